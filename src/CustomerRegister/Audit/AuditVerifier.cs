@@ -1,0 +1,82 @@
+using CustomerRegister.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerRegister.Audit;
+
+public sealed record AuditProblem(long SealNumber, long FirstEventId, long LastEventId, string Problem);
+
+public sealed record AuditVerification(
+    bool Valid,
+    long SealsChecked,
+    long EventsChecked,
+    long UnsealedEvents,
+    string HeadHash,
+    IReadOnlyList<AuditProblem> Problems);
+
+/// <summary>
+/// Walks every seal in order and recomputes it from the events it covers. An edited, inserted or removed
+/// event, or an edited, inserted or removed seal, breaks the chain and is reported with its seal and id range.
+/// Removing the newest seals together with their events cannot be seen from inside the database; record the
+/// head hash elsewhere (the <c>audit verify</c> verb prints it) to close that gap.
+/// </summary>
+public sealed class AuditVerifier(RegisterDbContext db)
+{
+    public async Task<AuditVerification> VerifyAsync(CancellationToken ct = default)
+    {
+        var problems = new List<AuditProblem>();
+        long sealsChecked = 0, eventsChecked = 0, previousLastId = 0, expectedNumber = 1;
+        var previousHash = AuditHasher.GenesisHash;
+
+        var seals = await db.AuditSeals.AsNoTracking().OrderBy(s => s.Number).ToListAsync(ct);
+        foreach (var seal in seals)
+        {
+            sealsChecked++;
+            if (seal.Number != expectedNumber)
+            {
+                problems.Add(new(seal.Number, seal.FirstEventId, seal.LastEventId, $"seal number {expectedNumber} is missing"));
+            }
+
+            if (seal.PreviousHash != previousHash)
+            {
+                problems.Add(new(seal.Number, seal.FirstEventId, seal.LastEventId, "seal does not follow the previous seal"));
+            }
+
+            var count = 0;
+            long firstId = 0;
+            using var hasher = new AuditHasher(seal.PreviousHash);
+            var lowerBound = previousLastId;
+            var events = db.AuditEvents.AsNoTracking()
+                .Where(e => e.Id > lowerBound && e.Id <= seal.LastEventId)
+                .OrderBy(e => e.Id)
+                .AsAsyncEnumerable();
+            await foreach (var e in events.WithCancellation(ct))
+            {
+                if (count == 0)
+                {
+                    firstId = e.Id;
+                }
+
+                hasher.Append(e);
+                count++;
+            }
+
+            eventsChecked += count;
+            if (count != seal.EventCount || (count > 0 && firstId != seal.FirstEventId))
+            {
+                problems.Add(new(seal.Number, seal.FirstEventId, seal.LastEventId,
+                    $"seal covers {seal.EventCount} events but {count} are present"));
+            }
+            else if (hasher.Finish() != seal.Hash)
+            {
+                problems.Add(new(seal.Number, seal.FirstEventId, seal.LastEventId, "an event in this range was changed"));
+            }
+
+            previousHash = seal.Hash;
+            previousLastId = seal.LastEventId;
+            expectedNumber = seal.Number + 1;
+        }
+
+        var unsealed = await db.AuditEvents.LongCountAsync(e => e.Id > previousLastId, ct);
+        return new AuditVerification(problems.Count == 0, sealsChecked, eventsChecked, unsealed, previousHash, problems);
+    }
+}

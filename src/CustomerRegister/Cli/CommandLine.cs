@@ -1,0 +1,106 @@
+using CustomerRegister.Audit;
+using CustomerRegister.Data;
+using CustomerRegister.Identity;
+
+namespace CustomerRegister.Cli;
+
+/// <summary>
+/// Command-line verbs on the same binary: <c>dotnet run --project src/CustomerRegister -- VERB</c>.
+/// Returns null when the arguments name no verb, so the web application runs.
+/// </summary>
+public static class CommandLine
+{
+    public const string Usage = """
+        Customer Register command-line verbs:
+          migrate                                 apply database migrations and exit
+          create-admin --email E [--password P] [--name N]
+                                                  create an administrator (a one-time password is printed when P is not given)
+          audit verify                            seal pending audit events, verify the whole chain; exit 1 if broken
+          help                                    this text
+        Without a verb the web application runs.
+        """;
+
+    public static async Task<int?> TryRunAsync(string[] args, IServiceProvider services, TextWriter output, CancellationToken ct = default)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-'))
+        {
+            return null;
+        }
+
+        var scopes = services.GetRequiredService<IServiceScopeFactory>();
+        switch (args[0])
+        {
+            case "migrate":
+                await DatabaseInitializer.MigrateAsync(scopes, ct);
+                await output.WriteLineAsync("Migrations applied.");
+                return 0;
+            case "create-admin":
+                return await CreateAdminAsync(args, scopes, output, ct);
+            case "audit" when args.Length > 1 && args[1] == "verify":
+                return await VerifyAuditAsync(scopes, output, ct);
+            case "help" or "--help":
+                await output.WriteLineAsync(Usage);
+                return 0;
+            default:
+                await output.WriteLineAsync($"Unknown verb '{args[0]}'.");
+                await output.WriteLineAsync(Usage);
+                return 2;
+        }
+    }
+
+    private static async Task<int> CreateAdminAsync(string[] args, IServiceScopeFactory scopes, TextWriter output, CancellationToken ct)
+    {
+        var email = Option(args, "--email");
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            await output.WriteLineAsync("create-admin needs --email.");
+            return 2;
+        }
+
+        await DatabaseInitializer.MigrateAsync(scopes, ct);
+        await using var scope = scopes.CreateAsyncScope();
+        var admin = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+        try
+        {
+            var created = await admin.CreateAsync(
+                new NewUser(email.Trim(), Option(args, "--name") ?? "Administrator", [Roles.Administrator], Option(args, "--password")), ct);
+            await output.WriteLineAsync($"Administrator {created.User.Id} created.");
+            if (created.OneTimePassword is not null)
+            {
+                await output.WriteLineAsync($"One-time password (shown once; must be changed at first sign-in): {created.OneTimePassword}");
+            }
+
+            return 0;
+        }
+        catch (Exception ex) when (ex is ValidationException or ConflictException)
+        {
+            var reasons = ex is ValidationException v
+                ? string.Join("; ", v.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))
+                : ex.Message;
+            await output.WriteLineAsync($"Not created: {reasons}");
+            return 1;
+        }
+    }
+
+    private static async Task<int> VerifyAuditAsync(IServiceScopeFactory scopes, TextWriter output, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AuditSealer>().SealPendingAsync(ct);
+        var result = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync(ct);
+        await output.WriteLineAsync(
+            $"Audit trail {(result.Valid ? "VALID" : "BROKEN")}: {result.SealsChecked} seals, {result.EventsChecked} events checked, "
+            + $"{result.UnsealedEvents} unsealed; head hash {result.HeadHash}");
+        foreach (var p in result.Problems)
+        {
+            await output.WriteLineAsync($"  seal {p.SealNumber} (events {p.FirstEventId}..{p.LastEventId}): {p.Problem}");
+        }
+
+        return result.Valid ? 0 : 1;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}

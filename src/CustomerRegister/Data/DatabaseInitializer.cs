@@ -1,0 +1,32 @@
+using CustomerRegister.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerRegister.Data;
+
+/// <summary>
+/// Before the server takes requests: applies migrations (unless <c>Database:MigrateOnStartup</c> is false)
+/// and creates the first administrator when there are no users.
+/// </summary>
+public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IConfiguration configuration) : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        if (!configuration.GetValue("Database:MigrateOnStartup", true))
+        {
+            return;
+        }
+
+        await MigrateAsync(scopes, ct);
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<FirstAdministrator>().EnsureAsync(Console.Out, ct);
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    public static async Task MigrateAsync(IServiceScopeFactory scopes, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegisterDbContext>();
+        await db.Database.MigrateAsync(ct);
+    }
+}

@@ -1,0 +1,53 @@
+using CustomerRegister.Audit;
+using CustomerRegister.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CustomerRegister.Data;
+
+internal sealed class ApiClientConfiguration : IEntityTypeConfiguration<ApiClient>
+{
+    public void Configure(EntityTypeBuilder<ApiClient> b)
+    {
+        b.ToTable("api_clients");
+        b.Property(c => c.Name).HasMaxLength(200);
+        b.Property(c => c.KeyPrefix).HasMaxLength(32);
+        b.HasIndex(c => c.KeyPrefix).IsUnique();
+        b.Property(c => c.KeyHash).HasMaxLength(32);
+        b.Property(c => c.Permissions).HasMaxLength(2000);
+        b.Ignore(c => c.PermissionList);
+    }
+}
+
+internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> b)
+    {
+        b.ToTable("audit_events");
+        b.Property(e => e.Id).ValueGeneratedOnAdd();
+        b.Property(e => e.ActorKind).HasMaxLength(16);
+        b.Property(e => e.Action).HasMaxLength(100);
+        b.Property(e => e.Purpose).HasMaxLength(64);
+        b.Property(e => e.EntityType).HasMaxLength(64);
+        b.Property(e => e.EntityId).HasMaxLength(64);
+        b.Property(e => e.Fields).HasMaxLength(2000);
+        b.Property(e => e.Outcome).HasMaxLength(16);
+        b.Property(e => e.CorrelationId).HasMaxLength(64);
+        b.HasIndex(e => new { e.SubjectId, e.Id });
+        b.HasIndex(e => new { e.ActorId, e.Id });
+        b.HasIndex(e => e.OccurredAt);
+    }
+}
+
+internal sealed class AuditSealConfiguration : IEntityTypeConfiguration<AuditSeal>
+{
+    public void Configure(EntityTypeBuilder<AuditSeal> b)
+    {
+        b.ToTable("audit_seals");
+        b.HasKey(s => s.Number);
+        b.Property(s => s.Number).ValueGeneratedNever();
+        b.Property(s => s.Hash).HasMaxLength(64);
+        b.Property(s => s.PreviousHash).HasMaxLength(64);
+        b.HasIndex(s => s.LastEventId).IsUnique();
+    }
+}

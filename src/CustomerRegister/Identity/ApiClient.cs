@@ -1,0 +1,29 @@
+namespace CustomerRegister.Identity;
+
+/// <summary>
+/// An integration client (telephony, web forms, group companies) that calls the API with a key.
+/// Only a SHA-256 hash of the secret is stored; the key itself is shown once, at creation.
+/// </summary>
+public sealed class ApiClient
+{
+    public Guid Id { get; set; }
+
+    public string Name { get; set; } = "";
+
+    /// <summary>Public part of the key, used to find the client without scanning hashes.</summary>
+    public string KeyPrefix { get; set; } = "";
+
+    public byte[] KeyHash { get; set; } = [];
+
+    /// <summary>Permissions this client is scoped to, space-separated.</summary>
+    public string Permissions { get; set; } = "";
+
+    public DateTime CreatedAt { get; set; }
+
+    public Guid CreatedBy { get; set; }
+
+    public DateTime? RevokedAt { get; set; }
+
+    public IReadOnlyList<string> PermissionList =>
+        Permissions.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+}

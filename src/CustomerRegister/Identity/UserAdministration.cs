@@ -1,0 +1,188 @@
+using System.Security.Cryptography;
+using CustomerRegister.Audit;
+using CustomerRegister.Data;
+using CustomerRegister.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerRegister.Identity;
+
+public sealed record NewUser(string Email, string DisplayName, IReadOnlyList<string> Roles, string? Password);
+
+public sealed record CreatedUser(AppUser User, string? OneTimePassword);
+
+/// <summary>Raised for a request that is well-formed but cannot be carried out as asked (answers 409).</summary>
+public sealed class ConflictException(string message) : Exception(message);
+
+/// <summary>Raised with per-field messages (answers 400 naming each field).</summary>
+public sealed class ValidationException(IDictionary<string, string[]> errors) : Exception("Validation failed")
+{
+    public IDictionary<string, string[]> Errors { get; } = errors;
+}
+
+/// <summary>Creating users, changing their roles, disabling them. Used by the API, the pages and the CLI alike.</summary>
+public sealed class UserAdministration(
+    UserManager<AppUser> users,
+    RoleManager<AppRole> roles,
+    RegisterDbContext db,
+    AuditLog audit,
+    UserAccess access,
+    TimeProvider clock,
+    ILogger<UserAdministration> logger)
+{
+    public async Task<CreatedUser> CreateAsync(NewUser request, CancellationToken ct = default)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var unknown = request.Roles.Where(r => !Roles.IsKnown(r)).ToList();
+        if (unknown.Count > 0)
+        {
+            errors["roles"] = [$"Unknown role(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", Roles.All)}."];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.DisplayName) || request.DisplayName.Length > 200)
+        {
+            errors["displayName"] = ["Display name is required (at most 200 characters)."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors);
+        }
+
+        if (await users.FindByEmailAsync(request.Email) is not null)
+        {
+            throw new ConflictException("A user with this email already exists.");
+        }
+
+        var oneTime = request.Password is null ? GeneratePassword() : null;
+        var user = new AppUser
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = request.Email,
+            Email = request.Email,
+            EmailConfirmed = true,
+            DisplayName = request.DisplayName.Trim(),
+            MustChangePassword = oneTime is not null,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+
+        await EnsureRolesExistAsync();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var result = await users.CreateAsync(user, request.Password ?? oneTime!);
+        ThrowIfFailed(result);
+        if (request.Roles.Count > 0)
+        {
+            ThrowIfFailed(await users.AddToRolesAsync(user, request.Roles.Distinct()));
+        }
+
+        await audit.WriteAsync(new AuditEntry("user.create", Purposes.Administration,
+            EntityType: "user", EntityId: user.Id.ToString(), Fields: ["email", "display_name", "roles"]), ct);
+        await tx.CommitAsync(ct);
+        Log.UserCreated(logger, user.Id, string.Join(',', request.Roles), user.Email);
+        return new CreatedUser(user, oneTime);
+    }
+
+    public async Task<AppUser> SetRolesAsync(Guid userId, IReadOnlyList<string> newRoles, CancellationToken ct = default)
+    {
+        var unknown = newRoles.Where(r => !Roles.IsKnown(r)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ValidationException(new Dictionary<string, string[]>
+            {
+                ["roles"] = [$"Unknown role(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", Roles.All)}."],
+            });
+        }
+
+        var user = await FindAsync(userId) ?? throw new KeyNotFoundException();
+        var current = await users.GetRolesAsync(user);
+        if (current.Contains(Roles.Administrator) && !newRoles.Contains(Roles.Administrator))
+        {
+            await EnsureAnotherActiveAdministratorAsync(user.Id);
+        }
+
+        await EnsureRolesExistAsync();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        ThrowIfFailed(await users.RemoveFromRolesAsync(user, current.Except(newRoles)));
+        ThrowIfFailed(await users.AddToRolesAsync(user, newRoles.Except(current).Distinct()));
+        await users.UpdateSecurityStampAsync(user);
+        await audit.WriteAsync(new AuditEntry("user.roles", Purposes.Administration,
+            EntityType: "user", EntityId: user.Id.ToString(), Fields: ["roles"]), ct);
+        await tx.CommitAsync(ct);
+        access.Invalidate(user.Id);
+        return user;
+    }
+
+    public async Task<AppUser> SetDisabledAsync(Guid userId, bool disabled, Guid actingUserId, CancellationToken ct = default)
+    {
+        var user = await FindAsync(userId) ?? throw new KeyNotFoundException();
+        if (disabled && user.Id == actingUserId)
+        {
+            throw new ConflictException("You cannot disable your own account.");
+        }
+
+        if (disabled && (await users.GetRolesAsync(user)).Contains(Roles.Administrator))
+        {
+            await EnsureAnotherActiveAdministratorAsync(user.Id);
+        }
+
+        user.IsDisabled = disabled;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        ThrowIfFailed(await users.UpdateAsync(user));
+        await users.UpdateSecurityStampAsync(user);
+        await audit.WriteAsync(new AuditEntry(disabled ? "user.disable" : "user.enable", Purposes.Administration,
+            EntityType: "user", EntityId: user.Id.ToString(), Fields: ["disabled"]), ct);
+        await tx.CommitAsync(ct);
+        access.Invalidate(user.Id);
+        return user;
+    }
+
+    public Task<AppUser?> FindAsync(Guid id) => users.FindByIdAsync(id.ToString());
+
+    public async Task EnsureRolesExistAsync()
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                ThrowIfFailed(await roles.CreateAsync(new AppRole(role) { Id = Guid.CreateVersion7() }));
+            }
+        }
+    }
+
+    /// <summary>A one-time password: 20 characters from an unambiguous alphabet, about 110 bits.</summary>
+    public static string GeneratePassword()
+    {
+        const string alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789";
+        return RandomNumberGenerator.GetString(alphabet, 20);
+    }
+
+    internal static void ThrowIfFailed(IdentityResult result)
+    {
+        if (result.Succeeded)
+        {
+            return;
+        }
+
+        var errors = result.Errors
+            .GroupBy(e => FieldOf(e.Code))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray());
+        throw new ValidationException(errors);
+    }
+
+    private static string FieldOf(string code) => code switch
+    {
+        _ when code.StartsWith("Password", StringComparison.Ordinal) => "password",
+        _ when code.Contains("Email", StringComparison.Ordinal) || code.Contains("UserName", StringComparison.Ordinal) => "email",
+        _ when code.Contains("Role", StringComparison.Ordinal) => "roles",
+        _ => "user",
+    };
+
+    private async Task EnsureAnotherActiveAdministratorAsync(Guid exceptUserId)
+    {
+        var admins = await users.GetUsersInRoleAsync(Roles.Administrator);
+        if (!admins.Any(a => a.Id != exceptUserId && !a.IsDisabled))
+        {
+            throw new ConflictException("This is the last active administrator.");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+
+namespace CustomerRegister.Localization;
+
+/// <summary>
+/// The staff pages' texts: Finnish first, then Swedish and English. Kept in code so a missing translation is a
+/// compile-time-visible gap (a test checks every key has all three).
+/// </summary>
+public static class UiText
+{
+    public static readonly string[] Cultures = ["fi", "sv", "en"];
+
+    private static readonly Dictionary<string, (string Fi, string Sv, string En)> Texts = new(StringComparer.Ordinal)
+    {
+        ["App.Name"] = ("Asiakasrekisteri", "Kundregister", "Customer Register"),
+        ["Nav.Home"] = ("Etusivu", "Startsida", "Home"),
+        ["Nav.SignOut"] = ("Kirjaudu ulos", "Logga ut", "Sign out"),
+        ["Nav.Language"] = ("Kieli", "Språk", "Language"),
+        ["Login.Title"] = ("Kirjaudu sisään", "Logga in", "Sign in"),
+        ["Login.Email"] = ("Sähköposti", "E-post", "Email"),
+        ["Login.Password"] = ("Salasana", "Lösenord", "Password"),
+        ["Login.Submit"] = ("Kirjaudu", "Logga in", "Sign in"),
+        ["Login.Failed"] = (
+            "Sähköposti tai salasana on väärä, tai tili on lukittu tai poistettu käytöstä.",
+            "E-postadressen eller lösenordet är fel, eller kontot är låst eller inaktiverat.",
+            "The email or password is wrong, or the account is locked or disabled."),
+        ["Field.Required"] = ("Pakollinen tieto.", "Obligatoriskt.", "Required."),
+        ["ChangePassword.Title"] = ("Vaihda salasana", "Byt lösenord", "Change password"),
+        ["ChangePassword.Intro"] = (
+            "Kertakäyttöinen salasana on vaihdettava ennen kuin jatkat.",
+            "Engångslösenordet måste bytas innan du fortsätter.",
+            "Your one-time password must be replaced before you continue."),
+        ["ChangePassword.Current"] = ("Nykyinen salasana", "Nuvarande lösenord", "Current password"),
+        ["ChangePassword.New"] = ("Uusi salasana", "Nytt lösenord", "New password"),
+        ["ChangePassword.Confirm"] = ("Uusi salasana uudelleen", "Upprepa nytt lösenord", "Repeat new password"),
+        ["ChangePassword.Mismatch"] = ("Salasanat eivät täsmää.", "Lösenorden stämmer inte överens.", "The passwords do not match."),
+        ["ChangePassword.Rules"] = (
+            "Vähintään 12 merkkiä, joista vähintään 5 eri merkkiä. Pitkä salalause on hyvä valinta.",
+            "Minst 12 tecken, varav minst 5 olika. En lång lösenfras är ett bra val.",
+            "At least 12 characters, at least 5 of them different. A long passphrase is a good choice."),
+        ["ChangePassword.Submit"] = ("Vaihda salasana", "Byt lösenord", "Change password"),
+        ["ChangePassword.WrongCurrent"] = ("Nykyinen salasana on väärä.", "Nuvarande lösenord är fel.", "The current password is wrong."),
+        ["ChangePassword.Same"] = (
+            "Uuden salasanan on oltava eri kuin nykyinen.",
+            "Det nya lösenordet måste skilja sig från det nuvarande.",
+            "The new password must differ from the current one."),
+        ["Password.TooShort"] = ("Salasanassa on oltava vähintään {0} merkkiä.", "Lösenordet måste ha minst {0} tecken.", "The password must be at least {0} characters."),
+        ["Password.UniqueChars"] = (
+            "Salasanassa on oltava vähintään {0} eri merkkiä.",
+            "Lösenordet måste innehålla minst {0} olika tecken.",
+            "The password must contain at least {0} different characters."),
+        ["Home.Welcome"] = ("Tervetuloa, {0}", "Välkommen, {0}", "Welcome, {0}"),
+        ["Home.Roles"] = ("Roolisi", "Dina roller", "Your roles"),
+        ["Home.Permissions"] = ("Oikeutesi", "Dina behörigheter", "Your permissions"),
+        ["Home.NoRoles"] = ("Sinulla ei ole vielä rooleja. Pyydä ylläpitäjää lisäämään ne.", "Du har inga roller ännu. Be en administratör lägga till dem.", "You have no roles yet. Ask an administrator to add them."),
+        ["Home.Api"] = ("Rajapinnan kuvaus", "API-beskrivning", "API description"),
+        ["Denied.Title"] = ("Ei käyttöoikeutta", "Ingen behörighet", "Access denied"),
+        ["Denied.Text"] = (
+            "Sinulla ei ole oikeutta tähän toimintoon.",
+            "Du har inte behörighet till den här funktionen.",
+            "You do not have permission for this."),
+    };
+
+    public static IReadOnlyCollection<string> Keys => Texts.Keys;
+
+    public static string Get(string key, CultureInfo? culture = null)
+    {
+        if (!Texts.TryGetValue(key, out var t))
+        {
+            return key;
+        }
+
+        return (culture ?? CultureInfo.CurrentUICulture).TwoLetterISOLanguageName switch
+        {
+            "sv" => t.Sv,
+            "en" => t.En,
+            _ => t.Fi,
+        };
+    }
+
+    public static string Format(string key, params object[] args) =>
+        string.Format(CultureInfo.CurrentCulture, Get(key), args);
+}

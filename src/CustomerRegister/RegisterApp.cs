@@ -1,0 +1,107 @@
+using System.Globalization;
+using CustomerRegister.Audit;
+using CustomerRegister.Data;
+using CustomerRegister.Identity;
+using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Scalar.AspNetCore;
+
+namespace CustomerRegister;
+
+/// <summary>Composition of the host: services first, then the pipeline and every feature's endpoints.</summary>
+public static class RegisterApp
+{
+    public static WebApplicationBuilder AddRegister(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        builder.WebHost.ConfigureKestrel(k =>
+            k.Limits.MaxRequestBodySize = configuration.GetValue("Api:MaxRequestBodyBytes", 1L << 20));
+        if (string.IsNullOrEmpty(configuration["urls"]) && string.IsNullOrEmpty(configuration["ASPNETCORE_URLS"])
+            && string.IsNullOrEmpty(configuration["ASPNETCORE_HTTP_PORTS"]))
+        {
+            builder.WebHost.UseUrls(configuration["Register:Urls"] ?? "http://localhost:5080");
+        }
+
+        builder.Logging.EnableRedaction();
+        services.AddRegisterRedaction();
+
+        services.AddSingleton(TimeProvider.System);
+
+        // The key ring lives outside the database (default ./data/keys), so a copy of the database alone
+        // cannot forge sign-in cookies or tokens, nor (later) decrypt protected codes.
+        services.AddDataProtection()
+            .SetApplicationName("CustomerRegister")
+            .PersistKeysToFileSystem(new DirectoryInfo(configuration["DataProtection:KeysPath"] ?? "data/keys"));
+        services.AddHttpContextAccessor();
+        services.AddRegisterDatabase(configuration);
+        services.AddHostedService<DatabaseInitializer>();
+        services.AddRegisterIdentity(configuration);
+
+        services.AddScoped<AuditLog>();
+        services.AddScoped<AuditSealer>();
+        services.AddScoped<AuditVerifier>();
+        services.AddHostedService<AuditSealingService>();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddOpenApi();
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/", Permissions.Policy(Permissions.AccountSelf));
+            o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+        });
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = UiText.Cultures.Select(c => new CultureInfo(c)).ToList();
+            o.DefaultRequestCulture = new RequestCulture("fi");
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+        });
+        return builder;
+    }
+
+    public static WebApplication UseRegister(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseMiddleware<RequestSizeLimit>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapAuth();
+        app.MapUsers();
+        app.MapApiClients();
+        app.MapAudit();
+
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapScalarApiReference("/api-reference").AllowAnonymous();
+        }
+
+        app.MapGet("/set-language", (string culture, string? returnUrl, HttpContext context) =>
+        {
+            if (UiText.Cultures.Contains(culture))
+            {
+                context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                    new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+            }
+
+            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/");
+        }).AllowAnonymous().ExcludeFromDescription();
+
+        app.MapRazorPages();
+        return app;
+    }
+}
