@@ -7,6 +7,10 @@ using CustomerRegister.Localization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.WebEncoders;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Scalar.AspNetCore;
 
 namespace CustomerRegister;
@@ -18,6 +22,16 @@ public static class RegisterApp
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
+
+        // Settings shipped beside the binary apply wherever it is started from; environment variables and
+        // the command line still override them.
+        var shipped = new JsonConfigurationSource { Path = Path.Combine(AppContext.BaseDirectory, "appsettings.json"), Optional = true };
+        shipped.ResolveFileProvider();
+        configuration.Sources.Insert(0, shipped);
+
+        // These categories would log request URLs (with query strings) and SQL parameters: never personal data.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
 
         builder.WebHost.ConfigureKestrel(k =>
             k.Limits.MaxRequestBodySize = configuration.GetValue("Api:MaxRequestBodyBytes", 1L << 20));
@@ -38,7 +52,7 @@ public static class RegisterApp
             .SetApplicationName("CustomerRegister")
             .PersistKeysToFileSystem(new DirectoryInfo(configuration["DataProtection:KeysPath"] ?? "data/keys"));
         services.AddHttpContextAccessor();
-        services.AddRegisterDatabase(configuration);
+        services.AddRegisterDatabase();
         services.AddHostedService<DatabaseInitializer>();
         services.AddRegisterIdentity(configuration);
 
@@ -63,7 +77,14 @@ public static class RegisterApp
             o.DefaultRequestCulture = new RequestCulture("fi");
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;
+
+            // Finnish first: the staff pick their language on the page (cookie); a browser's own setting does not
+            // override it.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
+
+        // Pages are written in Finnish and Swedish: emit ä, ö and å as they are, not as character references.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return builder;
     }
 

@@ -24,7 +24,8 @@ public sealed class AuditVerifier(RegisterDbContext db)
     public async Task<AuditVerification> VerifyAsync(CancellationToken ct = default)
     {
         var problems = new List<AuditProblem>();
-        long sealsChecked = 0, eventsChecked = 0, previousLastId = 0, expectedNumber = 1;
+        long sealsChecked = 0, eventsChecked = 0, expectedNumber = 1;
+        var previousLastId = long.MinValue; // the first seal also owns every id below it
         var previousHash = AuditHasher.GenesisHash;
 
         var seals = await db.AuditSeals.AsNoTracking().OrderBy(s => s.Number).ToListAsync(ct);

@@ -18,8 +18,12 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IConfigurat
 
         await MigrateAsync(scopes, ct);
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<FirstAdministrator>().EnsureAsync(Console.Out, ct);
+        var console = scope.ServiceProvider.GetKeyedService<TextWriter>(ConsoleKey) ?? Console.Out;
+        await scope.ServiceProvider.GetRequiredService<FirstAdministrator>().EnsureAsync(console, ct);
     }
+
+    /// <summary>Key of an optional <see cref="TextWriter"/> service that replaces the console (tests read it).</summary>
+    public const string ConsoleKey = "console";
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 

@@ -10,31 +10,36 @@ public static class DatabaseSetup
 {
     public const string DefaultSqliteConnection = "Data Source=data/register.db";
 
-    /// <summary>Registers the provider chosen by <c>Database:Provider</c> (Sqlite or Postgres) and <c>ConnectionStrings:Register</c>.</summary>
-    public static IServiceCollection AddRegisterDatabase(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Registers the provider chosen by <c>Database:Provider</c> (Sqlite or Postgres) and <c>ConnectionStrings:Register</c>.
+    /// Both are read when the context is first resolved, so configuration added late (tests, hosts) still counts.
+    /// </summary>
+    public static IServiceCollection AddRegisterDatabase(this IServiceCollection services)
     {
-        var provider = ParseProvider(configuration["Database:Provider"]);
-        var connectionString = configuration.GetConnectionString("Register");
+        services.AddDbContext<PostgresRegisterDbContext>((sp, o) =>
+            ConfigurePostgres(o, RegisterConnection(sp.GetRequiredService<IConfiguration>(), DatabaseProvider.Postgres)));
+        services.AddDbContext<SqliteRegisterDbContext>((sp, o) =>
+            ConfigureSqlite(o, RegisterConnection(sp.GetRequiredService<IConfiguration>(), DatabaseProvider.Sqlite)));
+        services.AddScoped<RegisterDbContext>(sp =>
+            ParseProvider(sp.GetRequiredService<IConfiguration>()["Database:Provider"]) == DatabaseProvider.Postgres
+                ? sp.GetRequiredService<PostgresRegisterDbContext>()
+                : sp.GetRequiredService<SqliteRegisterDbContext>());
+        return services;
+    }
 
+    private static string RegisterConnection(IConfiguration configuration, DatabaseProvider provider)
+    {
+        var connectionString = configuration.GetConnectionString("Register");
         if (provider == DatabaseProvider.Postgres)
         {
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Register is not set.");
-            }
-
-            services.AddDbContext<PostgresRegisterDbContext>(o => ConfigurePostgres(o, connectionString));
-            services.AddScoped<RegisterDbContext>(sp => sp.GetRequiredService<PostgresRegisterDbContext>());
-        }
-        else
-        {
-            connectionString = string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnection : connectionString;
-            EnsureSqliteDirectory(connectionString);
-            services.AddDbContext<SqliteRegisterDbContext>(o => ConfigureSqlite(o, connectionString));
-            services.AddScoped<RegisterDbContext>(sp => sp.GetRequiredService<SqliteRegisterDbContext>());
+            return string.IsNullOrWhiteSpace(connectionString)
+                ? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Register is not set.")
+                : connectionString;
         }
 
-        return services;
+        connectionString = string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnection : connectionString;
+        EnsureSqliteDirectory(connectionString);
+        return connectionString;
     }
 
     public static DatabaseProvider ParseProvider(string? value) => value?.Trim().ToLowerInvariant() switch

@@ -1,0 +1,110 @@
+using System.Text.RegularExpressions;
+using CustomerRegister.Identity;
+using CustomerRegister.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CustomerRegister.Tests.Browser;
+
+/// <summary>The real pages in headless Chromium against the app on a real port.</summary>
+[Trait(Category.Name, Category.Browser)]
+public sealed class SignInPageTests : IAsyncLifetime
+{
+    private readonly OneTimeAdminFactory _app = new();
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private string _baseUrl = "";
+
+    public async Task InitializeAsync()
+    {
+        _app.UseKestrel(0);
+        _app.StartServer();
+        _baseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _app.ClientOptions.BaseAddress = new Uri(_baseUrl);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("REGISTER_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run",
+            ],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        _app.Dispose();
+    }
+
+    [Fact]
+    public async Task FirstAdministratorSignsInChangesTheOneTimePasswordAndLandsOnTheHomePage()
+    {
+        var oneTime = Regex.Match(_app.ConsoleOutput.ToString(), @"One-time password:\s+(\S+)").Groups[1].Value;
+        Assert.NotEmpty(oneTime);
+        var page = await _browser!.NewPageAsync();
+
+        await page.GotoAsync(_baseUrl + "/");
+        Assert.Contains("/Account/Login", page.Url);
+        Assert.Equal("Kirjaudu sisään", (await page.Locator("h1").TextContentAsync())?.Trim());
+
+        await page.FillAsync("#email", FirstAdministrator.DefaultEmail);
+        await page.FillAsync("#password", "not the password");
+        await page.ClickAsync("#sign-in");
+        Assert.Contains("Sähköposti tai salasana on väärä", await page.Locator("#login-error").TextContentAsync());
+
+        await page.FillAsync("#email", FirstAdministrator.DefaultEmail);
+        await page.FillAsync("#password", oneTime);
+        await page.ClickAsync("#sign-in");
+        await page.WaitForURLAsync(new Regex("/Account/ChangePassword"));
+        Assert.True(await page.Locator("#must-change").IsVisibleAsync());
+
+        // Going elsewhere first is not possible: the home page sends the user back.
+        await page.GotoAsync(_baseUrl + "/");
+        await page.WaitForURLAsync(new Regex("/Account/ChangePassword"));
+
+        await page.FillAsync("#current", oneTime);
+        await page.FillAsync("#new", "lyhyt");
+        await page.FillAsync("#confirm", "lyhyt");
+        await page.ClickAsync("#change-password");
+        Assert.Contains("vähintään 12 merkkiä", await page.Locator("#new-password-error").TextContentAsync());
+
+        const string newPassword = "pääkäyttäjän oma salalause";
+        await page.FillAsync("#current", oneTime);
+        await page.FillAsync("#new", newPassword);
+        await page.FillAsync("#confirm", newPassword);
+        await page.ClickAsync("#change-password");
+        await page.WaitForURLAsync(_baseUrl + "/");
+        Assert.Equal("Tervetuloa, Administrator", (await page.Locator("#welcome").TextContentAsync())?.Trim());
+        Assert.Contains(Roles.Administrator, await page.Locator("#roles").TextContentAsync());
+        Assert.Contains(Permissions.UsersManage, await page.Locator("#permissions").TextContentAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactDirectory(), "home-fi.png") });
+
+        await page.ClickAsync("a[lang=sv]");
+        Assert.Equal("Välkommen, Administrator", (await page.Locator("#welcome").TextContentAsync())?.Trim());
+
+        await page.ClickAsync("#sign-out");
+        await page.WaitForURLAsync(new Regex("/Account/Login"));
+
+        // The new password works through the API as well; the one-time password no longer does.
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await _app.LoginAsync(FirstAdministrator.DefaultEmail, newPassword)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await _app.LoginAsync(FirstAdministrator.DefaultEmail, oneTime)).StatusCode);
+    }
+
+    private static string ArtifactDirectory()
+    {
+        var dir = Path.Combine(Unit.RolePermissionTableTests.RepositoryRoot(), "artifacts", "screenshots");
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+}
