@@ -282,7 +282,7 @@ namespace CustomerRegister.Data.Migrations.Postgres
                 table: "users",
                 column: "normalized_user_name",
                 unique: true);
-                    // The audit trail is append-only in the database itself, not only in the application.
+            // The audit trail is append-only in the database itself, not only in the application.
             migrationBuilder.Sql("""
                 CREATE FUNCTION audit_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN

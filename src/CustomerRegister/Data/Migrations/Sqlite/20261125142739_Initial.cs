@@ -281,7 +281,7 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                 table: "users",
                 column: "normalized_user_name",
                 unique: true);
-                    // The audit trail is append-only in the database itself, not only in the application.
+            // The audit trail is append-only in the database itself, not only in the application.
             foreach (var table in new[] { "audit_events", "audit_seals" })
             {
                 migrationBuilder.Sql($"CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table} BEGIN SELECT RAISE(ABORT, 'audit tables are append-only'); END;");
