@@ -1,12 +1,16 @@
 using System.Security.Claims;
 using CustomerRegister.Audit;
 using CustomerRegister.Infrastructure;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace CustomerRegister.Identity;
 
 public sealed record LoginRequest(string? Email, string? Password);
+
+public sealed record RefreshRequest(string? RefreshToken);
 
 public sealed record ChangePasswordRequest(string? Email, string? CurrentPassword, string? NewPassword);
 
@@ -20,6 +24,8 @@ public static class AuthApi
 
         group.MapPost("/login", LoginAsync).AllowAnonymous()
             .WithSummary("Sign in with email and password; returns a bearer token {tokenType, accessToken, expiresIn, refreshToken}.");
+        group.MapPost("/refresh", RefreshAsync).AllowAnonymous()
+            .WithSummary("Exchange a refresh token for a new bearer token, while the account is still active.");
         group.MapPost("/change-password", ChangePasswordAsync).AllowAnonymous()
             .WithSummary("Replace a password (required after a one-time password).");
         group.MapGet("/me", MeAsync).RequirePermission(Permissions.AccountSelf);
@@ -60,6 +66,30 @@ public static class AuthApi
 
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
         await signIn.SignInAsync(outcome.User!, isPersistent: false);
+        return TypedResults.Empty;
+    }
+
+    private static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> RefreshAsync(
+        RefreshRequest request, SignInManager<AppUser> signIn, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock, AuditLog audit)
+    {
+        if (string.IsNullOrWhiteSpace(request.RefreshToken))
+        {
+            return new FieldErrors().Add("refreshToken", "Required.").Problem();
+        }
+
+        var ticket = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
+        var user = ticket?.Properties.ExpiresUtc is { } expires && clock.GetUtcNow() < expires
+            ? await signIn.ValidateSecurityStampAsync(ticket.Principal)
+            : null;
+        if (user is null || user.IsDisabled || user.MustChangePassword)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Refresh failed",
+                detail: "The refresh token is invalid or expired, or the account has changed. Sign in again.");
+        }
+
+        await audit.WriteAsync(new AuditEntry("auth.refresh", Purposes.Security, EntityType: "user", EntityId: user.Id.ToString()));
+        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
+        await signIn.SignInAsync(user, isPersistent: false);
         return TypedResults.Empty;
     }
 

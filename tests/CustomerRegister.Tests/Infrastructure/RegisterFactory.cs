@@ -18,7 +18,14 @@ public class RegisterFactory : WebApplicationFactory<Program>
     public const string AdminPassword = "test-admin passphrase 2026";
     public const string UserPassword = "staff member passphrase 2026";
 
-    public TestDatabase Database { get; } = new();
+    public RegisterFactory()
+        : this(new TestDatabase())
+    {
+    }
+
+    protected RegisterFactory(TestDatabase database) => Database = database;
+
+    public TestDatabase Database { get; }
 
     public CapturedLogs Logs { get; } = new();
 
@@ -61,6 +68,9 @@ public class RegisterFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>Serves an existing test database (which the factory then owns and drops).</summary>
+    public static RegisterFactory On(TestDatabase database) => new ExistingDatabase(database);
+
     public Task<HttpClient> AdminAsync() => SignInAsync(AdminEmail, AdminPassword);
 
     /// <summary>The administrator creates a user with these roles; returns that user's signed-in client.</summary>
@@ -84,6 +94,8 @@ public class RegisterFactory : WebApplicationFactory<Program>
         }
     }
 }
+
+file sealed class ExistingDatabase(TestDatabase database) : RegisterFactory(database);
 
 public sealed record StaffUser(Guid Id, string Email, HttpClient Client);
 

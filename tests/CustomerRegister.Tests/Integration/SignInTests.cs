@@ -26,6 +26,25 @@ public sealed class SignInTests(RegisterFactory app) : IClassFixture<RegisterFac
     }
 
     [Fact]
+    public async Task ARefreshTokenGivesANewTokenUntilTheAccountIsDisabled()
+    {
+        var user = await app.CreateUserAsync(Roles.Marketing);
+        var login = await (await app.LoginAsync(user.Email, RegisterFactory.UserPassword)).Content.ReadFromJsonAsync<JsonElement>();
+        var refreshToken = login.GetProperty("refreshToken").GetString();
+
+        var refreshed = await app.Anonymous().PostAsJsonAsync("/api/auth/refresh", new { refreshToken });
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        var token = (await refreshed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        var client = app.Anonymous();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/auth/me")).StatusCode);
+
+        await (await app.AdminAsync()).PostAsync($"/api/users/{user.Id}/disable", null);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().PostAsJsonAsync("/api/auth/refresh", new { refreshToken })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().PostAsJsonAsync("/api/auth/refresh", new { refreshToken = "forged" })).StatusCode);
+    }
+
+    [Fact]
     public async Task WrongPasswordIsRefusedWithProblemDetails()
     {
         var response = await app.LoginAsync(RegisterFactory.AdminEmail, "not the password at all");
