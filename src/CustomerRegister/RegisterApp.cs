@@ -1,11 +1,16 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using CustomerRegister.Audit;
+using CustomerRegister.Customers;
 using CustomerRegister.Data;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
 using CustomerRegister.Localization;
+using CustomerRegister.Protection;
+using CustomerRegister.Search;
+using CustomerRegister.Subjects;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
@@ -56,6 +61,10 @@ public static class RegisterApp
         services.AddHostedService<DatabaseInitializer>();
         services.AddRegisterIdentity(configuration);
 
+        services.AddSingleton<ProtectedCodes>();
+        services.AddScoped<Access>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditSealer>();
         services.AddScoped<AuditVerifier>();
@@ -102,6 +111,10 @@ public static class RegisterApp
         app.MapUsers();
         app.MapApiClients();
         app.MapAudit();
+        app.MapConsumers();
+        app.MapOrganisations();
+        app.MapSubjects();
+        app.MapSearch();
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();

@@ -1,3 +1,4 @@
+using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;

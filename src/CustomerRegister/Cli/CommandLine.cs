@@ -1,6 +1,9 @@
 using CustomerRegister.Audit;
+using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Identity;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace CustomerRegister.Cli;
 
@@ -16,6 +19,7 @@ public static class CommandLine
           create-admin --email E [--password P] [--name N]
                                                   create an administrator (a one-time password is printed when P is not given)
           audit verify                            seal pending audit events, verify the whole chain; exit 1 if broken
+          catalog [--json]                        print the personal-data catalogue
           help                                    this text
         Without a verb the web application runs.
         """;
@@ -38,6 +42,14 @@ public static class CommandLine
                 return await CreateAdminAsync(args, scopes, output, ct);
             case "audit" when args.Length > 1 && args[1] == "verify":
                 return await VerifyAuditAsync(scopes, output, ct);
+            case "catalog":
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var catalog = PersonalDataCatalog.Build(scope.ServiceProvider.GetRequiredService<RegisterDbContext>().GetService<IDesignTimeModel>().Model);
+                    await (args.Contains("--json") ? CatalogPrinter.WriteJsonAsync(catalog, output) : CatalogPrinter.WriteTextAsync(catalog, output));
+                    return 0;
+                }
+
             case "help" or "--help":
                 await output.WriteLineAsync(Usage);
                 return 0;

@@ -101,7 +101,7 @@ internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqli
     {
         var builder = new DbContextOptionsBuilder<SqliteRegisterDbContext>();
         DatabaseSetup.ConfigureSqlite(builder, "Data Source=design-time.db");
-        return new SqliteRegisterDbContext(builder.Options);
+        return new SqliteRegisterDbContext(builder.Options, TimeProvider.System);
     }
 }
 
@@ -111,6 +111,6 @@ internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Po
     {
         var builder = new DbContextOptionsBuilder<PostgresRegisterDbContext>();
         DatabaseSetup.ConfigurePostgres(builder, "Host=localhost;Database=design_time");
-        return new PostgresRegisterDbContext(builder.Options);
+        return new PostgresRegisterDbContext(builder.Options, TimeProvider.System);
     }
 }

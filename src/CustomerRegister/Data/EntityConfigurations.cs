@@ -1,4 +1,5 @@
 using CustomerRegister.Audit;
+using CustomerRegister.Catalog;
 using CustomerRegister.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -9,7 +10,7 @@ internal sealed class ApiClientConfiguration : IEntityTypeConfiguration<ApiClien
 {
     public void Configure(EntityTypeBuilder<ApiClient> b)
     {
-        b.ToTable("api_clients");
+        b.ToTable("api_clients").IsOutsideRegister("integration clients of the controller, not register data");
         b.Property(c => c.Name).HasMaxLength(200);
         b.Property(c => c.KeyPrefix).HasMaxLength(32);
         b.HasIndex(c => c.KeyPrefix).IsUnique();
@@ -23,7 +24,8 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
 {
     public void Configure(EntityTypeBuilder<AuditEvent> b)
     {
-        b.ToTable("audit_events");
+        // Ids, names of fields and purposes only, never values: erasure leaves nothing personal here.
+        b.ToTable("audit_events").IsOutsideRegister("the audit trail: ids and field names only, never values");
         b.Property(e => e.Id).ValueGeneratedOnAdd();
         b.Property(e => e.ActorKind).HasMaxLength(16);
         b.Property(e => e.Action).HasMaxLength(100);
@@ -43,7 +45,7 @@ internal sealed class AuditSealConfiguration : IEntityTypeConfiguration<AuditSea
 {
     public void Configure(EntityTypeBuilder<AuditSeal> b)
     {
-        b.ToTable("audit_seals");
+        b.ToTable("audit_seals").IsOutsideRegister("hashes over audit events");
         b.HasKey(s => s.Number);
         b.Property(s => s.Number).ValueGeneratedNever();
         b.Property(s => s.Hash).HasMaxLength(64);

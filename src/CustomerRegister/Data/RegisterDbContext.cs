@@ -1,5 +1,8 @@
 using CustomerRegister.Audit;
+using CustomerRegister.Catalog;
 using CustomerRegister.Identity;
+using CustomerRegister.Search;
+using CustomerRegister.Subjects;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +13,7 @@ namespace CustomerRegister.Data;
 /// The one DbContext. It is abstract so each provider has its own sealed subclass and its own migration set
 /// (<see cref="SqliteRegisterDbContext"/>, <see cref="PostgresRegisterDbContext"/>).
 /// </summary>
-public abstract class RegisterDbContext(DbContextOptions options)
+public abstract class RegisterDbContext(DbContextOptions options, TimeProvider clock)
     : IdentityDbContext<AppUser, AppRole, Guid>(options)
 {
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
@@ -25,16 +28,39 @@ public abstract class RegisterDbContext(DbContextOptions options)
     {
         base.OnModelCreating(builder);
 
-        builder.Entity<AppUser>().ToTable("users");
+        const string staff = "staff accounts: the controller's own users, not register data (see Identity/)";
+        builder.Entity<AppUser>().ToTable("users").IsOutsideRegister(staff);
         builder.Entity<AppUser>().Property(u => u.DisplayName).HasMaxLength(200);
-        builder.Entity<AppRole>().ToTable("roles");
-        builder.Entity<IdentityUserRole<Guid>>().ToTable("user_roles");
-        builder.Entity<IdentityUserClaim<Guid>>().ToTable("user_claims");
-        builder.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins");
-        builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
-        builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
+        builder.Entity<AppRole>().ToTable("roles").IsOutsideRegister(staff);
+        builder.Entity<IdentityUserRole<Guid>>().ToTable("user_roles").IsOutsideRegister(staff);
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("user_claims").IsOutsideRegister(staff);
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins").IsOutsideRegister(staff);
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens").IsOutsideRegister(staff);
+        builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims").IsOutsideRegister(staff);
 
         builder.ApplyConfigurationsFromAssembly(typeof(RegisterDbContext).Assembly);
+    }
+
+    /// <summary>Bumps the version and update time of every changed row, so stale writes are refused on both providers.</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Added)
+            {
+                entry.Entity.CreatedAt = entry.Entity.CreatedAt == default ? now : entry.Entity.CreatedAt;
+                entry.Entity.UpdatedAt = entry.Entity.CreatedAt;
+                entry.Entity.Version = 1;
+            }
+            else if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.UpdatedAt = now;
+                entry.Entity.Version = entry.Property(v => v.Version).OriginalValue + 1;
+            }
+        }
+
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -51,14 +77,22 @@ public enum DatabaseProvider
     Postgres,
 }
 
-public sealed class SqliteRegisterDbContext(DbContextOptions<SqliteRegisterDbContext> options)
-    : RegisterDbContext(options)
+public sealed class SqliteRegisterDbContext(DbContextOptions<SqliteRegisterDbContext> options, TimeProvider clock)
+    : RegisterDbContext(options, clock)
 {
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 }
 
-public sealed class PostgresRegisterDbContext(DbContextOptions<PostgresRegisterDbContext> options)
-    : RegisterDbContext(options)
+public sealed class PostgresRegisterDbContext(DbContextOptions<PostgresRegisterDbContext> options, TimeProvider clock)
+    : RegisterDbContext(options, clock)
 {
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        // Byte-order comparison, so a prefix query is an index range scan whatever the server's locale.
+        builder.Entity<SearchEntry>().Property(e => e.Term).UseCollation("C");
+    }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CustomerRegister.Audit;
+using CustomerRegister.Catalog;
 using CustomerRegister.Infrastructure;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using CustomerRegister.Audit;
+using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
 using Microsoft.AspNetCore.Identity;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CustomerRegister.Audit;
+using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -34,3 +34,54 @@ public sealed class FieldErrors
 
     public ValidationProblem Problem() => TypedResults.ValidationProblem(ToDictionary());
 }
+
+/// <summary>The shape of every identifier type's TryParse (see Finnish/).</summary>
+public delegate bool IdentifierParser<T>(
+    string? input,
+    [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? value,
+    [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out Finnish.IdentifierError? error)
+    where T : class;
+
+public static class FieldErrorsExtensions
+{
+    /// <summary>Parses an optional identifier; a bad one adds the field and the precise reason.</summary>
+    public static T? Optional<T>(this FieldErrors errors, string field, string? input, IdentifierParser<T> parse)
+        where T : class
+    {
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return null;
+        }
+
+        if (parse(input, out var value, out var error))
+        {
+            return value;
+        }
+
+        errors.Add(field, error.Message);
+        return null;
+    }
+
+    /// <summary>Trims a free-text field; adds an error when it is required and missing or longer than allowed.</summary>
+    public static string? Text(this FieldErrors errors, string field, string? input, int maxLength, bool required = false)
+    {
+        var trimmed = string.IsNullOrWhiteSpace(input) ? null : input.Trim();
+        if (trimmed is null)
+        {
+            if (required)
+            {
+                errors.Add(field, "Required.");
+            }
+
+            return null;
+        }
+
+        if (trimmed.Length > maxLength)
+        {
+            errors.Add(field, $"At most {maxLength} characters.");
+            return null;
+        }
+
+        return trimmed;
+    }
+}

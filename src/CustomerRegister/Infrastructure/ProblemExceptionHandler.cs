@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CustomerRegister.Identity;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -15,6 +16,11 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     {
         ProblemDetails problem = exception switch
         {
+            BadHttpRequestException { InnerException: JsonException { Path: { Length: > 2 } path } } => new HttpValidationProblemDetails(
+                new Dictionary<string, string[]> { [FieldOf(path)] = ["The value is not of the expected type or format."] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+            },
             BadHttpRequestException bad => new ProblemDetails
             {
                 Status = bad.StatusCode,
@@ -26,6 +32,12 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             },
             ValidationException v => new HttpValidationProblemDetails(v.Errors) { Status = StatusCodes.Status400BadRequest },
             ConflictException c => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = c.Message },
+            DbUpdateException { InnerException: { } inner } when IsUniqueViolation(inner) => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Conflict",
+                Detail = "A record with the same unique value already exists.",
+            },
             DbUpdateConcurrencyException => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
@@ -50,4 +62,19 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             Exception = exception,
         });
     }
+
+    /// <summary>"$.bankAccount" → "bankAccount"; "$.roles[1]" → "roles".</summary>
+    private static string FieldOf(string jsonPath)
+    {
+        var field = jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
+        var bracket = field.IndexOf('[');
+        return bracket > 0 ? field[..bracket] : field;
+    }
+
+    private static bool IsUniqueViolation(Exception e) => e switch
+    {
+        Npgsql.PostgresException pg => pg.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode == 2067,
+        _ => false,
+    };
 }

@@ -1,4 +1,5 @@
 using CustomerRegister.Audit;
+using CustomerRegister.Catalog;
 
 namespace CustomerRegister.Tests.Unit;
 

@@ -1,4 +1,5 @@
 using CustomerRegister.Audit;
+using CustomerRegister.Catalog;
 using CustomerRegister.Identity;
 using CustomerRegister.Localization;
 using Microsoft.AspNetCore.Identity;

@@ -101,6 +101,8 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasDatabaseName("ix_audit_events_subject_id_id");
 
                     b.ToTable("audit_events", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "the audit trail: ids and field names only, never values");
                 });
 
             modelBuilder.Entity("CustomerRegister.Audit.AuditSeal", b =>
@@ -145,6 +147,291 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasDatabaseName("ix_audit_seals_last_event_id");
 
                     b.ToTable("audit_seals", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "hashes over audit events");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Customers.Consumer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<byte[]>("BankAccountCipher")
+                        .HasMaxLength(512)
+                        .HasColumnType("bytea")
+                        .HasColumnName("bank_account_cipher")
+                        .HasAnnotation("Register:Category", "financial.bank_account");
+
+                    b.Property<byte[]>("BankAccountLookup")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("bank_account_lookup")
+                        .HasAnnotation("Register:Category", "financial.bank_account");
+
+                    b.Property<string>("BankAccountMasked")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("bank_account_masked")
+                        .HasAnnotation("Register:Category", "financial.bank_account");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("city")
+                        .HasAnnotation("Register:Category", "contact.address");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email")
+                        .HasAnnotation("Register:Category", "contact.email");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("first_name")
+                        .HasAnnotation("Register:Category", "contact.name");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("last_name")
+                        .HasAnnotation("Register:Category", "contact.name");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("phone")
+                        .HasAnnotation("Register:Category", "contact.phone");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("postal_code")
+                        .HasAnnotation("Register:Category", "contact.address");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source")
+                        .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
+
+                    b.Property<string>("Street")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("street")
+                        .HasAnnotation("Register:Category", "contact.address");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id")
+                        .HasAnnotation("Register:NotPersonal", "the subject key");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version")
+                        .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consumers");
+
+                    b.HasIndex("BankAccountLookup")
+                        .HasDatabaseName("ix_consumers_bank_account_lookup");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_consumers_subject_id");
+
+                    b.ToTable("consumers", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerRegister.Customers.ContactPerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email")
+                        .HasAnnotation("Register:Category", "contact.email");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("first_name")
+                        .HasAnnotation("Register:Category", "contact.name");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("last_name")
+                        .HasAnnotation("Register:Category", "contact.name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id")
+                        .HasAnnotation("Register:NotPersonal", "link to the organisation");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("phone")
+                        .HasAnnotation("Register:Category", "contact.phone");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("position")
+                        .HasAnnotation("Register:Category", "contact.role");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source")
+                        .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id")
+                        .HasAnnotation("Register:NotPersonal", "the subject key");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title")
+                        .HasAnnotation("Register:Category", "contact.role");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version")
+                        .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contact_persons");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_contact_persons_organisation_id");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_contact_persons_subject_id");
+
+                    b.ToTable("contact_persons", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerRegister.Customers.Organisation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<string>("BusinessId")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("business_id")
+                        .HasAnnotation("Register:Category", "organisation.sole_trader");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("city")
+                        .HasAnnotation("Register:Category", "organisation.sole_trader");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<bool>("IsSoleTrader")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_sole_trader")
+                        .HasAnnotation("Register:NotPersonal", "decides whether the organisation's data is personal");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name")
+                        .HasAnnotation("Register:Category", "organisation.sole_trader");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("postal_code")
+                        .HasAnnotation("Register:Category", "organisation.sole_trader");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source")
+                        .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
+
+                    b.Property<string>("Street")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("street")
+                        .HasAnnotation("Register:Category", "organisation.sole_trader");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id")
+                        .HasAnnotation("Register:NotPersonal", "the subject key of a sole trader");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version")
+                        .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organisations");
+
+                    b.HasIndex("BusinessId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_organisations_business_id");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_organisations_subject_id");
+
+                    b.ToTable("organisations", (string)null);
                 });
 
             modelBuilder.Entity("CustomerRegister.Identity.ApiClient", b =>
@@ -198,6 +485,8 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasDatabaseName("ix_api_clients_key_prefix");
 
                     b.ToTable("api_clients", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "integration clients of the controller, not register data");
                 });
 
             modelBuilder.Entity("CustomerRegister.Identity.AppRole", b =>
@@ -230,6 +519,8 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasDatabaseName("RoleNameIndex");
 
                     b.ToTable("roles", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "staff accounts: the controller's own users, not register data (see Identity/)");
                 });
 
             modelBuilder.Entity("CustomerRegister.Identity.AppUser", b =>
@@ -329,6 +620,90 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("users", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "staff accounts: the controller's own users, not register data (see Identity/)");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Search.SearchEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("field")
+                        .HasAnnotation("Register:NotPersonal", "name of the source field");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id")
+                        .HasAnnotation("Register:NotPersonal", "the subject key");
+
+                    b.Property<Guid>("TargetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("target_id")
+                        .HasAnnotation("Register:NotPersonal", "id of the record found");
+
+                    b.Property<string>("TargetKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("target_kind")
+                        .HasAnnotation("Register:NotPersonal", "kind of record found");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("term")
+                        .UseCollation("C")
+                        .HasAnnotation("Register:Category", "derived.search_index");
+
+                    b.HasKey("Id")
+                        .HasName("pk_search_entries");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_search_entries_subject_id");
+
+                    b.HasIndex("TargetId")
+                        .HasDatabaseName("ix_search_entries_target_id");
+
+                    b.HasIndex("Term")
+                        .HasDatabaseName("ix_search_entries_term");
+
+                    b.ToTable("search_entries", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerRegister.Subjects.Subject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "the subject key itself: a random id with no meaning");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind")
+                        .HasAnnotation("Register:NotPersonal", "kind of subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_subjects");
+
+                    b.ToTable("subjects", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -359,6 +734,8 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasDatabaseName("ix_role_claims_role_id");
 
                     b.ToTable("role_claims", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "staff accounts: the controller's own users, not register data (see Identity/)");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
@@ -389,6 +766,8 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasDatabaseName("ix_user_claims_user_id");
 
                     b.ToTable("user_claims", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "staff accounts: the controller's own users, not register data (see Identity/)");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
@@ -416,6 +795,8 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasDatabaseName("ix_user_logins_user_id");
 
                     b.ToTable("user_logins", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "staff accounts: the controller's own users, not register data (see Identity/)");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<System.Guid>", b =>
@@ -435,6 +816,8 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasDatabaseName("ix_user_roles_role_id");
 
                     b.ToTable("user_roles", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "staff accounts: the controller's own users, not register data (see Identity/)");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
@@ -459,6 +842,44 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasName("pk_user_tokens");
 
                     b.ToTable("user_tokens", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "staff accounts: the controller's own users, not register data (see Identity/)");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Customers.Consumer", b =>
+                {
+                    b.HasOne("CustomerRegister.Subjects.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_consumers_subject_subject_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Customers.ContactPerson", b =>
+                {
+                    b.HasOne("CustomerRegister.Customers.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contact_persons_organisation_organisation_id");
+
+                    b.HasOne("CustomerRegister.Subjects.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contact_persons_subject_subject_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Customers.Organisation", b =>
+                {
+                    b.HasOne("CustomerRegister.Subjects.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_organisations_subject_subject_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

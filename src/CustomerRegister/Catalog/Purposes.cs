@@ -1,4 +1,4 @@
-namespace CustomerRegister.Audit;
+namespace CustomerRegister.Catalog;
 
 /// <summary>
 /// Processing purposes (notice § 5) plus the controller's own operational purposes. Every audit event names one.
@@ -20,4 +20,13 @@ public static class Purposes
 
     /// <summary>Sign-in, audit review and other protection of the register itself (notice § 9).</summary>
     public const string Security = "security";
+
+    /// <summary>The purposes of notice § 5 and the controller's own, in the order the notice lists them.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        CustomerCommunication, Marketing, MarketResearch, CustomerAcquisition, CustomerRelationship, Invoicing,
+        Development, DataSubjectRights, LegalObligation, Administration, Security,
+    ];
+
+    public static bool IsKnown(string? purpose) => purpose is not null && All.Contains(purpose, StringComparer.Ordinal);
 }

@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CustomerRegister.Catalog;
+
+/// <summary>
+/// How an entity configuration declares what each property is: personal data of a category, not personal data
+/// (with the reason), or a table outside the register altogether (staff accounts, the audit trail).
+/// </summary>
+public static class CatalogModelExtensions
+{
+    public const string CategoryAnnotation = "Register:Category";
+    public const string NotPersonalAnnotation = "Register:NotPersonal";
+    public const string OutsideRegisterAnnotation = "Register:OutsideRegister";
+
+    public static PropertyBuilder<T> IsPersonal<T>(this PropertyBuilder<T> property, DataCategory category) =>
+        property.HasAnnotation(CategoryAnnotation, category.Id);
+
+    public static PropertyBuilder<T> IsNotPersonal<T>(this PropertyBuilder<T> property, string why) =>
+        property.HasAnnotation(NotPersonalAnnotation, why);
+
+    public static EntityTypeBuilder<T> IsOutsideRegister<T>(this EntityTypeBuilder<T> entity, string why)
+        where T : class =>
+        entity.HasAnnotation(OutsideRegisterAnnotation, why);
+}

@@ -1,0 +1,298 @@
+using CustomerRegister.Audit;
+using CustomerRegister.Catalog;
+using CustomerRegister.Data;
+using CustomerRegister.Finnish;
+using CustomerRegister.Identity;
+using CustomerRegister.Infrastructure;
+using CustomerRegister.Search;
+using CustomerRegister.Subjects;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerRegister.Customers;
+
+/// <summary>Customer organisations and their contact persons.</summary>
+public static class OrganisationsApi
+{
+    private static readonly string[] ContactFields =
+        [Categories.Name.Id, Categories.Role.Id, Categories.Phone.Id, Categories.Email.Id];
+
+    public static IEndpointRouteBuilder MapOrganisations(this IEndpointRouteBuilder app)
+    {
+        var read = app.MapGroup("/api").WithTags("Organisations").RequirePermission(Permissions.CustomerRead);
+        read.MapGet("/organisations/{id:guid}", GetAsync);
+        read.MapGet("/organisations/{id:guid}/contacts", ContactsAsync);
+        read.MapGet("/contacts/{id:guid}", GetContactAsync);
+
+        var write = app.MapGroup("/api").WithTags("Organisations").RequirePermission(Permissions.CustomerWrite);
+        write.MapPost("/organisations", CreateAsync).WithSummary("A duplicate business ID answers 409.");
+        write.MapPut("/organisations/{id:guid}", UpdateAsync);
+        write.MapPost("/organisations/{id:guid}/contacts", CreateContactAsync);
+        write.MapPut("/contacts/{id:guid}", UpdateContactAsync);
+        return app;
+    }
+
+    private static async Task<Results<Ok<OrganisationResponse>, NotFound>> GetAsync(
+        Guid id, RegisterDbContext db, AuditLog audit, CancellationToken ct)
+    {
+        var organisation = await db.Set<Organisation>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct);
+        if (organisation is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await audit.WriteAsync(new AuditEntry("organisation.read", Purposes.CustomerRelationship, organisation.SubjectId,
+            "organisation", id.ToString(), [Categories.SoleTrader.Id]), ct);
+        return TypedResults.Ok(organisation.ToResponse());
+    }
+
+    private static async Task<Results<Ok<List<ContactPersonResponse>>, NotFound>> ContactsAsync(
+        Guid id, RegisterDbContext db, AuditLog audit, CancellationToken ct)
+    {
+        if (!await db.Set<Organisation>().AnyAsync(o => o.Id == id, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var contacts = await db.Set<ContactPerson>().AsNoTracking().Where(c => c.OrganisationId == id)
+            .OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ToListAsync(ct);
+        foreach (var c in contacts)
+        {
+            audit.Add(new AuditEntry("contact.read", Purposes.CustomerRelationship, c.SubjectId, "contact_person", c.Id.ToString(), ContactFields));
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(contacts.Select(c => c.ToResponse()).ToList());
+    }
+
+    private static async Task<Results<Ok<ContactPersonResponse>, NotFound>> GetContactAsync(
+        Guid id, RegisterDbContext db, AuditLog audit, CancellationToken ct)
+    {
+        var contact = await db.Set<ContactPerson>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (contact is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await audit.WriteAsync(new AuditEntry("contact.read", Purposes.CustomerRelationship, contact.SubjectId, "contact_person",
+            id.ToString(), ContactFields), ct);
+        return TypedResults.Ok(contact.ToResponse());
+    }
+
+    private static async Task<Results<Created<OrganisationResponse>, ValidationProblem, Conflict<HttpValidationProblemDetails>>> CreateAsync(
+        OrganisationRequest request, RegisterDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var input = OrganisationInput.Read(request, errors);
+        if (request.Source is null)
+        {
+            errors.Add("source", $"Required: one of {string.Join(", ", Enum.GetNames<DataSource>())}.");
+        }
+
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+
+        if (input.BusinessId is not null && await db.Set<Organisation>().AnyAsync(o => o.BusinessId == input.BusinessId, ct))
+        {
+            return DuplicateBusinessId();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var organisation = new Organisation { Id = Guid.CreateVersion7(), Source = request.Source!.Value, CreatedAt = now };
+        input.ApplyTo(organisation);
+        if (organisation.IsSoleTrader)
+        {
+            var subject = new Subject { Id = Guid.CreateVersion7(), Kind = SubjectKind.SoleTrader, CreatedAt = now };
+            db.Add(subject);
+            organisation.SubjectId = subject.Id;
+        }
+
+        db.Add(organisation);
+        await SearchIndex.ReplaceAsync(db, SearchTarget.Organisation, organisation.Id, organisation.SubjectId,
+            SearchIndex.TermsOf(organisation), isNew: true, ct);
+        audit.Add(new AuditEntry("organisation.create", Purposes.CustomerRelationship, organisation.SubjectId, "organisation",
+            organisation.Id.ToString(), Access.SetFields(db.Entry(organisation))));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/organisations/{organisation.Id}", organisation.ToResponse());
+    }
+
+    private static async Task<Results<Ok<OrganisationResponse>, NotFound, ValidationProblem, Conflict<HttpValidationProblemDetails>>> UpdateAsync(
+        Guid id, OrganisationRequest request, RegisterDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var input = OrganisationInput.Read(request, errors);
+        if (request.Version is null)
+        {
+            errors.Add("version", "Required: the version you read.");
+        }
+
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+
+        var organisation = await db.Set<Organisation>().FirstOrDefaultAsync(o => o.Id == id, ct);
+        if (organisation is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (input.BusinessId is not null
+            && await db.Set<Organisation>().AnyAsync(o => o.BusinessId == input.BusinessId && o.Id != id, ct))
+        {
+            return DuplicateBusinessId();
+        }
+
+        var entry = db.Entry(organisation);
+        entry.Property(o => o.Version).OriginalValue = request.Version!.Value;
+        input.ApplyTo(organisation);
+        if (organisation.IsSoleTrader && organisation.SubjectId is null)
+        {
+            var subject = new Subject { Id = Guid.CreateVersion7(), Kind = SubjectKind.SoleTrader, CreatedAt = clock.GetUtcNow().UtcDateTime };
+            db.Add(subject);
+            organisation.SubjectId = subject.Id;
+        }
+
+        db.ChangeTracker.DetectChanges();
+        var changed = Access.ChangedFields(entry).ToList();
+        await SearchIndex.ReplaceAsync(db, SearchTarget.Organisation, organisation.Id, organisation.SubjectId,
+            SearchIndex.TermsOf(organisation), isNew: false, ct);
+        audit.Add(new AuditEntry("organisation.update", Purposes.CustomerRelationship, organisation.SubjectId, "organisation",
+            id.ToString(), changed));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(organisation.ToResponse());
+    }
+
+    private static async Task<Results<Created<ContactPersonResponse>, NotFound, ValidationProblem>> CreateContactAsync(
+        Guid id, ContactPersonRequest request, RegisterDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var input = ContactInput.Read(request, errors);
+        if (request.Source is null)
+        {
+            errors.Add("source", $"Required: one of {string.Join(", ", Enum.GetNames<DataSource>())}.");
+        }
+
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+
+        if (!await db.Set<Organisation>().AnyAsync(o => o.Id == id, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var subject = new Subject { Id = Guid.CreateVersion7(), Kind = SubjectKind.ContactPerson, CreatedAt = now };
+        var contact = new ContactPerson
+        {
+            Id = Guid.CreateVersion7(),
+            SubjectId = subject.Id,
+            OrganisationId = id,
+            Source = request.Source!.Value,
+            CreatedAt = now,
+        };
+        input.ApplyTo(contact);
+        db.Add(subject);
+        db.Add(contact);
+        await SearchIndex.ReplaceAsync(db, SearchTarget.ContactPerson, contact.Id, subject.Id, SearchIndex.TermsOf(contact), isNew: true, ct);
+        audit.Add(new AuditEntry("contact.create", Purposes.CustomerRelationship, subject.Id, "contact_person", contact.Id.ToString(),
+            Access.SetFields(db.Entry(contact))));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/contacts/{contact.Id}", contact.ToResponse());
+    }
+
+    private static async Task<Results<Ok<ContactPersonResponse>, NotFound, ValidationProblem>> UpdateContactAsync(
+        Guid id, ContactPersonRequest request, RegisterDbContext db, AuditLog audit, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var input = ContactInput.Read(request, errors);
+        if (request.Version is null)
+        {
+            errors.Add("version", "Required: the version you read.");
+        }
+
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+
+        var contact = await db.Set<ContactPerson>().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (contact is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var entry = db.Entry(contact);
+        entry.Property(c => c.Version).OriginalValue = request.Version!.Value;
+        input.ApplyTo(contact);
+        if (request.Source is { } source)
+        {
+            contact.Source = source;
+        }
+
+        db.ChangeTracker.DetectChanges();
+        var changed = Access.ChangedFields(entry).ToList();
+        await SearchIndex.ReplaceAsync(db, SearchTarget.ContactPerson, contact.Id, contact.SubjectId, SearchIndex.TermsOf(contact), isNew: false, ct);
+        audit.Add(new AuditEntry("contact.update", Purposes.CustomerRelationship, contact.SubjectId, "contact_person", id.ToString(), changed));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(contact.ToResponse());
+    }
+
+    private static Conflict<HttpValidationProblemDetails> DuplicateBusinessId() =>
+        TypedResults.Conflict(new HttpValidationProblemDetails(new Dictionary<string, string[]>
+        {
+            ["businessId"] = ["Another organisation already has this business ID."],
+        })
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "Conflict",
+        });
+}
+
+internal sealed record OrganisationInput(
+    string Name, string? BusinessId, string? Street, string? PostalCode, string? City, bool IsSoleTrader)
+{
+    public static OrganisationInput Read(OrganisationRequest r, FieldErrors errors) => new(
+        errors.Text("name", r.Name, 200, required: true) ?? "",
+        errors.Optional<BusinessId>("businessId", r.BusinessId, Finnish.BusinessId.TryParse)?.Value,
+        errors.Text("street", r.Street, 200),
+        errors.Optional<PostalCode>("postalCode", r.PostalCode, Finnish.PostalCode.TryParse)?.Value,
+        errors.Text("city", r.City, 100),
+        r.IsSoleTrader ?? false);
+
+    public void ApplyTo(Organisation o)
+    {
+        o.Name = Name;
+        o.BusinessId = BusinessId;
+        o.Street = Street;
+        o.PostalCode = PostalCode;
+        o.City = City;
+        o.IsSoleTrader = IsSoleTrader;
+    }
+}
+
+internal sealed record ContactInput(
+    string FirstName, string LastName, string? Title, string? Position, string? Phone, string? Email)
+{
+    public static ContactInput Read(ContactPersonRequest r, FieldErrors errors) => new(
+        errors.Text("firstName", r.FirstName, 100, required: true) ?? "",
+        errors.Text("lastName", r.LastName, 100, required: true) ?? "",
+        errors.Text("title", r.Title, 100),
+        errors.Text("position", r.Position, 100),
+        errors.Optional<PhoneNumber>("phone", r.Phone, PhoneNumber.TryParse)?.Value,
+        errors.Optional<EmailAddress>("email", r.Email, EmailAddress.TryParse)?.Value);
+
+    public void ApplyTo(ContactPerson c)
+    {
+        c.FirstName = FirstName;
+        c.LastName = LastName;
+        c.Title = Title;
+        c.Position = Position;
+        c.Phone = Phone;
+        c.Email = Email;
+    }
+}

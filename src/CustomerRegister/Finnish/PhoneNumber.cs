@@ -1,0 +1,112 @@
+using System.Diagnostics.CodeAnalysis;
+using PhoneNumbers;
+
+namespace CustomerRegister.Finnish;
+
+/// <summary>
+/// A phone number validated by libphonenumber and stored in E.164 (<c>+358401234567</c>). Numbers without a
+/// <c>+</c> or <c>00</c> prefix are read as Finnish.
+/// </summary>
+public sealed record PhoneNumber
+{
+    private const string DefaultRegion = "FI";
+
+    private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+
+    private PhoneNumber(string value)
+    {
+        Value = value;
+    }
+
+    /// <summary>E.164, e.g. <c>+358401234567</c>.</summary>
+    public string Value { get; }
+
+    public static bool TryParse(
+        string? input,
+        [NotNullWhen(true)] out PhoneNumber? phoneNumber,
+        [NotNullWhen(false)] out IdentifierError? error)
+    {
+        var value = "";
+        error = IdentifierInput.Trim(input, out var trimmed) ?? Validate(trimmed, out value);
+        if (error is not null)
+        {
+            phoneNumber = null;
+            return false;
+        }
+
+        phoneNumber = new PhoneNumber(value);
+        return true;
+    }
+
+    public static PhoneNumber Parse(string input) =>
+        TryParse(input, out var phoneNumber, out var error) ? phoneNumber : throw new FormatException(error.Message);
+
+    /// <summary>
+    /// E.164 when the input could be a phone number at all (right length for its country), else null. Search uses it
+    /// so that any way of typing a number finds the stored one; validity is not required there.
+    /// </summary>
+    public static string? NormalizeForSearch(string input)
+    {
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return null;
+        }
+
+        try
+        {
+            var parsed = Util.Parse(input, DefaultRegion);
+            return Util.IsPossibleNumber(parsed) ? Util.Format(parsed, PhoneNumberFormat.E164) : null;
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>International format, e.g. <c>+358 40 1234567</c>.</summary>
+    public string Formatted() => Util.Format(Util.Parse(Value, DefaultRegion), PhoneNumberFormat.INTERNATIONAL);
+
+    public override string ToString() => Value;
+
+    private static IdentifierError? Validate(string input, out string value)
+    {
+        value = "";
+        PhoneNumbers.PhoneNumber parsed;
+        try
+        {
+            parsed = Util.Parse(input, DefaultRegion);
+        }
+        catch (NumberParseException e)
+        {
+            return e.ErrorType switch
+            {
+                ErrorType.INVALID_COUNTRY_CODE => new(IdentifierErrorCode.Country, "The country code after + is not a known one."),
+                ErrorType.TOO_SHORT_NSN or ErrorType.TOO_SHORT_AFTER_IDD => new(IdentifierErrorCode.Length, "The phone number is too short."),
+                ErrorType.TOO_LONG => new(IdentifierErrorCode.Length, "The phone number is too long."),
+                _ => new(IdentifierErrorCode.Format, "This does not look like a phone number."),
+            };
+        }
+
+        // E.164 has no room for an extension; refusing it beats silently dropping it.
+        if (parsed.HasExtension)
+        {
+            return new(IdentifierErrorCode.Format, "Extensions are not supported; enter the number without one.");
+        }
+
+        if (!Util.IsValidNumber(parsed))
+        {
+            var country = $"+{parsed.CountryCode}";
+            return Util.IsPossibleNumberWithReason(parsed) switch
+            {
+                PhoneNumberUtil.ValidationResult.TOO_SHORT => new(IdentifierErrorCode.Length, $"The phone number is too short for country code {country}."),
+                PhoneNumberUtil.ValidationResult.TOO_LONG => new(IdentifierErrorCode.Length, $"The phone number is too long for country code {country}."),
+                PhoneNumberUtil.ValidationResult.INVALID_LENGTH => new(IdentifierErrorCode.Length, $"The phone number has the wrong number of digits for country code {country}."),
+                PhoneNumberUtil.ValidationResult.INVALID_COUNTRY_CODE => new(IdentifierErrorCode.Country, $"{country} is not a known country code."),
+                _ => new(IdentifierErrorCode.Invalid, $"This is not a valid phone number for country code {country}; write foreign numbers with + and the country code."),
+            };
+        }
+
+        value = Util.Format(parsed, PhoneNumberFormat.E164);
+        return null;
+    }
+}

@@ -1,0 +1,162 @@
+using System.Text.RegularExpressions;
+using CustomerRegister.Audit;
+using CustomerRegister.Catalog;
+using CustomerRegister.Customers;
+using CustomerRegister.Data;
+using CustomerRegister.Finnish;
+using CustomerRegister.Identity;
+using CustomerRegister.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerRegister.Search;
+
+public sealed record SearchHit(SearchTarget Kind, Guid Id, Guid? SubjectId, string Name, string? Organisation, IReadOnlyList<string> MatchedFields);
+
+/// <summary>
+/// One search box for people and organisations: a name prefix (case- and accent-insensitive, every word must
+/// match), a phone number in any common format, an email, a business ID.
+/// </summary>
+public static partial class SearchApi
+{
+    public const int MaxResults = 50;
+    private const int CandidateLimit = 2000;
+
+    public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/search", SearchAsync).WithTags("Search").RequirePermission(Permissions.CustomerRead)
+            .WithSummary("Find people and organisations by name prefix, phone, email or business ID.");
+        return app;
+    }
+
+    private static async Task<Results<Ok<List<SearchHit>>, ValidationProblem>> SearchAsync(
+        string? q, int? limit, RegisterDbContext db, AuditLog audit, CancellationToken ct)
+    {
+        var size = limit ?? 20;
+        var errors = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(q) || q.Trim().Length < 2)
+        {
+            errors.Add("q", "At least 2 characters.");
+        }
+        else if (q.Length > 200)
+        {
+            errors.Add("q", "At most 200 characters.");
+        }
+
+        if (size is < 1 or > MaxResults)
+        {
+            errors.Add("limit", $"Between 1 and {MaxResults}.");
+        }
+
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+
+        var matches = await FindAsync(db, q!.Trim(), ct);
+        var hits = await DescribeAsync(db, matches, size, ct);
+
+        // The query itself may be a name or a number: the audit names only the fields that matched.
+        await audit.WriteAsync(new AuditEntry("search", Purposes.CustomerRelationship, EntityType: "search",
+            Fields: hits.SelectMany(h => h.MatchedFields).Distinct()), ct);
+        return TypedResults.Ok(hits);
+    }
+
+    /// <summary>Target id → the fields that matched.</summary>
+    internal static async Task<Dictionary<Guid, HashSet<string>>> FindAsync(RegisterDbContext db, string query, CancellationToken ct)
+    {
+        var result = new Dictionary<Guid, HashSet<string>>();
+
+        if (BusinessIdPattern().IsMatch(query) && BusinessId.TryParse(query, out var businessId, out _))
+        {
+            await AddAsync(db, result, SearchIndex.BusinessIdField, businessId.Value, exact: true, ct);
+            return result;
+        }
+
+        if (query.Contains('@'))
+        {
+            await AddAsync(db, result, SearchIndex.EmailField, query.ToLowerInvariant(), exact: false, ct);
+            return result;
+        }
+
+        if (PhonePattern().IsMatch(query))
+        {
+            var full = PhoneNumber.NormalizeForSearch(query);
+            var prefix = full is not null ? SearchIndex.PhoneTerm(full) : PhonePrefix(query);
+            await AddAsync(db, result, SearchIndex.PhoneField, prefix, exact: false, ct);
+            return result;
+        }
+
+        Dictionary<Guid, HashSet<string>>? intersection = null;
+        foreach (var token in SearchText.NameTokens(query))
+        {
+            var forToken = new Dictionary<Guid, HashSet<string>>();
+            await AddAsync(db, forToken, SearchIndex.NameField, token, exact: false, ct);
+            intersection = intersection is null
+                ? forToken
+                : intersection.Where(kv => forToken.ContainsKey(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value);
+        }
+
+        return intersection ?? result;
+    }
+
+    private static async Task AddAsync(RegisterDbContext db, Dictionary<Guid, HashSet<string>> into, string field, string term, bool exact,
+        CancellationToken ct)
+    {
+        var upper = SearchText.PrefixUpperBound(term);
+        var query = db.Set<SearchEntry>().AsNoTracking().Where(e => e.Field == field);
+        query = exact
+            ? query.Where(e => e.Term == term)
+            : query.Where(e => string.Compare(e.Term, term) >= 0 && string.Compare(e.Term, upper) < 0);
+        var ids = await query.Select(e => e.TargetId).Distinct().Take(CandidateLimit).ToListAsync(ct);
+        foreach (var id in ids)
+        {
+            if (!into.TryGetValue(id, out var fields))
+            {
+                into[id] = fields = [];
+            }
+
+            fields.Add(field);
+        }
+    }
+
+    private static async Task<List<SearchHit>> DescribeAsync(RegisterDbContext db, Dictionary<Guid, HashSet<string>> matches, int size,
+        CancellationToken ct)
+    {
+        var ids = matches.Keys.ToList();
+        var hits = new List<SearchHit>();
+        var consumers = await db.Set<Consumer>().AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Select(c => new { c.Id, c.SubjectId, c.FirstName, c.LastName }).ToListAsync(ct);
+        hits.AddRange(consumers.Select(c => new SearchHit(SearchTarget.Consumer, c.Id, c.SubjectId, $"{c.LastName} {c.FirstName}", null,
+            [.. matches[c.Id]])));
+        var contacts = await (from c in db.Set<ContactPerson>().AsNoTracking()
+                              join o in db.Set<Organisation>() on c.OrganisationId equals o.Id
+                              where ids.Contains(c.Id)
+                              select new { c.Id, c.SubjectId, c.FirstName, c.LastName, Organisation = o.Name }).ToListAsync(ct);
+        hits.AddRange(contacts.Select(c => new SearchHit(SearchTarget.ContactPerson, c.Id, c.SubjectId, $"{c.LastName} {c.FirstName}",
+            c.Organisation, [.. matches[c.Id]])));
+        var organisations = await db.Set<Organisation>().AsNoTracking().Where(o => ids.Contains(o.Id))
+            .Select(o => new { o.Id, o.SubjectId, o.Name }).ToListAsync(ct);
+        hits.AddRange(organisations.Select(o => new SearchHit(SearchTarget.Organisation, o.Id, o.SubjectId, o.Name, null, [.. matches[o.Id]])));
+        return [.. hits.OrderBy(h => SearchText.Fold(h.Name), StringComparer.Ordinal).ThenBy(h => h.Id).Take(size)];
+    }
+
+    /// <summary>A partial number as typed in Finland: "040 12" → "3584012", "+358 40" → "35840".</summary>
+    internal static string PhonePrefix(string query)
+    {
+        var digits = new string(query.Where(char.IsAsciiDigit).ToArray());
+        var plus = query.TrimStart().StartsWith('+');
+        if (!plus && digits.StartsWith("00", StringComparison.Ordinal))
+        {
+            return digits[2..];
+        }
+
+        return !plus && digits.StartsWith('0') ? "358" + digits[1..] : digits;
+    }
+
+    [GeneratedRegex(@"^\d{7}-\d$")]
+    private static partial Regex BusinessIdPattern();
+
+    [GeneratedRegex(@"^\+?[\d\s\-()]{4,}$")]
+    private static partial Regex PhonePattern();
+}

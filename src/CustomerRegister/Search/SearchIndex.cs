@@ -1,0 +1,68 @@
+using CustomerRegister.Customers;
+using CustomerRegister.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerRegister.Search;
+
+/// <summary>Keeps the search entries of a record in step with it: written in the same SaveChanges as the record.</summary>
+public static class SearchIndex
+{
+    public const string NameField = "name";
+    public const string PhoneField = "phone";
+    public const string EmailField = "email";
+    public const string BusinessIdField = "business_id";
+
+    public static async Task ReplaceAsync(RegisterDbContext db, SearchTarget kind, Guid targetId, Guid? subjectId,
+        IEnumerable<(string Field, string Term)> terms, bool isNew, CancellationToken ct)
+    {
+        if (!isNew)
+        {
+            db.RemoveRange(await db.Set<SearchEntry>().Where(e => e.TargetId == targetId).ToListAsync(ct));
+        }
+
+        foreach (var (field, term) in terms.Distinct())
+        {
+            db.Add(new SearchEntry { Term = term, Field = field, TargetKind = kind, TargetId = targetId, SubjectId = subjectId });
+        }
+    }
+
+    public static IEnumerable<(string Field, string Term)> TermsOf(Consumer c) =>
+        Person(c.FirstName, c.LastName, c.Phone, c.Email);
+
+    public static IEnumerable<(string Field, string Term)> TermsOf(ContactPerson c) =>
+        Person(c.FirstName, c.LastName, c.Phone, c.Email);
+
+    public static IEnumerable<(string Field, string Term)> TermsOf(Organisation o)
+    {
+        foreach (var token in SearchText.NameTokens(o.Name))
+        {
+            yield return (NameField, token);
+        }
+
+        if (o.BusinessId is not null)
+        {
+            yield return (BusinessIdField, o.BusinessId);
+        }
+    }
+
+    private static IEnumerable<(string Field, string Term)> Person(string first, string last, string? phone, string? email)
+    {
+        foreach (var token in SearchText.NameTokens(first, last))
+        {
+            yield return (NameField, token);
+        }
+
+        if (phone is not null)
+        {
+            yield return (PhoneField, PhoneTerm(phone));
+        }
+
+        if (email is not null)
+        {
+            yield return (EmailField, email.ToLowerInvariant());
+        }
+    }
+
+    /// <summary>Phones are indexed as E.164 digits without the plus, so a prefix of the number finds it.</summary>
+    public static string PhoneTerm(string e164) => e164.TrimStart('+');
+}

@@ -1,0 +1,68 @@
+using CustomerRegister.Audit;
+using CustomerRegister.Catalog;
+using CustomerRegister.Customers;
+using CustomerRegister.Data;
+using CustomerRegister.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerRegister.Subjects;
+
+public sealed record ContactRole(ContactPersonResponse Contact, string OrganisationName);
+
+/// <summary>One person's whole picture: every record that carries the subject key, read by indexed look-ups.</summary>
+public sealed record SubjectPicture(
+    Guid SubjectId,
+    SubjectKind Kind,
+    DateTime CreatedAt,
+    ConsumerResponse? Consumer,
+    IReadOnlyList<ContactRole> ContactRoles,
+    OrganisationResponse? SoleTraderBusiness);
+
+public static class SubjectsApi
+{
+    public static IEndpointRouteBuilder MapSubjects(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/subjects/{id:guid}", GetAsync).WithTags("Subjects").RequirePermission(Permissions.CustomerRead)
+            .WithSummary("Everything the register holds on one person that the caller may see.");
+        return app;
+    }
+
+    private static async Task<Results<Ok<SubjectPicture>, NotFound>> GetAsync(
+        Guid id, RegisterDbContext db, AuditLog audit, CancellationToken ct)
+    {
+        var subject = await db.Set<Subject>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (subject is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var consumer = await db.Set<Consumer>().AsNoTracking().FirstOrDefaultAsync(c => c.SubjectId == id, ct);
+        var contacts = await (from c in db.Set<ContactPerson>().AsNoTracking()
+                              join o in db.Set<Organisation>() on c.OrganisationId equals o.Id
+                              where c.SubjectId == id
+                              select new { Contact = c, o.Name }).ToListAsync(ct);
+        var business = await db.Set<Organisation>().AsNoTracking().FirstOrDefaultAsync(o => o.SubjectId == id, ct);
+
+        var categories = new List<string>();
+        if (consumer is not null)
+        {
+            categories.AddRange([Categories.Name.Id, Categories.Address.Id, Categories.Phone.Id, Categories.Email.Id, Categories.BankAccount.Id]);
+        }
+
+        if (contacts.Count > 0)
+        {
+            categories.AddRange([Categories.Name.Id, Categories.Role.Id, Categories.Phone.Id, Categories.Email.Id]);
+        }
+
+        if (business is not null)
+        {
+            categories.Add(Categories.SoleTrader.Id);
+        }
+
+        await audit.WriteAsync(new AuditEntry("subject.read", Purposes.CustomerRelationship, id, "subject", id.ToString(),
+            categories.Distinct()), ct);
+        return TypedResults.Ok(new SubjectPicture(subject.Id, subject.Kind, subject.CreatedAt, consumer?.ToResponse(),
+            contacts.Select(c => new ContactRole(c.Contact.ToResponse(), c.Name)).ToList(), business?.ToResponse()));
+    }
+}

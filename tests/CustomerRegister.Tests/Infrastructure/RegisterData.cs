@@ -1,0 +1,27 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace CustomerRegister.Tests.Infrastructure;
+
+/// <summary>Intent methods for register data, through the HTTP API like any client.</summary>
+public static class RegisterData
+{
+    public static async Task<JsonElement> CreateConsumerAsync(this HttpClient client, object body)
+    {
+        var response = await client.PostAsJsonAsync("/api/consumers", body);
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created,
+            $"Creating a consumer answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public static async Task<JsonElement> CreateOrganisationAsync(this HttpClient client, object body)
+    {
+        var response = await client.PostAsJsonAsync("/api/organisations", body);
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created,
+            $"Creating an organisation answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public static async Task<JsonElement> ErrorsOf(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+}
