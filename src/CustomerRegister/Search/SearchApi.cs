@@ -15,7 +15,8 @@ public sealed record SearchHit(SearchTarget Kind, Guid Id, Guid? SubjectId, stri
 
 /// <summary>
 /// One search box for people and organisations: a name prefix (case- and accent-insensitive, every word must
-/// match), a phone number in any common format, an email, a business ID.
+/// match), a phone number in any common format, an email, a business ID, a customer or contract number, a vehicle
+/// registration number.
 /// </summary>
 public static partial class SearchApi
 {
@@ -79,6 +80,15 @@ public static partial class SearchApi
             return result;
         }
 
+        var code = SearchText.Code(query);
+        if (code.Length >= 2 && code.Any(char.IsAsciiDigit))
+        {
+            foreach (var field in SearchIndex.CodeFields)
+            {
+                await AddAsync(db, result, field, code, exact: false, ct);
+            }
+        }
+
         if (PhonePattern().IsMatch(query))
         {
             var full = PhoneNumber.NormalizeForSearch(query);
@@ -97,7 +107,12 @@ public static partial class SearchApi
                 : intersection.Where(kv => forToken.ContainsKey(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value);
         }
 
-        return intersection ?? result;
+        foreach (var (id, fields) in intersection ?? [])
+        {
+            result.TryAdd(id, fields);
+        }
+
+        return result;
     }
 
     private static async Task AddAsync(RegisterDbContext db, Dictionary<Guid, HashSet<string>> into, string field, string term, bool exact,

@@ -12,6 +12,15 @@ public static class SearchIndex
     public const string EmailField = "email";
     public const string BusinessIdField = "business_id";
 
+    /// <summary>Customer and contract numbers, indexed on the customer they belong to (see <see cref="SearchText.Code"/>).</summary>
+    public const string CustomerNumberField = "customer_number";
+
+    /// <summary>Vehicle registration numbers, indexed on the vehicle's owner (see <see cref="SearchText.Code"/>).</summary>
+    public const string RegistrationField = "registration";
+
+    /// <summary>Fields holding codes: matched by prefix of <see cref="SearchText.Code"/> whenever a query has a digit.</summary>
+    public static readonly string[] CodeFields = [CustomerNumberField, RegistrationField];
+
     public static async Task ReplaceAsync(RegisterDbContext db, SearchTarget kind, Guid targetId, Guid? subjectId,
         IEnumerable<(string Field, string Term)> terms, bool isNew, CancellationToken ct)
     {

@@ -56,4 +56,8 @@ public static class SearchText
 
     /// <summary>The smallest string greater than every string starting with <paramref name="prefix"/>.</summary>
     public static string PrefixUpperBound(string prefix) => prefix + '\uffff';
+
+    /// <summary>A code as it is indexed and searched: "abc-123" → "ABC123", "100 234" → "100234".</summary>
+    public static string Code(string text) =>
+        new([.. Fold(text).ToUpperInvariant().Where(char.IsAsciiLetterOrDigit)]);
 }

@@ -3,6 +3,7 @@ using CustomerRegister.Catalog;
 using CustomerRegister.Customers;
 using CustomerRegister.Data;
 using CustomerRegister.Identity;
+using CustomerRegister.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,8 @@ public sealed record SubjectPicture(
     DateTime CreatedAt,
     ConsumerResponse? Consumer,
     IReadOnlyList<ContactRole> ContactRoles,
-    OrganisationResponse? SoleTraderBusiness);
+    OrganisationResponse? SoleTraderBusiness,
+    IReadOnlyDictionary<string, object> Sections);
 
 public static class SubjectsApi
 {
@@ -29,7 +31,7 @@ public static class SubjectsApi
     }
 
     private static async Task<Results<Ok<SubjectPicture>, NotFound>> GetAsync(
-        Guid id, RegisterDbContext db, AuditLog audit, CancellationToken ct)
+        Guid id, RegisterDbContext db, AuditLog audit, Access access, IEnumerable<ISubjectSection> sections, CancellationToken ct)
     {
         var subject = await db.Set<Subject>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
         if (subject is null)
@@ -60,9 +62,19 @@ public static class SubjectsApi
             categories.Add(Categories.SoleTrader.Id);
         }
 
+        var loaded = new SortedDictionary<string, object>(StringComparer.Ordinal);
+        foreach (var section in sections)
+        {
+            if (await access.HasAsync(section.ReadPermission) && await section.LoadAsync(db, id, ct) is { } items)
+            {
+                loaded[section.Name] = items;
+                categories.AddRange(section.Categories.Select(c => c.Id));
+            }
+        }
+
         await audit.WriteAsync(new AuditEntry("subject.read", Purposes.CustomerRelationship, id, "subject", id.ToString(),
             categories.Distinct()), ct);
         return TypedResults.Ok(new SubjectPicture(subject.Id, subject.Kind, subject.CreatedAt, consumer?.ToResponse(),
-            contacts.Select(c => new ContactRole(c.Contact.ToResponse(), c.Name)).ToList(), business?.ToResponse()));
+            contacts.Select(c => new ContactRole(c.Contact.ToResponse(), c.Name)).ToList(), business?.ToResponse(), loaded));
     }
 }
