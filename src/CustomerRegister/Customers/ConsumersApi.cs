@@ -108,10 +108,7 @@ public static class ConsumersApi
         var errors = new FieldErrors();
         var input = ConsumerInput.Read(request, errors);
         var iban = errors.Optional<Iban>("bankAccount", request.BankAccount, Iban.TryParse);
-        if (request.Source is null)
-        {
-            errors.Add("source", $"Required: one of {string.Join(", ", Enum.GetNames<DataSource>())}.");
-        }
+        errors.RequiredSource(request.Source);
 
         if (errors.Any)
         {
@@ -146,10 +143,7 @@ public static class ConsumersApi
     {
         var errors = new FieldErrors();
         var input = ConsumerInput.Read(request, errors);
-        if (request.Version is null)
-        {
-            errors.Add("version", "Required: the version you read.");
-        }
+        errors.RequiredVersion(request.Version);
 
         if (request.BankAccount is not null)
         {
@@ -167,16 +161,11 @@ public static class ConsumersApi
             return TypedResults.NotFound();
         }
 
-        var entry = db.Entry(consumer);
-        entry.Property(c => c.Version).OriginalValue = request.Version!.Value;
-        input.ApplyTo(consumer);
-        if (request.Source is { } source)
+        var changed = VersionedUpdate.Apply(db, consumer, request.Version!.Value, c =>
         {
-            consumer.Source = source;
-        }
-
-        db.ChangeTracker.DetectChanges();
-        var changed = Access.ChangedFields(entry).ToList();
+            input.ApplyTo(c);
+            c.Source = request.Source ?? c.Source;
+        });
         await SearchIndex.ReplaceAsync(db, SearchTarget.Consumer, consumer.Id, consumer.SubjectId, SearchIndex.TermsOf(consumer), isNew: false, ct);
         audit.Add(new AuditEntry("consumer.update", Purposes.CustomerRelationship, consumer.SubjectId, "consumer", id.ToString(), changed));
         await db.SaveChangesAsync(ct);
@@ -188,10 +177,7 @@ public static class ConsumersApi
     {
         var errors = new FieldErrors();
         var iban = errors.Optional<Iban>("bankAccount", request.BankAccount, Iban.TryParse);
-        if (request.Version is null)
-        {
-            errors.Add("version", "Required: the version you read.");
-        }
+        errors.RequiredVersion(request.Version);
 
         if (errors.Any)
         {

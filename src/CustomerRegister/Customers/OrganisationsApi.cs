@@ -84,10 +84,7 @@ public static class OrganisationsApi
     {
         var errors = new FieldErrors();
         var input = OrganisationInput.Read(request, errors);
-        if (request.Source is null)
-        {
-            errors.Add("source", $"Required: one of {string.Join(", ", Enum.GetNames<DataSource>())}.");
-        }
+        errors.RequiredSource(request.Source);
 
         if (errors.Any)
         {
@@ -123,10 +120,7 @@ public static class OrganisationsApi
     {
         var errors = new FieldErrors();
         var input = OrganisationInput.Read(request, errors);
-        if (request.Version is null)
-        {
-            errors.Add("version", "Required: the version you read.");
-        }
+        errors.RequiredVersion(request.Version);
 
         if (errors.Any)
         {
@@ -145,18 +139,17 @@ public static class OrganisationsApi
             return DuplicateBusinessId();
         }
 
-        var entry = db.Entry(organisation);
-        entry.Property(o => o.Version).OriginalValue = request.Version!.Value;
-        input.ApplyTo(organisation);
-        if (organisation.IsSoleTrader && organisation.SubjectId is null)
+        var changed = VersionedUpdate.Apply(db, organisation, request.Version!.Value, o =>
         {
-            var subject = new Subject { Id = Guid.CreateVersion7(), Kind = SubjectKind.SoleTrader, CreatedAt = clock.GetUtcNow().UtcDateTime };
-            db.Add(subject);
-            organisation.SubjectId = subject.Id;
-        }
-
-        db.ChangeTracker.DetectChanges();
-        var changed = Access.ChangedFields(entry).ToList();
+            input.ApplyTo(o);
+            o.Source = request.Source ?? o.Source;
+            if (o.IsSoleTrader && o.SubjectId is null)
+            {
+                var subject = new Subject { Id = Guid.CreateVersion7(), Kind = SubjectKind.SoleTrader, CreatedAt = clock.GetUtcNow().UtcDateTime };
+                db.Add(subject);
+                o.SubjectId = subject.Id;
+            }
+        });
         await SearchIndex.ReplaceAsync(db, SearchTarget.Organisation, organisation.Id, organisation.SubjectId,
             SearchIndex.TermsOf(organisation), isNew: false, ct);
         audit.Add(new AuditEntry("organisation.update", Purposes.CustomerRelationship, organisation.SubjectId, "organisation",
@@ -170,10 +163,7 @@ public static class OrganisationsApi
     {
         var errors = new FieldErrors();
         var input = ContactInput.Read(request, errors);
-        if (request.Source is null)
-        {
-            errors.Add("source", $"Required: one of {string.Join(", ", Enum.GetNames<DataSource>())}.");
-        }
+        errors.RequiredSource(request.Source);
 
         if (errors.Any)
         {
@@ -210,10 +200,7 @@ public static class OrganisationsApi
     {
         var errors = new FieldErrors();
         var input = ContactInput.Read(request, errors);
-        if (request.Version is null)
-        {
-            errors.Add("version", "Required: the version you read.");
-        }
+        errors.RequiredVersion(request.Version);
 
         if (errors.Any)
         {
@@ -226,16 +213,11 @@ public static class OrganisationsApi
             return TypedResults.NotFound();
         }
 
-        var entry = db.Entry(contact);
-        entry.Property(c => c.Version).OriginalValue = request.Version!.Value;
-        input.ApplyTo(contact);
-        if (request.Source is { } source)
+        var changed = VersionedUpdate.Apply(db, contact, request.Version!.Value, c =>
         {
-            contact.Source = source;
-        }
-
-        db.ChangeTracker.DetectChanges();
-        var changed = Access.ChangedFields(entry).ToList();
+            input.ApplyTo(c);
+            c.Source = request.Source ?? c.Source;
+        });
         await SearchIndex.ReplaceAsync(db, SearchTarget.ContactPerson, contact.Id, contact.SubjectId, SearchIndex.TermsOf(contact), isNew: false, ct);
         audit.Add(new AuditEntry("contact.update", Purposes.CustomerRelationship, contact.SubjectId, "contact_person", id.ToString(), changed));
         await db.SaveChangesAsync(ct);

@@ -62,6 +62,28 @@ public static class FieldErrorsExtensions
         return null;
     }
 
+    /// <summary>Every stored item records where it came from (notice § 7).</summary>
+    public static Catalog.DataSource? RequiredSource(this FieldErrors errors, Catalog.DataSource? source)
+    {
+        if (source is null)
+        {
+            errors.Add("source", $"Required: one of {string.Join(", ", Enum.GetNames<Catalog.DataSource>())}.");
+        }
+
+        return source;
+    }
+
+    /// <summary>An update names the version it was based on, so that a stale write is refused.</summary>
+    public static long? RequiredVersion(this FieldErrors errors, long? version)
+    {
+        if (version is null)
+        {
+            errors.Add("version", "Required: the version you read.");
+        }
+
+        return version;
+    }
+
     /// <summary>Trims a free-text field; adds an error when it is required and missing or longer than allowed.</summary>
     public static string? Text(this FieldErrors errors, string field, string? input, int maxLength, bool required = false)
     {

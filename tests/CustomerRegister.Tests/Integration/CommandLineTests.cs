@@ -67,6 +67,26 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task TheCatalogVerbPrintsEveryCategoryWithItsFields()
+    {
+        using var db = new TestDatabase();
+
+        var (code, text) = await RunAsync(db, "catalog");
+        Assert.Equal(0, code);
+        Assert.Contains("financial.bank_account", text);
+        Assert.Contains("consumers.bank_account_cipher", text);
+
+        var (jsonCode, json) = await RunAsync(db, "catalog", "--json");
+        Assert.Equal(0, jsonCode);
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var categories = document.RootElement.EnumerateArray().ToList();
+        Assert.Equal(Catalog.Categories.All.Count, categories.Count);
+        var email = categories.Single(c => c.GetProperty("id").GetString() == "contact.email");
+        Assert.Contains(email.GetProperty("fields").EnumerateArray(), f => f.GetProperty("table").GetString() == "consumers");
+        Assert.Equal("Sähköpostiosoite", email.GetProperty("names").GetProperty("fi").GetString());
+    }
+
+    [Fact]
     public async Task AnUnknownVerbPrintsTheUsage()
     {
         using var db = new TestDatabase();
