@@ -63,6 +63,9 @@ public static class RegisterApp
 
         services.AddSingleton<ProtectedCodes>();
         services.AddScoped<Access>();
+        services.AddScoped<SearchService>();
+        services.AddScoped<BankAccounts>();
+        services.AddScoped<SubjectPictures>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         services.AddScoped<AuditLog>();

@@ -56,7 +56,7 @@ public static class ConsumersApi
     }
 
     private static async Task<Results<Ok<ConsumerResponse>, NotFound, ValidationProblem, ForbidHttpResult>> GetAsync(
-        Guid id, string? reveal, RegisterDbContext db, AuditLog audit, Access access, ProtectedCodes codes, CancellationToken ct)
+        Guid id, string? reveal, RegisterDbContext db, AuditLog audit, Access access, BankAccounts bankAccounts, CancellationToken ct)
     {
         var purpose = access.Purpose(Purposes.CustomerRelationship);
         if (purpose is null)
@@ -78,22 +78,18 @@ public static class ConsumersApi
                 return new FieldErrors().Add("reveal", "Only bankAccount can be revealed here.").Problem();
             }
 
-            if (!Categories.BankAccount.Uses.Any(u => u.Purpose == purpose))
+            var (outcome, value) = await bankAccounts.RevealAsync(consumer, purpose, ct);
+            switch (outcome)
             {
-                return new FieldErrors().Add(Access.PurposeHeader,
-                    $"The bank account serves only: {string.Join(", ", Categories.BankAccount.Uses.Select(u => u.Purpose))}.").Problem();
+                case RevealOutcome.WrongPurpose:
+                    return new FieldErrors().Add(Access.PurposeHeader,
+                        $"The bank account serves only: {string.Join(", ", Categories.BankAccount.Uses.Select(u => u.Purpose))}.").Problem();
+                case RevealOutcome.Forbidden:
+                    return TypedResults.Forbid();
+                default:
+                    revealed = value;
+                    break;
             }
-
-            if (!await access.HasAsync(Categories.BankAccount.RevealPermission!))
-            {
-                await audit.WriteAsync(new AuditEntry("consumer.reveal", purpose, consumer.SubjectId, "consumer", id.ToString(),
-                    ["bank_account"], Outcome: "denied"), ct);
-                return TypedResults.Forbid();
-            }
-
-            revealed = consumer.BankAccountCipher is null ? null : Iban.Parse(codes.Decrypt(consumer.BankAccountCipher)).Formatted();
-            await audit.WriteAsync(new AuditEntry("consumer.reveal", purpose, consumer.SubjectId, "consumer", id.ToString(),
-                ["bank_account"]), ct);
         }
 
         await audit.WriteAsync(new AuditEntry("consumer.read", purpose, consumer.SubjectId, "consumer", id.ToString(),

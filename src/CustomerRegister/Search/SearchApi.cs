@@ -31,40 +31,15 @@ public static partial class SearchApi
     }
 
     private static async Task<Results<Ok<List<SearchHit>>, ValidationProblem>> SearchAsync(
-        string? q, int? limit, RegisterDbContext db, AuditLog audit, CancellationToken ct)
+        string? q, int? limit, SearchService search, CancellationToken ct)
     {
-        var size = limit ?? 20;
         var errors = new FieldErrors();
-        if (string.IsNullOrWhiteSpace(q) || q.Trim().Length < 2)
-        {
-            errors.Add("q", "At least 2 characters.");
-        }
-        else if (q.Length > 200)
-        {
-            errors.Add("q", "At most 200 characters.");
-        }
-
-        if (size is < 1 or > MaxResults)
-        {
-            errors.Add("limit", $"Between 1 and {MaxResults}.");
-        }
-
-        if (errors.Any)
-        {
-            return errors.Problem();
-        }
-
-        var matches = await FindAsync(db, q!.Trim(), ct);
-        var hits = await DescribeAsync(db, matches, size, ct);
-
-        // The query itself may be a name or a number: the audit names only the fields that matched.
-        await audit.WriteAsync(new AuditEntry("search", Purposes.CustomerRelationship, EntityType: "search",
-            Fields: hits.SelectMany(h => h.MatchedFields).Distinct()), ct);
-        return TypedResults.Ok(hits);
+        var hits = await search.SearchAsync(q, limit ?? 20, errors, ct);
+        return errors.Any ? errors.Problem() : TypedResults.Ok(hits);
     }
 
     /// <summary>Target id → the fields that matched.</summary>
-    internal static async Task<Dictionary<Guid, HashSet<string>>> FindAsync(RegisterDbContext db, string query, CancellationToken ct)
+    public static async Task<Dictionary<Guid, HashSet<string>>> FindAsync(RegisterDbContext db, string query, CancellationToken ct)
     {
         var result = new Dictionary<Guid, HashSet<string>>();
 
@@ -135,7 +110,7 @@ public static partial class SearchApi
         }
     }
 
-    private static async Task<List<SearchHit>> DescribeAsync(RegisterDbContext db, Dictionary<Guid, HashSet<string>> matches, int size,
+    public static async Task<List<SearchHit>> DescribeAsync(RegisterDbContext db, Dictionary<Guid, HashSet<string>> matches, int size,
         CancellationToken ct)
     {
         var ids = matches.Keys.ToList();

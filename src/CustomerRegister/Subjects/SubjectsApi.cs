@@ -30,15 +30,20 @@ public static class SubjectsApi
         return app;
     }
 
-    private static async Task<Results<Ok<SubjectPicture>, NotFound>> GetAsync(
-        Guid id, RegisterDbContext db, AuditLog audit, Access access, IEnumerable<ISubjectSection> sections, CancellationToken ct)
+    private static async Task<Results<Ok<SubjectPicture>, NotFound>> GetAsync(Guid id, SubjectPictures pictures, CancellationToken ct) =>
+        await pictures.GetAsync(id, ct) is { } picture ? TypedResults.Ok(picture) : TypedResults.NotFound();
+}
+
+/// <summary>Builds one person's whole picture (the API and the staff page both use it) and audits the read.</summary>
+public sealed class SubjectPictures(RegisterDbContext db, AuditLog audit, Access access, IEnumerable<ISubjectSection> sections)
+{
+    public async Task<SubjectPicture?> GetAsync(Guid id, CancellationToken ct)
     {
         var subject = await db.Set<Subject>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
         if (subject is null)
         {
-            return TypedResults.NotFound();
+            return null;
         }
-
         var consumer = await db.Set<Consumer>().AsNoTracking().FirstOrDefaultAsync(c => c.SubjectId == id, ct);
         var contacts = await (from c in db.Set<ContactPerson>().AsNoTracking()
                               join o in db.Set<Organisation>() on c.OrganisationId equals o.Id
@@ -74,7 +79,7 @@ public static class SubjectsApi
 
         await audit.WriteAsync(new AuditEntry("subject.read", Purposes.CustomerRelationship, id, "subject", id.ToString(),
             categories.Distinct()), ct);
-        return TypedResults.Ok(new SubjectPicture(subject.Id, subject.Kind, subject.CreatedAt, consumer?.ToResponse(),
-            contacts.Select(c => new ContactRole(c.Contact.ToResponse(), c.Name)).ToList(), business?.ToResponse(), loaded));
+        return new SubjectPicture(subject.Id, subject.Kind, subject.CreatedAt, consumer?.ToResponse(),
+            contacts.Select(c => new ContactRole(c.Contact.ToResponse(), c.Name)).ToList(), business?.ToResponse(), loaded);
     }
 }

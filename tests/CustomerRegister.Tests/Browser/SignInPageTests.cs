@@ -1,9 +1,6 @@
 using System.Text.RegularExpressions;
 using CustomerRegister.Identity;
 using CustomerRegister.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CustomerRegister.Tests.Browser;
@@ -12,47 +9,22 @@ namespace CustomerRegister.Tests.Browser;
 [Trait(Category.Name, Category.Browser)]
 public sealed class SignInPageTests : IAsyncLifetime
 {
-    private readonly OneTimeAdminFactory _app = new();
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-    private string _baseUrl = "";
+    private Infrastructure.Browser _browser = null!;
 
-    public async Task InitializeAsync()
-    {
-        _app.UseKestrel(0);
-        _app.StartServer();
-        _baseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _app.ClientOptions.BaseAddress = new Uri(_baseUrl);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("REGISTER_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run",
-            ],
-        });
-    }
+    private RegisterFactory _app => _browser.App;
 
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
+    private string _baseUrl => _browser.BaseUrl;
 
-        _playwright?.Dispose();
-        _app.Dispose();
-    }
+    public async Task InitializeAsync() => _browser = await Infrastructure.Browser.StartAsync(new OneTimeAdminFactory());
+
+    public async Task DisposeAsync() => await _browser.DisposeAsync();
 
     [Fact]
     public async Task FirstAdministratorSignsInChangesTheOneTimePasswordAndLandsOnTheHomePage()
     {
         var oneTime = Regex.Match(_app.ConsoleOutput.ToString(), @"One-time password:\s+(\S+)").Groups[1].Value;
         Assert.NotEmpty(oneTime);
-        var page = await _browser!.NewPageAsync();
+        var page = await _browser.Chromium.NewPageAsync();
 
         await page.GotoAsync(_baseUrl + "/");
         Assert.Contains("/Account/Login", page.Url);
@@ -88,7 +60,7 @@ public sealed class SignInPageTests : IAsyncLifetime
         Assert.Equal("Tervetuloa, Administrator", (await page.Locator("#welcome").TextContentAsync())?.Trim());
         Assert.Contains(Roles.Administrator, await page.Locator("#roles").TextContentAsync());
         Assert.Contains(Permissions.UsersManage, await page.Locator("#permissions").TextContentAsync());
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactDirectory(), "home-fi.png") });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Infrastructure.Browser.ScreenshotPath("home-fi.png") });
 
         await page.ClickAsync("a[lang=sv]");
         Assert.Equal("Välkommen, Administrator", (await page.Locator("#welcome").TextContentAsync())?.Trim());
@@ -99,12 +71,5 @@ public sealed class SignInPageTests : IAsyncLifetime
         // The new password works through the API as well; the one-time password no longer does.
         Assert.Equal(System.Net.HttpStatusCode.OK, (await _app.LoginAsync(FirstAdministrator.DefaultEmail, newPassword)).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await _app.LoginAsync(FirstAdministrator.DefaultEmail, oneTime)).StatusCode);
-    }
-
-    private static string ArtifactDirectory()
-    {
-        var dir = Path.Combine(Unit.RolePermissionTableTests.RepositoryRoot(), "artifacts", "screenshots");
-        Directory.CreateDirectory(dir);
-        return dir;
     }
 }

@@ -1,0 +1,36 @@
+using CustomerRegister.Infrastructure;
+using CustomerRegister.Search;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CustomerRegister.Pages.Customers;
+
+[Authorize(Policy = Identity.Permissions.PolicyPrefix + Identity.Permissions.CustomerRead)]
+public sealed class SearchModel(SearchService search) : PageModel
+{
+    public string? Query { get; private set; }
+
+    public IReadOnlyList<SearchHit>? Hits { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(string? q, CancellationToken ct)
+    {
+        Query = q;
+        if (q is null)
+        {
+            return;
+        }
+
+        var errors = new FieldErrors();
+        var hits = await search.SearchAsync(q, SearchApi.MaxResults, errors, ct);
+        if (errors.Any)
+        {
+            Error = Localization.UiText.Get("Search.TooShort");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        Hits = hits;
+    }
+}

@@ -1,0 +1,40 @@
+using CustomerRegister.Audit;
+using CustomerRegister.Catalog;
+using CustomerRegister.Data;
+using CustomerRegister.Infrastructure;
+
+namespace CustomerRegister.Search;
+
+/// <summary>The search use case, shared by the API and the staff pages: validates, finds, describes, audits.</summary>
+public sealed class SearchService(RegisterDbContext db, AuditLog audit)
+{
+    public async Task<List<SearchHit>> SearchAsync(string? q, int limit, FieldErrors errors, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(q) || q.Trim().Length < 2)
+        {
+            errors.Add("q", "At least 2 characters.");
+        }
+        else if (q.Length > 200)
+        {
+            errors.Add("q", "At most 200 characters.");
+        }
+
+        if (limit is < 1 or > SearchApi.MaxResults)
+        {
+            errors.Add("limit", $"Between 1 and {SearchApi.MaxResults}.");
+        }
+
+        if (errors.Any)
+        {
+            return [];
+        }
+
+        var matches = await SearchApi.FindAsync(db, q!.Trim(), ct);
+        var hits = await SearchApi.DescribeAsync(db, matches, limit, ct);
+
+        // The query itself may be a name or a number: the audit names only the fields that matched.
+        await audit.WriteAsync(new AuditEntry("search", Purposes.CustomerRelationship, EntityType: "search",
+            Fields: hits.SelectMany(h => h.MatchedFields).Distinct()), ct);
+        return hits;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.RegularExpressions;
+using CustomerRegister.Identity;
+using CustomerRegister.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace CustomerRegister.Tests.Browser;
+
+/// <summary>A receptionist finds a customer from the search box and sees the whole picture on one page.</summary>
+[Trait(Category.Name, Category.Browser)]
+public sealed class CustomerPagesTests : IAsyncLifetime
+{
+    private Infrastructure.Browser _browser = null!;
+
+    public async Task InitializeAsync() => _browser = await Infrastructure.Browser.StartAsync(new RegisterFactory());
+
+    public async Task DisposeAsync() => await _browser.DisposeAsync();
+
+    [Fact]
+    public async Task SearchFindsMakiAndThePersonPageMasksTheAccountUntilRevealed()
+    {
+        var reception = await _browser.App.CreateUserAsync(Roles.VehicleReception);
+        var service = await _browser.App.CreateUserAsync(Roles.CustomerService);
+        var created = await reception.Client.CreateConsumerAsync(new
+        {
+            firstName = "Eino",
+            lastName = "Mäki",
+            street = "Satamakatu 4",
+            postalCode = "48100",
+            city = "Kotka",
+            phone = "044 765 4321",
+            email = "eino.maki@example.fi",
+            bankAccount = "FI2112345600000785",
+            source = "Consumer",
+        });
+        var subjectId = created.GetProperty("subjectId").GetGuid();
+
+        var page = await _browser.SignedInPageAsync(reception.Email, RegisterFactory.UserPassword);
+        await page.FillAsync("#q", "maki");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(new Regex("/search\\?q=maki"));
+        var link = page.Locator("#results a", new() { HasText = "Mäki Eino" });
+        await link.ClickAsync();
+        await page.WaitForURLAsync(_browser.BaseUrl + $"/subjects/{subjectId}");
+
+        Assert.Equal("Eino Mäki", (await page.Locator("#consumer h1").TextContentAsync())?.Trim());
+        Assert.Equal("FI21 **** **** **07 85", (await page.Locator("#bank-account").TextContentAsync())?.Trim());
+        Assert.Contains("Kuluttaja-asiakas itse", await page.Locator("#consumer").TextContentAsync());
+
+        await page.SelectOptionAsync("#purpose", "invoicing_and_contracts");
+        await page.ClickAsync("#reveal");
+        Assert.Equal("FI21 1234 5600 0007 85", (await page.Locator("#bank-account").TextContentAsync())?.Trim());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Infrastructure.Browser.ScreenshotPath("subject-revealed.png"), FullPage = true });
+
+        // Customer service sees the person but has no way to reveal the account.
+        var other = await _browser.SignedInPageAsync(service.Email, RegisterFactory.UserPassword);
+        await other.GotoAsync(_browser.BaseUrl + "/search?q=044%20765");
+        await other.Locator("#results a").First.ClickAsync();
+        Assert.Equal("FI21 **** **** **07 85", (await other.Locator("#bank-account").TextContentAsync())?.Trim());
+        Assert.Equal(0, await other.Locator("#reveal").CountAsync());
+
+        await other.GotoAsync(_browser.BaseUrl + "/search?q=zzzz");
+        Assert.True(await other.Locator("#no-results").IsVisibleAsync());
+    }
+}
