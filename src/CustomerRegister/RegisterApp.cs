@@ -65,6 +65,7 @@ public static class RegisterApp
         services.AddScoped<Access>();
         services.AddScoped<SearchService>();
         services.AddScoped<BankAccounts>();
+        services.AddScoped<OrganisationViews>();
         services.AddScoped<SubjectPictures>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 

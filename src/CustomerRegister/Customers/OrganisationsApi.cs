@@ -14,12 +14,10 @@ namespace CustomerRegister.Customers;
 /// <summary>Customer organisations and their contact persons.</summary>
 public static class OrganisationsApi
 {
-    private static readonly string[] ContactFields =
-        [Categories.Name.Id, Categories.Role.Id, Categories.Phone.Id, Categories.Email.Id];
-
     public static IEndpointRouteBuilder MapOrganisations(this IEndpointRouteBuilder app)
     {
         var read = app.MapGroup("/api").WithTags("Organisations").RequirePermission(Permissions.CustomerRead);
+        read.MapGet("/organisations", ListAsync).WithSummary("Organisations in creation order; page with ?after=<last id>.");
         read.MapGet("/organisations/{id:guid}", GetAsync);
         read.MapGet("/organisations/{id:guid}/contacts", ContactsAsync);
         read.MapGet("/contacts/{id:guid}", GetContactAsync);
@@ -32,37 +30,40 @@ public static class OrganisationsApi
         return app;
     }
 
-    private static async Task<Results<Ok<OrganisationResponse>, NotFound>> GetAsync(
-        Guid id, RegisterDbContext db, AuditLog audit, CancellationToken ct)
+    private static async Task<Results<Ok<Page<OrganisationResponse>>, ValidationProblem>> ListAsync(
+        RegisterDbContext db, AuditLog audit, Guid? after, int? limit, CancellationToken ct)
     {
-        var organisation = await db.Set<Organisation>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct);
-        if (organisation is null)
+        var size = limit ?? 50;
+        if (size is < 1 or > ConsumersApi.MaxPageSize)
         {
-            return TypedResults.NotFound();
+            return new FieldErrors().Add("limit", $"Between 1 and {ConsumersApi.MaxPageSize}.").Problem();
         }
 
-        await audit.WriteAsync(new AuditEntry("organisation.read", Purposes.CustomerRelationship, organisation.SubjectId,
-            "organisation", id.ToString(), [Categories.SoleTrader.Id]), ct);
-        return TypedResults.Ok(organisation.ToResponse());
+        var query = db.Set<Organisation>().AsNoTracking();
+        if (after is { } a)
+        {
+            query = query.Where(o => o.Id.CompareTo(a) > 0);
+        }
+
+        var rows = await query.OrderBy(o => o.Id).Take(size + 1).ToListAsync(ct);
+        var page = rows.Take(size).ToList();
+        await audit.WriteAsync(new AuditEntry("organisation.list", Purposes.CustomerRelationship, EntityType: "organisation",
+            Fields: [Categories.SoleTrader.Id]), ct);
+        return TypedResults.Ok(new Page<OrganisationResponse>(page.Select(o => o.ToResponse()).ToList(), rows.Count > size ? page[^1].Id : null));
     }
 
+    private static async Task<Results<Ok<OrganisationResponse>, NotFound>> GetAsync(Guid id, OrganisationViews views, CancellationToken ct) =>
+        await views.GetAsync(id, ct) is { } organisation ? TypedResults.Ok(organisation.ToResponse()) : TypedResults.NotFound();
+
     private static async Task<Results<Ok<List<ContactPersonResponse>>, NotFound>> ContactsAsync(
-        Guid id, RegisterDbContext db, AuditLog audit, CancellationToken ct)
+        Guid id, RegisterDbContext db, OrganisationViews views, CancellationToken ct)
     {
         if (!await db.Set<Organisation>().AnyAsync(o => o.Id == id, ct))
         {
             return TypedResults.NotFound();
         }
 
-        var contacts = await db.Set<ContactPerson>().AsNoTracking().Where(c => c.OrganisationId == id)
-            .OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ToListAsync(ct);
-        foreach (var c in contacts)
-        {
-            audit.Add(new AuditEntry("contact.read", Purposes.CustomerRelationship, c.SubjectId, "contact_person", c.Id.ToString(), ContactFields));
-        }
-
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(contacts.Select(c => c.ToResponse()).ToList());
+        return TypedResults.Ok((await views.ContactsAsync(id, ct)).Select(c => c.ToResponse()).ToList());
     }
 
     private static async Task<Results<Ok<ContactPersonResponse>, NotFound>> GetContactAsync(
@@ -75,7 +76,7 @@ public static class OrganisationsApi
         }
 
         await audit.WriteAsync(new AuditEntry("contact.read", Purposes.CustomerRelationship, contact.SubjectId, "contact_person",
-            id.ToString(), ContactFields), ct);
+            id.ToString(), [Categories.Name.Id, Categories.Role.Id, Categories.Phone.Id, Categories.Email.Id]), ct);
         return TypedResults.Ok(contact.ToResponse());
     }
 

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using CustomerRegister.Identity;
 using CustomerRegister.Tests.Infrastructure;
@@ -60,5 +61,30 @@ public sealed class CustomerPagesTests : IAsyncLifetime
 
         await other.GotoAsync(_browser.BaseUrl + "/search?q=zzzz");
         Assert.True(await other.Locator("#no-results").IsVisibleAsync());
+    }
+
+    [Fact]
+    public async Task AnOrganisationIsFoundByBusinessIdAndLeadsToItsContactPersons()
+    {
+        var service = await _browser.App.CreateUserAsync(Roles.CustomerService);
+        var organisation = await service.Client.CreateOrganisationAsync(new
+        {
+            name = "Romu ja Rauta Oy",
+            businessId = "1572860-0",
+            city = "Lahti",
+            source = "PublicSources",
+        });
+        var contact = await service.Client.PostAsJsonAsync($"/api/organisations/{organisation.GetProperty("id").GetGuid()}/contacts",
+            new { firstName = "Sanna", lastName = "Öberg", title = "Talouspäällikkö", source = "CustomerOrganisation" });
+        var contactSubject = (await contact.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("subjectId").GetGuid();
+
+        var page = await _browser.SignedInPageAsync(service.Email, RegisterFactory.UserPassword);
+        await page.GotoAsync(_browser.BaseUrl + "/search?q=1572860-0");
+        await page.Locator("#results a", new() { HasText = "Romu ja Rauta Oy" }).ClickAsync();
+        Assert.Equal("Romu ja Rauta Oy", (await page.Locator("#organisation h1").TextContentAsync())?.Trim());
+
+        await page.Locator("#contacts a", new() { HasText = "Öberg Sanna" }).ClickAsync();
+        await page.WaitForURLAsync(_browser.BaseUrl + $"/subjects/{contactSubject}");
+        Assert.Contains("Romu ja Rauta Oy", await page.Locator(".contact-role").TextContentAsync());
     }
 }

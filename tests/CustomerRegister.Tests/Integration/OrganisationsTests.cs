@@ -115,4 +115,25 @@ public sealed class OrganisationsTests(RegisterFactory app) : IClassFixture<Regi
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Fact]
+    public async Task TheOrganisationListPagesWithAKeyset()
+    {
+        var service = await app.CreateUserAsync(Roles.CustomerService);
+        for (var i = 0; i < 3; i++)
+        {
+            await service.Client.CreateOrganisationAsync(new { name = "Lista Oy " + i, source = "PublicSources" });
+        }
+
+        var first = await service.Client.GetFromJsonAsync<JsonElement>("/api/organisations?limit=2");
+        var next = first.GetProperty("nextAfter").GetGuid();
+        var second = await service.Client.GetFromJsonAsync<JsonElement>($"/api/organisations?limit=2&after={next}");
+
+        Assert.Equal(2, first.GetProperty("items").GetArrayLength());
+        var ids = first.GetProperty("items").EnumerateArray().Concat(second.GetProperty("items").EnumerateArray())
+            .Select(o => o.GetProperty("id").GetGuid()).ToList();
+        Assert.True(ids.Count >= 3);
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.Equal(ids.Order().ToList(), ids);
+    }
 }
