@@ -65,6 +65,11 @@ public static class RegisterApp
         services.AddScoped<Access>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
+        services.AddScoped<ISubjectSection, RelationshipsSection>();
+        services.AddScoped<ISubjectSection, ContactHistorySection>();
+        services.AddScoped<ISubjectSection, FeedbackSection>();
+        services.AddScoped<ISubjectSection, AdditionalInfoSection>();
+
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditSealer>();
         services.AddScoped<AuditVerifier>();
@@ -113,6 +118,8 @@ public static class RegisterApp
         app.MapAudit();
         app.MapConsumers();
         app.MapOrganisations();
+        app.MapRelationships();
+        app.MapCustomerHistory();
         app.MapSubjects();
         app.MapSearch();
 

@@ -151,6 +151,75 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     b.HasAnnotation("Register:OutsideRegister", "hashes over audit events");
                 });
 
+            modelBuilder.Entity("CustomerRegister.Customers.AdditionalInfo", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<string>("ConsentText")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("consent_text")
+                        .HasAnnotation("Register:Category", "customer.additional_info");
+
+                    b.Property<string>("ConsentVersion")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("consent_version")
+                        .HasAnnotation("Register:Category", "customer.additional_info");
+
+                    b.Property<DateTime>("ConsentedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("consented_at")
+                        .HasAnnotation("Register:Category", "customer.additional_info");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source")
+                        .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id")
+                        .HasAnnotation("Register:NotPersonal", "the subject key");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text")
+                        .HasAnnotation("Register:Category", "customer.additional_info");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version")
+                        .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
+
+                    b.HasKey("Id")
+                        .HasName("pk_additional_info");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_additional_info_subject_id");
+
+                    b.ToTable("additional_info", (string)null);
+                });
+
             modelBuilder.Entity("CustomerRegister.Customers.Consumer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -260,6 +329,87 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     b.ToTable("consumers", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerRegister.Customers.ContactHistoryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel")
+                        .HasAnnotation("Register:Category", "customer.contact_history");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("direction")
+                        .HasAnnotation("Register:Category", "customer.contact_history");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at")
+                        .HasAnnotation("Register:Category", "customer.contact_history");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source")
+                        .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
+
+                    b.Property<Guid?>("StaffUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_user_id")
+                        .HasAnnotation("Register:NotPersonal", "the staff member: a staff account, not the subject's data");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id")
+                        .HasAnnotation("Register:NotPersonal", "the subject key");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("summary")
+                        .HasAnnotation("Register:Category", "customer.contact_history");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version")
+                        .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contact_history");
+
+                    b.HasIndex("StaffUserId")
+                        .HasDatabaseName("ix_contact_history_staff_user_id");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_contact_history_subject_id");
+
+                    b.HasIndex("SubjectId", "OccurredAt", "Id")
+                        .HasDatabaseName("ix_contact_history_subject_id_occurred_at_id");
+
+                    b.ToTable("contact_history", (string)null);
+                });
+
             modelBuilder.Entity("CustomerRegister.Customers.ContactPerson", b =>
                 {
                     b.Property<Guid>("Id")
@@ -350,6 +500,295 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     b.ToTable("contact_persons", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerRegister.Customers.Contract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<string>("ContractNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("contract_number")
+                        .HasAnnotation("Register:Category", "customer.relationship");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date")
+                        .HasAnnotation("Register:Category", "customer.relationship");
+
+                    b.Property<Guid>("RelationshipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("relationship_id")
+                        .HasAnnotation("Register:NotPersonal", "link to the relationship, which holds the subject key");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date")
+                        .HasAnnotation("Register:Category", "customer.relationship");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status")
+                        .HasAnnotation("Register:Category", "customer.relationship");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title")
+                        .HasAnnotation("Register:Category", "customer.relationship");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version")
+                        .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contracts");
+
+                    b.HasIndex("ContractNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contracts_contract_number");
+
+                    b.HasIndex("RelationshipId")
+                        .HasDatabaseName("ix_contracts_relationship_id");
+
+                    b.ToTable("contracts", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerRegister.Customers.CustomerRelationship", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<string>("CustomerNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("customer_number")
+                        .HasAnnotation("Register:Category", "customer.relationship");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date")
+                        .HasAnnotation("Register:Category", "customer.relationship");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id")
+                        .HasAnnotation("Register:NotPersonal", "link to the organisation");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source")
+                        .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date")
+                        .HasAnnotation("Register:Category", "customer.relationship");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status")
+                        .HasAnnotation("Register:Category", "customer.relationship");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id")
+                        .HasAnnotation("Register:NotPersonal", "the subject key of a consumer or sole trader");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version")
+                        .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
+
+                    b.HasKey("Id")
+                        .HasName("pk_customer_relationships");
+
+                    b.HasIndex("CustomerNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_customer_relationships_customer_number");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_customer_relationships_organisation_id");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_customer_relationships_subject_id");
+
+                    b.ToTable("customer_relationships", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerRegister.Customers.Feedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel")
+                        .HasAnnotation("Register:Category", "customer.feedback");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<bool>("Handled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("handled")
+                        .HasAnnotation("Register:NotPersonal", "our own handling state");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating")
+                        .HasAnnotation("Register:Category", "customer.feedback");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at")
+                        .HasAnnotation("Register:Category", "customer.feedback");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source")
+                        .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id")
+                        .HasAnnotation("Register:NotPersonal", "the subject key");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text")
+                        .HasAnnotation("Register:Category", "customer.feedback");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version")
+                        .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
+
+                    b.HasKey("Id")
+                        .HasName("pk_feedback");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_feedback_subject_id");
+
+                    b.ToTable("feedback", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerRegister.Customers.OrderedService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<Guid?>("ContractId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contract_id")
+                        .HasAnnotation("Register:NotPersonal", "link to the contract");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<DateOnly>("OrderedDate")
+                        .HasColumnType("date")
+                        .HasColumnName("ordered_date")
+                        .HasAnnotation("Register:Category", "customer.services");
+
+                    b.Property<Guid>("RelationshipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("relationship_id")
+                        .HasAnnotation("Register:NotPersonal", "link to the relationship, which holds the subject key");
+
+                    b.Property<string>("ServiceName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("service_name")
+                        .HasAnnotation("Register:Category", "customer.services");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status")
+                        .HasAnnotation("Register:Category", "customer.services");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version")
+                        .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ordered_services");
+
+                    b.HasIndex("ContractId")
+                        .HasDatabaseName("ix_ordered_services_contract_id");
+
+                    b.HasIndex("RelationshipId")
+                        .HasDatabaseName("ix_ordered_services_relationship_id");
+
+                    b.ToTable("ordered_services", (string)null);
+                });
+
             modelBuilder.Entity("CustomerRegister.Customers.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -432,6 +871,70 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasDatabaseName("ix_organisations_subject_id");
 
                     b.ToTable("organisations", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerRegister.Customers.ServiceEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<Guid?>("ContactPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_person_id")
+                        .HasAnnotation("Register:Category", "customer.services");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date")
+                        .HasAnnotation("Register:Category", "customer.services");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind")
+                        .HasAnnotation("Register:Category", "customer.services");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason")
+                        .HasAnnotation("Register:Category", "customer.services");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_user_id")
+                        .HasAnnotation("Register:NotPersonal", "the staff member who recorded it: a staff account, not register data");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reported_by")
+                        .HasAnnotation("Register:Category", "customer.services");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("service_id")
+                        .HasAnnotation("Register:NotPersonal", "link to the ordered service");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_events");
+
+                    b.HasIndex("ContactPersonId")
+                        .HasDatabaseName("ix_service_events_contact_person_id");
+
+                    b.HasIndex("ServiceId")
+                        .HasDatabaseName("ix_service_events_service_id");
+
+                    b.ToTable("service_events", (string)null);
                 });
 
             modelBuilder.Entity("CustomerRegister.Identity.ApiClient", b =>
@@ -846,6 +1349,16 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     b.HasAnnotation("Register:OutsideRegister", "staff accounts: the controller's own users, not register data (see Identity/)");
                 });
 
+            modelBuilder.Entity("CustomerRegister.Customers.AdditionalInfo", b =>
+                {
+                    b.HasOne("CustomerRegister.Subjects.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_additional_info_subject_subject_id");
+                });
+
             modelBuilder.Entity("CustomerRegister.Customers.Consumer", b =>
                 {
                     b.HasOne("CustomerRegister.Subjects.Subject", null)
@@ -854,6 +1367,22 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_consumers_subject_subject_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Customers.ContactHistoryEntry", b =>
+                {
+                    b.HasOne("CustomerRegister.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_contact_history_users_staff_user_id");
+
+                    b.HasOne("CustomerRegister.Subjects.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contact_history_subject_subject_id");
                 });
 
             modelBuilder.Entity("CustomerRegister.Customers.ContactPerson", b =>
@@ -873,6 +1402,57 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasConstraintName("fk_contact_persons_subject_subject_id");
                 });
 
+            modelBuilder.Entity("CustomerRegister.Customers.Contract", b =>
+                {
+                    b.HasOne("CustomerRegister.Customers.CustomerRelationship", null)
+                        .WithMany()
+                        .HasForeignKey("RelationshipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contracts_customer_relationship_relationship_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Customers.CustomerRelationship", b =>
+                {
+                    b.HasOne("CustomerRegister.Customers.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_customer_relationships_organisation_organisation_id");
+
+                    b.HasOne("CustomerRegister.Subjects.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_customer_relationships_subject_subject_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Customers.Feedback", b =>
+                {
+                    b.HasOne("CustomerRegister.Subjects.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_feedback_subject_subject_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Customers.OrderedService", b =>
+                {
+                    b.HasOne("CustomerRegister.Customers.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_ordered_services_contracts_contract_id");
+
+                    b.HasOne("CustomerRegister.Customers.CustomerRelationship", null)
+                        .WithMany()
+                        .HasForeignKey("RelationshipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ordered_services_customer_relationships_relationship_id");
+                });
+
             modelBuilder.Entity("CustomerRegister.Customers.Organisation", b =>
                 {
                     b.HasOne("CustomerRegister.Subjects.Subject", null)
@@ -880,6 +1460,22 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasForeignKey("SubjectId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_organisations_subject_subject_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Customers.ServiceEvent", b =>
+                {
+                    b.HasOne("CustomerRegister.Customers.ContactPerson", null)
+                        .WithMany()
+                        .HasForeignKey("ContactPersonId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_service_events_contact_persons_contact_person_id");
+
+                    b.HasOne("CustomerRegister.Customers.OrderedService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_events_ordered_services_service_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
