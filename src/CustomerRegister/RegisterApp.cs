@@ -69,6 +69,11 @@ public static class RegisterApp
         services.AddScoped<SubjectPictures>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
+        services.AddScoped<ISubjectSection, RelationshipsSection>();
+        services.AddScoped<ISubjectSection, ContactHistorySection>();
+        services.AddScoped<ISubjectSection, FeedbackSection>();
+        services.AddScoped<ISubjectSection, AdditionalInfoSection>();
+
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditSealer>();
         services.AddScoped<AuditVerifier>();
@@ -117,6 +122,8 @@ public static class RegisterApp
         app.MapAudit();
         app.MapConsumers();
         app.MapOrganisations();
+        app.MapRelationships();
+        app.MapCustomerHistory();
         app.MapSubjects();
         app.MapSearch();
 
