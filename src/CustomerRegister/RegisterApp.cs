@@ -8,6 +8,7 @@ using CustomerRegister.Data;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
 using CustomerRegister.Localization;
+using CustomerRegister.Marketing;
 using CustomerRegister.Protection;
 using CustomerRegister.Search;
 using CustomerRegister.Subjects;
@@ -63,6 +64,7 @@ public static class RegisterApp
 
         services.AddSingleton<ProtectedCodes>();
         services.AddScoped<Access>();
+        services.AddScoped<ISubjectSection, MarketingSection>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         services.AddScoped<AuditLog>();
@@ -115,6 +117,10 @@ public static class RegisterApp
         app.MapOrganisations();
         app.MapSubjects();
         app.MapSearch();
+        app.MapMarketingConsents();
+        app.MapSurveys();
+        app.MapMarketingEvents();
+        app.MapWebEvents();
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
