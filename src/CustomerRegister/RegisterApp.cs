@@ -8,6 +8,7 @@ using CustomerRegister.Data;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
 using CustomerRegister.Localization;
+using CustomerRegister.Marketing;
 using CustomerRegister.Protection;
 using CustomerRegister.Search;
 using CustomerRegister.Subjects;
@@ -67,6 +68,7 @@ public static class RegisterApp
         services.AddScoped<BankAccounts>();
         services.AddScoped<OrganisationViews>();
         services.AddScoped<SubjectPictures>();
+        services.AddScoped<ISubjectSection, MarketingSection>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         services.AddScoped<ISubjectSection, RelationshipsSection>();
@@ -126,6 +128,10 @@ public static class RegisterApp
         app.MapCustomerHistory();
         app.MapSubjects();
         app.MapSearch();
+        app.MapMarketingConsents();
+        app.MapSurveys();
+        app.MapMarketingEvents();
+        app.MapWebEvents();
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();

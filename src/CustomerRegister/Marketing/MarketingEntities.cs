@@ -1,0 +1,130 @@
+using CustomerRegister.Subjects;
+
+namespace CustomerRegister.Marketing;
+
+public enum MarketingChannel
+{
+    Email = 1,
+    Sms = 2,
+    Phone = 3,
+    Post = 4,
+}
+
+public enum ConsentEntryKind
+{
+    PermissionGranted = 1,
+    PermissionWithdrawn = 2,
+    Prohibition = 3,
+    ProhibitionLifted = 4,
+
+    /// <summary>Contact details obtained in a sale, the customer told they may refuse (917/2014 § 200 (2)).</summary>
+    SoftOptIn = 5,
+}
+
+/// <summary>
+/// One entry of a person's direct-marketing ledger. Rows are immutable: the app only appends (there is no update or
+/// delete endpoint and the row is not <see cref="IVersioned"/>), so the ledger is the evidence of what the person
+/// said and when. The current state is derived by <see cref="MarketingConsentRules"/>.
+/// </summary>
+public sealed class MarketingConsent : SubjectRecord
+{
+    public MarketingChannel Channel { get; set; }
+
+    public string Purpose { get; set; } = "";
+
+    public ConsentEntryKind Kind { get; set; }
+
+    /// <summary>When the person gave, withdrew or refused; may be earlier than the recording (a letter read later).</summary>
+    public DateTime OccurredAt { get; set; }
+
+    /// <summary>Version of the text the person agreed to or was told, e.g. <c>email-2026-01</c>.</summary>
+    public string? WordingVersion { get; set; }
+
+    /// <summary>Reference to the evidence: web form id, call recording id, letter scan id, order number.</summary>
+    public string? Evidence { get; set; }
+
+    public string RecordedByKind { get; set; } = "";
+
+    public Guid? RecordedById { get; set; }
+}
+
+/// <summary>A customer survey; describes the survey only, not anyone's answers.</summary>
+public sealed class Survey
+{
+    public Guid Id { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public DateOnly Date { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}
+
+public sealed class SurveyResponse : SubjectRecord, IVersioned
+{
+    public Guid SurveyId { get; set; }
+
+    public DateTime AnsweredAt { get; set; }
+
+    /// <summary>The answers as the survey tool sends them (text or JSON).</summary>
+    public string Answers { get; set; } = "";
+
+    public int? Score { get; set; }
+}
+
+/// <summary>A marketing event (fair, open day, seminar); not personal.</summary>
+public sealed class MarketingEvent
+{
+    public Guid Id { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public DateOnly Date { get; set; }
+
+    public string? Place { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}
+
+public enum ParticipationStatus
+{
+    Invited = 1,
+    Registered = 2,
+    Attended = 3,
+    Cancelled = 4,
+}
+
+public sealed class EventInvitation : SubjectRecord, IVersioned
+{
+    public Guid EventId { get; set; }
+
+    public DateTime InvitedAt { get; set; }
+
+    public MarketingChannel Channel { get; set; }
+
+    public ParticipationStatus Status { get; set; }
+
+    public DateTime StatusAt { get; set; }
+}
+
+public enum WebEventKind
+{
+    PageView = 1,
+    Download = 2,
+    FormSubmit = 3,
+}
+
+/// <summary>One web-behaviour event from the website's integration; appended only.</summary>
+public sealed class WebEvent : SubjectRecord
+{
+    public DateTime OccurredAt { get; set; }
+
+    public WebEventKind Kind { get; set; }
+
+    public string Path { get; set; } = "";
+
+    /// <summary>The website's pseudonymous session id, not a cookie value that would identify the browser elsewhere.</summary>
+    public string? SessionId { get; set; }
+
+    public string? Referrer { get; set; }
+}

@@ -1,0 +1,139 @@
+using CustomerRegister.Catalog;
+using CustomerRegister.Marketing;
+using CustomerRegister.Subjects;
+using static CustomerRegister.Marketing.ConsentEntryKind;
+using static CustomerRegister.Marketing.MarketingChannel;
+
+namespace CustomerRegister.Tests.Unit;
+
+public sealed class MarketingConsentRulesTests
+{
+    private const string Sales = Purposes.Marketing;
+    private static readonly DateTime T0 = new(2026, 1, 10, 9, 0, 0, DateTimeKind.Utc);
+
+    private static ConsentFact At(int day, MarketingChannel channel, ConsentEntryKind kind, string purpose = Sales) =>
+        new(channel, purpose, kind, T0.AddDays(day), Guid.CreateVersion7());
+
+    private static ConsentDecision Decide(SubjectKind kind, MarketingChannel channel, params ConsentFact[] ledger) =>
+        MarketingConsentRules.Decide(kind, channel, Sales, ledger);
+
+    [Theory]
+    [InlineData(SubjectKind.Consumer, Email, false)]
+    [InlineData(SubjectKind.Consumer, Sms, false)]
+    [InlineData(SubjectKind.Consumer, Post, true)]
+    [InlineData(SubjectKind.Consumer, Phone, true)]
+    [InlineData(SubjectKind.SoleTrader, Email, false)]
+    [InlineData(SubjectKind.ContactPerson, Email, true)]
+    [InlineData(SubjectKind.ContactPerson, Sms, true)]
+    [InlineData(SubjectKind.ContactPerson, Post, true)]
+    public void WithNothingRecordedTheLawsDefaultApplies(SubjectKind kind, MarketingChannel channel, bool allowed)
+    {
+        var d = Decide(kind, channel);
+
+        Assert.Equal(ConsentState.NotAsked, d.State);
+        Assert.Equal(allowed, d.Allowed);
+        Assert.Equal(allowed ? ConsentReasons.AllowedUnlessRefused : ConsentReasons.ConsentRequired, d.Reason);
+    }
+
+    [Fact]
+    public void APermissionAllowsEmailToAConsumer()
+    {
+        var granted = At(0, Email, PermissionGranted);
+
+        var d = Decide(SubjectKind.Consumer, Email, granted);
+
+        Assert.Equal(ConsentState.Allowed, d.State);
+        Assert.Equal(granted.Id, d.DecidingEntryId);
+        Assert.Equal(ConsentReasons.Permission, d.Reason);
+    }
+
+    [Fact]
+    public void AProhibitionAfterAPermissionDenies()
+    {
+        var d = Decide(SubjectKind.Consumer, Email, At(0, Email, PermissionGranted), At(1, Email, Prohibition));
+
+        Assert.Equal(ConsentState.Denied, d.State);
+        Assert.Equal(ConsentReasons.Prohibited, d.Reason);
+    }
+
+    [Fact]
+    public void AProhibitionWinsEvenOverANewerPermissionUntilLifted()
+    {
+        var d = Decide(SubjectKind.Consumer, Email, At(0, Email, Prohibition), At(1, Email, PermissionGranted));
+
+        Assert.False(d.Allowed);
+        Assert.Equal(ConsentReasons.Prohibited, d.Reason);
+    }
+
+    [Fact]
+    public void ALiftedProhibitionReturnsToTheStateWithoutIt()
+    {
+        var granted = At(0, Email, PermissionGranted);
+        var withPermission = Decide(SubjectKind.Consumer, Email, granted, At(1, Email, Prohibition), At(2, Email, ProhibitionLifted));
+        var withNothing = Decide(SubjectKind.Consumer, Post, At(1, Post, Prohibition), At(2, Post, ProhibitionLifted));
+
+        Assert.Equal(ConsentState.Allowed, withPermission.State);
+        Assert.Equal(granted.Id, withPermission.DecidingEntryId);
+        Assert.Equal(ConsentState.NotAsked, withNothing.State);
+        Assert.True(withNothing.Allowed);
+    }
+
+    [Fact]
+    public void TheNewestOfPermissionAndWithdrawalWins()
+    {
+        Assert.False(Decide(SubjectKind.Consumer, Email, At(0, Email, PermissionGranted), At(1, Email, PermissionWithdrawn)).Allowed);
+        Assert.True(Decide(SubjectKind.Consumer, Email, At(1, Email, PermissionGranted), At(0, Email, PermissionWithdrawn)).Allowed);
+    }
+
+    [Fact]
+    public void SoftOptInAllowsUntilAWithdrawalOrBan()
+    {
+        var soft = At(0, Email, SoftOptIn);
+
+        Assert.Equal(ConsentReasons.SoftOptIn, Decide(SubjectKind.Consumer, Email, soft).Reason);
+        Assert.Equal(ConsentReasons.Withdrawn, Decide(SubjectKind.Consumer, Email, soft, At(1, Email, PermissionWithdrawn)).Reason);
+        Assert.Equal(ConsentReasons.Prohibited, Decide(SubjectKind.Consumer, Email, soft, At(1, Email, Prohibition)).Reason);
+    }
+
+    [Fact]
+    public void AContactPersonsEmailIsAllowedUnlessRefused()
+    {
+        Assert.True(Decide(SubjectKind.ContactPerson, Email).Allowed);
+        Assert.False(Decide(SubjectKind.ContactPerson, Email, At(0, Email, PermissionWithdrawn)).Allowed);
+        Assert.False(Decide(SubjectKind.ContactPerson, Email, At(0, Email, Prohibition)).Allowed);
+    }
+
+    [Fact]
+    public void EntriesForOtherChannelsOrPurposesDoNotCount()
+    {
+        var d = Decide(SubjectKind.Consumer, Post, At(0, Email, Prohibition), At(0, Post, Prohibition, Purposes.MarketResearch));
+
+        Assert.True(d.Allowed);
+        Assert.Equal(ConsentState.NotAsked, d.State);
+    }
+
+    [Fact]
+    public void EveryChannelAndMarketingPurposeGetsAState()
+    {
+        var all = MarketingConsentRules.DecideAll(SubjectKind.Consumer, []);
+
+        Assert.Equal(Enum.GetValues<MarketingChannel>().Length * MarketingConsentRules.MarketingPurposes.Count, all.Count);
+    }
+
+    [Fact]
+    public void IncoherentEntriesAreRefused()
+    {
+        var banned = new[] { At(0, Email, Prohibition) };
+        var withdrawn = new[] { At(0, Email, PermissionWithdrawn) };
+
+        Assert.NotNull(MarketingConsentRules.Refusal(SubjectKind.Consumer, Email, Sales, PermissionGranted, banned));
+        Assert.NotNull(MarketingConsentRules.Refusal(SubjectKind.Consumer, Email, Sales, SoftOptIn, banned));
+        Assert.NotNull(MarketingConsentRules.Refusal(SubjectKind.Consumer, Email, Sales, SoftOptIn, withdrawn));
+        Assert.NotNull(MarketingConsentRules.Refusal(SubjectKind.Consumer, Post, Sales, SoftOptIn, []));
+        Assert.NotNull(MarketingConsentRules.Refusal(SubjectKind.Consumer, Email, Purposes.CustomerAcquisition, SoftOptIn, []));
+        Assert.NotNull(MarketingConsentRules.Refusal(SubjectKind.Consumer, Email, Sales, ProhibitionLifted, []));
+        Assert.Null(MarketingConsentRules.Refusal(SubjectKind.Consumer, Email, Sales, ProhibitionLifted, banned));
+        Assert.Null(MarketingConsentRules.Refusal(SubjectKind.Consumer, Email, Sales, PermissionGranted, withdrawn));
+        Assert.Null(MarketingConsentRules.Refusal(SubjectKind.Consumer, Email, Sales, SoftOptIn, []));
+    }
+}
