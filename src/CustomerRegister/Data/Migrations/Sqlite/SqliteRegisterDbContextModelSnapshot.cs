@@ -144,6 +144,75 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.HasAnnotation("Register:OutsideRegister", "hashes over audit events");
                 });
 
+            modelBuilder.Entity("CustomerRegister.Customers.AdditionalInfo", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<string>("ConsentText")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consent_text")
+                        .HasAnnotation("Register:Category", "customer.additional_info");
+
+                    b.Property<string>("ConsentVersion")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consent_version")
+                        .HasAnnotation("Register:Category", "customer.additional_info");
+
+                    b.Property<DateTime>("ConsentedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consented_at")
+                        .HasAnnotation("Register:Category", "customer.additional_info");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source")
+                        .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id")
+                        .HasAnnotation("Register:NotPersonal", "the subject key");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text")
+                        .HasAnnotation("Register:Category", "customer.additional_info");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version")
+                        .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
+
+                    b.HasKey("Id")
+                        .HasName("pk_additional_info");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_additional_info_subject_id");
+
+                    b.ToTable("additional_info", (string)null);
+                });
+
             modelBuilder.Entity("CustomerRegister.Customers.Consumer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -253,6 +322,87 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.ToTable("consumers", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerRegister.Customers.ContactHistoryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel")
+                        .HasAnnotation("Register:Category", "customer.contact_history");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("direction")
+                        .HasAnnotation("Register:Category", "customer.contact_history");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_at")
+                        .HasAnnotation("Register:Category", "customer.contact_history");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source")
+                        .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
+
+                    b.Property<Guid?>("StaffUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("staff_user_id")
+                        .HasAnnotation("Register:NotPersonal", "the staff member: a staff account, not the subject's data");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id")
+                        .HasAnnotation("Register:NotPersonal", "the subject key");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary")
+                        .HasAnnotation("Register:Category", "customer.contact_history");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version")
+                        .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contact_history");
+
+                    b.HasIndex("StaffUserId")
+                        .HasDatabaseName("ix_contact_history_staff_user_id");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_contact_history_subject_id");
+
+                    b.HasIndex("SubjectId", "OccurredAt", "Id")
+                        .HasDatabaseName("ix_contact_history_subject_id_occurred_at_id");
+
+                    b.ToTable("contact_history", (string)null);
+                });
+
             modelBuilder.Entity("CustomerRegister.Customers.ContactPerson", b =>
                 {
                     b.Property<Guid>("Id")
@@ -343,6 +493,295 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.ToTable("contact_persons", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerRegister.Customers.Contract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<string>("ContractNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_number")
+                        .HasAnnotation("Register:Category", "customer.relationship");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_date")
+                        .HasAnnotation("Register:Category", "customer.relationship");
+
+                    b.Property<Guid>("RelationshipId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("relationship_id")
+                        .HasAnnotation("Register:NotPersonal", "link to the relationship, which holds the subject key");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start_date")
+                        .HasAnnotation("Register:Category", "customer.relationship");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status")
+                        .HasAnnotation("Register:Category", "customer.relationship");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title")
+                        .HasAnnotation("Register:Category", "customer.relationship");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version")
+                        .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contracts");
+
+                    b.HasIndex("ContractNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contracts_contract_number");
+
+                    b.HasIndex("RelationshipId")
+                        .HasDatabaseName("ix_contracts_relationship_id");
+
+                    b.ToTable("contracts", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerRegister.Customers.CustomerRelationship", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<string>("CustomerNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_number")
+                        .HasAnnotation("Register:Category", "customer.relationship");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_date")
+                        .HasAnnotation("Register:Category", "customer.relationship");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id")
+                        .HasAnnotation("Register:NotPersonal", "link to the organisation");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source")
+                        .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start_date")
+                        .HasAnnotation("Register:Category", "customer.relationship");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status")
+                        .HasAnnotation("Register:Category", "customer.relationship");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id")
+                        .HasAnnotation("Register:NotPersonal", "the subject key of a consumer or sole trader");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version")
+                        .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
+
+                    b.HasKey("Id")
+                        .HasName("pk_customer_relationships");
+
+                    b.HasIndex("CustomerNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_customer_relationships_customer_number");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_customer_relationships_organisation_id");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_customer_relationships_subject_id");
+
+                    b.ToTable("customer_relationships", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerRegister.Customers.Feedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel")
+                        .HasAnnotation("Register:Category", "customer.feedback");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<bool>("Handled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("handled")
+                        .HasAnnotation("Register:NotPersonal", "our own handling state");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rating")
+                        .HasAnnotation("Register:Category", "customer.feedback");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at")
+                        .HasAnnotation("Register:Category", "customer.feedback");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source")
+                        .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id")
+                        .HasAnnotation("Register:NotPersonal", "the subject key");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text")
+                        .HasAnnotation("Register:Category", "customer.feedback");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version")
+                        .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
+
+                    b.HasKey("Id")
+                        .HasName("pk_feedback");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_feedback_subject_id");
+
+                    b.ToTable("feedback", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerRegister.Customers.OrderedService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<Guid?>("ContractId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_id")
+                        .HasAnnotation("Register:NotPersonal", "link to the contract");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<DateOnly>("OrderedDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ordered_date")
+                        .HasAnnotation("Register:Category", "customer.services");
+
+                    b.Property<Guid>("RelationshipId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("relationship_id")
+                        .HasAnnotation("Register:NotPersonal", "link to the relationship, which holds the subject key");
+
+                    b.Property<string>("ServiceName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_name")
+                        .HasAnnotation("Register:Category", "customer.services");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status")
+                        .HasAnnotation("Register:Category", "customer.services");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version")
+                        .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ordered_services");
+
+                    b.HasIndex("ContractId")
+                        .HasDatabaseName("ix_ordered_services_contract_id");
+
+                    b.HasIndex("RelationshipId")
+                        .HasDatabaseName("ix_ordered_services_relationship_id");
+
+                    b.ToTable("ordered_services", (string)null);
+                });
+
             modelBuilder.Entity("CustomerRegister.Customers.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -425,6 +864,70 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_organisations_subject_id");
 
                     b.ToTable("organisations", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerRegister.Customers.ServiceEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<Guid?>("ContactPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_person_id")
+                        .HasAnnotation("Register:Category", "customer.services");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date")
+                        .HasAnnotation("Register:Category", "customer.services");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind")
+                        .HasAnnotation("Register:Category", "customer.services");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason")
+                        .HasAnnotation("Register:Category", "customer.services");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_user_id")
+                        .HasAnnotation("Register:NotPersonal", "the staff member who recorded it: a staff account, not register data");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reported_by")
+                        .HasAnnotation("Register:Category", "customer.services");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_id")
+                        .HasAnnotation("Register:NotPersonal", "link to the ordered service");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_events");
+
+                    b.HasIndex("ContactPersonId")
+                        .HasDatabaseName("ix_service_events_contact_person_id");
+
+                    b.HasIndex("ServiceId")
+                        .HasDatabaseName("ix_service_events_service_id");
+
+                    b.ToTable("service_events", (string)null);
                 });
 
             modelBuilder.Entity("CustomerRegister.Identity.ApiClient", b =>
@@ -615,6 +1118,387 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.ToTable("users", (string)null);
 
                     b.HasAnnotation("Register:OutsideRegister", "staff accounts: the controller's own users, not register data (see Identity/)");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Marketing.EventInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel")
+                        .HasAnnotation("Register:Category", "marketing.event");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id")
+                        .HasAnnotation("Register:NotPersonal", "link to the event");
+
+                    b.Property<DateTime>("InvitedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invited_at")
+                        .HasAnnotation("Register:Category", "marketing.event");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source")
+                        .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status")
+                        .HasAnnotation("Register:Category", "marketing.event");
+
+                    b.Property<DateTime>("StatusAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_at")
+                        .HasAnnotation("Register:Category", "marketing.event");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id")
+                        .HasAnnotation("Register:NotPersonal", "the subject key");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version")
+                        .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
+
+                    b.HasKey("Id")
+                        .HasName("pk_event_invitations");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_event_invitations_subject_id");
+
+                    b.HasIndex("EventId", "SubjectId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_event_invitations_event_id_subject_id");
+
+                    b.ToTable("event_invitations", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerRegister.Marketing.MarketingConsent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel")
+                        .HasAnnotation("Register:Category", "marketing.permission");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence")
+                        .HasAnnotation("Register:Category", "marketing.permission");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind")
+                        .HasAnnotation("Register:Category", "marketing.permission");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_at")
+                        .HasAnnotation("Register:Category", "marketing.permission");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose")
+                        .HasAnnotation("Register:Category", "marketing.permission");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_id")
+                        .HasAnnotation("Register:NotPersonal", "id of the staff user or API client who recorded the entry");
+
+                    b.Property<string>("RecordedByKind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_kind")
+                        .HasAnnotation("Register:NotPersonal", "kind of actor who recorded the entry (staff user or API client)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source")
+                        .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id")
+                        .HasAnnotation("Register:NotPersonal", "the subject key");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version")
+                        .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
+
+                    b.Property<string>("WordingVersion")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("wording_version")
+                        .HasAnnotation("Register:Category", "marketing.permission");
+
+                    b.HasKey("Id")
+                        .HasName("pk_marketing_consents");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_marketing_consents_subject_id");
+
+                    b.ToTable("marketing_consents", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerRegister.Marketing.MarketingEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date")
+                        .HasAnnotation("Register:NotPersonal", "the event's date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name")
+                        .HasAnnotation("Register:NotPersonal", "the event's name");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place")
+                        .HasAnnotation("Register:NotPersonal", "the event's place");
+
+                    b.HasKey("Id")
+                        .HasName("pk_marketing_events");
+
+                    b.ToTable("marketing_events", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerRegister.Marketing.Survey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date")
+                        .HasAnnotation("Register:NotPersonal", "the survey's date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name")
+                        .HasAnnotation("Register:NotPersonal", "the survey's name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_surveys");
+
+                    b.ToTable("surveys", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerRegister.Marketing.SurveyResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<DateTime>("AnsweredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_at")
+                        .HasAnnotation("Register:Category", "marketing.survey");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answers")
+                        .HasAnnotation("Register:Category", "marketing.survey");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("score")
+                        .HasAnnotation("Register:Category", "marketing.survey");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source")
+                        .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id")
+                        .HasAnnotation("Register:NotPersonal", "the subject key");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("survey_id")
+                        .HasAnnotation("Register:NotPersonal", "link to the survey");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version")
+                        .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
+
+                    b.HasKey("Id")
+                        .HasName("pk_survey_responses");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_survey_responses_subject_id");
+
+                    b.HasIndex("SurveyId")
+                        .HasDatabaseName("ix_survey_responses_survey_id");
+
+                    b.ToTable("survey_responses", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerRegister.Marketing.WebEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind")
+                        .HasAnnotation("Register:Category", "behaviour.web");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_at")
+                        .HasAnnotation("Register:Category", "behaviour.web");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("path")
+                        .HasAnnotation("Register:Category", "behaviour.web");
+
+                    b.Property<string>("Referrer")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("referrer")
+                        .HasAnnotation("Register:Category", "behaviour.web");
+
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_id")
+                        .HasAnnotation("Register:Category", "behaviour.web");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source")
+                        .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id")
+                        .HasAnnotation("Register:NotPersonal", "the subject key");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version")
+                        .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
+
+                    b.HasKey("Id")
+                        .HasName("pk_web_events");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_web_events_subject_id");
+
+                    b.ToTable("web_events", (string)null);
                 });
 
             modelBuilder.Entity("CustomerRegister.Search.SearchEntry", b =>
@@ -832,6 +1716,16 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.HasAnnotation("Register:OutsideRegister", "staff accounts: the controller's own users, not register data (see Identity/)");
                 });
 
+            modelBuilder.Entity("CustomerRegister.Customers.AdditionalInfo", b =>
+                {
+                    b.HasOne("CustomerRegister.Subjects.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_additional_info_subject_subject_id");
+                });
+
             modelBuilder.Entity("CustomerRegister.Customers.Consumer", b =>
                 {
                     b.HasOne("CustomerRegister.Subjects.Subject", null)
@@ -840,6 +1734,22 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_consumers_subject_subject_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Customers.ContactHistoryEntry", b =>
+                {
+                    b.HasOne("CustomerRegister.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_contact_history_users_staff_user_id");
+
+                    b.HasOne("CustomerRegister.Subjects.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contact_history_subject_subject_id");
                 });
 
             modelBuilder.Entity("CustomerRegister.Customers.ContactPerson", b =>
@@ -859,6 +1769,57 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasConstraintName("fk_contact_persons_subject_subject_id");
                 });
 
+            modelBuilder.Entity("CustomerRegister.Customers.Contract", b =>
+                {
+                    b.HasOne("CustomerRegister.Customers.CustomerRelationship", null)
+                        .WithMany()
+                        .HasForeignKey("RelationshipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contracts_customer_relationship_relationship_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Customers.CustomerRelationship", b =>
+                {
+                    b.HasOne("CustomerRegister.Customers.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_customer_relationships_organisation_organisation_id");
+
+                    b.HasOne("CustomerRegister.Subjects.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_customer_relationships_subject_subject_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Customers.Feedback", b =>
+                {
+                    b.HasOne("CustomerRegister.Subjects.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_feedback_subject_subject_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Customers.OrderedService", b =>
+                {
+                    b.HasOne("CustomerRegister.Customers.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_ordered_services_contracts_contract_id");
+
+                    b.HasOne("CustomerRegister.Customers.CustomerRelationship", null)
+                        .WithMany()
+                        .HasForeignKey("RelationshipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ordered_services_customer_relationships_relationship_id");
+                });
+
             modelBuilder.Entity("CustomerRegister.Customers.Organisation", b =>
                 {
                     b.HasOne("CustomerRegister.Subjects.Subject", null)
@@ -866,6 +1827,76 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasForeignKey("SubjectId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_organisations_subject_subject_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Customers.ServiceEvent", b =>
+                {
+                    b.HasOne("CustomerRegister.Customers.ContactPerson", null)
+                        .WithMany()
+                        .HasForeignKey("ContactPersonId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_service_events_contact_persons_contact_person_id");
+
+                    b.HasOne("CustomerRegister.Customers.OrderedService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_events_ordered_services_service_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Marketing.EventInvitation", b =>
+                {
+                    b.HasOne("CustomerRegister.Marketing.MarketingEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_event_invitations_marketing_event_event_id");
+
+                    b.HasOne("CustomerRegister.Subjects.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_event_invitations_subject_subject_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Marketing.MarketingConsent", b =>
+                {
+                    b.HasOne("CustomerRegister.Subjects.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_marketing_consents_subject_subject_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Marketing.SurveyResponse", b =>
+                {
+                    b.HasOne("CustomerRegister.Subjects.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_responses_subject_subject_id");
+
+                    b.HasOne("CustomerRegister.Marketing.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_responses_surveys_survey_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Marketing.WebEvent", b =>
+                {
+                    b.HasOne("CustomerRegister.Subjects.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_web_events_subject_subject_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
