@@ -26,7 +26,8 @@ public static class SearchIndex
     {
         if (!isNew)
         {
-            db.RemoveRange(await db.Set<SearchEntry>().Where(e => e.TargetId == targetId).ToListAsync(ct));
+            // Code entries (customer, contract and registration numbers) are kept by the features that own them.
+            db.RemoveRange(await db.Set<SearchEntry>().Where(e => e.TargetId == targetId && !CodeFields.Contains(e.Field)).ToListAsync(ct));
         }
 
         foreach (var (field, term) in terms.Distinct())
