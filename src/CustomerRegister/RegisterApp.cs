@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using CustomerRegister.Audit;
+using CustomerRegister.Billing;
 using CustomerRegister.Customers;
 using CustomerRegister.Data;
 using CustomerRegister.Identity;
@@ -12,6 +13,7 @@ using CustomerRegister.Marketing;
 using CustomerRegister.Protection;
 using CustomerRegister.Search;
 using CustomerRegister.Subjects;
+using CustomerRegister.Vehicles;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
@@ -81,6 +83,12 @@ public static class RegisterApp
         services.AddScoped<AuditVerifier>();
         services.AddHostedService<AuditSealingService>();
 
+        services.AddOptions<BillingOptions>().Bind(configuration.GetSection(BillingOptions.Section))
+            .Validate(o => o.IsValid(), "Billing: FinancialYearEndMonth/Day must be a real date; VoucherRetentionYears at least 6.")
+            .ValidateOnStart();
+        services.AddScoped<ISubjectSection, BillingSection>();
+        services.AddScoped<ISubjectSection, VehiclesSection>();
+
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -132,6 +140,9 @@ public static class RegisterApp
         app.MapSurveys();
         app.MapMarketingEvents();
         app.MapWebEvents();
+        app.MapInvoices();
+        app.MapMetalCredits();
+        app.MapVehicleCertificates();
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();

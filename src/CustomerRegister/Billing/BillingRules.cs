@@ -1,0 +1,55 @@
+namespace CustomerRegister.Billing;
+
+/// <summary>Configuration <c>Billing:*</c>. The financial-year end is the company's choice, so it is never a constant.</summary>
+public sealed class BillingOptions
+{
+    public const string Section = "Billing";
+
+    public int FinancialYearEndMonth { get; set; } = 12;
+
+    public int FinancialYearEndDay { get; set; } = 31;
+
+    /// <summary>Vouchers: kept at least this many years from the end of the calendar year in which the financial year ended.</summary>
+    public int VoucherRetentionYears { get; set; } = 6;
+
+    public bool IsValid() =>
+        FinancialYearEndMonth is >= 1 and <= 12
+        && FinancialYearEndDay >= 1 && FinancialYearEndDay <= DateTime.DaysInMonth(2000, FinancialYearEndMonth)
+        && VoucherRetentionYears >= 6;
+}
+
+/// <summary>Pure billing rules: financial years, voucher retention, amounts and invoice state.</summary>
+public static class BillingRules
+{
+    public const decimal MaxAmount = 100_000_000m;
+
+    /// <summary>
+    /// The last day of the financial year a date falls in, for a financial year ending on <paramref name="month"/>/
+    /// <paramref name="day"/> every year. A 29 February end falls on 28 February in common years.
+    /// </summary>
+    public static DateOnly FinancialYearEnd(DateOnly date, int month, int day)
+    {
+        var end = EndIn(date.Year, month, day);
+        return date <= end ? end : EndIn(date.Year + 1, month, day);
+    }
+
+    /// <summary>Accounting Act ch. 2 § 10: vouchers are kept to the end of the calendar year of the financial year's end plus six years.</summary>
+    public static DateOnly VoucherRetainedUntil(DateOnly financialYearEnd, int years = 6) => new(financialYearEnd.Year + years, 12, 31);
+
+    /// <summary>An amount in euros: positive, at most two decimals, below a sanity bound.</summary>
+    public static string? AmountError(decimal amount) =>
+        amount <= 0 ? "Must be greater than zero."
+        : amount >= MaxAmount ? $"Must be less than {MaxAmount:0}."
+        : decimal.Round(amount, 2) != amount ? "At most two decimals (euros and cents)."
+        : null;
+
+    /// <summary>The state after a payment: paid in full closes the invoice, also one in collection.</summary>
+    public static InvoiceStatus AfterPayment(InvoiceStatus current, decimal invoiceAmount, decimal paidTotal) =>
+        current is InvoiceStatus.Open or InvoiceStatus.InCollection && paidTotal >= invoiceAmount ? InvoiceStatus.Paid : current;
+
+    /// <summary>The state of an invoice when its collection case closes: back to open unless it was paid meanwhile.</summary>
+    public static InvoiceStatus AfterCollectionClosed(InvoiceStatus current, decimal invoiceAmount, decimal paidTotal) =>
+        current == InvoiceStatus.InCollection ? (paidTotal >= invoiceAmount ? InvoiceStatus.Paid : InvoiceStatus.Open) : current;
+
+    private static DateOnly EndIn(int year, int month, int day) => new(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)));
+}

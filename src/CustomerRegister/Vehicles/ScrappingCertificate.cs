@@ -1,0 +1,74 @@
+using CustomerRegister.Catalog;
+using CustomerRegister.Customers;
+using CustomerRegister.Subjects;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CustomerRegister.Vehicles;
+
+/// <summary>
+/// A vehicle scrapping certificate (romutustodistus, VNa 123/2015; content per Commission Decision 2002/151/EC). The
+/// owner's personal identity code is the one place the register accepts that code: it identifies the owner to
+/// Traficom for deregistration. It is stored encrypted, with a keyed hash for exact look-up and a masked copy; the
+/// owner's name and address are copied at issue time, as printed on the certificate.
+/// </summary>
+public sealed class ScrappingCertificate : SubjectRecord, IVersioned
+{
+    public Guid ConsumerId { get; set; }
+
+    public string CertificateNumber { get; set; } = "";
+
+    public DateOnly IssueDate { get; set; }
+
+    public string RegistrationNumber { get; set; } = "";
+
+    public string Vin { get; set; } = "";
+
+    public string Make { get; set; } = "";
+
+    public string Model { get; set; } = "";
+
+    public string VehicleClass { get; set; } = "";
+
+    public string OwnerName { get; set; } = "";
+
+    public string? OwnerStreet { get; set; }
+
+    public string? OwnerPostalCode { get; set; }
+
+    public string? OwnerCity { get; set; }
+
+    public byte[] IdentityCodeCipher { get; set; } = [];
+
+    public byte[] IdentityCodeLookup { get; set; } = [];
+
+    /// <summary>Birth date, century sign and check character only, e.g. <c>131052-***T</c>.</summary>
+    public string IdentityCodeMasked { get; set; } = "";
+}
+
+internal sealed class ScrappingCertificateConfiguration : IEntityTypeConfiguration<ScrappingCertificate>
+{
+    public void Configure(EntityTypeBuilder<ScrappingCertificate> b)
+    {
+        b.ConfigureSubjectRecord("scrapping_certificates");
+        b.Property(c => c.ConsumerId).IsNotPersonal("link to the owner's consumer record");
+        b.HasIndex(c => c.ConsumerId);
+        b.HasOne<Consumer>().WithMany().HasForeignKey(c => c.ConsumerId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(c => c.CertificateNumber).HasMaxLength(30).IsPersonal(Categories.VehicleScrapping);
+        b.HasIndex(c => c.CertificateNumber).IsUnique();
+        b.Property(c => c.IssueDate).IsPersonal(Categories.VehicleScrapping);
+        b.Property(c => c.RegistrationNumber).HasMaxLength(12).IsPersonal(Categories.VehicleScrapping);
+        b.Property(c => c.Vin).HasMaxLength(17).IsPersonal(Categories.VehicleScrapping);
+        b.Property(c => c.Make).HasMaxLength(60).IsPersonal(Categories.VehicleScrapping);
+        b.Property(c => c.Model).HasMaxLength(60).IsPersonal(Categories.VehicleScrapping);
+        b.Property(c => c.VehicleClass).HasMaxLength(4).IsPersonal(Categories.VehicleScrapping);
+        b.Property(c => c.OwnerName).HasMaxLength(200).IsPersonal(Categories.VehicleScrapping);
+        b.Property(c => c.OwnerStreet).HasMaxLength(200).IsPersonal(Categories.VehicleScrapping);
+        b.Property(c => c.OwnerPostalCode).HasMaxLength(5).IsPersonal(Categories.VehicleScrapping);
+        b.Property(c => c.OwnerCity).HasMaxLength(100).IsPersonal(Categories.VehicleScrapping);
+        b.Property(c => c.IdentityCodeCipher).HasMaxLength(512).IsPersonal(Categories.IdentityCode);
+        b.Property(c => c.IdentityCodeLookup).HasMaxLength(32).IsPersonal(Categories.IdentityCode);
+        b.HasIndex(c => c.IdentityCodeLookup);
+        b.Property(c => c.IdentityCodeMasked).HasMaxLength(11).IsPersonal(Categories.IdentityCode);
+    }
+}
