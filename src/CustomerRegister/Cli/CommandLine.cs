@@ -1,6 +1,8 @@
+using System.Globalization;
 using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
+using CustomerRegister.Demo;
 using CustomerRegister.Identity;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -20,6 +22,7 @@ public static class CommandLine
                                                   create an administrator (a one-time password is printed when P is not given)
           audit verify                            seal pending audit events, verify the whole chain; exit 1 if broken
           catalog [--json]                        print the personal-data catalogue
+          seed-demo --subjects N [--seed S]       add N synthetic subjects (Finnish demo data, no real people)
           help                                    this text
         Without a verb the web application runs.
         """;
@@ -50,6 +53,8 @@ public static class CommandLine
                     return 0;
                 }
 
+            case "seed-demo":
+                return await SeedDemoAsync(args, services, output, ct);
             case "help" or "--help":
                 await output.WriteLineAsync(Usage);
                 return 0;
@@ -108,6 +113,27 @@ public static class CommandLine
         }
 
         return result.Valid ? 0 : 1;
+    }
+
+    private static async Task<int> SeedDemoAsync(string[] args, IServiceProvider services, TextWriter output, CancellationToken ct)
+    {
+        if (!int.TryParse(Option(args, "--subjects"), NumberStyles.None, CultureInfo.InvariantCulture, out var subjects) || subjects < 1)
+        {
+            await output.WriteLineAsync("seed-demo needs --subjects N (a positive whole number).");
+            return 2;
+        }
+
+        var seedText = Option(args, "--seed");
+        var seed = 1;
+        if (seedText is not null && !int.TryParse(seedText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out seed))
+        {
+            await output.WriteLineAsync("--seed must be a whole number.");
+            return 2;
+        }
+
+        await DatabaseInitializer.MigrateAsync(services.GetRequiredService<IServiceScopeFactory>(), ct);
+        await DemoSeeder.SeedAsync(services, subjects, seed, output, ct);
+        return 0;
     }
 
     private static string? Option(string[] args, string name)

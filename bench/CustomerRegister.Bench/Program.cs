@@ -1,0 +1,190 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CustomerRegister;
+using CustomerRegister.Bench;
+using CustomerRegister.Demo;
+using CustomerRegister.Search;
+using Npgsql;
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+var options = BenchOptions.Parse(args);
+if (options is null)
+{
+    Console.WriteLine(BenchOptions.Usage);
+    return 2;
+}
+
+await using var server = options.Connection is null ? await PrivatePostgres.StartAsync() : null;
+var connection = options.Connection ?? server!.ConnectionString("register_bench");
+if (server is not null)
+{
+    await using var admin = new NpgsqlConnection(server.ConnectionString("postgres"));
+    await admin.OpenAsync();
+    await new NpgsqlCommand("CREATE DATABASE register_bench", admin).ExecuteNonQueryAsync();
+}
+
+var keys = Directory.CreateTempSubdirectory("register-bench-keys-").FullName;
+const string AdminEmail = "bench-admin@example.com";
+const string AdminPassword = "benchmark administrator passphrase";
+var port = PrivatePostgres.FreePort();
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
+builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["Database:Provider"] = "Postgres",
+    ["ConnectionStrings:Register"] = connection,
+    ["DataProtection:KeysPath"] = keys,
+    ["REGISTER_ADMIN_EMAIL"] = AdminEmail,
+    ["REGISTER_ADMIN_PASSWORD"] = AdminPassword,
+    ["Register:Urls"] = $"http://127.0.0.1:{port}",
+    ["Logging:LogLevel:Default"] = "Warning",
+    ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Query"] = "Error",
+});
+builder.AddRegister();
+await using var app = builder.Build();
+app.UseRegister();
+await app.StartAsync();
+var results = new List<Row>();
+try
+{
+    Console.WriteLine($"Seeding {options.Subjects:N0} subjects (seed {options.Seed}) …");
+    var seeded = await DemoSeeder.SeedAsync(app.Services, options.Subjects, options.Seed, Console.Out);
+    results.Add(new Row("seed (subjects/s)", $"{seeded.Subjects:N0} subjects, {seeded.Rows:N0} rows, {seeded.Elapsed.TotalSeconds:F1} s",
+        $"{seeded.SubjectsPerSecond:N0}/s", "", "≥ 10 000/s", seeded.SubjectsPerSecond >= 10_000));
+
+    await using var sql = NpgsqlDataSource.Create(connection);
+    await sql.CreateCommand("ANALYZE").ExecuteNonQueryAsync();
+    var sample = await Sample.LoadAsync(sql, options.Samples);
+
+    using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await SignInAsync(http));
+    var scenarios = new Scenarios(http, sql, sample, options);
+    results.Add(await scenarios.SearchAsync());
+    results.Add(await scenarios.PictureAsync());
+    results.Add(await scenarios.CreateConsumersAsync());
+}
+finally
+{
+    await app.StopAsync();
+    Directory.Delete(keys, recursive: true);
+}
+
+Console.WriteLine();
+Console.WriteLine($"Results for {options.Subjects:N0} subjects ({Environment.ProcessorCount} cores):");
+Console.WriteLine($"{"scenario",-28} {"app",-50} {"throughput",-12} {"plain SQL floor",-44} {"target",-22} result");
+foreach (var r in results)
+{
+    Console.WriteLine($"{r.Scenario,-28} {r.App,-50} {r.Throughput,-12} {r.Floor,-44} {r.Target,-22} {(r.Pass ? "PASS" : "FAIL")}");
+}
+
+Console.WriteLine($"Peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024):N0} MiB");
+return results.All(r => r.Pass) ? 0 : 1;
+
+static async Task<string> SignInAsync(HttpClient client)
+{
+    var adminToken = await LoginAsync(client, AdminEmail, AdminPassword);
+    const string staffEmail = "bench-staff@example.com";
+    const string staffPassword = "benchmark staff member passphrase";
+    using var create = new HttpRequestMessage(HttpMethod.Post, "/api/users")
+    {
+        Content = JsonContent.Create(new { email = staffEmail, displayName = "Bench", roles = new[] { "VehicleReception" }, password = staffPassword }),
+    };
+    create.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+    var created = await client.SendAsync(create);
+    if (created.StatusCode != HttpStatusCode.Created && created.StatusCode != HttpStatusCode.Conflict)
+    {
+        throw new InvalidOperationException($"Creating the bench user failed: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync()}");
+    }
+
+    return await LoginAsync(client, staffEmail, staffPassword);
+}
+
+static async Task<string> LoginAsync(HttpClient client, string email, string password)
+{
+    var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+    response.EnsureSuccessStatusCode();
+    return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+}
+
+internal sealed record Row(string Scenario, string App, string Throughput, string Floor, string Target, bool Pass);
+
+internal sealed record BenchOptions(int Subjects, int Seed, string? Connection, int Requests, int Creates, int Clients, int Samples)
+{
+    public const string Usage = """
+        dotnet run -c Release --project bench/CustomerRegister.Bench -- [--subjects N] [--seed S] [--connection CS] [--requests R]
+            [--creates C] [--clients K] [--quick]
+          --subjects N     subjects to seed (default 100000)
+          --connection CS  use this PostgreSQL database instead of a private server (it must be empty or a previous bench's)
+          --requests R     measured requests per read scenario (default 2000)
+          --creates C      consumers created through HTTP (default 3000), by K concurrent clients (default 16)
+          --quick          a smoke run: 3000 subjects, 200 requests, 300 creates
+        """;
+
+    public static BenchOptions? Parse(string[] args)
+    {
+        var quick = args.Contains("--quick");
+        var o = new BenchOptions(quick ? 3_000 : 100_000, 1, null, quick ? 200 : 2_000, quick ? 300 : 3_000, 16, 0);
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            switch (args[i])
+            {
+                case "--quick":
+                    break;
+                case "--subjects":
+                    o = o with { Subjects = int.Parse(Next(), CultureInfo.InvariantCulture) };
+                    break;
+                case "--seed":
+                    o = o with { Seed = int.Parse(Next(), CultureInfo.InvariantCulture) };
+                    break;
+                case "--connection":
+                    o = o with { Connection = Next() };
+                    break;
+                case "--requests":
+                    o = o with { Requests = int.Parse(Next(), CultureInfo.InvariantCulture) };
+                    break;
+                case "--creates":
+                    o = o with { Creates = int.Parse(Next(), CultureInfo.InvariantCulture) };
+                    break;
+                case "--clients":
+                    o = o with { Clients = int.Parse(Next(), CultureInfo.InvariantCulture) };
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return o with { Samples = Math.Min(o.Requests + 200, 5_000) };
+    }
+}
+
+/// <summary>Random seeded people to look up: last name, phone (national format) and subject key.</summary>
+internal sealed record Sample(IReadOnlyList<(string LastName, string Phone)> People, IReadOnlyList<Guid> Subjects)
+{
+    public static async Task<Sample> LoadAsync(NpgsqlDataSource sql, int count)
+    {
+        var people = new List<(string, string)>();
+        await using (var reader = await sql.CreateCommand(
+            $"SELECT last_name, phone FROM consumers WHERE phone IS NOT NULL ORDER BY random() LIMIT {count}").ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                people.Add((reader.GetString(0), "0" + reader.GetString(1)[4..]));
+            }
+        }
+
+        var subjects = new List<Guid>();
+        await using (var reader = await sql.CreateCommand($"SELECT id FROM subjects ORDER BY random() LIMIT {count}").ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                subjects.Add(reader.GetGuid(0));
+            }
+        }
+
+        return new Sample(people, subjects);
+    }
+}

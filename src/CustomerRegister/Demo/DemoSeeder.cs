@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Threading.Channels;
+using Bogus;
+using CustomerRegister.Audit;
+using CustomerRegister.Catalog;
+using CustomerRegister.Data;
+using CustomerRegister.Protection;
+using CustomerRegister.Subjects;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerRegister.Demo;
+
+public sealed record DemoSeedResult(int Subjects, long Rows, TimeSpan Elapsed)
+{
+    public double SubjectsPerSecond => Subjects / Math.Max(Elapsed.TotalSeconds, 1e-9);
+
+    public double RowsPerSecond => Rows / Math.Max(Elapsed.TotalSeconds, 1e-9);
+}
+
+/// <summary>
+/// Synthetic, realistic register data for demos and benchmarks. Batches are generated (in parallel chunks) while the
+/// previous batch is written, so memory stays at about two batches whatever the number of subjects.
+/// </summary>
+public static class DemoSeeder
+{
+    public const int ChunkSize = 1_000;
+    public const int BatchSize = 10_000;
+
+    /// <summary>The data categories, in order: customers first, then categories that add data about them.</summary>
+    public static IReadOnlyList<IDemoGenerator> Generators { get; } = [new CustomersGenerator()];
+
+    public static async Task<DemoSeedResult> SeedAsync(IServiceProvider services, int subjects, int seed, TextWriter output,
+        CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(subjects);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegisterDbContext>();
+        var codes = scope.ServiceProvider.GetRequiredService<ProtectedCodes>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var existing = await db.Set<Subject>().LongCountAsync(ct);
+
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var writer = BulkWriter.For(db, db.Database.GetDbConnection());
+            var batches = Channel.CreateBounded<DemoBatch>(1);
+            var watch = Stopwatch.StartNew();
+            var producer = Task.Run(async () =>
+            {
+                try
+                {
+                    for (var start = 0; start < subjects; start += BatchSize)
+                    {
+                        var batch = GenerateBatch(seed, start, Math.Min(BatchSize, subjects - start), existing, codes, now);
+                        await batches.Writer.WriteAsync(batch, ct);
+                    }
+
+                    batches.Writer.Complete();
+                }
+                catch (Exception ex)
+                {
+                    batches.Writer.Complete(ex);
+                }
+            }, ct);
+
+            var written = 0;
+            long rows = 0;
+            await foreach (var batch in batches.Reader.ReadAllAsync(ct))
+            {
+                await writer.WriteAsync(batch, ct);
+                written += batch.Subjects;
+                rows += batch.RowCount;
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"  {written,10:N0} / {subjects:N0} subjects, {rows:N0} rows, {written / watch.Elapsed.TotalSeconds:N0} subjects/s"));
+            }
+
+            await producer;
+            var result = new DemoSeedResult(written, rows, watch.Elapsed);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Seeded {result.Subjects:N0} subjects ({result.Rows:N0} rows) in {result.Elapsed.TotalSeconds:N1} s: "
+                + $"{result.SubjectsPerSecond:N0} subjects/s, {result.RowsPerSecond:N0} rows/s."));
+
+            var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
+            await audit.WriteAsync(new AuditEntry("demo.seed", Purposes.Development, EntityType: "subject",
+                Fields: [Categories.Name.Id, Categories.Address.Id, Categories.Phone.Id, Categories.Email.Id, Categories.BankAccount.Id,
+                    Categories.Role.Id, Categories.SoleTrader.Id]), ct);
+            return result;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Generates the chunks of one batch in parallel; each chunk's content depends only on the seed and its number.</summary>
+    public static DemoBatch GenerateBatch(int seed, int start, int count, long existingSubjects, ProtectedCodes codes, DateTime now)
+    {
+        var chunkCount = (count + ChunkSize - 1) / ChunkSize;
+        var chunks = new DemoBatch[chunkCount];
+        Parallel.For(0, chunkCount, i =>
+        {
+            var first = start + (i * ChunkSize);
+            chunks[i] = GenerateChunk(seed, first / ChunkSize, Math.Min(ChunkSize, count - (i * ChunkSize)), existingSubjects + first, codes, now);
+        });
+
+        var batch = new DemoBatch();
+        foreach (var chunk in chunks)
+        {
+            batch.Merge(chunk);
+        }
+
+        return batch;
+    }
+
+    public static DemoBatch GenerateChunk(int seed, int chunkNumber, int subjects, long firstPosition, ProtectedCodes codes, DateTime now)
+    {
+        var faker = new Faker("fi") { Random = new Randomizer(unchecked((seed * 1_000_003) + chunkNumber)) };
+        var chunk = new DemoChunk(faker, codes, now, firstPosition, subjects);
+        foreach (var generator in Generators)
+        {
+            generator.Generate(chunk);
+        }
+
+        return chunk.Rows;
+    }
+}
