@@ -144,6 +144,403 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.HasAnnotation("Register:OutsideRegister", "hashes over audit events");
                 });
 
+            modelBuilder.Entity("CustomerRegister.Billing.CollectionCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<string>("AgencyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_name")
+                        .HasAnnotation("Register:Category", "billing.collection");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at")
+                        .HasAnnotation("Register:Category", "billing.collection");
+
+                    b.Property<Guid?>("ConsumerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consumer_id")
+                        .HasAnnotation("Register:NotPersonal", "link to the consumer customer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_at")
+                        .HasAnnotation("Register:Category", "billing.collection");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id")
+                        .HasAnnotation("Register:NotPersonal", "link to the organisation customer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source")
+                        .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status")
+                        .HasAnnotation("Register:Category", "billing.collection");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id")
+                        .HasAnnotation("Register:NotPersonal", "the subject key; null when the customer is an organisation, not a person");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version")
+                        .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
+
+                    b.HasKey("Id")
+                        .HasName("pk_collection_cases");
+
+                    b.HasIndex("ConsumerId")
+                        .HasDatabaseName("ix_collection_cases_consumer_id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_collection_cases_organisation_id");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_collection_cases_subject_id");
+
+                    b.ToTable("collection_cases", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerRegister.Billing.Invoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount")
+                        .HasAnnotation("Register:Category", "billing.invoice");
+
+                    b.Property<string>("BillingCity")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("billing_city")
+                        .HasAnnotation("Register:Category", "billing.invoice");
+
+                    b.Property<string>("BillingName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("billing_name")
+                        .HasAnnotation("Register:Category", "billing.invoice");
+
+                    b.Property<string>("BillingPostalCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("billing_postal_code")
+                        .HasAnnotation("Register:Category", "billing.invoice");
+
+                    b.Property<string>("BillingStreet")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("billing_street")
+                        .HasAnnotation("Register:Category", "billing.invoice");
+
+                    b.Property<Guid?>("CollectionCaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("collection_case_id")
+                        .HasAnnotation("Register:NotPersonal", "link to the collection case");
+
+                    b.Property<Guid?>("ConsumerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consumer_id")
+                        .HasAnnotation("Register:NotPersonal", "link to the consumer customer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_date")
+                        .HasAnnotation("Register:Category", "billing.invoice");
+
+                    b.Property<DateOnly>("FinancialYearEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("financial_year_end")
+                        .HasAnnotation("Register:NotPersonal", "the company's financial year the voucher belongs to; drives its retention");
+
+                    b.Property<string>("InvoiceNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_number")
+                        .HasAnnotation("Register:Category", "billing.invoice");
+
+                    b.Property<DateOnly>("IssueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issue_date")
+                        .HasAnnotation("Register:Category", "billing.invoice");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id")
+                        .HasAnnotation("Register:NotPersonal", "link to the organisation customer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source")
+                        .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status")
+                        .HasAnnotation("Register:Category", "billing.invoice");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id")
+                        .HasAnnotation("Register:NotPersonal", "the subject key; null when the customer is an organisation, not a person");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version")
+                        .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
+
+                    b.HasKey("Id")
+                        .HasName("pk_invoices");
+
+                    b.HasIndex("CollectionCaseId")
+                        .HasDatabaseName("ix_invoices_collection_case_id");
+
+                    b.HasIndex("ConsumerId")
+                        .HasDatabaseName("ix_invoices_consumer_id");
+
+                    b.HasIndex("InvoiceNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_invoices_invoice_number");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_invoices_organisation_id");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_invoices_subject_id");
+
+                    b.ToTable("invoices", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerRegister.Billing.MetalCreditPayout", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount")
+                        .HasAnnotation("Register:Category", "billing.metal_credit");
+
+                    b.Property<byte[]>("BankAccountCipher")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("bank_account_cipher")
+                        .HasAnnotation("Register:Category", "billing.metal_credit");
+
+                    b.Property<string>("BankAccountMasked")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bank_account_masked")
+                        .HasAnnotation("Register:Category", "billing.metal_credit");
+
+                    b.Property<Guid>("ConsumerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consumer_id")
+                        .HasAnnotation("Register:NotPersonal", "link to the consumer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<string>("Material")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("material")
+                        .HasAnnotation("Register:Category", "billing.metal_credit");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid_on")
+                        .HasAnnotation("Register:Category", "billing.metal_credit");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source")
+                        .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id")
+                        .HasAnnotation("Register:NotPersonal", "the subject key");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version")
+                        .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
+
+                    b.Property<decimal?>("WeightKg")
+                        .HasPrecision(12, 3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("weight_kg")
+                        .HasAnnotation("Register:Category", "billing.metal_credit");
+
+                    b.HasKey("Id")
+                        .HasName("pk_metal_credit_payouts");
+
+                    b.HasIndex("ConsumerId")
+                        .HasDatabaseName("ix_metal_credit_payouts_consumer_id");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_metal_credit_payouts_subject_id");
+
+                    b.ToTable("metal_credit_payouts", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerRegister.Billing.Payment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount")
+                        .HasAnnotation("Register:Category", "billing.payment");
+
+                    b.Property<Guid?>("ConsumerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consumer_id")
+                        .HasAnnotation("Register:NotPersonal", "link to the consumer customer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_id")
+                        .HasAnnotation("Register:NotPersonal", "link to the invoice");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method")
+                        .HasAnnotation("Register:Category", "billing.payment");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id")
+                        .HasAnnotation("Register:NotPersonal", "link to the organisation customer");
+
+                    b.Property<DateTime>("PaidAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid_at")
+                        .HasAnnotation("Register:Category", "billing.payment");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference")
+                        .HasAnnotation("Register:Category", "billing.payment");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source")
+                        .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id")
+                        .HasAnnotation("Register:NotPersonal", "the subject key; null when the customer is an organisation, not a person");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version")
+                        .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payments");
+
+                    b.HasIndex("ConsumerId")
+                        .HasDatabaseName("ix_payments_consumer_id");
+
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_payments_invoice_id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_payments_organisation_id");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_payments_subject_id");
+
+                    b.ToTable("payments", (string)null);
+                });
+
             modelBuilder.Entity("CustomerRegister.Customers.AdditionalInfo", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1580,6 +1977,158 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.ToTable("subjects", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerRegister.Vehicles.ScrappingCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<string>("CertificateNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("certificate_number")
+                        .HasAnnotation("Register:Category", "vehicle.scrapping");
+
+                    b.Property<Guid>("ConsumerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consumer_id")
+                        .HasAnnotation("Register:NotPersonal", "link to the owner's consumer record");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<byte[]>("IdentityCodeCipher")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("identity_code_cipher")
+                        .HasAnnotation("Register:Category", "identity.personal_identity_code");
+
+                    b.Property<byte[]>("IdentityCodeLookup")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("identity_code_lookup")
+                        .HasAnnotation("Register:Category", "identity.personal_identity_code");
+
+                    b.Property<string>("IdentityCodeMasked")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("identity_code_masked")
+                        .HasAnnotation("Register:Category", "identity.personal_identity_code");
+
+                    b.Property<DateOnly>("IssueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issue_date")
+                        .HasAnnotation("Register:Category", "vehicle.scrapping");
+
+                    b.Property<string>("Make")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("make")
+                        .HasAnnotation("Register:Category", "vehicle.scrapping");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("model")
+                        .HasAnnotation("Register:Category", "vehicle.scrapping");
+
+                    b.Property<string>("OwnerCity")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_city")
+                        .HasAnnotation("Register:Category", "vehicle.scrapping");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_name")
+                        .HasAnnotation("Register:Category", "vehicle.scrapping");
+
+                    b.Property<string>("OwnerPostalCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_postal_code")
+                        .HasAnnotation("Register:Category", "vehicle.scrapping");
+
+                    b.Property<string>("OwnerStreet")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_street")
+                        .HasAnnotation("Register:Category", "vehicle.scrapping");
+
+                    b.Property<string>("RegistrationNumber")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registration_number")
+                        .HasAnnotation("Register:Category", "vehicle.scrapping");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source")
+                        .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id")
+                        .HasAnnotation("Register:NotPersonal", "the subject key");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<string>("VehicleClass")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("vehicle_class")
+                        .HasAnnotation("Register:Category", "vehicle.scrapping");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version")
+                        .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
+
+                    b.Property<string>("Vin")
+                        .IsRequired()
+                        .HasMaxLength(17)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("vin")
+                        .HasAnnotation("Register:Category", "vehicle.scrapping");
+
+                    b.HasKey("Id")
+                        .HasName("pk_scrapping_certificates");
+
+                    b.HasIndex("CertificateNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_scrapping_certificates_certificate_number");
+
+                    b.HasIndex("ConsumerId")
+                        .HasDatabaseName("ix_scrapping_certificates_consumer_id");
+
+                    b.HasIndex("IdentityCodeLookup")
+                        .HasDatabaseName("ix_scrapping_certificates_identity_code_lookup");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_scrapping_certificates_subject_id");
+
+                    b.ToTable("scrapping_certificates", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")
@@ -1714,6 +2263,99 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.ToTable("user_tokens", (string)null);
 
                     b.HasAnnotation("Register:OutsideRegister", "staff accounts: the controller's own users, not register data (see Identity/)");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Billing.CollectionCase", b =>
+                {
+                    b.HasOne("CustomerRegister.Customers.Consumer", null)
+                        .WithMany()
+                        .HasForeignKey("ConsumerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_collection_cases_consumer_consumer_id");
+
+                    b.HasOne("CustomerRegister.Customers.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_collection_cases_organisation_organisation_id");
+
+                    b.HasOne("CustomerRegister.Subjects.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_collection_cases_subject_subject_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Billing.Invoice", b =>
+                {
+                    b.HasOne("CustomerRegister.Billing.CollectionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CollectionCaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_invoices_collection_cases_collection_case_id");
+
+                    b.HasOne("CustomerRegister.Customers.Consumer", null)
+                        .WithMany()
+                        .HasForeignKey("ConsumerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_invoices_consumer_consumer_id");
+
+                    b.HasOne("CustomerRegister.Customers.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_invoices_organisation_organisation_id");
+
+                    b.HasOne("CustomerRegister.Subjects.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_invoices_subject_subject_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Billing.MetalCreditPayout", b =>
+                {
+                    b.HasOne("CustomerRegister.Customers.Consumer", null)
+                        .WithMany()
+                        .HasForeignKey("ConsumerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_metal_credit_payouts_consumer_consumer_id");
+
+                    b.HasOne("CustomerRegister.Subjects.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_metal_credit_payouts_subject_subject_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Billing.Payment", b =>
+                {
+                    b.HasOne("CustomerRegister.Customers.Consumer", null)
+                        .WithMany()
+                        .HasForeignKey("ConsumerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_payments_consumer_consumer_id");
+
+                    b.HasOne("CustomerRegister.Billing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payments_invoices_invoice_id");
+
+                    b.HasOne("CustomerRegister.Customers.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_payments_organisation_organisation_id");
+
+                    b.HasOne("CustomerRegister.Subjects.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_payments_subject_subject_id");
                 });
 
             modelBuilder.Entity("CustomerRegister.Customers.AdditionalInfo", b =>
@@ -1897,6 +2539,23 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_web_events_subject_subject_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Vehicles.ScrappingCertificate", b =>
+                {
+                    b.HasOne("CustomerRegister.Customers.Consumer", null)
+                        .WithMany()
+                        .HasForeignKey("ConsumerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_scrapping_certificates_consumers_consumer_id");
+
+                    b.HasOne("CustomerRegister.Subjects.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_scrapping_certificates_subjects_subject_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
