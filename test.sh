@@ -71,7 +71,7 @@ run_tests() {
   rm -f "$RESULTS/$name.trx"
   dotnet test tests/CustomerRegister.Tests --no-build --logger "console;verbosity=normal" \
     --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS" "$@" 2>&1 | tee "$out" \
-    | grep -E "^\s+(Failed|Skipped) |^\s+Passed |error|Error Message|Assert" || true
+    | grep -E "^\s+(Failed|Skipped) [A-Z]|^\s+Passed |Error Message|Assert" | grep -v "Failed executing" || true
   local trx=$RESULTS/$name.trx counters
   counters=$(grep -oE '<Counters [^>]*>' "$trx" 2>/dev/null | head -n 1)
   if [ -z "$counters" ]; then
