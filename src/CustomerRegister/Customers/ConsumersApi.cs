@@ -127,7 +127,7 @@ public static class ConsumersApi
 
         db.Add(subject);
         db.Add(consumer);
-        await SearchIndex.ReplaceAsync(db, SearchTarget.Consumer, consumer.Id, subject.Id, SearchIndex.TermsOf(consumer), isNew: true, ct);
+        await SearchIndex.ReplaceAsync(db, SearchTarget.Consumer, consumer.Id, subject.Id, SearchIndex.SortKeyOf(consumer), SearchIndex.TermsOf(consumer), isNew: true, ct);
         audit.Add(new AuditEntry("consumer.create", Purposes.CustomerRelationship, subject.Id, "consumer", consumer.Id.ToString(),
             Access.SetFields(db.Entry(consumer))));
         await db.SaveChangesAsync(ct);
@@ -162,7 +162,7 @@ public static class ConsumersApi
             input.ApplyTo(c);
             c.Source = request.Source ?? c.Source;
         });
-        await SearchIndex.ReplaceAsync(db, SearchTarget.Consumer, consumer.Id, consumer.SubjectId, SearchIndex.TermsOf(consumer), isNew: false, ct);
+        await SearchIndex.ReplaceAsync(db, SearchTarget.Consumer, consumer.Id, consumer.SubjectId, SearchIndex.SortKeyOf(consumer), SearchIndex.TermsOf(consumer), isNew: false, ct);
         audit.Add(new AuditEntry("consumer.update", Purposes.CustomerRelationship, consumer.SubjectId, "consumer", id.ToString(), changed));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(consumer.ToResponse());

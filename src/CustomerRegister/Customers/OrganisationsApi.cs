@@ -109,7 +109,7 @@ public static class OrganisationsApi
 
         db.Add(organisation);
         await SearchIndex.ReplaceAsync(db, SearchTarget.Organisation, organisation.Id, organisation.SubjectId,
-            SearchIndex.TermsOf(organisation), isNew: true, ct);
+            SearchIndex.SortKeyOf(organisation), SearchIndex.TermsOf(organisation), isNew: true, ct);
         audit.Add(new AuditEntry("organisation.create", Purposes.CustomerRelationship, organisation.SubjectId, "organisation",
             organisation.Id.ToString(), Access.SetFields(db.Entry(organisation))));
         await db.SaveChangesAsync(ct);
@@ -152,7 +152,7 @@ public static class OrganisationsApi
             }
         });
         await SearchIndex.ReplaceAsync(db, SearchTarget.Organisation, organisation.Id, organisation.SubjectId,
-            SearchIndex.TermsOf(organisation), isNew: false, ct);
+            SearchIndex.SortKeyOf(organisation), SearchIndex.TermsOf(organisation), isNew: false, ct);
         audit.Add(new AuditEntry("organisation.update", Purposes.CustomerRelationship, organisation.SubjectId, "organisation",
             id.ToString(), changed));
         await db.SaveChangesAsync(ct);
@@ -189,7 +189,7 @@ public static class OrganisationsApi
         input.ApplyTo(contact);
         db.Add(subject);
         db.Add(contact);
-        await SearchIndex.ReplaceAsync(db, SearchTarget.ContactPerson, contact.Id, subject.Id, SearchIndex.TermsOf(contact), isNew: true, ct);
+        await SearchIndex.ReplaceAsync(db, SearchTarget.ContactPerson, contact.Id, subject.Id, SearchIndex.SortKeyOf(contact), SearchIndex.TermsOf(contact), isNew: true, ct);
         audit.Add(new AuditEntry("contact.create", Purposes.CustomerRelationship, subject.Id, "contact_person", contact.Id.ToString(),
             Access.SetFields(db.Entry(contact))));
         await db.SaveChangesAsync(ct);
@@ -219,7 +219,7 @@ public static class OrganisationsApi
             input.ApplyTo(c);
             c.Source = request.Source ?? c.Source;
         });
-        await SearchIndex.ReplaceAsync(db, SearchTarget.ContactPerson, contact.Id, contact.SubjectId, SearchIndex.TermsOf(contact), isNew: false, ct);
+        await SearchIndex.ReplaceAsync(db, SearchTarget.ContactPerson, contact.Id, contact.SubjectId, SearchIndex.SortKeyOf(contact), SearchIndex.TermsOf(contact), isNew: false, ct);
         audit.Add(new AuditEntry("contact.update", Purposes.CustomerRelationship, contact.SubjectId, "contact_person", id.ToString(), changed));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(contact.ToResponse());

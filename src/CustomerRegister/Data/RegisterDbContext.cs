@@ -94,5 +94,10 @@ public sealed class PostgresRegisterDbContext(DbContextOptions<PostgresRegisterD
 
         // Byte-order comparison, so a prefix query is an index range scan whatever the server's locale.
         builder.Entity<SearchEntry>().Property(e => e.Term).UseCollation("C");
+        builder.Entity<SearchEntry>().Property(e => e.SortKey).UseCollation("C");
+
+        // A covering index: a prefix query and its ordering by name are answered by an index-only scan.
+        builder.Entity<SearchEntry>().HasIndex(e => new { e.Field, e.Term })
+            .IncludeProperties(e => new { e.SortKey, e.TargetId, e.TargetKind, e.SubjectId });
     }
 }

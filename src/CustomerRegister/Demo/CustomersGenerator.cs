@@ -107,7 +107,7 @@ public sealed class CustomersGenerator : IDemoGenerator
         }
 
         chunk.Rows.Add(consumer);
-        chunk.Rows.AddSearchEntries(SearchTarget.Consumer, consumer.Id, subject.Id, SearchIndex.TermsOf(consumer));
+        chunk.Rows.AddSearchEntries(SearchTarget.Consumer, consumer.Id, subject.Id, SearchIndex.TermsOf(consumer), SearchIndex.SortKeyOf(consumer));
         chunk.Consumers.Add(consumer);
     }
 
@@ -147,7 +147,7 @@ public sealed class CustomersGenerator : IDemoGenerator
         }
 
         chunk.Rows.Add(organisation);
-        chunk.Rows.AddSearchEntries(SearchTarget.Organisation, organisation.Id, organisation.SubjectId, SearchIndex.TermsOf(organisation));
+        chunk.Rows.AddSearchEntries(SearchTarget.Organisation, organisation.Id, organisation.SubjectId, SearchIndex.TermsOf(organisation), SearchIndex.SortKeyOf(organisation));
         chunk.Organisations.Add(organisation);
 
         var domain = Slug(organisation.Name) + ".example";
@@ -167,7 +167,7 @@ public sealed class CustomersGenerator : IDemoGenerator
                 Email = f.Random.Float() < 0.9f ? Email(f, first, last, domain) : null,
             }, subject, organisation.Source);
             chunk.Rows.Add(contact);
-            chunk.Rows.AddSearchEntries(SearchTarget.ContactPerson, contact.Id, subject.Id, SearchIndex.TermsOf(contact));
+            chunk.Rows.AddSearchEntries(SearchTarget.ContactPerson, contact.Id, subject.Id, SearchIndex.TermsOf(contact), SearchIndex.SortKeyOf(contact));
             chunk.ContactPersons.Add(contact);
         }
     }

@@ -34,11 +34,12 @@ public sealed class DemoBatch
     }
 
     /// <summary>The same entries <see cref="SearchIndex.ReplaceAsync"/> writes for a new record.</summary>
-    public void AddSearchEntries(SearchTarget kind, Guid targetId, Guid? subjectId, IEnumerable<(string Field, string Term)> terms)
+    public void AddSearchEntries(SearchTarget kind, Guid targetId, Guid? subjectId, IEnumerable<(string Field, string Term)> terms,
+        string? sortKey = null)
     {
         foreach (var (field, term) in terms.Distinct())
         {
-            Add(new SearchEntry { Term = term, Field = field, TargetKind = kind, TargetId = targetId, SubjectId = subjectId });
+            Add(new SearchEntry { Term = term, Field = field, TargetKind = kind, TargetId = targetId, SubjectId = subjectId, SortKey = sortKey });
         }
     }
 

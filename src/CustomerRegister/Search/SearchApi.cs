@@ -21,7 +21,6 @@ public sealed record SearchHit(SearchTarget Kind, Guid Id, Guid? SubjectId, stri
 public static partial class SearchApi
 {
     public const int MaxResults = 50;
-    private const int CandidateLimit = 2000;
 
     public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder app)
     {
@@ -38,20 +37,23 @@ public static partial class SearchApi
         return errors.Any ? errors.Problem() : TypedResults.Ok(hits);
     }
 
-    /// <summary>Target id → the fields that matched.</summary>
-    public static async Task<Dictionary<Guid, HashSet<string>>> FindAsync(RegisterDbContext db, string query, CancellationToken ct)
+    /// <summary>
+    /// Target id → the fields that matched: at most <paramref name="limit"/> targets per kind of match, the first ones in
+    /// name order, taken from the covering index without loading the other matches.
+    /// </summary>
+    public static async Task<Dictionary<Guid, HashSet<string>>> FindAsync(RegisterDbContext db, string query, int limit, CancellationToken ct)
     {
         var result = new Dictionary<Guid, HashSet<string>>();
 
         if (BusinessIdPattern().IsMatch(query) && BusinessId.TryParse(query, out var businessId, out _))
         {
-            await AddAsync(db, result, SearchIndex.BusinessIdField, businessId.Value, exact: true, ct);
+            await AddAsync(db, result, SearchIndex.BusinessIdField, [businessId.Value], exact: true, limit, ct);
             return result;
         }
 
         if (query.Contains('@'))
         {
-            await AddAsync(db, result, SearchIndex.EmailField, query.ToLowerInvariant(), exact: false, ct);
+            await AddAsync(db, result, SearchIndex.EmailField, [query.ToLowerInvariant()], exact: false, limit, ct);
             return result;
         }
 
@@ -60,7 +62,7 @@ public static partial class SearchApi
         {
             foreach (var field in SearchIndex.CodeFields)
             {
-                await AddAsync(db, result, field, code, exact: false, ct);
+                await AddAsync(db, result, field, [code], exact: false, limit, ct);
             }
         }
 
@@ -68,38 +70,40 @@ public static partial class SearchApi
         {
             var full = PhoneNumber.NormalizeForSearch(query);
             var prefix = full is not null ? SearchIndex.PhoneTerm(full) : PhonePrefix(query);
-            await AddAsync(db, result, SearchIndex.PhoneField, prefix, exact: false, ct);
+            await AddAsync(db, result, SearchIndex.PhoneField, [prefix], exact: false, limit, ct);
             return result;
         }
 
-        Dictionary<Guid, HashSet<string>>? intersection = null;
-        foreach (var token in SearchText.NameTokens(query))
+        // Every word must match a name word; the longest word drives the index range, the others filter it.
+        var tokens = SearchText.NameTokens(query).OrderByDescending(t => t.Length).ToList();
+        if (tokens.Count > 0)
         {
-            var forToken = new Dictionary<Guid, HashSet<string>>();
-            await AddAsync(db, forToken, SearchIndex.NameField, token, exact: false, ct);
-            intersection = intersection is null
-                ? forToken
-                : intersection.Where(kv => forToken.ContainsKey(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value);
-        }
-
-        foreach (var (id, fields) in intersection ?? [])
-        {
-            result.TryAdd(id, fields);
+            await AddAsync(db, result, SearchIndex.NameField, tokens, exact: false, limit, ct);
         }
 
         return result;
     }
 
-    private static async Task AddAsync(RegisterDbContext db, Dictionary<Guid, HashSet<string>> into, string field, string term, bool exact,
-        CancellationToken ct)
+    private static async Task AddAsync(RegisterDbContext db, Dictionary<Guid, HashSet<string>> into, string field, IReadOnlyList<string> terms,
+        bool exact, int limit, CancellationToken ct)
     {
-        var upper = SearchText.PrefixUpperBound(term);
-        var query = db.Set<SearchEntry>().AsNoTracking().Where(e => e.Field == field);
+        var entries = db.Set<SearchEntry>().AsNoTracking();
+        var first = terms[0];
+        var firstUpper = SearchText.PrefixUpperBound(first);
+        var query = entries.Where(e => e.Field == field);
         query = exact
-            ? query.Where(e => e.Term == term)
-            : query.Where(e => string.Compare(e.Term, term) >= 0 && string.Compare(e.Term, upper) < 0);
-        var ids = await query.Select(e => e.TargetId).Distinct().Take(CandidateLimit).ToListAsync(ct);
-        foreach (var id in ids)
+            ? query.Where(e => e.Term == first)
+            : query.Where(e => string.Compare(e.Term, first) >= 0 && string.Compare(e.Term, firstUpper) < 0);
+        foreach (var other in terms.Skip(1))
+        {
+            var upper = SearchText.PrefixUpperBound(other);
+            query = query.Where(e => entries.Any(o => o.TargetId == e.TargetId && o.Field == field
+                && string.Compare(o.Term, other) >= 0 && string.Compare(o.Term, upper) < 0));
+        }
+
+        // A person can match one query word twice (first and last name); read a few extra rows to fill the page.
+        var ids = await query.OrderBy(e => e.SortKey).ThenBy(e => e.TargetId).Select(e => e.TargetId).Take(limit * 3).ToListAsync(ct);
+        foreach (var id in ids.Distinct().Take(limit))
         {
             if (!into.TryGetValue(id, out var fields))
             {

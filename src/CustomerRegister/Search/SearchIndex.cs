@@ -21,7 +21,7 @@ public static class SearchIndex
     /// <summary>Fields holding codes: matched by prefix of <see cref="SearchText.Code"/> whenever a query has a digit.</summary>
     public static readonly string[] CodeFields = [CustomerNumberField, RegistrationField];
 
-    public static async Task ReplaceAsync(RegisterDbContext db, SearchTarget kind, Guid targetId, Guid? subjectId,
+    public static async Task ReplaceAsync(RegisterDbContext db, SearchTarget kind, Guid targetId, Guid? subjectId, string sortKey,
         IEnumerable<(string Field, string Term)> terms, bool isNew, CancellationToken ct)
     {
         if (!isNew)
@@ -32,9 +32,18 @@ public static class SearchIndex
 
         foreach (var (field, term) in terms.Distinct())
         {
-            db.Add(new SearchEntry { Term = term, Field = field, TargetKind = kind, TargetId = targetId, SubjectId = subjectId });
+            db.Add(new SearchEntry { Term = term, Field = field, TargetKind = kind, TargetId = targetId, SubjectId = subjectId, SortKey = sortKey });
         }
     }
+
+    /// <summary>How people and organisations are ordered in results: by folded name, last name first.</summary>
+    public static string SortKeyOf(Consumer c) => Truncate(SearchText.Fold($"{c.LastName} {c.FirstName}"));
+
+    public static string SortKeyOf(ContactPerson c) => Truncate(SearchText.Fold($"{c.LastName} {c.FirstName}"));
+
+    public static string SortKeyOf(Organisation o) => Truncate(SearchText.Fold(o.Name));
+
+    private static string Truncate(string key) => key.Length <= 200 ? key : key[..200];
 
     public static IEnumerable<(string Field, string Term)> TermsOf(Consumer c) =>
         Person(c.FirstName, c.LastName, c.Phone, c.Email);

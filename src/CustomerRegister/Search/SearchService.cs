@@ -29,7 +29,7 @@ public sealed class SearchService(RegisterDbContext db, AuditLog audit)
             return [];
         }
 
-        var matches = await SearchApi.FindAsync(db, q!.Trim(), ct);
+        var matches = await SearchApi.FindAsync(db, q!.Trim(), limit, ct);
         var hits = await SearchApi.DescribeAsync(db, matches, limit, ct);
 
         // The query itself may be a name or a number: the audit names only the fields that matched.

@@ -251,6 +251,7 @@ public static class CertificatesApi
                 TargetKind = SearchTarget.Consumer,
                 TargetId = owner.Id,
                 SubjectId = owner.SubjectId,
+                SortKey = SearchIndex.SortKeyOf(owner),
             });
         }
     }

@@ -1922,6 +1922,13 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasColumnName("field")
                         .HasAnnotation("Register:NotPersonal", "name of the source field");
 
+                    b.Property<string>("SortKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("sort_key")
+                        .UseCollation("C")
+                        .HasAnnotation("Register:Category", "derived.search_index");
+
                     b.Property<Guid?>("SubjectId")
                         .HasColumnType("uuid")
                         .HasColumnName("subject_id")
@@ -1956,8 +1963,10 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     b.HasIndex("TargetId")
                         .HasDatabaseName("ix_search_entries_target_id");
 
-                    b.HasIndex("Term")
-                        .HasDatabaseName("ix_search_entries_term");
+                    b.HasIndex("Field", "Term")
+                        .HasDatabaseName("ix_search_entries_field_term");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Field", "Term"), new[] { "SortKey", "TargetId", "TargetKind", "SubjectId" });
 
                     b.ToTable("search_entries", (string)null);
                 });

@@ -1913,6 +1913,12 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasColumnName("field")
                         .HasAnnotation("Register:NotPersonal", "name of the source field");
 
+                    b.Property<string>("SortKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sort_key")
+                        .HasAnnotation("Register:Category", "derived.search_index");
+
                     b.Property<Guid?>("SubjectId")
                         .HasColumnType("TEXT")
                         .HasColumnName("subject_id")
@@ -1946,8 +1952,8 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.HasIndex("TargetId")
                         .HasDatabaseName("ix_search_entries_target_id");
 
-                    b.HasIndex("Term")
-                        .HasDatabaseName("ix_search_entries_term");
+                    b.HasIndex("Field", "Term")
+                        .HasDatabaseName("ix_search_entries_field_term");
 
                     b.ToTable("search_entries", (string)null);
                 });
