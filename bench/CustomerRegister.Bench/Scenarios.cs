@@ -24,15 +24,16 @@ internal sealed class Scenarios(HttpClient http, NpgsqlDataSource sql, Sample sa
         var app = await Measure.RunAsync(options.Requests, WarmUp, 1, async i =>
             await Ok(await http.GetAsync($"/api/search?q={Uri.EscapeDataString(Query(i))}")));
 
-        // The same index range scan, joins and ordering by name, without HTTP, authorisation, audit or JSON.
-        const string Floor = """
-            SELECT e.target_id, COALESCE(c.last_name, p.last_name, o.name)
-            FROM (SELECT DISTINCT target_id FROM search_entries WHERE field = @field AND term >= @low AND term < @high LIMIT 2000) e
-            LEFT JOIN consumers c ON c.id = e.target_id
-            LEFT JOIN contact_persons p ON p.id = e.target_id
-            LEFT JOIN organisations o ON o.id = e.target_id
-            ORDER BY 2
-            LIMIT 20
+        // The same work in plain SQL: the covering-index range scan ordered by name, the page's rows by id, and the
+        // audit event the app writes for every search; without HTTP, authorisation, EF or JSON.
+        const string Page = """
+            SELECT target_id FROM search_entries WHERE field = @field AND term >= @low AND term < @high
+            ORDER BY sort_key, target_id LIMIT 60
+            """;
+        const string Describe = """
+            SELECT id, last_name, first_name FROM consumers WHERE id = ANY(@ids);
+            SELECT c.id, c.last_name, c.first_name, o.name FROM contact_persons c JOIN organisations o ON o.id = c.organisation_id WHERE c.id = ANY(@ids);
+            SELECT id, name FROM organisations WHERE id = ANY(@ids);
             """;
         var floor = await Measure.RunAsync(options.Requests, WarmUp, 1, async i =>
         {
@@ -40,11 +41,27 @@ internal sealed class Scenarios(HttpClient http, NpgsqlDataSource sql, Sample sa
             var (field, term) = i % 2 == 0
                 ? (SearchIndex.NameField, SearchText.Fold(q))
                 : (SearchIndex.PhoneField, SearchIndex.PhoneTerm(PhoneNumber.NormalizeForSearch(q)!));
-            await using var command = sql.CreateCommand(Floor);
-            command.Parameters.AddWithValue("field", field);
-            command.Parameters.AddWithValue("low", term);
-            command.Parameters.AddWithValue("high", SearchText.PrefixUpperBound(term));
-            await DrainAsync(command);
+            await using var connection = await sql.OpenConnectionAsync();
+            var ids = new List<Guid>();
+            await using (var command = new NpgsqlCommand(Page, connection))
+            {
+                command.Parameters.AddWithValue("field", field);
+                command.Parameters.AddWithValue("low", term);
+                command.Parameters.AddWithValue("high", SearchText.PrefixUpperBound(term));
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    ids.Add(reader.GetGuid(0));
+                }
+            }
+
+            await using (var command = new NpgsqlCommand(Describe, connection))
+            {
+                command.Parameters.AddWithValue("ids", ids.Distinct().Take(20).ToArray());
+                await DrainAsync(command);
+            }
+
+            await AuditAsync(connection, "search", null, field);
         });
         return Report("search (name prefix, phone)", app, floor, "p95 ≤ 30 ms", app.P95 <= 30);
     }
@@ -54,14 +71,9 @@ internal sealed class Scenarios(HttpClient http, NpgsqlDataSource sql, Sample sa
         Guid Subject(int i) => sample.Subjects[i % sample.Subjects.Count];
         var app = await Measure.RunAsync(options.Requests, WarmUp, 1, async i => await Ok(await http.GetAsync($"/api/subjects/{Subject(i)}")));
 
-        // The rows the picture shows, selected by subject key from each table, one statement after another as the app does.
-        string[] floorQueries =
-        [
-            "SELECT * FROM subjects WHERE id = @id",
-            "SELECT * FROM consumers WHERE subject_id = @id",
-            "SELECT c.*, o.name FROM contact_persons c JOIN organisations o ON o.id = c.organisation_id WHERE c.subject_id = @id",
-            "SELECT * FROM organisations WHERE subject_id = @id",
-        ];
+        // The same work in plain SQL: every table that carries the subject key read by that key (the app reads the same
+        // tables, section by section), the organisations of contact roles, and the audit event of the read.
+        var floorQueries = await SubjectTablesAsync();
         var floor = await Measure.RunAsync(options.Requests, WarmUp, 1, async i =>
         {
             await using var connection = await sql.OpenConnectionAsync();
@@ -71,6 +83,8 @@ internal sealed class Scenarios(HttpClient http, NpgsqlDataSource sql, Sample sa
                 command.Parameters.AddWithValue("id", NpgsqlDbType.Uuid, Subject(i));
                 await DrainAsync(command);
             }
+
+            await AuditAsync(connection, "subject.read", Subject(i), "contact.name,contact.address,contact.phone,contact.email");
         });
         var pass = app.P95 <= 20 && app.P95 <= 3 * floor.P95;
         return Report("subject picture", app, floor, "p95 ≤ 20 ms, ≤ 3× floor", pass);
@@ -100,7 +114,8 @@ internal sealed class Scenarios(HttpClient http, NpgsqlDataSource sql, Sample sa
             }
         });
 
-        // The same rows in plain SQL: subject, consumer (no encryption) and four search entries in one transaction.
+        // The same rows in plain SQL: subject, consumer (no encryption), four search entries and the audit event in one
+        // transaction.
         var floor = await Measure.RunAsync(options.Creates, WarmUp, options.Clients, async i =>
         {
             var subject = Guid.CreateVersion7();
@@ -144,9 +159,44 @@ internal sealed class Scenarios(HttpClient http, NpgsqlDataSource sql, Sample sa
                 },
             };
             await batch.ExecuteNonQueryAsync();
+            await AuditAsync(connection, "consumer.create", subject, "first_name,last_name,phone,email", transaction);
             await transaction.CommitAsync();
         });
         return Report($"create consumer ({options.Clients} clients)", app, floor, "≥ 500/s", app.PerSecond >= 500);
+    }
+
+    /// <summary>`SELECT * FROM t WHERE subject_id = @id` for every table that carries the subject key.</summary>
+    private async Task<List<string>> SubjectTablesAsync()
+    {
+        var tables = new List<string> { "SELECT * FROM subjects WHERE id = @id" };
+        await using var command = sql.CreateCommand("""
+            SELECT table_name FROM information_schema.columns
+            WHERE column_name = 'subject_id' AND table_schema = 'public' AND table_name NOT IN ('audit_events', 'search_entries')
+            ORDER BY table_name
+            """);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            tables.Add(reader.GetString(0) == "contact_persons"
+                ? "SELECT c.*, o.name FROM contact_persons c JOIN organisations o ON o.id = c.organisation_id WHERE c.subject_id = @id"
+                : $"SELECT * FROM {reader.GetString(0)} WHERE subject_id = @id");
+        }
+
+        return tables;
+    }
+
+    /// <summary>The audit event every audited operation writes, committed on its own as the app does for reads.</summary>
+    private static async Task AuditAsync(NpgsqlConnection connection, string action, Guid? subject, string fields, NpgsqlTransaction? transaction = null)
+    {
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO audit_events (occurred_at, actor_kind, actor_id, action, purpose, subject_id, entity_type, entity_id, fields, outcome)
+            VALUES (now(), 'user', @actor, @action, 'customer_relationship', @subject, 'subject', @subject::text, @fields, 'ok')
+            """, connection, transaction);
+        command.Parameters.AddWithValue("actor", Guid.Empty);
+        command.Parameters.AddWithValue("action", action);
+        command.Parameters.AddWithValue("subject", NpgsqlDbType.Uuid, (object?)subject ?? DBNull.Value);
+        command.Parameters.AddWithValue("fields", fields);
+        await command.ExecuteNonQueryAsync();
     }
 
     private static Row Report(string name, Latencies app, Latencies floor, string target, bool pass)
