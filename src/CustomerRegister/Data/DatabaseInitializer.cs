@@ -1,4 +1,6 @@
+using CustomerRegister.Demo;
 using CustomerRegister.Identity;
+using CustomerRegister.Subjects;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Data;
@@ -20,6 +22,15 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IConfigurat
         await using var scope = scopes.CreateAsyncScope();
         var console = scope.ServiceProvider.GetKeyedService<TextWriter>(ConsoleKey) ?? Console.Out;
         await scope.ServiceProvider.GetRequiredService<FirstAdministrator>().EnsureAsync(console, ct);
+
+        // Optional demo data for a first look (Demo:SeedSubjects, e.g. Demo__SeedSubjects=2000): only into an empty
+        // register, so a restart never adds more and a real register is never mixed with synthetic people.
+        var demo = configuration.GetValue("Demo:SeedSubjects", 0);
+        if (demo > 0 && !await scope.ServiceProvider.GetRequiredService<RegisterDbContext>().Set<Subject>().AnyAsync(ct))
+        {
+            await console.WriteLineAsync($"Adding {demo} synthetic demo subjects (Demo:SeedSubjects) …");
+            await DemoSeeder.SeedAsync(scope.ServiceProvider, demo, configuration.GetValue("Demo:Seed", 1), console, ct);
+        }
     }
 
     /// <summary>Key of an optional <see cref="TextWriter"/> service that replaces the console (tests read it).</summary>

@@ -93,6 +93,9 @@ public class RegisterFactory : WebApplicationFactory<Program>
             Database.Dispose();
         }
     }
+
+    /// <summary>Stops the app but keeps its database, for a test that starts the app again on it.</summary>
+    protected void DisposeHostOnly(bool disposing) => base.Dispose(disposing);
 }
 
 file sealed class ExistingDatabase(TestDatabase database) : RegisterFactory(database);
