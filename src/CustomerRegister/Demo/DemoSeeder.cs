@@ -57,24 +57,39 @@ public static class DemoSeeder
         var catalogue = DemoCatalogue.Create(now);
         var existing = await db.Set<Subject>().LongCountAsync(ct);
 
+        // PostgreSQL ingests a COPY stream on one core, which bounds the rate: write two batches at once on two connections.
+        // Batches only refer to their own rows and to the catalogue, which is committed first. SQLite has one writer.
+        await using var second = services.CreateAsyncScope();
+        var contexts = new List<RegisterDbContext> { db };
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var writer = BulkWriter.For(db, db.Database.GetDbConnection());
-            var batches = Channel.CreateBounded<DemoBatch>(1);
+            var first = BulkWriter.For(db, db.Database.GetDbConnection());
+            var writers = new List<BulkWriter> { first };
+            if (first is PostgresBulkWriter)
+            {
+                var other = second.ServiceProvider.GetRequiredService<RegisterDbContext>();
+                await other.Database.OpenConnectionAsync(ct);
+                contexts.Add(other);
+                writers.Add(BulkWriter.For(other, other.Database.GetDbConnection()));
+            }
+
             var watch = Stopwatch.StartNew();
+            var shared = new DemoBatch();
+            catalogue.AddTo(shared);
+            await first.WriteAsync(shared, ct);
+
+            var batches = Channel.CreateBounded<DemoBatch>(writers.Count);
+            long generating = 0, writing = 0;
             var producer = Task.Run(async () =>
             {
                 try
                 {
                     for (var start = 0; start < subjects; start += BatchSize)
                     {
+                        var started = Stopwatch.GetTimestamp();
                         var batch = GenerateBatch(seed, start, Math.Min(BatchSize, subjects - start), existing, codes, now, catalogue, billing);
-                        if (start == 0)
-                        {
-                            catalogue.AddTo(batch);
-                        }
-
+                        Interlocked.Add(ref generating, Stopwatch.GetElapsedTime(started).Ticks);
                         await batches.Writer.WriteAsync(batch, ct);
                     }
 
@@ -87,15 +102,31 @@ public static class DemoSeeder
             }, ct);
 
             var written = 0;
-            long rows = 0;
-            await foreach (var batch in batches.Reader.ReadAllAsync(ct))
+            long rows = shared.RowCount;
+            using var progress = new SemaphoreSlim(1);
+            await Task.WhenAll(writers.Select(async writer =>
             {
-                await writer.WriteAsync(batch, ct);
-                written += batch.Subjects;
-                rows += batch.RowCount;
-                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"  {written,10:N0} / {subjects:N0} subjects, {rows:N0} rows, {written / watch.Elapsed.TotalSeconds:N0} subjects/s"));
-            }
+                await foreach (var batch in batches.Reader.ReadAllAsync(ct))
+                {
+                    var writeStarted = Stopwatch.GetTimestamp();
+                    await writer.WriteAsync(batch, ct);
+                    await progress.WaitAsync(ct);
+                    try
+                    {
+                        writing += Stopwatch.GetElapsedTime(writeStarted).Ticks;
+                        written += batch.Subjects;
+                        rows += batch.RowCount;
+                        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                            $"  {written,10:N0} / {subjects:N0} subjects, {rows:N0} rows, {written / watch.Elapsed.TotalSeconds:N0} subjects/s "
+                            + $"(generating {TimeSpan.FromTicks(Interlocked.Read(ref generating)).TotalSeconds:N1} s, "
+                            + $"writing {TimeSpan.FromTicks(writing).TotalSeconds:N1} s on {writers.Count} connections)"));
+                    }
+                    finally
+                    {
+                        progress.Release();
+                    }
+                }
+            }));
 
             await producer;
             var result = new DemoSeedResult(written, rows, watch.Elapsed);
@@ -110,7 +141,10 @@ public static class DemoSeeder
         }
         finally
         {
-            await db.Database.CloseConnectionAsync();
+            foreach (var context in contexts)
+            {
+                await context.Database.CloseConnectionAsync();
+            }
         }
     }
 
