@@ -83,6 +83,7 @@ public sealed class CustomersGenerator : IDemoGenerator
     private static void Consumer(DemoChunk chunk)
     {
         var f = chunk.Faker;
+        var position = chunk.Position;
         var subject = chunk.NewSubject(SubjectKind.Consumer);
         var first = f.Name.FirstName();
         var last = f.Name.LastName();
@@ -98,17 +99,20 @@ public sealed class CustomersGenerator : IDemoGenerator
             Email = f.Random.Float() < 0.7f ? Email(f, first, last, f.PickRandom(EmailDomains)) : null,
         }, subject, Pick(f, ConsumerSources));
 
+        Iban? account = null;
         if (f.Random.Float() < 0.6f)
         {
             var iban = Iban.CreateFinnish(f.Random.ReplaceNumbers("#############"));
             consumer.BankAccountCipher = chunk.Codes.Encrypt(iban.Value);
             consumer.BankAccountLookup = ConsumersApi.BankAccountLookup(chunk.Codes, iban);
             consumer.BankAccountMasked = iban.Masked();
+            account = iban;
         }
 
         chunk.Rows.Add(consumer);
         chunk.Rows.AddSearchEntries(SearchTarget.Consumer, consumer.Id, subject.Id, SearchIndex.TermsOf(consumer), SearchIndex.SortKeyOf(consumer));
         chunk.Consumers.Add(consumer);
+        chunk.Customers.Add(new DemoCustomer(position, consumer, null, account));
     }
 
     private static void Organisation(DemoChunk chunk)
@@ -149,6 +153,8 @@ public sealed class CustomersGenerator : IDemoGenerator
         chunk.Rows.Add(organisation);
         chunk.Rows.AddSearchEntries(SearchTarget.Organisation, organisation.Id, organisation.SubjectId, SearchIndex.TermsOf(organisation), SearchIndex.SortKeyOf(organisation));
         chunk.Organisations.Add(organisation);
+        var customer = new DemoCustomer(position, null, organisation, null);
+        chunk.Customers.Add(customer);
 
         var domain = Slug(organisation.Name) + ".example";
         for (var i = 0; i < contacts; i++)
@@ -169,6 +175,7 @@ public sealed class CustomersGenerator : IDemoGenerator
             chunk.Rows.Add(contact);
             chunk.Rows.AddSearchEntries(SearchTarget.ContactPerson, contact.Id, subject.Id, SearchIndex.TermsOf(contact), SearchIndex.SortKeyOf(contact));
             chunk.ContactPersons.Add(contact);
+            customer.Contacts.Add(contact);
         }
     }
 

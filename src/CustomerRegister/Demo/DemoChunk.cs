@@ -1,6 +1,8 @@
 using Bogus;
+using CustomerRegister.Billing;
 using CustomerRegister.Catalog;
 using CustomerRegister.Customers;
+using CustomerRegister.Finnish;
 using CustomerRegister.Protection;
 using CustomerRegister.Subjects;
 
@@ -10,15 +12,43 @@ namespace CustomerRegister.Demo;
 /// One independently seeded slice of demo data (a fixed number of subjects). Chunks are generated in parallel; each
 /// draws only from its own <see cref="Faker"/>, so the data depends on the seed and the chunk number alone.
 /// </summary>
-public sealed class DemoChunk(Faker faker, ProtectedCodes codes, DateTime now, long firstPosition, int subjectQuota)
+public sealed class DemoChunk
 {
-    public Faker Faker { get; } = faker;
+    private readonly long _firstPosition;
 
-    public ProtectedCodes Codes { get; } = codes;
+    public DemoChunk(Faker faker, ProtectedCodes codes, DateTime now, long firstPosition, int subjectQuota, DemoCatalogue? catalogue = null,
+        BillingOptions? billing = null)
+    {
+        Faker = faker;
+        Codes = codes;
+        Now = now;
+        Today = FinnishDate.Of(new DateTimeOffset(now, TimeSpan.Zero));
+        SubjectQuota = subjectQuota;
+        _firstPosition = firstPosition;
+        Billing = billing ?? new BillingOptions();
+        Catalogue = catalogue ?? DemoCatalogue.Create(now);
+        if (catalogue is null)
+        {
+            // A chunk generated on its own, not as part of a run, writes the surveys and events it refers to.
+            Catalogue.AddTo(Rows);
+        }
+    }
 
-    public DateTime Now { get; } = now;
+    public Faker Faker { get; }
 
-    public int SubjectQuota { get; } = subjectQuota;
+    public ProtectedCodes Codes { get; }
+
+    public DateTime Now { get; }
+
+    /// <summary>The calendar date in Finland at <see cref="Now"/>: what start, end and issue dates are compared with.</summary>
+    public DateOnly Today { get; }
+
+    /// <summary>The run's surveys and marketing events, which people's answers and invitations refer to.</summary>
+    public DemoCatalogue Catalogue { get; }
+
+    public BillingOptions Billing { get; }
+
+    public int SubjectQuota { get; }
 
     public DemoBatch Rows { get; } = new();
 
@@ -29,13 +59,28 @@ public sealed class DemoChunk(Faker faker, ProtectedCodes codes, DateTime now, l
 
     public List<ContactPerson> ContactPersons { get; } = [];
 
+    /// <summary>Every customer (consumer or organisation) of the chunk with the position that makes its numbers unique.</summary>
+    public List<DemoCustomer> Customers { get; } = [];
+
     public int RemainingSubjects => SubjectQuota - Rows.Subjects;
 
     /// <summary>
     /// A number unique to the next subject across this and earlier seed runs on the same database, for values that
     /// must be unique (business IDs).
     /// </summary>
-    public long Position => firstPosition + Rows.Subjects;
+    public long Position => _firstPosition + Rows.Subjects;
+
+    /// <summary>A date uniformly between two dates, both included.</summary>
+    public DateOnly DateBetween(DateOnly from, DateOnly to) =>
+        to <= from ? from : from.AddDays(Faker.Random.Int(0, to.DayNumber - from.DayNumber));
+
+    /// <summary>A time during Finnish office hours (06–15 UTC) on the given date, never after <see cref="Now"/>.</summary>
+    public DateTime TimeOn(DateOnly date)
+    {
+        var r = Faker.Random;
+        var time = date.ToDateTime(new TimeOnly(r.Int(6, 14), r.Int(0, 59), r.Int(0, 59)), DateTimeKind.Utc);
+        return time > Now ? Now.AddMinutes(-r.Int(1, 300)) : time;
+    }
 
     public Subject NewSubject(SubjectKind kind)
     {
@@ -46,16 +91,28 @@ public sealed class DemoChunk(Faker faker, ProtectedCodes codes, DateTime now, l
 
     /// <summary>Fills the columns every <see cref="SubjectRecord"/> shares, as the DbContext would on insert.</summary>
     public T Record<T>(T record, Subject subject, DataSource source)
+        where T : SubjectRecord => Record(record, subject.Id, source);
+
+    public T Record<T>(T record, Guid subjectId, DataSource source)
         where T : SubjectRecord
     {
         record.Id = Guid.CreateVersion7();
-        record.SubjectId = subject.Id;
+        record.SubjectId = subjectId;
         record.Source = source;
         record.CreatedAt = Now;
         record.UpdatedAt = Now;
         record.Version = 1;
         return record;
     }
+}
+
+/// <summary>
+/// A customer created in a chunk: a consumer (with the plain bank account, kept in memory only, for payouts) or an
+/// organisation with its contact persons. <see cref="Position"/> is unique across runs on the same database.
+/// </summary>
+public sealed record DemoCustomer(long Position, Consumer? Consumer, Organisation? Organisation, Iban? BankAccount)
+{
+    public List<ContactPerson> Contacts { get; } = [];
 }
 
 /// <summary>

@@ -3,11 +3,13 @@ using System.Globalization;
 using System.Threading.Channels;
 using Bogus;
 using CustomerRegister.Audit;
+using CustomerRegister.Billing;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Protection;
 using CustomerRegister.Subjects;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CustomerRegister.Demo;
 
@@ -16,6 +18,8 @@ public sealed record DemoSeedResult(int Subjects, long Rows, TimeSpan Elapsed)
     public double SubjectsPerSecond => Subjects / Math.Max(Elapsed.TotalSeconds, 1e-9);
 
     public double RowsPerSecond => Rows / Math.Max(Elapsed.TotalSeconds, 1e-9);
+
+    public double RowsPerSubject => Rows / (double)Math.Max(Subjects, 1);
 }
 
 /// <summary>
@@ -28,7 +32,18 @@ public static class DemoSeeder
     public const int BatchSize = 10_000;
 
     /// <summary>The data categories, in order: customers first, then categories that add data about them.</summary>
-    public static IReadOnlyList<IDemoGenerator> Generators { get; } = [new CustomersGenerator()];
+    public static IReadOnlyList<IDemoGenerator> Generators { get; } =
+        [new CustomersGenerator(), new RelationshipsGenerator(), new MarketingGenerator(), new BillingGenerator(), new VehiclesGenerator()];
+
+    /// <summary>The categories the generators fill, named in the <c>demo.seed</c> audit event.</summary>
+    public static IReadOnlyList<DataCategory> SeededCategories { get; } =
+    [
+        Categories.Name, Categories.Address, Categories.Phone, Categories.Email, Categories.BankAccount, Categories.Role,
+        Categories.SoleTrader, Categories.CustomerRelationship, Categories.OrderedServices, Categories.ContactHistory, Categories.Feedback,
+        Categories.AdditionalInfo, Categories.MarketingPermission, Categories.Survey, Categories.MarketingEvent, Categories.WebBehaviour,
+        Categories.Invoice, Categories.Payment, Categories.Collection, Categories.MetalCredit, Categories.VehicleScrapping,
+        Categories.IdentityCode, Categories.SearchIndex,
+    ];
 
     public static async Task<DemoSeedResult> SeedAsync(IServiceProvider services, int subjects, int seed, TextWriter output,
         CancellationToken ct = default)
@@ -38,21 +53,43 @@ public static class DemoSeeder
         var db = scope.ServiceProvider.GetRequiredService<RegisterDbContext>();
         var codes = scope.ServiceProvider.GetRequiredService<ProtectedCodes>();
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var billing = scope.ServiceProvider.GetRequiredService<IOptions<BillingOptions>>().Value;
+        var catalogue = DemoCatalogue.Create(now);
         var existing = await db.Set<Subject>().LongCountAsync(ct);
 
+        // PostgreSQL ingests a COPY stream on one core, which bounds the rate: write two batches at once on two connections.
+        // Batches only refer to their own rows and to the catalogue, which is committed first. SQLite has one writer.
+        await using var second = services.CreateAsyncScope();
+        var contexts = new List<RegisterDbContext> { db };
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var writer = BulkWriter.For(db, db.Database.GetDbConnection());
-            var batches = Channel.CreateBounded<DemoBatch>(1);
+            var first = BulkWriter.For(db, db.Database.GetDbConnection());
+            var writers = new List<BulkWriter> { first };
+            if (first is PostgresBulkWriter)
+            {
+                var other = second.ServiceProvider.GetRequiredService<RegisterDbContext>();
+                await other.Database.OpenConnectionAsync(ct);
+                contexts.Add(other);
+                writers.Add(BulkWriter.For(other, other.Database.GetDbConnection()));
+            }
+
             var watch = Stopwatch.StartNew();
+            var shared = new DemoBatch();
+            catalogue.AddTo(shared);
+            await first.WriteAsync(shared, ct);
+
+            var batches = Channel.CreateBounded<DemoBatch>(writers.Count);
+            long generating = 0, writing = 0;
             var producer = Task.Run(async () =>
             {
                 try
                 {
                     for (var start = 0; start < subjects; start += BatchSize)
                     {
-                        var batch = GenerateBatch(seed, start, Math.Min(BatchSize, subjects - start), existing, codes, now);
+                        var started = Stopwatch.GetTimestamp();
+                        var batch = GenerateBatch(seed, start, Math.Min(BatchSize, subjects - start), existing, codes, now, catalogue, billing);
+                        Interlocked.Add(ref generating, Stopwatch.GetElapsedTime(started).Ticks);
                         await batches.Writer.WriteAsync(batch, ct);
                     }
 
@@ -65,43 +102,63 @@ public static class DemoSeeder
             }, ct);
 
             var written = 0;
-            long rows = 0;
-            await foreach (var batch in batches.Reader.ReadAllAsync(ct))
+            long rows = shared.RowCount;
+            using var progress = new SemaphoreSlim(1);
+            await Task.WhenAll(writers.Select(async writer =>
             {
-                await writer.WriteAsync(batch, ct);
-                written += batch.Subjects;
-                rows += batch.RowCount;
-                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"  {written,10:N0} / {subjects:N0} subjects, {rows:N0} rows, {written / watch.Elapsed.TotalSeconds:N0} subjects/s"));
-            }
+                await foreach (var batch in batches.Reader.ReadAllAsync(ct))
+                {
+                    var writeStarted = Stopwatch.GetTimestamp();
+                    await writer.WriteAsync(batch, ct);
+                    await progress.WaitAsync(ct);
+                    try
+                    {
+                        writing += Stopwatch.GetElapsedTime(writeStarted).Ticks;
+                        written += batch.Subjects;
+                        rows += batch.RowCount;
+                        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                            $"  {written,10:N0} / {subjects:N0} subjects, {rows:N0} rows, {written / watch.Elapsed.TotalSeconds:N0} subjects/s "
+                            + $"(generating {TimeSpan.FromTicks(Interlocked.Read(ref generating)).TotalSeconds:N1} s, "
+                            + $"writing {TimeSpan.FromTicks(writing).TotalSeconds:N1} s on {writers.Count} connections)"));
+                    }
+                    finally
+                    {
+                        progress.Release();
+                    }
+                }
+            }));
 
             await producer;
             var result = new DemoSeedResult(written, rows, watch.Elapsed);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"Seeded {result.Subjects:N0} subjects ({result.Rows:N0} rows) in {result.Elapsed.TotalSeconds:N1} s: "
-                + $"{result.SubjectsPerSecond:N0} subjects/s, {result.RowsPerSecond:N0} rows/s."));
+                $"Seeded {result.Subjects:N0} subjects ({result.Rows:N0} rows, {result.RowsPerSubject:N1} per subject) in "
+                + $"{result.Elapsed.TotalSeconds:N1} s: {result.SubjectsPerSecond:N0} subjects/s, {result.RowsPerSecond:N0} rows/s."));
 
             var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
             await audit.WriteAsync(new AuditEntry("demo.seed", Purposes.Development, EntityType: "subject",
-                Fields: [Categories.Name.Id, Categories.Address.Id, Categories.Phone.Id, Categories.Email.Id, Categories.BankAccount.Id,
-                    Categories.Role.Id, Categories.SoleTrader.Id]), ct);
+                Fields: [.. SeededCategories.Select(c => c.Id)]), ct);
             return result;
         }
         finally
         {
-            await db.Database.CloseConnectionAsync();
+            foreach (var context in contexts)
+            {
+                await context.Database.CloseConnectionAsync();
+            }
         }
     }
 
     /// <summary>Generates the chunks of one batch in parallel; each chunk's content depends only on the seed and its number.</summary>
-    public static DemoBatch GenerateBatch(int seed, int start, int count, long existingSubjects, ProtectedCodes codes, DateTime now)
+    public static DemoBatch GenerateBatch(int seed, int start, int count, long existingSubjects, ProtectedCodes codes, DateTime now,
+        DemoCatalogue? catalogue = null, BillingOptions? billing = null)
     {
         var chunkCount = (count + ChunkSize - 1) / ChunkSize;
         var chunks = new DemoBatch[chunkCount];
         Parallel.For(0, chunkCount, i =>
         {
             var first = start + (i * ChunkSize);
-            chunks[i] = GenerateChunk(seed, first / ChunkSize, Math.Min(ChunkSize, count - (i * ChunkSize)), existingSubjects + first, codes, now);
+            chunks[i] = GenerateChunk(seed, first / ChunkSize, Math.Min(ChunkSize, count - (i * ChunkSize)), existingSubjects + first, codes, now,
+                catalogue, billing);
         });
 
         var batch = new DemoBatch();
@@ -113,10 +170,11 @@ public static class DemoSeeder
         return batch;
     }
 
-    public static DemoBatch GenerateChunk(int seed, int chunkNumber, int subjects, long firstPosition, ProtectedCodes codes, DateTime now)
+    public static DemoBatch GenerateChunk(int seed, int chunkNumber, int subjects, long firstPosition, ProtectedCodes codes, DateTime now,
+        DemoCatalogue? catalogue = null, BillingOptions? billing = null)
     {
         var faker = new Faker("fi") { Random = new Randomizer(unchecked((seed * 1_000_003) + chunkNumber)) };
-        var chunk = new DemoChunk(faker, codes, now, firstPosition, subjects);
+        var chunk = new DemoChunk(faker, codes, now, firstPosition, subjects, catalogue, billing);
         foreach (var generator in Generators)
         {
             generator.Generate(chunk);

@@ -1,9 +1,14 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using CustomerRegister.Catalog;
 using CustomerRegister.Cli;
 using CustomerRegister.Finnish;
 using CustomerRegister.Identity;
+using CustomerRegister.Marketing;
+using CustomerRegister.Subjects;
 using CustomerRegister.Tests.Infrastructure;
 
 namespace CustomerRegister.Tests.Integration;
@@ -111,5 +116,152 @@ public sealed class SeedDemoTests(RegisterFactory app) : IClassFixture<RegisterF
         }
         while (after is not null);
         return all;
+    }
+
+    /// <summary>The categories beyond customers: relationships, marketing, billing and vehicles, on a database of their own.</summary>
+    [Trait(Category.Name, Category.Integration)]
+    public sealed class Categories(RegisterFactory app) : IClassFixture<RegisterFactory>
+    {
+        [Fact]
+        public async Task EveryCategoryIsSeededAsTheApiWouldStoreIt()
+        {
+            var output = new StringWriter();
+            Assert.Equal(0, await CommandLine.TryRunAsync(["seed-demo", "--subjects", "400", "--seed", "11"], app.Services, output));
+            var perSubject = double.Parse(Regex.Match(output.ToString(), @"rows, ([\d.]+) per subject").Groups[1].Value, CultureInfo.InvariantCulture);
+            Assert.InRange(perSubject, 16, 26);
+
+            // Every customer has one relationship with a unique number; about 30 % have ended, never in the future.
+            Assert.Equal(await CountAsync("SELECT COUNT(*) FROM consumers") + await CountAsync("SELECT COUNT(*) FROM organisations"),
+                await CountAsync("SELECT COUNT(DISTINCT customer_number) FROM customer_relationships"));
+            Assert.Equal(0L, await CountAsync("SELECT COUNT(*) FROM consumers c WHERE NOT EXISTS "
+                + "(SELECT 1 FROM customer_relationships r WHERE r.subject_id = c.subject_id)"));
+            var ended = await CountAsync("SELECT COUNT(*) FROM customer_relationships WHERE status = 'Ended' AND end_date IS NOT NULL");
+            Assert.Equal(ended, await CountAsync("SELECT COUNT(*) FROM customer_relationships WHERE end_date IS NOT NULL"));
+            Assert.InRange(ended / (double)await CountAsync("SELECT COUNT(*) FROM customer_relationships"), 0.2, 0.4);
+            Assert.Equal(0L, await CountAsync("SELECT COUNT(*) FROM ordered_services s JOIN customer_relationships r ON r.id = s.relationship_id "
+                + "WHERE r.status = 'Ended' AND s.status <> 'Cancelled'"));
+            Assert.True(await CountAsync("SELECT COUNT(*) FROM contracts") > 0);
+            Assert.True(await CountAsync("SELECT COUNT(*) FROM service_events WHERE kind = 'Suspended'") > 0);
+
+            // Paid invoices are paid in full (SQLite keeps decimals as text: compare as numbers); invoices in collection belong to a case.
+            Assert.Equal(0L, await CountAsync("SELECT COUNT(*) FROM invoices i WHERE i.status = 'Paid' AND (SELECT COALESCE(SUM("
+                + "CAST(p.amount AS DOUBLE PRECISION)), 0) FROM payments p WHERE p.invoice_id = i.id) < CAST(i.amount AS DOUBLE PRECISION) - 0.001"));
+            Assert.Equal(0L, await CountAsync("SELECT COUNT(*) FROM invoices WHERE status = 'InCollection' AND collection_case_id IS NULL"));
+            Assert.True(await CountAsync("SELECT COUNT(*) FROM metal_credit_payouts") > 0);
+
+            var staff = (await app.CreateUserAsync(Roles.DataProtectionOfficer)).Client;
+            await CertificateOwnerAsync(staff);
+            await MarketingLedgersAreValidAsync(staff);
+
+            // A second run with the same seed appends the same data with new unique numbers.
+            Assert.Equal(0, await CommandLine.TryRunAsync(["seed-demo", "--subjects", "400", "--seed", "11"], app.Services, new StringWriter()));
+            foreach (var (table, column) in new[]
+            {
+                ("customer_relationships", "customer_number"), ("contracts", "contract_number"), ("invoices", "invoice_number"),
+                ("scrapping_certificates", "certificate_number"),
+            })
+            {
+                Assert.Equal(await CountAsync($"SELECT COUNT(*) FROM {table}"), await CountAsync($"SELECT COUNT(DISTINCT {column}) FROM {table}"));
+            }
+        }
+
+        private async Task CertificateOwnerAsync(HttpClient staff)
+        {
+            var subjectId = await GuidAsync("SELECT c.subject_id FROM scrapping_certificates c "
+                + "WHERE EXISTS (SELECT 1 FROM invoices i WHERE i.subject_id = c.subject_id) ORDER BY c.certificate_number LIMIT 1");
+            var picture = await staff.GetFromJsonAsync<JsonElement>($"/api/subjects/{subjectId}");
+            var consumer = picture.GetProperty("consumer");
+            var consumerId = consumer.GetProperty("id").GetGuid();
+            var name = $"{consumer.GetProperty("firstName").GetString()} {consumer.GetProperty("lastName").GetString()}";
+            var sections = picture.GetProperty("sections");
+
+            var relationship = sections.GetProperty("relationships")[0];
+            var customerNumber = relationship.GetProperty("relationship").GetProperty("customerNumber").GetString()!;
+            Assert.Matches(@"^AS-\d{7,}$", customerNumber);
+            Assert.InRange(relationship.GetProperty("services").GetArrayLength(), 1, 3);
+            Assert.InRange(sections.GetProperty("contactHistory").GetArrayLength(), 2, 6);
+            Assert.True(sections.GetProperty("marketing").GetProperty("consents").GetProperty("ledger").GetArrayLength() >= 1);
+            var invoice = sections.GetProperty("billing").GetProperty("invoices")[0];
+            Assert.Equal(name, invoice.GetProperty("billedTo").GetProperty("name").GetString());
+            Assert.Equal(consumer.GetProperty("city").GetString(), invoice.GetProperty("billedTo").GetProperty("city").GetString());
+
+            var certificate = sections.GetProperty("vehicles")[0];
+            var masked = certificate.GetProperty("identityCode").GetString()!;
+            Assert.Matches(@"^\d{6}[-A]\*{3}[0-9A-Y]$", masked);
+            Assert.False(certificate.GetProperty("identityCodeRevealed").GetBoolean());
+            Assert.Equal(17, certificate.GetProperty("vin").GetString()!.Length);
+            Assert.DoesNotMatch("[IOQ]", certificate.GetProperty("vin").GetString()!);
+            var registration = certificate.GetProperty("registrationNumber").GetString()!;
+            Assert.Matches(@"^[A-Z]{3}-\d{1,3}$", registration);
+            Assert.Equal(name, certificate.GetProperty("owner").GetProperty("name").GetString());
+
+            // Search finds the owner by customer number and by registration number.
+            Assert.Contains(await SearchAsync(staff, customerNumber), h => h.GetProperty("id").GetGuid() == consumerId);
+            Assert.Contains(await SearchAsync(staff, registration.ToLowerInvariant()), h => h.GetProperty("id").GetGuid() == consumerId);
+
+            // The identity code is stored encrypted: it decrypts to a valid synthetic code that fits the mask and the keyed hash.
+            var certificateId = certificate.GetProperty("id").GetGuid();
+            using var reveal = new HttpRequestMessage(HttpMethod.Get, $"/api/vehicles/certificates/{certificateId}?reveal=identityCode");
+            reveal.Headers.Add("X-Purpose", Purposes.LegalObligation);
+            var revealed = await (await staff.SendAsync(reveal)).Content.ReadFromJsonAsync<JsonElement>();
+            var code = PersonalIdentityCode.Parse(revealed.GetProperty("identityCode").GetString()!);
+            Assert.Equal(masked, code.Masked());
+            Assert.InRange(code.BirthDate.Year, 1940, 2005);
+            Assert.InRange(int.Parse(code.Value[7..10], CultureInfo.InvariantCulture), 2, 899);
+            Assert.Equal(0L, await CountAsync($"SELECT COUNT(*) FROM scrapping_certificates WHERE identity_code_masked NOT LIKE '%***%'"));
+            using var find = new HttpRequestMessage(HttpMethod.Post, "/api/vehicles/certificates/find-by-identity-code")
+            {
+                Content = JsonContent.Create(new { identityCode = code.Value }),
+            };
+            find.Headers.Add("X-Purpose", Purposes.LegalObligation);
+            var reception = (await app.CreateUserAsync(Roles.VehicleReception)).Client;
+            var found = await (await reception.SendAsync(find)).Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Contains(found.EnumerateArray(), c => c.GetProperty("id").GetGuid() == certificateId);
+        }
+
+        /// <summary>Replays seeded ledgers through the rules: every entry acceptable when appended, invitations only where allowed.</summary>
+        private async Task MarketingLedgersAreValidAsync(HttpClient staff)
+        {
+            Assert.True(await CountAsync("SELECT COUNT(*) FROM marketing_consents WHERE kind = 'Prohibition'") > 0);
+            Assert.True(await CountAsync("SELECT COUNT(*) FROM marketing_consents WHERE kind = 'SoftOptIn'") > 0);
+            Assert.True(await CountAsync("SELECT COUNT(*) FROM event_invitations") > 0);
+            Assert.Equal(0L, await CountAsync("SELECT COUNT(*) FROM event_invitations i JOIN marketing_consents c ON c.subject_id = i.subject_id "
+                + "AND c.channel = i.channel AND c.kind = 'Prohibition'"));
+
+            var subjects = new List<Guid>();
+            for (var i = 0; i < 8; i++)
+            {
+                subjects.Add(await GuidAsync($"SELECT subject_id FROM event_invitations ORDER BY id LIMIT 1 OFFSET {i}"));
+                subjects.Add(await GuidAsync($"SELECT subject_id FROM marketing_consents WHERE kind IN ('Prohibition', 'PermissionWithdrawn') "
+                    + $"ORDER BY id LIMIT 1 OFFSET {i}"));
+            }
+
+            foreach (var subjectId in subjects.Distinct())
+            {
+                var picture = await staff.GetFromJsonAsync<JsonElement>($"/api/subjects/{subjectId}");
+                var kind = Enum.Parse<SubjectKind>(picture.GetProperty("kind").GetString()!);
+                var marketing = picture.GetProperty("sections").GetProperty("marketing");
+                var facts = new List<ConsentFact>();
+                foreach (var e in marketing.GetProperty("consents").GetProperty("ledger").EnumerateArray())
+                {
+                    var fact = new ConsentFact(Enum.Parse<MarketingChannel>(e.GetProperty("channel").GetString()!), e.GetProperty("purpose").GetString()!,
+                        Enum.Parse<ConsentEntryKind>(e.GetProperty("kind").GetString()!), e.GetProperty("occurredAt").GetDateTime(), e.GetProperty("id").GetGuid());
+                    Assert.Null(MarketingConsentRules.Refusal(kind, fact.Channel, fact.Purpose, fact.Kind, facts));
+                    facts.Add(fact);
+                }
+
+                var state = marketing.GetProperty("consents").GetProperty("state").EnumerateArray().ToList();
+                foreach (var invitation in marketing.GetProperty("eventInvitations").EnumerateArray())
+                {
+                    var channel = invitation.GetProperty("channel").GetString();
+                    Assert.Contains(state, d => d.GetProperty("channel").GetString() == channel
+                        && d.GetProperty("purpose").GetString() == Purposes.Marketing && d.GetProperty("allowed").GetBoolean());
+                }
+            }
+        }
+
+        private async Task<long> CountAsync(string sql) => Convert.ToInt64(await app.Database.ScalarAsync(sql), CultureInfo.InvariantCulture);
+
+        private async Task<Guid> GuidAsync(string sql) => Guid.Parse((await app.Database.ScalarAsync(sql))!.ToString()!);
     }
 }
