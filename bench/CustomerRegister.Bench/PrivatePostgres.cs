@@ -30,7 +30,7 @@ internal sealed class PrivatePostgres : IAsyncDisposable
         await RunAsync("chown", "-R", "postgres:postgres", folder);
         await server.AsPostgresAsync("initdb", "-D", Path.Combine(folder, "data"), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8");
         await server.AsPostgresAsync("pg_ctl", "-D", Path.Combine(folder, "data"), "-l", Path.Combine(folder, "server.log"), "-o",
-            $"-p {port} -k {Path.Combine(folder, "sock")} -c listen_addresses=127.0.0.1 -c fsync=on -c shared_buffers=512MB", "-w", "start");
+            $"-p {port} -k {Path.Combine(folder, "sock")} -c listen_addresses=127.0.0.1 -c fsync=on -c shared_buffers=4GB -c effective_cache_size=16GB -c max_wal_size=16GB -c checkpoint_timeout=30min -c wal_buffers=64MB -c maintenance_work_mem=1GB", "-w", "start");
         return server;
     }
 

@@ -18,10 +18,17 @@ public sealed class RelationshipsSection : ISubjectSection
     public async Task<object?> LoadAsync(RegisterDbContext db, Guid subjectId, CancellationToken ct)
     {
         // Also through the sole trader's organisation, in case it became a sole trader after the relationship began.
-        var businesses = db.Set<Organisation>().Where(o => o.SubjectId == subjectId).Select(o => (Guid?)o.Id);
-        var relationships = await db.Set<CustomerRelationship>().AsNoTracking()
-            .Where(r => r.SubjectId == subjectId || businesses.Contains(r.OrganisationId))
-            .OrderBy(r => r.StartDate).ThenBy(r => r.Id).ToListAsync(ct);
+        // Two indexed look-ups rather than one OR, which the planner would answer with a scan of every relationship.
+        var relationships = await db.Set<CustomerRelationship>().AsNoTracking().Where(r => r.SubjectId == subjectId).ToListAsync(ct);
+        var businesses = await db.Set<Organisation>().AsNoTracking().Where(o => o.SubjectId == subjectId).Select(o => (Guid?)o.Id).ToListAsync(ct);
+        if (businesses.Count > 0)
+        {
+            var known = relationships.Select(r => r.Id).ToHashSet();
+            relationships.AddRange((await db.Set<CustomerRelationship>().AsNoTracking()
+                .Where(r => businesses.Contains(r.OrganisationId)).ToListAsync(ct)).Where(r => !known.Contains(r.Id)));
+        }
+
+        relationships = [.. relationships.OrderBy(r => r.StartDate).ThenBy(r => r.Id)];
         if (relationships.Count == 0)
         {
             return null;

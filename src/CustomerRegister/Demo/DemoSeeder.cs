@@ -10,6 +10,7 @@ using CustomerRegister.Protection;
 using CustomerRegister.Subjects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace CustomerRegister.Demo;
 
@@ -75,60 +76,83 @@ public static class DemoSeeder
             }
 
             var watch = Stopwatch.StartNew();
-            var shared = new DemoBatch();
-            catalogue.AddTo(shared);
-            await first.WriteAsync(shared, ct);
-
-            var batches = Channel.CreateBounded<DemoBatch>(writers.Count);
-            long generating = 0, writing = 0;
-            var producer = Task.Run(async () =>
-            {
-                try
-                {
-                    for (var start = 0; start < subjects; start += BatchSize)
-                    {
-                        var started = Stopwatch.GetTimestamp();
-                        var batch = GenerateBatch(seed, start, Math.Min(BatchSize, subjects - start), existing, codes, now, catalogue, billing);
-                        Interlocked.Add(ref generating, Stopwatch.GetElapsedTime(started).Ticks);
-                        await batches.Writer.WriteAsync(batch, ct);
-                    }
-
-                    batches.Writer.Complete();
-                }
-                catch (Exception ex)
-                {
-                    batches.Writer.Complete(ex);
-                }
-            }, ct);
-
+            DeferredIndexes? deferred = null;
             var written = 0;
-            long rows = shared.RowCount;
-            using var progress = new SemaphoreSlim(1);
-            await Task.WhenAll(writers.Select(async writer =>
+            long rows = 0;
+            if (existing == 0 && db.Database.GetDbConnection() is NpgsqlConnection npgsql)
             {
-                await foreach (var batch in batches.Reader.ReadAllAsync(ct))
+                deferred = await DeferredIndexes.DropAsync(npgsql, RegisterTables(db), ct);
+            }
+
+            try
+            {
+                var shared = new DemoBatch();
+                catalogue.AddTo(shared);
+                await first.WriteAsync(shared, ct);
+
+                var batches = Channel.CreateBounded<DemoBatch>(writers.Count);
+                long generating = 0, writing = 0;
+                var producer = Task.Run(async () =>
                 {
-                    var writeStarted = Stopwatch.GetTimestamp();
-                    await writer.WriteAsync(batch, ct);
-                    await progress.WaitAsync(ct);
                     try
                     {
-                        writing += Stopwatch.GetElapsedTime(writeStarted).Ticks;
-                        written += batch.Subjects;
-                        rows += batch.RowCount;
-                        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                            $"  {written,10:N0} / {subjects:N0} subjects, {rows:N0} rows, {written / watch.Elapsed.TotalSeconds:N0} subjects/s "
-                            + $"(generating {TimeSpan.FromTicks(Interlocked.Read(ref generating)).TotalSeconds:N1} s, "
-                            + $"writing {TimeSpan.FromTicks(writing).TotalSeconds:N1} s on {writers.Count} connections)"));
-                    }
-                    finally
-                    {
-                        progress.Release();
-                    }
-                }
-            }));
+                        for (var start = 0; start < subjects; start += BatchSize)
+                        {
+                            var started = Stopwatch.GetTimestamp();
+                            var batch = GenerateBatch(seed, start, Math.Min(BatchSize, subjects - start), existing, codes, now, catalogue, billing);
+                            Interlocked.Add(ref generating, Stopwatch.GetElapsedTime(started).Ticks);
+                            await batches.Writer.WriteAsync(batch, ct);
+                        }
 
-            await producer;
+                        batches.Writer.Complete();
+                    }
+                    catch (Exception ex)
+                    {
+                        batches.Writer.Complete(ex);
+                    }
+                }, ct);
+
+                rows = shared.RowCount;
+                using var progress = new SemaphoreSlim(1);
+                await Task.WhenAll(writers.Select(async writer =>
+                {
+                    await foreach (var batch in batches.Reader.ReadAllAsync(ct))
+                    {
+                        var writeStarted = Stopwatch.GetTimestamp();
+                        await writer.WriteAsync(batch, ct);
+                        await progress.WaitAsync(ct);
+                        try
+                        {
+                            writing += Stopwatch.GetElapsedTime(writeStarted).Ticks;
+                            written += batch.Subjects;
+                            rows += batch.RowCount;
+                            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                                $"  {written,10:N0} / {subjects:N0} subjects, {rows:N0} rows, {written / watch.Elapsed.TotalSeconds:N0} subjects/s "
+                                + $"(generating {TimeSpan.FromTicks(Interlocked.Read(ref generating)).TotalSeconds:N1} s, "
+                                + $"writing {TimeSpan.FromTicks(writing).TotalSeconds:N1} s on {writers.Count} connections)"));
+                        }
+                        finally
+                        {
+                            progress.Release();
+                        }
+                    }
+                }));
+
+                await producer;
+                if (deferred is not null)
+                {
+                    await deferred.RestoreAsync([.. contexts.Select(c => (NpgsqlConnection)c.Database.GetDbConnection())], output, ct);
+                }
+            }
+            finally
+            {
+                if (deferred is not null)
+                {
+                    // A failed load still leaves a usable (if partly filled) register, with every index in place.
+                    await deferred.RestoreAsync([(NpgsqlConnection)db.Database.GetDbConnection()], output, CancellationToken.None);
+                }
+            }
+
             var result = new DemoSeedResult(written, rows, watch.Elapsed);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Seeded {result.Subjects:N0} subjects ({result.Rows:N0} rows, {result.RowsPerSubject:N1} per subject) in "
@@ -182,4 +206,12 @@ public static class DemoSeeder
 
         return chunk.Rows;
     }
+
+    /// <summary>The tables of register data (not staff accounts or the audit trail), which the seeder fills.</summary>
+    private static string[] RegisterTables(RegisterDbContext db) =>
+        [.. db.Model.GetEntityTypes()
+            .Where(e => e.ClrType.Namespace is not ("CustomerRegister.Identity" or "CustomerRegister.Audit")
+                        && !e.ClrType.Namespace!.StartsWith("Microsoft.", StringComparison.Ordinal))
+            .Select(e => e.GetTableName()!)
+            .Distinct()];
 }
