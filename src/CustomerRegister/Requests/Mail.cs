@@ -44,8 +44,9 @@ public sealed class PickupDirectoryMailSender(Microsoft.Extensions.Options.IOpti
     {
         var message = new MimeMessage { Subject = subject };
         message.To.Add(MailboxAddress.Parse(to));
-        message.Headers.Add(HeaderId.ContentLanguage, language);
-        message.Body = new TextPart("plain") { Text = body };
+        var part = new TextPart("plain") { Text = body };
+        part.Headers[HeaderId.ContentLanguage] = language;
+        message.Body = part;
         return message;
     }
 }
