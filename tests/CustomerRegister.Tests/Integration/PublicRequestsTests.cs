@@ -13,7 +13,11 @@ public sealed partial class PublicRequestsTests(RequestsFactory app) : IClassFix
 {
     private static object Form(string email, string language = "fi", string type = "Access") => new
     {
-        type, name = "Liisa Lomake", email, text = "Mitä tietoja teillä on minusta?", language,
+        type,
+        name = "Liisa Lomake",
+        email,
+        text = "Mitä tietoja teillä on minusta?",
+        language,
     };
 
     [GeneratedRegex(@"confirm\?token=([A-Za-z0-9_\-]+)")]

@@ -204,7 +204,11 @@ public sealed class RequestsTests(RequestsFactory app) : IClassFixture<RequestsF
         var email = $"ext.{Guid.NewGuid():N}@example.fi";
         var created = await dpo.Client.CreateRequestAsync(new
         {
-            type = "Access", channel = "CustomerServiceMailbox", requesterName = "Sven Svensson", requesterEmail = email, language = "sv",
+            type = "Access",
+            channel = "CustomerServiceMailbox",
+            requesterName = "Sven Svensson",
+            requesterEmail = email,
+            language = "sv",
         });
         var id = created.Id();
 
@@ -258,7 +262,9 @@ public sealed class RequestsTests(RequestsFactory app) : IClassFixture<RequestsF
 
         var response = await dpo.Client.PostAsJsonAsync("/api/requests", new
         {
-            requesterEmail = "not-an-email", text = new string('x', 4001), language = "de",
+            requesterEmail = "not-an-email",
+            text = new string('x', 4001),
+            language = "de",
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
