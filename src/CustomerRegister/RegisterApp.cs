@@ -11,12 +11,14 @@ using CustomerRegister.Infrastructure;
 using CustomerRegister.Localization;
 using CustomerRegister.Marketing;
 using CustomerRegister.Protection;
+using CustomerRegister.Requests;
 using CustomerRegister.Search;
 using CustomerRegister.Subjects;
 using CustomerRegister.Vehicles;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.WebEncoders;
 using Scalar.AspNetCore;
@@ -88,6 +90,7 @@ public static class RegisterApp
             .ValidateOnStart();
         services.AddScoped<ISubjectSection, BillingSection>();
         services.AddScoped<ISubjectSection, VehiclesSection>();
+        services.AddRequests(configuration);
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -98,6 +101,9 @@ public static class RegisterApp
             o.Conventions.AuthorizeFolder("/", Permissions.Policy(Permissions.AccountSelf));
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+            o.Conventions.AllowAnonymousToPage("/Rights");
+            o.Conventions.AddPageApplicationModelConvention("/Rights",
+                m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(RequestOptions.PublicRateLimitPolicy)));
         });
         services.Configure<RequestLocalizationOptions>(o =>
         {
@@ -125,6 +131,7 @@ public static class RegisterApp
         app.UseMiddleware<RequestSizeLimit>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapAuth();
         app.MapUsers();
@@ -143,6 +150,8 @@ public static class RegisterApp
         app.MapInvoices();
         app.MapMetalCredits();
         app.MapVehicleCertificates();
+        app.MapRequests();
+        app.MapPublicRequests();
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();

@@ -147,11 +147,17 @@ public static class Categories
         "Sökindex (härlett ur namn, telefonnummer och e-post)", "Search index (derived from names, phone numbers and emails)",
         Relationship, RetentionRule.CustomerProfile, ErasureAction.Delete, Permissions.CustomerRead, Permissions.CustomerWrite);
 
+    /// <summary>What a person asked under GDPR Art 12–22 and how it was handled: kept as evidence of compliance.</summary>
+    public static readonly DataCategory RightsRequest = new(
+        "rights.request", "Rekisteröidyn pyynnöt", "Den registrerades begäranden", "Data-subject requests",
+        [new(Purposes.DataSubjectRights, LegalObligation)],
+        RetentionRule.RightsRequest, ErasureAction.RestrictUntilDue, Permissions.RequestRead, Permissions.RequestHandle);
+
     public static IReadOnlyList<DataCategory> All { get; } =
     [
         Name, Email, Phone, Address, Role, SoleTrader, IdentityCode, BankAccount, CustomerRelationship, OrderedServices,
         ContactHistory, MarketingPermission, Survey, MarketingEvent, WebBehaviour, Feedback, Invoice, Payment, Collection,
-        MetalCredit, VehicleScrapping, AdditionalInfo, CallRecording, CctvRecording, SearchIndex,
+        MetalCredit, VehicleScrapping, AdditionalInfo, CallRecording, CctvRecording, SearchIndex, RightsRequest,
     ];
 
     public static DataCategory Get(string id) =>

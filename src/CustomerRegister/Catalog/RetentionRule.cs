@@ -39,4 +39,8 @@ public sealed record RetentionRule(string Id, string StartingEvent, string Defau
     public static readonly RetentionRule MarketingProhibition = new(
         "marketing-prohibition", "the prohibition", "while the register markets at all (kept as a keyed hash)",
         "GDPR Art 21(3); Laki sähköisen viestinnän palveluista § 200");
+
+    public static readonly RetentionRule RightsRequest = new(
+        "rights-request", "closing of the request", "3 years (Requests:RetentionYears)",
+        "GDPR Art 5(2) and Art 12 (accountability: evidence that requests were answered in time)");
 }

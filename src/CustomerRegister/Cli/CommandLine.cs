@@ -4,6 +4,8 @@ using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Demo;
 using CustomerRegister.Identity;
+using CustomerRegister.Requests;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -23,6 +25,7 @@ public static class CommandLine
           audit verify                            seal pending audit events, verify the whole chain; exit 1 if broken
           catalog [--json]                        print the personal-data catalogue
           seed-demo --subjects N [--seed S]       add N synthetic subjects (Finnish demo data, no real people)
+          requests list                           open data-subject requests by due date (ids, types, states, dates)
           help                                    this text
         Without a verb the web application runs.
         """;
@@ -53,6 +56,8 @@ public static class CommandLine
                     return 0;
                 }
 
+            case "requests" when args.Length > 1 && args[1] == "list":
+                return await ListRequestsAsync(scopes, output, ct);
             case "seed-demo":
                 return await SeedDemoAsync(args, services, output, ct);
             case "help" or "--help":
@@ -133,6 +138,24 @@ public static class CommandLine
 
         await DatabaseInitializer.MigrateAsync(services.GetRequiredService<IServiceScopeFactory>(), ct);
         await DemoSeeder.SeedAsync(services, subjects, seed, output, ct);
+        return 0;
+    }
+
+    private static async Task<int> ListRequestsAsync(IServiceScopeFactory scopes, TextWriter output, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegisterDbContext>();
+        var today = HelsinkiTime.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>());
+        var open = await RequestQueries.Open(db).AsNoTracking().OrderBy(r => r.DueDate).ThenBy(r => r.ReceivedAt).ToListAsync(ct);
+        await output.WriteLineAsync($"{open.Count} open request(s); today {today:yyyy-MM-dd} (Europe/Helsinki)");
+        foreach (var r in open)
+        {
+            var days = r.DueDate.DayNumber - today.DayNumber;
+            var left = days < 0 ? $"OVERDUE {-days} d" : $"{days} d left";
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{r.Id}  {r.Type,-20} {r.State,-16} due {r.DueDate:yyyy-MM-dd}  {left}{(r.ExtendedAt is null ? "" : "  extended")}"));
+        }
+
         return 0;
     }
 

@@ -104,6 +104,29 @@ public static class UiText
             "Sinulla ei ole oikeutta tähän toimintoon.",
             "Du har inte behörighet till den här funktionen.",
             "You do not have permission for this."),
+        ["Rights.Title"] = ("Tietosuojaoikeudet", "Dataskyddsrättigheter", "Your data-protection rights"),
+        ["Rights.Intro"] = (
+            "Voit pyytää pääsyä tietoihisi, niiden oikaisemista tai poistamista, käsittelyn rajoittamista, tietojen siirtämistä tai vastustaa suoramarkkinointia ja profilointia. Vastaamme kuukauden kuluessa. Lähetämme vahvistuslinkin sähköpostiisi.",
+            "Du kan begära tillgång till dina uppgifter, rättelse eller radering, begränsning av behandlingen, dataportabilitet eller invända mot direktmarknadsföring och profilering. Vi svarar inom en månad. Vi skickar en bekräftelselänk till din e-post.",
+            "You can ask for access to your data, its rectification or erasure, restriction of processing, data portability, or object to direct marketing and profiling. We answer within one month. We will send a confirmation link to your email."),
+        ["Rights.Type"] = ("Pyyntö", "Begäran", "Request"),
+        ["Rights.Type.Access"] = ("Pääsy omiin tietoihin (tarkastus)", "Tillgång till mina uppgifter", "Access to my data"),
+        ["Rights.Type.Rectification"] = ("Tietojen oikaisu", "Rättelse av uppgifter", "Rectification"),
+        ["Rights.Type.Erasure"] = ("Tietojen poistaminen", "Radering av uppgifter", "Erasure"),
+        ["Rights.Type.Restriction"] = ("Käsittelyn rajoittaminen", "Begränsning av behandling", "Restriction of processing"),
+        ["Rights.Type.ObjectionToMarketing"] = ("Suoramarkkinoinnin vastustaminen", "Invändning mot direktmarknadsföring", "Objection to direct marketing"),
+        ["Rights.Type.ObjectionToProfiling"] = ("Profiloinnin vastustaminen", "Invändning mot profilering", "Objection to profiling"),
+        ["Rights.Type.Portability"] = ("Tietojen siirtäminen", "Dataportabilitet", "Data portability"),
+        ["Rights.Text"] = ("Lisätiedot (enintään 4000 merkkiä)", "Tilläggsuppgifter (högst 4000 tecken)", "Details (at most 4000 characters)"),
+        ["Rights.Submit"] = ("Lähetä pyyntö", "Skicka begäran", "Send request"),
+        ["Rights.Sent"] = (
+            "Kiitos. Lähetimme sähköpostiisi vahvistuslinkin; pyyntö käsitellään, kun olet vahvistanut sen.",
+            "Tack. Vi har skickat en bekräftelselänk till din e-post; begäran behandlas när du har bekräftat den.",
+            "Thank you. We sent a confirmation link to your email; the request is handled once you confirm it."),
+        ["Rights.Complaint"] = (
+            "Sinulla on oikeus tehdä valitus Tietosuojavaltuutetun toimistolle (tietosuoja.fi).",
+            "Du har rätt att lämna in ett klagomål till Dataombudsmannens byrå (tietosuoja.fi).",
+            "You have the right to complain to the Office of the Data Protection Ombudsman (tietosuoja.fi)."),
     };
 
     public static IReadOnlyCollection<string> Keys => Texts.Keys;

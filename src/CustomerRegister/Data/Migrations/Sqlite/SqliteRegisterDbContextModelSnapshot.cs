@@ -1898,6 +1898,287 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.ToTable("web_events", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerRegister.Requests.DataSubjectRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<Guid?>("AssignedTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_to")
+                        .HasAnnotation("Register:NotPersonal", "staff user handling the request");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel")
+                        .HasAnnotation("Register:NotPersonal", "how the request arrived");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at")
+                        .HasAnnotation("Register:NotPersonal", "workflow time");
+
+                    b.Property<Guid?>("ClosedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_by")
+                        .HasAnnotation("Register:NotPersonal", "staff user");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_date")
+                        .HasAnnotation("Register:NotPersonal", "statutory deadline");
+
+                    b.Property<Guid?>("DuplicateOfId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("duplicate_of_id")
+                        .HasAnnotation("Register:NotPersonal", "link to the earlier request");
+
+                    b.Property<DateTime?>("EmailConfirmedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email_confirmed_at")
+                        .HasAnnotation("Register:NotPersonal", "workflow time");
+
+                    b.Property<byte[]>("EmailTokenHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("email_token_hash")
+                        .HasAnnotation("Register:NotPersonal", "hash of a random one-time token");
+
+                    b.Property<DateTime?>("ExtendedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extended_at")
+                        .HasAnnotation("Register:NotPersonal", "workflow time");
+
+                    b.Property<Guid?>("ExtendedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extended_by")
+                        .HasAnnotation("Register:NotPersonal", "staff user");
+
+                    b.Property<string>("ExtensionLetter")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extension_letter")
+                        .HasAnnotation("Register:Category", "rights.request");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extension_reason")
+                        .HasAnnotation("Register:Category", "rights.request");
+
+                    b.Property<string>("ExtensionToldVia")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extension_told_via")
+                        .HasAnnotation("Register:NotPersonal", "channel name");
+
+                    b.Property<string>("IdentityMethod")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("identity_method")
+                        .HasAnnotation("Register:Category", "rights.request");
+
+                    b.Property<string>("IdentityNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("identity_note")
+                        .HasAnnotation("Register:Category", "rights.request");
+
+                    b.Property<DateTime?>("IdentityVerifiedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("identity_verified_at")
+                        .HasAnnotation("Register:NotPersonal", "workflow time");
+
+                    b.Property<Guid?>("IdentityVerifiedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("identity_verified_by")
+                        .HasAnnotation("Register:NotPersonal", "staff user");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language")
+                        .HasAnnotation("Register:NotPersonal", "letter language");
+
+                    b.Property<DateTime?>("MatchedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("matched_at")
+                        .HasAnnotation("Register:NotPersonal", "workflow time");
+
+                    b.Property<Guid?>("MatchedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("matched_by")
+                        .HasAnnotation("Register:NotPersonal", "staff user");
+
+                    b.Property<DateOnly>("OriginalDueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("original_due_date")
+                        .HasAnnotation("Register:NotPersonal", "statutory deadline");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at")
+                        .HasAnnotation("Register:Category", "rights.request");
+
+                    b.Property<string>("RequesterAddress")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requester_address")
+                        .HasAnnotation("Register:Category", "rights.request");
+
+                    b.Property<string>("RequesterEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requester_email")
+                        .HasAnnotation("Register:Category", "rights.request");
+
+                    b.Property<string>("RequesterName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requester_name")
+                        .HasAnnotation("Register:Category", "rights.request");
+
+                    b.Property<string>("RequesterPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requester_phone")
+                        .HasAnnotation("Register:Category", "rights.request");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolution")
+                        .HasAnnotation("Register:Category", "rights.request");
+
+                    b.Property<string>("ResponseLetter")
+                        .HasMaxLength(6000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("response_letter")
+                        .HasAnnotation("Register:Category", "rights.request");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source")
+                        .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state")
+                        .HasAnnotation("Register:NotPersonal", "workflow state");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id")
+                        .HasAnnotation("Register:NotPersonal", "the subject key, once a handler matched the request");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text")
+                        .HasAnnotation("Register:Category", "rights.request");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type")
+                        .HasAnnotation("Register:NotPersonal", "kind of request");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version")
+                        .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_subject_requests");
+
+                    b.HasIndex("DuplicateOfId")
+                        .HasDatabaseName("ix_data_subject_requests_duplicate_of_id");
+
+                    b.HasIndex("EmailTokenHash")
+                        .HasDatabaseName("ix_data_subject_requests_email_token_hash");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_data_subject_requests_subject_id");
+
+                    b.HasIndex("State", "DueDate")
+                        .HasDatabaseName("ix_data_subject_requests_state_due_date");
+
+                    b.ToTable("data_subject_requests", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerRegister.Requests.RequestAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action")
+                        .HasAnnotation("Register:NotPersonal", "workflow step");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_id")
+                        .HasAnnotation("Register:NotPersonal", "staff user or client");
+
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_kind")
+                        .HasAnnotation("Register:NotPersonal", "user, client or system");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at")
+                        .HasAnnotation("Register:NotPersonal", "workflow time");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note")
+                        .HasAnnotation("Register:Category", "rights.request");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_id")
+                        .HasAnnotation("Register:NotPersonal", "the request");
+
+                    b.HasKey("Id")
+                        .HasName("pk_request_actions");
+
+                    b.HasIndex("RequestId", "At")
+                        .HasDatabaseName("ix_request_actions_request_id_at");
+
+                    b.ToTable("request_actions", (string)null);
+                });
+
             modelBuilder.Entity("CustomerRegister.Search.SearchEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2545,6 +2826,31 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_web_events_subject_subject_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Requests.DataSubjectRequest", b =>
+                {
+                    b.HasOne("CustomerRegister.Requests.DataSubjectRequest", null)
+                        .WithMany()
+                        .HasForeignKey("DuplicateOfId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_data_subject_requests_data_subject_requests_duplicate_of_id");
+
+                    b.HasOne("CustomerRegister.Subjects.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_data_subject_requests_subject_subject_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Requests.RequestAction", b =>
+                {
+                    b.HasOne("CustomerRegister.Requests.DataSubjectRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_request_actions_data_subject_requests_request_id");
                 });
 
             modelBuilder.Entity("CustomerRegister.Vehicles.ScrappingCertificate", b =>

@@ -1,0 +1,103 @@
+using System.Globalization;
+
+namespace CustomerRegister.Requests;
+
+/// <summary>
+/// Texts sent to requesters, in Finnish, Swedish or English. Every answer that refuses or delays states the right to
+/// complain to the supervisory authority (Art 12(4), notice § 12).
+/// </summary>
+public static class RequestLetters
+{
+    public static readonly string[] Languages = ["fi", "sv", "en"];
+
+    public static string Normalise(string? language) =>
+        language?.Trim().ToLowerInvariant() is { } l && Languages.Contains(l) ? l : "fi";
+
+    public static string TypeName(RequestType type, string language) => (type, language) switch
+    {
+        (RequestType.Access, "sv") => "begäran om tillgång till uppgifter",
+        (RequestType.Access, "en") => "request for access to your data",
+        (RequestType.Access, _) => "tietojen tarkastuspyyntö",
+        (RequestType.Rectification, "sv") => "begäran om rättelse",
+        (RequestType.Rectification, "en") => "request for rectification",
+        (RequestType.Rectification, _) => "tietojen oikaisupyyntö",
+        (RequestType.Erasure, "sv") => "begäran om radering",
+        (RequestType.Erasure, "en") => "request for erasure",
+        (RequestType.Erasure, _) => "tietojen poistopyyntö",
+        (RequestType.Restriction, "sv") => "begäran om begränsning av behandling",
+        (RequestType.Restriction, "en") => "request for restriction of processing",
+        (RequestType.Restriction, _) => "käsittelyn rajoittamispyyntö",
+        (RequestType.ObjectionToMarketing, "sv") => "invändning mot direktmarknadsföring",
+        (RequestType.ObjectionToMarketing, "en") => "objection to direct marketing",
+        (RequestType.ObjectionToMarketing, _) => "suoramarkkinointia koskeva vastustus",
+        (RequestType.ObjectionToProfiling, "sv") => "invändning mot profilering",
+        (RequestType.ObjectionToProfiling, "en") => "objection to profiling",
+        (RequestType.ObjectionToProfiling, _) => "profilointia koskeva vastustus",
+        (RequestType.Portability, "sv") => "begäran om dataportabilitet",
+        (RequestType.Portability, "en") => "request for data portability",
+        (_, _) => "tietojen siirtopyyntö",
+    };
+
+    public static string ComplaintRight(string language) => language switch
+    {
+        "sv" => "Du har rätt att lämna in ett klagomål till tillsynsmyndigheten: Dataombudsmannens byrå, "
+                + "Lintulahdenkuja 4, 00530 Helsingfors; PB 800, 00531 Helsingfors; tietosuoja@om.fi; växel 029 566 6700; tietosuoja.fi.",
+        "en" => "You have the right to lodge a complaint with the supervisory authority: the Office of the Data Protection Ombudsman, "
+                + "Lintulahdenkuja 4, 00530 Helsinki; PO Box 800, 00531 Helsinki; tietosuoja@om.fi; switchboard +358 29 566 6700; tietosuoja.fi.",
+        _ => "Sinulla on oikeus tehdä valitus valvontaviranomaiselle: Tietosuojavaltuutetun toimisto, "
+             + "Lintulahdenkuja 4, 00530 Helsinki; PL 800, 00531 Helsinki; tietosuoja@om.fi; vaihde 029 566 6700; tietosuoja.fi.",
+    };
+
+    public static string ExtensionLetter(string language, RequestType type, DateOnly received, DateOnly newDue, string reason)
+    {
+        var r = Date(received);
+        var d = Date(newDue);
+        var t = TypeName(type, language);
+        return language switch
+        {
+            "sv" => $"Vi har mottagit din {t} den {r}. På grund av att begäran är komplex eller att vi har fått många begäranden "
+                    + $"förlänger vi svarstiden enligt artikel 12.3 i dataskyddsförordningen. Vi svarar senast den {d}.\n\n"
+                    + $"Skäl: {reason}\n\n{ComplaintRight(language)}",
+            "en" => $"We received your {t} on {r}. Because the request is complex or we have received many requests, we are "
+                    + $"extending the time to reply under Article 12(3) of the General Data Protection Regulation. We will reply by {d}.\n\n"
+                    + $"Reason: {reason}\n\n{ComplaintRight(language)}",
+            _ => $"Olemme vastaanottaneet {t}si {r}. Pyynnön monimutkaisuuden tai pyyntöjen suuren määrän vuoksi pidennämme "
+                 + $"vastausaikaa tietosuoja-asetuksen 12 artiklan 3 kohdan mukaisesti. Vastaamme viimeistään {d}.\n\n"
+                 + $"Syy: {reason}\n\n{ComplaintRight(language)}",
+        };
+    }
+
+    public static string RefusalLetter(string language, RequestType type, DateOnly received, string reason)
+    {
+        var r = Date(received);
+        var t = TypeName(type, language);
+        return language switch
+        {
+            "sv" => $"Vi har behandlat din {t} som mottogs den {r}. Vi kan inte tillmötesgå begäran.\n\nSkäl: {reason}\n\n{ComplaintRight(language)}",
+            "en" => $"We have considered your {t} received on {r}. We cannot act on the request.\n\nReason: {reason}\n\n{ComplaintRight(language)}",
+            _ => $"Olemme käsitelleet {r} vastaanotetun {t}si. Emme voi toteuttaa pyyntöä.\n\nPerustelu: {reason}\n\n{ComplaintRight(language)}",
+        };
+    }
+
+    public static (string Subject, string Body) Confirmation(string language, RequestType type, string link) => language switch
+    {
+        "sv" => ("Bekräfta din begäran",
+            $"Vi har tagit emot din {TypeName(type, language)} via webbformuläret. Bekräfta att e-postadressen är din genom att öppna länken:\n\n{link}\n\n"
+            + "Om du inte har skickat begäran kan du ignorera detta meddelande."),
+        "en" => ("Please confirm your request",
+            $"We received your {TypeName(type, language)} through our web form. Please confirm that this email address is yours by opening the link:\n\n{link}\n\n"
+            + "If you did not send the request, you can ignore this message."),
+        _ => ("Vahvista pyyntösi",
+            $"Olemme vastaanottaneet {TypeName(type, language)}si verkkolomakkeella. Vahvista, että sähköpostiosoite on sinun, avaamalla linkki:\n\n{link}\n\n"
+            + "Jos et lähettänyt pyyntöä, voit jättää tämän viestin huomiotta."),
+    };
+
+    public static string Confirmed(string language) => language switch
+    {
+        "sv" => "Tack! Din e-postadress är bekräftad och begäran behandlas.",
+        "en" => "Thank you. Your email address is confirmed and the request will be handled.",
+        _ => "Kiitos! Sähköpostiosoitteesi on vahvistettu ja pyyntö käsitellään.",
+    };
+
+    private static string Date(DateOnly d) => d.ToString("d.M.yyyy", CultureInfo.InvariantCulture);
+}

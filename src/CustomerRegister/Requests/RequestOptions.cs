@@ -1,0 +1,54 @@
+using System.Globalization;
+
+namespace CustomerRegister.Requests;
+
+/// <summary>Settings of the data-subject request workflow (Requests:*).</summary>
+public sealed class RequestOptions
+{
+    public const string Section = "Requests";
+
+    public const string PublicRateLimitPolicy = "public-requests";
+
+    /// <summary>Dates (yyyy-MM-dd) treated as holidays on top of the Finnish public holidays, e.g. a company closure.</summary>
+    public string[] ExtraHolidays { get; set; } = [];
+
+    public int WarnDaysBefore { get; set; } = 7;
+
+    /// <summary>Where deadline warnings go when a request has no assigned handler.</summary>
+    public string? NotifyAddress { get; set; }
+
+    /// <summary>How often the deadline warning job runs; 0 turns it off.</summary>
+    public int WarningIntervalMinutes { get; set; } = 60;
+
+    /// <summary>Web-form requests left unconfirmed longer than this are listed for clean-up and their links stop working.</summary>
+    public int UnconfirmedDays { get; set; } = 7;
+
+    public int PublicPermitLimit { get; set; } = 5;
+
+    public int PublicWindowSeconds { get; set; } = 600;
+
+    public int RetentionYears { get; set; } = 3;
+
+    public RequestDeadlines Deadlines() =>
+        new(ExtraHolidays.Select(d => DateOnly.ParseExact(d.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture)));
+
+    public bool IsValid() =>
+        WarnDaysBefore >= 0 && WarningIntervalMinutes >= 0 && UnconfirmedDays >= 1 && PublicPermitLimit >= 1 && PublicWindowSeconds >= 1
+        && RetentionYears >= 1
+        && ExtraHolidays.All(d => DateOnly.TryParseExact(d.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _));
+}
+
+/// <summary>Dates of the workflow are Finnish calendar dates.</summary>
+public static class HelsinkiTime
+{
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Helsinki");
+
+    public static DateOnly DateOf(DateTime utc) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone));
+
+    public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The UTC instant at which a Helsinki calendar date begins.</summary>
+    public static DateTime StartUtc(DateOnly date) =>
+        TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Zone);
+}

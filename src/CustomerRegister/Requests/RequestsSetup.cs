@@ -1,0 +1,55 @@
+using System.Threading.RateLimiting;
+using CustomerRegister.Subjects;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace CustomerRegister.Requests;
+
+public static class RequestsSetup
+{
+    public static IServiceCollection AddRequests(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RequestOptions>().Bind(configuration.GetSection(RequestOptions.Section))
+            .Validate(o => o.IsValid(), "Requests: ExtraHolidays must be yyyy-MM-dd dates; limits and periods positive.")
+            .ValidateOnStart();
+        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section));
+        services.AddSingleton<IMailSender, PickupDirectoryMailSender>();
+        services.AddScoped<RequestHandling>();
+        services.AddScoped<RequestWarnings>();
+        services.AddHostedService<RequestWarningService>();
+        services.AddScoped<ISubjectSection, RequestsSection>();
+
+        var limits = configuration.GetSection(RequestOptions.Section).Get<RequestOptions>() ?? new RequestOptions();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = async (context, ct) =>
+            {
+                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many requests",
+                        Detail = "Too many submissions from this address. Try again later or write to the customer-service mailbox.",
+                    },
+                });
+            };
+
+            // Only submissions count: reading the form or following a confirmation link is not limited.
+            o.AddPolicy(RequestOptions.PublicRateLimitPolicy, context =>
+                HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+                    ? RateLimitPartition.GetNoLimiter("read")
+                    : RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ =>
+                        new FixedWindowRateLimiterOptions
+                        {
+                            PermitLimit = limits.PublicPermitLimit,
+                            Window = TimeSpan.FromSeconds(limits.PublicWindowSeconds),
+                            QueueLimit = 0,
+                        }));
+        });
+        return services;
+    }
+}
