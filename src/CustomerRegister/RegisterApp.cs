@@ -69,6 +69,7 @@ public static class RegisterApp
         services.AddSingleton<ProtectedCodes>();
         services.AddScoped<Access>();
         services.AddScoped<SearchService>();
+        services.AddScoped<Reveals>();
         services.AddScoped<BankAccounts>();
         services.AddScoped<OrganisationViews>();
         services.AddScoped<SubjectPictures>();

@@ -31,7 +31,7 @@ public static class MetalCreditsApi
     }
 
     private static async Task<Results<Ok<MetalCreditPayoutResponse>, NotFound, ValidationProblem, ForbidHttpResult>> GetAsync(
-        Guid id, string? reveal, RegisterDbContext db, AuditLog audit, Access access, ProtectedCodes codes, CancellationToken ct)
+        Guid id, string? reveal, RegisterDbContext db, AuditLog audit, Access access, Reveals reveals, ProtectedCodes codes, CancellationToken ct)
     {
         var stated = access.Purpose(string.Empty);
         if (stated is null)
@@ -55,22 +55,22 @@ public static class MetalCreditsApi
                 return new FieldErrors().Add("reveal", "Only bankAccount can be revealed here.").Problem();
             }
 
-            if (stated.Length == 0 || !Categories.MetalCredit.Uses.Any(u => u.Purpose == purpose))
+            var (outcome, value) = await reveals.RevealAsync(
+                new RevealTarget("metal_credit.reveal", Categories.MetalCredit, payout.SubjectId, "metal_credit_payout", id.ToString(), BankAccountField,
+                    Permissions.BankAccountReveal),
+                stated.Length == 0 ? null : stated,
+                () => Iban.Parse(codes.Decrypt(payout.BankAccountCipher)).Formatted(),
+                ct);
+            switch (outcome)
             {
-                return new FieldErrors().Add(Access.PurposeHeader,
-                    $"State the purpose; the payout account serves only: {string.Join(", ", Categories.MetalCredit.Uses.Select(u => u.Purpose))}.").Problem();
+                case RevealOutcome.WrongPurpose:
+                    return Reveals.WrongPurpose(Categories.MetalCredit);
+                case RevealOutcome.Forbidden:
+                    return TypedResults.Forbid();
+                default:
+                    revealed = value;
+                    break;
             }
-
-            if (!await access.HasAsync(Permissions.BankAccountReveal))
-            {
-                await audit.WriteAsync(new AuditEntry("metal_credit.reveal", purpose, payout.SubjectId, "metal_credit_payout", id.ToString(),
-                    [BankAccountField], Outcome: "denied"), ct);
-                return TypedResults.Forbid();
-            }
-
-            revealed = Iban.Parse(codes.Decrypt(payout.BankAccountCipher)).Formatted();
-            await audit.WriteAsync(new AuditEntry("metal_credit.reveal", purpose, payout.SubjectId, "metal_credit_payout", id.ToString(),
-                [BankAccountField]), ct);
         }
 
         await audit.WriteAsync(new AuditEntry("metal_credit.read", purpose, payout.SubjectId, "metal_credit_payout", id.ToString(),

@@ -82,8 +82,7 @@ public static class ConsumersApi
             switch (outcome)
             {
                 case RevealOutcome.WrongPurpose:
-                    return new FieldErrors().Add(Access.PurposeHeader,
-                        $"The bank account serves only: {string.Join(", ", Categories.BankAccount.Uses.Select(u => u.Purpose))}.").Problem();
+                    return Reveals.WrongPurpose(Categories.BankAccount);
                 case RevealOutcome.Forbidden:
                     return TypedResults.Forbid();
                 default:

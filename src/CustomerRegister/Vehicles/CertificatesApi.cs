@@ -47,7 +47,7 @@ public static class CertificatesApi
     }
 
     private static async Task<Results<Ok<CertificateResponse>, NotFound, ValidationProblem, ForbidHttpResult>> GetAsync(
-        Guid id, string? reveal, RegisterDbContext db, AuditLog audit, Access access, ProtectedCodes codes, CancellationToken ct)
+        Guid id, string? reveal, RegisterDbContext db, AuditLog audit, Access access, Reveals reveals, ProtectedCodes codes, CancellationToken ct)
     {
         var stated = access.Purpose(string.Empty);
         if (stated is null)
@@ -71,23 +71,22 @@ public static class CertificatesApi
             }
 
             // The purpose must be stated, not assumed: revealing the code is a deliberate act.
-            if (stated.Length == 0 || !Categories.IdentityCode.Uses.Any(u => u.Purpose == purpose))
+            var (outcome, value) = await reveals.RevealAsync(
+                new RevealTarget("vehicle.certificate.reveal", Categories.IdentityCode, certificate.SubjectId, "scrapping_certificate",
+                    id.ToString(), IdentityCodeField),
+                stated.Length == 0 ? null : stated,
+                () => codes.Decrypt(certificate.IdentityCodeCipher),
+                ct);
+            switch (outcome)
             {
-                return new FieldErrors().Add(Access.PurposeHeader,
-                    $"State the purpose; the identity code serves only: {string.Join(", ", Categories.IdentityCode.Uses.Select(u => u.Purpose))}.")
-                    .Problem();
+                case RevealOutcome.WrongPurpose:
+                    return Reveals.WrongPurpose(Categories.IdentityCode);
+                case RevealOutcome.Forbidden:
+                    return TypedResults.Forbid();
+                default:
+                    revealed = value;
+                    break;
             }
-
-            if (!await access.HasAsync(Categories.IdentityCode.RevealPermission!))
-            {
-                await audit.WriteAsync(new AuditEntry("vehicle.certificate.reveal", purpose, certificate.SubjectId, "scrapping_certificate",
-                    id.ToString(), [IdentityCodeField], Outcome: "denied"), ct);
-                return TypedResults.Forbid();
-            }
-
-            revealed = codes.Decrypt(certificate.IdentityCodeCipher);
-            await audit.WriteAsync(new AuditEntry("vehicle.certificate.reveal", purpose, certificate.SubjectId, "scrapping_certificate",
-                id.ToString(), [IdentityCodeField]), ct);
         }
 
         await audit.WriteAsync(new AuditEntry("vehicle.certificate.read", purpose, certificate.SubjectId, "scrapping_certificate",

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using CustomerRegister.Customers;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Protection;
 using CustomerRegister.Subjects;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
