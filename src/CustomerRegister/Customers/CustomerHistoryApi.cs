@@ -100,7 +100,7 @@ public static class CustomerHistoryApi
         var errors = new FieldErrors();
         var now = clock.GetUtcNow().UtcDateTime;
         var input = HistoryInput.Read(request, errors, now);
-        RequireSource(errors, request.Source);
+        errors.RequiredSource(request.Source);
         var staff = await StaffAsync(db, errors, request.StaffUserId, http, ct);
         if (errors.Any)
         {
@@ -138,7 +138,7 @@ public static class CustomerHistoryApi
             errors.Add("occurredAt", "Required.");
         }
 
-        RequireVersion(errors, request.Version);
+        errors.RequiredVersion(request.Version);
         var staff = request.StaffUserId is null ? null : await StaffAsync(db, errors, request.StaffUserId, http, ct);
         if (errors.Any)
         {
@@ -196,7 +196,7 @@ public static class CustomerHistoryApi
     {
         var errors = new FieldErrors();
         var input = FeedbackInput.Read(request, errors, clock.GetUtcNow().UtcDateTime);
-        RequireSource(errors, request.Source);
+        errors.RequiredSource(request.Source);
         if (errors.Any)
         {
             return errors.Problem();
@@ -226,7 +226,7 @@ public static class CustomerHistoryApi
             errors.Add("receivedAt", "Required.");
         }
 
-        RequireVersion(errors, request.Version);
+        errors.RequiredVersion(request.Version);
         if (errors.Any)
         {
             return errors.Problem();
@@ -238,13 +238,12 @@ public static class CustomerHistoryApi
             return TypedResults.NotFound();
         }
 
-        var tracked = db.Entry(feedback);
-        tracked.Property(f => f.Version).OriginalValue = request.Version!.Value;
-        input.ApplyTo(feedback);
-        feedback.Source = request.Source ?? feedback.Source;
-        db.ChangeTracker.DetectChanges();
-        audit.Add(new AuditEntry("feedback.update", Purposes.CustomerRelationship, feedback.SubjectId, "feedback", id.ToString(),
-            Access.ChangedFields(tracked).ToList()));
+        var changed = VersionedUpdate.Apply(db, feedback, request.Version!.Value, f =>
+        {
+            input.ApplyTo(f);
+            f.Source = request.Source ?? f.Source;
+        });
+        audit.Add(new AuditEntry("feedback.update", Purposes.CustomerRelationship, feedback.SubjectId, "feedback", id.ToString(), changed));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(feedback.ToResponse());
     }
@@ -283,7 +282,7 @@ public static class CustomerHistoryApi
     {
         var errors = new FieldErrors();
         var input = InfoInput.Read(request, errors, clock.GetUtcNow().UtcDateTime);
-        RequireSource(errors, request.Source);
+        errors.RequiredSource(request.Source);
         if (errors.Any)
         {
             return errors.Problem();
@@ -313,7 +312,7 @@ public static class CustomerHistoryApi
             errors.Add("consentedAt", "Required.");
         }
 
-        RequireVersion(errors, request.Version);
+        errors.RequiredVersion(request.Version);
         if (errors.Any)
         {
             return errors.Problem();
@@ -325,13 +324,12 @@ public static class CustomerHistoryApi
             return TypedResults.NotFound();
         }
 
-        var tracked = db.Entry(info);
-        tracked.Property(a => a.Version).OriginalValue = request.Version!.Value;
-        input.ApplyTo(info);
-        info.Source = request.Source ?? info.Source;
-        db.ChangeTracker.DetectChanges();
-        audit.Add(new AuditEntry("additional_info.update", Purposes.CustomerRelationship, info.SubjectId, "additional_info", id.ToString(),
-            Access.ChangedFields(tracked).ToList()));
+        var changed = VersionedUpdate.Apply(db, info, request.Version!.Value, a =>
+        {
+            input.ApplyTo(a);
+            a.Source = request.Source ?? a.Source;
+        });
+        audit.Add(new AuditEntry("additional_info.update", Purposes.CustomerRelationship, info.SubjectId, "additional_info", id.ToString(), changed));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(info.ToResponse());
     }
@@ -340,7 +338,7 @@ public static class CustomerHistoryApi
         Guid id, WithdrawConsentRequest request, RegisterDbContext db, AuditLog audit, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        RequireVersion(errors, request.Version);
+        errors.RequiredVersion(request.Version);
         if (errors.Any)
         {
             return errors.Problem();
@@ -359,22 +357,6 @@ public static class CustomerHistoryApi
             id.ToString(), InfoFields));
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
-    }
-
-    private static void RequireSource(FieldErrors errors, DataSource? source)
-    {
-        if (source is null)
-        {
-            errors.Add("source", $"Required: one of {string.Join(", ", Enum.GetNames<DataSource>())}.");
-        }
-    }
-
-    private static void RequireVersion(FieldErrors errors, long? version)
-    {
-        if (version is null)
-        {
-            errors.Add("version", "Required: the version you read.");
-        }
     }
 
     /// <summary>The staff member of a contact: the one given (who must exist), else the signed-in user.</summary>
