@@ -28,25 +28,25 @@ public sealed class AccessReportBuilder(RegisterDbContext db, TimeProvider clock
     private const int MaxDepth = 5;
 
     /// <summary>Every table inside the register that holds classified items, with how a subject's rows are found.</summary>
-    public static IReadOnlyList<SubjectTable> Tables(IModel model, ISqlGenerationHelper sql)
+    public static IReadOnlyList<SubjectTable> Tables(IModel model, ISqlGenerationHelper sql) =>
+        [.. Walk(model, sql).Where(t => t.Condition is not null).Select(t => new SubjectTable(t.Entity, t.Table, t.Condition!))];
+
+    /// <summary>Classified entities with no foreign-key path to a subject: their rows could never be reported.</summary>
+    public static IReadOnlyList<string> Unreachable(IModel model, ISqlGenerationHelper sql) =>
+        [.. Walk(model, sql).Where(t => t.Condition is null).Select(t => t.Table)];
+
+    private static IEnumerable<(IEntityType Entity, string Table, string? Condition)> Walk(IModel model, ISqlGenerationHelper sql)
     {
         var parameter = sql.GenerateParameterNamePlaceholder(Parameter);
-        var tables = new List<SubjectTable>();
         foreach (var entity in model.GetEntityTypes().OrderBy(e => e.GetTableName(), StringComparer.Ordinal))
         {
-            if (entity.GetTableName() is not { } table || IsOutside(entity)
-                || !entity.GetProperties().Any(p => CategoryOf(p) is { } c && c.Id != Categories.SearchIndex.Id))
+            // The search index only duplicates items reported elsewhere.
+            if (entity.GetTableName() is { } table && !IsOutside(entity)
+                && entity.GetProperties().Any(p => CategoryOf(p) is { } c && c.Id != Categories.SearchIndex.Id))
             {
-                continue;
-            }
-
-            if (Condition(entity, sql, parameter, 0, []) is { } condition)
-            {
-                tables.Add(new SubjectTable(entity, table, condition));
+                yield return (entity, table, Condition(entity, sql, parameter, 0, []));
             }
         }
-
-        return tables;
     }
 
     private static bool IsOutside(IEntityType entity) =>
