@@ -152,6 +152,7 @@ public static class RegisterApp
         app.MapMetalCredits();
         app.MapVehicleCertificates();
         app.MapRequests();
+        app.MapAccessReports();
         app.MapPublicRequests();
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();

@@ -26,6 +26,8 @@ public static class CommandLine
           catalog [--json]                        print the personal-data catalogue
           seed-demo --subjects N [--seed S]       add N synthetic subjects (Finnish demo data, no real people)
           requests list                           open data-subject requests by due date (ids, types, states, dates)
+          requests report ID [--format json|html] [--lang fi|sv|en]
+                                                  print the access report of a verified request (or of a subject id)
           help                                    this text
         Without a verb the web application runs.
         """;
@@ -58,6 +60,8 @@ public static class CommandLine
 
             case "requests" when args.Length > 1 && args[1] == "list":
                 return await ListRequestsAsync(scopes, output, ct);
+            case "requests" when args.Length > 2 && args[1] == "report":
+                return await AccessReportAsync(args, scopes, output, ct);
             case "seed-demo":
                 return await SeedDemoAsync(args, services, output, ct);
             case "help" or "--help":
@@ -156,6 +160,52 @@ public static class CommandLine
                 $"{r.Id}  {r.Type,-20} {r.State,-16} due {r.DueDate:yyyy-MM-dd}  {left}{(r.ExtendedAt is null ? "" : "  extended")}"));
         }
 
+        return 0;
+    }
+
+    private static async Task<int> AccessReportAsync(string[] args, IServiceScopeFactory scopes, TextWriter output, CancellationToken ct)
+    {
+        var format = Option(args, "--format") ?? "json";
+        var lang = Option(args, "--lang");
+        if (!Guid.TryParse(args[2], out var id) || format is not ("json" or "html")
+            || (lang is not null && !AccessReportTexts.Languages.Contains(lang)))
+        {
+            await output.WriteLineAsync("requests report needs a request or subject id; --format json|html; --lang fi|sv|en.");
+            return 2;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegisterDbContext>();
+        var request = await db.Set<DataSubjectRequest>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        Guid subjectId;
+        if (request is not null)
+        {
+            if (AccessReportApi.Refusal(request) is { } why)
+            {
+                await output.WriteLineAsync(why);
+                return 1;
+            }
+
+            subjectId = request.SubjectId!.Value;
+            lang ??= request.Language;
+        }
+        else if (await db.Set<Subjects.Subject>().AnyAsync(s => s.Id == id, ct))
+        {
+            subjectId = id;
+        }
+        else
+        {
+            await output.WriteLineAsync($"No request or subject {id}.");
+            return 1;
+        }
+
+        var report = await scope.ServiceProvider.GetRequiredService<AccessReportBuilder>()
+            .BuildAsync(subjectId, AccessReportTexts.Normalise(lang), ct);
+        await scope.ServiceProvider.GetRequiredService<AuditLog>().WriteAsync(new AuditEntry(AccessReportApi.Action, Purposes.DataSubjectRights,
+            subjectId, request is null ? "subject" : RequestHandling.EntityType, id.ToString(), report.Categories.Select(c => c.Id)), ct);
+        await output.WriteLineAsync(format == "html"
+            ? AccessReportHtml.Render(report)
+            : System.Text.Json.JsonSerializer.Serialize(report, AccessReportApi.Json));
         return 0;
     }
 

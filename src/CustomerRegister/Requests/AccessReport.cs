@@ -1,0 +1,52 @@
+namespace CustomerRegister.Requests;
+
+/// <summary>The controller as named in the report (configuration section Controller).</summary>
+public sealed class ControllerOptions
+{
+    public const string Section = "Controller";
+
+    public string Name { get; set; } = "Encore Ympäristöpalvelut Oy";
+
+    public string? Email { get; set; }
+
+    public string? ProtectionOfficer { get; set; }
+
+    public string? ProtectionOfficerEmail { get; set; }
+}
+
+public sealed record ReportController(string Name, string? Email, string? ProtectionOfficer, string? ProtectionOfficerEmail);
+
+public sealed record ReportUse(string Purpose, string LegalBasis);
+
+public sealed record ReportRetention(string RuleId, string Period, string StartingEvent, string Law);
+
+public sealed record ReportField(string Name, string? Value);
+
+public sealed record ReportItem(string Table, string RowId, string? Source, string? CreatedAt, string? UpdatedAt, IReadOnlyList<ReportField> Fields);
+
+public sealed record ReportCategory(
+    string Id, string Name, IReadOnlyList<ReportUse> Uses, ReportRetention Retention, string Erasure, bool Masked,
+    IReadOnlyList<ReportItem> Items);
+
+public sealed record ReportRecipients(IReadOnlyList<string> Groups, string Disclosures, IReadOnlyList<string> CollectionCases);
+
+public sealed record ReportAuthority(string Name, string Address, string Email, string Phone, string Web);
+
+public sealed record ReportAccess(DateTime At, string ActorKind, Guid? ActorId, string? ActorName, string Action, string Purpose);
+
+/// <summary>
+/// A GDPR Art 15 access report: every classified item of one person, found by walking the EF model, grouped by
+/// catalogue category, with the information Art 15(1) requires beside it.
+/// </summary>
+public sealed record AccessReport(
+    string Language,
+    ReportController Controller,
+    Guid SubjectId,
+    DateTime GeneratedAt,
+    string Explanation,
+    IReadOnlyList<ReportCategory> Categories,
+    ReportRecipients Recipients,
+    string Profiling,
+    IReadOnlyList<string> Rights,
+    ReportAuthority Authority,
+    IReadOnlyList<ReportAccess> Accesses);

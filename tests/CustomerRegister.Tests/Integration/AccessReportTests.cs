@@ -1,0 +1,259 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CustomerRegister.Catalog;
+using CustomerRegister.Cli;
+using CustomerRegister.Data;
+using CustomerRegister.Identity;
+using CustomerRegister.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerRegister.Tests.Integration;
+
+[Trait(Category.Name, Category.Integration)]
+public sealed class AccessReportTests(RequestsFactory app) : IClassFixture<RequestsFactory>
+{
+    private sealed record Person(Guid ConsumerId, Guid SubjectId, Guid CertificateId, Guid PayoutId);
+
+    private static readonly SemaphoreSlim Seeded = new(1, 1);
+    private static bool _done;
+
+    [Fact]
+    public async Task ReportListsEveryTableHoldingTheSubjectsRowsAndShowsProtectedCodesOnlyMasked()
+    {
+        var person = await PersonAsync();
+        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
+        var iban = await RevealAsync(dpo.Client, $"/api/consumers/{person.ConsumerId}?reveal=bankAccount", Purposes.Invoicing, "bankAccount");
+        var code = await RevealAsync(dpo.Client, $"/api/vehicles/certificates/{person.CertificateId}?reveal=identityCode",
+            Purposes.LegalObligation, "identityCode");
+        var reader = await app.CreateUserAsync(Roles.CustomerService);
+        Assert.Equal(HttpStatusCode.OK, (await reader.Client.GetAsync($"/api/subjects/{person.SubjectId}")).StatusCode);
+
+        var requestId = await VerifiedRequestAsync(dpo.Client, person.SubjectId);
+        var response = await dpo.Client.GetAsync($"/api/requests/{requestId}/access-report?format=json&lang=en");
+        var json = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, json);
+        var report = JsonDocument.Parse(json).RootElement;
+
+        // (a) Nothing can be missed: every table holding the subject's rows, counted straight from the database.
+        var expected = await ExpectedRowsAsync(person.SubjectId, requestId);
+        Assert.Contains("scrapping_certificates", expected.Keys);
+        Assert.Contains("metal_credit_payouts", expected.Keys);
+        var reported = report.GetProperty("categories").EnumerateArray()
+            .SelectMany(c => c.GetProperty("items").EnumerateArray())
+            .Select(i => (Table: i.GetProperty("table").GetString()!, Row: i.GetProperty("rowId").GetString()!))
+            .Distinct().GroupBy(i => i.Table).ToDictionary(g => g.Key, g => (long)g.Count());
+        Assert.Equal(expected.OrderBy(e => e.Key), reported.OrderBy(e => e.Key));
+        Assert.DoesNotContain("search_entries", json, StringComparison.Ordinal);
+
+        // (b) Protected codes only masked.
+        var compactIban = iban.Replace(" ", "", StringComparison.Ordinal);
+        Assert.DoesNotContain(compactIban, json.Replace(" ", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(code, json, StringComparison.Ordinal);
+        var categories = report.GetProperty("categories").EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!);
+        Assert.True(categories.ContainsKey(Categories.IdentityCode.Id));
+        Assert.True(categories.ContainsKey(Categories.BankAccount.Id));
+        var maskedCode = categories[Categories.IdentityCode.Id].GetProperty("items")[0].GetProperty("fields").EnumerateArray()
+            .Single(f => f.GetProperty("name").GetString() == "identity_code_masked").GetProperty("value").GetString();
+        Assert.Contains("***", maskedCode, StringComparison.Ordinal);
+        Assert.DoesNotContain("cipher", json, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("lookup", json, StringComparison.OrdinalIgnoreCase);
+        var html = await dpo.Client.GetStringAsync($"/api/requests/{requestId}/access-report?format=html&lang=fi");
+        Assert.DoesNotContain(compactIban, html.Replace(" ", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(code, html, StringComparison.Ordinal);
+
+        // Catalogue order, legal basis and retention beside the items.
+        var order = categories.Keys.Select(id => Categories.All.ToList().FindIndex(c => c.Id == id)).ToList();
+        Assert.Equal(order.Order().ToList(), order);
+        Assert.Equal("waste-record", categories[Categories.IdentityCode.Id].GetProperty("retention").GetProperty("ruleId").GetString());
+        Assert.Equal("Encore Ympäristöpalvelut Oy", report.GetProperty("controller").GetProperty("name").GetString());
+
+        // (c) The staff member who read the person is listed by name.
+        var accesses = report.GetProperty("accesses").EnumerateArray().ToList();
+        Assert.Contains(accesses, a => a.GetProperty("actorId").GetString() == reader.Id.ToString()
+            && a.GetProperty("actorName").GetString() == "Staff " + Roles.CustomerService && a.GetProperty("actorKind").GetString() == "user");
+
+        // Recorded in the request's action log.
+        var log = (await dpo.Client.GetFromJsonAsync<JsonElement>($"/api/requests/{requestId}")).GetProperty("actions").EnumerateArray()
+            .Select(a => a.GetProperty("action").GetString()).ToList();
+        Assert.Contains("access_report_generated", log);
+    }
+
+    [Fact]
+    public async Task ReportIsRefusedBeforeIdentityVerificationAndGivenAfter()
+    {
+        var person = await PersonAsync();
+        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
+        var id = (await dpo.Client.CreateRequestAsync(RequestData.Intake())).Id();
+        var unmatched = await dpo.Client.GetAsync($"/api/requests/{id}/access-report");
+        Assert.Equal(HttpStatusCode.Conflict, unmatched.StatusCode);
+        await dpo.Client.StepAsync(id, "match", new { subjectId = person.SubjectId });
+        var early = await dpo.Client.GetAsync($"/api/requests/{id}/access-report");
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.True((await RegisterData.ErrorsOf(early)).TryGetProperty("state", out _));
+        await dpo.Client.StepAsync(id, "verify-identity", new { method = "StrongElectronicIdentification" });
+        Assert.Equal(HttpStatusCode.OK, (await dpo.Client.GetAsync($"/api/requests/{id}/access-report")).StatusCode);
+
+        var erasure = (await dpo.Client.CreateRequestAsync(RequestData.Intake(type: "Erasure"))).Id();
+        await dpo.Client.StepAsync(erasure, "match", new { subjectId = person.SubjectId });
+        await dpo.Client.StepAsync(erasure, "verify-identity", new { method = "StrongElectronicIdentification" });
+        Assert.Equal(HttpStatusCode.Conflict, (await dpo.Client.GetAsync($"/api/requests/{erasure}/access-report")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await dpo.Client.GetAsync($"/api/requests/{Guid.NewGuid()}/access-report")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await dpo.Client.GetAsync($"/api/subjects/{Guid.NewGuid()}/access-report")).StatusCode);
+        var bad = await dpo.Client.GetAsync($"/api/subjects/{person.SubjectId}/access-report?format=pdf&lang=de");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = await RegisterData.ErrorsOf(bad);
+        Assert.True(errors.TryGetProperty("format", out _));
+        Assert.True(errors.TryGetProperty("lang", out _));
+    }
+
+    [Fact]
+    public async Task SwedishHtmlHasSwedishHeadingsAndTheSupervisoryAuthority()
+    {
+        var person = await PersonAsync();
+        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
+        var response = await dpo.Client.GetAsync($"/api/subjects/{person.SubjectId}/access-report?format=html&lang=sv");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"sv\">", html, StringComparison.Ordinal);
+        Assert.Contains("Era rättigheter", html, StringComparison.Ordinal);
+        Assert.Contains("Mottagare", html, StringComparison.Ordinal);
+        Assert.Contains("Dataombudsmannens byrå", html, StringComparison.Ordinal);
+        Assert.Contains("Lintulahdenkuja 4", html, StringComparison.Ordinal);
+        Assert.Contains("Skrotningsintyg", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("http://", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CustomerServiceMayNotGetTheReport()
+    {
+        var person = await PersonAsync();
+        var staff = await app.CreateUserAsync(Roles.CustomerService);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.Client.GetAsync($"/api/subjects/{person.SubjectId}/access-report")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.Client.GetAsync($"/api/requests/{Guid.NewGuid()}/access-report")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ReportAuditEventNamesCategoriesButNoValues()
+    {
+        var person = await PersonAsync();
+        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
+        var json = await dpo.Client.GetStringAsync($"/api/subjects/{person.SubjectId}/access-report");
+        var report = JsonDocument.Parse(json).RootElement;
+        var trail = await dpo.Client.GetFromJsonAsync<JsonElement>($"/api/audit?subjectId={person.SubjectId}&limit=500");
+        var generated = trail.GetProperty("items").EnumerateArray()
+            .Where(e => e.GetProperty("action").GetString() == "access_report.generate").ToList();
+        Assert.NotEmpty(generated);
+        var fields = generated[^1].GetProperty("fields").EnumerateArray().Select(f => f.GetString()).ToList();
+        Assert.Contains(Categories.Name.Id, fields);
+        Assert.All(generated, e => Assert.Equal(Purposes.DataSubjectRights, e.GetProperty("purpose").GetString()));
+        var raw = string.Join("\n", generated.Select(e => e.GetRawText()));
+        var name = report.GetProperty("categories").EnumerateArray().Single(c => c.GetProperty("id").GetString() == Categories.Name.Id)
+            .GetProperty("items")[0].GetProperty("fields")[0].GetProperty("value").GetString()!;
+        Assert.DoesNotContain(name, raw, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CommandLinePrintsTheReport()
+    {
+        var person = await PersonAsync();
+        var output = new StringWriter();
+        Assert.Equal(0, await CommandLine.TryRunAsync(["requests", "report", person.SubjectId.ToString(), "--format", "html", "--lang", "en"],
+            app.Services, output));
+        Assert.Contains("Office of the Data Protection Ombudsman", output.ToString(), StringComparison.Ordinal);
+    }
+
+    private async Task<Person> PersonAsync()
+    {
+        await Seeded.WaitAsync();
+        try
+        {
+            if (!_done || await app.Database.ScalarAsync("SELECT COUNT(*) FROM subjects") is 0L or 0)
+            {
+                Assert.Equal(0, await CommandLine.TryRunAsync(["seed-demo", "--subjects", "200", "--seed", "3"], app.Services, new StringWriter()));
+                _done = true;
+            }
+        }
+        finally
+        {
+            Seeded.Release();
+        }
+
+        var consumer = await app.Database.ScalarAsync(
+            "SELECT c.id FROM consumers c WHERE c.bank_account_masked IS NOT NULL "
+            + "AND EXISTS (SELECT 1 FROM scrapping_certificates s WHERE s.subject_id = c.subject_id) "
+            + "AND EXISTS (SELECT 1 FROM metal_credit_payouts p WHERE p.subject_id = c.subject_id) ORDER BY c.id LIMIT 1");
+        Assert.True(consumer is not null, $"{await app.Database.ScalarAsync("SELECT COUNT(*) FROM scrapping_certificates")} certs, "
+            + $"{await app.Database.ScalarAsync("SELECT COUNT(*) FROM metal_credit_payouts")} payouts, "
+            + $"{await app.Database.ScalarAsync("SELECT COUNT(*) FROM consumers WHERE bank_account_masked IS NOT NULL")} accounts");
+        var consumerId = Guid.Parse(consumer.ToString()!);
+        var subjectId = Guid.Parse((await app.Database.ScalarAsync($"SELECT subject_id FROM consumers WHERE id = '{Literal(consumerId)}'"))!.ToString()!);
+        var certificate = Guid.Parse((await app.Database.ScalarAsync(
+            $"SELECT id FROM scrapping_certificates WHERE subject_id = '{Literal(subjectId)}' ORDER BY id LIMIT 1"))!.ToString()!);
+        var payout = Guid.Parse((await app.Database.ScalarAsync(
+            $"SELECT id FROM metal_credit_payouts WHERE subject_id = '{Literal(subjectId)}' ORDER BY id LIMIT 1"))!.ToString()!);
+        return new Person(consumerId, subjectId, certificate, payout);
+    }
+
+    private async Task<Dictionary<string, long>> ExpectedRowsAsync(Guid subjectId, Guid reportedRequest)
+    {
+        // The report's own log entry is written after the report was built.
+        var s = Literal(subjectId);
+        var counts = new Dictionary<string, long>();
+        using var scope = app.Services.CreateScope();
+        var model = scope.ServiceProvider.GetRequiredService<RegisterDbContext>().GetService<IDesignTimeModel>().Model;
+        var tables = model.GetEntityTypes()
+            .Where(e => e.GetTableName() is not null && e.FindAnnotation(CatalogModelExtensions.OutsideRegisterAnnotation) is null
+                && e.GetProperties().Any(p => p.GetColumnName() == "subject_id"))
+            .Select(e => e.GetTableName()!).Where(t => t != "search_entries").Distinct();
+        foreach (var table in tables)
+        {
+            await Add(table, $"SELECT COUNT(*) FROM {table} WHERE subject_id = '{s}'");
+        }
+
+        var relationships = $"SELECT id FROM customer_relationships WHERE subject_id = '{s}'";
+        var services = $"SELECT id FROM ordered_services WHERE relationship_id IN ({relationships}) "
+            + $"OR contract_id IN (SELECT id FROM contracts WHERE relationship_id IN ({relationships}))";
+        await Add("contracts", $"SELECT COUNT(*) FROM contracts WHERE relationship_id IN ({relationships})");
+        await Add("ordered_services", $"SELECT COUNT(*) FROM ordered_services WHERE id IN ({services})");
+        await Add("service_events", $"SELECT COUNT(*) FROM service_events WHERE service_id IN ({services}) "
+            + $"OR contact_person_id IN (SELECT id FROM contact_persons WHERE subject_id = '{s}')");
+        await Add("request_actions", $"SELECT COUNT(*) FROM request_actions WHERE NOT (action = 'access_report_generated' AND request_id = '{Literal(reportedRequest)}') AND request_id IN (SELECT id FROM data_subject_requests WHERE subject_id = '{s}')");
+        return counts;
+
+        async Task Add(string table, string sql)
+        {
+            var n = Convert.ToInt64(await app.Database.ScalarAsync(sql), CultureInfo.InvariantCulture);
+            if (n > 0)
+            {
+                counts[table] = n;
+            }
+        }
+    }
+
+    private string Literal(Guid id) => app.Database.Provider == DatabaseProvider.Postgres ? id.ToString() : id.ToString().ToUpperInvariant();
+
+    private static async Task<string> RevealAsync(HttpClient client, string url, string purpose, string property)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("X-Purpose", purpose);
+        var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        return JsonDocument.Parse(body).RootElement.GetProperty(property).GetString()!;
+    }
+
+    private static async Task<Guid> VerifiedRequestAsync(HttpClient client, Guid subjectId)
+    {
+        var id = (await client.CreateRequestAsync(RequestData.Intake(type: "Portability"))).Id();
+        await client.StepAsync(id, "match", new { subjectId });
+        await client.StepAsync(id, "verify-identity", new { method = "StrongElectronicIdentification" });
+        return id;
+    }
+}
