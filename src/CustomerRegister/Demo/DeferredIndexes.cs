@@ -80,32 +80,36 @@ public sealed class DeferredIndexes
         }
 
         var started = DateTime.UtcNow;
-        var queue = new Queue<string>(_indexes.Select(i => i.Definition));
+
+        // Foreign keys come back NOT VALID first, one at a time (each briefly locks two tables), so that validating them
+        // can run beside the index builds: VALIDATE takes only locks that neither block each other nor CREATE INDEX
+        // on another table, so the two connections cannot deadlock.
+        foreach (var (table, name, definition) in _foreignKeys)
+        {
+            await using var add = new NpgsqlCommand($"ALTER TABLE {table} ADD CONSTRAINT \"{name}\" {definition} NOT VALID", connections[0]);
+            await add.ExecuteNonQueryAsync(ct);
+        }
+
+        var queue = new Queue<string>(_indexes.Select(i => i.Definition)
+            .Concat(_foreignKeys.Select(f => $"ALTER TABLE {f.Table} VALIDATE CONSTRAINT \"{f.Name}\"")));
         await Task.WhenAll(connections.Select(async connection =>
         {
             while (true)
             {
-                string? definition;
+                string? statement;
                 lock (queue)
                 {
-                    if (!queue.TryDequeue(out definition))
+                    if (!queue.TryDequeue(out statement))
                     {
                         return;
                     }
                 }
 
-                await using var create = new NpgsqlCommand(definition, connection) { CommandTimeout = 0 };
-                await create.ExecuteNonQueryAsync(ct);
+                await using var command = new NpgsqlCommand(statement, connection) { CommandTimeout = 0 };
+                await command.ExecuteNonQueryAsync(ct);
             }
         }));
         var indexesBuilt = DateTime.UtcNow;
-
-        // One connection for the foreign keys: each locks two tables, and two at once could deadlock.
-        foreach (var (table, name, definition) in _foreignKeys)
-        {
-            await using var add = new NpgsqlCommand($"ALTER TABLE {table} ADD CONSTRAINT \"{name}\" {definition}", connections[0]) { CommandTimeout = 0 };
-            await add.ExecuteNonQueryAsync(ct);
-        }
 
         await using (var analyze = new NpgsqlCommand("ANALYZE", connections[0]) { CommandTimeout = 0 })
         {
@@ -114,7 +118,7 @@ public sealed class DeferredIndexes
 
         _restored = true;
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"  rebuilt {_indexes.Count} indexes in {(indexesBuilt - started).TotalSeconds:N1} s, validated {_foreignKeys.Count} foreign keys "
-            + $"and refreshed statistics in {(DateTime.UtcNow - indexesBuilt).TotalSeconds:N1} s"));
+            $"  rebuilt {_indexes.Count} indexes and validated {_foreignKeys.Count} foreign keys in {(indexesBuilt - started).TotalSeconds:N1} s, "
+            + $"refreshed statistics in {(DateTime.UtcNow - indexesBuilt).TotalSeconds:N1} s"));
     }
 }
