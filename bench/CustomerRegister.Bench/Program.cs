@@ -65,6 +65,9 @@ try
     results.Add(await scenarios.SearchAsync());
     results.Add(await scenarios.PictureAsync());
     results.Add(await scenarios.CreateConsumersAsync());
+    using var dpo = new HttpClient { BaseAddress = http.BaseAddress };
+    dpo.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await SignInAsync(dpo, "DataProtectionOfficer"));
+    results.Add(await scenarios.AccessReportAsync(dpo));
 }
 finally
 {
@@ -83,14 +86,14 @@ foreach (var r in results)
 Console.WriteLine($"Peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024):N0} MiB");
 return results.All(r => r.Pass) ? 0 : 1;
 
-static async Task<string> SignInAsync(HttpClient client)
+static async Task<string> SignInAsync(HttpClient client, string role = "VehicleReception")
 {
     var adminToken = await LoginAsync(client, AdminEmail, AdminPassword);
-    const string staffEmail = "bench-staff@example.com";
+    var staffEmail = $"bench-{role.ToLowerInvariant()}@example.com";
     const string staffPassword = "benchmark staff member passphrase";
     using var create = new HttpRequestMessage(HttpMethod.Post, "/api/users")
     {
-        Content = JsonContent.Create(new { email = staffEmail, displayName = "Bench", roles = new[] { "VehicleReception" }, password = staffPassword }),
+        Content = JsonContent.Create(new { email = staffEmail, displayName = "Bench", roles = new[] { role }, password = staffPassword }),
     };
     create.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
     var created = await client.SendAsync(create);

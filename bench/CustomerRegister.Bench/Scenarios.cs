@@ -165,6 +165,48 @@ internal sealed class Scenarios(HttpClient http, NpgsqlDataSource sql, Sample sa
         return Report($"create consumer ({options.Clients} clients)", app, floor, "≥ 500/s", app.PerSecond >= 500);
     }
 
+    /// <summary>
+    /// The Art 15 access report (JSON) of one person with 2 000 items (issue target: p95 ≤ 100 ms, not growing with the
+    /// register). The items are contact-history entries added in plain SQL to a seeded consumer.
+    /// </summary>
+    public async Task<Row> AccessReportAsync(HttpClient dpo)
+    {
+        const int Items = 2_000;
+        var subject = sample.Subjects[0];
+        await using (var insert = sql.CreateCommand("""
+            INSERT INTO contact_history (id, subject_id, source, created_at, updated_at, version, channel, direction, occurred_at, summary)
+            SELECT gen_random_uuid(), @subject, 'OwnSystems', now(), now(), 1, 'Phone', 'Inbound', now() - g * interval '1 hour',
+                   'Asiakas kysyi noudosta, puhelu ' || g
+            FROM generate_series(1, @items) g
+            """))
+        {
+            insert.Parameters.AddWithValue("subject", NpgsqlDbType.Uuid, subject);
+            insert.Parameters.AddWithValue("items", Items);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var requests = Math.Max(20, options.Requests / 20);
+        var app = await Measure.RunAsync(requests, 5, 1, async _ =>
+            await Ok(await dpo.GetAsync($"/api/subjects/{subject}/access-report?format=json&lang=fi")));
+
+        // The floor: the same rows by subject key from every table, the person's audit events, and the audit insert.
+        var floorQueries = await SubjectTablesAsync();
+        floorQueries.Add("SELECT * FROM audit_events WHERE subject_id = @id");
+        var floor = await Measure.RunAsync(requests, 5, 1, async _ =>
+        {
+            await using var connection = await sql.OpenConnectionAsync();
+            foreach (var text in floorQueries)
+            {
+                await using var command = new NpgsqlCommand(text, connection);
+                command.Parameters.AddWithValue("id", NpgsqlDbType.Uuid, subject);
+                await DrainAsync(command);
+            }
+
+            await AuditAsync(connection, "access_report.generate", subject, "customer.contact_history");
+        });
+        return Report($"access report ({Items} items, JSON)", app, floor, "p95 ≤ 100 ms", app.P95 <= 100);
+    }
+
     /// <summary>`SELECT * FROM t WHERE subject_id = @id` for every table that carries the subject key.</summary>
     private async Task<List<string>> SubjectTablesAsync()
     {
