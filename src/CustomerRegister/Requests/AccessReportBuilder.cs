@@ -84,7 +84,16 @@ public sealed class AccessReportBuilder(RegisterDbContext db, TimeProvider clock
             }
         }
 
-        return paths.Count == 0 ? null : string.Join(" OR ", paths.Select(p => $"({p})"));
+        if (paths.Count <= 1)
+        {
+            return paths.FirstOrDefault();
+        }
+
+        // One indexed look-up per path, united, rather than an OR of sub-queries, which the planner would answer by
+        // scanning the whole table: the report's cost must follow the person's data, not the register's size.
+        var key = sql.DelimitIdentifier(entity.FindPrimaryKey()!.Properties[0].GetColumnName());
+        var self = sql.DelimitIdentifier(entity.GetTableName()!);
+        return $"{key} IN ({string.Join(" UNION ", paths.Select(p => $"SELECT {key} FROM {self} WHERE {p}"))})";
     }
 
     public async Task<AccessReport> BuildAsync(Guid subjectId, string language, CancellationToken ct)
