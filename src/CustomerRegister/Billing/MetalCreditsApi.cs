@@ -36,7 +36,7 @@ public static class MetalCreditsApi
         var stated = access.Purpose(string.Empty);
         if (stated is null)
         {
-            return new FieldErrors().Add(Access.PurposeHeader, $"Unknown purpose. Known: {string.Join(", ", Purposes.All)}.").Problem();
+            return Access.UnknownPurpose();
         }
 
         var purpose = stated.Length == 0 ? Purposes.Invoicing : stated;

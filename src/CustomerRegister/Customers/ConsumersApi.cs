@@ -61,7 +61,7 @@ public static class ConsumersApi
         var purpose = access.Purpose(Purposes.CustomerRelationship);
         if (purpose is null)
         {
-            return new FieldErrors().Add(Access.PurposeHeader, $"Unknown purpose. Known: {string.Join(", ", Purposes.All)}.").Problem();
+            return Access.UnknownPurpose();
         }
 
         var consumer = await db.Set<Consumer>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);

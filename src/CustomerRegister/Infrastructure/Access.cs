@@ -25,6 +25,10 @@ public sealed class Access(IAuthorizationService authorization, IHttpContextAcce
         return string.IsNullOrEmpty(stated) ? fallback : Purposes.IsKnown(stated) ? stated : null;
     }
 
+    /// <summary>The answer to an X-Purpose header that names no known purpose.</summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem UnknownPurpose() =>
+        new FieldErrors().Add(PurposeHeader, $"Unknown purpose. Known: {string.Join(", ", Purposes.All)}.").Problem();
+
     /// <summary>Column names of the properties an update changed: what the audit event names (never the values).</summary>
     public static IEnumerable<string> ChangedFields(EntityEntry entry) =>
         entry.Properties.Where(p => p.IsModified && p.Metadata.Name is not "Version" and not "UpdatedAt")
