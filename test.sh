@@ -86,7 +86,19 @@ run_tests() {
   executed=$(sed -E 's/.* executed="([0-9]+)".*/\1/' <<<"$counters")
   passed=$((passed + p)); failed=$((failed + f))
   [ "$total" != "$executed" ] && notes+=("$name: $((total - executed)) NOT EXECUTED (skipped)")
-  [ "$f" != 0 ] && failed_steps+=("$name ($f failed)")
+  if [ "$f" != 0 ]; then
+    failed_steps+=("$name ($f failed)")
+    # Each failed test by name with the first line of its message, printed under Results so a log tail says what broke.
+    python3 - "$trx" "$name" >>"$WORK/failed-tests.txt" <<'PY' || true
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for r in ET.parse(sys.argv[1]).getroot().iterfind(".//t:UnitTestResult", ns):
+    if r.get("outcome") == "Failed":
+        m = r.find(".//t:Message", ns)
+        lines = (m.text or "").strip().splitlines() if m is not None else []
+        print(f"{sys.argv[2]}: {r.get('testName')}: {lines[0][:300] if lines else ''}")
+PY
+  fi
   [ "$p" = 0 ] && failed_steps+=("$name ran no test")
   notes+=("$name: $p passed, $f failed")
 }
@@ -143,5 +155,6 @@ fi
 log "Results"
 for n in "${notes[@]}"; do echo "  $n"; done
 for s in "${failed_steps[@]}"; do echo "  FAILED: $s"; done
+[ -s "$WORK/failed-tests.txt" ] && sed 's/^/  FAILED TEST: /' "$WORK/failed-tests.txt"
 echo "Summary: $passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ ${#failed_steps[@]} -eq 0 ]

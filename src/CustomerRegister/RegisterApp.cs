@@ -6,12 +6,14 @@ using CustomerRegister.Audit;
 using CustomerRegister.Billing;
 using CustomerRegister.Customers;
 using CustomerRegister.Data;
+using CustomerRegister.Erasure;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
 using CustomerRegister.Localization;
 using CustomerRegister.Marketing;
 using CustomerRegister.Protection;
 using CustomerRegister.Requests;
+using CustomerRegister.Restrictions;
 using CustomerRegister.Search;
 using CustomerRegister.Subjects;
 using CustomerRegister.Vehicles;
@@ -92,6 +94,14 @@ public static class RegisterApp
         services.AddScoped<ISubjectSection, BillingSection>();
         services.AddScoped<ISubjectSection, VehiclesSection>();
         services.AddRequests(configuration);
+        services.AddScoped<ProcessingLimits>();
+        services.AddScoped<RestrictionHandling>();
+        services.AddScoped<ISubjectSection, ProcessingLimitsSection>();
+        services.AddScoped<MarketingBans>();
+        services.AddScoped<ErasureEngine>();
+        services.AddScoped<ErasureHandling>();
+        services.AddSingleton<StorageReclaimer>();
+        services.AddHostedService(sp => sp.GetRequiredService<StorageReclaimer>());
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -153,6 +163,8 @@ public static class RegisterApp
         app.MapVehicleCertificates();
         app.MapRequests();
         app.MapAccessReports();
+        app.MapErasure();
+        app.MapRestrictions();
         app.MapPublicRequests();
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();

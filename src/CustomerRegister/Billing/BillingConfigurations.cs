@@ -35,7 +35,7 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
 {
     public void Configure(EntityTypeBuilder<Invoice> b)
     {
-        b.ConfigureBillingRecord("invoices");
+        b.ConfigureBillingRecord("invoices").RetainedFrom(nameof(Invoice.FinancialYearEnd));
         b.Property(i => i.InvoiceNumber).HasMaxLength(30).IsPersonal(Categories.Invoice);
         b.HasIndex(i => i.InvoiceNumber).IsUnique();
         b.Property(i => i.IssueDate).IsPersonal(Categories.Invoice);
@@ -57,7 +57,7 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
 {
     public void Configure(EntityTypeBuilder<Payment> b)
     {
-        b.ConfigureBillingRecord("payments");
+        b.ConfigureBillingRecord("payments").RetainedFrom(nameof(Payment.PaidAt));
         b.Property(p => p.InvoiceId).IsNotPersonal("link to the invoice");
         b.HasIndex(p => p.InvoiceId);
         b.HasOne<Invoice>().WithMany().HasForeignKey(p => p.InvoiceId).OnDelete(DeleteBehavior.Restrict);
@@ -72,7 +72,7 @@ internal sealed class CollectionCaseConfiguration : IEntityTypeConfiguration<Col
 {
     public void Configure(EntityTypeBuilder<CollectionCase> b)
     {
-        b.ConfigureBillingRecord("collection_cases");
+        b.ConfigureBillingRecord("collection_cases").RetainedFrom(nameof(CollectionCase.ClosedAt));
         b.Property(c => c.OpenedAt).IsPersonal(Categories.Collection);
         b.Property(c => c.AgencyName).HasMaxLength(200).IsPersonal(Categories.Collection);
         b.Property(c => c.Status).HasConversion<string>().HasMaxLength(20).IsPersonal(Categories.Collection);
@@ -84,7 +84,7 @@ internal sealed class MetalCreditPayoutConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<MetalCreditPayout> b)
     {
-        b.ConfigureSubjectRecord("metal_credit_payouts");
+        b.ConfigureSubjectRecord("metal_credit_payouts").RetainedFrom(nameof(MetalCreditPayout.PaidOn));
         b.Property(p => p.ConsumerId).IsNotPersonal("link to the consumer");
         b.HasIndex(p => p.ConsumerId);
         b.HasOne<Consumer>().WithMany().HasForeignKey(p => p.ConsumerId).OnDelete(DeleteBehavior.Restrict);

@@ -11,6 +11,7 @@ public static class CatalogModelExtensions
     public const string CategoryAnnotation = "Register:Category";
     public const string NotPersonalAnnotation = "Register:NotPersonal";
     public const string OutsideRegisterAnnotation = "Register:OutsideRegister";
+    public const string RetainedFromAnnotation = "Register:RetainedFrom";
 
     public static PropertyBuilder<T> IsPersonal<T>(this PropertyBuilder<T> property, DataCategory category) =>
         property.HasAnnotation(CategoryAnnotation, category.Id);
@@ -21,4 +22,9 @@ public static class CatalogModelExtensions
     public static EntityTypeBuilder<T> IsOutsideRegister<T>(this EntityTypeBuilder<T> entity, string why)
         where T : class =>
         entity.HasAnnotation(OutsideRegisterAnnotation, why);
+
+    /// <summary>Names the property from which a kept item's retention period counts (its starting event, notice § 11).</summary>
+    public static EntityTypeBuilder<T> RetainedFrom<T>(this EntityTypeBuilder<T> entity, string property)
+        where T : class =>
+        entity.HasAnnotation(RetainedFromAnnotation, property);
 }

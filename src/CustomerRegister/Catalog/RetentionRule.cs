@@ -43,4 +43,19 @@ public sealed record RetentionRule(string Id, string StartingEvent, string Defau
     public static readonly RetentionRule RightsRequest = new(
         "rights-request", "closing of the request", "3 years (Requests:RetentionYears)",
         "GDPR Art 5(2) and Art 12 (accountability: evidence that requests were answered in time)");
+
+    /// <summary>
+    /// The due date of an item whose period counts from <paramref name="start"/>, or null where the period is a setting
+    /// the retention engine applies. Vouchers count from the end of the calendar year in which the financial year ended
+    /// (the start given is that financial year's end, or the voucher's own date when the year is the calendar year).
+    /// </summary>
+    public DateOnly? DueFrom(DateOnly start) => Id switch
+    {
+        "accounting-voucher" => new DateOnly(start.Year + 6, 12, 31),
+        "waste-record" => start.AddYears(6),
+        "hazardous-waste-document" => start.AddYears(3),
+        "rights-request" => start.AddYears(3),
+        "call-recording" => start.AddMonths(2),
+        _ => null,
+    };
 }

@@ -1,10 +1,12 @@
 using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
+using CustomerRegister.Erasure;
 using CustomerRegister.Finnish;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
 using CustomerRegister.Protection;
+using CustomerRegister.Restrictions;
 using CustomerRegister.Search;
 using CustomerRegister.Subjects;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -34,7 +36,7 @@ public static class ConsumersApi
     }
 
     private static async Task<Results<Ok<Page<ConsumerResponse>>, ValidationProblem>> ListAsync(
-        RegisterDbContext db, AuditLog audit, Guid? after, int? limit, CancellationToken ct)
+        RegisterDbContext db, AuditLog audit, Access access, Guid? after, int? limit, CancellationToken ct)
     {
         var size = limit ?? 50;
         if (size is < 1 or > MaxPageSize)
@@ -43,6 +45,13 @@ public static class ConsumersApi
         }
 
         var query = db.Set<Consumer>().AsNoTracking();
+        if (!await access.HasAsync(Permissions.RestrictedRead))
+        {
+            // The list is an export of the register: restricted people (Art 18) stay out of it for all but the DPO.
+            var restricted = ProcessingLimits.Active(db, LimitKind.Restriction);
+            query = query.Where(c => !restricted.Any(l => l.SubjectId == c.SubjectId));
+        }
+
         if (after is { } a)
         {
             query = query.Where(c => c.Id.CompareTo(a) > 0);
@@ -97,8 +106,8 @@ public static class ConsumersApi
     }
 
     private static async Task<Results<Created<ConsumerResponse>, ValidationProblem, ForbidHttpResult>> CreateAsync(
-        ConsumerRequest request, RegisterDbContext db, AuditLog audit, Access access, ProtectedCodes codes, TimeProvider clock,
-        CancellationToken ct)
+        ConsumerRequest request, RegisterDbContext db, AuditLog audit, Access access, ProtectedCodes codes, MarketingBans bans,
+        TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var input = ConsumerInput.Read(request, errors);
@@ -127,6 +136,7 @@ public static class ConsumersApi
         db.Add(subject);
         db.Add(consumer);
         await SearchIndex.ReplaceAsync(db, SearchTarget.Consumer, consumer.Id, subject.Id, SearchIndex.SortKeyOf(consumer), SearchIndex.TermsOf(consumer), isNew: true, ct);
+        await bans.ApplyAsync(subject.Id, consumer.Email, consumer.Phone, MarketingBans.PostalAddress(consumer.Street, consumer.PostalCode), ct);
         audit.Add(new AuditEntry("consumer.create", Purposes.CustomerRelationship, subject.Id, "consumer", consumer.Id.ToString(),
             Access.SetFields(db.Entry(consumer))));
         await db.SaveChangesAsync(ct);
@@ -134,7 +144,7 @@ public static class ConsumersApi
     }
 
     private static async Task<Results<Ok<ConsumerResponse>, NotFound, ValidationProblem>> UpdateAsync(
-        Guid id, ConsumerRequest request, RegisterDbContext db, AuditLog audit, CancellationToken ct)
+        Guid id, ConsumerRequest request, RegisterDbContext db, AuditLog audit, MarketingBans bans, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var input = ConsumerInput.Read(request, errors);
@@ -162,6 +172,7 @@ public static class ConsumersApi
             c.Source = request.Source ?? c.Source;
         });
         await SearchIndex.ReplaceAsync(db, SearchTarget.Consumer, consumer.Id, consumer.SubjectId, SearchIndex.SortKeyOf(consumer), SearchIndex.TermsOf(consumer), isNew: false, ct);
+        await bans.ApplyAsync(consumer.SubjectId, consumer.Email, consumer.Phone, MarketingBans.PostalAddress(consumer.Street, consumer.PostalCode), ct);
         audit.Add(new AuditEntry("consumer.update", Purposes.CustomerRelationship, consumer.SubjectId, "consumer", id.ToString(), changed));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(consumer.ToResponse());

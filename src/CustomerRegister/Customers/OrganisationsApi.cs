@@ -1,6 +1,7 @@
 using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
+using CustomerRegister.Erasure;
 using CustomerRegister.Finnish;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
@@ -160,7 +161,8 @@ public static class OrganisationsApi
     }
 
     private static async Task<Results<Created<ContactPersonResponse>, NotFound, ValidationProblem>> CreateContactAsync(
-        Guid id, ContactPersonRequest request, RegisterDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
+        Guid id, ContactPersonRequest request, RegisterDbContext db, AuditLog audit, MarketingBans bans, TimeProvider clock,
+        CancellationToken ct)
     {
         var errors = new FieldErrors();
         var input = ContactInput.Read(request, errors);
@@ -190,6 +192,7 @@ public static class OrganisationsApi
         db.Add(subject);
         db.Add(contact);
         await SearchIndex.ReplaceAsync(db, SearchTarget.ContactPerson, contact.Id, subject.Id, SearchIndex.SortKeyOf(contact), SearchIndex.TermsOf(contact), isNew: true, ct);
+        await bans.ApplyAsync(subject.Id, contact.Email, contact.Phone, null, ct);
         audit.Add(new AuditEntry("contact.create", Purposes.CustomerRelationship, subject.Id, "contact_person", contact.Id.ToString(),
             Access.SetFields(db.Entry(contact))));
         await db.SaveChangesAsync(ct);
@@ -197,7 +200,7 @@ public static class OrganisationsApi
     }
 
     private static async Task<Results<Ok<ContactPersonResponse>, NotFound, ValidationProblem>> UpdateContactAsync(
-        Guid id, ContactPersonRequest request, RegisterDbContext db, AuditLog audit, CancellationToken ct)
+        Guid id, ContactPersonRequest request, RegisterDbContext db, AuditLog audit, MarketingBans bans, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var input = ContactInput.Read(request, errors);
@@ -220,6 +223,7 @@ public static class OrganisationsApi
             c.Source = request.Source ?? c.Source;
         });
         await SearchIndex.ReplaceAsync(db, SearchTarget.ContactPerson, contact.Id, contact.SubjectId, SearchIndex.SortKeyOf(contact), SearchIndex.TermsOf(contact), isNew: false, ct);
+        await bans.ApplyAsync(contact.SubjectId, contact.Email, contact.Phone, null, ct);
         audit.Add(new AuditEntry("contact.update", Purposes.CustomerRelationship, contact.SubjectId, "contact_person", id.ToString(), changed));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(contact.ToResponse());

@@ -21,7 +21,7 @@ internal sealed class CustomerRelationshipConfiguration : IEntityTypeConfigurati
 {
     public void Configure(EntityTypeBuilder<CustomerRelationship> b)
     {
-        b.ToTable("customer_relationships");
+        b.ToTable("customer_relationships").RetainedFrom(nameof(CustomerRelationship.EndDate));
         b.Property(r => r.Id).ValueGeneratedNever().IsNotPersonal("row id");
         b.Property(r => r.SubjectId).IsNotPersonal("the subject key of a consumer or sole trader");
         b.HasIndex(r => r.SubjectId);
@@ -45,7 +45,7 @@ internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
 {
     public void Configure(EntityTypeBuilder<Contract> b)
     {
-        b.ToTable("contracts");
+        b.ToTable("contracts").RetainedFrom(nameof(Contract.EndDate));
         b.Property(c => c.Id).ValueGeneratedNever().IsNotPersonal("row id");
         b.Property(c => c.RelationshipId).IsNotPersonal("link to the relationship, which holds the subject key");
         b.HasIndex(c => c.RelationshipId);

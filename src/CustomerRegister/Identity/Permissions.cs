@@ -24,12 +24,15 @@ public static class Permissions
     public const string UsersManage = "Users.Manage";
     public const string CatalogRead = "Catalog.Read";
 
+    /// <summary>Finds and reads people whose processing is restricted (Art 18): the DPO only.</summary>
+    public const string RestrictedRead = "Restricted.Read";
+
     public static readonly IReadOnlyList<string> All =
     [
         AccountSelf, CustomerRead, CustomerWrite, IdentityCodeReveal, BankAccountReveal,
         MarketingRead, MarketingWrite, BillingRead, BillingWrite, VehicleRead, VehicleWrite,
         RecordingRead, RecordingUpload, RequestRead, RequestHandle, RetentionRead, RetentionRun,
-        AuditRead, UsersManage, CatalogRead,
+        AuditRead, UsersManage, CatalogRead, RestrictedRead,
     ];
 
     public static bool IsKnown(string permission) => All.Contains(permission, StringComparer.Ordinal);

@@ -25,7 +25,8 @@ public static class Roles
                 Permissions.IdentityCodeReveal, Permissions.BankAccountReveal,
                 Permissions.MarketingRead, Permissions.MarketingWrite, Permissions.BillingRead, Permissions.VehicleRead,
                 Permissions.RecordingRead, Permissions.RequestRead, Permissions.RequestHandle,
-                Permissions.RetentionRead, Permissions.RetentionRun, Permissions.AuditRead, Permissions.CatalogRead),
+                Permissions.RetentionRead, Permissions.RetentionRun, Permissions.AuditRead, Permissions.CatalogRead,
+                Permissions.RestrictedRead),
             [CustomerService] = Set(
                 Permissions.AccountSelf, Permissions.CustomerRead, Permissions.CustomerWrite,
                 Permissions.MarketingRead, Permissions.MarketingWrite, Permissions.BillingRead,

@@ -21,6 +21,9 @@ public static class ConsentReasons
     public const string Withdrawn = "withdrawn";
     public const string ConsentRequired = "prior_consent_required";
     public const string AllowedUnlessRefused = "allowed_unless_refused";
+
+    /// <summary>The person's processing is restricted (Art 18): stored only.</summary>
+    public const string Restricted = "restricted";
 }
 
 /// <summary>The ledger entry as the rules see it (no EF, no HTTP).</summary>

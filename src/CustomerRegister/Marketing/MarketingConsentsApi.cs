@@ -4,6 +4,7 @@ using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Restrictions;
 using CustomerRegister.Subjects;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -74,14 +75,12 @@ public static class MarketingConsentsApi
         }
 
         var id = subjectId!.Value;
-        var kind = await MarketingLedger.SubjectKindAsync(db, id, ct);
-        if (kind is null)
+        var d = await MarketingLedger.DecideAsync(db, id, ch!.Value, pu!, ct);
+        if (d is null)
         {
             return TypedResults.NotFound();
         }
 
-        var facts = (await MarketingLedger.EntriesAsync(db, id, ct)).Select(MarketingLedger.Fact).ToList();
-        var d = MarketingConsentRules.Decide(kind.Value, ch!.Value, pu!, facts);
         await audit.WriteAsync(new AuditEntry("marketing.consent.check", pu!, id, Entity, Fields: [Categories.MarketingPermission.Id]), ct);
         return TypedResults.Ok(new CanContactResponse(id, d.Channel, d.Purpose, d.Allowed, d.State, d.Reason, d.DecidingEntryId, d.Since));
     }
@@ -162,8 +161,18 @@ public static class MarketingLedger
         RegisterDbContext db, Guid subjectId, MarketingChannel channel, string purpose, CancellationToken ct)
     {
         var kind = await SubjectKindAsync(db, subjectId, ct);
-        return kind is null ? null
-            : MarketingConsentRules.Decide(kind.Value, channel, purpose, (await EntriesAsync(db, subjectId, ct)).Select(Fact));
+        if (kind is null)
+        {
+            return null;
+        }
+
+        // A restricted person's data may only be stored (Art 18): no marketing whatever the ledger says.
+        if (await ProcessingLimits.Active(db, LimitKind.Restriction).AnyAsync(l => l.SubjectId == subjectId, ct))
+        {
+            return new ConsentDecision(channel, purpose, ConsentState.Denied, false, ConsentReasons.Restricted, null, null);
+        }
+
+        return MarketingConsentRules.Decide(kind.Value, channel, purpose, (await EntriesAsync(db, subjectId, ct)).Select(Fact));
     }
 
     public static ConsentLedgerResponse Response(Guid subjectId, SubjectKind kind, IReadOnlyList<MarketingConsent> rows) =>

@@ -13,88 +13,16 @@ using Microsoft.Extensions.Options;
 
 namespace CustomerRegister.Requests;
 
-/// <summary>One table the walker reads: its classified columns and the SQL condition that selects one subject's rows.</summary>
-public sealed record SubjectTable(IEntityType Entity, string Table, string Condition);
-
 /// <summary>
-/// Builds the access report by walking the EF model: each entity with classified properties is read either by its
-/// own subject key or through the foreign keys that lead to an entity that has one, so a new entity is covered
-/// without touching this code.
+/// Builds the access report from the catalogue: every table <see cref="SubjectRows"/> finds for the person, in
+/// catalogue order, with protected codes only masked.
 /// </summary>
 public sealed class AccessReportBuilder(RegisterDbContext db, TimeProvider clock, IOptions<ControllerOptions> controller)
 {
     private const string SubjectIdProperty = nameof(SubjectRecord.SubjectId);
-    private const string Parameter = "subject";
-    private const int MaxDepth = 5;
+    private const string Parameter = SubjectRows.Parameter;
 
-    /// <summary>Every table inside the register that holds classified items, with how a subject's rows are found.</summary>
-    public static IReadOnlyList<SubjectTable> Tables(IModel model, ISqlGenerationHelper sql) =>
-        [.. Walk(model, sql).Where(t => t.Condition is not null).Select(t => new SubjectTable(t.Entity, t.Table, t.Condition!))];
-
-    /// <summary>Classified entities with no foreign-key path to a subject: their rows could never be reported.</summary>
-    public static IReadOnlyList<string> Unreachable(IModel model, ISqlGenerationHelper sql) =>
-        [.. Walk(model, sql).Where(t => t.Condition is null).Select(t => t.Table)];
-
-    private static IEnumerable<(IEntityType Entity, string Table, string? Condition)> Walk(IModel model, ISqlGenerationHelper sql)
-    {
-        var parameter = sql.GenerateParameterNamePlaceholder(Parameter);
-        foreach (var entity in model.GetEntityTypes().OrderBy(e => e.GetTableName(), StringComparer.Ordinal))
-        {
-            // The search index only duplicates items reported elsewhere.
-            if (entity.GetTableName() is { } table && !IsOutside(entity)
-                && entity.GetProperties().Any(p => CategoryOf(p) is { } c && c.Id != Categories.SearchIndex.Id))
-            {
-                yield return (entity, table, Condition(entity, sql, parameter, 0, []));
-            }
-        }
-    }
-
-    private static bool IsOutside(IEntityType entity) =>
-        entity.FindAnnotation(CatalogModelExtensions.OutsideRegisterAnnotation) is not null;
-
-    private static DataCategory? CategoryOf(IProperty property) =>
-        property.FindAnnotation(CatalogModelExtensions.CategoryAnnotation)?.Value is string id ? Categories.Get(id) : null;
-
-    private static string? Condition(IEntityType entity, ISqlGenerationHelper sql, string parameter, int depth, HashSet<IEntityType> seen)
-    {
-        if (entity.FindProperty(SubjectIdProperty) is { } subject)
-        {
-            return $"{sql.DelimitIdentifier(subject.GetColumnName())} = {parameter}";
-        }
-
-        if (depth >= MaxDepth || !seen.Add(entity))
-        {
-            return null;
-        }
-
-        var paths = new List<string>();
-        foreach (var fk in entity.GetForeignKeys().Where(f => f.Properties.Count == 1 && f.PrincipalKey.Properties.Count == 1))
-        {
-            var principal = fk.PrincipalEntityType;
-            var column = sql.DelimitIdentifier(fk.Properties[0].GetColumnName());
-            if (principal.ClrType == typeof(Subject))
-            {
-                paths.Add($"{column} = {parameter}");
-            }
-            else if (!IsOutside(principal) && principal.GetTableName() is { } parent
-                     && Condition(principal, sql, parameter, depth + 1, [.. seen]) is { } inner)
-            {
-                paths.Add($"{column} IN (SELECT {sql.DelimitIdentifier(fk.PrincipalKey.Properties[0].GetColumnName())} "
-                          + $"FROM {sql.DelimitIdentifier(parent)} WHERE {inner})");
-            }
-        }
-
-        if (paths.Count <= 1)
-        {
-            return paths.FirstOrDefault();
-        }
-
-        // One indexed look-up per path, united, rather than an OR of sub-queries, which the planner would answer by
-        // scanning the whole table: the report's cost must follow the person's data, not the register's size.
-        var key = sql.DelimitIdentifier(entity.FindPrimaryKey()!.Properties[0].GetColumnName());
-        var self = sql.DelimitIdentifier(entity.GetTableName()!);
-        return $"{key} IN ({string.Join(" UNION ", paths.Select(p => $"SELECT {key} FROM {self} WHERE {p}"))})";
-    }
+    private static DataCategory? CategoryOf(IProperty property) => SubjectRows.CategoryOf(property);
 
     public async Task<AccessReport> BuildAsync(Guid subjectId, string language, CancellationToken ct)
     {
@@ -105,7 +33,7 @@ public sealed class AccessReportBuilder(RegisterDbContext db, TimeProvider clock
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            foreach (var table in Tables(model, sql))
+            foreach (var table in SubjectRows.Tables(model, sql))
             {
                 await ReadTableAsync(connection, sql, table, subjectId, items, ct);
             }

@@ -161,7 +161,7 @@ internal sealed class DataSubjectRequestConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<DataSubjectRequest> b)
     {
         var c = Categories.RightsRequest;
-        b.ToTable("data_subject_requests");
+        b.ToTable("data_subject_requests").RetainedFrom(nameof(DataSubjectRequest.ClosedAt));
         b.HasKey(r => r.Id);
         b.Property(r => r.Id).ValueGeneratedNever().IsNotPersonal("row id");
         b.Property(r => r.SubjectId).IsNotPersonal("the subject key, once a handler matched the request");
@@ -212,7 +212,7 @@ internal sealed class RequestActionConfiguration : IEntityTypeConfiguration<Requ
 {
     public void Configure(EntityTypeBuilder<RequestAction> b)
     {
-        b.ToTable("request_actions");
+        b.ToTable("request_actions").RetainedFrom(nameof(RequestAction.At));
         b.HasKey(a => a.Id);
         b.Property(a => a.Id).ValueGeneratedNever().IsNotPersonal("row id");
         b.Property(a => a.RequestId).IsNotPersonal("the request");

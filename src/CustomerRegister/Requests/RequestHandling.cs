@@ -460,7 +460,7 @@ public sealed class RequestHandling(
         return RequestOutcome.Ok(request);
     }
 
-    private async Task<DataSubjectRequest?> LoadAsync(Guid id, long? version, CancellationToken ct)
+    internal async Task<DataSubjectRequest?> LoadAsync(Guid id, long? version, CancellationToken ct)
     {
         var request = await FindAsync(id, ct);
         if (request is not null && version is { } v)
@@ -471,7 +471,7 @@ public sealed class RequestHandling(
         return request;
     }
 
-    private void Close(DataSubjectRequest r, RequestState state, string? resolution)
+    internal void Close(DataSubjectRequest r, RequestState state, string? resolution)
     {
         r.State = state;
         r.ClosedAt = Now;
@@ -479,7 +479,7 @@ public sealed class RequestHandling(
         r.Resolution = resolution;
     }
 
-    private void Record(DataSubjectRequest r, string action, string? note)
+    internal void Record(DataSubjectRequest r, string action, string? note)
     {
         var (kind, id) = AuditLog.Actor(http.HttpContext?.User);
         db.Add(new RequestAction

@@ -85,7 +85,7 @@ public static class RequestsApi
             : outcome.Errors!.Problem();
     }
 
-    private static async Task<Results<Ok<RequestResponse>, NotFound, ValidationProblem, Conflict<HttpValidationProblemDetails>>> Answer(
+    internal static async Task<Results<Ok<RequestResponse>, NotFound, ValidationProblem, Conflict<HttpValidationProblemDetails>>> Answer(
         RequestHandling handling, Task<RequestOutcome> step)
     {
         var outcome = await step;

@@ -2,11 +2,12 @@ using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Restrictions;
 
 namespace CustomerRegister.Search;
 
 /// <summary>The search use case, shared by the API and the staff pages: validates, finds, describes, audits.</summary>
-public sealed class SearchService(RegisterDbContext db, AuditLog audit)
+public sealed class SearchService(RegisterDbContext db, AuditLog audit, ProcessingLimits limits)
 {
     public async Task<List<SearchHit>> SearchAsync(string? q, int limit, FieldErrors errors, CancellationToken ct)
     {
@@ -31,6 +32,13 @@ public sealed class SearchService(RegisterDbContext db, AuditLog audit)
 
         var matches = await SearchApi.FindAsync(db, q!.Trim(), limit, ct);
         var hits = await SearchApi.DescribeAsync(db, matches, limit, ct);
+
+        // Restricted people (Art 18) are found by the DPO only.
+        var hidden = await limits.HiddenAmongAsync([.. hits.Where(h => h.SubjectId is not null).Select(h => h.SubjectId!.Value)], ct);
+        if (hidden.Count > 0)
+        {
+            hits = [.. hits.Where(h => h.SubjectId is not { } s || !hidden.Contains(s))];
+        }
 
         // The query itself may be a name or a number: the audit names only the fields that matched.
         await audit.WriteAsync(new AuditEntry("search", Purposes.CustomerRelationship, EntityType: "search",

@@ -7,6 +7,9 @@ public enum SubjectKind
     Consumer = 1,
     ContactPerson = 2,
     SoleTrader = 3,
+
+    /// <summary>The one shared key that anonymised rows (survey answers, feedback kept for statistics) point at.</summary>
+    Anonymised = 9,
 }
 
 /// <summary>
@@ -20,6 +23,9 @@ public sealed class Subject
     public SubjectKind Kind { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>The key of <see cref="SubjectKind.Anonymised"/>: rows unlinked from a person by erasure point here.</summary>
+    public static readonly Guid Anonymised = new("00000000-0000-0000-0000-0000000000a0");
 }
 
 /// <summary>

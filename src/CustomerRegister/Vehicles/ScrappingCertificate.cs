@@ -50,7 +50,7 @@ internal sealed class ScrappingCertificateConfiguration : IEntityTypeConfigurati
 {
     public void Configure(EntityTypeBuilder<ScrappingCertificate> b)
     {
-        b.ConfigureSubjectRecord("scrapping_certificates");
+        b.ConfigureSubjectRecord("scrapping_certificates").RetainedFrom(nameof(ScrappingCertificate.IssueDate));
         b.Property(c => c.ConsumerId).IsNotPersonal("link to the owner's consumer record");
         b.HasIndex(c => c.ConsumerId);
         b.HasOne<Consumer>().WithMany().HasForeignKey(c => c.ConsumerId).OnDelete(DeleteBehavior.Restrict);

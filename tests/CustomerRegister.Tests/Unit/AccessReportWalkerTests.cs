@@ -1,3 +1,4 @@
+using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Requests;
 using Microsoft.EntityFrameworkCore;
@@ -23,8 +24,8 @@ public sealed class AccessReportWalkerTests
         var model = db.GetService<IDesignTimeModel>().Model;
         var sql = db.GetService<ISqlGenerationHelper>();
 
-        Assert.Empty(AccessReportBuilder.Unreachable(model, sql));
-        var tables = AccessReportBuilder.Tables(model, sql).ToDictionary(t => t.Table, t => t.Condition);
+        Assert.Empty(SubjectRows.Unreachable(model, sql));
+        var tables = SubjectRows.Tables(model, sql).ToDictionary(t => t.Table, t => t.Condition);
         Assert.Contains("customer_relationships", tables["contracts"], StringComparison.Ordinal);
         Assert.Contains("customer_relationships", tables["ordered_services"], StringComparison.Ordinal);
         Assert.Contains("ordered_services", tables["service_events"], StringComparison.Ordinal);

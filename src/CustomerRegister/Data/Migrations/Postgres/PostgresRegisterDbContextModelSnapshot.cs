@@ -233,6 +233,8 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasDatabaseName("ix_collection_cases_subject_id");
 
                     b.ToTable("collection_cases", (string)null);
+
+                    b.HasAnnotation("Register:RetainedFrom", "ClosedAt");
                 });
 
             modelBuilder.Entity("CustomerRegister.Billing.Invoice", b =>
@@ -365,6 +367,8 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasDatabaseName("ix_invoices_subject_id");
 
                     b.ToTable("invoices", (string)null);
+
+                    b.HasAnnotation("Register:RetainedFrom", "FinancialYearEnd");
                 });
 
             modelBuilder.Entity("CustomerRegister.Billing.MetalCreditPayout", b =>
@@ -454,6 +458,8 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasDatabaseName("ix_metal_credit_payouts_subject_id");
 
                     b.ToTable("metal_credit_payouts", (string)null);
+
+                    b.HasAnnotation("Register:RetainedFrom", "PaidOn");
                 });
 
             modelBuilder.Entity("CustomerRegister.Billing.Payment", b =>
@@ -546,6 +552,8 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasDatabaseName("ix_payments_subject_id");
 
                     b.ToTable("payments", (string)null);
+
+                    b.HasAnnotation("Register:RetainedFrom", "PaidAt");
                 });
 
             modelBuilder.Entity("CustomerRegister.Customers.AdditionalInfo", b =>
@@ -967,6 +975,8 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasDatabaseName("ix_contracts_relationship_id");
 
                     b.ToTable("contracts", (string)null);
+
+                    b.HasAnnotation("Register:RetainedFrom", "EndDate");
                 });
 
             modelBuilder.Entity("CustomerRegister.Customers.CustomerRelationship", b =>
@@ -1047,6 +1057,8 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasDatabaseName("ix_customer_relationships_subject_id");
 
                     b.ToTable("customer_relationships", (string)null);
+
+                    b.HasAnnotation("Register:RetainedFrom", "EndDate");
                 });
 
             modelBuilder.Entity("CustomerRegister.Customers.Feedback", b =>
@@ -1332,6 +1344,87 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasDatabaseName("ix_service_events_service_id");
 
                     b.ToTable("service_events", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerRegister.Erasure.ErasureCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body")
+                        .HasAnnotation("Register:Category", "rights.request");
+
+                    b.Property<DateTime>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at")
+                        .HasAnnotation("Register:Category", "rights.request");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id")
+                        .HasAnnotation("Register:NotPersonal", "the erasure request");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id")
+                        .HasAnnotation("Register:NotPersonal", "the subject key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_erasure_certificates");
+
+                    b.HasIndex("RequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_erasure_certificates_request_id");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_erasure_certificates_subject_id");
+
+                    b.ToTable("erasure_certificates", (string)null);
+
+                    b.HasAnnotation("Register:RetainedFrom", "CompletedAt");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Erasure.MarketingBan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<byte[]>("AddressHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("address_hash")
+                        .HasAnnotation("Register:NotPersonal", "keyed hash (HMAC) of the address");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("channel")
+                        .HasAnnotation("Register:NotPersonal", "marketing channel");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.HasKey("Id")
+                        .HasName("pk_marketing_bans");
+
+                    b.HasIndex("Channel", "AddressHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_marketing_bans_channel_address_hash");
+
+                    b.ToTable("marketing_bans", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "keyed hashes of addresses that refused marketing, kept after erasure; without the address and the key they name nobody");
                 });
 
             modelBuilder.Entity("CustomerRegister.Identity.ApiClient", b =>
@@ -2133,6 +2226,8 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasDatabaseName("ix_data_subject_requests_state_due_date");
 
                     b.ToTable("data_subject_requests", (string)null);
+
+                    b.HasAnnotation("Register:RetainedFrom", "ClosedAt");
                 });
 
             modelBuilder.Entity("CustomerRegister.Requests.RequestAction", b =>
@@ -2184,6 +2279,101 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasDatabaseName("ix_request_actions_request_id_at");
 
                     b.ToTable("request_actions", (string)null);
+
+                    b.HasAnnotation("Register:RetainedFrom", "At");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Restrictions.ProcessingLimit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<string>("Ground")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("ground")
+                        .HasAnnotation("Register:Category", "rights.request");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("kind")
+                        .HasAnnotation("Register:Category", "rights.request");
+
+                    b.Property<string>("LiftReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("lift_reason")
+                        .HasAnnotation("Register:Category", "rights.request");
+
+                    b.Property<DateTime?>("LiftedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lifted_at")
+                        .HasAnnotation("Register:Category", "rights.request");
+
+                    b.Property<Guid?>("LiftedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lifted_by")
+                        .HasAnnotation("Register:NotPersonal", "staff user");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id")
+                        .HasAnnotation("Register:NotPersonal", "the request that set the limit");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at")
+                        .HasAnnotation("Register:Category", "rights.request");
+
+                    b.Property<Guid?>("SetBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("set_by")
+                        .HasAnnotation("Register:NotPersonal", "staff user");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source")
+                        .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id")
+                        .HasAnnotation("Register:NotPersonal", "the subject key");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version")
+                        .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
+
+                    b.HasKey("Id")
+                        .HasName("pk_processing_limits");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_processing_limits_subject_id");
+
+                    b.HasIndex("SubjectId", "Kind", "LiftedAt")
+                        .HasDatabaseName("ix_processing_limits_subject_id_kind_lifted_at");
+
+                    b.ToTable("processing_limits", (string)null);
+
+                    b.HasAnnotation("Register:RetainedFrom", "SetAt");
                 });
 
             modelBuilder.Entity("CustomerRegister.Search.SearchEntry", b =>
@@ -2427,6 +2617,8 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasDatabaseName("ix_scrapping_certificates_subject_id");
 
                     b.ToTable("scrapping_certificates", (string)null);
+
+                    b.HasAnnotation("Register:RetainedFrom", "IssueDate");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -2791,6 +2983,23 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasConstraintName("fk_service_events_ordered_services_service_id");
                 });
 
+            modelBuilder.Entity("CustomerRegister.Erasure.ErasureCertificate", b =>
+                {
+                    b.HasOne("CustomerRegister.Requests.DataSubjectRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_erasure_certificates_data_subject_request_request_id");
+
+                    b.HasOne("CustomerRegister.Subjects.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_erasure_certificates_subject_subject_id");
+                });
+
             modelBuilder.Entity("CustomerRegister.Marketing.EventInvitation", b =>
                 {
                     b.HasOne("CustomerRegister.Marketing.MarketingEvent", null)
@@ -2868,6 +3077,16 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_request_actions_data_subject_requests_request_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Restrictions.ProcessingLimit", b =>
+                {
+                    b.HasOne("CustomerRegister.Subjects.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_processing_limits_subject_subject_id");
                 });
 
             modelBuilder.Entity("CustomerRegister.Vehicles.ScrappingCertificate", b =>

@@ -226,6 +226,8 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_collection_cases_subject_id");
 
                     b.ToTable("collection_cases", (string)null);
+
+                    b.HasAnnotation("Register:RetainedFrom", "ClosedAt");
                 });
 
             modelBuilder.Entity("CustomerRegister.Billing.Invoice", b =>
@@ -358,6 +360,8 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_invoices_subject_id");
 
                     b.ToTable("invoices", (string)null);
+
+                    b.HasAnnotation("Register:RetainedFrom", "FinancialYearEnd");
                 });
 
             modelBuilder.Entity("CustomerRegister.Billing.MetalCreditPayout", b =>
@@ -447,6 +451,8 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_metal_credit_payouts_subject_id");
 
                     b.ToTable("metal_credit_payouts", (string)null);
+
+                    b.HasAnnotation("Register:RetainedFrom", "PaidOn");
                 });
 
             modelBuilder.Entity("CustomerRegister.Billing.Payment", b =>
@@ -539,6 +545,8 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_payments_subject_id");
 
                     b.ToTable("payments", (string)null);
+
+                    b.HasAnnotation("Register:RetainedFrom", "PaidAt");
                 });
 
             modelBuilder.Entity("CustomerRegister.Customers.AdditionalInfo", b =>
@@ -960,6 +968,8 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_contracts_relationship_id");
 
                     b.ToTable("contracts", (string)null);
+
+                    b.HasAnnotation("Register:RetainedFrom", "EndDate");
                 });
 
             modelBuilder.Entity("CustomerRegister.Customers.CustomerRelationship", b =>
@@ -1040,6 +1050,8 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_customer_relationships_subject_id");
 
                     b.ToTable("customer_relationships", (string)null);
+
+                    b.HasAnnotation("Register:RetainedFrom", "EndDate");
                 });
 
             modelBuilder.Entity("CustomerRegister.Customers.Feedback", b =>
@@ -1325,6 +1337,87 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_service_events_service_id");
 
                     b.ToTable("service_events", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerRegister.Erasure.ErasureCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body")
+                        .HasAnnotation("Register:Category", "rights.request");
+
+                    b.Property<DateTime>("CompletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_at")
+                        .HasAnnotation("Register:Category", "rights.request");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_id")
+                        .HasAnnotation("Register:NotPersonal", "the erasure request");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id")
+                        .HasAnnotation("Register:NotPersonal", "the subject key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_erasure_certificates");
+
+                    b.HasIndex("RequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_erasure_certificates_request_id");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_erasure_certificates_subject_id");
+
+                    b.ToTable("erasure_certificates", (string)null);
+
+                    b.HasAnnotation("Register:RetainedFrom", "CompletedAt");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Erasure.MarketingBan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<byte[]>("AddressHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("address_hash")
+                        .HasAnnotation("Register:NotPersonal", "keyed hash (HMAC) of the address");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel")
+                        .HasAnnotation("Register:NotPersonal", "marketing channel");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.HasKey("Id")
+                        .HasName("pk_marketing_bans");
+
+                    b.HasIndex("Channel", "AddressHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_marketing_bans_channel_address_hash");
+
+                    b.ToTable("marketing_bans", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "keyed hashes of addresses that refused marketing, kept after erasure; without the address and the key they name nobody");
                 });
 
             modelBuilder.Entity("CustomerRegister.Identity.ApiClient", b =>
@@ -2126,6 +2219,8 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_data_subject_requests_state_due_date");
 
                     b.ToTable("data_subject_requests", (string)null);
+
+                    b.HasAnnotation("Register:RetainedFrom", "ClosedAt");
                 });
 
             modelBuilder.Entity("CustomerRegister.Requests.RequestAction", b =>
@@ -2177,6 +2272,101 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_request_actions_request_id_at");
 
                     b.ToTable("request_actions", (string)null);
+
+                    b.HasAnnotation("Register:RetainedFrom", "At");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Restrictions.ProcessingLimit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<string>("Ground")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ground")
+                        .HasAnnotation("Register:Category", "rights.request");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind")
+                        .HasAnnotation("Register:Category", "rights.request");
+
+                    b.Property<string>("LiftReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lift_reason")
+                        .HasAnnotation("Register:Category", "rights.request");
+
+                    b.Property<DateTime?>("LiftedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lifted_at")
+                        .HasAnnotation("Register:Category", "rights.request");
+
+                    b.Property<Guid?>("LiftedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lifted_by")
+                        .HasAnnotation("Register:NotPersonal", "staff user");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_id")
+                        .HasAnnotation("Register:NotPersonal", "the request that set the limit");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("set_at")
+                        .HasAnnotation("Register:Category", "rights.request");
+
+                    b.Property<Guid?>("SetBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("set_by")
+                        .HasAnnotation("Register:NotPersonal", "staff user");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source")
+                        .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id")
+                        .HasAnnotation("Register:NotPersonal", "the subject key");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version")
+                        .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
+
+                    b.HasKey("Id")
+                        .HasName("pk_processing_limits");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_processing_limits_subject_id");
+
+                    b.HasIndex("SubjectId", "Kind", "LiftedAt")
+                        .HasDatabaseName("ix_processing_limits_subject_id_kind_lifted_at");
+
+                    b.ToTable("processing_limits", (string)null);
+
+                    b.HasAnnotation("Register:RetainedFrom", "SetAt");
                 });
 
             modelBuilder.Entity("CustomerRegister.Search.SearchEntry", b =>
@@ -2414,6 +2604,8 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_scrapping_certificates_subject_id");
 
                     b.ToTable("scrapping_certificates", (string)null);
+
+                    b.HasAnnotation("Register:RetainedFrom", "IssueDate");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -2774,6 +2966,23 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasConstraintName("fk_service_events_ordered_services_service_id");
                 });
 
+            modelBuilder.Entity("CustomerRegister.Erasure.ErasureCertificate", b =>
+                {
+                    b.HasOne("CustomerRegister.Requests.DataSubjectRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_erasure_certificates_data_subject_request_request_id");
+
+                    b.HasOne("CustomerRegister.Subjects.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_erasure_certificates_subject_subject_id");
+                });
+
             modelBuilder.Entity("CustomerRegister.Marketing.EventInvitation", b =>
                 {
                     b.HasOne("CustomerRegister.Marketing.MarketingEvent", null)
@@ -2851,6 +3060,16 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_request_actions_data_subject_requests_request_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Restrictions.ProcessingLimit", b =>
+                {
+                    b.HasOne("CustomerRegister.Subjects.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_processing_limits_subject_subject_id");
                 });
 
             modelBuilder.Entity("CustomerRegister.Vehicles.ScrappingCertificate", b =>

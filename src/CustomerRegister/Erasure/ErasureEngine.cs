@@ -1,0 +1,289 @@
+using System.Data.Common;
+using System.Globalization;
+using CustomerRegister.Billing;
+using CustomerRegister.Catalog;
+using CustomerRegister.Data;
+using CustomerRegister.Marketing;
+using CustomerRegister.Subjects;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace CustomerRegister.Erasure;
+
+public sealed record ErasedItems(string Table, IReadOnlyList<string> Categories, long Count, string Action);
+
+public sealed record KeptItems(
+    string Table, IReadOnlyList<string> Categories, long Count, string Reason, DateOnly? DueDate, string? DueNote,
+    IReadOnlyList<string> EmptiedCategories);
+
+/// <summary>What one erasure did, in tables, categories and counts: the body of the certificate.</summary>
+public sealed record ErasureOutcome(IReadOnlyList<ErasedItems> Erased, IReadOnlyList<KeptItems> Kept, IReadOnlyList<MarketingChannel> MarketingBans)
+{
+    public IReadOnlyList<string> Tables => [.. Erased.Select(e => e.Table).Concat(Kept.Where(k => k.EmptiedCategories.Count > 0).Select(k => k.Table)).Distinct()];
+}
+
+/// <summary>
+/// Erases one person (Art 17) by walking the catalogue: every table <see cref="SubjectRows"/> finds for them is judged
+/// by <see cref="ErasureRules"/> and deleted, anonymised or kept restricted, with set-based statements on the indexed
+/// subject key, so the cost follows the person's data and not the register's size. It runs inside the caller's
+/// transaction: a failure anywhere leaves nothing done, and the same call can simply be made again.
+/// </summary>
+public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans)
+{
+    private sealed record Plan(SubjectTable Table, TableFate Fate, IReadOnlyList<DataCategory> Categories,
+        IReadOnlyList<(IProperty Property, ColumnFate Fate)> Columns);
+
+    public async Task<ErasureOutcome> EraseAsync(Guid subjectId, DateOnly today, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Erasure runs inside a transaction, so that it is done wholly or not at all.");
+        }
+
+        var model = db.GetService<IDesignTimeModel>().Model;
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var openCase = await db.Set<CollectionCase>().AnyAsync(c => c.SubjectId == subjectId && c.ClosedAt == null, ct);
+        var plans = SubjectRows.Tables(model, sql, derived: true, owned: true).Select(t => PlanFor(t, openCase)).ToList();
+
+        // The prohibitions must be hashed while the addresses and the ledger are still there.
+        var banned = await bans.KeepAsync(subjectId, ct);
+        await db.SaveChangesAsync(ct);
+
+        var erased = new List<ErasedItems>();
+        var kept = new List<KeptItems>();
+        foreach (var plan in ChildrenFirst(plans))
+        {
+            var categories = plan.Categories.Select(c => c.Id).ToList();
+            var (count, due, note) = await MeasureAsync(plan, subjectId, today, ct);
+            if (count == 0)
+            {
+                continue;
+            }
+
+            switch (plan.Fate)
+            {
+                case TableFate.Restrict:
+                    var emptied = plan.Columns.Where(c => c.Fate != ColumnFate.Keep).Select(c => SubjectRows.CategoryOf(c.Property)!.Id)
+                        .Distinct().ToList();
+                    await ClearAsync(plan, subjectId, relink: false, ct);
+                    var reasons = plan.Categories.Select(c => ErasureRules.KeptBecause(c, openCase)).Where(r => r.Length > 0).Distinct();
+                    kept.Add(new KeptItems(plan.Table.Table, categories, count, string.Join("; ", reasons), due, note, emptied));
+                    break;
+                case TableFate.Delete:
+                    var deleted = await DeleteAsync(plan, subjectId, ct);
+                    erased.Add(new ErasedItems(plan.Table.Table, categories, deleted, "deleted"));
+                    if (count - deleted > 0)
+                    {
+                        // Rows a kept record still points at (a consumer named on a scrapping certificate) stay as empty shells.
+                        var shells = await ClearAsync(plan, subjectId, relink: false, ct);
+                        erased.Add(new ErasedItems(plan.Table.Table, categories, shells, "emptied"));
+                    }
+
+                    break;
+            }
+        }
+
+        // Unlinking changes the subject key the other tables' conditions follow, so it comes last.
+        foreach (var plan in ChildrenFirst(plans).Where(p => p.Fate == TableFate.Anonymise))
+        {
+            var count = await ClearAsync(plan, subjectId, relink: true, ct);
+            if (count > 0)
+            {
+                erased.Add(new ErasedItems(plan.Table.Table, [.. plan.Categories.Select(c => c.Id)], count, "anonymised"));
+            }
+        }
+
+        return new ErasureOutcome(erased, kept, banned);
+    }
+
+    private static Plan PlanFor(SubjectTable table, bool openCase)
+    {
+        var properties = table.Entity.GetProperties().Where(p => SubjectRows.CategoryOf(p) is not null).ToList();
+        var categories = properties.Select(p => SubjectRows.CategoryOf(p)!).Distinct().ToList();
+        var fate = ErasureRules.Fate(categories, openCase);
+        return new Plan(table, fate, categories,
+            [.. properties.Select(p => (p, ErasureRules.Column(SubjectRows.CategoryOf(p)!, fate, openCase)))]);
+    }
+
+    /// <summary>Rows that point at other rows are handled before the rows they point at.</summary>
+    private static IEnumerable<Plan> ChildrenFirst(IReadOnlyList<Plan> plans)
+    {
+        var byEntity = plans.ToDictionary(p => p.Table.Entity);
+        var done = new HashSet<IEntityType>();
+        var order = new List<Plan>();
+        void Visit(IEntityType entity)
+        {
+            if (!done.Add(entity))
+            {
+                return;
+            }
+
+            foreach (var child in entity.GetReferencingForeignKeys().Select(f => f.DeclaringEntityType).Where(c => c != entity))
+            {
+                Visit(child);
+            }
+
+            if (byEntity.TryGetValue(entity, out var plan))
+            {
+                order.Add(plan);
+            }
+        }
+
+        foreach (var plan in plans)
+        {
+            Visit(plan.Table.Entity);
+        }
+
+        return order;
+    }
+
+    private async Task<(long Count, DateOnly? Due, string? Note)> MeasureAsync(Plan plan, Guid subjectId, DateOnly today, CancellationToken ct)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var table = sql.DelimitIdentifier(plan.Table.Table);
+        var startProperty = plan.Fate == TableFate.Restrict
+                            && plan.Table.Entity.FindAnnotation(CatalogModelExtensions.RetainedFromAnnotation)?.Value is string name
+            ? plan.Table.Entity.FindProperty(name)
+            : null;
+        var start = startProperty is null ? "NULL" : sql.DelimitIdentifier(startProperty.GetColumnName());
+        await using var command = Command($"SELECT COUNT(*), MAX({start}), COUNT({start}) FROM {table} WHERE {plan.Table.Condition}", subjectId);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var count = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
+        if (plan.Fate != TableFate.Restrict || count == 0)
+        {
+            return (count, null, null);
+        }
+
+        var rule = plan.Categories.FirstOrDefault(c => c.Erasure == ErasureAction.RestrictUntilDue)?.Retention;
+        if (rule is null)
+        {
+            return (count, null, "until the debt-collection case closes");
+        }
+
+        var latest = AsDate(reader.GetValue(1));
+        var open = count - Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture);
+
+        // A request still being answered (this one) counts from today, the earliest it can close.
+        if (open > 0 && rule == RetentionRule.RightsRequest)
+        {
+            latest = latest is { } l && l > today ? l : today;
+            open = 0;
+        }
+
+        var due = latest is { } s ? rule.DueFrom(s) : null;
+        var note = open > 0 ? $"{open} counted from {rule.StartingEvent}, which has not happened yet ({rule.DefaultPeriod} from then)"
+            : due is null ? $"{rule.DefaultPeriod} from {rule.StartingEvent}" : null;
+        return (count, due, note);
+    }
+
+    private async Task<long> DeleteAsync(Plan plan, Guid subjectId, CancellationToken ct)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var entity = plan.Table.Entity;
+        var table = sql.DelimitIdentifier(plan.Table.Table);
+        var key = sql.DelimitIdentifier(entity.FindPrimaryKey()!.Properties[0].GetColumnName());
+        var guards = new List<string>();
+        foreach (var fk in entity.GetReferencingForeignKeys().Where(f => f.Properties.Count == 1))
+        {
+            var child = sql.DelimitIdentifier(fk.DeclaringEntityType.GetTableName()!);
+            var column = sql.DelimitIdentifier(fk.Properties[0].GetColumnName());
+            if (fk.IsRequired)
+            {
+                guards.Add($"NOT EXISTS (SELECT 1 FROM {child} WHERE {child}.{column} = {table}.{key})");
+            }
+            else
+            {
+                // An optional link to the person (an organisation's service event naming its contact) is cut, the row stays.
+                await ExecuteAsync($"UPDATE {child} SET {column} = NULL WHERE {column} IN (SELECT {key} FROM {table} WHERE {plan.Table.Condition})",
+                    subjectId, ct);
+            }
+        }
+
+        var where = string.Join(" AND ", guards.Prepend($"({plan.Table.Condition})"));
+        return await ExecuteAsync($"DELETE FROM {table} WHERE {where}", subjectId, ct);
+    }
+
+    private async Task<long> ClearAsync(Plan plan, Guid subjectId, bool relink, CancellationToken ct)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var sets = new List<string>();
+        foreach (var (property, fate) in plan.Columns)
+        {
+            var isText = property.ClrType == typeof(string);
+            if (fate == ColumnFate.Keep || (fate == ColumnFate.ClearText && !isText))
+            {
+                continue;
+            }
+
+            if (property.IsNullable)
+            {
+                sets.Add($"{sql.DelimitIdentifier(property.GetColumnName())} = NULL");
+            }
+            else if (isText)
+            {
+                sets.Add($"{sql.DelimitIdentifier(property.GetColumnName())} = ''");
+            }
+        }
+
+        if (relink && plan.Table.Entity.FindProperty(nameof(SubjectRecord.SubjectId)) is { } subject)
+        {
+            if (!subject.IsNullable)
+            {
+                await EnsureAnonymisedSubjectAsync(ct);
+            }
+
+            sets.Add($"{sql.DelimitIdentifier(subject.GetColumnName())} = " + (subject.IsNullable ? "NULL" : sql.GenerateParameterNamePlaceholder("anonymised")));
+        }
+
+        if (sets.Count == 0)
+        {
+            return 0;
+        }
+
+        return await ExecuteAsync($"UPDATE {sql.DelimitIdentifier(plan.Table.Table)} SET {string.Join(", ", sets)} WHERE {plan.Table.Condition}",
+            subjectId, ct);
+    }
+
+    private async Task EnsureAnonymisedSubjectAsync(CancellationToken ct)
+    {
+        if (!await db.Set<Subject>().AnyAsync(s => s.Id == Subject.Anonymised, ct))
+        {
+            db.Add(new Subject { Id = Subject.Anonymised, Kind = SubjectKind.Anonymised, CreatedAt = DateTime.UnixEpoch });
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    private async Task<long> ExecuteAsync(string text, Guid subjectId, CancellationToken ct)
+    {
+        await using var command = Command(text, subjectId);
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private DbCommand Command(string text, Guid subjectId)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        command.CommandText = text;
+        var mapping = db.GetService<IDesignTimeModel>().Model.FindEntityType(typeof(Subject))!.FindPrimaryKey()!.Properties[0]
+            .GetRelationalTypeMapping();
+        command.Parameters.Add(mapping.CreateParameter(command, SubjectRows.Parameter, subjectId));
+        if (text.Contains("anonymised", StringComparison.Ordinal))
+        {
+            command.Parameters.Add(mapping.CreateParameter(command, "anonymised", Subject.Anonymised));
+        }
+
+        return command;
+    }
+
+    private static DateOnly? AsDate(object value) => value switch
+    {
+        DateOnly d => d,
+        DateTime t => DateOnly.FromDateTime(t),
+        string s when DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t) =>
+            DateOnly.FromDateTime(t),
+        _ => null,
+    };
+}

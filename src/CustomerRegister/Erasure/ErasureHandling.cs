@@ -1,0 +1,105 @@
+using System.Text.Json;
+using CustomerRegister.Audit;
+using CustomerRegister.Data;
+using CustomerRegister.Infrastructure;
+using CustomerRegister.Requests;
+using CustomerRegister.Restrictions;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerRegister.Erasure;
+
+/// <summary>The erasure certificate: what was erased and what is kept until when and why, without a personal value.</summary>
+public sealed record ErasureReport(
+    Guid RequestId, Guid SubjectId, DateTime CompletedAt, IReadOnlyList<ErasedItems> Erased, IReadOnlyList<KeptItems> Kept,
+    IReadOnlyList<string> MarketingBansKept, string Storage, string Backups);
+
+/// <summary>
+/// The erasure step of an erasure request: the engine, the restriction of what must stay, the certificate, the request
+/// closed — in one transaction. Then storage is reclaimed and the requester gets the certificate.
+/// </summary>
+public sealed class ErasureHandling(
+    RegisterDbContext db, RequestHandling requests, ErasureEngine engine, ProcessingLimits limits, AuditLog audit,
+    StorageReclaimer reclaimer, TimeProvider clock, IMailSender mail, ILogger<ErasureHandling> log)
+{
+    /// <summary>Backups are the operator's, outside the application; the certificate says so rather than promise more.</summary>
+    public const string Backups = "Database backups are outside the register: the erased data leaves them when they rotate out "
+                                  + "(the operator's backup period, see README).";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static string? Refusal(DataSubjectRequest r) =>
+        r.Type != RequestType.Erasure ? "Only an erasure request erases."
+        : r.SubjectId is null ? "The request is not matched to a person yet."
+        : r.IdentityVerifiedAt is null ? "The requester's identity has not been verified yet."
+        : r.State != RequestState.InProgress ? $"Erasure runs on a started request; the request is {r.State}."
+        : null;
+
+    public async Task<RequestOutcome> EraseAsync(Guid id, long? version, CancellationToken ct)
+    {
+        var request = await requests.LoadAsync(id, version, ct);
+        if (request is null)
+        {
+            return RequestOutcome.Missing;
+        }
+
+        if (Refusal(request) is { } why)
+        {
+            return RequestOutcome.Conflict("state", why);
+        }
+
+        var subjectId = request.SubjectId!.Value;
+        var now = clock.GetUtcNow().UtcDateTime;
+        ErasureOutcome outcome;
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            outcome = await engine.EraseAsync(subjectId, HelsinkiTime.Today(clock), ct);
+            await limits.AddAsync(subjectId, LimitKind.Restriction, RestrictionGround.KeptByLawAfterErasure, request.Id, ct);
+            var report = new ErasureReport(request.Id, subjectId, now, outcome.Erased, outcome.Kept,
+                [.. outcome.MarketingBans.Select(c => c.ToString())], "pending", Backups);
+            db.Add(new ErasureCertificate
+            {
+                Id = Guid.CreateVersion7(),
+                RequestId = request.Id,
+                SubjectId = subjectId,
+                CompletedAt = now,
+                Body = JsonSerializer.Serialize(report, Json),
+            });
+            requests.Close(request, RequestState.Completed, "erased");
+            request.ResponseLetter = ErasureLetters.Letter(request.Language, report);
+            requests.Record(request, "erased", null);
+            audit.Add(RequestHandling.Entry("request.erase", request,
+                [.. outcome.Erased.SelectMany(e => e.Categories).Concat(outcome.Kept.SelectMany(k => k.EmptiedCategories)).Distinct()]));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        var storage = await reclaimer.AfterErasureAsync(db, outcome.Tables, ct);
+        var certificate = await db.Set<ErasureCertificate>().FirstAsync(c => c.RequestId == request.Id, ct);
+        var stored = JsonSerializer.Deserialize<ErasureReport>(certificate.Body, Json)! with { Storage = storage };
+        certificate.Body = JsonSerializer.Serialize(stored, Json);
+        await db.SaveChangesAsync(ct);
+        log.LogInformation("Erasure {RequestId}: {Erased} items erased, {Kept} kept restricted",
+            request.Id, outcome.Erased.Sum(e => e.Count), outcome.Kept.Sum(k => k.Count));
+
+        if (request.RequesterEmail is { } to)
+        {
+            await mail.SendAsync(PickupDirectoryMailSender.Text(to, RequestLetters.TypeName(request.Type, request.Language),
+                request.ResponseLetter, request.Language), ct);
+        }
+
+        return RequestOutcome.Ok(request);
+    }
+
+    public async Task<ErasureReport?> CertificateAsync(Guid requestId, CancellationToken ct)
+    {
+        var certificate = await db.Set<ErasureCertificate>().AsNoTracking().FirstOrDefaultAsync(c => c.RequestId == requestId, ct);
+        if (certificate is null)
+        {
+            return null;
+        }
+
+        await audit.WriteAsync(new AuditEntry("erasure_certificate.read", Catalog.Purposes.DataSubjectRights, certificate.SubjectId,
+            "erasure_certificate", certificate.Id.ToString(), [Catalog.Categories.RightsRequest.Id]), ct);
+        return JsonSerializer.Deserialize<ErasureReport>(certificate.Body, Json);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Threading.Channels;
+using CustomerRegister.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerRegister.Erasure;
+
+/// <summary>
+/// Deleted is not gone in storage: SQLite (secure_delete on) still holds old page images in its -wal file until a
+/// checkpoint, PostgreSQL keeps dead tuples until VACUUM. After an erasure commits, SQLite is checkpointed at once
+/// (TRUNCATE empties the -wal file); PostgreSQL's touched tables are vacuumed in the background, batched, so that the
+/// erasure itself does not wait for index scans of large tables.
+/// </summary>
+public sealed class StorageReclaimer(IServiceScopeFactory scopes, ILogger<StorageReclaimer> log) : BackgroundService
+{
+    private readonly Channel<IReadOnlyList<string>> _pending = Channel.CreateUnbounded<IReadOnlyList<string>>();
+
+    /// <summary>Called after the erasure's transaction committed. Returns what was done, for the certificate.</summary>
+    public async Task<string> AfterErasureAsync(RegisterDbContext db, IReadOnlyList<string> tables, CancellationToken ct)
+    {
+        if (db.Provider == DatabaseProvider.Sqlite)
+        {
+            try
+            {
+                await db.Database.OpenConnectionAsync(ct);
+                for (var attempt = 1; attempt <= 5; attempt++)
+                {
+                    // The row is (busy, log frames, checkpointed frames); busy = 1 while a reader holds an older snapshot.
+                    await using var command = db.Database.GetDbConnection().CreateCommand();
+                    command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+                    await using var reader = await command.ExecuteReaderAsync(ct);
+                    if (await reader.ReadAsync(ct) && reader.GetInt64(0) == 0)
+                    {
+                        return "sqlite: secure_delete overwrote the freed space; the write-ahead log was checkpointed and truncated";
+                    }
+
+                    await Task.Delay(100 * attempt, ct);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning(e, "WAL checkpoint after erasure failed");
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+
+            log.LogWarning("WAL checkpoint after erasure stayed busy; the next checkpoint will empty it");
+            return "sqlite: secure_delete overwrote the freed space; the write-ahead log will be emptied by the next checkpoint";
+        }
+
+        await _pending.Writer.WriteAsync(tables, ct);
+        return "postgresql: the touched tables are vacuumed in the background (dead rows reclaimed)";
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (await _pending.Reader.WaitToReadAsync(stoppingToken))
+        {
+            var tables = new SortedSet<string>(StringComparer.Ordinal);
+            while (_pending.Reader.TryRead(out var batch))
+            {
+                tables.UnionWith(batch);
+            }
+
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<RegisterDbContext>();
+                foreach (var table in tables)
+                {
+#pragma warning disable EF1002 // table names come from the EF model, never from input
+                    await db.Database.ExecuteSqlRawAsync($"VACUUM (SKIP_LOCKED) \"{table.Replace("\"", "", StringComparison.Ordinal)}\"", stoppingToken);
+#pragma warning restore EF1002
+                }
+
+                log.LogInformation("Vacuumed {Count} tables after erasure", tables.Count);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning(e, "Vacuum after erasure failed; autovacuum will reclaim the rows");
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using CustomerRegister.Audit;
+using CustomerRegister.Catalog;
+using CustomerRegister.Data;
+using CustomerRegister.Infrastructure;
+using CustomerRegister.Marketing;
+using CustomerRegister.Requests;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerRegister.Restrictions;
+
+/// <summary>The restriction (Art 18) and objection (Art 21) steps of a request, and lifting a restriction.</summary>
+public sealed class RestrictionHandling(
+    RegisterDbContext db, RequestHandling requests, ProcessingLimits limits, AuditLog audit, TimeProvider clock,
+    IHttpContextAccessor http)
+{
+    public static string? Refusal(DataSubjectRequest r, params RequestType[] types) =>
+        !types.Contains(r.Type) ? $"This step is for {string.Join(" or ", types)} requests."
+        : r.SubjectId is null ? "The request is not matched to a person yet."
+        : r.State != RequestState.InProgress ? $"The step runs on a started request; the request is {r.State}."
+        : null;
+
+    public async Task<RequestOutcome> RestrictAsync(Guid id, RestrictionGround? ground, long? version, CancellationToken ct)
+    {
+        if (ground is null or RestrictionGround.KeptByLawAfterErasure)
+        {
+            return RequestOutcome.Invalid(new FieldErrors().Add("ground",
+                "Required: AccuracyContested, UnlawfulProcessing, NeededForLegalClaims or ObjectionPending (Art 18(1))."));
+        }
+
+        return await StepAsync(id, version, [RequestType.Restriction], async r =>
+        {
+            await limits.AddAsync(r.SubjectId!.Value, LimitKind.Restriction, ground, r.Id, ct);
+            return "restricted";
+        }, ct);
+    }
+
+    public Task<RequestOutcome> ObjectAsync(Guid id, long? version, CancellationToken ct) =>
+        StepAsync(id, version, [RequestType.ObjectionToMarketing, RequestType.ObjectionToProfiling], async r =>
+        {
+            var subjectId = r.SubjectId!.Value;
+            if (r.Type == RequestType.ObjectionToProfiling)
+            {
+                await limits.AddAsync(subjectId, LimitKind.ProfilingObjection, null, r.Id, ct);
+                return "profiling_stopped";
+            }
+
+            // Art 21(3): an objection to direct marketing is absolute — a prohibition on every channel and purpose.
+            var now = clock.GetUtcNow().UtcDateTime;
+            var (kind, actor) = AuditLog.Actor(http.HttpContext?.User);
+            foreach (var channel in Enum.GetValues<MarketingChannel>())
+            {
+                foreach (var purpose in MarketingConsentRules.MarketingPurposes)
+                {
+                    db.Add(new MarketingConsent
+                    {
+                        Id = Guid.CreateVersion7(),
+                        SubjectId = subjectId,
+                        Source = r.Source,
+                        CreatedAt = now,
+                        UpdatedAt = now,
+                        Channel = channel,
+                        Purpose = purpose,
+                        Kind = ConsentEntryKind.Prohibition,
+                        OccurredAt = r.ReceivedAt,
+                        Evidence = $"request:{r.Id}",
+                        RecordedByKind = kind,
+                        RecordedById = actor,
+                    });
+                }
+            }
+
+            audit.Add(new AuditEntry("marketing.consent.append", Purposes.DataSubjectRights, subjectId, "marketing_consent", null,
+                [Categories.MarketingPermission.Id]));
+            return "marketing_prohibited";
+        }, ct);
+
+    /// <summary>Lifts a restriction; Art 18(3) asks that the person is told before, which the reason should record.</summary>
+    public async Task<ProcessingLimit?> LiftAsync(Guid subjectId, LimitKind kind, string reason, CancellationToken ct) =>
+        await limits.LiftAsync(subjectId, kind, reason, ct);
+
+    private async Task<RequestOutcome> StepAsync(
+        Guid id, long? version, RequestType[] types, Func<DataSubjectRequest, Task<string>> apply, CancellationToken ct)
+    {
+        var request = await requests.LoadAsync(id, version, ct);
+        if (request is null)
+        {
+            return RequestOutcome.Missing;
+        }
+
+        if (Refusal(request, types) is { } why)
+        {
+            return RequestOutcome.Conflict("state", why);
+        }
+
+        var action = await apply(request);
+        requests.Close(request, RequestState.Completed, action);
+        requests.Record(request, action, null);
+        audit.Add(RequestHandling.Entry("request." + action, request, [Categories.RightsRequest.Id]));
+        await db.SaveChangesAsync(ct);
+        return RequestOutcome.Ok(request);
+    }
+}
