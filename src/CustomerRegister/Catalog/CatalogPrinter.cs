@@ -19,7 +19,7 @@ public static class CatalogPrinter
             var fields = catalog.Fields.Where(f => f.Category == category).ToList();
             await output.WriteLineAsync($"{category.Id} — {category.NameEn} / {category.NameFi}");
             await output.WriteLineAsync($"  uses:      {string.Join("; ", category.Uses.Select(u => $"{u.Purpose} ({u.Basis})"))}");
-            await output.WriteLineAsync($"  retention: {category.Retention.Id}: {category.Retention.DefaultPeriod} from {category.Retention.StartingEvent} ({category.Retention.Law})");
+            await output.WriteLineAsync($"  retention: {category.Retention.Id}: {category.Retention.DefaultPeriod.En} from {category.Retention.StartingEvent.En} ({category.Retention.Law})");
             await output.WriteLineAsync($"  erasure:   {category.Erasure}");
             await output.WriteLineAsync($"  read:      {category.ReadPermission}{(category.Masked ? $", masked; reveal with {category.RevealPermission}" : "")}");
             await output.WriteLineAsync($"  write:     {category.WritePermission}");

@@ -29,4 +29,23 @@ public static class Purposes
     ];
 
     public static bool IsKnown(string? purpose) => purpose is not null && All.Contains(purpose, StringComparer.Ordinal);
+
+    /// <summary>The purpose as the person reads it (access report); an unknown id is returned as it is.</summary>
+    public static string Name(string purpose, string language) => Names.TryGetValue(purpose, out var name) ? name.In(language) : purpose;
+
+    private static readonly Dictionary<string, LocalText> Names = new(StringComparer.Ordinal)
+    {
+        [CustomerCommunication] = new("Asiakasviestintä", "Kundkommunikation", "Customer communication"),
+        [Marketing] = new("Myynti ja markkinointi", "Försäljning och marknadsföring", "Sales and marketing"),
+        [MarketResearch] = new("Mielipide- ja markkinatutkimukset", "Opinions- och marknadsundersökningar", "Opinion and market research"),
+        [CustomerAcquisition] = new("Asiakashankinta", "Kundanskaffning", "Customer acquisition"),
+        [CustomerRelationship] = new("Asiakassuhteen hoitaminen", "Skötsel av kundrelationen", "Managing the customer relationship"),
+        [Invoicing] = new("Laskutus ja sopimukset", "Fakturering och avtal", "Invoicing and contracts"),
+        [Development] = new("Liiketoiminnan kehittäminen", "Utveckling av affärsverksamheten", "Business development"),
+        [DataSubjectRights] = new("Rekisteröidyn oikeuksien toteuttaminen", "Tillgodoseende av den registrerades rättigheter",
+            "Handling data-subject rights"),
+        [LegalObligation] = new("Lakisääteisten velvoitteiden täyttäminen", "Fullgörande av rättsliga förpliktelser", "Meeting legal obligations"),
+        [Administration] = new("Käyttäjä- ja järjestelmähallinta", "Användar- och systemadministration", "User and system administration"),
+        [Security] = new("Rekisterin tietoturva", "Registrets informationssäkerhet", "Security of the register"),
+    };
 }

@@ -26,8 +26,9 @@ public static class CommandLine
           catalog [--json]                        print the personal-data catalogue
           seed-demo --subjects N [--seed S]       add N synthetic subjects (Finnish demo data, no real people)
           requests list                           open data-subject requests by due date (ids, types, states, dates)
-          requests report ID [--format json|html] [--lang fi|sv|en]
-                                                  print the access report of a verified request (or of a subject id)
+          requests report ID [--format json|html|pdf] [--lang fi|sv|en] [--out FILE]
+                                                  print (or write to FILE; pdf needs it) the access report of a verified
+                                                  request (or of a subject id)
           help                                    this text
         Without a verb the web application runs.
         """;
@@ -167,10 +168,11 @@ public static class CommandLine
     {
         var format = Option(args, "--format") ?? "json";
         var lang = Option(args, "--lang");
-        if (!Guid.TryParse(args[2], out var id) || format is not ("json" or "html")
-            || (lang is not null && !AccessReportTexts.Languages.Contains(lang)))
+        var file = Option(args, "--out");
+        if (!Guid.TryParse(args[2], out var id) || !AccessReportApi.Formats.Contains(format)
+            || (lang is not null && !AccessReportTexts.Languages.Contains(lang)) || (format == "pdf" && string.IsNullOrWhiteSpace(file)))
         {
-            await output.WriteLineAsync("requests report needs a request or subject id; --format json|html; --lang fi|sv|en.");
+            await output.WriteLineAsync("requests report needs a request or subject id; --format json|html|pdf; --lang fi|sv|en; --out FILE (pdf needs it).");
             return 2;
         }
 
@@ -203,9 +205,26 @@ public static class CommandLine
             .BuildAsync(subjectId, AccessReportTexts.Normalise(lang), ct);
         await scope.ServiceProvider.GetRequiredService<AuditLog>().WriteAsync(new AuditEntry(AccessReportApi.Action, Purposes.DataSubjectRights,
             subjectId, request is null ? "subject" : RequestHandling.EntityType, id.ToString(), report.Categories.Select(c => c.Id)), ct);
-        await output.WriteLineAsync(format == "html"
-            ? AccessReportHtml.Render(report)
-            : System.Text.Json.JsonSerializer.Serialize(report, AccessReportApi.Json));
+        if (format == "pdf")
+        {
+            using var document = AccessReportPdf.Render(report);
+            await using var stream = File.Create(file!);
+            await AccessReportPdf.WriteAsync(document, stream, ct);
+            await output.WriteLineAsync($"Access report written to {file}.");
+            return 0;
+        }
+
+        var text = format == "html" ? AccessReportHtml.Render(report) : System.Text.Json.JsonSerializer.Serialize(report, AccessReportApi.Json);
+        if (file is null)
+        {
+            await output.WriteLineAsync(text);
+        }
+        else
+        {
+            await File.WriteAllTextAsync(file, text, ct);
+            await output.WriteLineAsync($"Access report written to {file}.");
+        }
+
         return 0;
     }
 

@@ -16,7 +16,8 @@ public sealed class ControllerOptions
 
 public sealed record ReportController(string Name, string? Email, string? ProtectionOfficer, string? ProtectionOfficerEmail);
 
-public sealed record ReportUse(string Purpose, string LegalBasis);
+/// <summary>One use of a category: the purpose's id and its name in the report's language, and the legal basis.</summary>
+public sealed record ReportUse(string Id, string Name, string Basis);
 
 public sealed record ReportRetention(string RuleId, string Period, string StartingEvent, string Law);
 

@@ -17,10 +17,12 @@ public static class AccessReportApi
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
+    public static readonly IReadOnlyList<string> Formats = ["json", "html", "pdf"];
+
     public static IEndpointRouteBuilder MapAccessReports(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/requests/{id:guid}/access-report", ForRequestAsync).WithTags("Requests").RequirePermission(Permissions.RequestHandle)
-            .WithSummary("The Art 15 access report (format=json|html, lang=fi|sv|en) for a matched, identity-verified access or portability request.");
+            .WithSummary("The Art 15 access report (format=json|html|pdf, lang=fi|sv|en) for a matched, identity-verified access or portability request.");
         app.MapGet("/api/subjects/{id:guid}/access-report", ForSubjectAsync).WithTags("Requests").RequirePermission(Permissions.RequestHandle)
             .WithSummary("Preview of the access report of one person.");
         return app;
@@ -34,7 +36,7 @@ public static class AccessReportApi
         : r.IdentityVerifiedAt is null ? "The requester's identity has not been verified yet."
         : null;
 
-    private static async Task<Results<Ok<AccessReport>, ContentHttpResult, NotFound, ValidationProblem, Conflict<HttpValidationProblemDetails>>>
+    private static async Task<Results<Ok<AccessReport>, ContentHttpResult, PushStreamHttpResult, NotFound, ValidationProblem, Conflict<HttpValidationProblemDetails>>>
         ForRequestAsync(Guid id, string? format, string? lang, RegisterDbContext db, AccessReportBuilder builder, AuditLog audit,
             IHttpContextAccessor http, TimeProvider clock, CancellationToken ct)
     {
@@ -68,10 +70,10 @@ public static class AccessReportApi
         audit.Add(new AuditEntry(Action, Purposes.DataSubjectRights, request.SubjectId, RequestHandling.EntityType, request.Id.ToString(),
             report.Categories.Select(c => c.Id)));
         await db.SaveChangesAsync(ct);
-        return Answer(report, format);
+        return Answer(report, format, ct);
     }
 
-    private static async Task<Results<Ok<AccessReport>, ContentHttpResult, NotFound, ValidationProblem, Conflict<HttpValidationProblemDetails>>>
+    private static async Task<Results<Ok<AccessReport>, ContentHttpResult, PushStreamHttpResult, NotFound, ValidationProblem, Conflict<HttpValidationProblemDetails>>>
         ForSubjectAsync(Guid id, string? format, string? lang, RegisterDbContext db, AccessReportBuilder builder, AuditLog audit,
             CancellationToken ct)
     {
@@ -88,15 +90,15 @@ public static class AccessReportApi
         var report = await builder.BuildAsync(id, AccessReportTexts.Normalise(lang), ct);
         await audit.WriteAsync(new AuditEntry(Action, Purposes.DataSubjectRights, id, "subject", id.ToString(),
             report.Categories.Select(c => c.Id)), ct);
-        return Answer(report, format);
+        return Answer(report, format, ct);
     }
 
     private static ValidationProblem? Validate(string? format, string? lang)
     {
         var errors = new FieldErrors();
-        if (format is not null && format is not ("json" or "html"))
+        if (format is not null && !Formats.Contains(format))
         {
-            errors.Add("format", "json or html.");
+            errors.Add("format", "One of json, html, pdf.");
         }
 
         if (lang is not null && !AccessReportTexts.Languages.Contains(lang))
@@ -107,9 +109,25 @@ public static class AccessReportApi
         return errors.Any ? errors.Problem() : null;
     }
 
-    private static Results<Ok<AccessReport>, ContentHttpResult, NotFound, ValidationProblem, Conflict<HttpValidationProblemDetails>> Answer(
-        AccessReport report, string? format) =>
-        format == "html"
-            ? TypedResults.Content(AccessReportHtml.Render(report), "text/html; charset=utf-8")
-            : TypedResults.Ok(report);
+    private static Results<Ok<AccessReport>, ContentHttpResult, PushStreamHttpResult, NotFound, ValidationProblem, Conflict<HttpValidationProblemDetails>> Answer(
+        AccessReport report, string? format, CancellationToken ct)
+    {
+        switch (format)
+        {
+            case "html":
+                return TypedResults.Content(AccessReportHtml.Render(report), "text/html; charset=utf-8");
+            case "pdf":
+                // Laid out before the response starts, so a layout or font failure is a plain error response.
+                var document = AccessReportPdf.Render(report);
+                return TypedResults.Stream(async body =>
+                {
+                    using (document)
+                    {
+                        await AccessReportPdf.WriteAsync(document, body, ct);
+                    }
+                }, AccessReportPdf.ContentType, AccessReportPdf.FileName(report));
+            default:
+                return TypedResults.Ok(report);
+        }
+    }
 }

@@ -45,8 +45,8 @@ public sealed class AccessReportBuilder(RegisterDbContext db, TimeProvider clock
 
         var categories = Catalog.Categories.All.Where(c => items.ContainsKey(c.Id)).Select(c => new ReportCategory(
             c.Id, c.Name(language),
-            [.. c.Uses.Select(u => new ReportUse(u.Purpose, AccessReportTexts.T(u.Basis.ToString(), language)))],
-            new ReportRetention(c.Retention.Id, c.Retention.DefaultPeriod, c.Retention.StartingEvent, c.Retention.Law),
+            [.. c.Uses.Select(u => new ReportUse(u.Purpose, Purposes.Name(u.Purpose, language), AccessReportTexts.T(u.Basis.ToString(), language)))],
+            new ReportRetention(c.Retention.Id, c.Retention.DefaultPeriod.In(language), c.Retention.StartingEvent.In(language), c.Retention.Law),
             AccessReportTexts.T(c.Erasure.ToString(), language), c.Masked, items[c.Id])).ToList();
 
         var cases = await db.Set<CollectionCase>().AsNoTracking().Where(c => c.SubjectId == subjectId)

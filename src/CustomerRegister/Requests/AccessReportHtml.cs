@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CustomerRegister.Catalog;
 using static CustomerRegister.Requests.AccessReportTexts;
 
 namespace CustomerRegister.Requests;
@@ -10,7 +11,8 @@ public static class AccessReportHtml
     private const string Style = """
         body{font-family:system-ui,sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem;color:#111}
         table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #999;padding:.2rem .4rem;text-align:left;vertical-align:top}
-        section{break-inside:avoid-page}h2{border-bottom:2px solid #333;margin-top:2rem}@media print{body{margin:0}}
+        td{overflow-wrap:anywhere}thead{display:table-header-group}tr{break-inside:avoid}
+        h2{border-bottom:2px solid #333;margin-top:2rem}h2,h3{break-after:avoid}@media print{body{margin:0}}
         """;
 
     public static string Render(AccessReport r)
@@ -34,26 +36,19 @@ public static class AccessReportHtml
         foreach (var c in r.Categories)
         {
             h.Append(CultureInfo.InvariantCulture, $"<section><h3>{E(c.Name)}</h3><dl>");
-            Pair(h, T("uses", l), string.Join("; ", c.Uses.Select(u => $"{u.Purpose}: {u.LegalBasis}")));
-            Pair(h, T("retention", l), $"{c.Retention.Period} ({c.Retention.StartingEvent}; {c.Retention.Law})");
+            Pair(h, T("uses", l), string.Join("; ", c.Uses.Select(u => $"{u.Name}: {u.Basis}")));
+            Pair(h, T("retention", l), Retention(c.Retention, l));
             Pair(h, T("erasure", l), c.Erasure + (c.Masked ? $" ({T("masked", l)})" : ""));
             h.Append("</dl>");
             foreach (var item in c.Items)
             {
-                h.Append(CultureInfo.InvariantCulture,
-                    $"<table><tr><th colspan=\"2\">{E(T("table", l))}: {E(item.Table)} · {E(T("row", l))}: {E(item.RowId)}");
-                if (item.Source is { } s)
-                {
-                    h.Append(CultureInfo.InvariantCulture, $" · {E(T("source", l))}: {E(s)}");
-                }
-
-                h.Append(CultureInfo.InvariantCulture, $" · {E(T("created", l))}: {E(item.CreatedAt)} · {E(T("updated", l))}: {E(item.UpdatedAt)}</th></tr>");
+                h.Append(CultureInfo.InvariantCulture, $"<table><thead><tr><th colspan=\"2\">{E(Caption(item, l))}</th></tr></thead><tbody>");
                 foreach (var f in item.Fields)
                 {
                     h.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(f.Name)}</td><td>{E(f.Value)}</td></tr>");
                 }
 
-                h.Append("</table>");
+                h.Append("</tbody></table>");
             }
 
             h.Append("</section>");
@@ -85,19 +80,38 @@ public static class AccessReportHtml
         else
         {
             h.Append(CultureInfo.InvariantCulture,
-                $"<table><tr><th>{E(T("at", l))}</th><th>{E(T("actor", l))}</th><th>{E(T("action", l))}</th><th>{E(T("purpose", l))}</th></tr>");
+                $"<table><thead><tr><th>{E(T("at", l))}</th><th>{E(T("actor", l))}</th><th>{E(T("action", l))}</th><th>{E(T("purpose", l))}</th></tr></thead><tbody>");
             foreach (var x in r.Accesses)
             {
-                var actor = x.ActorName ?? $"{x.ActorKind} {x.ActorId}";
                 h.Append(CultureInfo.InvariantCulture,
-                    $"<tr><td>{x.At:yyyy-MM-dd HH:mm}</td><td>{E(actor)}</td><td>{E(x.Action)}</td><td>{E(x.Purpose)}</td></tr>");
+                    $"<tr><td>{x.At:yyyy-MM-dd HH:mm}</td><td>{E(Actor(x))}</td><td>{E(x.Action)}</td><td>{E(Purposes.Name(x.Purpose, l))}</td></tr>");
             }
 
-            h.Append("</table>");
+            h.Append("</tbody></table>");
         }
 
         return h.Append("</body></html>").ToString();
     }
+
+    /// <summary>"6 years, counted from: the record's date (law)" in the report's language.</summary>
+    public static string Retention(ReportRetention retention, string language) =>
+        $"{retention.Period}, {T("retention.from", language)}: {retention.StartingEvent} ({retention.Law})";
+
+    /// <summary>Where an item is stored and when: the heading of its table.</summary>
+    public static string Caption(ReportItem item, string language)
+    {
+        var parts = new List<string> { $"{T("table", language)}: {item.Table}", $"{T("row", language)}: {item.RowId}" };
+        if (item.Source is { } source)
+        {
+            parts.Add($"{T("source", language)}: {source}");
+        }
+
+        parts.Add($"{T("created", language)}: {item.CreatedAt}");
+        parts.Add($"{T("updated", language)}: {item.UpdatedAt}");
+        return string.Join(" · ", parts);
+    }
+
+    public static string Actor(ReportAccess access) => access.ActorName ?? $"{access.ActorKind} {access.ActorId}";
 
     private static void Pair(StringBuilder h, string term, string value) =>
         h.Append(CultureInfo.InvariantCulture, $"<dt>{E(term)}</dt><dd>{E(value)}</dd>");

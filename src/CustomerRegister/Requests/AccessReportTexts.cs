@@ -23,6 +23,8 @@ public static class AccessReportTexts
         ["uses"] = ("Käyttötarkoitukset ja oikeusperuste", "Ändamål och rättslig grund", "Purposes and legal basis"),
         ["retention"] = ("Säilytysaika", "Lagringstid", "Retention"),
         ["erasure"] = ("Poistopyynnön vaikutus", "Verkan av en begäran om radering", "Effect of erasure"),
+        ["retention.from"] = ("laskettuna tapahtumasta", "räknat från", "counted from"),
+        ["page"] = ("Sivu {0} / {1}", "Sida {0} av {1}", "Page {0} of {1}"),
         ["table"] = ("Taulu", "Tabell", "Table"),
         ["row"] = ("Rivi", "Rad", "Row"),
         ["source"] = ("Tietolähde", "Uppgiftskälla", "Source"),

@@ -70,6 +70,11 @@ public sealed class AccessReportTests(RequestsFactory app) : IClassFixture<Reque
         var order = categories.Keys.Select(id => Categories.All.ToList().FindIndex(c => c.Id == id)).ToList();
         Assert.Equal(order.Order().ToList(), order);
         Assert.Equal("waste-record", categories[Categories.IdentityCode.Id].GetProperty("retention").GetProperty("ruleId").GetString());
+        Assert.Equal("6 years", categories[Categories.IdentityCode.Id].GetProperty("retention").GetProperty("period").GetString());
+        var use = categories[Categories.IdentityCode.Id].GetProperty("uses")[0];
+        Assert.Equal(Purposes.LegalObligation, use.GetProperty("id").GetString());
+        Assert.Equal("Meeting legal obligations", use.GetProperty("name").GetString());
+        Assert.Equal("Legal obligation (Art 6(1)(c))", use.GetProperty("basis").GetString());
         Assert.Equal("Encore Ympäristöpalvelut Oy", report.GetProperty("controller").GetProperty("name").GetString());
 
         // (c) The staff member who read the person is listed by name.
@@ -104,7 +109,7 @@ public sealed class AccessReportTests(RequestsFactory app) : IClassFixture<Reque
         Assert.Equal(HttpStatusCode.Conflict, (await dpo.Client.GetAsync($"/api/requests/{erasure}/access-report")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await dpo.Client.GetAsync($"/api/requests/{Guid.NewGuid()}/access-report")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await dpo.Client.GetAsync($"/api/subjects/{Guid.NewGuid()}/access-report")).StatusCode);
-        var bad = await dpo.Client.GetAsync($"/api/subjects/{person.SubjectId}/access-report?format=pdf&lang=de");
+        var bad = await dpo.Client.GetAsync($"/api/subjects/{person.SubjectId}/access-report?format=xls&lang=de");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var errors = await RegisterData.ErrorsOf(bad);
         Assert.True(errors.TryGetProperty("format", out _));
@@ -128,6 +133,118 @@ public sealed class AccessReportTests(RequestsFactory app) : IClassFixture<Reque
         Assert.Contains("Skrotningsintyg", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("http://", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FinnishPdfHasTheReportsTextsAndShowsProtectedCodesOnlyMasked()
+    {
+        // Another person than the JSON test's: a second portability request of the same person would be a duplicate.
+        var person = await PersonAsync(skip: 1);
+        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
+        var iban = await RevealAsync(dpo.Client, $"/api/consumers/{person.ConsumerId}?reveal=bankAccount", Purposes.Invoicing, "bankAccount");
+        var code = await RevealAsync(dpo.Client, $"/api/vehicles/certificates/{person.CertificateId}?reveal=identityCode",
+            Purposes.LegalObligation, "identityCode");
+        var requestId = await VerifiedRequestAsync(dpo.Client, person.SubjectId);
+        var json = JsonDocument.Parse(await dpo.Client.GetStringAsync($"/api/subjects/{person.SubjectId}/access-report")).RootElement;
+        var masked = json.GetProperty("categories").EnumerateArray()
+            .Where(c => c.GetProperty("id").GetString() is { } id && (id == Categories.IdentityCode.Id || id == Categories.BankAccount.Id))
+            .SelectMany(c => c.GetProperty("items").EnumerateArray()).SelectMany(i => i.GetProperty("fields").EnumerateArray())
+            .Where(f => f.GetProperty("name").GetString()!.EndsWith("_masked", StringComparison.Ordinal))
+            .Select(f => f.GetProperty("value").GetString()!).ToList();
+        Assert.Contains(masked, m => m.StartsWith(code[..7], StringComparison.Ordinal) && m.Contains("***", StringComparison.Ordinal));
+        Assert.Contains(masked, m => m.StartsWith(iban[..4], StringComparison.Ordinal) && m.Contains('*', StringComparison.Ordinal));
+
+        var response = await dpo.Client.GetAsync($"/api/requests/{requestId}/access-report?format=pdf&lang=fi");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.EndsWith(".pdf", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'), StringComparison.Ordinal);
+        var (text, pages) = PdfText(await response.Content.ReadAsByteArrayAsync());
+        Assert.Contains("Tarkastusoikeusraportti", text, StringComparison.Ordinal);
+        Assert.Contains("Käyttötarkoitukset ja oikeusperuste", text, StringComparison.Ordinal);
+        Assert.Contains("Säilytysaika", text, StringComparison.Ordinal);
+        Assert.Contains("Oikeutenne", text, StringComparison.Ordinal);
+        Assert.Contains("Tietosuojavaltuutetun toimisto", text, StringComparison.Ordinal);
+        Assert.Contains("Lintulahdenkuja 4", text, StringComparison.Ordinal);
+        Assert.Contains("Ketkä yrityksessä ovat käsitelleet tietojanne", text, StringComparison.Ordinal);
+        Assert.Contains("Lakisääteisten velvoitteiden täyttäminen", text, StringComparison.Ordinal);
+        Assert.Contains("kirjauksen päivämäärä", text, StringComparison.Ordinal);
+        Assert.Contains($"Sivu {pages} / {pages}", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Purposes.Invoicing, text, StringComparison.Ordinal);
+
+        // Extracted text, not bytes: the content streams are compressed, so only extraction makes "absent" mean absent.
+        var compact = Compact(text);
+        Assert.DoesNotContain(Compact(iban), compact, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(code, compact, StringComparison.Ordinal);
+        Assert.All(masked, m => Assert.Contains(Compact(m), compact, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SwedishPdfHasSwedishHeadingsAndTheSupervisoryAuthority()
+    {
+        var person = await PersonAsync();
+        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
+
+        var response = await dpo.Client.GetAsync($"/api/subjects/{person.SubjectId}/access-report?format=pdf&lang=sv");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var (text, pages) = PdfText(await response.Content.ReadAsByteArrayAsync());
+        Assert.Contains("Rapport om rätt till tillgång", text, StringComparison.Ordinal);
+        Assert.Contains("Era rättigheter", text, StringComparison.Ordinal);
+        Assert.Contains("Mottagare", text, StringComparison.Ordinal);
+        Assert.Contains("Skrotningsintyg", text, StringComparison.Ordinal);
+        Assert.Contains("Dataombudsmannens byrå", text, StringComparison.Ordinal);
+        Assert.Contains("Fullgörande av rättsliga förpliktelser", text, StringComparison.Ordinal);
+        Assert.Contains("6 år", text, StringComparison.Ordinal);
+        Assert.Contains($"Sida 1 av {pages}", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALongAuditTrailIsPrintedWhollyOverSeveralPages()
+    {
+        var person = await PersonAsync();
+        var reader = await app.CreateUserAsync(Roles.CustomerService);
+        const int reads = 120;
+        for (var i = 0; i < reads; i += 10)
+        {
+            await Task.WhenAll(Enumerable.Range(0, 10).Select(async _ =>
+                Assert.Equal(HttpStatusCode.OK, (await reader.Client.GetAsync($"/api/subjects/{person.SubjectId}")).StatusCode)));
+        }
+
+        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
+        var json = JsonDocument.Parse(await dpo.Client.GetStringAsync($"/api/subjects/{person.SubjectId}/access-report")).RootElement;
+        var byReader = json.GetProperty("accesses").EnumerateArray().Count(a => a.GetProperty("actorId").GetString() == reader.Id.ToString());
+        Assert.True(byReader >= reads, $"{byReader} accesses");
+        var html = await dpo.Client.GetStringAsync($"/api/subjects/{person.SubjectId}/access-report?format=html&lang=en");
+        Assert.Contains("<thead>", html, StringComparison.Ordinal);
+
+        var (text, pages) = PdfText(await dpo.Client.GetByteArrayAsync($"/api/subjects/{person.SubjectId}/access-report?format=pdf&lang=en"));
+
+        Assert.True(pages >= 3, $"{pages} pages");
+        Assert.Contains($"Page {pages} of {pages}", text, StringComparison.Ordinal);
+        var actors = Compact(text).Split(Compact("Staff " + Roles.CustomerService)).Length - 1;
+        Assert.True(actors >= byReader, $"{actors} rows of {byReader}");
+        Assert.Contains("Managing the customer relationship", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CommandLineWritesThePdfToAFile()
+    {
+        var person = await PersonAsync();
+        var file = Path.Combine(Path.GetTempPath(), $"access-report-{Guid.NewGuid()}.pdf");
+        try
+        {
+            var output = new StringWriter();
+            Assert.Equal(2, await CommandLine.TryRunAsync(["requests", "report", person.SubjectId.ToString(), "--format", "pdf"], app.Services, output));
+            Assert.Equal(0, await CommandLine.TryRunAsync(
+                ["requests", "report", person.SubjectId.ToString(), "--format", "pdf", "--lang", "sv", "--out", file], app.Services, output));
+            var (text, _) = PdfText(await File.ReadAllBytesAsync(file));
+            Assert.Contains("Dataombudsmannens byrå", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]
@@ -169,7 +286,8 @@ public sealed class AccessReportTests(RequestsFactory app) : IClassFixture<Reque
         Assert.Contains("Office of the Data Protection Ombudsman", output.ToString(), StringComparison.Ordinal);
     }
 
-    private async Task<Person> PersonAsync()
+    /// <summary>The first seeded person with a bank account, a scrapping certificate and a payout; the next ones by skip.</summary>
+    private async Task<Person> PersonAsync(int skip = 0)
     {
         await Seeded.WaitAsync();
         try
@@ -188,7 +306,7 @@ public sealed class AccessReportTests(RequestsFactory app) : IClassFixture<Reque
         var consumer = await app.Database.ScalarAsync(
             "SELECT c.id FROM consumers c WHERE c.bank_account_masked IS NOT NULL "
             + "AND EXISTS (SELECT 1 FROM scrapping_certificates s WHERE s.subject_id = c.subject_id) "
-            + "AND EXISTS (SELECT 1 FROM metal_credit_payouts p WHERE p.subject_id = c.subject_id) ORDER BY c.id LIMIT 1");
+            + $"AND EXISTS (SELECT 1 FROM metal_credit_payouts p WHERE p.subject_id = c.subject_id) ORDER BY c.id LIMIT 1 OFFSET {skip}");
         Assert.True(consumer is not null, $"{await app.Database.ScalarAsync("SELECT COUNT(*) FROM scrapping_certificates")} certs, "
             + $"{await app.Database.ScalarAsync("SELECT COUNT(*) FROM metal_credit_payouts")} payouts, "
             + $"{await app.Database.ScalarAsync("SELECT COUNT(*) FROM consumers WHERE bank_account_masked IS NOT NULL")} accounts");
@@ -236,6 +354,17 @@ public sealed class AccessReportTests(RequestsFactory app) : IClassFixture<Reque
             }
         }
     }
+
+    private static (string Text, int Pages) PdfText(byte[] pdf)
+    {
+        Assert.True(pdf.AsSpan().StartsWith("%PDF-"u8), "not a PDF");
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var pages = document.GetPages().ToList();
+        Assert.All(pages, p => Assert.InRange(p.Width, 594, 597));
+        return (string.Join("\n", pages.Select(p => p.Text)), pages.Count);
+    }
+
+    private static string Compact(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)));
 
     private string Literal(Guid id) => app.Database.Provider == DatabaseProvider.Postgres ? id.ToString() : id.ToString().ToUpperInvariant();
 

@@ -76,6 +76,28 @@ public sealed class CatalogTests
     }
 
     [Fact]
+    public void EveryPurposeAndRetentionRuleReadsInFinnishSwedishAndEnglish()
+    {
+        foreach (var purpose in Purposes.All)
+        {
+            var names = new[] { "fi", "sv", "en" }.Select(l => Purposes.Name(purpose, l)).ToList();
+            Assert.All(names, n => Assert.NotEqual(purpose, n));
+            Assert.Equal(3, names.Distinct().Count());
+        }
+
+        Assert.Equal("unknown_purpose", Purposes.Name("unknown_purpose", "fi"));
+        var rules = Categories.All.Select(c => c.Retention).Distinct().ToList();
+        Assert.Contains(RetentionRule.RightsRequest, rules);
+        Assert.All(rules, r =>
+        {
+            Assert.Equal(3, new[] { r.StartingEvent.Fi, r.StartingEvent.Sv, r.StartingEvent.En }.Distinct().Count());
+            Assert.Equal(3, new[] { r.DefaultPeriod.Fi, r.DefaultPeriod.Sv, r.DefaultPeriod.En }.Distinct().Count());
+        });
+        Assert.Equal("6 vuotta", RetentionRule.Voucher.DefaultPeriod.In("fi"));
+        Assert.Equal("6 år", RetentionRule.Voucher.DefaultPeriod.In("sv"));
+    }
+
+    [Fact]
     public void OnlyTheTwoProtectedCodesAreMaskedAndSensitive()
     {
         Assert.Equal([Categories.IdentityCode, Categories.BankAccount], Categories.All.Where(c => c.Masked));
