@@ -168,7 +168,7 @@ public sealed class Rectifications(
     }
 
     private sealed record PlannedChange(
-        int Index, IEntityType Entity, object Key, string RowId, RectifiableField Field, IProperty? Property, RectifiedValue? Value, long? Version);
+        IEntityType Entity, object Key, string RowId, RectifiableField Field, IProperty? Property, RectifiedValue? Value, long? Version);
 
     private async Task<List<PlannedChange>> PlanAsync(IReadOnlyList<RectifyChange> changes, Guid subjectId, FieldErrors errors, CancellationToken ct)
     {
@@ -240,7 +240,7 @@ public sealed class Rectifications(
                 continue;
             }
 
-            planned.Add(new PlannedChange(i, entity, key, key.ToString()!, field, property, value, change.Version));
+            planned.Add(new PlannedChange(entity, key, key.ToString()!, field, property, value, change.Version));
         }
 
         return planned;
