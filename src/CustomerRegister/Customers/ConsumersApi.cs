@@ -216,7 +216,8 @@ public static class ConsumersApi
 
     public static byte[] BankAccountLookup(ProtectedCodes codes, Iban iban) => codes.Lookup(BankAccountLookupKind, iban.Value);
 
-    private static void SetBankAccount(Consumer consumer, Iban iban, ProtectedCodes codes)
+    /// <summary>The one way a bank account is stored: encrypted, with its keyed hash for look-up and a masked copy.</summary>
+    internal static void SetBankAccount(Consumer consumer, Iban iban, ProtectedCodes codes)
     {
         consumer.BankAccountCipher = codes.Encrypt(iban.Value);
         consumer.BankAccountLookup = BankAccountLookup(codes, iban);

@@ -101,12 +101,7 @@ public sealed class AccessReportBuilder(RegisterDbContext db, TimeProvider clock
 
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {select} FROM {sql.DelimitIdentifier(table.Table)} WHERE {table.Condition}";
-        var subjectProperty = entity.FindProperty(SubjectIdProperty) ?? key;
-        var parameter = (subjectProperty.ClrType == typeof(Guid) || subjectProperty.ClrType == typeof(Guid?)
-            ? subjectProperty.GetRelationalTypeMapping()
-            : entity.Model.FindEntityType(typeof(Subject))!.FindPrimaryKey()!.Properties[0].GetRelationalTypeMapping())
-            .CreateParameter(command, Parameter, subjectId);
-        command.Parameters.Add(parameter);
+        command.Parameters.Add(SubjectParameter(command, entity, subjectId));
 
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -131,7 +126,40 @@ public sealed class AccessReportBuilder(RegisterDbContext db, TimeProvider clock
         }
     }
 
-    private static string? Format(object? value) => value switch
+    /// <summary>Whether the row with this key is one of the subject's rows, by the same condition the report reads with.</summary>
+    public static async Task<bool> HoldsAsync(RegisterDbContext db, SubjectTable table, object key, Guid subjectId, CancellationToken ct)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var keyProperty = table.Entity.FindPrimaryKey()!.Properties[0];
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = $"SELECT COUNT(*) FROM {sql.DelimitIdentifier(table.Table)} "
+                                  + $"WHERE {sql.DelimitIdentifier(keyProperty.GetColumnName())} = {sql.GenerateParameterNamePlaceholder("row")} "
+                                  + $"AND ({table.Condition})";
+            command.Parameters.Add(keyProperty.GetRelationalTypeMapping().CreateParameter(command, "row", key));
+            command.Parameters.Add(SubjectParameter(command, table.Entity, subjectId));
+            return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) > 0;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static DbParameter SubjectParameter(DbCommand command, IEntityType entity, Guid subjectId)
+    {
+        var subjectProperty = entity.FindProperty(SubjectIdProperty) ?? entity.FindPrimaryKey()!.Properties[0];
+        return (subjectProperty.ClrType == typeof(Guid) || subjectProperty.ClrType == typeof(Guid?)
+            ? subjectProperty.GetRelationalTypeMapping()
+            : entity.Model.FindEntityType(typeof(Subject))!.FindPrimaryKey()!.Properties[0].GetRelationalTypeMapping())
+            .CreateParameter(command, Parameter, subjectId);
+    }
+
+    public static string? Format(object? value) => value switch
     {
         null or DBNull => null,
         DateTime d => d.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),

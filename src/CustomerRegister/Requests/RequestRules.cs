@@ -6,9 +6,9 @@ public static class RequestRules
     public static bool IsOpen(RequestState state) =>
         state is not (RequestState.Completed or RequestState.Refused or RequestState.Withdrawn or RequestState.Duplicate);
 
-    /// <summary>Nothing may leave the register or be erased before the requester is known to be the person (Art 12(6)).</summary>
+    /// <summary>Nothing may leave the register, be erased or be changed before the requester is known to be the person (Art 12(6)).</summary>
     public static bool NeedsIdentityVerification(RequestType type) =>
-        type is RequestType.Access or RequestType.Erasure or RequestType.Portability;
+        type is RequestType.Access or RequestType.Erasure or RequestType.Portability or RequestType.Rectification;
 
     public static string? CanMatch(RequestChannel channel, RequestState state) => state switch
     {
@@ -35,6 +35,12 @@ public static class RequestRules
         RequestState.Matched => $"A {type} request needs identity verification first.",
         _ => $"A request in state {state} cannot be completed.",
     };
+
+    /// <summary>Data is changed only while a matched, identity-verified rectification request is being handled.</summary>
+    public static string? CanRectify(RequestState state) =>
+        state == RequestState.InProgress
+            ? null
+            : $"Changes are applied while the request is in progress (matched, identity verified, started); the request is {state}.";
 
     public static string? CanClose(RequestState state) => IsOpen(state) ? null : $"The request is already closed ({state}).";
 }

@@ -39,7 +39,8 @@ public sealed record RequestResponse(
     Guid? SubjectId, DateTime? MatchedAt, Guid? AssignedTo, Guid? DuplicateOf, DateTime? EmailConfirmedAt,
     IdentityVerification? Identity, DateOnly OriginalDueDate, DateOnly DueDate, bool Overdue, int DaysLeft, Extension? Extension,
     DateTime? ClosedAt, string? Resolution, string? ResponseLetter, long Version,
-    IReadOnlyList<RequestActionResponse>? Actions = null, IReadOnlyList<Guid>? Candidates = null);
+    IReadOnlyList<RequestActionResponse>? Actions = null, IReadOnlyList<Guid>? Candidates = null,
+    IReadOnlyList<RectificationResponse>? Rectifications = null, IReadOnlyList<NotifyRecipient>? Notify = null);
 
 /// <summary>Staff handling of data-subject requests under /api/requests.</summary>
 public static class RequestsApi
@@ -62,6 +63,9 @@ public static class RequestsApi
             Answer(h, h.VerifyIdentityAsync(id, r.Method, r.Note, r.Version, ct))).WithSummary("Record how the requester's identity was verified.");
         handle.MapPost("/{id:guid}/start", (Guid id, VersionRequest r, RequestHandling h, CancellationToken ct) =>
             Answer(h, h.StartAsync(id, r.Version, ct))).WithSummary("Begin handling (access, erasure, portability need identity verification).");
+        handle.MapPost("/{id:guid}/rectify", RectifyAsync)
+            .WithSummary("Rectification (Art 16): change the person's fields in one transaction; before/after kept in the request only; "
+                         + "lists the recipients to notify (Art 19).");
         handle.MapPost("/{id:guid}/extend", (Guid id, ExtendRequest r, RequestHandling h, CancellationToken ct) =>
             Answer(h, h.ExtendAsync(id, r.Months, r.Reason, r.ToldVia, r.Version, ct)))
             .WithSummary("Extend the deadline once by up to two months, with a reason; the letter to the requester is returned.");
@@ -129,8 +133,17 @@ public static class RequestsApi
         return TypedResults.Ok(rows.Select(r => r.ToSummary(today)).ToList());
     }
 
+    private static async Task<Results<Ok<RequestResponse>, NotFound, ValidationProblem, Conflict<HttpValidationProblemDetails>>> RectifyAsync(
+        Guid id, RectifyRequest body, Rectifications rectifications, RegisterDbContext db, RequestHandling handling, CancellationToken ct)
+    {
+        var outcome = await rectifications.RectifyAsync(id, body, ct);
+        return outcome.Request is { } request
+            ? TypedResults.Ok(await DetailAsync(request, db, handling, rectifications, ct))
+            : await Answer(handling, Task.FromResult(outcome));
+    }
+
     private static async Task<Results<Ok<RequestResponse>, NotFound>> GetAsync(
-        Guid id, RegisterDbContext db, RequestHandling handling, AuditLog audit, TimeProvider clock, CancellationToken ct)
+        Guid id, RegisterDbContext db, RequestHandling handling, Rectifications rectifications, AuditLog audit, CancellationToken ct)
     {
         var request = await db.Set<DataSubjectRequest>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (request is null)
@@ -138,15 +151,28 @@ public static class RequestsApi
             return TypedResults.NotFound();
         }
 
-        var actions = await db.Set<RequestAction>().AsNoTracking().Where(a => a.RequestId == id)
+        var detail = await DetailAsync(request, db, handling, rectifications, ct);
+        await audit.WriteAsync(RequestHandling.Entry("request.read", request,
+            detail.Rectifications is { Count: > 0 } ? [.. ReadFields, "before", "after"] : ReadFields), ct);
+        return TypedResults.Ok(detail);
+    }
+
+    /// <summary>The request with its action log, suggested matches, and for a rectification its changes and recipients.</summary>
+    private static async Task<RequestResponse> DetailAsync(
+        DataSubjectRequest request, RegisterDbContext db, RequestHandling handling, Rectifications rectifications, CancellationToken ct)
+    {
+        var actions = await db.Set<RequestAction>().AsNoTracking().Where(a => a.RequestId == request.Id)
             .OrderBy(a => a.At).ThenBy(a => a.Id).ToListAsync(ct);
         var candidates = request.SubjectId is null ? await handling.CandidatesAsync(request, ct) : [];
-        await audit.WriteAsync(RequestHandling.Entry("request.read", request, ReadFields), ct);
-        return TypedResults.Ok(request.ToResponse(HelsinkiTime.Today(clock)) with
+        var changes = request.Type == RequestType.Rectification ? await rectifications.ListAsync(request.Id, ct) : null;
+        var notify = changes is { Count: > 0 } && request.SubjectId is { } subjectId ? await rectifications.RecipientsAsync(subjectId, ct) : null;
+        return request.ToResponse(handling.Today) with
         {
             Actions = [.. actions.Select(a => new RequestActionResponse(a.At, a.ActorKind, a.ActorId, a.Action, a.Note))],
             Candidates = candidates,
-        });
+            Rectifications = changes,
+            Notify = notify,
+        };
     }
 
     public static RequestSummary ToSummary(this DataSubjectRequest r, DateOnly today) => new(

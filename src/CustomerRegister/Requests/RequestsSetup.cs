@@ -15,6 +15,7 @@ public static class RequestsSetup
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section));
         services.AddSingleton<IMailSender, PickupDirectoryMailSender>();
         services.AddScoped<RequestHandling>();
+        services.AddScoped<Rectifications>();
         services.AddOptions<ControllerOptions>().Bind(configuration.GetSection(ControllerOptions.Section));
         services.AddScoped<AccessReportBuilder>();
         services.AddScoped<RequestWarnings>();

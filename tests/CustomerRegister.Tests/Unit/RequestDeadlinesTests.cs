@@ -102,9 +102,9 @@ public sealed class RequestDeadlinesTests
     [InlineData(RequestType.Access, false)]
     [InlineData(RequestType.Erasure, false)]
     [InlineData(RequestType.Portability, false)]
-    [InlineData(RequestType.Rectification, true)]
+    [InlineData(RequestType.Rectification, false)]
     [InlineData(RequestType.ObjectionToMarketing, true)]
-    public void OnlyAccessErasureAndPortabilityNeedAVerifiedIdentityToComplete(RequestType type, bool allowedWhenMatched)
+    public void AccessErasurePortabilityAndRectificationNeedAVerifiedIdentityToComplete(RequestType type, bool allowedWhenMatched)
     {
         Assert.Equal(allowedWhenMatched, RequestRules.CanComplete(type, RequestState.Matched) is null);
         Assert.Null(RequestRules.CanComplete(type, RequestState.InProgress));

@@ -2283,6 +2283,72 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     b.HasAnnotation("Register:RetainedFrom", "At");
                 });
 
+            modelBuilder.Entity("CustomerRegister.Requests.RequestRectification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<string>("After")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("after")
+                        .HasAnnotation("Register:Category", "rights.request");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at")
+                        .HasAnnotation("Register:NotPersonal", "workflow time");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("before")
+                        .HasAnnotation("Register:Category", "rights.request");
+
+                    b.Property<string>("CategoryId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("category_id")
+                        .HasAnnotation("Register:NotPersonal", "catalogue category id");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("field")
+                        .HasAnnotation("Register:NotPersonal", "catalogue column name");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id")
+                        .HasAnnotation("Register:NotPersonal", "the request");
+
+                    b.Property<string>("RowId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("row_id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<string>("Table")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("table")
+                        .HasAnnotation("Register:NotPersonal", "catalogue table name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_request_rectifications");
+
+                    b.HasIndex("RequestId", "At")
+                        .HasDatabaseName("ix_request_rectifications_request_id_at");
+
+                    b.ToTable("request_rectifications", (string)null);
+                });
+
             modelBuilder.Entity("CustomerRegister.Restrictions.ProcessingLimit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3077,6 +3143,16 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_request_actions_data_subject_requests_request_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Requests.RequestRectification", b =>
+                {
+                    b.HasOne("CustomerRegister.Requests.DataSubjectRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_request_rectifications_data_subject_requests_request_id");
                 });
 
             modelBuilder.Entity("CustomerRegister.Restrictions.ProcessingLimit", b =>

@@ -2276,6 +2276,72 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.HasAnnotation("Register:RetainedFrom", "At");
                 });
 
+            modelBuilder.Entity("CustomerRegister.Requests.RequestRectification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<string>("After")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("after")
+                        .HasAnnotation("Register:Category", "rights.request");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at")
+                        .HasAnnotation("Register:NotPersonal", "workflow time");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("before")
+                        .HasAnnotation("Register:Category", "rights.request");
+
+                    b.Property<string>("CategoryId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_id")
+                        .HasAnnotation("Register:NotPersonal", "catalogue category id");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("field")
+                        .HasAnnotation("Register:NotPersonal", "catalogue column name");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_id")
+                        .HasAnnotation("Register:NotPersonal", "the request");
+
+                    b.Property<string>("RowId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("row_id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<string>("Table")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("table")
+                        .HasAnnotation("Register:NotPersonal", "catalogue table name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_request_rectifications");
+
+                    b.HasIndex("RequestId", "At")
+                        .HasDatabaseName("ix_request_rectifications_request_id_at");
+
+                    b.ToTable("request_rectifications", (string)null);
+                });
+
             modelBuilder.Entity("CustomerRegister.Restrictions.ProcessingLimit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3060,6 +3126,16 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_request_actions_data_subject_requests_request_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Requests.RequestRectification", b =>
+                {
+                    b.HasOne("CustomerRegister.Requests.DataSubjectRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_request_rectifications_data_subject_requests_request_id");
                 });
 
             modelBuilder.Entity("CustomerRegister.Restrictions.ProcessingLimit", b =>

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CustomerRegister.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class ErasureAndRestriction : Migration
+    public partial class RightsRequests : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -82,6 +82,31 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "request_rectifications",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    request_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    table = table.Column<string>(type: "character varying(63)", maxLength: 63, nullable: false),
+                    row_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    field = table.Column<string>(type: "character varying(63)", maxLength: 63, nullable: false),
+                    before = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    after = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    category_id = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_request_rectifications", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_request_rectifications_data_subject_requests_request_id",
+                        column: x => x.request_id,
+                        principalTable: "data_subject_requests",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_erasure_certificates_request_id",
                 table: "erasure_certificates",
@@ -108,6 +133,11 @@ namespace CustomerRegister.Data.Migrations.Postgres
                 name: "ix_processing_limits_subject_id_kind_lifted_at",
                 table: "processing_limits",
                 columns: new[] { "subject_id", "kind", "lifted_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_request_rectifications_request_id_at",
+                table: "request_rectifications",
+                columns: new[] { "request_id", "at" });
         }
 
         /// <inheritdoc />
@@ -121,6 +151,9 @@ namespace CustomerRegister.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "processing_limits");
+
+            migrationBuilder.DropTable(
+                name: "request_rectifications");
         }
     }
 }

@@ -1,0 +1,341 @@
+using CustomerRegister.Audit;
+using CustomerRegister.Billing;
+using CustomerRegister.Catalog;
+using CustomerRegister.Customers;
+using CustomerRegister.Data;
+using CustomerRegister.Finnish;
+using CustomerRegister.Infrastructure;
+using CustomerRegister.Protection;
+using CustomerRegister.Search;
+using CustomerRegister.Subjects;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace CustomerRegister.Requests;
+
+public sealed record RectifyChange(string? Table, string? RowId, string? Field, string? Value, long? Version = null);
+
+public sealed record RectifyRequest(IReadOnlyList<RectifyChange>? Changes, long? Version);
+
+public sealed record RectificationResponse(
+    DateTime At, string Table, string RowId, string Field, string? Before, string? After, string Category);
+
+/// <summary>Whom the controller tells of a rectification (Art 19), and why.</summary>
+public sealed record NotifyRecipient(string Recipient, string Reason);
+
+/// <summary>
+/// Applies the field changes of a rectification request (Art 16): every change names a catalogue table and column,
+/// the row must be the request subject's (by the access report's walker condition), the value is validated by the
+/// field's type and category, and all changes commit together. The old and new values are kept only in
+/// <see cref="RequestRectification"/>; the audit trail names the fields.
+/// </summary>
+public sealed class Rectifications(
+    RegisterDbContext db, AuditLog audit, TimeProvider clock, IHttpContextAccessor http, ProtectedCodes codes)
+{
+    public const int MaxChanges = 50;
+    private const string GroupRecipient = "recipient.group";
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<RequestOutcome> RectifyAsync(Guid id, RectifyRequest input, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var changes = input.Changes ?? [];
+        if (changes.Count == 0)
+        {
+            errors.Add("changes", "Required: at least one change { table, rowId, field, value }.");
+        }
+        else if (changes.Count > MaxChanges)
+        {
+            errors.Add("changes", $"At most {MaxChanges} changes at a time.");
+        }
+
+        errors.RequiredVersion(input.Version);
+        if (errors.Any)
+        {
+            return RequestOutcome.Invalid(errors);
+        }
+
+        var request = await db.Set<DataSubjectRequest>().FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (request is null)
+        {
+            return RequestOutcome.Missing;
+        }
+
+        db.Entry(request).Property(r => r.Version).OriginalValue = input.Version!.Value;
+        if (request.Type != RequestType.Rectification)
+        {
+            return RequestOutcome.Conflict("type", $"Only a rectification request changes data; this is a {request.Type} request.");
+        }
+
+        if (RequestRules.CanRectify(request.State) is { } refusal)
+        {
+            return RequestOutcome.Conflict("state", refusal);
+        }
+
+        if (request.SubjectId is not { } subjectId)
+        {
+            return RequestOutcome.Conflict("subjectId", "The request is not matched to a person.");
+        }
+
+        var planned = await PlanAsync(changes, subjectId, errors, ct);
+        if (errors.Any)
+        {
+            return RequestOutcome.Invalid(errors);
+        }
+
+        var applied = new List<(object Row, string Table, string RowId, List<string> Fields)>();
+        foreach (var change in planned)
+        {
+            var row = await db.FindAsync(change.Entity.ClrType, [change.Key], ct)
+                      ?? throw new DbUpdateConcurrencyException("The row was removed meanwhile.");
+            var entry = db.Entry(row);
+            if (change.Version is { } version && entry.Metadata.FindProperty(nameof(IVersioned.Version)) is { } versionProperty
+                && !applied.Any(a => ReferenceEquals(a.Row, row)))
+            {
+                entry.Property(versionProperty.Name).OriginalValue = version;
+            }
+
+            var (before, after) = Apply(entry, change);
+            if (before == after)
+            {
+                continue;
+            }
+
+            db.Add(new RequestRectification
+            {
+                Id = Guid.CreateVersion7(),
+                RequestId = request.Id,
+                At = Now,
+                Table = change.Field.Table,
+                RowId = change.RowId,
+                Field = change.Field.Column,
+                Before = Shown(before),
+                After = Shown(after),
+                CategoryId = change.Field.Category!.Id,
+            });
+            var done = applied.FirstOrDefault(a => ReferenceEquals(a.Row, row));
+            if (done.Row is null)
+            {
+                applied.Add((row, change.Field.Table, change.RowId, [change.Field.Column]));
+            }
+            else
+            {
+                done.Fields.Add(change.Field.Column);
+            }
+        }
+
+        foreach (var (row, table, rowId, fields) in applied)
+        {
+            await RefreshSearchAsync(row, ct);
+            audit.Add(new AuditEntry("rectification.apply", Purposes.DataSubjectRights, subjectId, table, rowId, fields));
+        }
+
+        var named = applied.SelectMany(a => a.Fields.Select(f => $"{a.Table}.{f}")).ToList();
+        var recipients = await RecipientsAsync(subjectId, ct);
+        Record(request, "rectified", named.Count == 0 ? "No value differed from the register." : string.Join(", ", named));
+        Record(request, "recipients_listed", Truncate(string.Join("; ", recipients.Select(r => r.Recipient)), 1000));
+
+        // The request row itself changes too, so its version guards against two handlers rectifying at once.
+        db.Entry(request).Property(r => r.UpdatedAt).IsModified = true;
+        audit.Add(RequestHandling.Entry("request.rectify", request, named));
+        await db.SaveChangesAsync(ct);
+        return RequestOutcome.Ok(request);
+    }
+
+    public async Task<List<RectificationResponse>> ListAsync(Guid requestId, CancellationToken ct) =>
+        (await db.Set<RequestRectification>().AsNoTracking().Where(r => r.RequestId == requestId).ToListAsync(ct))
+        .OrderBy(r => r.At).ThenBy(r => r.Id)
+        .Select(r => new RectificationResponse(r.At, r.Table, r.RowId, r.Field, r.Before, r.After, r.CategoryId)).ToList();
+
+    /// <summary>
+    /// The controller's regular recipients (notice § 8) who may hold the person's data: the group companies always,
+    /// and each collection agency a case of the person was handed to.
+    /// </summary>
+    public async Task<List<NotifyRecipient>> RecipientsAsync(Guid subjectId, CancellationToken ct)
+    {
+        var cases = await db.Set<CollectionCase>().AsNoTracking().Where(c => c.SubjectId == subjectId)
+            .Select(c => new { c.AgencyName, c.OpenedAt }).ToListAsync(ct);
+        var recipients = new List<NotifyRecipient>
+        {
+            new(AccessReportTexts.T(GroupRecipient, "en"), "Regular recipient of customer data (notice § 8)."),
+        };
+        recipients.AddRange(cases.OrderBy(c => c.OpenedAt).GroupBy(c => c.AgencyName).Select(g => new NotifyRecipient(
+            g.Key, $"Debt-collection agency: a collection case of the person was handed to it on {HelsinkiTime.DateOf(g.First().OpenedAt):yyyy-MM-dd}.")));
+        return recipients;
+    }
+
+    private sealed record PlannedChange(
+        IEntityType Entity, object Key, string RowId, RectifiableField Field, IProperty? Property, RectifiedValue? Value, long? Version);
+
+    private async Task<List<PlannedChange>> PlanAsync(IReadOnlyList<RectifyChange> changes, Guid subjectId, FieldErrors errors, CancellationToken ct)
+    {
+        var model = db.GetService<IDesignTimeModel>().Model;
+        var tables = SubjectRows.Tables(model, db.GetService<ISqlGenerationHelper>()).ToDictionary(t => t.Table, StringComparer.Ordinal);
+        var planned = new List<PlannedChange>();
+        var seen = new HashSet<(string, string, string)>();
+        for (var i = 0; i < changes.Count; i++)
+        {
+            var change = changes[i];
+            var at = $"changes[{i}]";
+            if (change is null)
+            {
+                errors.Add(at, "Required: { table, rowId, field, value }.");
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(change.Table) || !tables.TryGetValue(change.Table.Trim(), out var table))
+            {
+                errors.Add($"{at}.table", "Not a table of the catalogue that holds a person's data.");
+                continue;
+            }
+
+            var entity = table.Entity;
+            var keyProperty = entity.FindPrimaryKey()!.Properties[0];
+            object? key = null;
+            if (keyProperty.ClrType == typeof(Guid) && Guid.TryParse(change.RowId, out var guid))
+            {
+                key = guid;
+            }
+            else
+            {
+                errors.Add($"{at}.rowId", "Required: the id of the row.");
+            }
+
+            var field = Resolve(table, change.Field?.Trim(), out var property);
+            if (field is null)
+            {
+                errors.Add($"{at}.field", $"Not a column of {table.Table}.");
+                continue;
+            }
+
+            if (RectificationRules.Refusal(field) is { } refused)
+            {
+                errors.Add($"{at}.field", $"{field.Column}: {refused}");
+                continue;
+            }
+
+            var value = RectificationRules.Parse(field, change.Value, out var invalid);
+            if (invalid is not null)
+            {
+                errors.Add($"{at}.value", invalid);
+            }
+
+            if (key is null || invalid is not null)
+            {
+                continue;
+            }
+
+            if (!seen.Add((table.Table, key.ToString()!, field.Column)))
+            {
+                errors.Add($"{at}.field", "The same field of the same row is changed twice.");
+                continue;
+            }
+
+            if (!await AccessReportBuilder.HoldsAsync(db, table, key, subjectId, ct))
+            {
+                errors.Add($"{at}.rowId", $"No row of the request's person in {table.Table} has this id.");
+                continue;
+            }
+
+            planned.Add(new PlannedChange(entity, key, key.ToString()!, field, property, value, change.Version));
+        }
+
+        return planned;
+    }
+
+    /// <summary>A column by its catalogue name, or a protected code by its base name (<c>bank_account</c> for the cipher).</summary>
+    private static RectifiableField? Resolve(SubjectTable table, string? column, out IProperty? property)
+    {
+        property = null;
+        if (string.IsNullOrEmpty(column))
+        {
+            return null;
+        }
+
+        var properties = table.Entity.GetProperties().ToList();
+        property = properties.FirstOrDefault(p => p.GetColumnName() == column);
+        if (property is not null)
+        {
+            return new RectifiableField(table.Table, column, property.ClrType, property.IsNullable, property.GetMaxLength(),
+                CategoryOf(property), IsForeignKey: property.IsForeignKey());
+        }
+
+        var cipher = properties.FirstOrDefault(p => p.GetColumnName() == column + "_cipher" && p.ClrType == typeof(byte[]));
+        return cipher is null
+            ? null
+            : new RectifiableField(table.Table, column, typeof(string), cipher.IsNullable, null, CategoryOf(cipher), IsProtectedCode: true);
+    }
+
+    private static DataCategory? CategoryOf(IProperty property) =>
+        property.FindAnnotation(CatalogModelExtensions.CategoryAnnotation)?.Value is string id ? Categories.Get(id) : null;
+
+    private (string? Before, string? After) Apply(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, PlannedChange change)
+    {
+        if (change.Field.IsProtectedCode)
+        {
+            // Only the consumer's bank account passes the rules; it is stored exactly as the consumer API stores it.
+            var consumer = (Consumer)entry.Entity;
+            var before = consumer.BankAccountMasked;
+            if (change.Value?.Value is Iban iban)
+            {
+                if (consumer.BankAccountLookup is { } lookup && lookup.SequenceEqual(ConsumersApi.BankAccountLookup(codes, iban)))
+                {
+                    return (before, before);
+                }
+
+                ConsumersApi.SetBankAccount(consumer, iban, codes);
+            }
+            else
+            {
+                consumer.BankAccountCipher = null;
+                consumer.BankAccountLookup = null;
+                consumer.BankAccountMasked = null;
+            }
+
+            return (before, consumer.BankAccountMasked);
+        }
+
+        var property = entry.Property(change.Property!.Name);
+        var old = AccessReportBuilder.Format(property.CurrentValue);
+        property.CurrentValue = change.Value?.Value;
+        return (old, change.Value?.Shown);
+    }
+
+    private async Task RefreshSearchAsync(object row, CancellationToken ct)
+    {
+        switch (row)
+        {
+            case Consumer c:
+                await SearchIndex.ReplaceAsync(db, SearchTarget.Consumer, c.Id, c.SubjectId, SearchIndex.SortKeyOf(c), SearchIndex.TermsOf(c), isNew: false, ct);
+                break;
+            case ContactPerson c:
+                await SearchIndex.ReplaceAsync(db, SearchTarget.ContactPerson, c.Id, c.SubjectId, SearchIndex.SortKeyOf(c), SearchIndex.TermsOf(c), isNew: false, ct);
+                break;
+            case Organisation o:
+                await SearchIndex.ReplaceAsync(db, SearchTarget.Organisation, o.Id, o.SubjectId, SearchIndex.SortKeyOf(o), SearchIndex.TermsOf(o), isNew: false, ct);
+                break;
+        }
+    }
+
+    private void Record(DataSubjectRequest r, string action, string? note)
+    {
+        var (kind, id) = AuditLog.Actor(http.HttpContext?.User);
+        db.Add(new RequestAction
+        {
+            Id = Guid.CreateVersion7(),
+            RequestId = r.Id,
+            At = Now,
+            ActorKind = kind,
+            ActorId = id,
+            Action = action,
+            Note = note is null ? null : Truncate(note, 1000),
+        });
+    }
+
+    private static string? Shown(string? value) => value is null ? null : Truncate(value, RectificationRules.MaxShownLength);
+
+    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
+}
