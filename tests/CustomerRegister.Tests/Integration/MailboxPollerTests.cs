@@ -226,6 +226,17 @@ public sealed class MailboxPollerTests(MailboxFactory app) : IClassFixture<Mailb
         app.Imap.Clear();
     }
 
+    [Fact]
+    public async Task ThePollVerbRefusesWithoutAMailboxHost()
+    {
+        var output = new StringWriter();
+        await using var unset = app.WithWebHostBuilder(b => b.UseSetting("Requests:Mailbox:Host", ""));
+
+        Assert.Equal(1, await CommandLine.TryRunAsync(["requests", "poll-mailbox"], unset.Services, output));
+
+        Assert.Contains("Requests:Mailbox:Host is not set", output.ToString());
+    }
+
     private async Task<int> PollAsync()
     {
         var output = new StringWriter();
