@@ -29,6 +29,7 @@ public static class CommandLine
           requests report ID [--format json|html|pdf] [--lang fi|sv|en] [--out FILE]
                                                   print (or write to FILE; pdf needs it) the access report of a verified
                                                   request (or of a subject id)
+          requests poll-mailbox                   take the customer-service mailbox's unseen mails in once (Requests:Mailbox)
           help                                    this text
         Without a verb the web application runs.
         """;
@@ -63,6 +64,8 @@ public static class CommandLine
                 return await ListRequestsAsync(scopes, output, ct);
             case "requests" when args.Length > 2 && args[1] == "report":
                 return await AccessReportAsync(args, scopes, output, ct);
+            case "requests" when args.Length > 1 && args[1] == "poll-mailbox":
+                return await PollMailboxAsync(services, output, ct);
             case "seed-demo":
                 return await SeedDemoAsync(args, services, output, ct);
             case "help" or "--help":
@@ -162,6 +165,22 @@ public static class CommandLine
         }
 
         return 0;
+    }
+
+    private static async Task<int> PollMailboxAsync(IServiceProvider services, TextWriter output, CancellationToken ct)
+    {
+        try
+        {
+            var taken = await services.GetRequiredService<MailboxPoller>().PollOnceAsync(ct);
+            await output.WriteLineAsync($"{taken} request(s) taken in from the mailbox.");
+            return 0;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or System.Net.Sockets.SocketException
+                                       or MailKit.CommandException or MailKit.ProtocolException or MailKit.Security.AuthenticationException)
+        {
+            await output.WriteLineAsync($"Polling the mailbox failed: {(ex is InvalidOperationException ? ex.Message : ex.GetType().Name)}");
+            return 1;
+        }
     }
 
     private static async Task<int> AccessReportAsync(string[] args, IServiceScopeFactory scopes, TextWriter output, CancellationToken ct)

@@ -98,6 +98,9 @@ public sealed class DataSubjectRequest : IVersioned
 
     public DateTime? EmailConfirmedAt { get; set; }
 
+    /// <summary>SHA-256 of the Message-ID of the mail the request was taken in from, so a message is never taken in twice.</summary>
+    public byte[]? MailMessageHash { get; set; }
+
     public IdentityMethod? IdentityMethod { get; set; }
 
     public string? IdentityNote { get; set; }
@@ -187,6 +190,8 @@ internal sealed class DataSubjectRequestConfiguration : IEntityTypeConfiguration
         b.Property(r => r.EmailTokenHash).HasMaxLength(32).IsNotPersonal("hash of a random one-time token");
         b.HasIndex(r => r.EmailTokenHash);
         b.Property(r => r.EmailConfirmedAt).IsNotPersonal("workflow time");
+        b.Property(r => r.MailMessageHash).HasMaxLength(32).IsNotPersonal("hash of the mail's Message-ID, only to take a message in once");
+        b.HasIndex(r => r.MailMessageHash).IsUnique();
         b.Property(r => r.IdentityMethod).HasConversion<string>().HasMaxLength(40).IsPersonal(c);
         b.Property(r => r.IdentityNote).HasMaxLength(500).IsPersonal(c);
         b.Property(r => r.IdentityVerifiedAt).IsNotPersonal("workflow time");

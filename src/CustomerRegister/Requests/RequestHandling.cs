@@ -17,6 +17,11 @@ public sealed record IntakeInput(
     string? RequesterPhone, string? RequesterAddress, string? Text, string? Language, Guid? SubjectId, Guid? AssignedTo,
     DataSource? Source);
 
+/// <summary>A mail from the customer-service mailbox, already read and classified by the poller.</summary>
+public sealed record MailIntakeInput(
+    byte[] MessageHash, RequestType Type, DateTime? ReceivedAt, string? RequesterName, string? RequesterEmail, string? Text,
+    string Language);
+
 public sealed record PublicRequestInput(
     RequestType? Type, string? Name, string? Email, string? Phone, string? Address, string? Text, string? Language);
 
@@ -158,6 +163,44 @@ public sealed class RequestHandling(
         var link = $"{mailOptions.Value.PublicBaseUrl.TrimEnd('/')}/api/public/requests/confirm?token={token}";
         var (subject, body) = RequestLetters.Confirmation(language, request.Type, link);
         await mail.SendAsync(PickupDirectoryMailSender.Text(request.RequesterEmail!, subject, body, language), ct);
+        return RequestOutcome.Ok(request);
+    }
+
+    /// <summary>
+    /// A mail in the customer-service mailbox, taken in by <see cref="MailboxPoller"/> as Received and never matched. A
+    /// message already taken in (same Message-ID hash) answers a conflict on <c>messageId</c>, so a retry is harmless.
+    /// </summary>
+    public async Task<RequestOutcome> IntakeFromMailAsync(MailIntakeInput input, CancellationToken ct)
+    {
+        if (await db.Set<DataSubjectRequest>().AnyAsync(r => r.MailMessageHash == input.MessageHash, ct))
+        {
+            return RequestOutcome.Conflict("messageId", "This message was already taken in.");
+        }
+
+        var errors = new FieldErrors();
+        var email = errors.Optional<EmailAddress>("requesterEmail", input.RequesterEmail, EmailAddress.TryParse);
+        var nameText = string.IsNullOrWhiteSpace(input.RequesterName) ? email?.Value : input.RequesterName.Trim();
+        var name = errors.Text("requesterName", nameText is { Length: > 200 } ? nameText[..200] : nameText, 200, required: true);
+        var text = errors.Text("text", input.Text is { Length: > MaxTextLength } ? input.Text[..MaxTextLength] : input.Text, MaxTextLength);
+        var language = Language(errors, input.Language);
+        if (errors.Any)
+        {
+            return RequestOutcome.Invalid(errors);
+        }
+
+        // The Date header is the sender's word: one in the future, missing or implausibly old counts as now.
+        var receivedAt = input.ReceivedAt?.ToUniversalTime() ?? Now;
+        if (receivedAt > Now || receivedAt < Now.AddYears(-1))
+        {
+            receivedAt = Now;
+        }
+
+        var request = New(input.Type, RequestChannel.CustomerServiceMailbox, DataSource.Consumer, receivedAt, language, name!,
+            email?.Value, null, null, text);
+        request.MailMessageHash = input.MessageHash;
+        Record(request, "received", null);
+        audit.Add(Entry("request.create", request, Access.SetFields(db.Entry(request))));
+        await db.SaveChangesAsync(ct);
         return RequestOutcome.Ok(request);
     }
 

@@ -21,6 +21,11 @@ public static class RequestsSetup
         services.AddScoped<RequestWarnings>();
         services.AddHostedService<RequestWarningService>();
         services.AddScoped<ISubjectSection, RequestsSection>();
+        services.AddOptions<MailboxOptions>().Bind(configuration.GetSection(MailboxOptions.Section))
+            .Validate(o => o.IsValid(), "Requests:Mailbox: Host is required when Enabled; Port 0-65535; PollSeconds positive.")
+            .ValidateOnStart();
+        services.AddSingleton<MailboxPoller>();
+        services.AddHostedService(sp => sp.GetRequiredService<MailboxPoller>());
 
         var limits = configuration.GetSection(RequestOptions.Section).Get<RequestOptions>() ?? new RequestOptions();
         services.AddRateLimiter(o =>

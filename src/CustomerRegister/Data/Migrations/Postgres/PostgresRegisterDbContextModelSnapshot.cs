@@ -2110,6 +2110,12 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasColumnName("language")
                         .HasAnnotation("Register:NotPersonal", "letter language");
 
+                    b.Property<byte[]>("MailMessageHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("mail_message_hash")
+                        .HasAnnotation("Register:NotPersonal", "hash of the mail's Message-ID, only to take a message in once");
+
                     b.Property<DateTime?>("MatchedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("matched_at")
@@ -2218,6 +2224,10 @@ namespace CustomerRegister.Data.Migrations.Postgres
 
                     b.HasIndex("EmailTokenHash")
                         .HasDatabaseName("ix_data_subject_requests_email_token_hash");
+
+                    b.HasIndex("MailMessageHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_data_subject_requests_mail_message_hash");
 
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_data_subject_requests_subject_id");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CustomerRegister.Data.Migrations.Postgres
+namespace CustomerRegister.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class RightsRequests : Migration
@@ -11,15 +11,22 @@ namespace CustomerRegister.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<byte[]>(
+                name: "mail_message_hash",
+                table: "data_subject_requests",
+                type: "BLOB",
+                maxLength: 32,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "erasure_certificates",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    request_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    subject_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    completed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    body = table.Column<string>(type: "text", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    request_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    subject_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    completed_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    body = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -42,10 +49,10 @@ namespace CustomerRegister.Data.Migrations.Postgres
                 name: "marketing_bans",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    channel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    address_hash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    address_hash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -56,20 +63,20 @@ namespace CustomerRegister.Data.Migrations.Postgres
                 name: "processing_limits",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    kind = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
-                    ground = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    request_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    set_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    set_by = table.Column<Guid>(type: "uuid", nullable: true),
-                    lifted_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    lifted_by = table.Column<Guid>(type: "uuid", nullable: true),
-                    lift_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    subject_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    source = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    version = table.Column<long>(type: "bigint", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    ground = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    request_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    set_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    set_by = table.Column<Guid>(type: "TEXT", nullable: true),
+                    lifted_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    lifted_by = table.Column<Guid>(type: "TEXT", nullable: true),
+                    lift_reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    subject_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    source = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -86,15 +93,15 @@ namespace CustomerRegister.Data.Migrations.Postgres
                 name: "request_rectifications",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    request_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    table = table.Column<string>(type: "character varying(63)", maxLength: 63, nullable: false),
-                    row_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    field = table.Column<string>(type: "character varying(63)", maxLength: 63, nullable: false),
-                    before = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    after = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    category_id = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    request_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    table = table.Column<string>(type: "TEXT", maxLength: 63, nullable: false),
+                    row_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    field = table.Column<string>(type: "TEXT", maxLength: 63, nullable: false),
+                    before = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    after = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    category_id = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -106,6 +113,12 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_data_subject_requests_mail_message_hash",
+                table: "data_subject_requests",
+                column: "mail_message_hash",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_erasure_certificates_request_id",
@@ -154,6 +167,14 @@ namespace CustomerRegister.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "request_rectifications");
+
+            migrationBuilder.DropIndex(
+                name: "ix_data_subject_requests_mail_message_hash",
+                table: "data_subject_requests");
+
+            migrationBuilder.DropColumn(
+                name: "mail_message_hash",
+                table: "data_subject_requests");
         }
     }
 }
