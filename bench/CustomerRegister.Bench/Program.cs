@@ -68,6 +68,7 @@ try
     using var dpo = new HttpClient { BaseAddress = http.BaseAddress };
     dpo.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await SignInAsync(dpo, "DataProtectionOfficer"));
     results.Add(await scenarios.AccessReportAsync(dpo));
+    results.Add(await scenarios.ErasureAsync(dpo));
 }
 finally
 {

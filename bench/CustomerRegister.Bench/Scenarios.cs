@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using CustomerRegister.Finnish;
 using CustomerRegister.Search;
 using Npgsql;
@@ -205,6 +206,89 @@ internal sealed class Scenarios(HttpClient http, NpgsqlDataSource sql, Sample sa
             await AuditAsync(connection, "access_report.generate", subject, "customer.contact_history");
         });
         return Report($"access report ({Items} items, JSON)", app, floor, "p95 ≤ 100 ms", app.P95 <= 100);
+    }
+
+    /// <summary>
+    /// Erasure of one person with 2 000 items (issue target: ≤ 500 ms, not growing with the register): the whole
+    /// request step, catalogue walk, deletes, restriction of what law keeps, certificate and audit in one transaction.
+    /// Each run erases another seeded consumer given 2 000 contact-history entries in plain SQL beforehand.
+    /// </summary>
+    public async Task<Row> ErasureAsync(HttpClient dpo)
+    {
+        const int Items = 2_000;
+        const int WarmUp = 2;
+        var count = Math.Max(10, options.Requests / 100);
+        var people = new List<Guid>();
+        await using (var reader = await sql.CreateCommand(
+            $"SELECT subject_id FROM consumers ORDER BY random() LIMIT {(2 * count) + WarmUp + 1}").ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                people.Add(reader.GetGuid(0));
+            }
+        }
+
+        people.Remove(sample.Subjects[0]);
+        foreach (var person in people)
+        {
+            await using var insert = sql.CreateCommand("""
+                INSERT INTO contact_history (id, subject_id, source, created_at, updated_at, version, channel, direction, occurred_at, summary)
+                SELECT gen_random_uuid(), @subject, 'OwnSystems', now(), now(), 1, 'Phone', 'Inbound', now() - g * interval '1 hour',
+                       'Asiakas kysyi noudosta, puhelu ' || g
+                FROM generate_series(1, @items) g
+                """);
+            insert.Parameters.AddWithValue("subject", NpgsqlDbType.Uuid, person);
+            insert.Parameters.AddWithValue("items", Items);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        // Requests are taken in, matched, verified and started outside the timing: only the erasure step is measured.
+        var requests = new List<Guid>();
+        foreach (var person in people.Take(count + WarmUp))
+        {
+            var created = await dpo.PostAsJsonAsync("/api/requests", new
+            {
+                type = "Erasure",
+                channel = "Phone",
+                requesterName = "Bench",
+                text = "Erase me",
+            });
+            await Ok(created);
+            var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            await Ok(await dpo.PostAsJsonAsync($"/api/requests/{id}/match", new { subjectId = person }));
+            await Ok(await dpo.PostAsJsonAsync($"/api/requests/{id}/verify-identity", new { method = "StrongElectronicIdentification" }));
+            await Ok(await dpo.PostAsJsonAsync($"/api/requests/{id}/start", new { }));
+            requests.Add(id);
+        }
+
+        // Warm-up indexes follow the measured ones (Measure runs count..count+warmUp-1 first).
+        var app = await Measure.RunAsync(count, WarmUp, 1, async i =>
+            await Ok(await dpo.PostAsJsonAsync($"/api/requests/{requests[i]}/erase", new { })));
+
+        // The floor: the same person's rows deleted and the profile emptied by subject key in one transaction, with the audit row.
+        var floorPeople = people.Skip(count + WarmUp).ToList();
+        var floor = await Measure.RunAsync(Math.Min(count, floorPeople.Count - WarmUp), WarmUp, 1, async i =>
+        {
+            await using var connection = await sql.OpenConnectionAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            foreach (var text in new[]
+                     {
+                         "DELETE FROM contact_history WHERE subject_id = @id", "DELETE FROM search_entries WHERE subject_id = @id",
+                         "DELETE FROM marketing_consents WHERE subject_id = @id", "DELETE FROM web_events WHERE subject_id = @id",
+                         "DELETE FROM event_invitations WHERE subject_id = @id", "DELETE FROM additional_info WHERE subject_id = @id",
+                         "UPDATE consumers SET first_name = '', last_name = '', email = NULL, phone = NULL, street = NULL, "
+                         + "bank_account_cipher = NULL, bank_account_lookup = NULL, bank_account_masked = NULL WHERE subject_id = @id",
+                     })
+            {
+                await using var command = new NpgsqlCommand(text, connection, transaction);
+                command.Parameters.AddWithValue("id", NpgsqlDbType.Uuid, floorPeople[i]);
+                await command.ExecuteNonQueryAsync();
+            }
+
+            await AuditAsync(connection, "request.erase", floorPeople[i], "customer.contact_history", transaction);
+            await transaction.CommitAsync();
+        });
+        return Report($"erasure ({Items} items)", app, floor, "p95 ≤ 500 ms", app.P95 <= 500);
     }
 
     /// <summary>`SELECT * FROM t WHERE subject_id = @id` for every table that carries the subject key.</summary>

@@ -11,7 +11,7 @@ namespace CustomerRegister.Erasure;
 /// <summary>The erasure certificate: what was erased and what is kept until when and why, without a personal value.</summary>
 public sealed record ErasureReport(
     Guid RequestId, Guid SubjectId, DateTime CompletedAt, IReadOnlyList<ErasedItems> Erased, IReadOnlyList<KeptItems> Kept,
-    IReadOnlyList<string> MarketingBansKept, string Storage, string Backups);
+    IReadOnlyList<string> MarketingBansKept, IReadOnlyList<NotifyRecipient> Notify, string Storage, string Backups);
 
 /// <summary>
 /// The erasure step of an erasure request: the engine, the restriction of what must stay, the certificate, the request
@@ -52,10 +52,12 @@ public sealed class ErasureHandling(
         ErasureOutcome outcome;
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
+            // Art 19: who may hold the person's data must be told; listed before the collection cases are restricted.
+            var notify = await Art19Recipients.ListAsync(db, subjectId, ct);
             outcome = await engine.EraseAsync(subjectId, HelsinkiTime.Today(clock), ct);
             await limits.AddAsync(subjectId, LimitKind.Restriction, RestrictionGround.KeptByLawAfterErasure, request.Id, ct);
             var report = new ErasureReport(request.Id, subjectId, now, outcome.Erased, outcome.Kept,
-                [.. outcome.MarketingBans.Select(c => c.ToString())], "pending", Backups);
+                [.. outcome.MarketingBans.Select(c => c.ToString())], notify, "pending", Backups);
             db.Add(new ErasureCertificate
             {
                 Id = Guid.CreateVersion7(),

@@ -35,7 +35,6 @@ public sealed class Rectifications(
     RegisterDbContext db, AuditLog audit, TimeProvider clock, IHttpContextAccessor http, ProtectedCodes codes)
 {
     public const int MaxChanges = 50;
-    private const string GroupRecipient = "recipient.group";
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -150,22 +149,7 @@ public sealed class Rectifications(
         .OrderBy(r => r.At).ThenBy(r => r.Id)
         .Select(r => new RectificationResponse(r.At, r.Table, r.RowId, r.Field, r.Before, r.After, r.CategoryId)).ToList();
 
-    /// <summary>
-    /// The controller's regular recipients (notice § 8) who may hold the person's data: the group companies always,
-    /// and each collection agency a case of the person was handed to.
-    /// </summary>
-    public async Task<List<NotifyRecipient>> RecipientsAsync(Guid subjectId, CancellationToken ct)
-    {
-        var cases = await db.Set<CollectionCase>().AsNoTracking().Where(c => c.SubjectId == subjectId)
-            .Select(c => new { c.AgencyName, c.OpenedAt }).ToListAsync(ct);
-        var recipients = new List<NotifyRecipient>
-        {
-            new(AccessReportTexts.T(GroupRecipient, "en"), "Regular recipient of customer data (notice § 8)."),
-        };
-        recipients.AddRange(cases.OrderBy(c => c.OpenedAt).GroupBy(c => c.AgencyName).Select(g => new NotifyRecipient(
-            g.Key, $"Debt-collection agency: a collection case of the person was handed to it on {HelsinkiTime.DateOf(g.First().OpenedAt):yyyy-MM-dd}.")));
-        return recipients;
-    }
+    public Task<List<NotifyRecipient>> RecipientsAsync(Guid subjectId, CancellationToken ct) => Art19Recipients.ListAsync(db, subjectId, ct);
 
     private sealed record PlannedChange(
         IEntityType Entity, object Key, string RowId, RectifiableField Field, IProperty? Property, RectifiedValue? Value, long? Version);

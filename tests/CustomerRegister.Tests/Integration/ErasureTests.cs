@@ -60,8 +60,9 @@ public sealed class ErasureTests(RequestsFactory app) : IClassFixture<RequestsFa
         var keptTables = certificate.GetProperty("kept").EnumerateArray().ToDictionary(k => k.GetProperty("table").GetString()!);
         var certificateDue = keptTables["scrapping_certificates"].GetProperty("dueDate").GetString();
         var latestIssue = await app.Database.ScalarAsync($"SELECT MAX(issue_date) FROM scrapping_certificates WHERE subject_id = '{s}'");
-        Assert.Equal(DateOnly.FromDateTime(Convert.ToDateTime(latestIssue, CultureInfo.InvariantCulture)).AddYears(6).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            certificateDue);
+        var issued = latestIssue is DateOnly d ? d : DateOnly.FromDateTime(Convert.ToDateTime(latestIssue, CultureInfo.InvariantCulture));
+        Assert.Equal(issued.AddYears(6).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), certificateDue);
+        Assert.Contains(certificate.GetProperty("notify").EnumerateArray(), n => n.GetProperty("recipient").GetString()!.Length > 0);
         Assert.Contains("Jätelaki", keptTables["scrapping_certificates"].GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.EndsWith("-12-31", keptTables["metal_credit_payouts"].GetProperty("dueDate").GetString(), StringComparison.Ordinal);
         var erasedTables = certificate.GetProperty("erased").EnumerateArray().Select(e => e.GetProperty("table").GetString()).ToList();
