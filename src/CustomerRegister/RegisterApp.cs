@@ -14,6 +14,7 @@ using CustomerRegister.Marketing;
 using CustomerRegister.Protection;
 using CustomerRegister.Requests;
 using CustomerRegister.Restrictions;
+using CustomerRegister.Retention;
 using CustomerRegister.Search;
 using CustomerRegister.Subjects;
 using CustomerRegister.Vehicles;
@@ -102,6 +103,10 @@ public static class RegisterApp
         services.AddScoped<ErasureHandling>();
         services.AddSingleton<StorageReclaimer>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageReclaimer>());
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section))
+            .Validate(o => o.Invalid() is null, "Retention: a period or the sweep setting is out of range (see README).").ValidateOnStart();
+        services.AddScoped<RetentionSweep>();
+        services.AddHostedService<RetentionJob>();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -165,6 +170,7 @@ public static class RegisterApp
         app.MapAccessReports();
         app.MapErasure();
         app.MapRestrictions();
+        app.MapRetention();
         app.MapPublicRequests();
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();

@@ -25,12 +25,15 @@ public static class SubjectRows
     /// <paramref name="owned"/> follows only required foreign keys, so a row that merely points at the person through
     /// an optional link (an organisation's service event naming the contact who reported it) is not taken as theirs.
     /// </summary>
-    public static IReadOnlyList<SubjectTable> Tables(IModel model, ISqlGenerationHelper sql, bool derived = false, bool owned = false) =>
-        [.. Walk(model, sql, derived, owned).Where(t => t.Condition is not null).Select(t => new SubjectTable(t.Entity, t.Table, t.Condition!))];
+    /// <paramref name="match"/> replaces <c>= @subject</c> to select the rows of a set of people at once
+    /// (e.g. <c>IN (SELECT subject_id FROM retention_batch WHERE batch_id = @batch)</c>).
+    public static IReadOnlyList<SubjectTable> Tables(
+        IModel model, ISqlGenerationHelper sql, bool derived = false, bool owned = false, string? match = null) =>
+        [.. Walk(model, sql, derived, owned, match).Where(t => t.Condition is not null).Select(t => new SubjectTable(t.Entity, t.Table, t.Condition!))];
 
     /// <summary>Classified entities with no foreign-key path to a subject: their rows could never be reported or erased.</summary>
     public static IReadOnlyList<string> Unreachable(IModel model, ISqlGenerationHelper sql) =>
-        [.. Walk(model, sql, derived: true, owned: false).Where(t => t.Condition is null).Select(t => t.Table)];
+        [.. Walk(model, sql, derived: true, owned: false, match: null).Where(t => t.Condition is null).Select(t => t.Table)];
 
     public static bool IsOutside(IEntityType entity) =>
         entity.FindAnnotation(CatalogModelExtensions.OutsideRegisterAnnotation) is not null;
@@ -39,9 +42,9 @@ public static class SubjectRows
         property.FindAnnotation(CatalogModelExtensions.CategoryAnnotation)?.Value is string id ? Categories.Get(id) : null;
 
     private static IEnumerable<(IEntityType Entity, string Table, string? Condition)> Walk(
-        IModel model, ISqlGenerationHelper sql, bool derived, bool owned)
+        IModel model, ISqlGenerationHelper sql, bool derived, bool owned, string? match)
     {
-        var parameter = sql.GenerateParameterNamePlaceholder(Parameter);
+        var parameter = match ?? "= " + sql.GenerateParameterNamePlaceholder(Parameter);
         foreach (var entity in model.GetEntityTypes().OrderBy(e => e.GetTableName(), StringComparer.Ordinal))
         {
             if (entity.GetTableName() is { } table && !IsOutside(entity)
@@ -57,7 +60,7 @@ public static class SubjectRows
     {
         if (entity.FindProperty(SubjectIdProperty) is { } subject)
         {
-            return $"{sql.DelimitIdentifier(subject.GetColumnName())} = {parameter}";
+            return $"{sql.DelimitIdentifier(subject.GetColumnName())} {parameter}";
         }
 
         if (depth >= MaxDepth || !seen.Add(entity))
@@ -73,7 +76,7 @@ public static class SubjectRows
             var column = sql.DelimitIdentifier(fk.Properties[0].GetColumnName());
             if (principal.ClrType == typeof(Subject))
             {
-                paths.Add($"{column} = {parameter}");
+                paths.Add($"{column} {parameter}");
             }
             else if (!IsOutside(principal) && principal.GetTableName() is { } parent
                      && Condition(principal, sql, parameter, owned, depth + 1, [.. seen]) is { } inner)
@@ -93,5 +96,37 @@ public static class SubjectRows
         var key = sql.DelimitIdentifier(entity.FindPrimaryKey()!.Properties[0].GetColumnName());
         var self = sql.DelimitIdentifier(entity.GetTableName()!);
         return $"{key} IN ({string.Join(" UNION ", paths.Select(p => $"SELECT {key} FROM {self} WHERE {p}"))})";
+    }
+
+    /// <summary>Orders items so that rows pointing at other rows are handled before the rows they point at.</summary>
+    public static IReadOnlyList<T> ChildrenFirst<T>(IEnumerable<T> items, Func<T, IEntityType> entityOf)
+    {
+        var byEntity = items.ToDictionary(entityOf);
+        var done = new HashSet<IEntityType>();
+        var order = new List<T>();
+        void Visit(IEntityType entity)
+        {
+            if (!done.Add(entity))
+            {
+                return;
+            }
+
+            foreach (var child in entity.GetReferencingForeignKeys().Select(f => f.DeclaringEntityType).Where(c => c != entity))
+            {
+                Visit(child);
+            }
+
+            if (byEntity.TryGetValue(entity, out var item))
+            {
+                order.Add(item);
+            }
+        }
+
+        foreach (var entity in byEntity.Keys)
+        {
+            Visit(entity);
+        }
+
+        return order;
     }
 }

@@ -5,6 +5,7 @@ using CustomerRegister.Data;
 using CustomerRegister.Demo;
 using CustomerRegister.Identity;
 using CustomerRegister.Requests;
+using CustomerRegister.Retention;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -29,6 +30,8 @@ public static class CommandLine
           requests report ID [--format json|html|pdf] [--lang fi|sv|en] [--out FILE]
                                                   print (or write to FILE; pdf needs it) the access report of a verified
                                                   request (or of a subject id)
+          retention preview [--as-of YYYY-MM-DD]  what goes by that day and why (counts per table, category and rule)
+          retention run                           sweep what is due now (one instance at a time; resumable)
           requests poll-mailbox                   take the customer-service mailbox's unseen mails in once (Requests:Mailbox)
           help                                    this text
         Without a verb the web application runs.
@@ -66,6 +69,10 @@ public static class CommandLine
                 return await AccessReportAsync(args, scopes, output, ct);
             case "requests" when args.Length > 1 && args[1] == "poll-mailbox":
                 return await PollMailboxAsync(services, output, ct);
+            case "retention" when args.Length > 1 && args[1] == "preview":
+                return await RetentionPreviewAsync(args, scopes, output, ct);
+            case "retention" when args.Length > 1 && args[1] == "run":
+                return await RetentionRunAsync(scopes, output, ct);
             case "seed-demo":
                 return await SeedDemoAsync(args, services, output, ct);
             case "help" or "--help":
@@ -146,6 +153,48 @@ public static class CommandLine
 
         await DatabaseInitializer.MigrateAsync(services.GetRequiredService<IServiceScopeFactory>(), ct);
         await DemoSeeder.SeedAsync(services, subjects, seed, output, ct);
+        return 0;
+    }
+
+    private static async Task<int> RetentionPreviewAsync(string[] args, IServiceScopeFactory scopes, TextWriter output, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var at = Array.IndexOf(args, "--as-of");
+        if (RetentionApi.ParseAsOf(at > 0 && at + 1 < args.Length ? args[at + 1] : null, scope.ServiceProvider.GetRequiredService<TimeProvider>(),
+                out var asOf) is { } error)
+        {
+            await output.WriteLineAsync($"--as-of: {error}");
+            return 2;
+        }
+
+        var lines = await scope.ServiceProvider.GetRequiredService<RetentionSweep>().PreviewAsync(asOf, ct);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"By {asOf:yyyy-MM-dd HH:mm} UTC: {lines.Sum(l => l.Due)} item(s) due, {lines.Sum(l => l.Held)} held back"));
+        foreach (var l in lines)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"  {l.Table,-26} {l.Due,10} due {l.Held,8} held  {l.Reason}"));
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> RetentionRunAsync(IServiceScopeFactory scopes, TextWriter output, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<RetentionSweep>().RunAsync("command line", ct);
+        if (!result.Swept)
+        {
+            await output.WriteLineAsync(result.Refusal);
+            return 1;
+        }
+
+        await output.WriteLineAsync($"Run {result.RunId}: {result.Deleted} item(s) removed, {result.Held} held back");
+        foreach (var l in result.Lines)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {l.Table,-26} {l.Due,10} removed {l.Held,8} held  {l.Rule}"));
+        }
+
         return 0;
     }
 

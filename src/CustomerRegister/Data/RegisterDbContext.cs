@@ -39,6 +39,16 @@ public abstract class RegisterDbContext(DbContextOptions options, TimeProvider c
         builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims").IsOutsideRegister(staff);
 
         builder.ApplyConfigurationsFromAssembly(typeof(RegisterDbContext).Assembly);
+
+        // The retention sweep and its preview select by each table's starting event: index it, so they cost what is due.
+        foreach (var entity in builder.Model.GetEntityTypes().ToList())
+        {
+            if (entity.FindAnnotation(CatalogModelExtensions.RetainedFromAnnotation)?.Value is string start
+                && entity.FindProperty(start) is { } property && !entity.GetIndexes().Any(i => i.Properties[0] == property))
+            {
+                entity.AddIndex(property);
+            }
+        }
     }
 
     /// <summary>Bumps the version and update time of every changed row, so stale writes are refused on both providers.</summary>

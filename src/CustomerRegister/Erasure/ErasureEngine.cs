@@ -46,11 +46,40 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans)
         var sql = db.GetService<ISqlGenerationHelper>();
         var openCase = await db.Set<CollectionCase>().AnyAsync(c => c.SubjectId == subjectId && c.ClosedAt == null, ct);
         var plans = SubjectRows.Tables(model, sql, derived: true, owned: true).Select(t => PlanFor(t, openCase)).ToList();
+        var mapping = model.FindEntityType(typeof(Subject))!.FindPrimaryKey()!.Properties[0].GetRelationalTypeMapping();
+        void Bind(DbCommand c) => c.Parameters.Add(mapping.CreateParameter(c, SubjectRows.Parameter, subjectId));
 
         // The prohibitions must be hashed while the addresses and the ledger are still there.
         var banned = await bans.KeepAsync(subjectId, ct);
         await db.SaveChangesAsync(ct);
+        var (erased, kept) = await ApplyAsync(plans, Bind, openCase, today, ct);
+        return new ErasureOutcome(erased, kept, banned);
+    }
 
+    /// <summary>
+    /// Erases, for a set of people selected by <paramref name="match"/> (see <see cref="SubjectRows.Tables"/>), the tables
+    /// whose every category <paramref name="includes"/> accepts — the retention sweep's "the profile goes at its own due
+    /// date" — in the caller's transaction. People with a hold are to be left out of the set by the caller.
+    /// </summary>
+    public async Task<IReadOnlyList<ErasedItems>> PurgeAsync(string match, Action<DbCommand> bind, Func<DataCategory, bool> includes,
+        DateOnly today, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A purge runs inside a transaction.");
+        }
+
+        var model = db.GetService<IDesignTimeModel>().Model;
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var plans = SubjectRows.Tables(model, sql, derived: true, owned: true, match).Select(t => PlanFor(t, openCase: false))
+            .Where(p => p.Categories.All(includes)).ToList();
+        var (erased, _) = await ApplyAsync(plans, bind, openCase: false, today, ct);
+        return erased;
+    }
+
+    private async Task<(List<ErasedItems> Erased, List<KeptItems> Kept)> ApplyAsync(
+        IReadOnlyList<Plan> plans, Action<DbCommand> subjectId, bool openCase, DateOnly today, CancellationToken ct)
+    {
         var erased = new List<ErasedItems>();
         var kept = new List<KeptItems>();
         foreach (var plan in ChildrenFirst(plans))
@@ -95,7 +124,7 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans)
             }
         }
 
-        return new ErasureOutcome(erased, kept, banned);
+        return (erased, kept);
     }
 
     private static Plan PlanFor(SubjectTable table, bool openCase)
@@ -107,39 +136,9 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans)
             [.. properties.Select(p => (p, ErasureRules.Column(SubjectRows.CategoryOf(p)!, fate, openCase)))]);
     }
 
-    /// <summary>Rows that point at other rows are handled before the rows they point at.</summary>
-    private static IEnumerable<Plan> ChildrenFirst(IReadOnlyList<Plan> plans)
-    {
-        var byEntity = plans.ToDictionary(p => p.Table.Entity);
-        var done = new HashSet<IEntityType>();
-        var order = new List<Plan>();
-        void Visit(IEntityType entity)
-        {
-            if (!done.Add(entity))
-            {
-                return;
-            }
+    private static IEnumerable<Plan> ChildrenFirst(IReadOnlyList<Plan> plans) => SubjectRows.ChildrenFirst(plans, p => p.Table.Entity);
 
-            foreach (var child in entity.GetReferencingForeignKeys().Select(f => f.DeclaringEntityType).Where(c => c != entity))
-            {
-                Visit(child);
-            }
-
-            if (byEntity.TryGetValue(entity, out var plan))
-            {
-                order.Add(plan);
-            }
-        }
-
-        foreach (var plan in plans)
-        {
-            Visit(plan.Table.Entity);
-        }
-
-        return order;
-    }
-
-    private async Task<(long Count, DateOnly? Due, string? Note)> MeasureAsync(Plan plan, Guid subjectId, DateOnly today, CancellationToken ct)
+    private async Task<(long Count, DateOnly? Due, string? Note)> MeasureAsync(Plan plan, Action<DbCommand> subjectId, DateOnly today, CancellationToken ct)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var table = sql.DelimitIdentifier(plan.Table.Table);
@@ -179,7 +178,7 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans)
         return (count, due, note);
     }
 
-    private async Task<long> DeleteAsync(Plan plan, Guid subjectId, CancellationToken ct)
+    private async Task<long> DeleteAsync(Plan plan, Action<DbCommand> subjectId, CancellationToken ct)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var entity = plan.Table.Entity;
@@ -206,7 +205,7 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans)
         return await ExecuteAsync($"DELETE FROM {table} WHERE {where}", subjectId, ct);
     }
 
-    private async Task<long> ClearAsync(Plan plan, Guid subjectId, bool relink, CancellationToken ct)
+    private async Task<long> ClearAsync(Plan plan, Action<DbCommand> subjectId, bool relink, CancellationToken ct)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var sets = new List<string>();
@@ -244,7 +243,7 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans)
         }
 
         return await ExecuteAsync($"UPDATE {sql.DelimitIdentifier(plan.Table.Table)} SET {string.Join(", ", sets)} WHERE {plan.Table.Condition}",
-            subjectId, ct);
+            subjectId, ct, anonymised: relink);
     }
 
     private async Task EnsureAnonymisedSubjectAsync(CancellationToken ct)
@@ -256,22 +255,22 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans)
         }
     }
 
-    private async Task<long> ExecuteAsync(string text, Guid subjectId, CancellationToken ct)
+    private async Task<long> ExecuteAsync(string text, Action<DbCommand> subjectId, CancellationToken ct, bool anonymised = false)
     {
-        await using var command = Command(text, subjectId);
+        await using var command = Command(text, subjectId, anonymised);
         return await command.ExecuteNonQueryAsync(ct);
     }
 
-    private DbCommand Command(string text, Guid subjectId)
+    private DbCommand Command(string text, Action<DbCommand> bind, bool anonymised = false)
     {
         var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         command.CommandText = text;
-        var mapping = db.GetService<IDesignTimeModel>().Model.FindEntityType(typeof(Subject))!.FindPrimaryKey()!.Properties[0]
-            .GetRelationalTypeMapping();
-        command.Parameters.Add(mapping.CreateParameter(command, SubjectRows.Parameter, subjectId));
-        if (text.Contains("anonymised", StringComparison.Ordinal))
+        bind(command);
+        if (anonymised)
         {
+            var mapping = db.GetService<IDesignTimeModel>().Model.FindEntityType(typeof(Subject))!.FindPrimaryKey()!.Properties[0]
+                .GetRelationalTypeMapping();
             command.Parameters.Add(mapping.CreateParameter(command, "anonymised", Subject.Anonymised));
         }
 

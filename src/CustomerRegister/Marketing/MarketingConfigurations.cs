@@ -79,7 +79,7 @@ internal sealed class WebEventConfiguration : IEntityTypeConfiguration<WebEvent>
 {
     public void Configure(EntityTypeBuilder<WebEvent> b)
     {
-        b.ConfigureSubjectRecord("web_events");
+        b.ConfigureSubjectRecord("web_events").RetainedFrom(nameof(WebEvent.OccurredAt));
         b.Property(e => e.OccurredAt).IsPersonal(Categories.WebBehaviour);
         b.Property(e => e.Kind).HasConversion<string>().HasMaxLength(12).IsPersonal(Categories.WebBehaviour);
         b.Property(e => e.Path).HasMaxLength(WebEventsApi.MaxPathLength).IsPersonal(Categories.WebBehaviour);

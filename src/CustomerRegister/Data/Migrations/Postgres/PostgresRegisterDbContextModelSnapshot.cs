@@ -2452,6 +2452,250 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     b.HasAnnotation("Register:RetainedFrom", "SetAt");
                 });
 
+            modelBuilder.Entity("CustomerRegister.Retention.LegalHold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason")
+                        .HasAnnotation("Register:Category", "rights.request");
+
+                    b.Property<string>("ReleaseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("release_reason")
+                        .HasAnnotation("Register:Category", "rights.request");
+
+                    b.Property<DateTime?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("released_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<Guid?>("ReleasedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("released_by")
+                        .HasAnnotation("Register:NotPersonal", "staff user");
+
+                    b.Property<Guid?>("RowId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("row_id")
+                        .HasAnnotation("Register:NotPersonal", "id of a held item");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<Guid?>("SetBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("set_by")
+                        .HasAnnotation("Register:NotPersonal", "staff user");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id")
+                        .HasAnnotation("Register:NotPersonal", "the subject key of a held person");
+
+                    b.Property<string>("TableName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("table_name")
+                        .HasAnnotation("Register:NotPersonal", "table of a held item");
+
+                    b.HasKey("Id")
+                        .HasName("pk_legal_holds");
+
+                    b.HasIndex("RowId")
+                        .HasDatabaseName("ix_legal_holds_row_id");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_legal_holds_subject_id");
+
+                    b.ToTable("legal_holds", (string)null);
+
+                    b.HasAnnotation("Register:RetainedFrom", "ReleasedAt");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Retention.RetentionBatchSubject", b =>
+                {
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("BatchId", "SubjectId")
+                        .HasName("pk_retention_batch_subjects");
+
+                    b.ToTable("retention_batch_subjects", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "subject keys of the batch being swept, emptied in the same transaction");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Retention.RetentionLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("holder");
+
+                    b.HasKey("Name")
+                        .HasName("pk_retention_leases");
+
+                    b.ToTable("retention_leases", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "which app instance sweeps");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Retention.RetentionPurgedSubject", b =>
+                {
+                    b.Property<Guid>("SubjectId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<DateTime>("PurgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("purged_at");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("rule");
+
+                    b.HasKey("SubjectId")
+                        .HasName("pk_retention_purged_subjects");
+
+                    b.ToTable("retention_purged_subjects", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "subject keys whose profile the sweep removed, and when");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Retention.RetentionRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("as_of");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<long>("Deleted")
+                        .HasColumnType("bigint")
+                        .HasColumnName("deleted");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<long>("Held")
+                        .HasColumnType("bigint")
+                        .HasColumnName("held");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("instance");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("trigger");
+
+                    b.HasKey("Id")
+                        .HasName("pk_retention_runs");
+
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_retention_runs_started_at");
+
+                    b.ToTable("retention_runs", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "the deletion log: counts per category and rule, no personal values");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Retention.RetentionRunCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Categories")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("categories");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("rule");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("TableName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("table_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_retention_run_counts");
+
+                    b.HasIndex("RunId")
+                        .HasDatabaseName("ix_retention_run_counts_run_id");
+
+                    b.ToTable("retention_run_counts", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "the deletion log's lines: counts only");
+                });
+
             modelBuilder.Entity("CustomerRegister.Search.SearchEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -3173,6 +3417,25 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_processing_limits_subject_subject_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Retention.LegalHold", b =>
+                {
+                    b.HasOne("CustomerRegister.Subjects.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_legal_holds_subject_subject_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Retention.RetentionRunCount", b =>
+                {
+                    b.HasOne("CustomerRegister.Retention.RetentionRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_retention_run_counts_retention_runs_run_id");
                 });
 
             modelBuilder.Entity("CustomerRegister.Vehicles.ScrappingCertificate", b =>

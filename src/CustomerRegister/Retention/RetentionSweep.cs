@@ -1,0 +1,385 @@
+using System.Data.Common;
+using System.Globalization;
+using CustomerRegister.Audit;
+using CustomerRegister.Billing;
+using CustomerRegister.Catalog;
+using CustomerRegister.Data;
+using CustomerRegister.Erasure;
+using CustomerRegister.Requests;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
+
+namespace CustomerRegister.Retention;
+
+/// <summary>What is due as of a moment, per table and rule, with what a hold keeps back.</summary>
+public sealed record DueLine(string Table, IReadOnlyList<string> Categories, string Rule, string Reason, long Due, long Held);
+
+public sealed record SweepResult(Guid? RunId, bool Swept, string? Refusal, long Deleted, long Held, IReadOnlyList<DueLine> Lines);
+
+/// <summary>
+/// The retention sweep: deletes or anonymises what is due, in batches of one transaction each, under a lease so that one
+/// app instance sweeps at a time. A killed sweep leaves only whole batches done; the next run continues from there, as
+/// what is due stays due. Each run writes its deletion log (counts per table, category and rule; no values).
+/// </summary>
+public sealed class RetentionSweep(
+    RegisterDbContext db, ErasureEngine engine, AuditLog audit, TimeProvider clock, IOptions<RetentionOptions> options,
+    IOptions<BillingOptions> billing, IOptions<RequestOptions> requests, ILogger<RetentionSweep> log)
+{
+    public const string LeaseName = "retention-sweep";
+
+    private static readonly string Instance = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    private RetentionPlan Plan() => new(db.GetService<IDesignTimeModel>().Model, db.GetService<ISqlGenerationHelper>(), options.Value,
+        billing.Value, requests.Value);
+
+    /// <summary>What would go by <paramref name="asOf"/> and why, and what holds keep back.</summary>
+    public async Task<IReadOnlyList<DueLine>> PreviewAsync(DateTime asOf, CancellationToken ct)
+    {
+        var plan = Plan();
+        var lines = new List<DueLine>();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            foreach (var source in plan.RowSources(asOf))
+            {
+                var (due, held) = (await CountAsync(Due(source, held: false), source, ct), await CountAsync(Due(source, held: true), source, ct));
+                if (due + held > 0)
+                {
+                    lines.Add(new DueLine(source.Table, [.. source.Categories.Select(c => c.Id)], source.Rule.Id, source.Reason, due, held));
+                }
+            }
+
+            foreach (var (rule, reason) in SubjectRules)
+            {
+                var due = await ScalarAsync($"SELECT COUNT(*) FROM ({plan.DueSubjectsSql(rule)}) d", c => BindSubjectRule(c, plan, rule, asOf), ct);
+                if (due > 0)
+                {
+                    lines.Add(new DueLine("subjects", [.. Categories.All.Where(RetentionPlan.IsProfile).Select(c => c.Id)], rule, reason, due, 0));
+                }
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        return lines;
+    }
+
+    /// <summary>Sweeps what is due now. Refused (not an error) when another instance holds the lease.</summary>
+    public async Task<SweepResult> RunAsync(string trigger, CancellationToken ct)
+    {
+        var asOf = clock.GetUtcNow().UtcDateTime;
+        if (!await TakeLeaseAsync(ct))
+        {
+            return new SweepResult(null, false, "Another instance is sweeping (lease held).", 0, 0, []);
+        }
+
+        var run = new RetentionRun { Id = Guid.CreateVersion7(), StartedAt = asOf, AsOf = asOf, Instance = Instance, Trigger = trigger };
+        db.Add(run);
+        await db.SaveChangesAsync(ct);
+        var plan = Plan();
+        var lines = new List<DueLine>();
+        try
+        {
+            await db.Database.OpenConnectionAsync(ct);
+
+            // Left over by a sweep that was killed mid-batch: its transaction rolled back, only the staging rows stayed.
+            await ScalarAsync("DELETE FROM retention_batch_subjects", _ => { }, ct);
+            foreach (var source in plan.RowSources(asOf))
+            {
+                var held = await CountAsync(Due(source, held: true), source, ct);
+                var deleted = await SweepRowsAsync(run, source, ct);
+                if (deleted + held > 0)
+                {
+                    lines.Add(new DueLine(source.Table, [.. source.Categories.Select(c => c.Id)], source.Rule.Id, source.Reason, deleted, held));
+                    await LogAsync(run, source.Table, source.Categories, source.Rule.Id, "held", held, ct);
+                }
+            }
+
+            foreach (var (rule, reason) in SubjectRules)
+            {
+                var deleted = await SweepSubjectsAsync(run, plan, rule, asOf, ct);
+                if (deleted > 0)
+                {
+                    lines.Add(new DueLine("subjects", [.. Categories.All.Where(RetentionPlan.IsProfile).Select(c => c.Id)], rule, reason, deleted, 0));
+                }
+            }
+
+            run.CompletedAt = clock.GetUtcNow().UtcDateTime;
+            run.Deleted = lines.Sum(l => l.Due);
+            run.Held = lines.Sum(l => l.Held);
+            audit.Add(new AuditEntry("retention.run", Purposes.LegalObligation, EntityType: "retention_run", EntityId: run.Id.ToString(),
+                Fields: lines.SelectMany(l => l.Categories).Distinct()));
+            await db.SaveChangesAsync(ct);
+            log.LogInformation("Retention run {RunId}: {Deleted} items removed, {Held} held", run.Id, run.Deleted, run.Held);
+            return new SweepResult(run.Id, true, null, run.Deleted, run.Held, lines);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError(e, "Retention run {RunId} failed; the next run continues from the last whole batch", run.Id);
+            db.ChangeTracker.Clear();
+            await db.Set<RetentionRun>().Where(r => r.Id == run.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.Error, e.GetType().Name), CancellationToken.None);
+            throw;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+            await ReleaseLeaseAsync(CancellationToken.None);
+        }
+    }
+
+    private static readonly (string Rule, string Reason)[] SubjectRules =
+    [
+        ("customer-profile", "customer-profile: the configured period after the end of cooperation (Retention:CustomerProfileMonths)"),
+        ("prospect", "prospect: the configured period after the last contact with a person who never became a customer (Retention:ProspectMonths)"),
+    ];
+
+    private async Task<long> SweepRowsAsync(RetentionRun run, RowSource source, CancellationToken ct)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var table = sql.DelimitIdentifier(source.Table);
+        var key = sql.DelimitIdentifier(source.Entity.FindPrimaryKey()!.Properties[0].GetColumnName());
+        var batch = options.Value.BatchSize;
+        long total = 0;
+        while (true)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var deleted = await ExecuteAsync(
+                $"DELETE FROM {table} WHERE {key} IN (SELECT {key} FROM {table} WHERE {Due(source, held: false)} LIMIT {batch})",
+                c => BindBound(c, source), ct);
+            if (deleted > 0)
+            {
+                await LogAsync(run, source.Table, source.Categories, source.Rule.Id, "deleted", deleted, ct);
+            }
+
+            await RenewLeaseAsync(ct);
+            await transaction.CommitAsync(ct);
+            total += deleted;
+            if (deleted < batch)
+            {
+                return total;
+            }
+        }
+    }
+
+    private async Task<long> SweepSubjectsAsync(RetentionRun run, RetentionPlan plan, string rule, DateTime asOf, CancellationToken ct)
+    {
+        var all = Guid.CreateVersion7();
+        await ExecuteAsync($"INSERT INTO retention_batch_subjects (batch_id, subject_id) SELECT @all, d.s FROM ({plan.DueSubjectsSql(rule)}) d",
+            c =>
+            {
+                BindSubjectRule(c, plan, rule, asOf);
+                BindGuid(c, "all", all);
+            }, ct);
+        var batch = Math.Max(1, options.Value.BatchSize / 20);
+        long items = 0;
+        while (true)
+        {
+            var chunk = Guid.CreateVersion7();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var people = await ExecuteAsync(
+                "UPDATE retention_batch_subjects SET batch_id = @chunk WHERE batch_id = @all AND subject_id IN "
+                + $"(SELECT subject_id FROM retention_batch_subjects WHERE batch_id = @all LIMIT {batch})",
+                c =>
+                {
+                    BindGuid(c, "chunk", chunk);
+                    BindGuid(c, "all", all);
+                }, ct);
+            if (people == 0)
+            {
+                await transaction.CommitAsync(ct);
+                return items;
+            }
+
+            var erased = await engine.PurgeAsync("IN (SELECT subject_id FROM retention_batch_subjects WHERE batch_id = @chunk)",
+                c => BindGuid(c, "chunk", chunk), RetentionPlan.IsProfile, DateOnly.FromDateTime(asOf), ct);
+            foreach (var e in erased.GroupBy(e => (e.Table, e.Action)))
+            {
+                await LogAsync(run, e.Key.Table, [.. e.SelectMany(x => x.Categories).Distinct().Select(Categories.Get)], rule, e.Key.Action,
+                    e.Sum(x => x.Count), ct);
+            }
+
+            await ExecuteAsync("INSERT INTO retention_purged_subjects (subject_id, purged_at, rule) "
+                               + "SELECT subject_id, @now, @rule FROM retention_batch_subjects WHERE batch_id = @chunk", c =>
+            {
+                BindGuid(c, "chunk", chunk);
+                Add(c, "now", asOf);
+                Add(c, "rule", rule);
+            }, ct);
+            await ExecuteAsync("DELETE FROM retention_batch_subjects WHERE batch_id = @chunk", c => BindGuid(c, "chunk", chunk), ct);
+            await RenewLeaseAsync(ct);
+            await transaction.CommitAsync(ct);
+            items += erased.Where(e => e.Table != "search_entries").Sum(e => e.Count);
+        }
+    }
+
+    /// <summary>The due rows of a source not held back — or, with <paramref name="held"/>, the due rows a hold keeps.</summary>
+    private string Due(RowSource source, bool held)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var model = db.GetService<IDesignTimeModel>().Model;
+        var table = sql.DelimitIdentifier(source.Table);
+        var key = source.Entity.FindPrimaryKey()!.Properties[0];
+        var parts = new List<string> { $"{table}.{sql.DelimitIdentifier(source.Start.GetColumnName())} < @bound" };
+        if (source.Extra is not null)
+        {
+            parts.Add(source.Extra);
+        }
+
+        // Rows something else still points at (an invoice its later payment names) wait for it.
+        foreach (var fk in source.Entity.GetReferencingForeignKeys()
+                     .Where(f => f.Properties.Count == 1 && f.DeleteBehavior is not (DeleteBehavior.Cascade or DeleteBehavior.SetNull)))
+        {
+            var child = sql.DelimitIdentifier(fk.DeclaringEntityType.GetTableName()!);
+            parts.Add($"NOT EXISTS (SELECT 1 FROM {child} x WHERE x.{sql.DelimitIdentifier(fk.Properties[0].GetColumnName())} = "
+                      + $"{table}.{sql.DelimitIdentifier(key.GetColumnName())})");
+        }
+
+        var holds = new List<string>();
+        if (key.ClrType == typeof(Guid))
+        {
+            holds.Add($"EXISTS (SELECT 1 FROM legal_holds h WHERE h.released_at IS NULL AND h.row_id = {table}.{sql.DelimitIdentifier(key.GetColumnName())})");
+        }
+
+        if (SubjectRows.Tables(model, sql, derived: true, owned: false, match: RetentionPlan.HeldSubjects)
+                .FirstOrDefault(t => t.Entity == source.Entity) is { } person)
+        {
+            holds.Add($"({person.Condition})");
+        }
+
+        if (holds.Count > 0)
+        {
+            var isHeld = $"({string.Join(" OR ", holds)})";
+            parts.Add(held ? $"{isHeld} IS TRUE" : $"{isHeld} IS NOT TRUE");
+        }
+        else if (held)
+        {
+            parts.Add("1 = 0");
+        }
+
+        return string.Join(" AND ", parts);
+    }
+
+    private Task<long> CountAsync(string condition, RowSource source, CancellationToken ct) =>
+        ScalarAsync($"SELECT COUNT(*) FROM {db.GetService<ISqlGenerationHelper>().DelimitIdentifier(source.Table)} WHERE {condition}",
+            c => BindBound(c, source), ct);
+
+    private void BindBound(DbCommand command, RowSource source) =>
+        command.Parameters.Add(source.Start.GetRelationalTypeMapping().CreateParameter(command, "bound", source.Bound));
+
+    private void BindSubjectRule(DbCommand command, RetentionPlan plan, string rule, DateTime asOf)
+    {
+        var model = db.GetService<IDesignTimeModel>().Model;
+        if (rule == "customer-profile")
+        {
+            var endDate = model.FindEntityType(typeof(Customers.CustomerRelationship))!.FindProperty(nameof(Customers.CustomerRelationship.EndDate))!;
+            command.Parameters.Add(endDate.GetRelationalTypeMapping().CreateParameter(command, "bound", plan.ProfileBound(asOf)));
+        }
+        else
+        {
+            var created = model.FindEntityType(typeof(Subjects.Subject))!.FindProperty(nameof(Subjects.Subject.CreatedAt))!;
+            command.Parameters.Add(created.GetRelationalTypeMapping().CreateParameter(command, "boundtime", plan.ProspectBound(asOf)));
+        }
+    }
+
+    private void BindGuid(DbCommand command, string name, Guid value) =>
+        command.Parameters.Add(db.GetService<IDesignTimeModel>().Model.FindEntityType(typeof(Subjects.Subject))!.FindPrimaryKey()!
+            .Properties[0].GetRelationalTypeMapping().CreateParameter(command, name, value));
+
+    private void Add(DbCommand command, string name, object value) =>
+        command.Parameters.Add(db.GetService<IRelationalTypeMappingSource>().FindMapping(value.GetType())!.CreateParameter(command, name, value));
+
+    private async Task LogAsync(RetentionRun run, string table, IEnumerable<DataCategory> categories, string rule, string action, long count,
+        CancellationToken ct)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+
+        await ExecuteAsync("INSERT INTO retention_run_counts (run_id, table_name, categories, rule, action, \"count\") "
+                           + "VALUES (@run, @table, @categories, @rule, @action, @count)", c =>
+        {
+            BindGuid(c, "run", run.Id);
+            Add(c, "table", table);
+            Add(c, "categories", string.Join(",", categories.Select(x => x.Id).Distinct()));
+            Add(c, "rule", rule);
+            Add(c, "action", action);
+            Add(c, "count", count);
+        }, ct);
+    }
+
+    private async Task<bool> TakeLeaseAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var until = now.AddSeconds(options.Value.LeaseSeconds);
+        var taken = await db.Set<RetentionLease>().Where(l => l.Name == LeaseName && (l.ExpiresAt < now || l.Holder == Instance))
+            .ExecuteUpdateAsync(u => u.SetProperty(l => l.Holder, Instance).SetProperty(l => l.ExpiresAt, until), ct);
+        if (taken > 0)
+        {
+            return true;
+        }
+
+        if (await db.Set<RetentionLease>().AnyAsync(l => l.Name == LeaseName, ct))
+        {
+            return false;
+        }
+
+        try
+        {
+            db.Add(new RetentionLease { Name = LeaseName, Holder = Instance, ExpiresAt = until });
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance inserted the lease first.
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    private async Task RenewLeaseAsync(CancellationToken ct)
+    {
+        var until = clock.GetUtcNow().UtcDateTime.AddSeconds(options.Value.LeaseSeconds);
+        var renewed = await db.Set<RetentionLease>().Where(l => l.Name == LeaseName && l.Holder == Instance)
+            .ExecuteUpdateAsync(u => u.SetProperty(l => l.ExpiresAt, until), ct);
+        if (renewed == 0)
+        {
+            throw new InvalidOperationException("The retention lease was lost to another instance; stopping this sweep.");
+        }
+    }
+
+    private async Task ReleaseLeaseAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Set<RetentionLease>().Where(l => l.Name == LeaseName && l.Holder == Instance)
+            .ExecuteUpdateAsync(u => u.SetProperty(l => l.ExpiresAt, now), ct);
+    }
+
+    private async Task<long> ExecuteAsync(string text, Action<DbCommand> bind, CancellationToken ct)
+    {
+        await using var command = CommandFor(text, bind);
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private async Task<long> ScalarAsync(string text, Action<DbCommand> bind, CancellationToken ct)
+    {
+        await using var command = CommandFor(text, bind);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct) ?? 0L, CultureInfo.InvariantCulture);
+    }
+
+    private DbCommand CommandFor(string text, Action<DbCommand> bind)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = text;
+        bind(command);
+        return command;
+    }
+}

@@ -1,0 +1,264 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CustomerRegister.Cli;
+using CustomerRegister.Data;
+using CustomerRegister.Identity;
+using CustomerRegister.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+
+namespace CustomerRegister.Tests.Integration;
+
+public sealed class RetentionFactory : RequestsFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Retention:BatchSize", "10");
+    }
+}
+
+[Trait(Category.Name, Category.Integration)]
+public sealed class RetentionTests(RetentionFactory app) : IClassFixture<RetentionFactory>
+{
+    private static readonly SemaphoreSlim OneSweepAtATime = new(1, 1);
+
+    private static string Today(int addDays = 0) => DateTime.UtcNow.AddDays(addDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private async Task<(Guid ConsumerId, Guid SubjectId)> ConsumerAsync(HttpClient client, string tag)
+    {
+        var consumer = await client.CreateConsumerAsync(new
+        {
+            firstName = "Entinen",
+            lastName = "Asiakas" + tag,
+            email = $"entinen.{tag}@example.fi",
+            street = "Vanhatie 1",
+            postalCode = "33100",
+            city = "Tampere",
+            source = "Consumer",
+        });
+        return (consumer.GetProperty("id").GetGuid(), consumer.GetProperty("subjectId").GetGuid());
+    }
+
+    private static async Task<JsonElement> PostOkAsync(HttpClient client, string path, object body)
+    {
+        var response = await client.PostAsJsonAsync(path, body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"POST {path}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement;
+    }
+
+    private async Task<JsonElement> SweepAsync(HttpClient client)
+    {
+        await OneSweepAtATime.WaitAsync();
+        try
+        {
+            return await PostOkAsync(client, "/api/retention/run", new { });
+        }
+        finally
+        {
+            OneSweepAtATime.Release();
+        }
+    }
+
+    [Fact]
+    public async Task AFormerCustomersInvoicesStayUntilTheirVoucherDateWhileTheProfileGoesAtItsOwn()
+    {
+        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer, Roles.Billing);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var (consumerId, subjectId) = await ConsumerAsync(dpo.Client, tag);
+        var relationship = await PostOkAsync(dpo.Client, "/api/relationships",
+            new { subjectId, customerNumber = Random.Shared.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture), startDate = "2015-03-01", source = "OwnSystems" });
+        await PostOkAsync(dpo.Client, $"/api/subjects/{subjectId}/contact-history",
+            new { channel = "Phone", direction = "Inbound", occurredAt = "2024-01-05T10:00:00Z", summary = "Sopimuksen päättäminen " + tag, source = "Consumer" });
+        var recent = await PostOkAsync(dpo.Client, "/api/invoices", Invoice(consumerId, "2024-05-10"));
+        var old = await PostOkAsync(dpo.Client, "/api/invoices", Invoice(consumerId, "2018-05-10"));
+
+        // Cooperation ended 25 months ago (the profile period is 24); the old invoice's financial year ended in 2018.
+        var s = Literal(subjectId);
+        var ended = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-25).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await app.Database.ExecuteAsync($"UPDATE customer_relationships SET end_date = '{ended}', status = 'Ended' WHERE id = '{Literal(relationship.GetProperty("id").GetGuid())}'");
+        await app.Database.ExecuteAsync($"UPDATE invoices SET financial_year_end = '2018-12-31' WHERE id = '{Literal(old.GetProperty("id").GetGuid())}'");
+        await app.Database.ExecuteAsync($"UPDATE invoices SET financial_year_end = '2024-12-31' WHERE id = '{Literal(recent.GetProperty("id").GetGuid())}'");
+
+        var preview = await dpo.Client.GetFromJsonAsync<JsonElement>($"/api/retention/preview?asOf={Today()}");
+        var lines = preview.GetProperty("lines").EnumerateArray().ToList();
+        Assert.Contains(lines, l => l.GetProperty("table").GetString() == "invoices" && l.GetProperty("rule").GetString() == "accounting-voucher"
+            && l.GetProperty("reason").GetString()!.Contains("Kirjanpitolaki", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.GetProperty("rule").GetString() == "customer-profile" && l.GetProperty("due").GetInt64() >= 1);
+
+        var run = await SweepAsync(dpo.Client);
+        Assert.True(run.GetProperty("swept").GetBoolean());
+
+        Assert.Equal(0L, await CountAsync($"SELECT COUNT(*) FROM contact_history WHERE subject_id = '{s}'"));
+        Assert.Equal(0L, await CountAsync($"SELECT COUNT(*) FROM search_entries WHERE subject_id = '{s}'"));
+        Assert.Equal(0L, await CountAsync($"SELECT COUNT(*) FROM consumers WHERE id = '{Literal(consumerId)}' AND last_name <> ''"));
+
+        // The voucher stays whole — its own copy of the billing name and address, still the person's (subject key).
+        Assert.Equal(1L, await CountAsync($"SELECT COUNT(*) FROM invoices WHERE id = '{Literal(recent.GetProperty("id").GetGuid())}' "
+            + $"AND subject_id = '{s}' AND billing_name <> ''"));
+        Assert.Equal(0L, await CountAsync($"SELECT COUNT(*) FROM invoices WHERE id = '{Literal(old.GetProperty("id").GetGuid())}'"));
+        Assert.Equal(1L, await CountAsync($"SELECT COUNT(*) FROM customer_relationships WHERE subject_id = '{s}'"));
+
+        // The deletion log: counts per table, category and rule, never values.
+        var runs = await dpo.Client.GetStringAsync("/api/retention/runs");
+        Assert.Contains("customer-profile", runs, StringComparison.Ordinal);
+        Assert.Contains("accounting-voucher", runs, StringComparison.Ordinal);
+        Assert.DoesNotContain(tag, runs, StringComparison.Ordinal);
+
+        // A second sweep finds nothing more of this person.
+        await SweepAsync(dpo.Client);
+        Assert.Equal(1L, await CountAsync($"SELECT COUNT(*) FROM retention_purged_subjects WHERE subject_id = '{s}'"));
+    }
+
+    [Fact]
+    public async Task WebEventsGoAfterThirteenMonthsAndAHeldPersonIsSkippedAndReportedUntilReleased()
+    {
+        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var (_, held) = await ConsumerAsync(dpo.Client, tag + "h");
+        var (_, free) = await ConsumerAsync(dpo.Client, tag + "f");
+        foreach (var subject in new[] { held, free })
+        {
+            await PostOkAsync(dpo.Client, "/api/web-events", new { subjectId = subject, kind = "PageView", path = "/vanha-" + tag, source = "OwnSystems" });
+            await PostOkAsync(dpo.Client, "/api/web-events", new { subjectId = subject, kind = "PageView", path = "/uusi-" + tag, source = "OwnSystems" });
+        }
+
+        var thirteenMonths = DateTime.UtcNow.AddMonths(-13).AddHours(-1).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        var twelveMonths = DateTime.UtcNow.AddMonths(-12).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        await app.Database.ExecuteAsync($"UPDATE web_events SET occurred_at = '{thirteenMonths}' WHERE path = '/vanha-{tag}'");
+        await app.Database.ExecuteAsync($"UPDATE web_events SET occurred_at = '{twelveMonths}' WHERE path = '/uusi-{tag}'");
+
+        var hold = await PostOkAsync(dpo.Client, "/api/legal-holds", new { subjectId = held, reason = "Riita-asia vireillä käräjäoikeudessa" });
+
+        // The preview a month ahead already lists the 12-month-old events too, and what the hold keeps back.
+        var ahead = await dpo.Client.GetFromJsonAsync<JsonElement>($"/api/retention/preview?asOf={Today(40)}");
+        var web = ahead.GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("table").GetString() == "web_events");
+        Assert.True(web.GetProperty("due").GetInt64() >= 2 && web.GetProperty("held").GetInt64() >= 2, web.ToString());
+
+        await SweepAsync(dpo.Client);
+        Assert.Equal(0L, await CountAsync($"SELECT COUNT(*) FROM web_events WHERE subject_id = '{Literal(free)}' AND path = '/vanha-{tag}'"));
+        Assert.Equal(1L, await CountAsync($"SELECT COUNT(*) FROM web_events WHERE subject_id = '{Literal(free)}' AND path = '/uusi-{tag}'"));
+        Assert.Equal(2L, await CountAsync($"SELECT COUNT(*) FROM web_events WHERE subject_id = '{Literal(held)}'"));
+
+        await PostOkAsync(dpo.Client, $"/api/legal-holds/{hold.GetProperty("id").GetGuid()}/release", new { reason = "Asia sovittu" });
+        await SweepAsync(dpo.Client);
+        Assert.Equal(1L, await CountAsync($"SELECT COUNT(*) FROM web_events WHERE subject_id = '{Literal(held)}'"));
+        var holds = await dpo.Client.GetFromJsonAsync<JsonElement>("/api/legal-holds?all=true");
+        var released = holds.EnumerateArray().Single(h => h.GetProperty("id").GetGuid() == hold.GetProperty("id").GetGuid());
+        Assert.Equal(dpo.Id, released.GetProperty("setBy").GetGuid());
+        Assert.Equal("Asia sovittu", released.GetProperty("releaseReason").GetString());
+    }
+
+    [Fact]
+    public async Task ASweepKilledMidRunLeavesWholeBatchesAndTheNextRunFinishesTheSameWork()
+    {
+        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var (_, subject) = await ConsumerAsync(dpo.Client, tag);
+        for (var i = 0; i < 35; i++)
+        {
+            await PostOkAsync(dpo.Client, "/api/web-events", new { subjectId = subject, kind = "PageView", path = $"/kill-{tag}-{i}", source = "OwnSystems" });
+        }
+
+        await PostOkAsync(dpo.Client, "/api/web-events", new { subjectId = subject, kind = "PageView", path = $"/stays-{tag}", source = "OwnSystems" });
+        var old = DateTime.UtcNow.AddMonths(-14).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        await app.Database.ExecuteAsync($"UPDATE web_events SET occurred_at = '{old}' WHERE path LIKE '/kill-{tag}-%'");
+
+        // The process dies during the second batch (of 10): a real failure inside the database, as a crash would be.
+        var remaining = $"(SELECT COUNT(*) FROM web_events WHERE path LIKE '/kill-{tag}-%')";
+        await app.Database.ExecuteAsync(app.Database.Provider == DatabaseProvider.Sqlite
+            ? $"CREATE TRIGGER crash_in_sweep BEFORE DELETE ON web_events WHEN {remaining} <= 25 BEGIN SELECT RAISE(ABORT, 'simulated crash'); END;"
+            : $"CREATE FUNCTION crash_in_sweep() RETURNS trigger AS $$ BEGIN IF {remaining} <= 25 THEN RAISE EXCEPTION 'simulated crash'; END IF; RETURN OLD; END $$ LANGUAGE plpgsql; "
+              + "CREATE TRIGGER crash_in_sweep BEFORE DELETE ON web_events FOR EACH ROW EXECUTE FUNCTION crash_in_sweep();");
+        await OneSweepAtATime.WaitAsync();
+        try
+        {
+            var crashed = await dpo.Client.PostAsJsonAsync("/api/retention/run", new { });
+            Assert.False(crashed.IsSuccessStatusCode);
+        }
+        finally
+        {
+            await app.Database.ExecuteAsync(app.Database.Provider == DatabaseProvider.Sqlite
+                ? "DROP TRIGGER crash_in_sweep"
+                : "DROP TRIGGER crash_in_sweep ON web_events; DROP FUNCTION crash_in_sweep();");
+            OneSweepAtATime.Release();
+        }
+
+        Assert.Equal(25L, await CountAsync($"SELECT COUNT(*) FROM web_events WHERE path LIKE '/kill-{tag}-%'"));
+        var interrupted = (await dpo.Client.GetFromJsonAsync<JsonElement>("/api/retention/runs?limit=1"))[0];
+        Assert.Equal(JsonValueKind.Null, interrupted.GetProperty("completedAt").ValueKind);
+        Assert.False(string.IsNullOrEmpty(interrupted.GetProperty("error").GetString()));
+
+        await SweepAsync(dpo.Client);
+        Assert.Equal(0L, await CountAsync($"SELECT COUNT(*) FROM web_events WHERE path LIKE '/kill-{tag}-%'"));
+        Assert.Equal(1L, await CountAsync($"SELECT COUNT(*) FROM web_events WHERE path = '/stays-{tag}'"));
+
+        // Same result as one uninterrupted run: every due item removed once, counted once across the two runs.
+        var logged = await CountAsync("SELECT COALESCE(SUM(\"count\"), 0) FROM retention_run_counts WHERE table_name = 'web_events' AND action = 'deleted' "
+            + $"AND run_id IN ('{Literal(interrupted.GetProperty("id").GetGuid())}')");
+        Assert.Equal(10L, logged);
+    }
+
+    [Fact]
+    public async Task OnlyOneInstanceSweepsAtATime()
+    {
+        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
+        await OneSweepAtATime.WaitAsync();
+        try
+        {
+            var future = DateTime.UtcNow.AddMinutes(5).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            var taken = await app.Database.ExecuteAsync($"UPDATE retention_leases SET holder = 'other-instance', expires_at = '{future}'");
+            if (taken == 0)
+            {
+                await app.Database.ExecuteAsync($"INSERT INTO retention_leases (name, holder, expires_at) VALUES ('retention-sweep', 'other-instance', '{future}')");
+            }
+
+            var refused = await dpo.Client.PostAsJsonAsync("/api/retention/run", new { });
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.True((await RegisterData.ErrorsOf(refused)).TryGetProperty("lease", out _));
+
+            var past = DateTime.UtcNow.AddMinutes(-1).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            await app.Database.ExecuteAsync($"UPDATE retention_leases SET expires_at = '{past}'");
+            Assert.Equal(HttpStatusCode.OK, (await dpo.Client.PostAsJsonAsync("/api/retention/run", new { })).StatusCode);
+        }
+        finally
+        {
+            OneSweepAtATime.Release();
+        }
+    }
+
+    [Fact]
+    public async Task PreviewAndRunAreForRetentionRolesAndTheVerbsPrintTheSame()
+    {
+        var service = await app.CreateUserAsync(Roles.CustomerService);
+        Assert.Equal(HttpStatusCode.Forbidden, (await service.Client.GetAsync("/api/retention/preview")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await service.Client.PostAsJsonAsync("/api/retention/run", new { })).StatusCode);
+        var auditor = await app.CreateUserAsync(Roles.Auditor);
+        Assert.Equal(HttpStatusCode.OK, (await auditor.Client.GetAsync("/api/retention/preview")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await auditor.Client.PostAsJsonAsync("/api/retention/run", new { })).StatusCode);
+        var bad = await auditor.Client.GetAsync("/api/retention/preview?asOf=31.12.2026");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.True((await RegisterData.ErrorsOf(bad)).TryGetProperty("asOf", out _));
+
+        var output = new StringWriter();
+        Assert.Equal(0, await CommandLine.TryRunAsync(["retention", "preview", "--as-of", Today(365)], app.Services, output));
+        Assert.Contains("due", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(2, await CommandLine.TryRunAsync(["retention", "preview", "--as-of", "huomenna"], app.Services, new StringWriter()));
+    }
+
+    private static object Invoice(Guid consumerId, string issued) => new
+    {
+        consumerId,
+        invoiceNumber = "INV-" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant(),
+        issueDate = issued,
+        dueDate = DateOnly.Parse(issued, CultureInfo.InvariantCulture).AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        amount = 80.00m,
+        source = "OwnSystems",
+    };
+
+    private async Task<long> CountAsync(string sql) => Convert.ToInt64(await app.Database.ScalarAsync(sql), CultureInfo.InvariantCulture);
+
+    private string Literal(Guid id) => app.Database.Provider == DatabaseProvider.Postgres ? id.ToString() : id.ToString().ToUpperInvariant();
+}
