@@ -12,6 +12,7 @@ using CustomerRegister.Infrastructure;
 using CustomerRegister.Localization;
 using CustomerRegister.Marketing;
 using CustomerRegister.Protection;
+using CustomerRegister.Recordings;
 using CustomerRegister.Requests;
 using CustomerRegister.Restrictions;
 using CustomerRegister.Search;
@@ -102,6 +103,7 @@ public static class RegisterApp
         services.AddScoped<ErasureHandling>();
         services.AddSingleton<StorageReclaimer>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageReclaimer>());
+        services.AddRecordings(configuration);
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -166,6 +168,7 @@ public static class RegisterApp
         app.MapErasure();
         app.MapRestrictions();
         app.MapPublicRequests();
+        app.MapRecordingEndpoints();
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();

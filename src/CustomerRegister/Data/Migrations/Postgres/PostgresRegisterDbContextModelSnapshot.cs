@@ -1998,6 +1998,234 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     b.ToTable("web_events", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerRegister.Recordings.CallRecording", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<string>("Agent")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("agent")
+                        .HasAnnotation("Register:NotPersonal", "the staff member or extension that answered: staff data");
+
+                    b.Property<Guid?>("AgentUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agent_user_id")
+                        .HasAnnotation("Register:NotPersonal", "the staff account that answered");
+
+                    b.Property<string>("CallerNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("caller_number")
+                        .HasAnnotation("Register:Category", "recording.call");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type")
+                        .HasAnnotation("Register:NotPersonal", "technical description of the file");
+
+                    b.Property<int>("DurationSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_seconds")
+                        .HasAnnotation("Register:Category", "recording.call");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256")
+                        .HasAnnotation("Register:NotPersonal", "checksum of the file");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes")
+                        .HasAnnotation("Register:NotPersonal", "technical description of the file");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source")
+                        .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at")
+                        .HasAnnotation("Register:Category", "recording.call");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("storage_key")
+                        .HasAnnotation("Register:Category", "recording.call");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id")
+                        .HasAnnotation("Register:NotPersonal", "the subject key, when the caller was recognised");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.HasKey("Id")
+                        .HasName("pk_call_recordings");
+
+                    b.HasIndex("CallerNumber")
+                        .HasDatabaseName("ix_call_recordings_caller_number");
+
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_call_recordings_started_at");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_call_recordings_storage_key");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_call_recordings_subject_id");
+
+                    b.ToTable("call_recordings", (string)null);
+
+                    b.HasAnnotation("Register:RetainedFrom", "StartedAt");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Recordings.CctvRecording", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<string>("Camera")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("camera")
+                        .HasAnnotation("Register:NotPersonal", "name of the camera");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type")
+                        .HasAnnotation("Register:NotPersonal", "technical description of the file");
+
+                    b.Property<DateTime>("PeriodEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("period_end")
+                        .HasAnnotation("Register:Category", "recording.cctv");
+
+                    b.Property<DateTime>("PeriodStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("period_start")
+                        .HasAnnotation("Register:Category", "recording.cctv");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256")
+                        .HasAnnotation("Register:NotPersonal", "checksum of the file");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes")
+                        .HasAnnotation("Register:NotPersonal", "technical description of the file");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("storage_key")
+                        .HasAnnotation("Register:Category", "recording.cctv");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id")
+                        .HasAnnotation("Register:NotPersonal", "the production unit");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cctv_recordings");
+
+                    b.HasIndex("PeriodEnd")
+                        .HasDatabaseName("ix_cctv_recordings_period_end");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cctv_recordings_storage_key");
+
+                    b.HasIndex("UnitId", "PeriodStart")
+                        .HasDatabaseName("ix_cctv_recordings_unit_id_period_start");
+
+                    b.ToTable("cctv_recordings", (string)null);
+
+                    b
+                        .HasAnnotation("Register:NotLinkableToSubject", "CCTV footage shows whoever passed; it is found by unit, camera and time")
+                        .HasAnnotation("Register:RetainedFrom", "PeriodEnd");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Recordings.ProductionUnit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("address")
+                        .HasAnnotation("Register:NotPersonal", "address of the site");
+
+                    b.Property<int>("CctvRetentionMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("cctv_retention_months")
+                        .HasAnnotation("Register:NotPersonal", "setting");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name")
+                        .HasAnnotation("Register:NotPersonal", "name of the site");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version")
+                        .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
+
+                    b.HasKey("Id")
+                        .HasName("pk_production_units");
+
+                    b.ToTable("production_units", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "the controller's own sites and their CCTV settings, no person's data");
+                });
+
             modelBuilder.Entity("CustomerRegister.Requests.DataSubjectRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3128,6 +3356,25 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_web_events_subject_subject_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Recordings.CallRecording", b =>
+                {
+                    b.HasOne("CustomerRegister.Subjects.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_call_recordings_subject_subject_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Recordings.CctvRecording", b =>
+                {
+                    b.HasOne("CustomerRegister.Recordings.ProductionUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_cctv_recordings_production_unit_unit_id");
                 });
 
             modelBuilder.Entity("CustomerRegister.Requests.DataSubjectRequest", b =>

@@ -1991,6 +1991,234 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.ToTable("web_events", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerRegister.Recordings.CallRecording", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<string>("Agent")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agent")
+                        .HasAnnotation("Register:NotPersonal", "the staff member or extension that answered: staff data");
+
+                    b.Property<Guid?>("AgentUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agent_user_id")
+                        .HasAnnotation("Register:NotPersonal", "the staff account that answered");
+
+                    b.Property<string>("CallerNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("caller_number")
+                        .HasAnnotation("Register:Category", "recording.call");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type")
+                        .HasAnnotation("Register:NotPersonal", "technical description of the file");
+
+                    b.Property<int>("DurationSeconds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duration_seconds")
+                        .HasAnnotation("Register:Category", "recording.call");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256")
+                        .HasAnnotation("Register:NotPersonal", "checksum of the file");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size_bytes")
+                        .HasAnnotation("Register:NotPersonal", "technical description of the file");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source")
+                        .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at")
+                        .HasAnnotation("Register:Category", "recording.call");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("storage_key")
+                        .HasAnnotation("Register:Category", "recording.call");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id")
+                        .HasAnnotation("Register:NotPersonal", "the subject key, when the caller was recognised");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.HasKey("Id")
+                        .HasName("pk_call_recordings");
+
+                    b.HasIndex("CallerNumber")
+                        .HasDatabaseName("ix_call_recordings_caller_number");
+
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_call_recordings_started_at");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_call_recordings_storage_key");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_call_recordings_subject_id");
+
+                    b.ToTable("call_recordings", (string)null);
+
+                    b.HasAnnotation("Register:RetainedFrom", "StartedAt");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Recordings.CctvRecording", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<string>("Camera")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("camera")
+                        .HasAnnotation("Register:NotPersonal", "name of the camera");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type")
+                        .HasAnnotation("Register:NotPersonal", "technical description of the file");
+
+                    b.Property<DateTime>("PeriodEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_end")
+                        .HasAnnotation("Register:Category", "recording.cctv");
+
+                    b.Property<DateTime>("PeriodStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_start")
+                        .HasAnnotation("Register:Category", "recording.cctv");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256")
+                        .HasAnnotation("Register:NotPersonal", "checksum of the file");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size_bytes")
+                        .HasAnnotation("Register:NotPersonal", "technical description of the file");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("storage_key")
+                        .HasAnnotation("Register:Category", "recording.cctv");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_id")
+                        .HasAnnotation("Register:NotPersonal", "the production unit");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cctv_recordings");
+
+                    b.HasIndex("PeriodEnd")
+                        .HasDatabaseName("ix_cctv_recordings_period_end");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cctv_recordings_storage_key");
+
+                    b.HasIndex("UnitId", "PeriodStart")
+                        .HasDatabaseName("ix_cctv_recordings_unit_id_period_start");
+
+                    b.ToTable("cctv_recordings", (string)null);
+
+                    b
+                        .HasAnnotation("Register:NotLinkableToSubject", "CCTV footage shows whoever passed; it is found by unit, camera and time")
+                        .HasAnnotation("Register:RetainedFrom", "PeriodEnd");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Recordings.ProductionUnit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address")
+                        .HasAnnotation("Register:NotPersonal", "address of the site");
+
+                    b.Property<int>("CctvRetentionMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cctv_retention_months")
+                        .HasAnnotation("Register:NotPersonal", "setting");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name")
+                        .HasAnnotation("Register:NotPersonal", "name of the site");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version")
+                        .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
+
+                    b.HasKey("Id")
+                        .HasName("pk_production_units");
+
+                    b.ToTable("production_units", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "the controller's own sites and their CCTV settings, no person's data");
+                });
+
             modelBuilder.Entity("CustomerRegister.Requests.DataSubjectRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3111,6 +3339,25 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_web_events_subject_subject_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Recordings.CallRecording", b =>
+                {
+                    b.HasOne("CustomerRegister.Subjects.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_call_recordings_subject_subject_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Recordings.CctvRecording", b =>
+                {
+                    b.HasOne("CustomerRegister.Recordings.ProductionUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_cctv_recordings_production_unit_unit_id");
                 });
 
             modelBuilder.Entity("CustomerRegister.Requests.DataSubjectRequest", b =>
