@@ -111,3 +111,40 @@ public sealed class RecordingIntegrity(RegisterDbContext db, IRecordingStore sto
         return (report, files);
     }
 }
+
+/// <summary>
+/// Runs the repair every <c>Recordings:RepairIntervalMinutes</c> (0 = never): removes the files whose rows erasure
+/// or a crash between row and file deletion left behind, and rows whose file is gone.
+/// </summary>
+public sealed class RecordingRepairService(
+    IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<RecordingOptions> options, ILogger<RecordingRepairService> log)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (options.Value.RepairIntervalMinutes <= 0)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.Value.RepairIntervalMinutes));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var report = await scope.ServiceProvider.GetRequiredService<RecordingIntegrity>().RepairAsync(stoppingToken);
+                if (!report.Clean)
+                {
+                    log.LogWarning(
+                        "Recordings repaired: {OrphansDeleted} orphan file(s) deleted, {OrphansKept} kept, {RowsDeleted} row(s) without file deleted",
+                        report.OrphanFilesDeleted, report.OrphanFilesKept, report.RowsDeleted);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError("Recording repair failed with {ExceptionType}", e.GetType().FullName);
+            }
+        }
+    }
+}

@@ -42,6 +42,9 @@ public sealed class RecordingOptions
     public string Path { get; set; } = "data/recordings";
 
     public long MaxUploadBytes { get; set; } = 200L * 1024 * 1024;
+
+    /// <summary>How often the integrity repair runs in the background; 0 turns it off (run <c>recordings check --repair</c>).</summary>
+    public int RepairIntervalMinutes { get; set; } = 60;
 }
 
 /// <summary>

@@ -11,6 +11,7 @@ public static class RecordingsSetup
             .ValidateOnStart();
         services.AddSingleton<IRecordingStore, LocalFolderRecordingStore>();
         services.AddScoped<RecordingIntegrity>();
+        services.AddHostedService<RecordingRepairService>();
         services.AddScoped<ISubjectSection, RecordingsSection>();
         return services;
     }
