@@ -64,6 +64,11 @@ public sealed class RecordingsTests(RecordingsFactory app) : IClassFixture<Recor
 
         var listed = await service.Client.GetFromJsonAsync<JsonElement>($"/api/recordings/calls?subjectId={subjectId}");
         Assert.Single(listed.GetProperty("items").EnumerateArray());
+
+        // The access report walks the model and finds the call by its subject key.
+        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
+        var report = await dpo.Client.GetStringAsync($"/api/subjects/{subjectId}/access-report");
+        Assert.Contains("recording.call", report, StringComparison.Ordinal);
     }
 
     [Fact]

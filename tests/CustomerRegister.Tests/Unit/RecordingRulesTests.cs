@@ -1,5 +1,11 @@
 using System.Security.Cryptography;
+using CustomerRegister.Catalog;
+using CustomerRegister.Data;
 using CustomerRegister.Recordings;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace CustomerRegister.Tests.Unit;
@@ -50,6 +56,24 @@ public sealed class RecordingRulesTests
         Assert.Null(RecordingRules.CctvPeriodError(now.AddHours(-2), now.AddHours(-1), now));
         Assert.NotNull(RecordingRules.CctvPeriodError(now.AddHours(-1), now.AddHours(-2), now));
         Assert.NotNull(RecordingRules.CctvPeriodError(now.AddHours(-1), now.AddHours(1), now));
+    }
+
+    [Fact]
+    public void CallsAreFoundByTheirSubjectAndCctvFootageIsDeclaredToNameNobody()
+    {
+        using var db = new SqliteDesignTimeFactory().CreateDbContext([]);
+        var model = db.GetService<IDesignTimeModel>().Model;
+        var sql = db.GetService<ISqlGenerationHelper>();
+
+        var tables = SubjectRows.Tables(model, sql).Select(t => t.Table).ToList();
+
+        Assert.Contains("call_recordings", tables);
+        Assert.DoesNotContain("cctv_recordings", tables);
+        Assert.DoesNotContain("cctv_recordings", SubjectRows.Unreachable(model, sql));
+        Assert.Equal(nameof(CallRecording.StartedAt),
+            model.FindEntityType(typeof(CallRecording))!.FindAnnotation(CatalogModelExtensions.RetainedFromAnnotation)?.Value);
+        Assert.Equal(nameof(CctvRecording.PeriodEnd),
+            model.FindEntityType(typeof(CctvRecording))!.FindAnnotation(CatalogModelExtensions.RetainedFromAnnotation)?.Value);
     }
 
     [Fact]
