@@ -69,6 +69,8 @@ try
     dpo.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await SignInAsync(dpo, "DataProtectionOfficer"));
     results.Add(await scenarios.AccessReportAsync(dpo));
     results.Add(await scenarios.ErasureAsync(dpo));
+    results.Add(await scenarios.RetentionPreviewAsync(dpo));
+    results.Add(await scenarios.RetentionSweepAsync(dpo));
 }
 finally
 {

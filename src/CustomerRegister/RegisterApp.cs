@@ -12,6 +12,7 @@ using CustomerRegister.Infrastructure;
 using CustomerRegister.Localization;
 using CustomerRegister.Marketing;
 using CustomerRegister.Protection;
+using CustomerRegister.Recordings;
 using CustomerRegister.Requests;
 using CustomerRegister.Restrictions;
 using CustomerRegister.Retention;
@@ -107,6 +108,7 @@ public static class RegisterApp
             .Validate(o => o.Invalid() is null, "Retention: a period or the sweep setting is out of range (see README).").ValidateOnStart();
         services.AddScoped<RetentionSweep>();
         services.AddHostedService<RetentionJob>();
+        services.AddRecordings(configuration);
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -172,6 +174,7 @@ public static class RegisterApp
         app.MapRestrictions();
         app.MapRetention();
         app.MapPublicRequests();
+        app.MapRecordingEndpoints();
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();

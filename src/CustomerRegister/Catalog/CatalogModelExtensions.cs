@@ -12,6 +12,7 @@ public static class CatalogModelExtensions
     public const string NotPersonalAnnotation = "Register:NotPersonal";
     public const string OutsideRegisterAnnotation = "Register:OutsideRegister";
     public const string RetainedFromAnnotation = "Register:RetainedFrom";
+    public const string NotLinkableAnnotation = "Register:NotLinkableToSubject";
 
     public static PropertyBuilder<T> IsPersonal<T>(this PropertyBuilder<T> property, DataCategory category) =>
         property.HasAnnotation(CategoryAnnotation, category.Id);
@@ -27,4 +28,12 @@ public static class CatalogModelExtensions
     public static EntityTypeBuilder<T> RetainedFrom<T>(this EntityTypeBuilder<T> entity, string property)
         where T : class =>
         entity.HasAnnotation(RetainedFromAnnotation, property);
+
+    /// <summary>
+    /// Declares classified rows that by their nature name no person (CCTV footage): the access report and erasure do
+    /// not look for a subject's rows there; they are kept and deleted by their own retention period.
+    /// </summary>
+    public static EntityTypeBuilder<T> IsNotLinkableToSubject<T>(this EntityTypeBuilder<T> entity, string why)
+        where T : class =>
+        entity.HasAnnotation(NotLinkableAnnotation, why);
 }

@@ -48,6 +48,7 @@ public static class SubjectRows
         foreach (var entity in model.GetEntityTypes().OrderBy(e => e.GetTableName(), StringComparer.Ordinal))
         {
             if (entity.GetTableName() is { } table && !IsOutside(entity)
+                && entity.FindAnnotation(CatalogModelExtensions.NotLinkableAnnotation) is null
                 && entity.GetProperties().Any(p => CategoryOf(p) is { } c && (derived || c.Id != Categories.SearchIndex.Id)))
             {
                 yield return (entity, table, Condition(entity, sql, parameter, owned, 0, []));

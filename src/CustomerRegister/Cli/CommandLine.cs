@@ -33,6 +33,8 @@ public static class CommandLine
           retention preview [--as-of YYYY-MM-DD]  what goes by that day and why (counts per table, category and rule)
           retention run                           sweep what is due now (one instance at a time; resumable)
           requests poll-mailbox                   take the customer-service mailbox's unseen mails in once (Requests:Mailbox)
+          recordings check [--repair]             report recording files without a row and rows without their file;
+                                                  --repair removes both (orphans younger than an hour are kept); exit 1 if not clean
           help                                    this text
         Without a verb the web application runs.
         """;
@@ -73,6 +75,8 @@ public static class CommandLine
                 return await RetentionPreviewAsync(args, scopes, output, ct);
             case "retention" when args.Length > 1 && args[1] == "run":
                 return await RetentionRunAsync(scopes, output, ct);
+            case "recordings" when args.Length > 1 && args[1] == "check":
+                return await CheckRecordingsAsync(args.Contains("--repair"), scopes, output, ct);
             case "seed-demo":
                 return await SeedDemoAsync(args, services, output, ct);
             case "help" or "--help":
@@ -230,6 +234,24 @@ public static class CommandLine
             await output.WriteLineAsync($"Polling the mailbox failed: {(ex is InvalidOperationException ? ex.Message : ex.GetType().Name)}");
             return 1;
         }
+    }
+
+    private static async Task<int> CheckRecordingsAsync(bool repair, IServiceScopeFactory scopes, TextWriter output, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var integrity = scope.ServiceProvider.GetRequiredService<Recordings.RecordingIntegrity>();
+        var report = repair ? await integrity.RepairAsync(ct) : await integrity.CheckAsync(ct);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Recordings: {report.OrphanFiles.Count} orphan file(s), {report.CallRowsWithoutFile.Count} call and "
+            + $"{report.CctvRowsWithoutFile.Count} CCTV recording(s) without their file."));
+        if (repair)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Repaired: {report.OrphanFilesDeleted} orphan file(s) deleted, {report.OrphanFilesKept} kept (younger than an hour), "
+                + $"{report.RowsDeleted} row(s) deleted, {report.IncompleteUploadsDeleted} incomplete upload(s) removed."));
+        }
+
+        return report.Clean || (repair && report.OrphanFilesKept == 0) ? 0 : 1;
     }
 
     private static async Task<int> AccessReportAsync(string[] args, IServiceScopeFactory scopes, TextWriter output, CancellationToken ct)

@@ -42,6 +42,7 @@ public class RegisterFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Register", Database.ConnectionString);
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(Database.Folder, "keys"));
         builder.UseSetting("Audit:SealIntervalSeconds", "3600");
+        builder.UseSetting("Recordings:Path", Path.Combine(Database.Folder, "recordings"));
         if (AdminFromEnvironment)
         {
             builder.UseSetting("REGISTER_ADMIN_EMAIL", AdminEmail);

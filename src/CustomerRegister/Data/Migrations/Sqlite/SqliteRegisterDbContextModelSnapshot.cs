@@ -216,6 +216,9 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_collection_cases");
 
+                    b.HasIndex("ClosedAt")
+                        .HasDatabaseName("ix_collection_cases_closed_at");
+
                     b.HasIndex("ConsumerId")
                         .HasDatabaseName("ix_collection_cases_consumer_id");
 
@@ -349,6 +352,9 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.HasIndex("ConsumerId")
                         .HasDatabaseName("ix_invoices_consumer_id");
 
+                    b.HasIndex("FinancialYearEnd")
+                        .HasDatabaseName("ix_invoices_financial_year_end");
+
                     b.HasIndex("InvoiceNumber")
                         .IsUnique()
                         .HasDatabaseName("ix_invoices_invoice_number");
@@ -447,6 +453,9 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.HasIndex("ConsumerId")
                         .HasDatabaseName("ix_metal_credit_payouts_consumer_id");
 
+                    b.HasIndex("PaidOn")
+                        .HasDatabaseName("ix_metal_credit_payouts_paid_on");
+
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_metal_credit_payouts_subject_id");
 
@@ -540,6 +549,9 @@ namespace CustomerRegister.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganisationId")
                         .HasDatabaseName("ix_payments_organisation_id");
+
+                    b.HasIndex("PaidAt")
+                        .HasDatabaseName("ix_payments_paid_at");
 
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_payments_subject_id");
@@ -964,6 +976,9 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_contracts_contract_number");
 
+                    b.HasIndex("EndDate")
+                        .HasDatabaseName("ix_contracts_end_date");
+
                     b.HasIndex("RelationshipId")
                         .HasDatabaseName("ix_contracts_relationship_id");
 
@@ -1042,6 +1057,9 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.HasIndex("CustomerNumber")
                         .IsUnique()
                         .HasDatabaseName("ix_customer_relationships_customer_number");
+
+                    b.HasIndex("EndDate")
+                        .HasDatabaseName("ix_customer_relationships_end_date");
 
                     b.HasIndex("OrganisationId")
                         .HasDatabaseName("ix_customer_relationships_organisation_id");
@@ -1369,6 +1387,9 @@ namespace CustomerRegister.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_erasure_certificates");
+
+                    b.HasIndex("CompletedAt")
+                        .HasDatabaseName("ix_erasure_certificates_completed_at");
 
                     b.HasIndex("RequestId")
                         .IsUnique()
@@ -1985,10 +2006,243 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_web_events");
 
+                    b.HasIndex("OccurredAt")
+                        .HasDatabaseName("ix_web_events_occurred_at");
+
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_web_events_subject_id");
 
                     b.ToTable("web_events", (string)null);
+
+                    b.HasAnnotation("Register:RetainedFrom", "OccurredAt");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Recordings.CallRecording", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<string>("Agent")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agent")
+                        .HasAnnotation("Register:NotPersonal", "the staff member or extension that answered: staff data");
+
+                    b.Property<Guid?>("AgentUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agent_user_id")
+                        .HasAnnotation("Register:NotPersonal", "the staff account that answered");
+
+                    b.Property<string>("CallerNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("caller_number")
+                        .HasAnnotation("Register:Category", "recording.call");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type")
+                        .HasAnnotation("Register:NotPersonal", "technical description of the file");
+
+                    b.Property<int>("DurationSeconds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duration_seconds")
+                        .HasAnnotation("Register:Category", "recording.call");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256")
+                        .HasAnnotation("Register:NotPersonal", "checksum of the file");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size_bytes")
+                        .HasAnnotation("Register:NotPersonal", "technical description of the file");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source")
+                        .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at")
+                        .HasAnnotation("Register:Category", "recording.call");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("storage_key")
+                        .HasAnnotation("Register:Category", "recording.call");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id")
+                        .HasAnnotation("Register:NotPersonal", "the subject key, when the caller was recognised");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.HasKey("Id")
+                        .HasName("pk_call_recordings");
+
+                    b.HasIndex("CallerNumber")
+                        .HasDatabaseName("ix_call_recordings_caller_number");
+
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_call_recordings_started_at");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_call_recordings_storage_key");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_call_recordings_subject_id");
+
+                    b.ToTable("call_recordings", (string)null);
+
+                    b.HasAnnotation("Register:RetainedFrom", "StartedAt");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Recordings.CctvRecording", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<string>("Camera")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("camera")
+                        .HasAnnotation("Register:NotPersonal", "name of the camera");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type")
+                        .HasAnnotation("Register:NotPersonal", "technical description of the file");
+
+                    b.Property<DateTime>("PeriodEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_end")
+                        .HasAnnotation("Register:Category", "recording.cctv");
+
+                    b.Property<DateTime>("PeriodStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_start")
+                        .HasAnnotation("Register:Category", "recording.cctv");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256")
+                        .HasAnnotation("Register:NotPersonal", "checksum of the file");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size_bytes")
+                        .HasAnnotation("Register:NotPersonal", "technical description of the file");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("storage_key")
+                        .HasAnnotation("Register:Category", "recording.cctv");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_id")
+                        .HasAnnotation("Register:NotPersonal", "the production unit");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cctv_recordings");
+
+                    b.HasIndex("PeriodEnd")
+                        .HasDatabaseName("ix_cctv_recordings_period_end");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cctv_recordings_storage_key");
+
+                    b.HasIndex("UnitId", "PeriodStart")
+                        .HasDatabaseName("ix_cctv_recordings_unit_id_period_start");
+
+                    b.ToTable("cctv_recordings", (string)null);
+
+                    b
+                        .HasAnnotation("Register:NotLinkableToSubject", "CCTV footage shows whoever passed; it is found by unit, camera and time")
+                        .HasAnnotation("Register:RetainedFrom", "PeriodEnd");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Recordings.ProductionUnit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address")
+                        .HasAnnotation("Register:NotPersonal", "address of the site");
+
+                    b.Property<int>("CctvRetentionMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cctv_retention_months")
+                        .HasAnnotation("Register:NotPersonal", "setting");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name")
+                        .HasAnnotation("Register:NotPersonal", "name of the site");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version")
+                        .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
+
+                    b.HasKey("Id")
+                        .HasName("pk_production_units");
+
+                    b.ToTable("production_units", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "the controller's own sites and their CCTV settings, no person's data");
                 });
 
             modelBuilder.Entity("CustomerRegister.Requests.DataSubjectRequest", b =>
@@ -2212,6 +2466,9 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_data_subject_requests");
 
+                    b.HasIndex("ClosedAt")
+                        .HasDatabaseName("ix_data_subject_requests_closed_at");
+
                     b.HasIndex("DuplicateOfId")
                         .HasDatabaseName("ix_data_subject_requests_duplicate_of_id");
 
@@ -2277,6 +2534,9 @@ namespace CustomerRegister.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_request_actions");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_request_actions_at");
 
                     b.HasIndex("RequestId", "At")
                         .HasDatabaseName("ix_request_actions_request_id_at");
@@ -2434,6 +2694,9 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_processing_limits");
 
+                    b.HasIndex("SetAt")
+                        .HasDatabaseName("ix_processing_limits_set_at");
+
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_processing_limits_subject_id");
 
@@ -2503,6 +2766,9 @@ namespace CustomerRegister.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_legal_holds");
+
+                    b.HasIndex("ReleasedAt")
+                        .HasDatabaseName("ix_legal_holds_released_at");
 
                     b.HasIndex("RowId")
                         .HasDatabaseName("ix_legal_holds_row_id");
@@ -2917,6 +3183,9 @@ namespace CustomerRegister.Data.Migrations.Sqlite
 
                     b.HasIndex("IdentityCodeLookup")
                         .HasDatabaseName("ix_scrapping_certificates_identity_code_lookup");
+
+                    b.HasIndex("IssueDate")
+                        .HasDatabaseName("ix_scrapping_certificates_issue_date");
 
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_scrapping_certificates_subject_id");
@@ -3353,6 +3622,25 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_web_events_subject_subject_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Recordings.CallRecording", b =>
+                {
+                    b.HasOne("CustomerRegister.Subjects.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_call_recordings_subject_subject_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Recordings.CctvRecording", b =>
+                {
+                    b.HasOne("CustomerRegister.Recordings.ProductionUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_cctv_recordings_production_unit_unit_id");
                 });
 
             modelBuilder.Entity("CustomerRegister.Requests.DataSubjectRequest", b =>

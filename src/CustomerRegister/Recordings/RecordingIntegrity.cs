@@ -1,0 +1,150 @@
+using CustomerRegister.Audit;
+using CustomerRegister.Catalog;
+using CustomerRegister.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerRegister.Recordings;
+
+/// <summary>What a check found (keys and row ids, no personal values) and, after a repair, what was removed.</summary>
+public sealed record IntegrityReport(
+    IReadOnlyList<string> OrphanFiles,
+    IReadOnlyList<Guid> CallRowsWithoutFile,
+    IReadOnlyList<Guid> CctvRowsWithoutFile,
+    int OrphanFilesDeleted = 0,
+    int OrphanFilesKept = 0,
+    int RowsDeleted = 0,
+    int IncompleteUploadsDeleted = 0)
+{
+    public bool Clean => OrphanFiles.Count == 0 && CallRowsWithoutFile.Count == 0 && CctvRowsWithoutFile.Count == 0;
+}
+
+/// <summary>
+/// Keeps the files and the rows of recordings together. A recording is deleted row first, file second, so a crash
+/// in between leaves at worst an orphan file (never a row pointing at nothing that was meant to go); the check
+/// finds orphan files and rows whose file is gone, and the repair removes both.
+/// </summary>
+public sealed class RecordingIntegrity(RegisterDbContext db, IRecordingStore store, AuditLog audit, TimeProvider clock)
+{
+    /// <summary>An orphan younger than this may be an upload whose row is being written: left alone.</summary>
+    public static readonly TimeSpan InFlightGrace = TimeSpan.FromHours(1);
+
+    private static readonly string[] CallFields = ["caller_number", "started_at", "duration_seconds", "storage_key"];
+    private static readonly string[] CctvFields = ["period_start", "period_end", "storage_key"];
+
+    public async Task<IntegrityReport> CheckAsync(CancellationToken ct) => (await ScanAsync(ct)).Report;
+
+    public async Task<IntegrityReport> RepairAsync(CancellationToken ct)
+    {
+        var (report, files) = await ScanAsync(ct);
+        var cutoff = clock.GetUtcNow().UtcDateTime - InFlightGrace;
+        int deleted = 0, kept = 0, rows = 0;
+        foreach (var key in report.OrphanFiles)
+        {
+            if (files[key] < cutoff)
+            {
+                await store.DeleteAsync(key, ct);
+                deleted++;
+            }
+            else
+            {
+                kept++;
+            }
+        }
+
+        foreach (var id in report.CallRowsWithoutFile)
+        {
+            if (await db.Set<CallRecording>().FirstOrDefaultAsync(r => r.Id == id, ct) is { } row
+                && !await store.ExistsAsync(row.StorageKey, ct))
+            {
+                await DeleteAsync(row, "recording.call.delete_missing_file", Purposes.Security, ct);
+                rows++;
+            }
+        }
+
+        foreach (var id in report.CctvRowsWithoutFile)
+        {
+            if (await db.Set<CctvRecording>().FirstOrDefaultAsync(r => r.Id == id, ct) is { } row
+                && !await store.ExistsAsync(row.StorageKey, ct))
+            {
+                await DeleteAsync(row, "recording.cctv.delete_missing_file", Purposes.Security, ct);
+                rows++;
+            }
+        }
+
+        var incomplete = await store.PurgeIncompleteAsync(cutoff, ct);
+        return report with { OrphanFilesDeleted = deleted, OrphanFilesKept = kept, RowsDeleted = rows, IncompleteUploadsDeleted = incomplete };
+    }
+
+    /// <summary>
+    /// Deletes a call recording: the row (with its audit event) first, then the file. The retention sweep and erasure
+    /// call this; a crash between the two leaves an orphan file that <see cref="RepairAsync"/> removes.
+    /// </summary>
+    public async Task DeleteAsync(CallRecording recording, string action, string purpose, CancellationToken ct)
+    {
+        db.Remove(recording);
+        audit.Add(new AuditEntry(action, purpose, recording.SubjectId, "call_recording", recording.Id.ToString(), CallFields));
+        await db.SaveChangesAsync(ct);
+        await store.DeleteAsync(recording.StorageKey, ct);
+    }
+
+    /// <summary>Deletes CCTV footage: row first, then file (see the call overload).</summary>
+    public async Task DeleteAsync(CctvRecording recording, string action, string purpose, CancellationToken ct)
+    {
+        db.Remove(recording);
+        audit.Add(new AuditEntry(action, purpose, null, "cctv_recording", recording.Id.ToString(), CctvFields));
+        await db.SaveChangesAsync(ct);
+        await store.DeleteAsync(recording.StorageKey, ct);
+    }
+
+    private async Task<(IntegrityReport Report, Dictionary<string, DateTime> Files)> ScanAsync(CancellationToken ct)
+    {
+        // Rows before files: a row is written only after its file is in place, so every row read here had its file
+        // listed below unless the file is really gone; a file moved in after the rows were read is a young orphan.
+        var calls = await db.Set<CallRecording>().AsNoTracking().Select(r => new { r.Id, r.StorageKey }).ToListAsync(ct);
+        var cctv = await db.Set<CctvRecording>().AsNoTracking().Select(r => new { r.Id, r.StorageKey }).ToListAsync(ct);
+        var files = (await store.ListKeysAsync(ct)).ToDictionary(k => k.Key, k => k.ModifiedAt, StringComparer.Ordinal);
+        var referenced = calls.Select(r => r.StorageKey).Concat(cctv.Select(r => r.StorageKey)).ToHashSet(StringComparer.Ordinal);
+        var report = new IntegrityReport(
+            [.. files.Keys.Where(k => !referenced.Contains(k)).Order(StringComparer.Ordinal)],
+            [.. calls.Where(r => !files.ContainsKey(r.StorageKey)).Select(r => r.Id)],
+            [.. cctv.Where(r => !files.ContainsKey(r.StorageKey)).Select(r => r.Id)]);
+        return (report, files);
+    }
+}
+
+/// <summary>
+/// Runs the repair every <c>Recordings:RepairIntervalMinutes</c> (0 = never): removes the files whose rows erasure
+/// or a crash between row and file deletion left behind, and rows whose file is gone.
+/// </summary>
+public sealed class RecordingRepairService(
+    IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<RecordingOptions> options, ILogger<RecordingRepairService> log)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (options.Value.RepairIntervalMinutes <= 0)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.Value.RepairIntervalMinutes));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var report = await scope.ServiceProvider.GetRequiredService<RecordingIntegrity>().RepairAsync(stoppingToken);
+                if (!report.Clean)
+                {
+                    log.LogWarning(
+                        "Recordings repaired: {OrphansDeleted} orphan file(s) deleted, {OrphansKept} kept, {RowsDeleted} row(s) without file deleted",
+                        report.OrphanFilesDeleted, report.OrphanFilesKept, report.RowsDeleted);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError("Recording repair failed with {ExceptionType}", e.GetType().FullName);
+            }
+        }
+    }
+}
