@@ -102,7 +102,7 @@ public static class SubjectRows
     /// <summary>Orders items so that rows pointing at other rows are handled before the rows they point at.</summary>
     public static IReadOnlyList<T> ChildrenFirst<T>(IEnumerable<T> items, Func<T, IEntityType> entityOf)
     {
-        var byEntity = items.ToDictionary(entityOf);
+        var byEntity = items.GroupBy(entityOf).ToDictionary(g => g.Key, g => g.ToList());
         var done = new HashSet<IEntityType>();
         var order = new List<T>();
         void Visit(IEntityType entity)
@@ -117,9 +117,9 @@ public static class SubjectRows
                 Visit(child);
             }
 
-            if (byEntity.TryGetValue(entity, out var item))
+            if (byEntity.TryGetValue(entity, out var same))
             {
-                order.Add(item);
+                order.AddRange(same);
             }
         }
 

@@ -19,7 +19,8 @@ public sealed record KeptItems(
     IReadOnlyList<string> EmptiedCategories);
 
 /// <summary>What one erasure did, in tables, categories and counts: the body of the certificate.</summary>
-public sealed record ErasureOutcome(IReadOnlyList<ErasedItems> Erased, IReadOnlyList<KeptItems> Kept, IReadOnlyList<MarketingChannel> MarketingBans)
+public sealed record ErasureOutcome(
+    IReadOnlyList<ErasedItems> Erased, IReadOnlyList<KeptItems> Kept, IReadOnlyList<MarketingChannel> MarketingBans, IReadOnlyList<string> Files)
 {
     public IReadOnlyList<string> Tables => [.. Erased.Select(e => e.Table).Concat(Kept.Where(k => k.EmptiedCategories.Count > 0).Select(k => k.Table)).Distinct()];
 }
@@ -32,6 +33,9 @@ public sealed record ErasureOutcome(IReadOnlyList<ErasedItems> Erased, IReadOnly
 /// </summary>
 public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans)
 {
+    /// <summary>Stored files (recordings) whose rows were deleted: the caller removes them once the transaction committed.</summary>
+    private readonly List<string> _files = [];
+
     private sealed record Plan(SubjectTable Table, TableFate Fate, IReadOnlyList<DataCategory> Categories,
         IReadOnlyList<(IProperty Property, ColumnFate Fate)> Columns);
 
@@ -53,7 +57,7 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans)
         var banned = await bans.KeepAsync(subjectId, ct);
         await db.SaveChangesAsync(ct);
         var (erased, kept) = await ApplyAsync(plans, Bind, openCase, today, ct);
-        return new ErasureOutcome(erased, kept, banned);
+        return new ErasureOutcome(erased, kept, banned, [.. _files]);
     }
 
     /// <summary>
@@ -202,7 +206,21 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans)
         }
 
         var where = string.Join(" AND ", guards.Prepend($"({plan.Table.Condition})"));
-        return await ExecuteAsync($"DELETE FROM {table} WHERE {where}", subjectId, ct);
+        if (entity.FindProperty(nameof(Recordings.CallRecording.StorageKey)) is not { } file)
+        {
+            return await ExecuteAsync($"DELETE FROM {table} WHERE {where}", subjectId, ct);
+        }
+
+        await using var command = Command($"DELETE FROM {table} WHERE {where} RETURNING {sql.DelimitIdentifier(file.GetColumnName())}", subjectId);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        long count = 0;
+        while (await reader.ReadAsync(ct))
+        {
+            _files.Add(reader.GetString(0));
+            count++;
+        }
+
+        return count;
     }
 
     private async Task<long> ClearAsync(Plan plan, Action<DbCommand> subjectId, bool relink, CancellationToken ct)

@@ -19,7 +19,7 @@ public sealed record ErasureReport(
 /// </summary>
 public sealed class ErasureHandling(
     RegisterDbContext db, RequestHandling requests, ErasureEngine engine, ProcessingLimits limits, AuditLog audit,
-    StorageReclaimer reclaimer, TimeProvider clock, IMailSender mail, ILogger<ErasureHandling> log)
+    StorageReclaimer reclaimer, TimeProvider clock, IMailSender mail, Recordings.IRecordingStore files, ILogger<ErasureHandling> log)
 {
     /// <summary>Backups are the operator's, outside the application; the certificate says so rather than promise more.</summary>
     public const string Backups = "Database backups are outside the register: the erased data leaves them when they rotate out "
@@ -73,6 +73,12 @@ public sealed class ErasureHandling(
                 [.. outcome.Erased.SelectMany(e => e.Categories).Concat(outcome.Kept.SelectMany(k => k.EmptiedCategories)).Distinct()]));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+        }
+
+        // Recording files go after their rows are gone for good; a crash here leaves orphans the integrity check removes.
+        foreach (var key in outcome.Files)
+        {
+            await files.DeleteAsync(key, ct);
         }
 
         var storage = await reclaimer.AfterErasureAsync(db, outcome.Tables, ct);

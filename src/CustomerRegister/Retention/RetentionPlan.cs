@@ -12,9 +12,9 @@ namespace CustomerRegister.Retention;
 /// rule's period. <paramref name="Extra"/> narrows it (the consent-evidence rule's "no longer in force").
 /// </summary>
 public sealed record RowSource(IEntityType Entity, string Table, IReadOnlyList<DataCategory> Categories, RetentionRule Rule,
-    IProperty Start, object Bound, string? Extra = null)
+    IProperty Start, object Bound, string? Extra = null, string? Note = null)
 {
-    public string Reason => $"{Rule.Id}: {Rule.DefaultPeriod.In("en")} from {Rule.StartingEvent.In("en")} ({Rule.Law})";
+    public string Reason => $"{Rule.Id}: {Note ?? Rule.DefaultPeriod.In("en")} from {Rule.StartingEvent.In("en")} ({Rule.Law})";
 }
 
 /// <summary>
@@ -44,6 +44,19 @@ public sealed class RetentionPlan(IModel model, ISqlGenerationHelper sql, Retent
             var categories = entity.GetProperties().Select(SubjectRows.CategoryOf).OfType<DataCategory>().Distinct().ToList();
             var rule = categories.FirstOrDefault(c => c.Erasure == ErasureAction.RestrictUntilDue)?.Retention
                        ?? categories.FirstOrDefault()?.Retention;
+            if (rule == RetentionRule.CctvRecording && entity.FindProperty(nameof(Recordings.CctvRecording.UnitId)) is { } unit)
+            {
+                // Each production unit has its own period (at most six months): one source per period in use.
+                var column = $"{sql.DelimitIdentifier(table)}.{sql.DelimitIdentifier(unit.GetColumnName())}";
+                for (var months = 1; months <= Recordings.RecordingRules.MaxCctvMonths; months++)
+                {
+                    sources.Add(new RowSource(entity, table, categories, rule, start, asOf.AddMonths(-months).AddTicks(1),
+                        $"{column} IN (SELECT id FROM production_units WHERE cctv_retention_months = {months})", $"{months} months (the unit's period)"));
+                }
+
+                continue;
+            }
+
             if (rule is null || Bound(rule, start, asOf) is not { } bound)
             {
                 continue;

@@ -5,6 +5,7 @@ using CustomerRegister.Billing;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Erasure;
+using CustomerRegister.Recordings;
 using CustomerRegister.Requests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -26,7 +27,7 @@ public sealed record SweepResult(Guid? RunId, bool Swept, string? Refusal, long 
 /// </summary>
 public sealed class RetentionSweep(
     RegisterDbContext db, ErasureEngine engine, AuditLog audit, TimeProvider clock, IOptions<RetentionOptions> options,
-    IOptions<BillingOptions> billing, IOptions<RequestOptions> requests, ILogger<RetentionSweep> log)
+    IOptions<BillingOptions> billing, IOptions<RequestOptions> requests, IRecordingStore files, ILogger<RetentionSweep> log)
 {
     public const string LeaseName = "retention-sweep";
 
@@ -146,19 +147,49 @@ public sealed class RetentionSweep(
         var key = sql.DelimitIdentifier(source.Entity.FindPrimaryKey()!.Properties[0].GetColumnName());
         var batch = options.Value.BatchSize;
         long total = 0;
+        // A recording's file goes with its row: the row first (committed), then the file; a crash in between leaves an
+        // orphan file, which the recordings integrity check removes.
+        var file = source.Entity.FindProperty(nameof(Recordings.CallRecording.StorageKey));
+        var returning = file is null ? "" : $" RETURNING {sql.DelimitIdentifier(file.GetColumnName())}";
         while (true)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var deleted = await ExecuteAsync(
-                $"DELETE FROM {table} WHERE {key} IN (SELECT {key} FROM {table} WHERE {Due(source, held: false)} LIMIT {batch})",
-                c => BindBound(c, source), ct);
-            if (deleted > 0)
+            var keys = new List<string>();
+            long deleted;
+            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
             {
-                await LogAsync(run, source.Table, source.Categories, source.Rule.Id, "deleted", deleted, ct);
+                var text = $"DELETE FROM {table} WHERE {key} IN (SELECT {key} FROM {table} WHERE {Due(source, held: false)} LIMIT {batch}){returning}";
+                if (file is null)
+                {
+                    deleted = await ExecuteAsync(text, c => BindBound(c, source), ct);
+                }
+                else
+                {
+                    await using var command = CommandFor(text, c => BindBound(c, source));
+                    await using (var reader = await command.ExecuteReaderAsync(ct))
+                    {
+                        while (await reader.ReadAsync(ct))
+                        {
+                            keys.Add(reader.GetString(0));
+                        }
+                    }
+
+                    deleted = keys.Count;
+                }
+
+                if (deleted > 0)
+                {
+                    await LogAsync(run, source.Table, source.Categories, source.Rule.Id, "deleted", deleted, ct);
+                }
+
+                await RenewLeaseAsync(ct);
+                await transaction.CommitAsync(ct);
             }
 
-            await RenewLeaseAsync(ct);
-            await transaction.CommitAsync(ct);
+            foreach (var stored in keys)
+            {
+                await files.DeleteAsync(stored, ct);
+            }
+
             total += deleted;
             if (deleted < batch)
             {

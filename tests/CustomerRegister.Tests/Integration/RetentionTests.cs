@@ -248,6 +248,66 @@ public sealed class RetentionTests(RetentionFactory app) : IClassFixture<Retenti
         Assert.Equal(2, await CommandLine.TryRunAsync(["retention", "preview", "--as-of", "huomenna"], app.Services, new StringWriter()));
     }
 
+    [Fact]
+    public async Task ACallRecordingOfSixtyOneDaysGoesWithItsFileWhileOneOfFiftyNineStaysAndCctvFollowsItsUnit()
+    {
+        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
+        var admin = await app.AdminAsync();
+        var created = await admin.PostAsJsonAsync("/api/clients", new { name = "Telephony", permissions = new[] { Permissions.RecordingUpload } });
+        var telephony = app.Anonymous();
+        telephony.DefaultRequestHeaders.Add(ApiKeyAuthentication.HeaderName,
+            (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("apiKey").GetString()!);
+
+        async Task<(Guid Id, string File)> UploadAsync(string path, Dictionary<string, string> fields, string mediaType)
+        {
+            using var form = new MultipartFormDataContent();
+            foreach (var (name, value) in fields)
+            {
+                form.Add(new StringContent(value), name);
+            }
+
+            var bytes = new byte[64 * 1024];
+            Random.Shared.NextBytes(bytes);
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(mediaType);
+            form.Add(file, "file", "recording");
+            var response = await telephony.PostAsync(path, form);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.Created, body);
+            var id = JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
+            var table = path.EndsWith("calls", StringComparison.Ordinal) ? "call_recordings" : "cctv_recordings";
+            var key = (string)(await app.Database.ScalarAsync($"SELECT storage_key FROM {table} WHERE id = '{Literal(id)}'"))!;
+            var stored = Directory.EnumerateFiles(Path.Combine(app.Database.Folder, "recordings"), key, SearchOption.AllDirectories).Single();
+            return (id, stored);
+        }
+
+        string Ago(int days) => DateTime.UtcNow.AddDays(-days).ToString("O", CultureInfo.InvariantCulture);
+        var call = new Dictionary<string, string> { ["agent"] = "ext 204", ["durationSeconds"] = "95" };
+        var old = await UploadAsync("/api/recordings/calls", new(call) { ["startedAt"] = Ago(61) }, "audio/wav");
+        var young = await UploadAsync("/api/recordings/calls", new(call) { ["startedAt"] = Ago(59) }, "audio/wav");
+
+        var unit = await PostOkAsync(admin, "/api/production-units", new { name = "Lahden piha", cctvRetentionMonths = 1 });
+        var footage = new Dictionary<string, string> { ["unit"] = unit.GetProperty("id").GetGuid().ToString(), ["camera"] = "Portti 1" };
+        var oldVideo = await UploadAsync("/api/recordings/cctv",
+            new(footage) { ["periodStart"] = Ago(33), ["periodEnd"] = Ago(32) }, "video/mp4");
+        var newVideo = await UploadAsync("/api/recordings/cctv",
+            new(footage) { ["periodStart"] = Ago(21), ["periodEnd"] = Ago(20) }, "video/mp4");
+
+        await SweepAsync(dpo.Client);
+
+        Assert.Equal(0L, await CountAsync($"SELECT COUNT(*) FROM call_recordings WHERE id = '{Literal(old.Id)}'"));
+        Assert.False(File.Exists(old.File), "the 61-day-old recording's file is still on disk");
+        Assert.Equal(1L, await CountAsync($"SELECT COUNT(*) FROM call_recordings WHERE id = '{Literal(young.Id)}'"));
+        Assert.True(File.Exists(young.File));
+        Assert.Equal(0L, await CountAsync($"SELECT COUNT(*) FROM cctv_recordings WHERE id = '{Literal(oldVideo.Id)}'"));
+        Assert.False(File.Exists(oldVideo.File));
+        Assert.Equal(1L, await CountAsync($"SELECT COUNT(*) FROM cctv_recordings WHERE id = '{Literal(newVideo.Id)}'"));
+        Assert.True(File.Exists(newVideo.File));
+        var runs = await dpo.Client.GetStringAsync("/api/retention/runs?limit=1");
+        Assert.Contains("call-recording", runs, StringComparison.Ordinal);
+        Assert.Contains("cctv-recording", runs, StringComparison.Ordinal);
+    }
+
     private static object Invoice(Guid consumerId, string issued) => new
     {
         consumerId,
