@@ -107,6 +107,7 @@ public static class RegisterApp
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section))
             .Validate(o => o.Invalid() is null, "Retention: a period or the sweep setting is out of range (see README).").ValidateOnStart();
         services.AddScoped<RetentionSweep>();
+        services.AddSingleton<RetentionDates>();
         services.AddHostedService<RetentionJob>();
         services.AddRecordings(configuration);
 

@@ -81,19 +81,4 @@ public sealed record RetentionRule(string Id, LocalText StartingEvent, LocalText
         new("pyynnön sulkeminen", "avslutandet av begäran", "closing of the request"),
         new("3 vuotta (Requests:RetentionYears)", "3 år (Requests:RetentionYears)", "3 years (Requests:RetentionYears)"),
         "GDPR Art 5(2) and Art 12 (accountability: evidence that requests were answered in time)");
-
-    /// <summary>
-    /// The due date of an item whose period counts from <paramref name="start"/>, or null where the period is a setting
-    /// the retention engine applies. Vouchers count from the end of the calendar year in which the financial year ended
-    /// (the start given is that financial year's end, or the voucher's own date when the year is the calendar year).
-    /// </summary>
-    public DateOnly? DueFrom(DateOnly start) => Id switch
-    {
-        "accounting-voucher" => new DateOnly(start.Year + 6, 12, 31),
-        "waste-record" => start.AddYears(6),
-        "hazardous-waste-document" => start.AddYears(3),
-        "rights-request" => start.AddYears(3),
-        "call-recording" => start.AddMonths(2),
-        _ => null,
-    };
 }

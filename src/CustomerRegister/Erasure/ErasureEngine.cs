@@ -31,7 +31,7 @@ public sealed record ErasureOutcome(
 /// subject key, so the cost follows the person's data and not the register's size. It runs inside the caller's
 /// transaction: a failure anywhere leaves nothing done, and the same call can simply be made again.
 /// </summary>
-public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans)
+public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans, Retention.RetentionDates dates)
 {
     /// <summary>Stored files (recordings) whose rows were deleted: the caller removes them once the transaction committed.</summary>
     private readonly List<string> _files = [];
@@ -166,7 +166,7 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans)
             return (count, null, "until the debt-collection case closes");
         }
 
-        var latest = AsDate(reader.GetValue(1));
+        var latest = Retention.RetentionDates.AsDate(reader.GetValue(1));
         var open = count - Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture);
 
         // A request still being answered (this one) counts from today, the earliest it can close.
@@ -176,7 +176,9 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans)
             open = 0;
         }
 
-        var due = latest is { } s ? rule.DueFrom(s) : null;
+        var due = latest is { } s
+            ? dates.DueFrom(rule, s, startProperty?.Name == nameof(Invoice.FinancialYearEnd))
+            : null;
         var note = open > 0 ? $"{open} counted from {rule.StartingEvent}, which has not happened yet ({rule.DefaultPeriod} from then)"
             : due is null ? $"{rule.DefaultPeriod} from {rule.StartingEvent}" : null;
         return (count, due, note);
@@ -294,13 +296,4 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans)
 
         return command;
     }
-
-    private static DateOnly? AsDate(object value) => value switch
-    {
-        DateOnly d => d,
-        DateTime t => DateOnly.FromDateTime(t),
-        string s when DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t) =>
-            DateOnly.FromDateTime(t),
-        _ => null,
-    };
 }

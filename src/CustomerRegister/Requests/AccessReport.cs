@@ -23,7 +23,9 @@ public sealed record ReportRetention(string RuleId, string Period, string Starti
 
 public sealed record ReportField(string Name, string? Value);
 
-public sealed record ReportItem(string Table, string RowId, string? Source, string? CreatedAt, string? UpdatedAt, IReadOnlyList<ReportField> Fields);
+/// <summary>One item with its due date (or, while its starting event has not happened, what the period counts from).</summary>
+public sealed record ReportItem(string Table, string RowId, string? Source, string? CreatedAt, string? UpdatedAt, IReadOnlyList<ReportField> Fields,
+    string? DueDate = null, string? DueNote = null);
 
 public sealed record ReportCategory(
     string Id, string Name, IReadOnlyList<ReportUse> Uses, ReportRetention Retention, string Erasure, bool Masked,

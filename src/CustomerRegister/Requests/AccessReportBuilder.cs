@@ -17,7 +17,8 @@ namespace CustomerRegister.Requests;
 /// Builds the access report from the catalogue: every table <see cref="SubjectRows"/> finds for the person, in
 /// catalogue order, with protected codes only masked.
 /// </summary>
-public sealed class AccessReportBuilder(RegisterDbContext db, TimeProvider clock, IOptions<ControllerOptions> controller)
+public sealed class AccessReportBuilder(
+    RegisterDbContext db, TimeProvider clock, IOptions<ControllerOptions> controller, Retention.RetentionDates dates)
 {
     private const string SubjectIdProperty = nameof(SubjectRecord.SubjectId);
     private const string Parameter = SubjectRows.Parameter;
@@ -33,9 +34,10 @@ public sealed class AccessReportBuilder(RegisterDbContext db, TimeProvider clock
         await db.Database.OpenConnectionAsync(ct);
         try
         {
+            var cooperation = await CooperationAsync(subjectId, ct);
             foreach (var table in SubjectRows.Tables(model, sql))
             {
-                await ReadTableAsync(connection, sql, table, subjectId, items, ct);
+                await ReadTableAsync(connection, sql, table, subjectId, items, (category, start) => Due(category, start, table, cooperation, language), ct);
             }
         }
         finally
@@ -82,9 +84,62 @@ public sealed class AccessReportBuilder(RegisterDbContext db, TimeProvider clock
             accesses);
     }
 
+    /// <summary>When the person's cooperation ended (null while it goes on), or for a prospect their last contact.</summary>
+    private sealed record Cooperation(bool Customer, DateOnly? Since);
+
+    private async Task<Cooperation> CooperationAsync(Guid subjectId, CancellationToken ct)
+    {
+        var organisations = db.Set<Customers.ContactPerson>().Where(c => c.SubjectId == subjectId).Select(c => (Guid?)c.OrganisationId);
+        var ends = await db.Set<Customers.CustomerRelationship>().AsNoTracking()
+            .Where(r => r.SubjectId == subjectId || organisations.Contains(r.OrganisationId)).Select(r => r.EndDate).ToListAsync(ct);
+        if (ends.Any(e => e is null))
+        {
+            return new Cooperation(true, null);
+        }
+
+        var dates = ends.OfType<DateOnly>().ToList();
+        dates.AddRange(await db.Set<MetalCreditPayout>().AsNoTracking().Where(p => p.SubjectId == subjectId).Select(p => p.PaidOn).ToListAsync(ct));
+        dates.AddRange(await db.Set<Vehicles.ScrappingCertificate>().AsNoTracking().Where(c => c.SubjectId == subjectId).Select(c => c.IssueDate)
+            .ToListAsync(ct));
+        dates.AddRange(await db.Set<Invoice>().AsNoTracking().Where(i => i.SubjectId == subjectId).Select(i => i.IssueDate).ToListAsync(ct));
+        if (dates.Count > 0)
+        {
+            return new Cooperation(true, dates.Max());
+        }
+
+        var created = await db.Set<Subject>().AsNoTracking().Where(s => s.Id == subjectId).Select(s => s.CreatedAt).FirstOrDefaultAsync(ct);
+        var contacts = await db.Set<Customers.ContactHistoryEntry>().AsNoTracking().Where(h => h.SubjectId == subjectId)
+            .Select(h => h.OccurredAt).ToListAsync(ct);
+        return new Cooperation(false, DateOnly.FromDateTime(contacts.Append(created).Max()));
+    }
+
+    private (string? Date, string? Note) Due(DataCategory category, object? start, SubjectTable table, Cooperation cooperation, string language)
+    {
+        var rule = category.Retention;
+        if (rule == RetentionRule.CustomerProfile || rule == RetentionRule.Prospect)
+        {
+            var profileRule = cooperation.Customer ? RetentionRule.CustomerProfile : RetentionRule.Prospect;
+            return cooperation.Since is { } since
+                ? (Iso(dates.DueFrom(profileRule, since)), null)
+                : (null, $"{profileRule.DefaultPeriod.In(language)} / {profileRule.StartingEvent.In(language)}");
+        }
+
+        if (Retention.RetentionDates.AsDate(start) is { } from)
+        {
+            var startName = table.Entity.FindAnnotation(CatalogModelExtensions.RetainedFromAnnotation)?.Value as string;
+            return dates.DueFrom(rule, from, startName == nameof(Invoice.FinancialYearEnd)) is { } due
+                ? (Iso(due), null)
+                : (null, $"{rule.DefaultPeriod.In(language)} / {rule.StartingEvent.In(language)}");
+        }
+
+        return (null, $"{rule.DefaultPeriod.In(language)} / {rule.StartingEvent.In(language)}");
+    }
+
+    private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     private static async Task ReadTableAsync(
         DbConnection connection, ISqlGenerationHelper sql, SubjectTable table, Guid subjectId,
-        Dictionary<string, List<ReportItem>> items, CancellationToken ct)
+        Dictionary<string, List<ReportItem>> items, Func<DataCategory, object?, (string? Date, string? Note)> due, CancellationToken ct)
     {
         var entity = table.Entity;
         var key = entity.FindPrimaryKey()!.Properties[0];
@@ -95,7 +150,8 @@ public sealed class AccessReportBuilder(RegisterDbContext db, TimeProvider clock
         var source = entity.FindProperty(nameof(SubjectRecord.Source));
         var created = entity.FindProperty(nameof(SubjectRecord.CreatedAt));
         var updated = entity.FindProperty(nameof(SubjectRecord.UpdatedAt));
-        var columns = new List<IProperty?> { key, source, created, updated };
+        var start = entity.FindAnnotation(CatalogModelExtensions.RetainedFromAnnotation)?.Value is string name ? entity.FindProperty(name) : null;
+        var columns = new List<IProperty?> { key, source, created, updated, start };
         columns.AddRange(fields);
         var select = string.Join(", ", columns.Select(p => p is null ? "NULL" : sql.DelimitIdentifier(p.GetColumnName())));
 
@@ -107,7 +163,8 @@ public sealed class AccessReportBuilder(RegisterDbContext db, TimeProvider clock
         while (await reader.ReadAsync(ct))
         {
             var rowId = Format(reader.GetValue(0));
-            foreach (var group in fields.Select((p, i) => (Property: p, Index: i + 4)).GroupBy(f => CategoryOf(f.Property)!.Id))
+            var startValue = reader.IsDBNull(4) ? null : reader.GetValue(4);
+            foreach (var group in fields.Select((p, i) => (Property: p, Index: i + 5)).GroupBy(f => CategoryOf(f.Property)!.Id))
             {
                 if (group.Key == Categories.SearchIndex.Id)
                 {
@@ -120,8 +177,9 @@ public sealed class AccessReportBuilder(RegisterDbContext db, TimeProvider clock
                     items[group.Key] = list = [];
                 }
 
+                var (dueDate, dueNote) = due(Categories.Get(group.Key), startValue);
                 list.Add(new ReportItem(table.Table, rowId ?? "", Format(reader.GetValue(1)), Format(reader.GetValue(2)),
-                    Format(reader.GetValue(3)), values));
+                    Format(reader.GetValue(3)), values, dueDate, dueNote));
             }
         }
     }

@@ -108,6 +108,11 @@ public static class AccessReportHtml
 
         parts.Add($"{T("created", language)}: {item.CreatedAt}");
         parts.Add($"{T("updated", language)}: {item.UpdatedAt}");
+        if ((item.DueDate ?? item.DueNote) is { } due)
+        {
+            parts.Add($"{T("due", language)}: {due}");
+        }
+
         return string.Join(" · ", parts);
     }
 

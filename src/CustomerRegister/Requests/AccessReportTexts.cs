@@ -30,6 +30,7 @@ public static class AccessReportTexts
         ["source"] = ("Tietolähde", "Uppgiftskälla", "Source"),
         ["created"] = ("Luotu", "Skapad", "Created"),
         ["updated"] = ("Muutettu", "Ändrad", "Updated"),
+        ["due"] = ("Poistetaan viimeistään", "Raderas senast", "Deleted at the latest"),
         ["field"] = ("Tieto", "Uppgift", "Field"),
         ["value"] = ("Arvo", "Värde", "Value"),
         ["masked"] = ("näytetään peitettynä", "visas maskerad", "shown masked"),

@@ -60,7 +60,7 @@ internal sealed class ProcessingLimitConfiguration : IEntityTypeConfiguration<Pr
     public void Configure(EntityTypeBuilder<ProcessingLimit> b)
     {
         var c = Categories.RightsRequest;
-        b.ConfigureSubjectRecord("processing_limits").RetainedFrom(nameof(ProcessingLimit.SetAt));
+        b.ConfigureSubjectRecord("processing_limits").RetainedFrom(nameof(ProcessingLimit.LiftedAt));
         b.Property(l => l.Kind).HasConversion<string>().HasMaxLength(24).IsPersonal(c);
         b.Property(l => l.Ground).HasConversion<string>().HasMaxLength(32).IsPersonal(c);
         b.Property(l => l.RequestId).IsNotPersonal("the request that set the limit");

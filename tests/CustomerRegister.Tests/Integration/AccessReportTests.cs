@@ -70,6 +70,16 @@ public sealed class AccessReportTests(RequestsFactory app) : IClassFixture<Reque
         var order = categories.Keys.Select(id => Categories.All.ToList().FindIndex(c => c.Id == id)).ToList();
         Assert.Equal(order.Order().ToList(), order);
         Assert.Equal("waste-record", categories[Categories.IdentityCode.Id].GetProperty("retention").GetProperty("ruleId").GetString());
+
+        // Each item with its due date: a scrapping certificate six years from its issue date (Jätelaki).
+        var certificate = categories[Categories.VehicleScrapping.Id].GetProperty("items").EnumerateArray()
+            .First(i => i.GetProperty("rowId").GetString() == person.CertificateId.ToString());
+        var issued = DateOnly.Parse(certificate.GetProperty("fields").EnumerateArray()
+            .Single(f => f.GetProperty("name").GetString() == "issue_date").GetProperty("value").GetString()!, CultureInfo.InvariantCulture);
+        Assert.Equal(issued.AddYears(6).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), certificate.GetProperty("dueDate").GetString());
+        Assert.All(report.GetProperty("categories").EnumerateArray().SelectMany(c => c.GetProperty("items").EnumerateArray()),
+            i => Assert.True(i.GetProperty("dueDate").ValueKind == JsonValueKind.String || i.GetProperty("dueNote").ValueKind == JsonValueKind.String,
+                i.ToString()));
         Assert.Equal("6 years", categories[Categories.IdentityCode.Id].GetProperty("retention").GetProperty("period").GetString());
         var use = categories[Categories.IdentityCode.Id].GetProperty("uses")[0];
         Assert.Equal(Purposes.LegalObligation, use.GetProperty("id").GetString());

@@ -1,7 +1,11 @@
+using CustomerRegister.Billing;
 using CustomerRegister.Catalog;
 using CustomerRegister.Erasure;
 using CustomerRegister.Marketing;
+using CustomerRegister.Requests;
+using CustomerRegister.Retention;
 using CustomerRegister.Subjects;
+using Microsoft.Extensions.Options;
 
 namespace CustomerRegister.Tests.Unit;
 
@@ -38,9 +42,15 @@ public sealed class ErasureRulesTests
         Assert.Contains("Kirjanpitolaki", ErasureRules.KeptBecause(Categories.Invoice, openCollectionCase: false), StringComparison.Ordinal);
     }
 
+    private static readonly RetentionDates Dates = new(Options.Create(new RetentionOptions()), Options.Create(new BillingOptions()),
+        Options.Create(new RequestOptions()));
+
     [Theory]
     [InlineData("accounting-voucher", "2025-06-30", "2031-12-31")]
     [InlineData("accounting-voucher", "2025-12-31", "2031-12-31")]
+    [InlineData("web-behaviour", "2025-10-31", "2026-11-30")]
+    [InlineData("customer-profile", "2024-11-25", "2026-11-25")]
+    [InlineData("prospect", "2024-11-25", "2026-11-25")]
     [InlineData("waste-record", "2024-02-29", "2030-02-28")]
     [InlineData("hazardous-waste-document", "2025-03-15", "2028-03-15")]
     [InlineData("rights-request", "2026-11-25", "2029-11-25")]
@@ -50,14 +60,21 @@ public sealed class ErasureRulesTests
         var retention = new[]
         {
             RetentionRule.Voucher, RetentionRule.WasteRecord, RetentionRule.HazardousWasteDocument, RetentionRule.RightsRequest,
-            RetentionRule.CallRecording,
+            RetentionRule.CallRecording, RetentionRule.WebBehaviour, RetentionRule.CustomerProfile, RetentionRule.Prospect,
         }.Single(r => r.Id == rule);
         Assert.Equal(DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture),
-            retention.DueFrom(DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture)));
+            Dates.DueFrom(retention, DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Fact]
-    public void ConfigurablePeriodsHaveNoFixedDueDate() => Assert.Null(RetentionRule.CustomerProfile.DueFrom(new DateOnly(2026, 1, 1)));
+    public void AVoucherOfAFinancialYearEndingInJuneCountsFromThatYearsEnd()
+    {
+        var june = new RetentionDates(Options.Create(new RetentionOptions()),
+            Options.Create(new BillingOptions { FinancialYearEndMonth = 6, FinancialYearEndDay = 30 }), Options.Create(new RequestOptions()));
+        Assert.Equal(new DateOnly(2032, 12, 31), june.DueFrom(RetentionRule.Voucher, new DateOnly(2025, 8, 1)));
+        Assert.Equal(new DateOnly(2031, 12, 31), june.DueFrom(RetentionRule.Voucher, new DateOnly(2025, 6, 30)));
+        Assert.Null(june.DueFrom(RetentionRule.CctvRecording, new DateOnly(2025, 6, 30)));
+    }
 
     [Fact]
     public void OnlyChannelsWithAProhibitionInForceAreKeptAsBans()

@@ -2701,8 +2701,8 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_processing_limits");
 
-                    b.HasIndex("SetAt")
-                        .HasDatabaseName("ix_processing_limits_set_at");
+                    b.HasIndex("LiftedAt")
+                        .HasDatabaseName("ix_processing_limits_lifted_at");
 
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_processing_limits_subject_id");
@@ -2712,7 +2712,7 @@ namespace CustomerRegister.Data.Migrations.Postgres
 
                     b.ToTable("processing_limits", (string)null);
 
-                    b.HasAnnotation("Register:RetainedFrom", "SetAt");
+                    b.HasAnnotation("Register:RetainedFrom", "LiftedAt");
                 });
 
             modelBuilder.Entity("CustomerRegister.Retention.LegalHold", b =>

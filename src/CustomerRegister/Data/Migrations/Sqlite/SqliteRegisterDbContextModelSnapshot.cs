@@ -2694,8 +2694,8 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_processing_limits");
 
-                    b.HasIndex("SetAt")
-                        .HasDatabaseName("ix_processing_limits_set_at");
+                    b.HasIndex("LiftedAt")
+                        .HasDatabaseName("ix_processing_limits_lifted_at");
 
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_processing_limits_subject_id");
@@ -2705,7 +2705,7 @@ namespace CustomerRegister.Data.Migrations.Sqlite
 
                     b.ToTable("processing_limits", (string)null);
 
-                    b.HasAnnotation("Register:RetainedFrom", "SetAt");
+                    b.HasAnnotation("Register:RetainedFrom", "LiftedAt");
                 });
 
             modelBuilder.Entity("CustomerRegister.Retention.LegalHold", b =>

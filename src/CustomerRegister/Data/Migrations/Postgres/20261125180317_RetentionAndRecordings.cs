@@ -207,9 +207,9 @@ namespace CustomerRegister.Data.Migrations.Postgres
                 column: "at");
 
             migrationBuilder.CreateIndex(
-                name: "ix_processing_limits_set_at",
+                name: "ix_processing_limits_lifted_at",
                 table: "processing_limits",
-                column: "set_at");
+                column: "lifted_at");
 
             migrationBuilder.CreateIndex(
                 name: "ix_payments_paid_at",
@@ -357,7 +357,7 @@ namespace CustomerRegister.Data.Migrations.Postgres
                 table: "request_actions");
 
             migrationBuilder.DropIndex(
-                name: "ix_processing_limits_set_at",
+                name: "ix_processing_limits_lifted_at",
                 table: "processing_limits");
 
             migrationBuilder.DropIndex(
