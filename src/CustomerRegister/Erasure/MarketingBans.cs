@@ -118,20 +118,8 @@ public sealed class MarketingBans(RegisterDbContext db, ProtectedCodes codes, Ti
 
             foreach (var purpose in MarketingConsentRules.MarketingPurposes)
             {
-                var entry = new MarketingConsent
-                {
-                    Id = Guid.CreateVersion7(),
-                    SubjectId = subjectId,
-                    Source = DataSource.OwnSystems,
-                    CreatedAt = now,
-                    UpdatedAt = now,
-                    Channel = channel,
-                    Purpose = purpose,
-                    Kind = ConsentEntryKind.Prohibition,
-                    OccurredAt = ban.CreatedAt,
-                    Evidence = evidence,
-                    RecordedByKind = AuditLog.ActorSystem,
-                };
+                var entry = MarketingLedger.Prohibition(subjectId, channel, purpose, DataSource.OwnSystems, ban.CreatedAt, evidence,
+                    (AuditLog.ActorSystem, null), now);
                 db.Add(entry);
                 added++;
             }

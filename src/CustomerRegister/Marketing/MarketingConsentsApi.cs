@@ -178,6 +178,25 @@ public static class MarketingLedger
     public static ConsentLedgerResponse Response(Guid subjectId, SubjectKind kind, IReadOnlyList<MarketingConsent> rows) =>
         new(subjectId, kind, MarketingConsentRules.DecideAll(kind, rows.Select(Fact).ToList()), rows.Select(Response).ToList());
 
+    /// <summary>A prohibition entry on one channel and purpose, as recorded by someone or something other than the person.</summary>
+    public static MarketingConsent Prohibition(
+        Guid subjectId, MarketingChannel channel, string purpose, DataSource source, DateTime occurredAt, string evidence,
+        (string Kind, Guid? Id) recordedBy, DateTime now) => new()
+        {
+            Id = Guid.CreateVersion7(),
+            SubjectId = subjectId,
+            Source = source,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Channel = channel,
+            Purpose = purpose,
+            Kind = ConsentEntryKind.Prohibition,
+            OccurredAt = occurredAt,
+            Evidence = evidence,
+            RecordedByKind = recordedBy.Kind,
+            RecordedById = recordedBy.Id,
+        };
+
     public static ConsentEntryResponse Response(MarketingConsent c) => new(
         c.Id, c.SubjectId, c.Channel, c.Purpose, c.Kind, c.Source, c.OccurredAt, c.WordingVersion, c.Evidence, c.RecordedByKind,
         c.RecordedById, c.CreatedAt);

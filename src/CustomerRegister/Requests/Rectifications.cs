@@ -32,7 +32,7 @@ public sealed record NotifyRecipient(string Recipient, string Reason);
 /// <see cref="RequestRectification"/>; the audit trail names the fields.
 /// </summary>
 public sealed class Rectifications(
-    RegisterDbContext db, AuditLog audit, TimeProvider clock, IHttpContextAccessor http, ProtectedCodes codes)
+    RegisterDbContext db, AuditLog audit, TimeProvider clock, ProtectedCodes codes, RequestHandling requests)
 {
     public const int MaxChanges = 50;
 
@@ -304,20 +304,8 @@ public sealed class Rectifications(
         }
     }
 
-    private void Record(DataSubjectRequest r, string action, string? note)
-    {
-        var (kind, id) = AuditLog.Actor(http.HttpContext?.User);
-        db.Add(new RequestAction
-        {
-            Id = Guid.CreateVersion7(),
-            RequestId = r.Id,
-            At = Now,
-            ActorKind = kind,
-            ActorId = id,
-            Action = action,
-            Note = note is null ? null : Truncate(note, 1000),
-        });
-    }
+    private void Record(DataSubjectRequest r, string action, string? note) =>
+        requests.Record(r, action, note is null ? null : Truncate(note, 1000));
 
     private static string? Shown(string? value) => value is null ? null : Truncate(value, RectificationRules.MaxShownLength);
 

@@ -46,26 +46,12 @@ public sealed class RestrictionHandling(
 
             // Art 21(3): an objection to direct marketing is absolute — a prohibition on every channel and purpose.
             var now = clock.GetUtcNow().UtcDateTime;
-            var (kind, actor) = AuditLog.Actor(http.HttpContext?.User);
+            var actor = AuditLog.Actor(http.HttpContext?.User);
             foreach (var channel in Enum.GetValues<MarketingChannel>())
             {
                 foreach (var purpose in MarketingConsentRules.MarketingPurposes)
                 {
-                    db.Add(new MarketingConsent
-                    {
-                        Id = Guid.CreateVersion7(),
-                        SubjectId = subjectId,
-                        Source = r.Source,
-                        CreatedAt = now,
-                        UpdatedAt = now,
-                        Channel = channel,
-                        Purpose = purpose,
-                        Kind = ConsentEntryKind.Prohibition,
-                        OccurredAt = r.ReceivedAt,
-                        Evidence = $"request:{r.Id}",
-                        RecordedByKind = kind,
-                        RecordedById = actor,
-                    });
+                    db.Add(MarketingLedger.Prohibition(subjectId, channel, purpose, r.Source, r.ReceivedAt, $"request:{r.Id}", actor, now));
                 }
             }
 
