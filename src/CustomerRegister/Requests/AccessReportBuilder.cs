@@ -89,9 +89,17 @@ public sealed class AccessReportBuilder(
 
     private async Task<Cooperation> CooperationAsync(Guid subjectId, CancellationToken ct)
     {
-        var organisations = db.Set<Customers.ContactPerson>().Where(c => c.SubjectId == subjectId).Select(c => (Guid?)c.OrganisationId);
-        var ends = await db.Set<Customers.CustomerRelationship>().AsNoTracking()
-            .Where(r => r.SubjectId == subjectId || organisations.Contains(r.OrganisationId)).Select(r => r.EndDate).ToListAsync(ct);
+        // Two indexed look-ups, not one OR: an OR with a sub-query makes the planner scan every relationship.
+        var organisations = await db.Set<Customers.ContactPerson>().AsNoTracking().Where(c => c.SubjectId == subjectId)
+            .Select(c => (Guid?)c.OrganisationId).ToListAsync(ct);
+        var ends = await db.Set<Customers.CustomerRelationship>().AsNoTracking().Where(r => r.SubjectId == subjectId)
+            .Select(r => r.EndDate).ToListAsync(ct);
+        if (organisations.Count > 0)
+        {
+            ends.AddRange(await db.Set<Customers.CustomerRelationship>().AsNoTracking().Where(r => organisations.Contains(r.OrganisationId))
+                .Select(r => r.EndDate).ToListAsync(ct));
+        }
+
         if (ends.Any(e => e is null))
         {
             return new Cooperation(true, null);

@@ -143,22 +143,24 @@ public sealed class RetentionPlan(IModel model, ISqlGenerationHelper sql, Retent
     /// </summary>
     public string DueSubjectsSql(string rule) => rule switch
     {
+        // Candidates come from the indexed end and voucher dates before the bound — those whose cooperation may have
+        // ended — and each is then checked by indexed look-ups for anything still open or later, so the cost follows
+        // the people whose relationship ended, not every row of the register.
         "customer-profile" => $"""
-            SELECT x.s FROM (
-                SELECT r.subject_id AS s, MAX(r.end_date) AS last_end, COUNT(*) AS n, COUNT(r.end_date) AS ended
-                FROM customer_relationships r WHERE r.subject_id IS NOT NULL GROUP BY r.subject_id
-                UNION ALL
-                SELECT c.subject_id, MAX(r.end_date), COUNT(*), COUNT(r.end_date)
-                FROM contact_persons c JOIN customer_relationships r ON r.organisation_id = c.organisation_id GROUP BY c.subject_id
-                UNION ALL
-                SELECT subject_id, MAX(paid_on), 0, 0 FROM metal_credit_payouts GROUP BY subject_id
-                UNION ALL
-                SELECT subject_id, MAX(issue_date), 0, 0 FROM scrapping_certificates GROUP BY subject_id
-                UNION ALL
-                SELECT subject_id, MAX(issue_date), 0, 0 FROM invoices WHERE subject_id IS NOT NULL GROUP BY subject_id
-            ) x
-            WHERE x.s NOT IN (SELECT subject_id FROM retention_purged_subjects) AND x.s NOT {HeldSubjects}
-            GROUP BY x.s HAVING SUM(x.n) = SUM(x.ended) AND MAX(x.last_end) < @bound
+            SELECT c.s FROM (
+                SELECT subject_id AS s FROM customer_relationships WHERE end_date < @bound AND subject_id IS NOT NULL
+                UNION SELECT subject_id FROM metal_credit_payouts WHERE paid_on < @bound
+                UNION SELECT subject_id FROM scrapping_certificates WHERE issue_date < @bound
+                UNION SELECT p.subject_id FROM customer_relationships r JOIN contact_persons p ON p.organisation_id = r.organisation_id
+                      WHERE r.end_date < @bound
+            ) c
+            WHERE NOT EXISTS (SELECT 1 FROM customer_relationships r WHERE r.subject_id = c.s AND (r.end_date IS NULL OR r.end_date >= @bound))
+              AND NOT EXISTS (SELECT 1 FROM contact_persons p JOIN customer_relationships r ON r.organisation_id = p.organisation_id
+                              WHERE p.subject_id = c.s AND (r.end_date IS NULL OR r.end_date >= @bound))
+              AND NOT EXISTS (SELECT 1 FROM metal_credit_payouts x WHERE x.subject_id = c.s AND x.paid_on >= @bound)
+              AND NOT EXISTS (SELECT 1 FROM scrapping_certificates x WHERE x.subject_id = c.s AND x.issue_date >= @bound)
+              AND NOT EXISTS (SELECT 1 FROM invoices x WHERE x.subject_id = c.s AND x.issue_date >= @bound)
+              AND c.s NOT IN (SELECT subject_id FROM retention_purged_subjects) AND c.s NOT {HeldSubjects}
             """,
         "prospect" => $"""
             SELECT s.id AS s FROM subjects s

@@ -145,35 +145,52 @@ public sealed class RetentionSweep(
         var sql = db.GetService<ISqlGenerationHelper>();
         var table = sql.DelimitIdentifier(source.Table);
         var key = sql.DelimitIdentifier(source.Entity.FindPrimaryKey()!.Properties[0].GetColumnName());
+        var startColumn = $"{table}.{sql.DelimitIdentifier(source.Start.GetColumnName())}";
         var batch = options.Value.BatchSize;
         long total = 0;
+
         // A recording's file goes with its row: the row first (committed), then the file; a crash in between leaves an
         // orphan file, which the recordings integrity check removes.
         var file = source.Entity.FindProperty(nameof(Recordings.CallRecording.StorageKey));
-        var returning = file is null ? "" : $" RETURNING {sql.DelimitIdentifier(file.GetColumnName())}";
+        var returning = $" RETURNING {sql.DelimitIdentifier(source.Start.GetColumnName())}"
+                        + (file is null ? "" : $", {sql.DelimitIdentifier(file.GetColumnName())}");
+
+        // Batches walk the start column's index upwards from where the last one stopped: restarting from the lowest
+        // value every time would step over the dead index entries of every batch before it.
+        object? from = null;
         while (true)
         {
             var keys = new List<string>();
-            long deleted;
+            long deleted = 0;
             await using (var transaction = await db.Database.BeginTransactionAsync(ct))
             {
-                var text = $"DELETE FROM {table} WHERE {key} IN (SELECT {key} FROM {table} WHERE {Due(source, held: false)} LIMIT {batch}){returning}";
-                if (file is null)
+                var after = from is null ? "" : $" AND {startColumn} >= @from";
+                var text = $"DELETE FROM {table} WHERE {key} IN (SELECT {key} FROM {table} WHERE {Due(source, held: false)}{after} "
+                           + $"ORDER BY {startColumn} LIMIT {batch}){returning}";
+                await using (var command = CommandFor(text, c =>
+                             {
+                                 BindBound(c, source);
+                                 if (from is not null)
+                                 {
+                                     c.Parameters.Add(source.Start.GetRelationalTypeMapping().CreateParameter(c, "from", from));
+                                 }
+                             }))
                 {
-                    deleted = await ExecuteAsync(text, c => BindBound(c, source), ct);
-                }
-                else
-                {
-                    await using var command = CommandFor(text, c => BindBound(c, source));
-                    await using (var reader = await command.ExecuteReaderAsync(ct))
+                    await using var reader = await command.ExecuteReaderAsync(ct);
+                    while (await reader.ReadAsync(ct))
                     {
-                        while (await reader.ReadAsync(ct))
+                        deleted++;
+                        var value = Typed(reader.GetValue(0), source);
+                        if (from is null || Comparer<object>.Default.Compare(value, from) > 0)
                         {
-                            keys.Add(reader.GetString(0));
+                            from = value;
+                        }
+
+                        if (file is not null)
+                        {
+                            keys.Add(reader.GetString(1));
                         }
                     }
-
-                    deleted = keys.Count;
                 }
 
                 if (deleted > 0)
@@ -196,6 +213,21 @@ public sealed class RetentionSweep(
                 return total;
             }
         }
+    }
+
+    /// <summary>A value read back from the start column, as the CLR type the parameter mapping expects.</summary>
+    private static object? Typed(object? value, RowSource source)
+    {
+        var type = Nullable.GetUnderlyingType(source.Start.ClrType) ?? source.Start.ClrType;
+        return value switch
+        {
+            null => null,
+            string text when type == typeof(DateOnly) => DateOnly.Parse(text, CultureInfo.InvariantCulture),
+            string text when type == typeof(DateTime) => DateTime.SpecifyKind(DateTime.Parse(text, CultureInfo.InvariantCulture), DateTimeKind.Utc),
+            DateTime t when type == typeof(DateOnly) => DateOnly.FromDateTime(t),
+            DateTime t => DateTime.SpecifyKind(t, DateTimeKind.Utc),
+            _ => value,
+        };
     }
 
     private async Task<long> SweepSubjectsAsync(RetentionRun run, RetentionPlan plan, string rule, DateTime asOf, CancellationToken ct)
