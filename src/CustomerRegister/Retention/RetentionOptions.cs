@@ -30,6 +30,9 @@ public sealed class RetentionOptions
     /// <summary>How long a sweeping instance holds the lease without renewing it before another may take over.</summary>
     public int LeaseSeconds { get; set; } = 300;
 
+    /// <summary>After each batch the sweep pauses this many times the batch's own time (0 = no pause), leaving the cores to the staff.</summary>
+    public double PauseFactor { get; set; } = 0.5;
+
     public string? Invalid() =>
         CustomerProfileMonths is < 1 or > 84 ? "Retention:CustomerProfileMonths must be 1–84 (never past the statutory periods)."
         : ProspectMonths is < 1 or > 84 ? "Retention:ProspectMonths must be 1–84."
@@ -38,5 +41,6 @@ public sealed class RetentionOptions
         : SweepIntervalMinutes < 1 ? "Retention:SweepIntervalMinutes must be at least 1."
         : BatchSize is < 10 or > 50_000 ? "Retention:BatchSize must be 10–50 000."
         : LeaseSeconds < 30 ? "Retention:LeaseSeconds must be at least 30."
+        : PauseFactor is < 0 or > 10 ? "Retention:PauseFactor must be 0–10."
         : null;
 }

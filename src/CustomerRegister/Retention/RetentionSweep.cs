@@ -160,6 +160,7 @@ public sealed class RetentionSweep(
         object? from = null;
         while (true)
         {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             var keys = new List<string>();
             long deleted = 0;
             await using (var transaction = await db.Database.BeginTransactionAsync(ct))
@@ -207,11 +208,24 @@ public sealed class RetentionSweep(
                 await files.DeleteAsync(stored, ct);
             }
 
+            await PaceAsync(watch, ct);
             total += deleted;
             if (deleted < batch)
             {
                 return total;
             }
+        }
+    }
+
+    /// <summary>
+    /// Leaves the database to the staff between batches: a pause of <c>Retention:PauseFactor</c> times the batch's own
+    /// time, so that a large backlog does not take the cores the searches and pictures need.
+    /// </summary>
+    private async Task PaceAsync(System.Diagnostics.Stopwatch batch, CancellationToken ct)
+    {
+        if (options.Value.PauseFactor > 0)
+        {
+            await Task.Delay(batch.Elapsed * options.Value.PauseFactor, ct);
         }
     }
 
@@ -239,10 +253,12 @@ public sealed class RetentionSweep(
                 BindSubjectRule(c, plan, rule, asOf);
                 BindGuid(c, "all", all);
             }, ct);
-        var batch = Math.Max(1, options.Value.BatchSize / 20);
+        // About 20 rows per person: a quarter of the row batch in people keeps a transaction near the row batch's size.
+        var batch = Math.Max(1, options.Value.BatchSize / 4);
         long items = 0;
         while (true)
         {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             var chunk = Guid.CreateVersion7();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var people = await ExecuteAsync(
@@ -278,6 +294,7 @@ public sealed class RetentionSweep(
             await RenewLeaseAsync(ct);
             await transaction.CommitAsync(ct);
             items += erased.Where(e => e.Table != "search_entries").Sum(e => e.Count);
+            await PaceAsync(watch, ct);
         }
     }
 
