@@ -42,6 +42,7 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["Register:Urls"] = $"http://127.0.0.1:{port}",
     ["Logging:LogLevel:Default"] = "Warning",
     ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Query"] = "Error",
+    ["Logging:LogLevel:CustomerRegister.Retention"] = "Debug",
 });
 builder.AddRegister();
 await using var app = builder.Build();

@@ -46,7 +46,10 @@ public sealed class RetentionSweep(
         {
             foreach (var source in plan.RowSources(asOf))
             {
-                var (due, held) = (await CountAsync(Due(source, held: false), source, ct), await CountAsync(Due(source, held: true), source, ct));
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                var (due, held) = await CountDueAndHeldAsync(source, ct);
+                log.LogDebug("Preview {Table} {Rule}: {Due} due, {Held} held in {Ms} ms", source.Table, source.Rule.Id, due, held,
+                    watch.ElapsedMilliseconds);
                 if (due + held > 0)
                 {
                     lines.Add(new DueLine(source.Table, [.. source.Categories.Select(c => c.Id)], source.Rule.Id, source.Reason, due, held));
@@ -55,7 +58,9 @@ public sealed class RetentionSweep(
 
             foreach (var (rule, reason) in SubjectRules)
             {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
                 var due = await ScalarAsync($"SELECT COUNT(*) FROM ({plan.DueSubjectsSql(rule)}) d", c => BindSubjectRule(c, plan, rule, asOf), ct);
+                log.LogDebug("Preview subjects {Rule}: {Due} due in {Ms} ms", rule, due, watch.ElapsedMilliseconds);
                 if (due > 0)
                 {
                     lines.Add(new DueLine("subjects", [.. Categories.All.Where(RetentionPlan.IsProfile).Select(c => c.Id)], rule, reason, due, 0));
@@ -92,8 +97,11 @@ public sealed class RetentionSweep(
             await ScalarAsync("DELETE FROM retention_batch_subjects", _ => { }, ct);
             foreach (var source in plan.RowSources(asOf))
             {
-                var held = await CountAsync(Due(source, held: true), source, ct);
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                var (_, held) = await CountDueAndHeldAsync(source, ct);
                 var deleted = await SweepRowsAsync(run, source, ct);
+                log.LogInformation("Retention run {RunId} {Table} {Rule}: {Deleted} removed, {Held} held in {Ms} ms", run.Id, source.Table,
+                    source.Rule.Id, deleted, held, watch.ElapsedMilliseconds);
                 if (deleted + held > 0)
                 {
                     lines.Add(new DueLine(source.Table, [.. source.Categories.Select(c => c.Id)], source.Rule.Id, source.Reason, deleted, held));
@@ -103,7 +111,10 @@ public sealed class RetentionSweep(
 
             foreach (var (rule, reason) in SubjectRules)
             {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
                 var deleted = await SweepSubjectsAsync(run, plan, rule, asOf, ct);
+                log.LogInformation("Retention run {RunId} subjects {Rule}: {Deleted} items removed in {Ms} ms", run.Id, rule, deleted,
+                    watch.ElapsedMilliseconds);
                 if (deleted > 0)
                 {
                     lines.Add(new DueLine("subjects", [.. Categories.All.Where(RetentionPlan.IsProfile).Select(c => c.Id)], rule, reason, deleted, 0));
@@ -166,7 +177,7 @@ public sealed class RetentionSweep(
             await using (var transaction = await db.Database.BeginTransactionAsync(ct))
             {
                 var after = from is null ? "" : $" AND {startColumn} >= @from";
-                var text = $"DELETE FROM {table} WHERE {key} IN (SELECT {key} FROM {table} WHERE {Due(source, held: false)}{after} "
+                var text = $"DELETE FROM {table} WHERE {key} IN (SELECT {key} FROM {table} WHERE {DueNotHeld(source)}{after} "
                            + $"ORDER BY {startColumn} LIMIT {batch}){returning}";
                 await using (var command = CommandFor(text, c =>
                              {
@@ -298,8 +309,15 @@ public sealed class RetentionSweep(
         }
     }
 
-    /// <summary>The due rows of a source not held back — or, with <paramref name="held"/>, the due rows a hold keeps.</summary>
-    private string Due(RowSource source, bool held)
+    /// <summary>The due rows of a source that nothing holds back.</summary>
+    private string DueNotHeld(RowSource source)
+    {
+        var (due, isHeld) = Conditions(source);
+        return isHeld is null ? due : $"{due} AND {isHeld} IS NOT TRUE";
+    }
+
+    /// <summary>The due (and deletable) rows of a source, and the expression that says a row is held, if anything can hold it.</summary>
+    private (string Due, string? IsHeld) Conditions(RowSource source)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var model = db.GetService<IDesignTimeModel>().Model;
@@ -332,22 +350,22 @@ public sealed class RetentionSweep(
             holds.Add($"({person.Condition})");
         }
 
-        if (holds.Count > 0)
-        {
-            var isHeld = $"({string.Join(" OR ", holds)})";
-            parts.Add(held ? $"{isHeld} IS TRUE" : $"{isHeld} IS NOT TRUE");
-        }
-        else if (held)
-        {
-            parts.Add("1 = 0");
-        }
-
-        return string.Join(" AND ", parts);
+        return (string.Join(" AND ", parts), holds.Count > 0 ? $"({string.Join(" OR ", holds)})" : null);
     }
 
-    private Task<long> CountAsync(string condition, RowSource source, CancellationToken ct) =>
-        ScalarAsync($"SELECT COUNT(*) FROM {db.GetService<ISqlGenerationHelper>().DelimitIdentifier(source.Table)} WHERE {condition}",
-            c => BindBound(c, source), ct);
+    /// <summary>Due items not held, and due items held, counted in one pass over the due rows.</summary>
+    private async Task<(long Due, long Held)> CountDueAndHeldAsync(RowSource source, CancellationToken ct)
+    {
+        var (due, isHeld) = Conditions(source);
+        var table = db.GetService<ISqlGenerationHelper>().DelimitIdentifier(source.Table);
+        var heldCase = isHeld is null ? "0" : $"CASE WHEN {isHeld} IS TRUE THEN 1 ELSE 0 END";
+        await using var command = CommandFor($"SELECT COUNT(*), COALESCE(SUM({heldCase}), 0) FROM {table} WHERE {due}", c => BindBound(c, source));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var all = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
+        var held = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
+        return (all - held, held);
+    }
 
     private void BindBound(DbCommand command, RowSource source) =>
         command.Parameters.Add(source.Start.GetRelationalTypeMapping().CreateParameter(command, "bound", source.Bound));
