@@ -12,7 +12,7 @@ namespace CustomerRegister.Retention;
 /// rule's period. <paramref name="Extra"/> narrows it (the consent-evidence rule's "no longer in force").
 /// </summary>
 public sealed record RowSource(IEntityType Entity, string Table, IReadOnlyList<DataCategory> Categories, RetentionRule Rule,
-    IProperty Start, object Bound, string? Extra = null, string? Note = null)
+    IProperty Start, object Bound, string? Extra = null, string? Note = null, bool Staged = false)
 {
     public string Reason => $"{Rule.Id}: {Note ?? Rule.DefaultPeriod.In("en")} from {Rule.StartingEvent.In("en")} ({Rule.Law})";
 }
@@ -125,7 +125,7 @@ public sealed class RetentionPlan(IModel model, ISqlGenerationHelper sql, Retent
         var bound = asOf.AddMonths(-options.ConsentEvidenceMonths);
         var categories = ledger.GetProperties().Select(SubjectRows.CategoryOf).OfType<DataCategory>().Distinct().ToList();
         return new RowSource(ledger, ledger.GetTableName()!, categories, RetentionRule.ConsentEvidence,
-            ledger.FindProperty(nameof(Marketing.MarketingConsent.OccurredAt))!, bound, extra);
+            ledger.FindProperty(nameof(Marketing.MarketingConsent.OccurredAt))!, bound, extra, Staged: true);
     }
 
     private DateOnly VoucherBound(IProperty start, int year)

@@ -153,6 +153,11 @@ public sealed class RetentionSweep(
 
     private async Task<long> SweepRowsAsync(RetentionRun run, RowSource source, CancellationToken ct)
     {
+        if (source.Staged)
+        {
+            return await SweepStagedAsync(run, source, ct);
+        }
+
         var sql = db.GetService<ISqlGenerationHelper>();
         var table = sql.DelimitIdentifier(source.Table);
         var key = sql.DelimitIdentifier(source.Entity.FindPrimaryKey()!.Properties[0].GetColumnName());
@@ -225,6 +230,58 @@ public sealed class RetentionSweep(
             {
                 return total;
             }
+        }
+    }
+
+    /// <summary>
+    /// A rule whose condition looks at other rows (consent evidence: "replaced by a later entry") is evaluated once per
+    /// run in one set-based statement, its row ids staged; the batches then delete by those ids. Evaluating it again for
+    /// every batch would make the database join the whole table each time.
+    /// </summary>
+    private async Task<long> SweepStagedAsync(RetentionRun run, RowSource source, CancellationToken ct)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var table = sql.DelimitIdentifier(source.Table);
+        var key = sql.DelimitIdentifier(source.Entity.FindPrimaryKey()!.Properties[0].GetColumnName());
+        var staged = Guid.CreateVersion7();
+        await ExecuteAsync($"INSERT INTO retention_batch_subjects (batch_id, subject_id) SELECT @staged, {table}.{key} FROM {table} WHERE {DueNotHeld(source)}",
+            c =>
+            {
+                BindBound(c, source);
+                BindGuid(c, "staged", staged);
+            }, ct);
+        long total = 0;
+        while (true)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var chunk = Guid.CreateVersion7();
+            long deleted;
+            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+            {
+                var moved = await ExecuteAsync("UPDATE retention_batch_subjects SET batch_id = @chunk WHERE batch_id = @staged AND subject_id IN "
+                                               + $"(SELECT subject_id FROM retention_batch_subjects WHERE batch_id = @staged LIMIT {options.Value.BatchSize})",
+                    c =>
+                    {
+                        BindGuid(c, "chunk", chunk);
+                        BindGuid(c, "staged", staged);
+                    }, ct);
+                if (moved == 0)
+                {
+                    await transaction.CommitAsync(ct);
+                    return total;
+                }
+
+                deleted = await ExecuteAsync(
+                    $"DELETE FROM {table} WHERE {key} IN (SELECT subject_id FROM retention_batch_subjects WHERE batch_id = @chunk)",
+                    c => BindGuid(c, "chunk", chunk), ct);
+                await ExecuteAsync("DELETE FROM retention_batch_subjects WHERE batch_id = @chunk", c => BindGuid(c, "chunk", chunk), ct);
+                await LogAsync(run, source.Table, source.Categories, source.Rule.Id, "deleted", deleted, ct);
+                await RenewLeaseAsync(ct);
+                await transaction.CommitAsync(ct);
+            }
+
+            total += deleted;
+            await PaceAsync(watch, ct);
         }
     }
 

@@ -202,6 +202,30 @@ public sealed class RetentionTests(RetentionFactory app) : IClassFixture<Retenti
     }
 
     [Fact]
+    public async Task ReplacedConsentEvidenceGoesAfterItsPeriodWhileWhatIsInForceStays()
+    {
+        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
+        var (_, subject) = await ConsumerAsync(dpo.Client, Guid.NewGuid().ToString("N")[..8]);
+        async Task<Guid> EntryAsync(string channel, string kind) => (await PostOkAsync(dpo.Client, $"/api/subjects/{subject}/marketing-consents",
+            new { channel, purpose = "sales_and_marketing", kind, source = "Consumer", wordingVersion = "email-2023-01", evidence = "webform-1" }))
+            .GetProperty("id").GetGuid();
+        var granted = await EntryAsync("Email", "PermissionGranted");
+        var withdrawn = await EntryAsync("Email", "PermissionWithdrawn");
+        var prohibition = await EntryAsync("Post", "Prohibition");
+        string Ago(int months) => DateTime.UtcNow.AddMonths(-months).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        await app.Database.ExecuteAsync($"UPDATE marketing_consents SET occurred_at = '{Ago(30)}' WHERE id IN ('{Literal(granted)}', '{Literal(prohibition)}')");
+        await app.Database.ExecuteAsync($"UPDATE marketing_consents SET occurred_at = '{Ago(26)}' WHERE id = '{Literal(withdrawn)}'");
+
+        await SweepAsync(dpo.Client);
+
+        // The permission was replaced by its withdrawal 26 months ago (period 24): its evidence goes. The withdrawal
+        // itself is what is in force, and a prohibition is never removed while in force.
+        Assert.Equal(0L, await CountAsync($"SELECT COUNT(*) FROM marketing_consents WHERE id = '{Literal(granted)}'"));
+        Assert.Equal(1L, await CountAsync($"SELECT COUNT(*) FROM marketing_consents WHERE id = '{Literal(withdrawn)}'"));
+        Assert.Equal(1L, await CountAsync($"SELECT COUNT(*) FROM marketing_consents WHERE id = '{Literal(prohibition)}'"));
+    }
+
+    [Fact]
     public async Task OnlyOneInstanceSweepsAtATime()
     {
         var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
