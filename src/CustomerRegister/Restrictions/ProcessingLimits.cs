@@ -18,9 +18,6 @@ public sealed class ProcessingLimits(RegisterDbContext db, AuditLog audit, TimeP
     public static IQueryable<ProcessingLimit> Active(RegisterDbContext db, LimitKind kind) =>
         db.Set<ProcessingLimit>().AsNoTracking().Where(l => l.Kind == kind && l.LiftedAt == null);
 
-    public Task<bool> IsRestrictedAsync(Guid subjectId, CancellationToken ct) =>
-        Active(db, LimitKind.Restriction).AnyAsync(l => l.SubjectId == subjectId, ct);
-
     /// <summary>No profiling of a restricted person or of one who objected to it (Art 18, Art 21).</summary>
     public async Task<bool> MayProfileAsync(Guid subjectId, CancellationToken ct) =>
         !await db.Set<ProcessingLimit>().AsNoTracking().AnyAsync(l => l.SubjectId == subjectId && l.LiftedAt == null, ct);
@@ -36,10 +33,6 @@ public sealed class ProcessingLimits(RegisterDbContext db, AuditLog audit, TimeP
         return [.. await Active(db, LimitKind.Restriction).Where(l => subjectIds.Contains(l.SubjectId))
             .Select(l => l.SubjectId).Distinct().ToListAsync(ct)];
     }
-
-    public async Task<HashSet<Guid>> RestrictedAmongAsync(IReadOnlyCollection<Guid> subjectIds, CancellationToken ct) =>
-        subjectIds.Count == 0 ? [] : [.. await Active(db, LimitKind.Restriction).Where(l => subjectIds.Contains(l.SubjectId))
-            .Select(l => l.SubjectId).Distinct().ToListAsync(ct)];
 
     public Task<List<ProcessingLimit>> OfAsync(Guid subjectId, CancellationToken ct) =>
         db.Set<ProcessingLimit>().AsNoTracking().Where(l => l.SubjectId == subjectId).OrderBy(l => l.SetAt).ToListAsync(ct);

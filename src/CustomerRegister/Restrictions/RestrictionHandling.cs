@@ -60,10 +60,6 @@ public sealed class RestrictionHandling(
             return "marketing_prohibited";
         }, ct);
 
-    /// <summary>Lifts a restriction; Art 18(3) asks that the person is told before, which the reason should record.</summary>
-    public async Task<ProcessingLimit?> LiftAsync(Guid subjectId, LimitKind kind, string reason, CancellationToken ct) =>
-        await limits.LiftAsync(subjectId, kind, reason, ct);
-
     private async Task<RequestOutcome> StepAsync(
         Guid id, long? version, RequestType[] types, Func<DataSubjectRequest, Task<string>> apply, CancellationToken ct)
     {

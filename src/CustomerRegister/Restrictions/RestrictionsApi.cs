@@ -35,7 +35,7 @@ public static class RestrictionsApi
     }
 
     private static async Task<Results<Ok<ProcessingLimitResponse>, NotFound, ValidationProblem>> LiftAsync(
-        Guid subjectId, LiftRequest request, RestrictionHandling handling, CancellationToken ct)
+        Guid subjectId, LiftRequest request, ProcessingLimits limits, CancellationToken ct)
     {
         var errors = new FieldErrors();
         if (request.Kind is null)
@@ -49,7 +49,8 @@ public static class RestrictionsApi
             return errors.Problem();
         }
 
-        var lifted = await handling.LiftAsync(subjectId, request.Kind!.Value, reason!, ct);
+        // Art 18(3) asks that the person is told before a restriction is lifted; the reason should record it.
+        var lifted = await limits.LiftAsync(subjectId, request.Kind!.Value, reason!, ct);
         return lifted is null ? TypedResults.NotFound() : TypedResults.Ok(lifted.ToResponse());
     }
 
