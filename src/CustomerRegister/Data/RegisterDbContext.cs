@@ -51,9 +51,13 @@ public abstract class RegisterDbContext(DbContextOptions options, TimeProvider c
         }
     }
 
-    /// <summary>Bumps the version and update time of every changed row, so stale writes are refused on both providers.</summary>
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Bumps the version and update time of every changed row, so stale writes are refused on both providers, and keeps
+    /// the marketing ledger's derived replacement times current.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        await Marketing.MarketingLedger.MarkSupersededAsync(this, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
         {
@@ -70,7 +74,7 @@ public abstract class RegisterDbContext(DbContextOptions options, TimeProvider c
             }
         }
 
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -90,6 +90,7 @@ public sealed class MarketingGenerator : IDemoGenerator
         var f = chunk.Faker;
         var r = f.Random;
         var facts = new List<ConsentFact>();
+        var entries = new List<MarketingConsent>();
         var wanted = r.Int(1, 4);
         var banned = r.Float() < ProhibitionShare;
         var time = chunk.Now.AddDays(-r.Int(200, 1100));
@@ -131,7 +132,14 @@ public sealed class MarketingGenerator : IDemoGenerator
             // Appended only, so not versioned: the API leaves the version at zero.
             consent.Version = 0;
             chunk.Rows.Add(consent);
+            entries.Add(consent);
             facts.Add(MarketingLedger.Fact(consent));
+        }
+
+        var superseded = MarketingConsentRules.SupersededAt(facts);
+        foreach (var entry in entries)
+        {
+            entry.SupersededAt = superseded[entry.Id];
         }
 
         return facts;

@@ -89,15 +89,15 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans, Rete
         foreach (var plan in ChildrenFirst(plans))
         {
             var categories = plan.Categories.Select(c => c.Id).ToList();
-            var (count, due, note) = await MeasureAsync(plan, subjectId, today, ct);
-            if (count == 0)
-            {
-                continue;
-            }
-
             switch (plan.Fate)
             {
                 case TableFate.Restrict:
+                    var (count, due, note) = await MeasureAsync(plan, subjectId, today, ct);
+                    if (count == 0)
+                    {
+                        continue;
+                    }
+
                     var emptied = plan.Columns.Where(c => c.Fate != ColumnFate.Keep).Select(c => SubjectRows.CategoryOf(c.Property)!.Id)
                         .Distinct().ToList();
                     await ClearAsync(plan, subjectId, relink: false, ct);
@@ -105,13 +105,21 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans, Rete
                     kept.Add(new KeptItems(plan.Table.Table, categories, count, string.Join("; ", reasons), due, note, emptied));
                     break;
                 case TableFate.Delete:
-                    var deleted = await DeleteAsync(plan, subjectId, ct);
-                    erased.Add(new ErasedItems(plan.Table.Table, categories, deleted, "deleted"));
-                    if (count - deleted > 0)
+                    // Deleted rows are counted by the delete itself: no separate count, which would read every row twice.
+                    var (deleted, guarded) = await DeleteAsync(plan, subjectId, ct);
+                    if (deleted > 0)
+                    {
+                        erased.Add(new ErasedItems(plan.Table.Table, categories, deleted, "deleted"));
+                    }
+
+                    if (guarded)
                     {
                         // Rows a kept record still points at (a consumer named on a scrapping certificate) stay as empty shells.
                         var shells = await ClearAsync(plan, subjectId, relink: false, ct);
-                        erased.Add(new ErasedItems(plan.Table.Table, categories, shells, "emptied"));
+                        if (shells > 0)
+                        {
+                            erased.Add(new ErasedItems(plan.Table.Table, categories, shells, "emptied"));
+                        }
                     }
 
                     break;
@@ -184,7 +192,8 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans, Rete
         return (count, due, note);
     }
 
-    private async Task<long> DeleteAsync(Plan plan, Action<DbCommand> subjectId, CancellationToken ct)
+    /// <summary>Deletes the plan's rows; <c>Guarded</c> says whether rows other tables must keep pointing at were left.</summary>
+    private async Task<(long Deleted, bool Guarded)> DeleteAsync(Plan plan, Action<DbCommand> subjectId, CancellationToken ct)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var entity = plan.Table.Entity;
@@ -199,9 +208,10 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans, Rete
             {
                 guards.Add($"NOT EXISTS (SELECT 1 FROM {child} WHERE {child}.{column} = {table}.{key})");
             }
-            else
+            else if (fk.DeleteBehavior != DeleteBehavior.SetNull)
             {
-                // An optional link to the person (an organisation's service event naming its contact) is cut, the row stays.
+                // An optional link to the person (a payment naming the consumer) is cut, the row stays. A link declared
+                // ON DELETE SET NULL (an organisation's service event naming its contact) the database cuts itself.
                 await ExecuteAsync($"UPDATE {child} SET {column} = NULL WHERE {column} IN (SELECT {key} FROM {table} WHERE {plan.Table.Condition})",
                     subjectId, ct);
             }
@@ -210,7 +220,7 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans, Rete
         var where = string.Join(" AND ", guards.Prepend($"({plan.Table.Condition})"));
         if (entity.FindProperty(nameof(Recordings.CallRecording.StorageKey)) is not { } file)
         {
-            return await ExecuteAsync($"DELETE FROM {table} WHERE {where}", subjectId, ct);
+            return (await ExecuteAsync($"DELETE FROM {table} WHERE {where}", subjectId, ct), guards.Count > 0);
         }
 
         await using var command = Command($"DELETE FROM {table} WHERE {where} RETURNING {sql.DelimitIdentifier(file.GetColumnName())}", subjectId);
@@ -222,7 +232,7 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans, Rete
             count++;
         }
 
-        return count;
+        return (count, guards.Count > 0);
     }
 
     private async Task<long> ClearAsync(Plan plan, Action<DbCommand> subjectId, bool relink, CancellationToken ct)

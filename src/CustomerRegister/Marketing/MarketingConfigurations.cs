@@ -9,7 +9,7 @@ internal sealed class MarketingConsentConfiguration : IEntityTypeConfiguration<M
 {
     public void Configure(EntityTypeBuilder<MarketingConsent> b)
     {
-        b.ConfigureSubjectRecord("marketing_consents");
+        b.ConfigureSubjectRecord("marketing_consents").RetainedFrom(nameof(MarketingConsent.SupersededAt));
         b.Property(c => c.Channel).HasConversion<string>().HasMaxLength(10).IsPersonal(Categories.MarketingPermission);
         b.Property(c => c.Purpose).HasMaxLength(40).IsPersonal(Categories.MarketingPermission);
         b.Property(c => c.Kind).HasConversion<string>().HasMaxLength(24).IsPersonal(Categories.MarketingPermission);
@@ -18,6 +18,7 @@ internal sealed class MarketingConsentConfiguration : IEntityTypeConfiguration<M
         b.Property(c => c.Evidence).HasMaxLength(500).IsPersonal(Categories.MarketingPermission);
         b.Property(c => c.RecordedByKind).HasMaxLength(10).IsNotPersonal("kind of actor who recorded the entry (staff user or API client)");
         b.Property(c => c.RecordedById).IsNotPersonal("id of the staff user or API client who recorded the entry");
+        b.Property(c => c.SupersededAt).IsPersonal(Categories.MarketingPermission);
     }
 }
 

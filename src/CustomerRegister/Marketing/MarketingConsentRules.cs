@@ -50,6 +50,24 @@ public static class MarketingConsentRules
 
     public static bool IsElectronic(MarketingChannel channel) => channel is MarketingChannel.Email or MarketingChannel.Sms;
 
+    /// <summary>
+    /// When each entry stopped being the evidence in force: the time of the earliest later entry for the same channel and
+    /// purpose, of the same family (a prohibition and its lifting; permissions, withdrawals and soft opt-ins) but of
+    /// another kind — null while nothing replaced it. The consent-evidence period (notice § 11) counts from this moment,
+    /// so a prohibition still in force is never due. Entries may arrive out of order (a letter recorded later), so the
+    /// whole ledger of the channel and purpose is evaluated, not just the newest entry.
+    /// </summary>
+    public static IReadOnlyDictionary<Guid, DateTime?> SupersededAt(IEnumerable<ConsentFact> ledger)
+    {
+        var entries = ledger.ToList();
+        return entries.ToDictionary(e => e.Id, e => entries
+            .Where(n => n.Channel == e.Channel && string.Equals(n.Purpose, e.Purpose, StringComparison.Ordinal)
+                        && IsBan(n.Kind) == IsBan(e.Kind) && n.Kind != e.Kind && n.OccurredAt > e.OccurredAt)
+            .Select(n => (DateTime?)n.OccurredAt).Min());
+    }
+
+    private static bool IsBan(ConsentEntryKind kind) => kind is ConsentEntryKind.Prohibition or ConsentEntryKind.ProhibitionLifted;
+
     /// <summary>Natural persons acting for themselves: a sole trader is a natural person too, so consent is needed.</summary>
     public static bool NeedsPriorConsent(SubjectKind kind, MarketingChannel channel) =>
         IsElectronic(channel) && kind != SubjectKind.ContactPerson;

@@ -157,6 +157,34 @@ public static class MarketingLedger
 
     public static ConsentFact Fact(MarketingConsent c) => new(c.Channel, c.Purpose, c.Kind, c.OccurredAt, c.Id);
 
+    /// <summary>
+    /// Brings <see cref="MarketingConsent.SupersededAt"/> up to date for every person with a new entry among the changes
+    /// about to be saved: the one place it is kept, called by <see cref="RegisterDbContext.SaveChangesAsync(bool, CancellationToken)"/>,
+    /// so no writer of the ledger can forget it.
+    /// </summary>
+    public static async Task MarkSupersededAsync(RegisterDbContext db, CancellationToken ct)
+    {
+        var added = db.ChangeTracker.Entries<MarketingConsent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (added.Count == 0)
+        {
+            return;
+        }
+
+        var subjects = added.Select(e => e.SubjectId).Distinct().ToList();
+        var stored = await db.Set<MarketingConsent>().Where(c => subjects.Contains(c.SubjectId)).ToListAsync(ct);
+        foreach (var ledger in stored.Concat(added).GroupBy(c => c.SubjectId))
+        {
+            var superseded = MarketingConsentRules.SupersededAt(ledger.Select(Fact));
+            foreach (var entry in ledger)
+            {
+                if (entry.SupersededAt != superseded[entry.Id])
+                {
+                    entry.SupersededAt = superseded[entry.Id];
+                }
+            }
+        }
+    }
+
     public static async Task<ConsentDecision?> DecideAsync(
         RegisterDbContext db, Guid subjectId, MarketingChannel channel, string purpose, CancellationToken ct)
     {

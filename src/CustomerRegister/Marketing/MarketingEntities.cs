@@ -46,6 +46,12 @@ public sealed class MarketingConsent : SubjectRecord
     public string RecordedByKind { get; set; } = "";
 
     public Guid? RecordedById { get; set; }
+
+    /// <summary>
+    /// When a later entry replaced this one (<see cref="MarketingConsentRules.SupersededAt"/>), null while it is the
+    /// evidence in force. The consent-evidence period counts from it. Derived, kept up to date on every append.
+    /// </summary>
+    public DateTime? SupersededAt { get; set; }
 }
 
 /// <summary>A customer survey; describes the survey only, not anyone's answers.</summary>

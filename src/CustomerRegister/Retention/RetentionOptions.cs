@@ -33,6 +33,9 @@ public sealed class RetentionOptions
     /// <summary>After each batch the sweep pauses this many times the batch's own time (0 = no pause), leaving the cores to the staff.</summary>
     public double PauseFactor { get; set; } = 0.5;
 
+    /// <summary>Connections a preview counts on side by side (its counts are independent of each other).</summary>
+    public int PreviewConnections { get; set; } = 2;
+
     public string? Invalid() =>
         CustomerProfileMonths is < 1 or > 84 ? "Retention:CustomerProfileMonths must be 1–84 (never past the statutory periods)."
         : ProspectMonths is < 1 or > 84 ? "Retention:ProspectMonths must be 1–84."
@@ -42,5 +45,6 @@ public sealed class RetentionOptions
         : BatchSize is < 10 or > 50_000 ? "Retention:BatchSize must be 10–50 000."
         : LeaseSeconds < 30 ? "Retention:LeaseSeconds must be at least 30."
         : PauseFactor is < 0 or > 10 ? "Retention:PauseFactor must be 0–10."
+        : PreviewConnections is < 1 or > 16 ? "Retention:PreviewConnections must be 1–16."
         : null;
 }

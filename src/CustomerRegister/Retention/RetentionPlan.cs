@@ -9,10 +9,10 @@ namespace CustomerRegister.Retention;
 
 /// <summary>
 /// Items of one table that leave by their own date: <c>start &lt; @bound</c>, where the bound is the as-of time minus the
-/// rule's period. <paramref name="Extra"/> narrows it (the consent-evidence rule's "no longer in force").
+/// rule's period. <paramref name="Extra"/> narrows it (the CCTV rule's "of a unit with this period").
 /// </summary>
 public sealed record RowSource(IEntityType Entity, string Table, IReadOnlyList<DataCategory> Categories, RetentionRule Rule,
-    IProperty Start, object Bound, string? Extra = null, string? Note = null, bool Staged = false)
+    IProperty Start, object Bound, string? Extra = null, string? Note = null)
 {
     public string Reason => $"{Rule.Id}: {Note ?? Rule.DefaultPeriod.In("en")} from {Rule.StartingEvent.In("en")} ({Rule.Law})";
 }
@@ -65,11 +65,6 @@ public sealed class RetentionPlan(IModel model, ISqlGenerationHelper sql, Retent
             sources.Add(new RowSource(entity, table, categories, rule, start, bound));
         }
 
-        if (model.FindEntityType(typeof(Marketing.MarketingConsent)) is { } ledger)
-        {
-            sources.Add(ConsentEvidence(ledger, asOf));
-        }
-
         return SubjectRows.ChildrenFirst(sources, s => s.Entity);
     }
 
@@ -94,6 +89,9 @@ public sealed class RetentionPlan(IModel model, ISqlGenerationHelper sql, Retent
         {
             "call-recording" => asOf.AddMonths(-2).AddTicks(1),
             "web-behaviour" => asOf.AddMonths(-options.WebBehaviourMonths).AddTicks(1),
+
+            // Counted from the moment a later entry replaced it (MarketingConsent.SupersededAt); an entry in force has none.
+            "consent-evidence" => asOf.AddMonths(-options.ConsentEvidenceMonths),
             _ => null,
         };
         var type = Nullable.GetUnderlyingType(start.ClrType) ?? start.ClrType;
@@ -105,27 +103,6 @@ public sealed class RetentionPlan(IModel model, ISqlGenerationHelper sql, Retent
             (_, { } t) => t,
             _ => null,
         };
-    }
-
-    /// <summary>Superseded consent evidence: an entry replaced by a later one more than the evidence period ago.</summary>
-    private RowSource ConsentEvidence(IEntityType ledger, DateTime asOf)
-    {
-        string C(string property) => sql.DelimitIdentifier(ledger.FindProperty(property)!.GetColumnName());
-        var table = sql.DelimitIdentifier(ledger.GetTableName()!);
-        var kind = C(nameof(Marketing.MarketingConsent.Kind));
-        var at = C(nameof(Marketing.MarketingConsent.OccurredAt));
-        const string bans = "'Prohibition', 'ProhibitionLifted'";
-
-        // A prohibition is replaced only by its lifting (and a lifting by a new prohibition); permissions, withdrawals
-        // and soft opt-ins by one another. The replacing entry itself must be older than the period.
-        var extra = $"EXISTS (SELECT 1 FROM {table} n WHERE n.{C("SubjectId")} = {table}.{C("SubjectId")} "
-                    + $"AND n.{C("Channel")} = {table}.{C("Channel")} AND n.{C("Purpose")} = {table}.{C("Purpose")} "
-                    + $"AND n.{at} > {table}.{at} AND n.{at} < @bound "
-                    + $"AND ((n.{kind} IN ({bans})) = ({table}.{kind} IN ({bans}))) AND n.{kind} <> {table}.{kind})";
-        var bound = asOf.AddMonths(-options.ConsentEvidenceMonths);
-        var categories = ledger.GetProperties().Select(SubjectRows.CategoryOf).OfType<DataCategory>().Distinct().ToList();
-        return new RowSource(ledger, ledger.GetTableName()!, categories, RetentionRule.ConsentEvidence,
-            ledger.FindProperty(nameof(Marketing.MarketingConsent.OccurredAt))!, bound, extra, Staged: true);
     }
 
     private DateOnly VoucherBound(IProperty start, int year)

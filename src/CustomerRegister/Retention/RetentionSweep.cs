@@ -27,7 +27,8 @@ public sealed record SweepResult(Guid? RunId, bool Swept, string? Refusal, long 
 /// </summary>
 public sealed class RetentionSweep(
     RegisterDbContext db, ErasureEngine engine, AuditLog audit, TimeProvider clock, IOptions<RetentionOptions> options,
-    IOptions<BillingOptions> billing, IOptions<RequestOptions> requests, IRecordingStore files, ILogger<RetentionSweep> log)
+    IOptions<BillingOptions> billing, IOptions<RequestOptions> requests, IRecordingStore files, IServiceScopeFactory scopes,
+    ILogger<RetentionSweep> log)
 {
     public const string LeaseName = "retention-sweep";
 
@@ -36,43 +37,50 @@ public sealed class RetentionSweep(
     private RetentionPlan Plan() => new(db.GetService<IDesignTimeModel>().Model, db.GetService<ISqlGenerationHelper>(), options.Value,
         billing.Value, requests.Value);
 
-    /// <summary>What would go by <paramref name="asOf"/> and why, and what holds keep back.</summary>
+    /// <summary>
+    /// What would go by <paramref name="asOf"/> and why, and what holds keep back. The counts are independent of each
+    /// other, so they run side by side on <c>Retention:PreviewConnections</c> connections of their own.
+    /// </summary>
     public async Task<IReadOnlyList<DueLine>> PreviewAsync(DateTime asOf, CancellationToken ct)
     {
         var plan = Plan();
-        var lines = new List<DueLine>();
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            foreach (var source in plan.RowSources(asOf))
-            {
-                var watch = System.Diagnostics.Stopwatch.StartNew();
-                var (due, held) = await CountDueAndHeldAsync(source, ct);
-                log.LogDebug("Preview {Table} {Rule}: {Due} due, {Held} held in {Ms} ms", source.Table, source.Rule.Id, due, held,
-                    watch.ElapsedMilliseconds);
-                if (due + held > 0)
-                {
-                    lines.Add(new DueLine(source.Table, [.. source.Categories.Select(c => c.Id)], source.Rule.Id, source.Reason, due, held));
-                }
-            }
+        var counts = plan.RowSources(asOf).Select(source => (Func<RetentionSweep, Task<DueLine>>)(sweep => sweep.CountAsync(source, ct)))
+            .Concat(SubjectRules.Select(r => (Func<RetentionSweep, Task<DueLine>>)(sweep => sweep.CountSubjectsAsync(r.Rule, r.Reason, asOf, ct))))
+            .ToList();
+        var lines = new DueLine?[counts.Count];
 
-            foreach (var (rule, reason) in SubjectRules)
+        // The slowest counts (the people, then the largest tables) are at the end of the list: start those first.
+        var next = counts.Count;
+        async Task Lane()
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var sweep = scope.ServiceProvider.GetRequiredService<RetentionSweep>();
+            await scope.ServiceProvider.GetRequiredService<RegisterDbContext>().Database.OpenConnectionAsync(ct);
+            for (var i = Interlocked.Decrement(ref next); i >= 0; i = Interlocked.Decrement(ref next))
             {
-                var watch = System.Diagnostics.Stopwatch.StartNew();
-                var due = await ScalarAsync($"SELECT COUNT(*) FROM ({plan.DueSubjectsSql(rule)}) d", c => BindSubjectRule(c, plan, rule, asOf), ct);
-                log.LogDebug("Preview subjects {Rule}: {Due} due in {Ms} ms", rule, due, watch.ElapsedMilliseconds);
-                if (due > 0)
-                {
-                    lines.Add(new DueLine("subjects", [.. Categories.All.Where(RetentionPlan.IsProfile).Select(c => c.Id)], rule, reason, due, 0));
-                }
+                lines[i] = await counts[i](sweep);
             }
         }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
 
-        return lines;
+        await Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.PreviewConnections)).Select(_ => Task.Run(Lane, ct)));
+        return [.. lines.OfType<DueLine>().Where(l => l.Due + l.Held > 0)];
+    }
+
+    private async Task<DueLine> CountAsync(RowSource source, CancellationToken ct)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var (due, held) = await CountDueAndHeldAsync(source, ct);
+        log.LogDebug("Preview {Table} {Rule}: {Due} due, {Held} held in {Ms} ms", source.Table, source.Rule.Id, due, held, watch.ElapsedMilliseconds);
+        return new DueLine(source.Table, [.. source.Categories.Select(c => c.Id)], source.Rule.Id, source.Reason, due, held);
+    }
+
+    private async Task<DueLine> CountSubjectsAsync(string rule, string reason, DateTime asOf, CancellationToken ct)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var plan = Plan();
+        var due = await ScalarAsync($"SELECT COUNT(*) FROM ({plan.DueSubjectsSql(rule)}) d", c => BindSubjectRule(c, plan, rule, asOf), ct);
+        log.LogDebug("Preview subjects {Rule}: {Due} due in {Ms} ms", rule, due, watch.ElapsedMilliseconds);
+        return new DueLine("subjects", [.. Categories.All.Where(RetentionPlan.IsProfile).Select(c => c.Id)], rule, reason, due, 0);
     }
 
     /// <summary>Sweeps what is due now. Refused (not an error) when another instance holds the lease.</summary>
@@ -98,7 +106,7 @@ public sealed class RetentionSweep(
             foreach (var source in plan.RowSources(asOf))
             {
                 var watch = System.Diagnostics.Stopwatch.StartNew();
-                var (_, held) = await CountDueAndHeldAsync(source, ct);
+                var held = await CountHeldAsync(source, ct);
                 var deleted = await SweepRowsAsync(run, source, ct);
                 log.LogInformation("Retention run {RunId} {Table} {Rule}: {Deleted} removed, {Held} held in {Ms} ms", run.Id, source.Table,
                     source.Rule.Id, deleted, held, watch.ElapsedMilliseconds);
@@ -145,6 +153,12 @@ public sealed class RetentionSweep(
         }
     }
 
+    /// <summary>
+    /// One chunk of staged ids: <paramref name="Match"/> selects them (<c>IN (…)</c>), <paramref name="Range"/> is the
+    /// condition on the staging table itself, <paramref name="Bind"/> adds their parameters.
+    /// </summary>
+    private sealed record Chunk(string Match, string Range, Action<DbCommand> Bind);
+
     private static readonly (string Rule, string Reason)[] SubjectRules =
     [
         ("customer-profile", "customer-profile: the configured period after the end of cooperation (Retention:CustomerProfileMonths)"),
@@ -153,11 +167,6 @@ public sealed class RetentionSweep(
 
     private async Task<long> SweepRowsAsync(RetentionRun run, RowSource source, CancellationToken ct)
     {
-        if (source.Staged)
-        {
-            return await SweepStagedAsync(run, source, ct);
-        }
-
         var sql = db.GetService<ISqlGenerationHelper>();
         var table = sql.DelimitIdentifier(source.Table);
         var key = sql.DelimitIdentifier(source.Entity.FindPrimaryKey()!.Properties[0].GetColumnName());
@@ -234,53 +243,54 @@ public sealed class RetentionSweep(
     }
 
     /// <summary>
-    /// A rule whose condition looks at other rows (consent evidence: "replaced by a later entry") is evaluated once per
-    /// run in one set-based statement, its row ids staged; the batches then delete by those ids. Evaluating it again for
-    /// every batch would make the database join the whole table each time.
+    /// Works through the ids staged under <paramref name="staged"/> in chunks of <paramref name="size"/>, one transaction
+    /// each: a chunk is the next key range of the staging table's index (keyset), so no chunk reads past the ones done
+    /// before it. <paramref name="work"/> gets the chunk (<see cref="Chunk"/>); the chunk's staging rows go in the same
+    /// transaction, the lease is renewed, and the sweep pauses (<see cref="PaceAsync"/>).
     /// </summary>
-    private async Task<long> SweepStagedAsync(RetentionRun run, RowSource source, CancellationToken ct)
+    private async Task<long> InChunksAsync(Guid staged, int size, Func<Chunk, Task<long>> work, CancellationToken ct)
     {
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var table = sql.DelimitIdentifier(source.Table);
-        var key = sql.DelimitIdentifier(source.Entity.FindPrimaryKey()!.Properties[0].GetColumnName());
-        var staged = Guid.CreateVersion7();
-        await ExecuteAsync($"INSERT INTO retention_batch_subjects (batch_id, subject_id) SELECT @staged, {table}.{key} FROM {table} WHERE {DueNotHeld(source)}",
-            c =>
-            {
-                BindBound(c, source);
-                BindGuid(c, "staged", staged);
-            }, ct);
+        Guid? from = null;
         long total = 0;
         while (true)
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            var chunk = Guid.CreateVersion7();
-            long deleted;
+            var after = from is null ? "" : " AND subject_id > @from";
+            var last = from;
+            void Bind(DbCommand c)
+            {
+                BindGuid(c, "staged", staged);
+                if (last is { } f)
+                {
+                    BindGuid(c, "from", f);
+                }
+            }
+
+            var upper = await ScalarAsync<object>($"SELECT subject_id FROM (SELECT subject_id FROM retention_batch_subjects "
+                                                  + $"WHERE batch_id = @staged{after} ORDER BY subject_id LIMIT {size}) c ORDER BY subject_id DESC LIMIT 1",
+                Bind, ct);
+            if (upper is null or DBNull)
+            {
+                return total;
+            }
+
+            var to = upper as Guid? ?? Guid.Parse((string)upper);
+            var range = $"batch_id = @staged{after} AND subject_id <= @to";
+            void BindRange(DbCommand c)
+            {
+                Bind(c);
+                BindGuid(c, "to", to);
+            }
+
             await using (var transaction = await db.Database.BeginTransactionAsync(ct))
             {
-                var moved = await ExecuteAsync("UPDATE retention_batch_subjects SET batch_id = @chunk WHERE batch_id = @staged AND subject_id IN "
-                                               + $"(SELECT subject_id FROM retention_batch_subjects WHERE batch_id = @staged LIMIT {options.Value.BatchSize})",
-                    c =>
-                    {
-                        BindGuid(c, "chunk", chunk);
-                        BindGuid(c, "staged", staged);
-                    }, ct);
-                if (moved == 0)
-                {
-                    await transaction.CommitAsync(ct);
-                    return total;
-                }
-
-                deleted = await ExecuteAsync(
-                    $"DELETE FROM {table} WHERE {key} IN (SELECT subject_id FROM retention_batch_subjects WHERE batch_id = @chunk)",
-                    c => BindGuid(c, "chunk", chunk), ct);
-                await ExecuteAsync("DELETE FROM retention_batch_subjects WHERE batch_id = @chunk", c => BindGuid(c, "chunk", chunk), ct);
-                await LogAsync(run, source.Table, source.Categories, source.Rule.Id, "deleted", deleted, ct);
+                total += await work(new Chunk($"IN (SELECT subject_id FROM retention_batch_subjects WHERE {range})", range, BindRange));
+                await ExecuteAsync($"DELETE FROM retention_batch_subjects WHERE {range}", BindRange, ct);
                 await RenewLeaseAsync(ct);
                 await transaction.CommitAsync(ct);
             }
 
-            total += deleted;
+            from = to;
             await PaceAsync(watch, ct);
         }
     }
@@ -315,71 +325,55 @@ public sealed class RetentionSweep(
     private async Task<long> SweepSubjectsAsync(RetentionRun run, RetentionPlan plan, string rule, DateTime asOf, CancellationToken ct)
     {
         var all = Guid.CreateVersion7();
-        await ExecuteAsync($"INSERT INTO retention_batch_subjects (batch_id, subject_id) SELECT @all, d.s FROM ({plan.DueSubjectsSql(rule)}) d",
+        await ExecuteAsync($"INSERT INTO retention_batch_subjects (batch_id, subject_id) SELECT @staged, d.s FROM ({plan.DueSubjectsSql(rule)}) d",
             c =>
             {
                 BindSubjectRule(c, plan, rule, asOf);
-                BindGuid(c, "all", all);
+                BindGuid(c, "staged", all);
             }, ct);
-        // About 20 rows per person: a quarter of the row batch in people keeps a transaction near the row batch's size.
-        var batch = Math.Max(1, options.Value.BatchSize / 4);
-        long items = 0;
-        while (true)
-        {
-            var watch = System.Diagnostics.Stopwatch.StartNew();
-            var chunk = Guid.CreateVersion7();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var people = await ExecuteAsync(
-                "UPDATE retention_batch_subjects SET batch_id = @chunk WHERE batch_id = @all AND subject_id IN "
-                + $"(SELECT subject_id FROM retention_batch_subjects WHERE batch_id = @all LIMIT {batch})",
-                c =>
-                {
-                    BindGuid(c, "chunk", chunk);
-                    BindGuid(c, "all", all);
-                }, ct);
-            if (people == 0)
-            {
-                await transaction.CommitAsync(ct);
-                return items;
-            }
 
-            var erased = await engine.PurgeAsync("IN (SELECT subject_id FROM retention_batch_subjects WHERE batch_id = @chunk)",
-                c => BindGuid(c, "chunk", chunk), RetentionPlan.IsProfile, DateOnly.FromDateTime(asOf), ct);
+        // About 20 rows per person: a quarter of the row batch in people keeps a transaction near the row batch's size.
+        return await InChunksAsync(all, Math.Max(1, options.Value.BatchSize / 4), async chunk =>
+        {
+            var erased = await engine.PurgeAsync(chunk.Match, chunk.Bind, RetentionPlan.IsProfile, DateOnly.FromDateTime(asOf), ct);
             foreach (var e in erased.GroupBy(e => (e.Table, e.Action)))
             {
                 await LogAsync(run, e.Key.Table, [.. e.SelectMany(x => x.Categories).Distinct().Select(Categories.Get)], rule, e.Key.Action,
                     e.Sum(x => x.Count), ct);
             }
 
-            await ExecuteAsync("INSERT INTO retention_purged_subjects (subject_id, purged_at, rule) "
-                               + "SELECT subject_id, @now, @rule FROM retention_batch_subjects WHERE batch_id = @chunk", c =>
+            await ExecuteAsync($"INSERT INTO retention_purged_subjects (subject_id, purged_at, rule) SELECT subject_id, @now, @rule "
+                               + $"FROM retention_batch_subjects WHERE {chunk.Range}", c =>
             {
-                BindGuid(c, "chunk", chunk);
+                chunk.Bind(c);
                 Add(c, "now", asOf);
                 Add(c, "rule", rule);
             }, ct);
-            await ExecuteAsync("DELETE FROM retention_batch_subjects WHERE batch_id = @chunk", c => BindGuid(c, "chunk", chunk), ct);
-            await RenewLeaseAsync(ct);
-            await transaction.CommitAsync(ct);
-            items += erased.Where(e => e.Table != "search_entries").Sum(e => e.Count);
-            await PaceAsync(watch, ct);
-        }
+            return erased.Where(e => e.Table != "search_entries").Sum(e => e.Count);
+        }, ct);
     }
 
     /// <summary>The due rows of a source that nothing holds back.</summary>
     private string DueNotHeld(RowSource source)
     {
-        var (due, isHeld) = Conditions(source);
-        return isHeld is null ? due : $"{due} AND {isHeld} IS NOT TRUE";
+        var (due, held) = Conditions(source);
+        return held is null ? due : $"{due} AND {held.IsHeld} IS NOT TRUE";
     }
 
-    /// <summary>The due (and deletable) rows of a source, and the expression that says a row is held, if anything can hold it.</summary>
-    private (string Due, string? IsHeld) Conditions(RowSource source)
+    /// <summary>
+    /// What holds a row back, as a test of the row itself (<paramref name="IsHeld"/>: for deleting the due rows that are
+    /// not held) and as the set of held keys (<paramref name="Keys"/>: for counting the held ones from the holds' side).
+    /// </summary>
+    private sealed record Held(string IsHeld, string Keys);
+
+    /// <summary>The due (and deletable) rows of a source, and what holds them, if anything can.</summary>
+    private (string Due, Held? Held) Conditions(RowSource source)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var model = db.GetService<IDesignTimeModel>().Model;
         var table = sql.DelimitIdentifier(source.Table);
         var key = source.Entity.FindPrimaryKey()!.Properties[0];
+        var keyColumn = $"{table}.{sql.DelimitIdentifier(key.GetColumnName())}";
         var parts = new List<string> { $"{table}.{sql.DelimitIdentifier(source.Start.GetColumnName())} < @bound" };
         if (source.Extra is not null)
         {
@@ -391,37 +385,45 @@ public sealed class RetentionSweep(
                      .Where(f => f.Properties.Count == 1 && f.DeleteBehavior is not (DeleteBehavior.Cascade or DeleteBehavior.SetNull)))
         {
             var child = sql.DelimitIdentifier(fk.DeclaringEntityType.GetTableName()!);
-            parts.Add($"NOT EXISTS (SELECT 1 FROM {child} x WHERE x.{sql.DelimitIdentifier(fk.Properties[0].GetColumnName())} = "
-                      + $"{table}.{sql.DelimitIdentifier(key.GetColumnName())})");
+            parts.Add($"NOT EXISTS (SELECT 1 FROM {child} x WHERE x.{sql.DelimitIdentifier(fk.Properties[0].GetColumnName())} = {keyColumn})");
         }
 
-        var holds = new List<string>();
+        var tests = new List<string>();
+        var keys = new List<string>();
         if (key.ClrType == typeof(Guid))
         {
-            holds.Add($"EXISTS (SELECT 1 FROM legal_holds h WHERE h.released_at IS NULL AND h.row_id = {table}.{sql.DelimitIdentifier(key.GetColumnName())})");
+            tests.Add($"EXISTS (SELECT 1 FROM legal_holds h WHERE h.released_at IS NULL AND h.row_id = {keyColumn})");
+            keys.Add("SELECT row_id FROM legal_holds WHERE released_at IS NULL AND row_id IS NOT NULL");
         }
 
         if (SubjectRows.Tables(model, sql, derived: true, owned: false, match: RetentionPlan.HeldSubjects)
                 .FirstOrDefault(t => t.Entity == source.Entity) is { } person)
         {
-            holds.Add($"({person.Condition})");
+            tests.Add($"({person.Condition})");
+            keys.Add($"SELECT {keyColumn} FROM {table} WHERE {person.Condition}");
         }
 
-        return (string.Join(" AND ", parts), holds.Count > 0 ? $"({string.Join(" OR ", holds)})" : null);
+        var held = tests.Count == 0 ? null : new Held($"({string.Join(" OR ", tests)})", $"{keyColumn} IN ({string.Join(" UNION ", keys)})");
+        return (string.Join(" AND ", parts), held);
     }
 
-    /// <summary>Due items not held, and due items held, counted in one pass over the due rows.</summary>
+    /// <summary>
+    /// Due items not held, and due items held. All due rows are counted on the start column's index alone; the held ones
+    /// are found from the holds' side (a few people and rows), so no due row needs a hold look-up of its own.
+    /// </summary>
     private async Task<(long Due, long Held)> CountDueAndHeldAsync(RowSource source, CancellationToken ct)
     {
-        var (due, isHeld) = Conditions(source);
         var table = db.GetService<ISqlGenerationHelper>().DelimitIdentifier(source.Table);
-        var heldCase = isHeld is null ? "0" : $"CASE WHEN {isHeld} IS TRUE THEN 1 ELSE 0 END";
-        await using var command = CommandFor($"SELECT COUNT(*), COALESCE(SUM({heldCase}), 0) FROM {table} WHERE {due}", c => BindBound(c, source));
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        var all = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
-        var held = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
+        var all = await ScalarAsync($"SELECT COUNT(*) FROM {table} WHERE {Conditions(source).Due}", c => BindBound(c, source), ct);
+        var held = all == 0 ? 0 : await CountHeldAsync(source, ct);
         return (all - held, held);
+    }
+
+    private async Task<long> CountHeldAsync(RowSource source, CancellationToken ct)
+    {
+        var (due, held) = Conditions(source);
+        var table = db.GetService<ISqlGenerationHelper>().DelimitIdentifier(source.Table);
+        return held is null ? 0 : await ScalarAsync($"SELECT COUNT(*) FROM {table} WHERE {due} AND {held.Keys}", c => BindBound(c, source), ct);
     }
 
     private void BindBound(DbCommand command, RowSource source) =>
@@ -523,10 +525,13 @@ public sealed class RetentionSweep(
         return await command.ExecuteNonQueryAsync(ct);
     }
 
-    private async Task<long> ScalarAsync(string text, Action<DbCommand> bind, CancellationToken ct)
+    private async Task<long> ScalarAsync(string text, Action<DbCommand> bind, CancellationToken ct) =>
+        Convert.ToInt64(await ScalarAsync<object>(text, bind, ct) ?? 0L, CultureInfo.InvariantCulture);
+
+    private async Task<T?> ScalarAsync<T>(string text, Action<DbCommand> bind, CancellationToken ct)
     {
         await using var command = CommandFor(text, bind);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(ct) ?? 0L, CultureInfo.InvariantCulture);
+        return (T?)await command.ExecuteScalarAsync(ct);
     }
 
     private DbCommand CommandFor(string text, Action<DbCommand> bind)

@@ -206,15 +206,20 @@ public sealed class RetentionTests(RetentionFactory app) : IClassFixture<Retenti
     {
         var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
         var (_, subject) = await ConsumerAsync(dpo.Client, Guid.NewGuid().ToString("N")[..8]);
-        async Task<Guid> EntryAsync(string channel, string kind) => (await PostOkAsync(dpo.Client, $"/api/subjects/{subject}/marketing-consents",
-            new { channel, purpose = "sales_and_marketing", kind, source = "Consumer", wordingVersion = "email-2023-01", evidence = "webform-1" }))
+        string Ago(int months) => DateTime.UtcNow.AddMonths(-months).ToString("O", CultureInfo.InvariantCulture);
+        async Task<Guid> EntryAsync(string channel, string kind, int monthsAgo) => (await PostOkAsync(dpo.Client,
+            $"/api/subjects/{subject}/marketing-consents",
+            new { channel, purpose = "sales_and_marketing", kind, source = "Consumer", wordingVersion = "email-2023-01", evidence = "webform-1", occurredAt = Ago(monthsAgo) }))
             .GetProperty("id").GetGuid();
-        var granted = await EntryAsync("Email", "PermissionGranted");
-        var withdrawn = await EntryAsync("Email", "PermissionWithdrawn");
-        var prohibition = await EntryAsync("Post", "Prohibition");
-        string Ago(int months) => DateTime.UtcNow.AddMonths(-months).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-        await app.Database.ExecuteAsync($"UPDATE marketing_consents SET occurred_at = '{Ago(30)}' WHERE id IN ('{Literal(granted)}', '{Literal(prohibition)}')");
-        await app.Database.ExecuteAsync($"UPDATE marketing_consents SET occurred_at = '{Ago(26)}' WHERE id = '{Literal(withdrawn)}'");
+
+        // The withdrawal is recorded first and the permission it withdrew afterwards (a letter entered late): the
+        // replacement time is worked out from the dates, not from the order of recording.
+        var prohibition = await EntryAsync("Post", "Prohibition", 30);
+        var granted = await EntryAsync("Email", "PermissionGranted", 30);
+        var withdrawn = await EntryAsync("Email", "PermissionWithdrawn", 26);
+        var regranted = await EntryAsync("Sms", "PermissionGranted", 1);
+        var earlier = await EntryAsync("Sms", "PermissionWithdrawn", 27);
+        var first = await EntryAsync("Sms", "PermissionGranted", 28);
 
         await SweepAsync(dpo.Client);
 
@@ -223,6 +228,11 @@ public sealed class RetentionTests(RetentionFactory app) : IClassFixture<Retenti
         Assert.Equal(0L, await CountAsync($"SELECT COUNT(*) FROM marketing_consents WHERE id = '{Literal(granted)}'"));
         Assert.Equal(1L, await CountAsync($"SELECT COUNT(*) FROM marketing_consents WHERE id = '{Literal(withdrawn)}'"));
         Assert.Equal(1L, await CountAsync($"SELECT COUNT(*) FROM marketing_consents WHERE id = '{Literal(prohibition)}'"));
+
+        // On SMS the first permission was replaced 27 months ago (gone); that withdrawal only a month ago (stays).
+        Assert.Equal(0L, await CountAsync($"SELECT COUNT(*) FROM marketing_consents WHERE id = '{Literal(first)}'"));
+        Assert.Equal(1L, await CountAsync($"SELECT COUNT(*) FROM marketing_consents WHERE id = '{Literal(earlier)}'"));
+        Assert.Equal(1L, await CountAsync($"SELECT COUNT(*) FROM marketing_consents WHERE id = '{Literal(regranted)}'"));
     }
 
     [Fact]

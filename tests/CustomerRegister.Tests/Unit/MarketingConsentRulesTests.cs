@@ -136,4 +136,45 @@ public sealed class MarketingConsentRulesTests
         Assert.Null(MarketingConsentRules.Refusal(SubjectKind.Consumer, Email, Sales, PermissionGranted, withdrawn));
         Assert.Null(MarketingConsentRules.Refusal(SubjectKind.Consumer, Email, Sales, SoftOptIn, []));
     }
+
+    [Fact]
+    public void AnEntryIsSupersededByTheEarliestLaterEntryOfItsFamilyWithAnotherKind()
+    {
+        var granted = At(0, Email, PermissionGranted);
+        var banned = At(5, Email, Prohibition);
+        var withdrawn = At(10, Email, PermissionWithdrawn);
+        var regranted = At(20, Email, PermissionGranted);
+        var lifted = At(30, Email, ProhibitionLifted);
+        var otherChannel = At(3, Sms, PermissionWithdrawn);
+        var otherPurpose = At(4, Email, PermissionWithdrawn, Purposes.MarketResearch);
+
+        var superseded = MarketingConsentRules.SupersededAt([regranted, lifted, granted, banned, withdrawn, otherChannel, otherPurpose]);
+
+        // The permission is replaced by the withdrawal (a prohibition belongs to the other family and does not count).
+        Assert.Equal(withdrawn.OccurredAt, superseded[granted.Id]);
+        Assert.Equal(regranted.OccurredAt, superseded[withdrawn.Id]);
+        Assert.Equal(lifted.OccurredAt, superseded[banned.Id]);
+
+        // The newest of each family is in force; other channels and purposes have ledgers of their own.
+        Assert.Null(superseded[regranted.Id]);
+        Assert.Null(superseded[lifted.Id]);
+        Assert.Null(superseded[otherChannel.Id]);
+        Assert.Null(superseded[otherPurpose.Id]);
+    }
+
+    [Fact]
+    public void ARepeatedEntryOfTheSameKindDoesNotSupersedeTheEarlierOne()
+    {
+        var first = At(0, Post, PermissionGranted);
+        var again = At(10, Post, PermissionGranted);
+        var laterLetter = At(5, Post, PermissionWithdrawn);
+
+        var superseded = MarketingConsentRules.SupersededAt([first, again, laterLetter]);
+
+        // Recorded out of order: the withdrawal dated between the two permissions replaces the first and is itself
+        // replaced by the second.
+        Assert.Equal(laterLetter.OccurredAt, superseded[first.Id]);
+        Assert.Equal(again.OccurredAt, superseded[laterLetter.Id]);
+        Assert.Null(superseded[again.Id]);
+    }
 }

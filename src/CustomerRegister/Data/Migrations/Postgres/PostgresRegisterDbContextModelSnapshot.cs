@@ -1783,6 +1783,11 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key");
 
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("superseded_at")
+                        .HasAnnotation("Register:Category", "marketing.permission");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at")
@@ -1806,7 +1811,12 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_marketing_consents_subject_id");
 
+                    b.HasIndex("SupersededAt")
+                        .HasDatabaseName("ix_marketing_consents_superseded_at");
+
                     b.ToTable("marketing_consents", (string)null);
+
+                    b.HasAnnotation("Register:RetainedFrom", "SupersededAt");
                 });
 
             modelBuilder.Entity("CustomerRegister.Marketing.MarketingEvent", b =>

@@ -1776,6 +1776,11 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key");
 
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("superseded_at")
+                        .HasAnnotation("Register:Category", "marketing.permission");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_at")
@@ -1799,7 +1804,12 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_marketing_consents_subject_id");
 
+                    b.HasIndex("SupersededAt")
+                        .HasDatabaseName("ix_marketing_consents_superseded_at");
+
                     b.ToTable("marketing_consents", (string)null);
+
+                    b.HasAnnotation("Register:RetainedFrom", "SupersededAt");
                 });
 
             modelBuilder.Entity("CustomerRegister.Marketing.MarketingEvent", b =>
