@@ -51,10 +51,13 @@ await app.StartAsync();
 var results = new List<Row>();
 try
 {
-    Console.WriteLine($"Seeding {options.Subjects:N0} subjects (seed {options.Seed}) …");
-    var seeded = await DemoSeeder.SeedAsync(app.Services, options.Subjects, options.Seed, Console.Out);
-    results.Add(new Row("seed (subjects/s)", $"{seeded.Subjects:N0} subjects, {seeded.Rows:N0} rows, {seeded.Elapsed.TotalSeconds:F1} s",
-        $"{seeded.SubjectsPerSecond:N0}/s", "", "≥ 10 000/s", seeded.SubjectsPerSecond >= 10_000));
+    if (options.Runs("seed"))
+    {
+        Console.WriteLine($"Seeding {options.Subjects:N0} subjects (seed {options.Seed}) …");
+        var seeded = await DemoSeeder.SeedAsync(app.Services, options.Subjects, options.Seed, Console.Out);
+        results.Add(new Row("seed (subjects/s)", $"{seeded.Subjects:N0} subjects, {seeded.Rows:N0} rows, {seeded.Elapsed.TotalSeconds:F1} s",
+            $"{seeded.SubjectsPerSecond:N0}/s", "", "≥ 10 000/s", seeded.SubjectsPerSecond >= 10_000));
+    }
 
     await using var sql = NpgsqlDataSource.Create(connection);
     await sql.CreateCommand("ANALYZE").ExecuteNonQueryAsync();
@@ -63,15 +66,42 @@ try
     using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
     http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await SignInAsync(http));
     var scenarios = new Scenarios(http, sql, sample, options);
-    results.Add(await scenarios.SearchAsync());
-    results.Add(await scenarios.PictureAsync());
-    results.Add(await scenarios.CreateConsumersAsync());
+    if (options.Runs("search"))
+    {
+        results.Add(await scenarios.SearchAsync());
+    }
+
+    if (options.Runs("picture"))
+    {
+        results.Add(await scenarios.PictureAsync());
+    }
+
+    if (options.Runs("create"))
+    {
+        results.Add(await scenarios.CreateConsumersAsync());
+    }
+
     using var dpo = new HttpClient { BaseAddress = http.BaseAddress };
     dpo.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await SignInAsync(dpo, "DataProtectionOfficer"));
-    results.Add(await scenarios.AccessReportAsync(dpo));
-    results.Add(await scenarios.ErasureAsync(dpo));
-    results.Add(await scenarios.RetentionPreviewAsync(dpo));
-    results.Add(await scenarios.RetentionSweepAsync(dpo));
+    if (options.Runs("report"))
+    {
+        results.Add(await scenarios.AccessReportAsync(dpo));
+    }
+
+    if (options.Runs("erasure"))
+    {
+        results.Add(await scenarios.ErasureAsync(dpo));
+    }
+
+    if (options.Runs("preview"))
+    {
+        results.Add(await scenarios.RetentionPreviewAsync(dpo));
+    }
+
+    if (options.Runs("sweep"))
+    {
+        results.Add(await scenarios.RetentionSweepAsync(dpo));
+    }
 }
 finally
 {
@@ -118,16 +148,23 @@ static async Task<string> LoginAsync(HttpClient client, string email, string pas
 
 internal sealed record Row(string Scenario, string App, string Throughput, string Floor, string Target, bool Pass);
 
-internal sealed record BenchOptions(int Subjects, int Seed, string? Connection, int Requests, int Creates, int Clients, int Samples)
+internal sealed record BenchOptions(int Subjects, int Seed, string? Connection, int Requests, int Creates, int Clients, int Samples,
+    IReadOnlyList<string>? Only = null)
 {
+    public static readonly string[] Scenarios = ["seed", "search", "picture", "create", "report", "erasure", "preview", "sweep"];
+
+    public bool Runs(string scenario) => Only is null || Only.Contains(scenario);
+
     public const string Usage = """
         dotnet run -c Release --project bench/CustomerRegister.Bench -- [--subjects N] [--seed S] [--connection CS] [--requests R]
-            [--creates C] [--clients K] [--quick]
+            [--creates C] [--clients K] [--quick] [--only A,B]
           --subjects N     subjects to seed (default 100000)
           --connection CS  use this PostgreSQL database instead of a private server (it must be empty or a previous bench's)
           --requests R     measured requests per read scenario (default 2000)
           --creates C      consumers created through HTTP (default 3000), by K concurrent clients (default 16)
           --quick          a smoke run: 3000 subjects, 200 requests, 300 creates
+          --only A,B       run only these scenarios (seed, search, picture, create, report, erasure, preview, sweep); without
+                           seed, --connection must name a database a previous bench seeded
         """;
 
     public static BenchOptions? Parse(string[] args)
@@ -155,6 +192,15 @@ internal sealed record BenchOptions(int Subjects, int Seed, string? Connection, 
                     break;
                 case "--creates":
                     o = o with { Creates = int.Parse(Next(), CultureInfo.InvariantCulture) };
+                    break;
+                case "--only":
+                    var only = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    if (only.Except(Scenarios).Any())
+                    {
+                        return null;
+                    }
+
+                    o = o with { Only = only };
                     break;
                 case "--clients":
                     o = o with { Clients = int.Parse(Next(), CultureInfo.InvariantCulture) };

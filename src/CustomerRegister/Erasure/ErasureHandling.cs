@@ -81,7 +81,7 @@ public sealed class ErasureHandling(
             await files.DeleteAsync(key, ct);
         }
 
-        var storage = await reclaimer.AfterErasureAsync(db, outcome.Tables, ct);
+        var storage = await reclaimer.AfterDeletionAsync(db, outcome.Tables, ct);
         var certificate = await db.Set<ErasureCertificate>().FirstAsync(c => c.RequestId == request.Id, ct);
         var stored = JsonSerializer.Deserialize<ErasureReport>(certificate.Body, Json)! with { Storage = storage };
         certificate.Body = JsonSerializer.Serialize(stored, Json);

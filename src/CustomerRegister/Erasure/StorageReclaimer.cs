@@ -14,43 +14,85 @@ public sealed class StorageReclaimer(IServiceScopeFactory scopes, ILogger<Storag
 {
     private readonly Channel<IReadOnlyList<string>> _pending = Channel.CreateUnbounded<IReadOnlyList<string>>();
 
-    /// <summary>Called after the erasure's transaction committed. Returns what was done, for the certificate.</summary>
-    public async Task<string> AfterErasureAsync(RegisterDbContext db, IReadOnlyList<string> tables, CancellationToken ct)
+    /// <summary>
+    /// Called after an erasure's (or a retention sweep's) deletions committed. Returns what was done, for the certificate.
+    /// </summary>
+    public async Task<string> AfterDeletionAsync(RegisterDbContext db, IReadOnlyList<string> tables, CancellationToken ct)
     {
         if (db.Provider == DatabaseProvider.Sqlite)
         {
-            try
-            {
-                await db.Database.OpenConnectionAsync(ct);
-                for (var attempt = 1; attempt <= 5; attempt++)
-                {
-                    // The row is (busy, log frames, checkpointed frames); busy = 1 while a reader holds an older snapshot.
-                    await using var command = db.Database.GetDbConnection().CreateCommand();
-                    command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
-                    await using var reader = await command.ExecuteReaderAsync(ct);
-                    if (await reader.ReadAsync(ct) && reader.GetInt64(0) == 0)
-                    {
-                        return "sqlite: secure_delete overwrote the freed space; the write-ahead log was checkpointed and truncated";
-                    }
-
-                    await Task.Delay(100 * attempt, ct);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogWarning(e, "WAL checkpoint after erasure failed");
-            }
-            finally
-            {
-                await db.Database.CloseConnectionAsync();
-            }
-
-            log.LogWarning("WAL checkpoint after erasure stayed busy; the next checkpoint will empty it");
-            return "sqlite: secure_delete overwrote the freed space; the write-ahead log will be emptied by the next checkpoint";
+            return await CheckpointAsync(db, ct)
+                ? "sqlite: secure_delete overwrote the freed space; the write-ahead log was checkpointed and truncated"
+                : "sqlite: secure_delete overwrote the freed space; the write-ahead log will be emptied by the next checkpoint";
         }
 
         await _pending.Writer.WriteAsync(tables, ct);
         return "postgresql: the touched tables are vacuumed in the background (dead rows reclaimed)";
+    }
+
+    /// <summary>
+    /// Asks for PostgreSQL tables to be vacuumed in the background while the caller goes on (the retention sweep between
+    /// its batches: VACUUM and the sweep's deletes do not block each other). Requests made while a vacuum runs are
+    /// merged into the next one. SQLite has nothing to do until the deletions are over (<see cref="AfterDeletionAsync"/>).
+    /// </summary>
+    public void Request(RegisterDbContext db, IReadOnlyList<string> tables)
+    {
+        if (db.Provider == DatabaseProvider.Postgres)
+        {
+            _pending.Writer.TryWrite(tables);
+        }
+    }
+
+    /// <summary>
+    /// Vacuums PostgreSQL tables at once, on the caller's open connection and outside any transaction (the retention
+    /// sweep between its batches). SQLite has nothing to do until the deletions are over.
+    /// </summary>
+    public async Task ReclaimNowAsync(RegisterDbContext db, IReadOnlyCollection<string> tables, CancellationToken ct)
+    {
+        if (db.Provider == DatabaseProvider.Postgres)
+        {
+            foreach (var table in tables)
+            {
+                await VacuumAsync(db, table, ct);
+            }
+        }
+    }
+
+#pragma warning disable EF1002 // table names come from the EF model, never from input
+    private static Task VacuumAsync(RegisterDbContext db, string table, CancellationToken ct) =>
+        db.Database.ExecuteSqlRawAsync($"VACUUM (SKIP_LOCKED) \"{table.Replace("\"", "", StringComparison.Ordinal)}\"", ct);
+#pragma warning restore EF1002
+
+    private async Task<bool> CheckpointAsync(RegisterDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            for (var attempt = 1; attempt <= 5; attempt++)
+            {
+                // The row is (busy, log frames, checkpointed frames); busy = 1 while a reader holds an older snapshot.
+                await using var command = db.Database.GetDbConnection().CreateCommand();
+                command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                if (await reader.ReadAsync(ct) && reader.GetInt64(0) == 0)
+                {
+                    return true;
+                }
+
+                await Task.Delay(100 * attempt, ct);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "WAL checkpoint failed");
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        log.LogWarning("WAL checkpoint stayed busy; the next checkpoint will empty it");
+        return false;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -69,16 +111,14 @@ public sealed class StorageReclaimer(IServiceScopeFactory scopes, ILogger<Storag
                 var db = scope.ServiceProvider.GetRequiredService<RegisterDbContext>();
                 foreach (var table in tables)
                 {
-#pragma warning disable EF1002 // table names come from the EF model, never from input
-                    await db.Database.ExecuteSqlRawAsync($"VACUUM (SKIP_LOCKED) \"{table.Replace("\"", "", StringComparison.Ordinal)}\"", stoppingToken);
-#pragma warning restore EF1002
+                    await VacuumAsync(db, table, stoppingToken);
                 }
 
-                log.LogInformation("Vacuumed {Count} tables after erasure", tables.Count);
+                log.LogInformation("Vacuumed {Count} tables after deletions", tables.Count);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                log.LogWarning(e, "Vacuum after erasure failed; autovacuum will reclaim the rows");
+                log.LogWarning(e, "Vacuum after deletions failed; autovacuum will reclaim the rows");
             }
         }
     }

@@ -25,13 +25,13 @@ public sealed class RetentionOptions
     public int SweepIntervalMinutes { get; set; } = 60;
 
     /// <summary>Rows per transaction: small enough not to hold locks that slow down the staff's work.</summary>
-    public int BatchSize { get; set; } = 2000;
+    public int BatchSize { get; set; } = 5000;
 
     /// <summary>How long a sweeping instance holds the lease without renewing it before another may take over.</summary>
     public int LeaseSeconds { get; set; } = 300;
 
     /// <summary>After each batch the sweep pauses this many times the batch's own time (0 = no pause), leaving the cores to the staff.</summary>
-    public double PauseFactor { get; set; } = 0.5;
+    public double PauseFactor { get; set; }
 
     /// <summary>Connections a preview counts on side by side (its counts are independent of each other).</summary>
     public int PreviewConnections { get; set; } = 2;
