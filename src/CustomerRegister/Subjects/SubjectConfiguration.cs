@@ -25,7 +25,9 @@ public static class SubjectRecordConfiguration
         b.HasKey(r => r.Id);
         b.Property(r => r.Id).ValueGeneratedNever().IsNotPersonal("row id");
         b.Property(r => r.SubjectId).IsNotPersonal("the subject key");
-        b.HasIndex(r => r.SubjectId);
+
+        // The foreign key gets its index by EF's convention — unless another index starts with the subject key (contact
+        // history's (subject, time, id)), which then serves both and a second one would only cost writes and bulk loads.
         b.HasOne<Subject>().WithMany().HasForeignKey(r => r.SubjectId).OnDelete(DeleteBehavior.Restrict);
         b.Property(r => r.Source).HasConversion<string>().HasMaxLength(32).IsNotPersonal("where the item came from (notice § 7)");
         b.Property(r => r.CreatedAt).IsNotPersonal("record time");

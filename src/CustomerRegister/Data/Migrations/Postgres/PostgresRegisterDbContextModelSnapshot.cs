@@ -818,9 +818,6 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     b.HasIndex("StaffUserId")
                         .HasDatabaseName("ix_contact_history_staff_user_id");
 
-                    b.HasIndex("SubjectId")
-                        .HasDatabaseName("ix_contact_history_subject_id");
-
                     b.HasIndex("SubjectId", "OccurredAt", "Id")
                         .HasDatabaseName("ix_contact_history_subject_id_occurred_at_id");
 
@@ -2713,9 +2710,6 @@ namespace CustomerRegister.Data.Migrations.Postgres
 
                     b.HasIndex("LiftedAt")
                         .HasDatabaseName("ix_processing_limits_lifted_at");
-
-                    b.HasIndex("SubjectId")
-                        .HasDatabaseName("ix_processing_limits_subject_id");
 
                     b.HasIndex("SubjectId", "Kind", "LiftedAt")
                         .HasDatabaseName("ix_processing_limits_subject_id_kind_lifted_at");
