@@ -189,8 +189,8 @@ public sealed class CustomersGenerator : IDemoGenerator
         return BusinessId.TryCreate(digits, out var id) ? id.Value : null;
     }
 
-    private static string Mobile(Faker f) =>
-        PhoneNumber.Parse($"{f.PickRandom(MobilePrefixes)} {f.Random.ReplaceNumbers("### ####")}").Value;
+    /// <summary>A Finnish mobile number in E.164, composed directly (parsing each one took a tenth of a subject's generation time).</summary>
+    private static string Mobile(Faker f) => $"+358{f.PickRandom(MobilePrefixes)[1..]}{f.Random.ReplaceNumbers("#######")}";
 
     private static string PostalCodeOf(Faker f, string area) =>
         Finnish.PostalCode.Parse(area + f.Random.ReplaceNumbers("##") + f.PickRandom("0", "0", "5")).Value;

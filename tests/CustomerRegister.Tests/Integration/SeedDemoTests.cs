@@ -228,6 +228,18 @@ public sealed class SeedDemoTests(RegisterFactory app) : IClassFixture<RegisterF
             Assert.Equal(0L, await CountAsync("SELECT COUNT(*) FROM event_invitations i JOIN marketing_consents c ON c.subject_id = i.subject_id "
                 + "AND c.channel = i.channel AND c.kind = 'Prohibition'"));
 
+            // Each entry's replacement time, which the consent-evidence period counts from, is what the ledger's dates say
+            // (the same definition as the migration that filled it for entries made before it existed).
+            Assert.True(await CountAsync("SELECT COUNT(*) FROM marketing_consents WHERE superseded_at IS NOT NULL") > 0);
+            Assert.Equal(0L, await CountAsync("""
+                SELECT COUNT(*) FROM (
+                    SELECT c.superseded_at AS s, (SELECT MIN(n.occurred_at) FROM marketing_consents n
+                        WHERE n.subject_id = c.subject_id AND n.channel = c.channel AND n.purpose = c.purpose AND n.occurred_at > c.occurred_at
+                          AND n.kind <> c.kind AND (n.kind IN ('Prohibition', 'ProhibitionLifted')) = (c.kind IN ('Prohibition', 'ProhibitionLifted'))) AS m
+                    FROM marketing_consents c) x
+                WHERE (s IS NULL AND m IS NOT NULL) OR (s IS NOT NULL AND m IS NULL) OR s <> m
+                """));
+
             var subjects = new List<Guid>();
             for (var i = 0; i < 8; i++)
             {
