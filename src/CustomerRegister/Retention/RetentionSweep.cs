@@ -198,8 +198,8 @@ public sealed class RetentionSweep(
             await using (var transaction = await db.Database.BeginTransactionAsync(ct))
             {
                 var after = from is null ? "" : $" AND {startColumn} >= @from";
-                var text = $"DELETE FROM {table} WHERE {RowsOf($"SELECT {{0}} FROM {table} WHERE {DueNotHeld(source)}{after} "
-                                                               + $"ORDER BY {startColumn} LIMIT {batch}")}{returning}";
+                var text = $"DELETE FROM {table} WHERE {RowsOf(row => $"SELECT {row} FROM {table} WHERE {DueNotHeld(source)}{after} "
+                                                                      + $"ORDER BY {startColumn} LIMIT {batch}")}{returning}";
                 await using (var command = CommandFor(text, c =>
                              {
                                  BindBound(c, source);
@@ -340,13 +340,13 @@ public sealed class RetentionSweep(
     }
 
     /// <summary>
-    /// The rows a query (with <c>{0}</c> for what it selects) picks, by their physical address rather than their key:
+    /// The rows a query (given the column that holds a row's address) picks, by their physical address rather than their key:
     /// the delete then goes straight to each row instead of looking every key up in the primary-key index (half the
     /// time of a batch). A row changed by someone else in between has a new address and simply waits for a later batch.
     /// </summary>
-    private string RowsOf(string query) => db.Provider == DatabaseProvider.Postgres
-        ? $"ctid = ANY(ARRAY({string.Format(CultureInfo.InvariantCulture, query, "ctid")}))"
-        : $"rowid IN ({string.Format(CultureInfo.InvariantCulture, query, "rowid")})";
+    private string RowsOf(Func<string, string> query) => db.Provider == DatabaseProvider.Postgres
+        ? $"ctid = ANY(ARRAY({query("ctid")}))"
+        : $"rowid IN ({query("rowid")})";
 
     /// <summary>A value read back from the start column, as the CLR type the parameter mapping expects.</summary>
     private static object? Typed(object? value, RowSource source)
