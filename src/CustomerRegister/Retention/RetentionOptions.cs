@@ -30,8 +30,8 @@ public sealed class RetentionOptions
     /// <summary>How long a sweeping instance holds the lease without renewing it before another may take over.</summary>
     public int LeaseSeconds { get; set; } = 300;
 
-    /// <summary>After each batch the sweep pauses this many times the batch's own time (0 = no pause), leaving the cores to the staff.</summary>
-    public double PauseFactor { get; set; }
+    /// <summary>After each row batch the sweep pauses this many times the batch's own time (0 = no pause), leaving the cores to the staff.</summary>
+    public double PauseFactor { get; set; } = 0.6;
 
     /// <summary>Connections a preview counts on side by side (its counts are independent of each other).</summary>
     public int PreviewConnections { get; set; } = 2;

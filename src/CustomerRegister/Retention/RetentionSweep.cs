@@ -33,7 +33,7 @@ public sealed class RetentionSweep(
     public const string LeaseName = "retention-sweep";
 
     /// <summary>Search-index rows a profile purge deletes between two vacuums of the index (see <see cref="SweepSubjectsAsync"/>).</summary>
-    private const int SearchIndexVacuumRows = 150_000;
+    private const int SearchIndexVacuumRows = 220_000;
 
     private static readonly string Instance = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
@@ -254,7 +254,7 @@ public sealed class RetentionSweep(
     /// each: a chunk is the next key range of the staging table's index (keyset), so no chunk reads past the ones done
     /// before it. <paramref name="work"/> gets the chunk (<see cref="Chunk"/>); the chunk's staging rows go in the same
     /// transaction (unless <paramref name="consume"/> is false: a first pass over the same people), the lease is renewed,
-    /// <paramref name="between"/> runs after the commit, and the sweep pauses (<see cref="PaceAsync"/>).
+    /// and <paramref name="between"/> runs after the commit. Chunks are not paced (<see cref="PaceAsync"/>).
     /// </summary>
     private async Task<long> InChunksAsync(Guid staged, int size, Func<Chunk, Task<long>> work, CancellationToken ct, bool consume = true,
         Func<Task>? between = null)
@@ -263,7 +263,6 @@ public sealed class RetentionSweep(
         long total = 0;
         while (true)
         {
-            var watch = System.Diagnostics.Stopwatch.StartNew();
             var after = from is null ? "" : " AND subject_id > @from";
             var last = from;
             void Bind(DbCommand c)
@@ -309,7 +308,6 @@ public sealed class RetentionSweep(
                 await between();
             }
 
-            await PaceAsync(watch, ct);
         }
     }
 
@@ -328,8 +326,11 @@ public sealed class RetentionSweep(
     }
 
     /// <summary>
-    /// Leaves the database to the staff between batches: a pause of <c>Retention:PauseFactor</c> times the batch's own
-    /// time, so that a large backlog does not take the cores the searches and pictures need.
+    /// Leaves the database to the staff between row batches: a pause of <c>Retention:PauseFactor</c> times the batch's own
+    /// time. Row rules delete cheap rows by the tens of thousands per second, and that is what weighs on concurrent
+    /// searches (measured at 1 M subjects with four clients searching: p95 twice its idle value while web events went
+    /// unpaced, 1.1× paced at 0.6). The profile purge's chunks are heavier per row and weighed little; pausing them only
+    /// made the run longer, so they are not paced.
     /// </summary>
     private async Task PaceAsync(System.Diagnostics.Stopwatch batch, CancellationToken ct)
     {
