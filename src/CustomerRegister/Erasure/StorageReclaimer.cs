@@ -31,19 +31,6 @@ public sealed class StorageReclaimer(IServiceScopeFactory scopes, ILogger<Storag
     }
 
     /// <summary>
-    /// Asks for PostgreSQL tables to be vacuumed in the background while the caller goes on (the retention sweep between
-    /// its batches: VACUUM and the sweep's deletes do not block each other). Requests made while a vacuum runs are
-    /// merged into the next one. SQLite has nothing to do until the deletions are over (<see cref="AfterDeletionAsync"/>).
-    /// </summary>
-    public void Request(RegisterDbContext db, IReadOnlyList<string> tables)
-    {
-        if (db.Provider == DatabaseProvider.Postgres)
-        {
-            _pending.Writer.TryWrite(tables);
-        }
-    }
-
-    /// <summary>
     /// Vacuums PostgreSQL tables at once, on the caller's open connection and outside any transaction (the retention
     /// sweep between its batches). SQLite has nothing to do until the deletions are over.
     /// </summary>
