@@ -54,18 +54,18 @@ internal static class Measure
                 await operation(Interlocked.Increment(ref next));
                 var took = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 times.Add(took);
-                windows.GetOrAdd((int)(total.Elapsed.TotalSeconds / 10), _ => []).Add(took);
+                windows.GetOrAdd((int)(total.Elapsed.TotalSeconds / Window), _ => []).Add(took);
             }
         })));
         total.Stop();
         if (timeline is not null)
         {
-            // p95 per 10 s window, to see which phase of the concurrent work the slow calls fall in.
-            await timeline.WriteLineAsync("  p95 per 10 s: " + string.Join(" ", windows.OrderBy(w => w.Key).Select(w =>
+            // p95 per 5 s window, to see which phase of the concurrent work the slow calls fall in.
+            await timeline.WriteLineAsync("  p95 per 5 s: " + string.Join(" ", windows.OrderBy(w => w.Key).Select(w =>
             {
                 var sorted = w.Value.ToArray();
                 Array.Sort(sorted);
-                return string.Create(CultureInfo.InvariantCulture, $"{w.Key * 10}s:{Percentile(sorted, 0.95):F0}");
+                return string.Create(CultureInfo.InvariantCulture, $"{w.Key * Window}s:{Percentile(sorted, 0.95):F0}");
             })));
         }
 
@@ -74,6 +74,9 @@ internal static class Measure
         return new Latencies(sorted.Length, Percentile(sorted, 0.50), Percentile(sorted, 0.95), Percentile(sorted, 0.99),
             sorted.Length / total.Elapsed.TotalSeconds);
     }
+
+    /// <summary>Seconds per window of the timeline.</summary>
+    private const int Window = 5;
 
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];

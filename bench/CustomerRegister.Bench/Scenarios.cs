@@ -373,6 +373,7 @@ internal sealed class Scenarios(HttpClient http, NpgsqlDataSource sql, Sample sa
         await using var command = sql.CreateCommand("""
             SELECT table_name FROM information_schema.columns
             WHERE column_name = 'subject_id' AND table_schema = 'public' AND table_name NOT IN ('audit_events', 'search_entries')
+              AND table_name NOT IN (SELECT relname FROM pg_class WHERE relispartition)
             ORDER BY table_name
             """);
         await using var reader = await command.ExecuteReaderAsync();

@@ -37,7 +37,8 @@ public sealed class DeferredIndexes
             await using var reader = await read.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                indexes.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+                // A partitioned table's index reads "ON ONLY t", which would not build the partitions' indexes.
+                indexes.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2).Replace(" ON ONLY ", " ON ", StringComparison.Ordinal)));
             }
         }
 
@@ -94,9 +95,13 @@ public sealed class DeferredIndexes
         // connection idle at the end; an index is built by one process per connection (no parallel workers, which on a
         // busy machine only add sorting and merging work).
         var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using (var read = new NpgsqlCommand(
-            "SELECT c.relname, pg_relation_size(c.oid) FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'",
-            connections[0]))
+        // A partitioned table (the search index) counts with all its partitions, and is analysed as a whole.
+        await using (var read = new NpgsqlCommand("""
+            SELECT c.relname, CASE WHEN c.relkind = 'p'
+                THEN (SELECT COALESCE(sum(pg_relation_size(t.relid)), 0)::bigint FROM pg_partition_tree(c.oid) t)
+                ELSE pg_relation_size(c.oid) END
+            FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+            """, connections[0]))
         {
             await using var reader = await read.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))

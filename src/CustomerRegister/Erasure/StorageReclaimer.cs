@@ -45,6 +45,24 @@ public sealed class StorageReclaimer(IServiceScopeFactory scopes, ILogger<Storag
         }
     }
 
+    /// <summary>
+    /// The physical parts of a table, to delete from and vacuum one at a time: its partitions on PostgreSQL (the search
+    /// index is hash-partitioned), otherwise the table itself.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> PartsOfAsync(RegisterDbContext db, string table, CancellationToken ct)
+    {
+        if (db.Provider != DatabaseProvider.Postgres)
+        {
+            return [table];
+        }
+
+        var parts = await db.Database.SqlQuery<string>($"""
+            SELECT c.relname AS "Value" FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+            WHERE i.inhparent = to_regclass({table}) ORDER BY c.relname
+            """).ToListAsync(ct);
+        return parts.Count > 0 ? parts : [table];
+    }
+
 #pragma warning disable EF1002 // table names come from the EF model, never from input
     private static Task VacuumAsync(RegisterDbContext db, string table, CancellationToken ct) =>
         db.Database.ExecuteSqlRawAsync($"VACUUM (SKIP_LOCKED) \"{table.Replace("\"", "", StringComparison.Ordinal)}\"", ct);

@@ -25,7 +25,7 @@ public sealed class RetentionOptions
     public int SweepIntervalMinutes { get; set; } = 60;
 
     /// <summary>Rows per transaction: small enough not to hold locks that slow down the staff's work.</summary>
-    public int BatchSize { get; set; } = 5000;
+    public int BatchSize { get; set; } = 10_000;
 
     /// <summary>How long a sweeping instance holds the lease without renewing it before another may take over.</summary>
     public int LeaseSeconds { get; set; } = 300;

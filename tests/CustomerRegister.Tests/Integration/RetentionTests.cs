@@ -93,6 +93,14 @@ public sealed class RetentionTests(RetentionFactory app) : IClassFixture<Retenti
 
         Assert.Equal(0L, await CountAsync($"SELECT COUNT(*) FROM contact_history WHERE subject_id = '{s}'"));
         Assert.Equal(0L, await CountAsync($"SELECT COUNT(*) FROM search_entries WHERE subject_id = '{s}'"));
+        Assert.True(await CountAsync("SELECT COALESCE(SUM(\"count\"), 0) FROM retention_run_counts WHERE table_name = 'search_entries' "
+            + $"AND action = 'deleted' AND rule = 'customer-profile' AND run_id = '{Literal(run.GetProperty("runId").GetGuid())}'") >= 3);
+        if (app.Database.Provider == DatabaseProvider.Postgres)
+        {
+            // The sweep deleted from the search index one partition at a time (migration PartitionSearchIndex).
+            Assert.Equal(8L, await CountAsync("SELECT COUNT(*) FROM pg_inherits WHERE inhparent = 'search_entries'::regclass"));
+        }
+
         Assert.Equal(0L, await CountAsync($"SELECT COUNT(*) FROM consumers WHERE id = '{Literal(consumerId)}' AND last_name <> ''"));
 
         // The voucher stays whole — its own copy of the billing name and address, still the person's (subject key).
