@@ -424,14 +424,10 @@ public sealed class RetentionSweep(
         }, ct);
     }
 
-    private async Task LogErasedAsync(RetentionRun run, string rule, IReadOnlyList<ErasedItems> erased, CancellationToken ct)
-    {
-        foreach (var e in erased.GroupBy(e => (e.Table, e.Action)))
-        {
-            await LogAsync(run, e.Key.Table, [.. e.SelectMany(x => x.Categories).Distinct().Select(Categories.Get)], rule, e.Key.Action,
-                e.Sum(x => x.Count), ct);
-        }
-    }
+    /// <summary>A chunk's deletion-log lines, one per table and action, in one statement.</summary>
+    private Task LogErasedAsync(RetentionRun run, string rule, IReadOnlyList<ErasedItems> erased, CancellationToken ct) =>
+        LogAsync(run, [.. erased.GroupBy(e => (e.Table, e.Action)).Select(e => new LogLine(e.Key.Table,
+            [.. e.SelectMany(x => x.Categories).Distinct().Select(Categories.Get)], rule, e.Key.Action, e.Sum(x => x.Count)))], ct);
 
     /// <summary>The due rows of a source that nothing holds back.</summary>
     private string DueNotHeld(RowSource source)
@@ -531,28 +527,36 @@ public sealed class RetentionSweep(
     private void Add(DbCommand command, string name, object value) =>
         command.Parameters.Add(db.GetService<IRelationalTypeMappingSource>().FindMapping(value.GetType())!.CreateParameter(command, name, value));
 
-    private async Task LogAsync(RetentionRun run, string table, IEnumerable<DataCategory> categories, string rule, string action, long count,
-        CancellationToken ct)
+    private Task LogAsync(RetentionRun run, string table, IEnumerable<DataCategory> categories, string rule, string action, long count,
+        CancellationToken ct) => LogAsync(run, [new LogLine(table, categories, rule, action, count)], ct);
+
+    private sealed record LogLine(string Table, IEnumerable<DataCategory> Categories, string Rule, string Action, long Count);
+
+    private async Task LogAsync(RetentionRun run, IReadOnlyList<LogLine> lines, CancellationToken ct)
     {
-        if (count == 0)
+        var written = lines.Where(l => l.Count > 0).ToList();
+        if (written.Count == 0)
         {
             return;
         }
 
-        if (action != "held")
+        foreach (var line in written.Where(l => l.Action != "held"))
         {
-            _changed[table] = _changed.GetValueOrDefault(table) + count;
+            _changed[line.Table] = _changed.GetValueOrDefault(line.Table) + line.Count;
         }
 
-        await ExecuteAsync("INSERT INTO retention_run_counts (run_id, table_name, categories, rule, action, \"count\") "
-                           + "VALUES (@run, @table, @categories, @rule, @action, @count)", c =>
+        var values = string.Join(", ", written.Select((_, i) => $"(@run, @table{i}, @categories{i}, @rule{i}, @action{i}, @count{i})"));
+        await ExecuteAsync($"INSERT INTO retention_run_counts (run_id, table_name, categories, rule, action, \"count\") VALUES {values}", c =>
         {
             BindGuid(c, "run", run.Id);
-            Add(c, "table", table);
-            Add(c, "categories", string.Join(",", categories.Select(x => x.Id).Distinct()));
-            Add(c, "rule", rule);
-            Add(c, "action", action);
-            Add(c, "count", count);
+            for (var i = 0; i < written.Count; i++)
+            {
+                Add(c, $"table{i}", written[i].Table);
+                Add(c, $"categories{i}", string.Join(",", written[i].Categories.Select(x => x.Id).Distinct()));
+                Add(c, $"rule{i}", written[i].Rule);
+                Add(c, $"action{i}", written[i].Action);
+                Add(c, $"count{i}", written[i].Count);
+            }
         }, ct);
     }
 
