@@ -110,8 +110,10 @@ public sealed class PostgresRegisterDbContext(DbContextOptions<PostgresRegisterD
         builder.Entity<SearchEntry>().Property(e => e.Term).UseCollation("C");
         builder.Entity<SearchEntry>().Property(e => e.SortKey).UseCollation("C");
 
-        // A covering index: a prefix query and its ordering by name are answered by an index-only scan.
+        // A covering index: a prefix query and its ordering by name are answered by an index-only scan. It carries only
+        // what that query reads (the sort key and the target); the exact-term look-ups that also need the kind or the
+        // subject find a few rows and read them from the table.
         builder.Entity<SearchEntry>().HasIndex(e => new { e.Field, e.Term })
-            .IncludeProperties(e => new { e.SortKey, e.TargetId, e.TargetKind, e.SubjectId });
+            .IncludeProperties(e => new { e.SortKey, e.TargetId });
     }
 }

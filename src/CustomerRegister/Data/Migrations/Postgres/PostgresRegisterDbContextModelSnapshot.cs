@@ -3027,7 +3027,7 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     b.HasIndex("Field", "Term")
                         .HasDatabaseName("ix_search_entries_field_term");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Field", "Term"), new[] { "SortKey", "TargetId", "TargetKind", "SubjectId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Field", "Term"), new[] { "SortKey", "TargetId" });
 
                     b.ToTable("search_entries", (string)null);
                 });
