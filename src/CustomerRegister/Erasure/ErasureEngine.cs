@@ -150,12 +150,12 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans, Rete
 
     private static IEnumerable<Plan> ChildrenFirst(IReadOnlyList<Plan> plans) => SubjectRows.ChildrenFirst(plans, p => p.Table.Entity);
 
+    /// <summary>A restricted table's rows of the person: how many, when the last of them is due, and why.</summary>
     private async Task<(long Count, DateOnly? Due, string? Note)> MeasureAsync(Plan plan, Action<DbCommand> subjectId, DateOnly today, CancellationToken ct)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var table = sql.DelimitIdentifier(plan.Table.Table);
-        var startProperty = plan.Fate == TableFate.Restrict
-                            && plan.Table.Entity.FindAnnotation(CatalogModelExtensions.RetainedFromAnnotation)?.Value is string name
+        var startProperty = plan.Table.Entity.FindAnnotation(CatalogModelExtensions.RetainedFromAnnotation)?.Value is string name
             ? plan.Table.Entity.FindProperty(name)
             : null;
         var start = startProperty is null ? "NULL" : sql.DelimitIdentifier(startProperty.GetColumnName());
@@ -163,7 +163,7 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans, Rete
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         var count = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
-        if (plan.Fate != TableFate.Restrict || count == 0)
+        if (count == 0)
         {
             return (count, null, null);
         }

@@ -250,11 +250,10 @@ public sealed class RetentionSweep(
     /// Works through the ids staged under <paramref name="staged"/> in chunks of <paramref name="size"/>, one transaction
     /// each: a chunk is the next key range of the staging table's index (keyset), so no chunk reads past the ones done
     /// before it. <paramref name="work"/> gets the chunk (<see cref="Chunk"/>); the chunk's staging rows go in the same
-    /// transaction (unless <paramref name="consume"/> is false: a first pass over the same people), the lease is renewed,
-    /// and <paramref name="between"/> runs after the commit. Chunks are not paced (<see cref="PaceAsync"/>).
+    /// transaction (unless <paramref name="consume"/> is false: a first pass over the same people), and the lease is
+    /// renewed. Chunks are not paced (<see cref="PaceAsync"/>).
     /// </summary>
-    private async Task<long> InChunksAsync(Guid staged, int size, Func<Chunk, Task<long>> work, CancellationToken ct, bool consume = true,
-        Func<Task>? between = null)
+    private async Task<long> InChunksAsync(Guid staged, int size, Func<Chunk, Task<long>> work, CancellationToken ct, bool consume = true)
     {
         Guid? from = null;
         long total = 0;
@@ -300,11 +299,6 @@ public sealed class RetentionSweep(
             }
 
             from = to;
-            if (between is not null)
-            {
-                await between();
-            }
-
         }
     }
 
