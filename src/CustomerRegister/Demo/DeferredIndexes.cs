@@ -111,6 +111,31 @@ public sealed class DeferredIndexes
         }
 
         var started = DateTime.UtcNow;
+        int analysed;
+        try
+        {
+            analysed = await RebuildAsync(connections, ct);
+        }
+        finally
+        {
+            // Autovacuum comes back whatever happened to the rebuild (a failed one is retried by the caller, and would
+            // otherwise leave the tables without it).
+            foreach (var heap in _heaps)
+            {
+                await using var on = new NpgsqlCommand($"ALTER TABLE {heap} RESET (autovacuum_enabled)", connections[0]);
+                await on.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+        }
+
+        _restored = true;
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"  rebuilt {_indexes.Count} indexes, validated {_foreignKeys.Count} foreign keys and refreshed the statistics of {analysed} tables "
+            + $"in {(DateTime.UtcNow - started).TotalSeconds:N1} s"));
+    }
+
+    /// <summary>Index builds, validations and statistics; returns the number of tables analysed.</summary>
+    private async Task<int> RebuildAsync(IReadOnlyList<NpgsqlConnection> connections, CancellationToken ct)
+    {
 
         // Foreign keys come back NOT VALID first, one at a time (each briefly locks two tables), so that validating them
         // can run beside the index builds: VALIDATE takes only locks that neither block each other nor CREATE INDEX
@@ -125,6 +150,7 @@ public sealed class DeferredIndexes
         // connection idle at the end; an index is built by one process per connection (no parallel workers, which on a
         // busy machine only add sorting and merging work).
         var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
+
         // A partitioned table (the search index) counts with all its partitions, and is analysed as a whole.
         await using (var read = new NpgsqlCommand("""
             SELECT c.relname, CASE WHEN c.relkind = 'p'
@@ -170,17 +196,6 @@ public sealed class DeferredIndexes
                 await command.ExecuteNonQueryAsync(ct);
             }
         }));
-        foreach (var heap in _heaps)
-        {
-            await using var on = new NpgsqlCommand($"ALTER TABLE {heap} RESET (autovacuum_enabled)", connections[0]);
-            await on.ExecuteNonQueryAsync(ct);
-        }
-
-        var done = DateTime.UtcNow;
-
-        _restored = true;
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"  rebuilt {_indexes.Count} indexes, validated {_foreignKeys.Count} foreign keys and refreshed the statistics of {sizes.Count} tables "
-            + $"in {(done - started).TotalSeconds:N1} s"));
+        return sizes.Count;
     }
 }
