@@ -60,6 +60,7 @@ try
         var catalogue = DemoCatalogue.Create(now);
         var billing = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<CustomerRegister.Billing.BillingOptions>>().Value;
         var spent = new double[DemoSeeder.Generators.Count];
+        var allocated = new long[DemoSeeder.Generators.Count];
         long rowCount = 0;
         for (var i = 0; i < 50; i++)
         {
@@ -67,9 +68,10 @@ try
                 DemoSeeder.ChunkSize, catalogue, billing);
             for (var g = 0; g < DemoSeeder.Generators.Count; g++)
             {
-                var started = Stopwatch.GetTimestamp();
+                var (started, bytes) = (Stopwatch.GetTimestamp(), GC.GetAllocatedBytesForCurrentThread());
                 DemoSeeder.Generators[g].Generate(chunk);
                 spent[g] += Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                allocated[g] += GC.GetAllocatedBytesForCurrentThread() - bytes;
             }
 
             rowCount += chunk.Rows.RowCount;
@@ -77,10 +79,10 @@ try
 
         for (var g = 0; g < DemoSeeder.Generators.Count; g++)
         {
-            Console.WriteLine($"  {DemoSeeder.Generators[g].GetType().Name,-24} {spent[g] / 50_000 * 1000,8:F1} µs per subject");
+            Console.WriteLine($"  {DemoSeeder.Generators[g].GetType().Name,-24} {spent[g] / 50_000 * 1000,8:F1} µs, {allocated[g] / 50_000,8:N0} bytes allocated per subject");
         }
 
-        Console.WriteLine($"  all generators             {spent.Sum() / 50_000 * 1000,8:F1} µs per subject, {rowCount / 50_000.0:F1} rows per subject");
+        Console.WriteLine($"  all generators             {spent.Sum() / 50_000 * 1000,8:F1} µs, {allocated.Sum() / 50_000,8:N0} bytes allocated per subject, {rowCount / 50_000.0:F1} rows per subject");
         static void Time(string what, Action action)
         {
             var started = Stopwatch.GetTimestamp();
@@ -102,7 +104,15 @@ try
     if (options.Runs("seed"))
     {
         Console.WriteLine($"Seeding {options.Subjects:N0} subjects (seed {options.Seed}) …");
+        var (allocated, pauses, gen0, gen1, gen2) = (GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration(), GC.CollectionCount(0),
+            GC.CollectionCount(1), GC.CollectionCount(2));
         var seeded = await DemoSeeder.SeedAsync(app.Services, options.Subjects, options.Seed, Console.Out);
+
+        // The seeder's own memory work: what it allocated and how long the collector held its threads.
+        Console.WriteLine($"  .NET: {(GC.GetTotalAllocatedBytes() - allocated) / 1048576.0:N0} MiB allocated, GC pauses "
+            + $"{(GC.GetTotalPauseDuration() - pauses).TotalSeconds:N1} s, collections gen0 {GC.CollectionCount(0) - gen0:N0} / gen1 "
+            + $"{GC.CollectionCount(1) - gen1:N0} / gen2 {GC.CollectionCount(2) - gen2:N0}, peak working set "
+            + $"{Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MiB");
         results.Add(new Row("seed (subjects/s)", $"{seeded.Subjects:N0} subjects, {seeded.Rows:N0} rows, {seeded.Elapsed.TotalSeconds:F1} s",
             $"{seeded.SubjectsPerSecond:N0}/s", "", "≥ 10 000/s", seeded.SubjectsPerSecond >= 10_000));
     }

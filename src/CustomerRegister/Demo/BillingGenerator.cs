@@ -126,7 +126,7 @@ public sealed class BillingGenerator : IDemoGenerator
             : (customer.Organisation!.Name, customer.Organisation.Street, customer.Organisation.PostalCode, customer.Organisation.City);
         return new Invoice
         {
-            Id = Guid.CreateVersion7(),
+            Id = chunk.NewId(),
             SubjectId = customer.Consumer?.SubjectId ?? customer.Organisation!.SubjectId,
             ConsumerId = customer.Consumer?.Id,
             OrganisationId = customer.Organisation?.Id,
@@ -156,7 +156,7 @@ public sealed class BillingGenerator : IDemoGenerator
 
         chunk.Rows.Add(new Payment
         {
-            Id = Guid.CreateVersion7(),
+            Id = chunk.NewId(),
             InvoiceId = invoice.Id,
             SubjectId = invoice.SubjectId,
             ConsumerId = invoice.ConsumerId,
@@ -186,7 +186,7 @@ public sealed class BillingGenerator : IDemoGenerator
         var closed = r.Float() < 0.3f;
         var collection = new CollectionCase
         {
-            Id = Guid.CreateVersion7(),
+            Id = chunk.NewId(),
             SubjectId = first.SubjectId,
             ConsumerId = first.ConsumerId,
             OrganisationId = first.OrganisationId,

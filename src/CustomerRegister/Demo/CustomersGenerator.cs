@@ -131,7 +131,7 @@ public sealed class CustomersGenerator : IDemoGenerator
         var owner = (First: f.Name.FirstName(), Last: f.Name.LastName());
         var organisation = new Organisation
         {
-            Id = Guid.CreateVersion7(),
+            Id = chunk.NewId(),
             Name = soleTrader
                 ? $"{f.PickRandom(Trades)} {owner.First} {owner.Last} Tmi"
                 : $"{f.Name.LastName()} {f.PickRandom(Trades)} {f.PickRandom(CompanyForms)}",

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Bogus;
 using CustomerRegister.Billing;
 using CustomerRegister.Catalog;
@@ -15,6 +16,9 @@ namespace CustomerRegister.Demo;
 public sealed class DemoChunk
 {
     private readonly long _firstPosition;
+    private readonly ulong _idMillis;
+    private readonly ulong _idSeed;
+    private uint _idCounter;
 
     public DemoChunk(Faker faker, ProtectedCodes codes, DateTime now, long firstPosition, int subjectQuota, DemoCatalogue? catalogue = null,
         BillingOptions? billing = null)
@@ -25,6 +29,12 @@ public sealed class DemoChunk
         Today = FinnishDate.Of(new DateTimeOffset(now, TimeSpan.Zero));
         SubjectQuota = subjectQuota;
         _firstPosition = firstPosition;
+
+        // One millisecond per chunk of 1 000 subjects after the run's clock: ids stay time-ordered across chunks (cheap,
+        // right-hand primary-key inserts) and cannot meet another chunk's of the same run; another run starts at its own
+        // clock, and its 50 random bits differ too.
+        _idMillis = (ulong)new DateTimeOffset(now, TimeSpan.Zero).ToUnixTimeMilliseconds() + (ulong)(firstPosition / 1_000);
+        _idSeed = (ulong)now.Ticks ^ ((ulong)firstPosition * 0x9E37_79B9_7F4A_7C15UL);
         Billing = billing ?? new BillingOptions();
         Catalogue = catalogue ?? DemoCatalogue.Create(now);
         if (catalogue is null)
@@ -82,9 +92,33 @@ public sealed class DemoChunk
         return time > Now ? Now.AddMinutes(-r.Int(1, 300)) : time;
     }
 
+    /// <summary>
+    /// A UUIDv7 (RFC 9562) for a new row: the chunk's millisecond, a 24-bit counter in the bits the RFC allows for one
+    /// (rand_a and the top of rand_b), so ids rise within the chunk, and 50 pseudo-random bits. <see cref="Guid.CreateVersion7()"/>
+    /// asks the kernel for random bytes for every id, which was a tenth of the seeder's CPU.
+    /// </summary>
+    public Guid NewId()
+    {
+        var counter = _idCounter++;
+        var high = (_idMillis << 16) | 0x7000UL | ((counter >> 12) & 0xFFFUL);
+        var low = 0x8000_0000_0000_0000UL | ((ulong)(counter & 0xFFF) << 50) | (SplitMix(_idSeed + counter) & ((1UL << 50) - 1));
+        Span<byte> bytes = stackalloc byte[16];
+        BinaryPrimitives.WriteUInt64BigEndian(bytes, high);
+        BinaryPrimitives.WriteUInt64BigEndian(bytes[8..], low);
+        return new Guid(bytes, bigEndian: true);
+    }
+
+    private static ulong SplitMix(ulong x)
+    {
+        x += 0x9E37_79B9_7F4A_7C15UL;
+        x = (x ^ (x >> 30)) * 0xBF58_476D_1CE4_E5B9UL;
+        x = (x ^ (x >> 27)) * 0x94D0_49BB_1331_11EBUL;
+        return x ^ (x >> 31);
+    }
+
     public Subject NewSubject(SubjectKind kind)
     {
-        var subject = new Subject { Id = Guid.CreateVersion7(), Kind = kind, CreatedAt = Now };
+        var subject = new Subject { Id = NewId(), Kind = kind, CreatedAt = Now };
         Rows.Add(subject);
         return subject;
     }
@@ -96,7 +130,7 @@ public sealed class DemoChunk
     public T Record<T>(T record, Guid subjectId, DataSource source)
         where T : SubjectRecord
     {
-        record.Id = Guid.CreateVersion7();
+        record.Id = NewId();
         record.SubjectId = subjectId;
         record.Source = source;
         record.CreatedAt = Now;

@@ -30,7 +30,7 @@ public sealed record DemoSeedResult(int Subjects, long Rows, TimeSpan Elapsed)
 public static class DemoSeeder
 {
     public const int ChunkSize = 1_000;
-    public const int BatchSize = 10_000;
+    public const int BatchSize = 2_000;
 
     /// <summary>The data categories, in order: customers first, then categories that add data about them.</summary>
     public static IReadOnlyList<IDemoGenerator> Generators { get; } =

@@ -92,7 +92,7 @@ public sealed class RelationshipsGenerator : IDemoGenerator
         DateOnly? end = r.Float() < EndedShare ? chunk.DateBetween(start.AddDays(30), today) : null;
         var relationship = new CustomerRelationship
         {
-            Id = Guid.CreateVersion7(),
+            Id = chunk.NewId(),
             SubjectId = customer.Consumer?.SubjectId ?? organisation!.SubjectId,
             OrganisationId = organisation?.Id,
             CustomerNumber = Number("AS", customer.Position, 0),
@@ -122,7 +122,7 @@ public sealed class RelationshipsGenerator : IDemoGenerator
                 DateOnly? contractEnd = end is { } e ? chunk.DateBetween(contractStart, e) : fixedTerm ? contractStart.AddYears(r.Int(1, 3)) : null;
                 var contract = new Contract
                 {
-                    Id = Guid.CreateVersion7(),
+                    Id = chunk.NewId(),
                     RelationshipId = relationship.Id,
                     ContractNumber = Number("SOP", customer.Position, i),
                     Title = $"{chunk.Faker.PickRandom(ContractAreas)}, {organisation.City}",
@@ -155,7 +155,7 @@ public sealed class RelationshipsGenerator : IDemoGenerator
         var ordered = chunk.DateBetween(contract?.StartDate ?? relationship.StartDate, end ?? chunk.Today);
         var service = new OrderedService
         {
-            Id = Guid.CreateVersion7(),
+            Id = chunk.NewId(),
             RelationshipId = relationship.Id,
             ContractId = contract?.Id,
             ServiceName = chunk.Faker.PickRandom(business ? BusinessServices : ConsumerServices),
@@ -192,7 +192,7 @@ public sealed class RelationshipsGenerator : IDemoGenerator
             service.Status = ServiceStatus.Cancelled;
             chunk.Rows.Add(new ServiceEvent
             {
-                Id = Guid.CreateVersion7(),
+                Id = chunk.NewId(),
                 ServiceId = service.Id,
                 Kind = ServiceEventKind.Cancelled,
                 Date = e,
@@ -215,7 +215,7 @@ public sealed class RelationshipsGenerator : IDemoGenerator
         var contact = customer.Contacts.Count > 0 && r.Float() < 0.7f ? chunk.Faker.PickRandom(customer.Contacts) : null;
         chunk.Rows.Add(new ServiceEvent
         {
-            Id = Guid.CreateVersion7(),
+            Id = chunk.NewId(),
             ServiceId = service.Id,
             Kind = kind,
             Date = date,
