@@ -135,15 +135,11 @@ if [ ! -x "$CHROMIUM" ]; then
   browser_filter="Category!=Browser"
 fi
 
-if [ -n "$browser_filter" ]; then
-  REGISTER_TEST_DB=sqlite run_tests sqlite --filter "$browser_filter"
-else
-  REGISTER_TEST_DB=sqlite run_tests sqlite
-fi
+REGISTER_TEST_DB=sqlite run_tests sqlite --filter "Category!=Postgres${browser_filter:+&$browser_filter}"
 
 log "Starting PostgreSQL $PG_VERSION"
 if start_postgres; then
-  REGISTER_TEST_DB=postgres run_tests postgres --filter "Category=Integration"
+  REGISTER_TEST_DB=postgres run_tests postgres --filter "Category=Integration|Category=Postgres"
 else
   if [ "$CI" = true ]; then
     failed_steps+=("PostgreSQL $PG_VERSION could not be started (CI=true)")

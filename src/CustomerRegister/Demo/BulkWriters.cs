@@ -48,12 +48,12 @@ public sealed class TableShape
             Get(row) is { } value ? Mapping.Converter?.ConvertToProvider(value) ?? value : null;
 
         /// <summary>
-        /// A compiled, typed writer of this column's provider value into a binary COPY (converter inlined, no boxing):
-        /// the per-value cost that bounds how fast a bulk load can go.
+        /// A compiled, typed writer of this column's provider value in binary COPY format (converter inlined, no
+        /// boxing): the per-value cost that bounds how fast a bulk load can go.
         /// </summary>
-        public Action<NpgsqlBinaryImporter, object> CopyWriter()
+        public Action<PgBinaryRows, object> CopyWriter()
         {
-            var importer = Expression.Parameter(typeof(NpgsqlBinaryImporter), "importer");
+            var rows = Expression.Parameter(typeof(PgBinaryRows), "rows");
             var row = Expression.Parameter(typeof(object), "row");
             var value = Expression.Variable(Property.PropertyType, "value");
             var underlying = Nullable.GetUnderlyingType(value.Type);
@@ -65,15 +65,16 @@ public sealed class TableShape
                 present = Expression.Invoke(convert, argument);
             }
 
-            var write = Expression.Call(importer, nameof(NpgsqlBinaryImporter.Write), new[] { present.Type }, present,
-                Expression.Constant(Mapping.StoreTypeNameBase));
+            var method = PgBinaryRows.For(Mapping.StoreTypeNameBase, $"{EntityType.Name}.{Property.Name}");
+            var target = method.GetParameters()[0].ParameterType;
+            var write = Expression.Call(rows, method, present.Type == target ? present : Expression.Convert(present, target));
             Expression body = value.Type.IsValueType && underlying is null
                 ? write
                 : Expression.IfThenElse(Expression.Equal(value, Expression.Constant(null, value.Type)),
-                    Expression.Call(importer, nameof(NpgsqlBinaryImporter.WriteNull), null), write);
+                    Expression.Call(rows, nameof(PgBinaryRows.WriteNull), null), write);
             var block = Expression.Block([value],
                 Expression.Assign(value, Expression.Property(Expression.Convert(row, EntityType), Property)), body);
-            return Expression.Lambda<Action<NpgsqlBinaryImporter, object>>(block, importer, row).Compile();
+            return Expression.Lambda<Action<PgBinaryRows, object>>(block, rows, row).Compile();
         }
     }
 }
@@ -136,10 +137,11 @@ public abstract class BulkWriter(DbContext db)
     }
 }
 
-/// <summary>PostgreSQL: one binary COPY per table.</summary>
+/// <summary>PostgreSQL: one binary COPY per table, its rows encoded here (<see cref="PgBinaryRows"/>) and streamed raw.</summary>
 public sealed class PostgresBulkWriter(DbContext db, NpgsqlConnection connection) : BulkWriter(db)
 {
-    private readonly Dictionary<string, Action<NpgsqlBinaryImporter, object>[]> _writers = [];
+    private readonly Dictionary<string, Action<PgBinaryRows, object>[]> _writers = [];
+    private readonly PgBinaryRows _buffer = new();
 
     protected override async Task WriteTableAsync(TableShape shape, List<object> rows, DbTransaction transaction, CancellationToken ct)
     {
@@ -148,20 +150,40 @@ public sealed class PostgresBulkWriter(DbContext db, NpgsqlConnection connection
             _writers[shape.Table] = writers = [.. shape.Columns.Select(c => c.CopyWriter())];
         }
 
-        await using var import = await connection.BeginBinaryImportAsync(
+        await using var copy = await connection.BeginRawBinaryCopyAsync(
             $"COPY {TableShape.Quote(shape.Table)} ({shape.ColumnList}) FROM STDIN (FORMAT BINARY)", ct);
-
-        // Synchronous row and value writes: they only fill the importer's buffer, which flushes itself when full.
-        foreach (var row in rows)
+        _buffer.Clear();
+        try
         {
-            import.StartRow();
-            foreach (var write in writers)
+            _buffer.WriteHeader();
+            foreach (var row in rows)
             {
-                write(import, row);
-            }
-        }
+                _buffer.StartRow(writers.Length);
+                foreach (var write in writers)
+                {
+                    write(_buffer, row);
+                }
 
-        await import.CompleteAsync(ct);
+                if (_buffer.IsFull)
+                {
+                    await copy.WriteAsync(_buffer.Written, ct);
+                    _buffer.Clear();
+                }
+            }
+
+            _buffer.WriteTrailer();
+            await copy.WriteAsync(_buffer.Written, ct);
+        }
+        catch
+        {
+            // Ends the COPY with an error instead of sending the half-written rows; the batch's transaction rolls back.
+            await copy.CancelAsync();
+            throw;
+        }
+        finally
+        {
+            _buffer.Clear();
+        }
     }
 }
 

@@ -30,10 +30,10 @@ public sealed class DemoChunk
         SubjectQuota = subjectQuota;
         _firstPosition = firstPosition;
 
-        // One millisecond per chunk of 1 000 subjects after the run's clock: ids stay time-ordered across chunks (cheap,
+        // One millisecond per chunk (DemoSeeder.ChunkSize subjects) after the run's clock: ids stay time-ordered across chunks (cheap,
         // right-hand primary-key inserts) and cannot meet another chunk's of the same run; another run starts at its own
         // clock, and its 50 random bits differ too.
-        _idMillis = (ulong)new DateTimeOffset(now, TimeSpan.Zero).ToUnixTimeMilliseconds() + (ulong)(firstPosition / 1_000);
+        _idMillis = (ulong)new DateTimeOffset(now, TimeSpan.Zero).ToUnixTimeMilliseconds() + (ulong)(firstPosition / DemoSeeder.ChunkSize);
         _idSeed = (ulong)now.Ticks ^ ((ulong)firstPosition * 0x9E37_79B9_7F4A_7C15UL);
         Billing = billing ?? new BillingOptions();
         Catalogue = catalogue ?? DemoCatalogue.Create(now);

@@ -32,6 +32,13 @@ public static class DemoSeeder
     public const int ChunkSize = 1_000;
     public const int BatchSize = 2_000;
 
+    /// <summary>
+    /// Connections writing batches side by side on PostgreSQL (and rebuilding the indexes after). Each COPY leaves its
+    /// connection idle at the table boundaries (the server finishing one table before the next begins); a third
+    /// connection fills those gaps on two cores (600 000 subjects: 49.4 s with two, 46.3–47.2 s with three, 45.7 s with four).
+    /// </summary>
+    public const int PostgresWriters = 3;
+
     /// <summary>The data categories, in order: customers first, then categories that add data about them.</summary>
     public static IReadOnlyList<IDemoGenerator> Generators { get; } =
         [new CustomersGenerator(), new RelationshipsGenerator(), new MarketingGenerator(), new BillingGenerator(), new VehiclesGenerator()];
@@ -58,9 +65,9 @@ public static class DemoSeeder
         var catalogue = DemoCatalogue.Create(now);
         var existing = await db.Set<Subject>().LongCountAsync(ct);
 
-        // PostgreSQL ingests a COPY stream on one core, which bounds the rate: write two batches at once on two connections.
-        // Batches only refer to their own rows and to the catalogue, which is committed first. SQLite has one writer.
-        await using var second = services.CreateAsyncScope();
+        // PostgreSQL ingests a COPY stream on one core, which bounds the rate: write batches side by side on several
+        // connections. Batches only refer to their own rows and to the catalogue, which is committed first. SQLite has one writer.
+        var scopes = new List<AsyncServiceScope>();
         var contexts = new List<RegisterDbContext> { db };
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -69,10 +76,15 @@ public static class DemoSeeder
             var writers = new List<BulkWriter> { first };
             if (first is PostgresBulkWriter)
             {
-                var other = second.ServiceProvider.GetRequiredService<RegisterDbContext>();
-                await other.Database.OpenConnectionAsync(ct);
-                contexts.Add(other);
-                writers.Add(BulkWriter.For(other, other.Database.GetDbConnection()));
+                for (var i = 1; i < PostgresWriters; i++)
+                {
+                    var writerScope = services.CreateAsyncScope();
+                    scopes.Add(writerScope);
+                    var other = writerScope.ServiceProvider.GetRequiredService<RegisterDbContext>();
+                    await other.Database.OpenConnectionAsync(ct);
+                    contexts.Add(other);
+                    writers.Add(BulkWriter.For(other, other.Database.GetDbConnection()));
+                }
             }
 
             var watch = Stopwatch.StartNew();
@@ -168,6 +180,11 @@ public static class DemoSeeder
             foreach (var context in contexts)
             {
                 await context.Database.CloseConnectionAsync();
+            }
+
+            foreach (var other in scopes)
+            {
+                await other.DisposeAsync();
             }
         }
     }
