@@ -31,7 +31,7 @@ internal sealed class PrivatePostgres : IAsyncDisposable
         await server.AsPostgresAsync("initdb", "-D", Path.Combine(folder, "data"), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8");
         // A fresh server creates every WAL segment by first writing 16 MB of zeros (wal_init_zero); a server that has
         // been in service reuses old segments instead. A 1 M seed writes about 5 GB of WAL, so on this throw-away server
-        // the zero-filling doubled the WAL writes and cost 12 s (bench README, "Eleventh run"). Off, the fresh server
+        // the zero-filling doubled the WAL writes and cost 12 s (bench README, "Runs n and o"). Off, the fresh server
         // writes its WAL once, like the dev server with recycled segments did.
         await server.AsPostgresAsync("pg_ctl", "-D", Path.Combine(folder, "data"), "-l", Path.Combine(folder, "server.log"), "-o",
             $"-p {port} -k {Path.Combine(folder, "sock")} -c listen_addresses=127.0.0.1 -c fsync=on -c shared_buffers=4GB -c effective_cache_size=16GB -c max_wal_size=16GB -c checkpoint_timeout=30min -c wal_buffers=64MB -c maintenance_work_mem=1GB -c wal_init_zero=off", "-w", "start");

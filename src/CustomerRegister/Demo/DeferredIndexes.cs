@@ -136,10 +136,9 @@ public sealed class DeferredIndexes
     /// <summary>Index builds, validations and statistics; returns the number of tables analysed.</summary>
     private async Task<int> RebuildAsync(IReadOnlyList<NpgsqlConnection> connections, CancellationToken ct)
     {
-
         // Foreign keys come back NOT VALID first, one at a time (each briefly locks two tables), so that validating them
         // can run beside the index builds: VALIDATE takes only locks that neither block each other nor CREATE INDEX
-        // on another table, so the two connections cannot deadlock.
+        // on another table, so the connections cannot deadlock.
         foreach (var (table, name, definition) in _foreignKeys)
         {
             await using var add = new NpgsqlCommand($"ALTER TABLE {table} ADD CONSTRAINT \"{name}\" {definition} NOT VALID", connections[0]);

@@ -25,7 +25,8 @@ public sealed record DemoSeedResult(int Subjects, long Rows, TimeSpan Elapsed)
 
 /// <summary>
 /// Synthetic, realistic register data for demos and benchmarks. Batches are generated (in parallel chunks) while the
-/// previous batch is written, so memory stays at about two batches whatever the number of subjects.
+/// previous ones are written, so memory stays at a few batches (one per writer connection and as many waiting) whatever
+/// the number of subjects.
 /// </summary>
 public static class DemoSeeder
 {
