@@ -320,9 +320,8 @@ public sealed class RetentionSweep(
     /// Leaves the database to the staff between row batches: a pause of <c>Retention:PauseFactor</c> times the batch's own
     /// time. Row rules delete cheap rows by the tens of thousands per second, and that is what weighs on concurrent
     /// searches (measured at 1 M subjects with four clients searching: p95 twice its idle value while web events went
-    /// unpaced, 1.1× paced at 0.6). The search-index pass is row-like too (cheap deletes, then a VACUUM of the part) and
-    /// is paced after each part: the searches' worst 5 s went from 60 to 55 ms (sweep-only runs). The profile purge's
-    /// chunks are heavier per row and weighed little; pausing them only made the run longer, so they are not paced.
+    /// unpaced, 1.1× paced at 0.6). The profile purge's chunks are heavier per row and weighed little; pausing them only
+    /// made the run longer, so they are not paced.
     /// </summary>
     private async Task PaceAsync(System.Diagnostics.Stopwatch batch, CancellationToken ct)
     {
@@ -401,7 +400,6 @@ public sealed class RetentionSweep(
 
             _changed.Remove(searchIndex);
             log.LogInformation("Retention run {RunId} {Table}: {Rows} rows deleted and vacuumed in {Ms} ms", run.Id, part, deleted, watch.ElapsedMilliseconds);
-            await PaceAsync(watch, ct);
         }
 
         // About 20 rows per person: a tenth of the row batch in people keeps a transaction near the row batch's size.
