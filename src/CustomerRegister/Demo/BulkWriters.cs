@@ -44,9 +44,6 @@ public sealed class TableShape
     public sealed record Column(string Name, Func<object, object?> Get, RelationalTypeMapping Mapping, Type EntityType,
         System.Reflection.PropertyInfo Property)
     {
-        public object? ProviderValue(object row) =>
-            Get(row) is { } value ? Mapping.Converter?.ConvertToProvider(value) ?? value : null;
-
         /// <summary>
         /// A compiled, typed writer of this column's provider value in binary COPY format (converter inlined, no
         /// boxing): the per-value cost that bounds how fast a bulk load can go.

@@ -47,8 +47,9 @@ public sealed class PgBinaryRows
 
     public void WriteHeader()
     {
-        Signature.CopyTo(Take(Signature.Length + 8));
-        _buffer.AsSpan(_length - 8, 8).Clear(); // flags and header-extension length: both zero
+        var header = Take(Signature.Length + 8);
+        Signature.CopyTo(header);
+        header[Signature.Length..].Clear(); // flags and header-extension length: both zero
     }
 
     public void WriteTrailer() => BinaryPrimitives.WriteInt16BigEndian(Take(2), -1);
