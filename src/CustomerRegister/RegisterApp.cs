@@ -117,6 +117,7 @@ public static class RegisterApp
             .Validate(o => o.Invalid() is null, "Retention: a period or the sweep setting is out of range (see README).").ValidateOnStart();
         services.AddScoped<RetentionSweep>();
         services.AddSingleton<RetentionDates>();
+        services.AddScoped<ProfileRetention>();
         services.AddHostedService<RetentionJob>();
         services.AddRecordings(configuration);
 

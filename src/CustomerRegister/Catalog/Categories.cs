@@ -59,7 +59,9 @@ public static class Categories
         "customer.relationship", "Asiakassuhteen tiedot (asiakas- ja sopimusnumero)", "Kundrelationens uppgifter (kund- och avtalsnummer)",
         "Customer relationship (customer and contract numbers)",
         [new(Purposes.CustomerRelationship, Contract), new(Purposes.Invoicing, Contract)],
-        RetentionRule.Voucher, ErasureAction.RestrictUntilDue, Permissions.CustomerRead, Permissions.CustomerWrite);
+
+        // Profile data, not a voucher: it leaves with the profile. Vouchers keep their own copy of what accounting needs.
+        RetentionRule.CustomerProfile, ErasureAction.Delete, Permissions.CustomerRead, Permissions.CustomerWrite);
 
     public static readonly DataCategory OrderedServices = new(
         "customer.services", "Tilatut palvelut, keskeytykset ja peruutukset", "Beställda tjänster, avbrott och uppsägningar",

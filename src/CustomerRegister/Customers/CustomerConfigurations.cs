@@ -42,6 +42,8 @@ internal sealed class ContactPersonConfiguration : IEntityTypeConfiguration<Cont
         b.Property(c => c.Position).HasMaxLength(100).IsPersonal(Categories.Role);
         b.Property(c => c.Phone).HasMaxLength(20).IsPersonal(Categories.Phone);
         b.Property(c => c.Email).HasMaxLength(254).IsPersonal(Categories.Email);
+        b.Property(c => c.RoleEndedOn).IsPersonal(Categories.Role);
+        b.HasIndex(c => c.RoleEndedOn);
     }
 }
 

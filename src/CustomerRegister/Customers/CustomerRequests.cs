@@ -23,11 +23,11 @@ public sealed record OrganisationResponse(
 
 public sealed record ContactPersonRequest(
     string? FirstName, string? LastName, string? Title, string? Position, string? Phone, string? Email,
-    DataSource? Source, long? Version);
+    DataSource? Source, long? Version, DateOnly? RoleEndedOn = null);
 
 public sealed record ContactPersonResponse(
     Guid Id, Guid SubjectId, Guid OrganisationId, string FirstName, string LastName, string? Title, string? Position,
-    string? Phone, string? Email, DataSource Source, DateTime CreatedAt, DateTime UpdatedAt, long Version);
+    string? Phone, string? Email, DataSource Source, DateTime CreatedAt, DateTime UpdatedAt, long Version, DateOnly? RoleEndedOn);
 
 public sealed record Page<T>(IReadOnlyList<T> Items, Guid? NextAfter);
 
@@ -43,5 +43,5 @@ public static class CustomerMapping
 
     public static ContactPersonResponse ToResponse(this ContactPerson c) => new(
         c.Id, c.SubjectId, c.OrganisationId, c.FirstName, c.LastName, c.Title, c.Position, c.Phone, c.Email, c.Source,
-        c.CreatedAt, c.UpdatedAt, c.Version);
+        c.CreatedAt, c.UpdatedAt, c.Version, c.RoleEndedOn);
 }

@@ -48,6 +48,9 @@ public sealed class ContactPerson : SubjectRecord, IVersioned
     public string? Phone { get; set; }
 
     public string? Email { get; set; }
+
+    /// <summary>The Helsinki day the person's role at the organisation ended; their data is then kept for the profile period from it.</summary>
+    public DateOnly? RoleEndedOn { get; set; }
 }
 
 /// <summary>A consumer customer: name, contact details and the bank account for metal credits (encrypted).</summary>

@@ -5,6 +5,7 @@ using CustomerRegister.Erasure;
 using CustomerRegister.Finnish;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Requests;
 using CustomerRegister.Search;
 using CustomerRegister.Subjects;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -165,7 +166,7 @@ public static class OrganisationsApi
         CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var input = ContactInput.Read(request, errors);
+        var input = ContactInput.Read(request, errors, HelsinkiTime.Today(clock));
         errors.RequiredSource(request.Source);
 
         if (errors.Any)
@@ -200,10 +201,11 @@ public static class OrganisationsApi
     }
 
     private static async Task<Results<Ok<ContactPersonResponse>, NotFound, ValidationProblem>> UpdateContactAsync(
-        Guid id, ContactPersonRequest request, RegisterDbContext db, AuditLog audit, MarketingBans bans, CancellationToken ct)
+        Guid id, ContactPersonRequest request, RegisterDbContext db, AuditLog audit, MarketingBans bans, TimeProvider clock,
+        CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var input = ContactInput.Read(request, errors);
+        var input = ContactInput.Read(request, errors, HelsinkiTime.Today(clock));
         errors.RequiredVersion(request.Version);
 
         if (errors.Any)
@@ -263,15 +265,24 @@ internal sealed record OrganisationInput(
 }
 
 internal sealed record ContactInput(
-    string FirstName, string LastName, string? Title, string? Position, string? Phone, string? Email)
+    string FirstName, string LastName, string? Title, string? Position, string? Phone, string? Email, DateOnly? RoleEndedOn)
 {
-    public static ContactInput Read(ContactPersonRequest r, FieldErrors errors) => new(
-        errors.Text("firstName", r.FirstName, 100, required: true) ?? "",
-        errors.Text("lastName", r.LastName, 100, required: true) ?? "",
-        errors.Text("title", r.Title, 100),
-        errors.Text("position", r.Position, 100),
-        errors.Optional<PhoneNumber>("phone", r.Phone, PhoneNumber.TryParse)?.Value,
-        errors.Optional<EmailAddress>("email", r.Email, EmailAddress.TryParse)?.Value);
+    public static ContactInput Read(ContactPersonRequest r, FieldErrors errors, DateOnly today)
+    {
+        if (r.RoleEndedOn > today)
+        {
+            errors.Add("roleEndedOn", "The role's end cannot be in the future: record it when it has ended.");
+        }
+
+        return new(
+            errors.Text("firstName", r.FirstName, 100, required: true) ?? "",
+            errors.Text("lastName", r.LastName, 100, required: true) ?? "",
+            errors.Text("title", r.Title, 100),
+            errors.Text("position", r.Position, 100),
+            errors.Optional<PhoneNumber>("phone", r.Phone, PhoneNumber.TryParse)?.Value,
+            errors.Optional<EmailAddress>("email", r.Email, EmailAddress.TryParse)?.Value,
+            r.RoleEndedOn);
+    }
 
     public void ApplyTo(ContactPerson c)
     {
@@ -281,5 +292,6 @@ internal sealed record ContactInput(
         c.Position = Position;
         c.Phone = Phone;
         c.Email = Email;
+        c.RoleEndedOn = RoleEndedOn;
     }
 }

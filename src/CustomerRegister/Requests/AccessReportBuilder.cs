@@ -18,7 +18,8 @@ namespace CustomerRegister.Requests;
 /// catalogue order, with protected codes only masked.
 /// </summary>
 public sealed class AccessReportBuilder(
-    RegisterDbContext db, TimeProvider clock, IOptions<ControllerOptions> controller, Retention.RetentionDates dates)
+    RegisterDbContext db, TimeProvider clock, IOptions<ControllerOptions> controller, Retention.RetentionDates dates,
+    Retention.ProfileRetention profiles)
 {
     private const string SubjectIdProperty = nameof(SubjectRecord.SubjectId);
     private const string Parameter = SubjectRows.Parameter;
@@ -34,7 +35,7 @@ public sealed class AccessReportBuilder(
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var cooperation = await CooperationAsync(subjectId, ct);
+            var cooperation = await profiles.GetAsync(subjectId, ct);
             foreach (var table in SubjectRows.Tables(model, sql))
             {
                 await ReadTableAsync(connection, sql, table, subjectId, items, (category, start) => Due(category, start, table, cooperation, language), ct);
@@ -84,51 +85,15 @@ public sealed class AccessReportBuilder(
             accesses);
     }
 
-    /// <summary>When the person's cooperation ended (null while it goes on), or for a prospect their last contact.</summary>
-    private sealed record Cooperation(bool Customer, DateOnly? Since);
-
-    private async Task<Cooperation> CooperationAsync(Guid subjectId, CancellationToken ct)
-    {
-        // Two indexed look-ups, not one OR: an OR with a sub-query makes the planner scan every relationship.
-        var organisations = await db.Set<Customers.ContactPerson>().AsNoTracking().Where(c => c.SubjectId == subjectId)
-            .Select(c => (Guid?)c.OrganisationId).ToListAsync(ct);
-        var ends = await db.Set<Customers.CustomerRelationship>().AsNoTracking().Where(r => r.SubjectId == subjectId)
-            .Select(r => r.EndDate).ToListAsync(ct);
-        if (organisations.Count > 0)
-        {
-            ends.AddRange(await db.Set<Customers.CustomerRelationship>().AsNoTracking().Where(r => organisations.Contains(r.OrganisationId))
-                .Select(r => r.EndDate).ToListAsync(ct));
-        }
-
-        if (ends.Any(e => e is null))
-        {
-            return new Cooperation(true, null);
-        }
-
-        var dates = ends.OfType<DateOnly>().ToList();
-        dates.AddRange(await db.Set<MetalCreditPayout>().AsNoTracking().Where(p => p.SubjectId == subjectId).Select(p => p.PaidOn).ToListAsync(ct));
-        dates.AddRange(await db.Set<Vehicles.ScrappingCertificate>().AsNoTracking().Where(c => c.SubjectId == subjectId).Select(c => c.IssueDate)
-            .ToListAsync(ct));
-        dates.AddRange(await db.Set<Invoice>().AsNoTracking().Where(i => i.SubjectId == subjectId).Select(i => i.IssueDate).ToListAsync(ct));
-        if (dates.Count > 0)
-        {
-            return new Cooperation(true, dates.Max());
-        }
-
-        var created = await db.Set<Subject>().AsNoTracking().Where(s => s.Id == subjectId).Select(s => s.CreatedAt).FirstOrDefaultAsync(ct);
-        var contacts = await db.Set<Customers.ContactHistoryEntry>().AsNoTracking().Where(h => h.SubjectId == subjectId)
-            .Select(h => h.OccurredAt).ToListAsync(ct);
-        return new Cooperation(false, DateOnly.FromDateTime(contacts.Append(created).Max()));
-    }
-
-    private (string? Date, string? Note) Due(DataCategory category, object? start, SubjectTable table, Cooperation cooperation, string language)
+    private (string? Date, string? Note) Due(
+        DataCategory category, object? start, SubjectTable table, Retention.ProfileRetentionStatus? cooperation, string language)
     {
         var rule = category.Retention;
         if (rule == RetentionRule.CustomerProfile || rule == RetentionRule.Prospect)
         {
-            var profileRule = cooperation.Customer ? RetentionRule.CustomerProfile : RetentionRule.Prospect;
-            return cooperation.Since is { } since
-                ? (Iso(dates.DueFrom(profileRule, since)), null)
+            var profileRule = cooperation?.Rule == RetentionRule.Prospect.Id ? RetentionRule.Prospect : RetentionRule.CustomerProfile;
+            return cooperation?.DueDate is { } due
+                ? (Iso(due), null)
                 : (null, $"{profileRule.DefaultPeriod.In(language)} / {profileRule.StartingEvent.In(language)}");
         }
 

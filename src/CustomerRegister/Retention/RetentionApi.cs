@@ -34,12 +34,18 @@ public static class RetentionApi
         read.MapGet("/retention/runs", RunsAsync).WithSummary("The deletion log: recent runs with counts per table, category and rule.");
         read.MapGet("/legal-holds", HoldsAsync).WithSummary("Legal holds in force (all=true for released ones too).");
 
+        app.MapGet("/api/subjects/{id:guid}/retention", ProfileAsync).WithTags("Retention").RequirePermission(Permissions.CustomerRead)
+            .WithSummary("The person's profile due date (the last day it is kept), or the named reasons it is held.");
+
         var run = app.MapGroup("/api").WithTags("Retention").RequirePermission(Permissions.RetentionRun);
         run.MapPost("/retention/run", RunAsync).WithSummary("Sweep now; 409 when another instance holds the lease.");
         run.MapPost("/legal-holds", HoldAsync).WithSummary("Hold a person (subjectId) or one item (table + rowId) back from the sweep, with the reason.");
         run.MapPost("/legal-holds/{id:guid}/release", ReleaseAsync).WithSummary("Release a hold, with the reason.");
         return app;
     }
+
+    private static async Task<Results<Ok<ProfileRetentionStatus>, NotFound>> ProfileAsync(Guid id, ProfileRetention retention, CancellationToken ct) =>
+        await retention.GetAsync(id, ct) is { } status ? TypedResults.Ok(status) : TypedResults.NotFound();
 
     public static string? ParseAsOf(string? asOf, TimeProvider clock, out DateTime value)
     {

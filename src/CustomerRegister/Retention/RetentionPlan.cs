@@ -20,19 +20,38 @@ public sealed record RowSource(IEntityType Entity, string Table, IReadOnlyList<D
 /// <summary>
 /// Which items are due as of a moment, by the catalogue's rules (notice § 6, § 11): every classified table that names its
 /// starting event (<see cref="CatalogModelExtensions.RetainedFrom{T}"/>) with the period of its rule, plus the
-/// subject-level rules — the profile after the end of cooperation, prospects after the last contact.
+/// subject-level rules — the profile after the end of cooperation, prospects after the last contact. Every bound is the
+/// first start day that a sweep on the as-of moment's Helsinki day still keeps (<see cref="RetentionDates.FirstKept(DateOnly, Func{DateOnly, DateOnly})"/>),
+/// so the sweep removes exactly the items whose due date (<see cref="RetentionDates.DueFrom(RetentionRule, DateOnly, bool)"/>) has passed.
 /// </summary>
-public sealed class RetentionPlan(IModel model, ISqlGenerationHelper sql, RetentionOptions options, BillingOptions billing,
-    RequestOptions requests)
+public sealed class RetentionPlan(IModel model, ISqlGenerationHelper sql, RetentionDates dates)
 {
-    /// <summary>People whose data is held: a legal hold in force or an open debt-collection case.</summary>
+    /// <summary>
+    /// People whose whole data is held: a legal hold in force, or a restriction in force on the ground that the person
+    /// needs the data for legal claims (Art 18(1)(c)). Nothing of theirs leaves until it is released or lifted.
+    /// </summary>
     public const string HeldSubjects =
         "IN (SELECT subject_id FROM legal_holds WHERE released_at IS NULL AND subject_id IS NOT NULL "
-        + "UNION SELECT subject_id FROM collection_cases WHERE closed_at IS NULL AND subject_id IS NOT NULL)";
+        + "UNION SELECT subject_id FROM processing_limits WHERE kind = 'Restriction' AND ground = 'NeededForLegalClaims' AND lifted_at IS NULL)";
+
+    /// <summary>
+    /// People with an open debt-collection case: only what collection needs is held (<see cref="IsCollectionData"/>: the
+    /// invoices with their billing copy, payments, the case, the person's name and address); everything else keeps its
+    /// own date.
+    /// </summary>
+    public const string CollectionSubjects = "IN (SELECT subject_id FROM collection_cases WHERE closed_at IS NULL AND subject_id IS NOT NULL)";
+
+    /// <summary>What an open collection case needs: the vouchers of billing and collection, and the name and address.</summary>
+    public static bool IsCollectionData(DataCategory category) =>
+        category == Categories.Invoice || category == Categories.Payment || category == Categories.Collection
+        || category == Categories.Name || category == Categories.Address;
+
+    public DateOnly Today(DateTime asOf) => HelsinkiTime.DateOf(asOf);
 
     public IReadOnlyList<RowSource> RowSources(DateTime asOf)
     {
         var sources = new List<RowSource>();
+        var today = Today(asOf);
         foreach (var entity in model.GetEntityTypes())
         {
             if (entity.FindAnnotation(CatalogModelExtensions.RetainedFromAnnotation)?.Value is not string name
@@ -50,7 +69,9 @@ public sealed class RetentionPlan(IModel model, ISqlGenerationHelper sql, Retent
                 var column = $"{sql.DelimitIdentifier(table)}.{sql.DelimitIdentifier(unit.GetColumnName())}";
                 for (var months = 1; months <= Recordings.RecordingRules.MaxCctvMonths; months++)
                 {
-                    sources.Add(new RowSource(entity, table, categories, rule, start, asOf.AddMonths(-months).AddTicks(1),
+                    var period = months;
+                    var first = RetentionDates.FirstKept(today, d => RetentionDates.DueAfterMonths(d, period));
+                    sources.Add(new RowSource(entity, table, categories, rule, start, Typed(start, first),
                         $"{column} IN (SELECT id FROM production_units WHERE cctv_retention_months = {months})", $"{months} months (the unit's period)"));
                 }
 
@@ -70,95 +91,89 @@ public sealed class RetentionPlan(IModel model, ISqlGenerationHelper sql, Retent
 
     /// <summary>
     /// The exclusive upper bound of the starting event for items due at <paramref name="asOf"/>, typed like the column; null
-    /// for rules that are not applied row by row.
+    /// for rules that are not applied row by row (the profile rules, and rules without a period of their own).
     /// </summary>
     public object? Bound(RetentionRule rule, IProperty start, DateTime asOf)
     {
-        var date = DateOnly.FromDateTime(asOf);
-        DateOnly? dateBound = rule.Id switch
+        if (rule == RetentionRule.CustomerProfile || rule == RetentionRule.Prospect)
         {
-            // Kept to the end of the calendar year of the financial year's end plus the years: an item goes once
-            // asOf's year is past that, i.e. its financial year ended in year K = asOf.Year − years − 1 or earlier.
-            "accounting-voucher" => VoucherBound(start, date.Year - billing.VoucherRetentionYears - 1),
-            "waste-record" => date.AddYears(-6).AddDays(1),
-            "hazardous-waste-document" => date.AddYears(-3).AddDays(1),
-            "rights-request" => date.AddYears(-requests.RetentionYears).AddDays(1),
-            _ => null,
-        };
-        DateTime? timeBound = rule.Id switch
-        {
-            "call-recording" => asOf.AddMonths(-2).AddTicks(1),
-            "web-behaviour" => asOf.AddMonths(-options.WebBehaviourMonths).AddTicks(1),
+            return null;
+        }
 
-            // Counted from the moment a later entry replaced it (MarketingConsent.SupersededAt); an entry in force has none.
-            "consent-evidence" => asOf.AddMonths(-options.ConsentEvidenceMonths),
-            _ => null,
-        };
-        var type = Nullable.GetUnderlyingType(start.ClrType) ?? start.ClrType;
-        return (dateBound, timeBound) switch
-        {
-            ({ } d, _) when type == typeof(DateOnly) => d,
-            ({ } d, _) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
-            (_, { } t) when type == typeof(DateOnly) => DateOnly.FromDateTime(t.AddDays(1).AddTicks(-1)),
-            (_, { } t) => t,
-            _ => null,
-        };
+        // A financial-year-end column counts as it is; any other date belongs to the financial year it falls in.
+        return dates.FirstKept(rule, Today(asOf), start.Name == nameof(Invoice.FinancialYearEnd)) is { } first ? Typed(start, first) : null;
     }
 
-    private DateOnly VoucherBound(IProperty start, int year)
-    {
-        // The financial year's own end column counts as it is; any other date belongs to the financial year it falls in.
-        var end = start.Name == nameof(Invoice.FinancialYearEnd)
-            ? new DateOnly(year, 12, 31)
-            : BillingRules.FinancialYearEnd(new DateOnly(year, 1, 1), billing.FinancialYearEndMonth, billing.FinancialYearEndDay);
-        return end.AddDays(1);
-    }
+    /// <summary>A Helsinki day as a bound on a column: the day itself, or the UTC instant it begins.</summary>
+    private static object Typed(IProperty column, DateOnly day) =>
+        (Nullable.GetUnderlyingType(column.ClrType) ?? column.ClrType) == typeof(DateOnly) ? day : HelsinkiTime.StartUtc(day);
 
     /// <summary>
-    /// People whose cooperation ended (every relationship ended, no later voucher or certificate) on or before the bound,
-    /// and people who never became customers with no contact since the bound — minus those already purged or held.
+    /// The people a subject rule removes: <c>customer-profile</c> — people who were customers (a relationship, invoice,
+    /// payout or certificate of their own, or a role at a customer organisation) with nothing open (no relationship in
+    /// force, no role at an organisation whose relationship is in force) and whose cooperation ended before the bound;
+    /// <c>prospect</c> — people who never were, with no contact since the bound. The end of cooperation is the last of:
+    /// the end of a relationship (their own or, while their role lasted, their organisation's), the end of their role, an
+    /// invoice, payment, payout or certificate, a contact-history entry; for a prospect, the last contact-history entry or
+    /// the creation of their record (<see cref="ProfileRetention"/> computes the same per person). Minus people already purged or held
+    /// (<see cref="HeldSubjects"/>); <paramref name="collection"/> selects only people with an open collection case
+    /// (true), only people without (false), or both (null).
     /// </summary>
-    public string DueSubjectsSql(string rule) => rule switch
+    public static string DueSubjectsSql(string rule, bool? collection = null)
     {
-        // Candidates come from the indexed end and voucher dates before the bound — those whose cooperation may have
-        // ended — and each is then checked by indexed look-ups for anything still open or later, so the cost follows
-        // the people whose relationship ended, not every row of the register.
-        "customer-profile" => $"""
-            SELECT c.s FROM (
-                SELECT subject_id AS s FROM customer_relationships WHERE end_date < @bound AND subject_id IS NOT NULL
-                UNION SELECT subject_id FROM metal_credit_payouts WHERE paid_on < @bound
-                UNION SELECT subject_id FROM scrapping_certificates WHERE issue_date < @bound
-                UNION SELECT p.subject_id FROM customer_relationships r JOIN contact_persons p ON p.organisation_id = r.organisation_id
-                      WHERE r.end_date < @bound
-            ) c
-            WHERE NOT EXISTS (SELECT 1 FROM customer_relationships r WHERE r.subject_id = c.s AND (r.end_date IS NULL OR r.end_date >= @bound))
-              AND NOT EXISTS (SELECT 1 FROM contact_persons p JOIN customer_relationships r ON r.organisation_id = p.organisation_id
-                              WHERE p.subject_id = c.s AND (r.end_date IS NULL OR r.end_date >= @bound))
-              AND NOT EXISTS (SELECT 1 FROM metal_credit_payouts x WHERE x.subject_id = c.s AND x.paid_on >= @bound)
-              AND NOT EXISTS (SELECT 1 FROM scrapping_certificates x WHERE x.subject_id = c.s AND x.issue_date >= @bound)
-              AND NOT EXISTS (SELECT 1 FROM invoices x WHERE x.subject_id = c.s AND x.issue_date >= @bound)
-              AND c.s NOT IN (SELECT subject_id FROM retention_purged_subjects) AND c.s NOT {HeldSubjects}
-            """,
-        "prospect" => $"""
-            SELECT s.id AS s FROM subjects s
-            WHERE s.kind IN ('Consumer', 'ContactPerson', 'SoleTrader') AND s.created_at < @boundtime
-              AND NOT EXISTS (SELECT 1 FROM customer_relationships r WHERE r.subject_id = s.id)
-              AND NOT EXISTS (SELECT 1 FROM contact_persons c JOIN customer_relationships r ON r.organisation_id = c.organisation_id WHERE c.subject_id = s.id)
-              AND NOT EXISTS (SELECT 1 FROM metal_credit_payouts p WHERE p.subject_id = s.id)
-              AND NOT EXISTS (SELECT 1 FROM scrapping_certificates v WHERE v.subject_id = s.id)
-              AND NOT EXISTS (SELECT 1 FROM invoices i WHERE i.subject_id = s.id)
-              AND NOT EXISTS (SELECT 1 FROM contact_history h WHERE h.subject_id = s.id AND h.occurred_at >= @boundtime)
-              AND s.id NOT IN (SELECT subject_id FROM retention_purged_subjects) AND s.id NOT {HeldSubjects}
-            """,
-        _ => throw new ArgumentOutOfRangeException(nameof(rule)),
-    };
+        var inCollection = collection switch
+        {
+            true => $" AND {{0}} {CollectionSubjects}",
+            false => $" AND {{0}} NOT {CollectionSubjects}",
+            null => "",
+        };
+        return rule switch
+        {
+            // Candidates come from the indexed dates before the bound — those whose cooperation may have ended — and each
+            // is then checked by indexed look-ups for anything still open or later, so the cost follows the people whose
+            // cooperation ended, not every row of the register.
+            "customer-profile" => $"""
+                SELECT c.s FROM (
+                    SELECT subject_id AS s FROM customer_relationships WHERE end_date < @bound AND subject_id IS NOT NULL
+                    UNION SELECT subject_id FROM invoices WHERE issue_date < @bound AND subject_id IS NOT NULL
+                    UNION SELECT subject_id FROM metal_credit_payouts WHERE paid_on < @bound
+                    UNION SELECT subject_id FROM scrapping_certificates WHERE issue_date < @bound
+                    UNION SELECT subject_id FROM contact_persons WHERE role_ended_on < @bound
+                    UNION SELECT p.subject_id FROM customer_relationships r JOIN contact_persons p ON p.organisation_id = r.organisation_id
+                          WHERE r.end_date < @bound AND p.role_ended_on IS NULL
+                ) c
+                WHERE NOT EXISTS (SELECT 1 FROM customer_relationships r WHERE r.subject_id = c.s AND (r.end_date IS NULL OR r.end_date >= @bound))
+                  AND NOT EXISTS (SELECT 1 FROM contact_persons p WHERE p.subject_id = c.s AND p.role_ended_on >= @bound)
+                  AND NOT EXISTS (SELECT 1 FROM contact_persons p JOIN customer_relationships r ON r.organisation_id = p.organisation_id
+                                  WHERE p.subject_id = c.s AND p.role_ended_on IS NULL AND (r.end_date IS NULL OR r.end_date >= @bound))
+                  AND NOT EXISTS (SELECT 1 FROM metal_credit_payouts x WHERE x.subject_id = c.s AND x.paid_on >= @bound)
+                  AND NOT EXISTS (SELECT 1 FROM scrapping_certificates x WHERE x.subject_id = c.s AND x.issue_date >= @bound)
+                  AND NOT EXISTS (SELECT 1 FROM invoices x WHERE x.subject_id = c.s AND x.issue_date >= @bound)
+                  AND NOT EXISTS (SELECT 1 FROM payments x WHERE x.subject_id = c.s AND x.paid_at >= @boundtime)
+                  AND NOT EXISTS (SELECT 1 FROM contact_history h WHERE h.subject_id = c.s AND h.occurred_at >= @boundtime)
+                  AND c.s NOT IN (SELECT subject_id FROM retention_purged_subjects) AND c.s NOT {HeldSubjects}{string.Format(inCollection, "c.s")}
+                """,
+            "prospect" => $"""
+                SELECT s.id AS s FROM subjects s
+                WHERE s.kind IN ('Consumer', 'ContactPerson', 'SoleTrader') AND s.created_at < @boundtime
+                  AND NOT EXISTS (SELECT 1 FROM customer_relationships r WHERE r.subject_id = s.id)
+                  AND NOT EXISTS (SELECT 1 FROM contact_persons c JOIN customer_relationships r ON r.organisation_id = c.organisation_id WHERE c.subject_id = s.id)
+                  AND NOT EXISTS (SELECT 1 FROM contact_persons c WHERE c.subject_id = s.id AND c.role_ended_on IS NOT NULL)
+                  AND NOT EXISTS (SELECT 1 FROM metal_credit_payouts p WHERE p.subject_id = s.id)
+                  AND NOT EXISTS (SELECT 1 FROM scrapping_certificates v WHERE v.subject_id = s.id)
+                  AND NOT EXISTS (SELECT 1 FROM invoices i WHERE i.subject_id = s.id)
+                  AND NOT EXISTS (SELECT 1 FROM contact_history h WHERE h.subject_id = s.id AND h.occurred_at >= @boundtime)
+                  AND s.id NOT IN (SELECT subject_id FROM retention_purged_subjects) AND s.id NOT {HeldSubjects}{string.Format(inCollection, "s.id")}
+                """,
+            _ => throw new ArgumentOutOfRangeException(nameof(rule)),
+        };
+    }
 
-    public DateOnly ProfileBound(DateTime asOf) => DateOnly.FromDateTime(asOf).AddMonths(-options.CustomerProfileMonths).AddDays(1);
-
-    public DateTime ProspectBound(DateTime asOf) => asOf.AddMonths(-options.ProspectMonths);
+    /// <summary>The first day of cooperation's end that a sweep at <paramref name="asOf"/> keeps, for a subject rule.</summary>
+    public DateOnly SubjectBound(string rule, DateTime asOf) =>
+        dates.FirstKept(rule == "prospect" ? RetentionRule.Prospect : RetentionRule.CustomerProfile, Today(asOf))!.Value;
 
     /// <summary>The categories a profile purge removes: everything kept by the customer-profile rule.</summary>
     public static bool IsProfile(DataCategory category) =>
         category.Retention == RetentionRule.CustomerProfile || category.Retention == RetentionRule.Prospect;
-
 }

@@ -27,8 +27,7 @@ public sealed record SweepResult(Guid? RunId, bool Swept, string? Refusal, long 
 /// </summary>
 public sealed class RetentionSweep(
     RegisterDbContext db, ErasureEngine engine, AuditLog audit, TimeProvider clock, IOptions<RetentionOptions> options,
-    IOptions<BillingOptions> billing, IOptions<RequestOptions> requests, IRecordingStore files, IServiceScopeFactory scopes,
-    StorageReclaimer reclaimer, ILogger<RetentionSweep> log)
+    RetentionDates dates, IRecordingStore files, IServiceScopeFactory scopes, StorageReclaimer reclaimer, ILogger<RetentionSweep> log)
 {
     public const string LeaseName = "retention-sweep";
 
@@ -37,8 +36,10 @@ public sealed class RetentionSweep(
     /// <summary>Rows deleted or emptied per table since it was last reclaimed (<see cref="ReclaimAsync"/>).</summary>
     private readonly Dictionary<string, long> _changed = new(StringComparer.Ordinal);
 
-    private RetentionPlan Plan() => new(db.GetService<IDesignTimeModel>().Model, db.GetService<ISqlGenerationHelper>(), options.Value,
-        billing.Value, requests.Value);
+    /// <summary>A sweep repeats its rules until a pass removes nothing (what one rule removes can free what another keeps), at most this often.</summary>
+    public const int MaxPasses = 4;
+
+    private RetentionPlan Plan() => new(db.GetService<IDesignTimeModel>().Model, db.GetService<ISqlGenerationHelper>(), dates);
 
     /// <summary>
     /// What would go by <paramref name="asOf"/> and why, and what holds keep back. The counts are independent of each
@@ -49,6 +50,7 @@ public sealed class RetentionSweep(
         var plan = Plan();
         var counts = plan.RowSources(asOf).Select(source => (Func<RetentionSweep, Task<DueLine>>)(sweep => sweep.CountAsync(source, ct)))
             .Concat(SubjectRules.Select(r => (Func<RetentionSweep, Task<DueLine>>)(sweep => sweep.CountSubjectsAsync(r.Rule, r.Reason, asOf, ct))))
+            .Concat(HeldPeople.Select(h => (Func<RetentionSweep, Task<DueLine>>)(sweep => sweep.CountHeldPeopleAsync(h.Reason, h.Sql, ct))))
             .ToList();
         var lines = new DueLine?[counts.Count];
 
@@ -81,9 +83,29 @@ public sealed class RetentionSweep(
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var plan = Plan();
-        var due = await ScalarAsync($"SELECT COUNT(*) FROM ({plan.DueSubjectsSql(rule)}) d", c => BindSubjectRule(c, plan, rule, asOf), ct);
+        var due = await ScalarAsync($"SELECT COUNT(*) FROM ({RetentionPlan.DueSubjectsSql(rule)}) d", c => BindSubjectRule(c, plan, rule, asOf), ct);
         log.LogDebug("Preview subjects {Rule}: {Due} due in {Ms} ms", rule, due, watch.ElapsedMilliseconds);
         return new DueLine("subjects", [.. Categories.All.Where(RetentionPlan.IsProfile).Select(c => c.Id)], rule, reason, due, 0);
+    }
+
+    /// <summary>
+    /// People a hold keeps, by the hold's reason (their profile has no due date while it lasts). Counted from the holds'
+    /// side: a few people.
+    /// </summary>
+    public static readonly (string Reason, string Sql)[] HeldPeople =
+    [
+        ("legal-hold: a legal hold in force keeps the person's data until it is released",
+            "SELECT COUNT(DISTINCT subject_id) FROM legal_holds WHERE released_at IS NULL AND subject_id IS NOT NULL"),
+        ("legal-claims: a restriction for legal claims (GDPR Art 18(1)(c)) keeps the person's data until it is lifted",
+            "SELECT COUNT(DISTINCT subject_id) FROM processing_limits WHERE kind = 'Restriction' AND ground = 'NeededForLegalClaims' AND lifted_at IS NULL"),
+        ("collection: an open debt-collection case keeps the invoices, payments, the case, name and address until it closes",
+            "SELECT COUNT(DISTINCT subject_id) FROM collection_cases WHERE closed_at IS NULL AND subject_id IS NOT NULL"),
+    ];
+
+    private async Task<DueLine> CountHeldPeopleAsync(string reason, string sql, CancellationToken ct)
+    {
+        var held = await ScalarAsync(sql, _ => { }, ct);
+        return new DueLine("subjects", [.. Categories.All.Where(RetentionPlan.IsProfile).Select(c => c.Id)], "held", reason, 0, held);
     }
 
     /// <summary>Sweeps what is due now. Refused (not an error) when another instance holds the lease.</summary>
@@ -106,34 +128,22 @@ public sealed class RetentionSweep(
 
             // Left over by a sweep that was killed mid-batch: its transaction rolled back, only the staging rows stayed.
             await ScalarAsync("DELETE FROM retention_batch_subjects", _ => { }, ct);
-            foreach (var source in plan.RowSources(asOf))
-            {
-                var watch = System.Diagnostics.Stopwatch.StartNew();
-                var held = await CountHeldAsync(source, ct);
-                var deleted = await SweepRowsAsync(run, source, ct);
-                log.LogInformation("Retention run {RunId} {Table} {Rule}: {Deleted} removed, {Held} held in {Ms} ms", run.Id, source.Table,
-                    source.Rule.Id, deleted, held, watch.ElapsedMilliseconds);
-                if (deleted + held > 0)
-                {
-                    lines.Add(new DueLine(source.Table, [.. source.Categories.Select(c => c.Id)], source.Rule.Id, source.Reason, deleted, held));
-                    await LogAsync(run, source.Table, source.Categories, source.Rule.Id, "held", held, ct);
-                }
-            }
 
-            foreach (var (rule, reason) in SubjectRules)
+            // What one rule removes can free what another kept (a profile purge frees rows that pointed at it): passes
+            // repeat until one removes nothing, so a run leaves nothing due behind it.
+            for (var pass = 1; pass <= MaxPasses; pass++)
             {
-                var watch = System.Diagnostics.Stopwatch.StartNew();
-                var deleted = await SweepSubjectsAsync(run, plan, rule, asOf, ct);
-                log.LogInformation("Retention run {RunId} subjects {Rule}: {Deleted} items removed in {Ms} ms", run.Id, rule, deleted,
-                    watch.ElapsedMilliseconds);
-                if (deleted > 0)
+                var removed = await PassAsync(run, plan, asOf, lines, countHeld: pass == 1, ct);
+                log.LogInformation("Retention run {RunId} pass {Pass}: {Removed} items removed", run.Id, pass, removed);
+                if (removed == 0)
                 {
-                    lines.Add(new DueLine("subjects", [.. Categories.All.Where(RetentionPlan.IsProfile).Select(c => c.Id)], rule, reason, deleted, 0));
+                    break;
                 }
             }
 
             await ReclaimAsync(ct);
             run.CompletedAt = clock.GetUtcNow().UtcDateTime;
+            lines = Merge(lines);
             run.Deleted = lines.Sum(l => l.Due);
             run.Held = lines.Sum(l => l.Held);
             audit.Add(new AuditEntry("retention.run", Purposes.LegalObligation, EntityType: "retention_run", EntityId: run.Id.ToString(),
@@ -155,6 +165,50 @@ public sealed class RetentionSweep(
             await db.Database.CloseConnectionAsync();
             await ReleaseLeaseAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>The lines of several passes as one per table, rule and reason.</summary>
+    private static List<DueLine> Merge(List<DueLine> lines) =>
+    [
+        .. lines.GroupBy(l => (l.Table, l.Rule, l.Reason)).Select(g => g.First() with { Due = g.Sum(l => l.Due), Held = g.Sum(l => l.Held) }),
+    ];
+
+    /// <summary>
+    /// One pass over every rule: rows by their own dates, then people by the end of their cooperation. Held items are
+    /// counted in the first pass only (<paramref name="countHeld"/>).
+    /// </summary>
+    private async Task<long> PassAsync(RetentionRun run, RetentionPlan plan, DateTime asOf, List<DueLine> lines, bool countHeld, CancellationToken ct)
+    {
+        long removed = 0;
+        foreach (var source in plan.RowSources(asOf))
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var held = countHeld ? await CountHeldAsync(source, ct) : 0;
+            var deleted = await SweepRowsAsync(run, source, ct);
+            log.LogInformation("Retention run {RunId} {Table} {Rule}: {Deleted} removed, {Held} held in {Ms} ms", run.Id, source.Table,
+                source.Rule.Id, deleted, held, watch.ElapsedMilliseconds);
+            removed += deleted;
+            if (deleted + held > 0)
+            {
+                lines.Add(new DueLine(source.Table, [.. source.Categories.Select(c => c.Id)], source.Rule.Id, source.Reason, deleted, held));
+                await LogAsync(run, source.Table, source.Categories, source.Rule.Id, "held", held, ct);
+            }
+        }
+
+        foreach (var (rule, reason) in SubjectRules)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var deleted = await SweepSubjectsAsync(run, plan, rule, asOf, ct);
+            log.LogInformation("Retention run {RunId} subjects {Rule}: {Deleted} items removed in {Ms} ms", run.Id, rule, deleted,
+                watch.ElapsedMilliseconds);
+            removed += deleted;
+            if (deleted > 0)
+            {
+                lines.Add(new DueLine("subjects", [.. Categories.All.Where(RetentionPlan.IsProfile).Select(c => c.Id)], rule, reason, deleted, 0));
+            }
+        }
+
+        return removed;
     }
 
     /// <summary>
@@ -355,17 +409,56 @@ public sealed class RetentionSweep(
         };
     }
 
-    private async Task<long> SweepSubjectsAsync(RetentionRun run, RetentionPlan plan, string rule, DateTime asOf, CancellationToken ct)
+    private async Task<long> SweepSubjectsAsync(RetentionRun run, RetentionPlan plan, string rule, DateTime asOf, CancellationToken ct) =>
+        await PurgeProfilesAsync(run, plan, rule, asOf, ct) + await PurgeAroundCollectionAsync(run, plan, rule, asOf, ct);
+
+    /// <summary>Stages the people a subject rule removes (<see cref="RetentionPlan.DueSubjectsSql"/>) under a new batch id.</summary>
+    private async Task<(Guid Batch, long People)> StageAsync(RetentionPlan plan, string rule, bool collection, DateTime asOf, CancellationToken ct)
     {
-        var all = Guid.CreateVersion7();
-        var staging = System.Diagnostics.Stopwatch.StartNew();
-        var people = await ExecuteAsync($"INSERT INTO retention_batch_subjects (batch_id, subject_id) SELECT @staged, d.s FROM ({plan.DueSubjectsSql(rule)}) d",
+        var batch = Guid.CreateVersion7();
+        var people = await ExecuteAsync(
+            $"INSERT INTO retention_batch_subjects (batch_id, subject_id) SELECT @staged, d.s FROM ({RetentionPlan.DueSubjectsSql(rule, collection)}) d",
             c =>
             {
                 BindSubjectRule(c, plan, rule, asOf);
-                BindGuid(c, "staged", all);
+                BindGuid(c, "staged", batch);
             }, ct);
+        return (batch, people);
+    }
+
+    /// <summary>
+    /// Due people with an open debt-collection case: everything of their profile goes on its date except what collection
+    /// needs (name and address, and the search entries that find them); they are not marked purged, so the rest goes once
+    /// the case has closed.
+    /// </summary>
+    private async Task<long> PurgeAroundCollectionAsync(RetentionRun run, RetentionPlan plan, string rule, DateTime asOf, CancellationToken ct)
+    {
+        var (batch, people) = await StageAsync(plan, rule, collection: true, asOf, ct);
+        if (people == 0)
+        {
+            return 0;
+        }
+
+        log.LogInformation("Retention run {RunId} subjects {Rule}: {People} people due with an open collection case", run.Id, rule, people);
+        var today = plan.Today(asOf);
+        return await InChunksAsync(batch, Math.Max(1, options.Value.BatchSize / 10), async chunk =>
+        {
+            var erased = await engine.PurgeAsync(chunk.Match, chunk.Bind,
+                c => RetentionPlan.IsProfile(c) && !RetentionPlan.IsCollectionData(c) && c != Categories.SearchIndex, today, ct);
+            await LogErasedAsync(run, rule, erased, ct);
+            return erased.Sum(e => e.Count);
+        }, ct);
+    }
+
+    private async Task<long> PurgeProfilesAsync(RetentionRun run, RetentionPlan plan, string rule, DateTime asOf, CancellationToken ct)
+    {
+        var staging = System.Diagnostics.Stopwatch.StartNew();
+        var (all, people) = await StageAsync(plan, rule, collection: false, asOf, ct);
         log.LogInformation("Retention run {RunId} subjects {Rule}: {People} people due, found in {Ms} ms", run.Id, rule, people, staging.ElapsedMilliseconds);
+        if (people == 0)
+        {
+            return 0;
+        }
 
         // First the people's search-index rows, one part of the index at a time, each part vacuumed as soon as it is done.
         // Searches are answered from the covering index alone only while the table's pages are marked all-visible;
@@ -373,7 +466,7 @@ public sealed class RetentionSweep(
         // again every search reads the table too (measured at 1 M subjects: a common name prefix 8 ms → 40 ms). On
         // PostgreSQL the index is eight hash partitions (migration PartitionSearchIndex), so at any moment at most one
         // eighth of it is in that state, and for the short time one part takes. The rest of the purge does not touch it.
-        var today = DateOnly.FromDateTime(asOf);
+        var today = plan.Today(asOf);
         var entry = db.Model.FindEntityType(typeof(Search.SearchEntry))!;
         var searchIndex = entry.GetTableName()!;
         var subjectColumn = entry.FindProperty(nameof(Search.SearchEntry.SubjectId))!.GetColumnName();
@@ -466,11 +559,18 @@ public sealed class RetentionSweep(
             keys.Add("SELECT row_id FROM legal_holds WHERE released_at IS NULL AND row_id IS NOT NULL");
         }
 
-        if (SubjectRows.Tables(model, sql, derived: true, owned: false, match: RetentionPlan.HeldSubjects)
-                .FirstOrDefault(t => t.Entity == source.Entity) is { } person)
+        // A person's legal hold or legal-claims restriction holds all their rows; an open collection case only the
+        // tables of what collection needs.
+        var holds = source.Categories.Any(RetentionPlan.IsCollectionData)
+            ? [RetentionPlan.HeldSubjects, RetentionPlan.CollectionSubjects]
+            : new[] { RetentionPlan.HeldSubjects };
+        foreach (var hold in holds)
         {
-            tests.Add($"({person.Condition})");
-            keys.Add($"SELECT {keyColumn} FROM {table} WHERE {person.Condition}");
+            if (SubjectRows.Tables(model, sql, derived: true, owned: false, match: hold).FirstOrDefault(t => t.Entity == source.Entity) is { } person)
+            {
+                tests.Add($"({person.Condition})");
+                keys.Add($"SELECT {keyColumn} FROM {table} WHERE {person.Condition}");
+            }
         }
 
         var held = tests.Count == 0 ? null : new Held($"({string.Join(" OR ", tests)})", $"{keyColumn} IN ({string.Join(" UNION ", keys)})");
@@ -499,19 +599,19 @@ public sealed class RetentionSweep(
     private void BindBound(DbCommand command, RowSource source) =>
         command.Parameters.Add(source.Start.GetRelationalTypeMapping().CreateParameter(command, "bound", source.Bound));
 
+    /// <summary>The subject rule's bound as a day (<c>@bound</c>, for the profile rule's date columns) and as the instant it begins in Helsinki (<c>@boundtime</c>).</summary>
     private void BindSubjectRule(DbCommand command, RetentionPlan plan, string rule, DateTime asOf)
     {
         var model = db.GetService<IDesignTimeModel>().Model;
+        var bound = plan.SubjectBound(rule, asOf);
         if (rule == "customer-profile")
         {
             var endDate = model.FindEntityType(typeof(Customers.CustomerRelationship))!.FindProperty(nameof(Customers.CustomerRelationship.EndDate))!;
-            command.Parameters.Add(endDate.GetRelationalTypeMapping().CreateParameter(command, "bound", plan.ProfileBound(asOf)));
+            command.Parameters.Add(endDate.GetRelationalTypeMapping().CreateParameter(command, "bound", bound));
         }
-        else
-        {
-            var created = model.FindEntityType(typeof(Subjects.Subject))!.FindProperty(nameof(Subjects.Subject.CreatedAt))!;
-            command.Parameters.Add(created.GetRelationalTypeMapping().CreateParameter(command, "boundtime", plan.ProspectBound(asOf)));
-        }
+
+        var created = model.FindEntityType(typeof(Subjects.Subject))!.FindProperty(nameof(Subjects.Subject.CreatedAt))!;
+        command.Parameters.Add(created.GetRelationalTypeMapping().CreateParameter(command, "boundtime", HelsinkiTime.StartUtc(bound)));
     }
 
     private void BindGuid(DbCommand command, string name, Guid value) =>

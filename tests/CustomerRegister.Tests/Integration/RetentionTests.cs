@@ -107,7 +107,9 @@ public sealed class RetentionTests(RetentionFactory app) : IClassFixture<Retenti
         Assert.Equal(1L, await CountAsync($"SELECT COUNT(*) FROM invoices WHERE id = '{Literal(recent.GetProperty("id").GetGuid())}' "
             + $"AND subject_id = '{s}' AND billing_name <> ''"));
         Assert.Equal(0L, await CountAsync($"SELECT COUNT(*) FROM invoices WHERE id = '{Literal(old.GetProperty("id").GetGuid())}'"));
-        Assert.Equal(1L, await CountAsync($"SELECT COUNT(*) FROM customer_relationships WHERE subject_id = '{s}'"));
+
+        // The relationship is profile data (no voucher refers to it): it left with the profile, not after six years.
+        Assert.Equal(0L, await CountAsync($"SELECT COUNT(*) FROM customer_relationships WHERE subject_id = '{s}'"));
 
         // The deletion log: counts per table, category and rule, never values.
         var runs = await dpo.Client.GetStringAsync("/api/retention/runs");
@@ -133,7 +135,8 @@ public sealed class RetentionTests(RetentionFactory app) : IClassFixture<Retenti
             await PostOkAsync(dpo.Client, "/api/web-events", new { subjectId = subject, kind = "PageView", path = "/uusi-" + tag, source = "OwnSystems" });
         }
 
-        var thirteenMonths = DateTime.UtcNow.AddMonths(-13).AddHours(-1).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        // Kept through the Helsinki day thirteen months after the event: one day more is past it.
+        var thirteenMonths = DateTime.UtcNow.AddMonths(-13).AddDays(-2).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
         var twelveMonths = DateTime.UtcNow.AddMonths(-12).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
         await app.Database.ExecuteAsync($"UPDATE web_events SET occurred_at = '{thirteenMonths}' WHERE path = '/vanha-{tag}'");
         await app.Database.ExecuteAsync($"UPDATE web_events SET occurred_at = '{twelveMonths}' WHERE path = '/uusi-{tag}'");
@@ -324,9 +327,11 @@ public sealed class RetentionTests(RetentionFactory app) : IClassFixture<Retenti
         }
 
         string Ago(int days) => DateTime.UtcNow.AddDays(-days).ToString("O", CultureInfo.InvariantCulture);
+
+        // Two months from the Helsinki day of the call: 59–62 days by the months, so 63 days is always past and 58 never.
         var call = new Dictionary<string, string> { ["agent"] = "ext 204", ["durationSeconds"] = "95" };
-        var old = await UploadAsync("/api/recordings/calls", new(call) { ["startedAt"] = Ago(61) }, "audio/wav");
-        var young = await UploadAsync("/api/recordings/calls", new(call) { ["startedAt"] = Ago(59) }, "audio/wav");
+        var old = await UploadAsync("/api/recordings/calls", new(call) { ["startedAt"] = Ago(63) }, "audio/wav");
+        var young = await UploadAsync("/api/recordings/calls", new(call) { ["startedAt"] = Ago(58) }, "audio/wav");
 
         var unit = await PostOkAsync(admin, "/api/production-units", new { name = "Lahden piha", cctvRetentionMonths = 1 });
         var footage = new Dictionary<string, string> { ["unit"] = unit.GetProperty("id").GetGuid().ToString(), ["camera"] = "Portti 1" };

@@ -873,6 +873,11 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasColumnName("position")
                         .HasAnnotation("Register:Category", "contact.role");
 
+                    b.Property<DateOnly?>("RoleEndedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("role_ended_on")
+                        .HasAnnotation("Register:Category", "contact.role");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -907,6 +912,9 @@ namespace CustomerRegister.Data.Migrations.Postgres
 
                     b.HasIndex("OrganisationId")
                         .HasDatabaseName("ix_contact_persons_organisation_id");
+
+                    b.HasIndex("RoleEndedOn")
+                        .HasDatabaseName("ix_contact_persons_role_ended_on");
 
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_contact_persons_subject_id");

@@ -866,6 +866,11 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasColumnName("position")
                         .HasAnnotation("Register:Category", "contact.role");
 
+                    b.Property<DateOnly?>("RoleEndedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role_ended_on")
+                        .HasAnnotation("Register:Category", "contact.role");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -900,6 +905,9 @@ namespace CustomerRegister.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganisationId")
                         .HasDatabaseName("ix_contact_persons_organisation_id");
+
+                    b.HasIndex("RoleEndedOn")
+                        .HasDatabaseName("ix_contact_persons_role_ended_on");
 
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_contact_persons_subject_id");

@@ -1,0 +1,342 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CustomerRegister.Cli;
+using CustomerRegister.Data;
+using CustomerRegister.Identity;
+using CustomerRegister.Requests;
+using CustomerRegister.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CustomerRegister.Tests.Integration;
+
+/// <summary>The register on a clock the tests move forward, day by Helsinki day, for the retention rules.</summary>
+public sealed class RetentionClockFactory : RequestsFactory
+{
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Retention:BatchSize", "10");
+        builder.UseSetting("Retention:SweepEnabled", "false");
+        builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public DateOnly Today => HelsinkiTime.Today(Clock);
+
+    /// <summary>Moves the clock to <paramref name="hour"/> o'clock of a Helsinki day (never back).</summary>
+    public void MoveTo(DateOnly day, int hour = 12) => Clock.SetUtcNow(HelsinkiTime.StartUtc(day).AddHours(hour));
+
+    /// <summary>A data-protection officer (with billing) signed in now: tokens expire as the clock moves.</summary>
+    public async Task<HttpClient> DpoAsync() => (await CreateUserAsync(Roles.DataProtectionOfficer, Roles.Billing)).Client;
+
+    public async Task<JsonElement> SweepAsync()
+    {
+        var response = await (await DpoAsync()).PostAsJsonAsync("/api/retention/run", new { });
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, text);
+        return JsonDocument.Parse(text).RootElement;
+    }
+
+    public async Task<long> CountAsync(string sql) => Convert.ToInt64(await Database.ScalarAsync(sql), CultureInfo.InvariantCulture);
+
+    public string Literal(Guid id) => Database.Provider == DatabaseProvider.Postgres ? id.ToString() : id.ToString().ToUpperInvariant();
+
+    public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
+
+/// <summary>Issue 11: every person has a lawful end date, counted in Helsinki days, and holds mean what they say.</summary>
+[Trait(Category.Name, Category.Integration)]
+public sealed class RetentionLawTests(RetentionClockFactory app) : IClassFixture<RetentionClockFactory>
+{
+    private static async Task<JsonElement> PostOkAsync(HttpClient client, string path, object body)
+    {
+        var response = await client.PostAsJsonAsync(path, body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"POST {path}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement;
+    }
+
+    private static async Task<(Guid ConsumerId, Guid SubjectId)> ConsumerAsync(HttpClient client, string tag, string? phone = null)
+    {
+        var consumer = await client.CreateConsumerAsync(new
+        {
+            firstName = "Laila",
+            lastName = "Laskullinen" + tag,
+            email = $"laila.{tag}@example.fi",
+            phone,
+            street = "Laskutie 2",
+            postalCode = "15100",
+            city = "Lahti",
+            source = "Consumer",
+        });
+        return (consumer.GetProperty("id").GetGuid(), consumer.GetProperty("subjectId").GetGuid());
+    }
+
+    private static object Invoice(Guid consumerId, DateOnly issued) => new
+    {
+        consumerId,
+        invoiceNumber = "INV-" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant(),
+        issueDate = RetentionClockFactory.Iso(issued),
+        dueDate = RetentionClockFactory.Iso(issued.AddDays(14)),
+        amount = 120.50m,
+        source = "OwnSystems",
+    };
+
+    private static async Task<JsonElement> StatusAsync(HttpClient client, Guid subjectId) =>
+        await client.GetFromJsonAsync<JsonElement>($"/api/subjects/{subjectId}/retention");
+
+    private static DateOnly? DueOf(JsonElement status) =>
+        status.GetProperty("dueDate").ValueKind == JsonValueKind.Null ? null : DateOnly.Parse(status.GetProperty("dueDate").GetString()!, CultureInfo.InvariantCulture);
+
+    private static List<string> HeldOf(JsonElement status) => [.. status.GetProperty("heldBecause").EnumerateArray().Select(e => e.GetString()!)];
+
+    private Task<long> NamedConsumersAsync(Guid consumerId) =>
+        app.CountAsync($"SELECT COUNT(*) FROM consumers WHERE id = '{app.Literal(consumerId)}' AND last_name <> ''");
+
+    [Fact]
+    public async Task AConsumerWithOnlyInvoicesIsPurgedTheProfilePeriodAfterTheLastOneOnTheDayAfterTheDueDate()
+    {
+        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer, Roles.Billing);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var (consumerId, subjectId) = await ConsumerAsync(dpo.Client, tag);
+        var issued = app.Today;
+        var invoice = await PostOkAsync(dpo.Client, "/api/invoices", Invoice(consumerId, issued.AddDays(-10)));
+        await PostOkAsync(dpo.Client, "/api/invoices", Invoice(consumerId, issued));
+
+        // No relationship record: the cooperation ended with the last invoice, and the profile is kept 24 months from it.
+        var status = await StatusAsync(dpo.Client, subjectId);
+        Assert.Equal("customer-profile", status.GetProperty("rule").GetString());
+        Assert.Equal(issued.AddMonths(24), DueOf(status));
+        Assert.Empty(HeldOf(status));
+
+        // The due date is the last day the profile is kept: a sweep late that day keeps it, the next day's removes it.
+        var due = DueOf(status)!.Value;
+        app.MoveTo(due, hour: 23);
+        await app.SweepAsync();
+        Assert.Equal(1L, await NamedConsumersAsync(consumerId));
+
+        app.MoveTo(due.AddDays(1), hour: 0);
+        await app.SweepAsync();
+        Assert.Equal(0L, await NamedConsumersAsync(consumerId));
+        Assert.NotEqual(JsonValueKind.Null, (await StatusAsync(await app.DpoAsync(), subjectId)).GetProperty("purgedAt").ValueKind);
+
+        // The vouchers stay for their own (accounting) period.
+        Assert.Equal(1L, await app.CountAsync($"SELECT COUNT(*) FROM invoices WHERE id = '{app.Literal(invoice.GetProperty("id").GetGuid())}'"));
+    }
+
+    [Fact]
+    public async Task AContactPersonWhoseRoleEndedIsPurgedWhileTheOrganisationStaysACustomer()
+    {
+        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var organisation = await dpo.Client.CreateOrganisationAsync(new { name = "Kierrätys " + tag + " Oy", source = "PublicSources" });
+        var organisationId = organisation.GetProperty("id").GetGuid();
+        await PostOkAsync(dpo.Client, "/api/relationships", new
+        {
+            organisationId,
+            customerNumber = Random.Shared.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture),
+            startDate = RetentionClockFactory.Iso(app.Today.AddYears(-3)),
+            source = "OwnSystems",
+        });
+        var left = await PostOkAsync(dpo.Client, $"/api/organisations/{organisationId}/contacts",
+            new { firstName = "Lähtenyt", lastName = "Yhteyshenkilö" + tag, email = $"lahtenyt.{tag}@example.fi", source = "CustomerOrganisation" });
+        var stays = await PostOkAsync(dpo.Client, $"/api/organisations/{organisationId}/contacts",
+            new { firstName = "Jatkava", lastName = "Yhteyshenkilö" + tag, source = "CustomerOrganisation" });
+
+        // A role cannot end in the future.
+        var future = await dpo.Client.PutAsJsonAsync($"/api/contacts/{left.GetProperty("id").GetGuid()}", new
+        {
+            firstName = "Lähtenyt",
+            lastName = "Yhteyshenkilö" + tag,
+            roleEndedOn = RetentionClockFactory.Iso(app.Today.AddDays(3)),
+            version = left.GetProperty("version").GetInt64(),
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
+        Assert.True((await RegisterData.ErrorsOf(future)).TryGetProperty("roleEndedOn", out _));
+
+        var ended = app.Today;
+        var update = await dpo.Client.PutAsJsonAsync($"/api/contacts/{left.GetProperty("id").GetGuid()}", new
+        {
+            firstName = "Lähtenyt",
+            lastName = "Yhteyshenkilö" + tag,
+            email = $"lahtenyt.{tag}@example.fi",
+            roleEndedOn = RetentionClockFactory.Iso(ended),
+            version = left.GetProperty("version").GetInt64(),
+        });
+        Assert.True(update.IsSuccessStatusCode, await update.Content.ReadAsStringAsync());
+
+        var leftSubject = left.GetProperty("subjectId").GetGuid();
+        var staysSubject = stays.GetProperty("subjectId").GetGuid();
+        Assert.Equal(ended.AddMonths(24), DueOf(await StatusAsync(dpo.Client, leftSubject)));
+        var staying = await StatusAsync(dpo.Client, staysSubject);
+        Assert.Null(DueOf(staying));
+        Assert.Contains("organisation-relationship-in-force", HeldOf(staying));
+
+        app.MoveTo(ended.AddMonths(24).AddDays(1));
+        await app.SweepAsync();
+        Assert.Equal(0L, await app.CountAsync($"SELECT COUNT(*) FROM contact_persons WHERE subject_id = '{app.Literal(leftSubject)}' AND last_name <> ''"));
+        Assert.Equal(1L, await app.CountAsync($"SELECT COUNT(*) FROM contact_persons WHERE subject_id = '{app.Literal(staysSubject)}' AND last_name <> ''"));
+    }
+
+    [Fact]
+    public async Task ALegalClaimsRestrictionKeepsADueProfileAndThePreviewSaysWhy()
+    {
+        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var (consumerId, subjectId) = await ConsumerAsync(dpo.Client, tag);
+        var ended = app.Today;
+        await PostOkAsync(dpo.Client, "/api/relationships", new
+        {
+            subjectId,
+            customerNumber = Random.Shared.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture),
+            startDate = RetentionClockFactory.Iso(ended.AddYears(-2)),
+            endDate = RetentionClockFactory.Iso(ended),
+            source = "OwnSystems",
+        });
+        Assert.Equal(ended.AddMonths(24), DueOf(await StatusAsync(dpo.Client, subjectId)));
+
+        // Art 18(1)(c): the person needs the data for legal claims, though we no longer do.
+        var request = (await dpo.Client.CreateRequestAsync(RequestData.Intake(type: "Restriction", subjectId: subjectId))).Id();
+        await dpo.Client.StepAsync(request, "start", new { });
+        await dpo.Client.StepAsync(request, "restrict", new { ground = "NeededForLegalClaims" });
+        var status = await StatusAsync(dpo.Client, subjectId);
+        Assert.Contains("legal-claims-restriction", HeldOf(status));
+
+        app.MoveTo(ended.AddMonths(24).AddDays(1));
+        var preview = await (await app.DpoAsync()).GetFromJsonAsync<JsonElement>($"/api/retention/preview?asOf={RetentionClockFactory.Iso(app.Today)}");
+        Assert.Contains(preview.GetProperty("lines").EnumerateArray(), l => l.GetProperty("rule").GetString() == "held"
+            && l.GetProperty("reason").GetString()!.StartsWith("legal-claims", StringComparison.Ordinal) && l.GetProperty("held").GetInt64() >= 1);
+        await app.SweepAsync();
+        Assert.Equal(1L, await NamedConsumersAsync(consumerId));
+    }
+
+    [Fact]
+    public async Task AnOpenCollectionCaseKeepsTheInvoiceButLetsACallRecordingGoAfterItsTwoMonths()
+    {
+        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer, Roles.Billing);
+        var admin = await app.AdminAsync();
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var phone = "+35840" + Random.Shared.Next(1_000_000, 9_999_999).ToString(CultureInfo.InvariantCulture);
+        var (consumerId, subjectId) = await ConsumerAsync(dpo.Client, tag, phone);
+        var calledAt = app.Clock.GetUtcNow().UtcDateTime.AddMinutes(-5);
+        var start = HelsinkiTime.DateOf(calledAt);
+        var invoice = await PostOkAsync(dpo.Client, "/api/invoices", Invoice(consumerId, start.AddDays(-30)));
+        var invoiceId = invoice.GetProperty("id").GetGuid();
+        await PostOkAsync(dpo.Client, "/api/collection-cases", new { invoiceIds = new[] { invoiceId }, agencyName = "Perintä Oy", source = "OwnSystems" });
+
+        var created = await admin.PostAsJsonAsync("/api/clients", new { name = "Puhelinvaihde " + tag, permissions = new[] { Permissions.RecordingUpload } });
+        var telephony = app.Anonymous();
+        telephony.DefaultRequestHeaders.Add(ApiKeyAuthentication.HeaderName,
+            (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("apiKey").GetString()!);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(phone), "callerNumber" },
+            { new StringContent("ext 204"), "agent" },
+            { new StringContent(calledAt.ToString("O", CultureInfo.InvariantCulture)), "startedAt" },
+            { new StringContent("60"), "durationSeconds" },
+        };
+        var audio = new ByteArrayContent(new byte[4096]);
+        audio.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("audio/wav");
+        form.Add(audio, "file", "call.wav");
+        var uploaded = await telephony.PostAsync("/api/recordings/calls", form);
+        Assert.True(uploaded.StatusCode == HttpStatusCode.Created, await uploaded.Content.ReadAsStringAsync());
+        var s = app.Literal(subjectId);
+        Assert.Equal(1L, await app.CountAsync($"SELECT COUNT(*) FROM call_recordings WHERE subject_id = '{s}'"));
+        Assert.Contains("collection-case", HeldOf(await StatusAsync(dpo.Client, subjectId)));
+
+        // The day after its two months (61 or 62 days, by the months) the recording goes; the collection case does not hold it.
+        app.MoveTo(start.AddMonths(2).AddDays(1));
+        await app.SweepAsync();
+        Assert.Equal(0L, await app.CountAsync($"SELECT COUNT(*) FROM call_recordings WHERE subject_id = '{s}'"));
+        Assert.Equal(1L, await app.CountAsync($"SELECT COUNT(*) FROM invoices WHERE id = '{app.Literal(invoiceId)}'"));
+        Assert.Equal(1L, await app.CountAsync($"SELECT COUNT(*) FROM collection_cases WHERE subject_id = '{s}' AND closed_at IS NULL"));
+        Assert.Equal(1L, await NamedConsumersAsync(consumerId));
+    }
+}
+
+/// <summary>Vouchers belong to the financial year of their Helsinki date.</summary>
+[Trait(Category.Name, Category.Integration)]
+public sealed class NewYearPaymentTests(RetentionClockFactory app) : IClassFixture<RetentionClockFactory>
+{
+    [Fact]
+    public async Task APaymentAtHalfPastOneOnNewYearsNightInHelsinkiBelongsToTheNewYear()
+    {
+        var billing = await app.CreateUserAsync(Roles.DataProtectionOfficer, Roles.Billing);
+        var consumer = await billing.Client.CreateConsumerAsync(new { firstName = "Uusi", lastName = "Vuosi", source = "Consumer" });
+        var year = app.Today.Year;
+        var invoice = await billing.Client.PostAsJsonAsync("/api/invoices", new
+        {
+            consumerId = consumer.GetProperty("id").GetGuid(),
+            invoiceNumber = "NY-" + Guid.NewGuid().ToString("N")[..10],
+            issueDate = $"{year - 1}-12-01",
+            dueDate = $"{year - 1}-12-15",
+            amount = 50m,
+            source = "OwnSystems",
+        });
+        var invoiceId = (await invoice.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        // 1 January 01:30 in Helsinki is still 31 December in UTC.
+        var paidAt = new DateTimeOffset(year, 1, 1, 1, 30, 0, TimeSpan.FromHours(2));
+        var payment = await billing.Client.PostAsJsonAsync($"/api/invoices/{invoiceId}/payments",
+            new { paidAt, amount = 50m, method = "BankTransfer", source = "OwnSystems" });
+        Assert.True(payment.IsSuccessStatusCode, await payment.Content.ReadAsStringAsync());
+        var id = app.Literal(invoiceId);
+
+        // Financial year = calendar year: the payment's voucher is kept to the end of year + 6.
+        app.MoveTo(new DateOnly(year + 6, 12, 31), hour: 23);
+        await app.SweepAsync();
+        Assert.Equal(1L, await app.CountAsync($"SELECT COUNT(*) FROM payments WHERE invoice_id = '{id}'"));
+
+        app.MoveTo(new DateOnly(year + 7, 1, 1), hour: 0);
+        await app.SweepAsync();
+        Assert.Equal(0L, await app.CountAsync($"SELECT COUNT(*) FROM payments WHERE invoice_id = '{id}'"));
+    }
+}
+
+/// <summary>A whole seeded register: every person has an end, and one sweep leaves nothing due behind it.</summary>
+[Trait(Category.Name, Category.Integration)]
+public sealed class RetentionSeededRegisterTests(RetentionClockFactory app) : IClassFixture<RetentionClockFactory>
+{
+    [Fact]
+    public async Task EverySeededPersonHasADueDateOrANamedHoldAndOneSweepConverges()
+    {
+        var output = new StringWriter();
+        Assert.Equal(0, await CommandLine.TryRunAsync(["seed-demo", "--subjects", "300", "--seed", "11"], app.Services, output));
+        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
+        var subjects = new List<Guid>();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegisterDbContext>();
+            subjects.AddRange(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                db.Set<Subjects.Subject>().Where(s => s.Kind != Subjects.SubjectKind.Anonymised).Select(s => s.Id)));
+        }
+
+        Assert.Equal(300, subjects.Count);
+        var collection = 0;
+        foreach (var subject in subjects)
+        {
+            var status = await dpo.Client.GetFromJsonAsync<JsonElement>($"/api/subjects/{subject}/retention");
+            var held = status.GetProperty("heldBecause").GetArrayLength();
+            Assert.True(status.GetProperty("dueDate").ValueKind != JsonValueKind.Null || held > 0, $"no end and no hold: {status}");
+            collection += status.GetProperty("heldBecause").EnumerateArray().Any(h => h.GetString() == "collection-case") ? 1 : 0;
+        }
+
+        // The preview names the same holds.
+        var preview = await dpo.Client.GetFromJsonAsync<JsonElement>("/api/retention/preview");
+        var line = preview.GetProperty("lines").EnumerateArray()
+            .SingleOrDefault(l => l.GetProperty("reason").GetString()!.StartsWith("collection", StringComparison.Ordinal));
+        Assert.Equal(collection, line.ValueKind == JsonValueKind.Undefined ? 0 : line.GetProperty("held").GetInt64());
+
+        // Three years on, one sweep removes what is due, and a second one right after finds nothing more.
+        app.MoveTo(app.Today.AddYears(3));
+        var first = await app.SweepAsync();
+        Assert.True(first.GetProperty("deleted").GetInt64() > 0);
+        var second = await app.SweepAsync();
+        Assert.Equal(0L, second.GetProperty("deleted").GetInt64());
+    }
+}
