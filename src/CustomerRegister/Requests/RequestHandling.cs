@@ -389,12 +389,13 @@ public sealed class RequestHandling(
             return RequestOutcome.Conflict("dueDate", refusal);
         }
 
-        request.DueDate = Options.Deadlines().ExtendedDueDate(request.OriginalDueDate, extension);
+        // Counted from the day of receipt, never from the original due date (which may have been moved past a holiday).
+        var received = HelsinkiTime.DateOf(request.ReceivedAt);
+        request.DueDate = Options.Deadlines().ExtendedDueDate(received, extension);
         request.ExtendedAt = Now;
         request.ExtendedBy = ActorId;
         request.ExtensionReason = why;
-        request.ExtensionLetter = RequestLetters.ExtensionLetter(request.Language, request.Type, HelsinkiTime.DateOf(request.ReceivedAt),
-            request.DueDate, why!);
+        request.ExtensionLetter = RequestLetters.ExtensionLetter(request.Language, request.Type, received, request.DueDate, why!);
         request.ExtensionToldVia = via ?? (request.RequesterEmail is not null ? "email" : "letter");
         Record(request, "extended", why);
         audit.Add(Entry("request.extend", request, Access.ChangedFields(db.Entry(request))));
