@@ -323,7 +323,8 @@ public sealed class RetentionTests(RetentionFactory app) : IClassFixture<Retenti
             return (id, stored);
         }
 
-        string Ago(int days) => DateTime.UtcNow.AddDays(-days).ToString("O", CultureInfo.InvariantCulture);
+        var now = DateTime.UtcNow; // one moment, so that a clip of a day is exactly 24 hours
+        string Ago(int days) => now.AddDays(-days).ToString("O", CultureInfo.InvariantCulture);
         var call = new Dictionary<string, string> { ["agent"] = "ext 204", ["durationSeconds"] = "95" };
         var old = await UploadAsync("/api/recordings/calls", new(call) { ["startedAt"] = Ago(61) }, "audio/wav");
         var young = await UploadAsync("/api/recordings/calls", new(call) { ["startedAt"] = Ago(59) }, "audio/wav");
