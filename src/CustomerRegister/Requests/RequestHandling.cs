@@ -292,14 +292,25 @@ public sealed class RequestHandling(
     {
         var errors = new FieldErrors();
         var trimmed = errors.Text("note", note, 2000);
-        return errors.Any
-            ? RequestOutcome.Invalid(errors)
-            : await StepAsync(id, version, r => RequestRules.CanComplete(r.Type, r.State), r =>
-            {
-                Close(r, RequestState.Completed, trimmed);
-                Record(r, "completed", trimmed);
-                return "request.complete";
-            }, ct);
+        if (errors.Any)
+        {
+            return RequestOutcome.Invalid(errors);
+        }
+
+        var outcome = await StepAsync(id, version, r => RequestRules.CanComplete(r.Type, r.State), r =>
+        {
+            Close(r, RequestState.Completed, trimmed);
+            Record(r, "completed", trimmed);
+            return "request.complete";
+        }, ct);
+
+        // A rectification's notice (what was corrected, who is told: RequestLetters.RectificationNotice) goes out on completion.
+        if (outcome.Request is { Type: RequestType.Rectification, RequesterEmail: { } to, ResponseLetter: { } letter } done)
+        {
+            await mail.SendAsync(PickupDirectoryMailSender.Text(to, Subject(done), letter, done.Language), ct);
+        }
+
+        return outcome;
     }
 
     public async Task<RequestOutcome> RefuseAsync(Guid id, string? reason, long? version, CancellationToken ct)
