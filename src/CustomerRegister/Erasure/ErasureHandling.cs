@@ -53,7 +53,7 @@ public sealed class ErasureHandling(
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             // Art 19: who may hold the person's data must be told; listed before the collection cases are restricted.
-            var notify = await Art19Recipients.ListAsync(db, subjectId, ct);
+            var notify = await Art19Recipients.ListAsync(db, subjectId, request.Language, ct);
             outcome = await engine.EraseAsync(subjectId, HelsinkiTime.Today(clock), ct);
             await limits.AddAsync(subjectId, LimitKind.Restriction, RestrictionGround.KeptByLawAfterErasure, request.Id, ct);
             var report = new ErasureReport(request.Id, subjectId, now, outcome.Erased, outcome.Kept,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CustomerRegister.Catalog;
+using CustomerRegister.Requests;
 
 namespace CustomerRegister.Erasure;
 
@@ -51,12 +52,7 @@ public static class ErasureLetters
         }
 
         text.AppendLine();
-        text.AppendLine(language switch
-        {
-            "sv" => "Om du anser att vi behandlar dina uppgifter i strid med lagen kan du klaga hos dataombudsmannen (tietosuoja.fi).",
-            "en" => "If you consider that we process your data unlawfully, you may complain to the Data Protection Ombudsman (tietosuoja.fi).",
-            _ => "Jos katsot, että käsittelemme tietojasi lainvastaisesti, voit tehdä valituksen tietosuojavaltuutetulle (tietosuoja.fi).",
-        });
+        text.AppendLine(SupervisoryAuthority.ComplaintRight(language));
         return text.ToString();
     }
 

@@ -124,9 +124,8 @@ public static class UiText
             "Tack. Vi har skickat en bekräftelselänk till din e-post; begäran behandlas när du har bekräftat den.",
             "Thank you. We sent a confirmation link to your email; the request is handled once you confirm it."),
         ["Rights.Complaint"] = (
-            "Sinulla on oikeus tehdä valitus Tietosuojavaltuutetun toimistolle (tietosuoja.fi).",
-            "Du har rätt att lämna in ett klagomål till Dataombudsmannens byrå (tietosuoja.fi).",
-            "You have the right to complain to the Office of the Data Protection Ombudsman (tietosuoja.fi)."),
+            Requests.SupervisoryAuthority.ComplaintRight("fi"), Requests.SupervisoryAuthority.ComplaintRight("sv"),
+            Requests.SupervisoryAuthority.ComplaintRight("en")),
     };
 
     public static IReadOnlyCollection<string> Keys => Texts.Keys;

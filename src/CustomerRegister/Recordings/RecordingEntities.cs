@@ -87,7 +87,8 @@ internal sealed class ProductionUnitConfiguration : IEntityTypeConfiguration<Pro
 {
     public void Configure(EntityTypeBuilder<ProductionUnit> b)
     {
-        b.ToTable("production_units").IsOutsideRegister("the controller's own sites and their CCTV settings, no person's data");
+        b.ToTable("production_units", t => t.HasCheckConstraint("ck_production_units_cctv_retention_months", RecordingRules.CctvMonthsCheckSql))
+            .IsOutsideRegister("the controller's own sites and their CCTV settings, no person's data");
         b.Property(u => u.Id).ValueGeneratedNever().IsNotPersonal("row id");
         b.Property(u => u.Name).HasMaxLength(200).IsNotPersonal("name of the site");
         b.Property(u => u.Address).HasMaxLength(300).IsNotPersonal("address of the site");
@@ -128,7 +129,8 @@ internal sealed class CctvRecordingConfiguration : IEntityTypeConfiguration<Cctv
 {
     public void Configure(EntityTypeBuilder<CctvRecording> b)
     {
-        b.ToTable("cctv_recordings").RetainedFrom(nameof(CctvRecording.PeriodEnd))
+        // Counted from the clip's start: footage never outlives its unit's period from when it was filmed (clips are at most a day).
+        b.ToTable("cctv_recordings").RetainedFrom(nameof(CctvRecording.PeriodStart))
             .IsNotLinkableToSubject("CCTV footage shows whoever passed; it is found by unit, camera and time");
         b.Property(r => r.Id).ValueGeneratedNever().IsNotPersonal("row id");
         b.Property(r => r.UnitId).IsNotPersonal("the production unit");

@@ -11,6 +11,15 @@ public static class RecordingRules
 
     public const int MaxCallSeconds = 24 * 60 * 60;
 
+    /// <summary>
+    /// The longest CCTV clip accepted: a period longer than a day is almost certainly an error. Retention counts from a
+    /// clip's start, so no footage outlives its unit's period by more than this.
+    /// </summary>
+    public static readonly TimeSpan MaxCctvClip = TimeSpan.FromHours(24);
+
+    /// <summary>The database check on a unit's period; the same bounds as <see cref="CctvMonthsError"/>.</summary>
+    public static readonly string CctvMonthsCheckSql = $"cctv_retention_months BETWEEN 1 AND {MaxCctvMonths}";
+
     public static string? CctvMonthsError(int? months) => months switch
     {
         null => $"Required: 1 to {MaxCctvMonths} months.",
@@ -44,5 +53,6 @@ public static class RecordingRules
     public static string? CctvPeriodError(DateTime start, DateTime end, DateTime now) =>
         end <= start ? "Must be after periodStart."
         : end > now.AddMinutes(5) ? "Must not be in the future."
+        : end - start > MaxCctvClip ? $"At most {MaxCctvClip.TotalHours:0} hours after periodStart: upload longer footage as several clips."
         : null;
 }

@@ -80,8 +80,7 @@ public sealed class AccessReportBuilder(
             AccessReportTexts.T("profiling.text", language),
             [.. new[] { "right.rectify", "right.erase", "right.restrict", "right.object", "right.portability", "right.withdraw" }
                 .Select(k => AccessReportTexts.T(k, language))],
-            new ReportAuthority(AccessReportTexts.T("authority", language), "Lintulahdenkuja 4, 00530 Helsinki", "tietosuoja@om.fi",
-                "029 566 6700", "https://tietosuoja.fi"),
+            SupervisoryAuthority.ForReport(language),
             accesses);
     }
 

@@ -63,7 +63,6 @@ public static class AccessReportTexts
             "Right to withdraw consent at any time (Art 7)"),
         ["complaint"] = ("Oikeus tehdä valitus valvontaviranomaiselle", "Rätt att lämna klagomål till tillsynsmyndigheten",
             "Right to lodge a complaint with the supervisory authority"),
-        ["authority"] = ("Tietosuojavaltuutetun toimisto", "Dataombudsmannens byrå", "Office of the Data Protection Ombudsman"),
         ["accesses"] = ("Ketkä yrityksessä ovat käsitelleet tietojanne", "Vem i företaget har behandlat era uppgifter",
             "Who in the company has accessed your data"),
         ["at"] = ("Aika", "Tid", "Time"),

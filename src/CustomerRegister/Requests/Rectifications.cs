@@ -133,9 +133,19 @@ public sealed class Rectifications(
         }
 
         var named = applied.SelectMany(a => a.Fields.Select(f => $"{a.Table}.{f}")).ToList();
-        var recipients = await RecipientsAsync(subjectId, ct);
+        var recipients = await RecipientsAsync(subjectId, request.Language, ct);
         Record(request, "rectified", named.Count == 0 ? "No value differed from the register." : string.Join(", ", named));
         Record(request, "recipients_listed", Truncate(string.Join("; ", recipients.Select(r => r.Recipient)), 1000));
+
+        // The notice to the requester covers every change of the request so far (categories, never values); mailed on completion.
+        var categories = (await db.Set<RequestRectification>().AsNoTracking().Where(r => r.RequestId == request.Id)
+                .Select(r => r.CategoryId).ToListAsync(ct))
+            .Concat(db.Set<RequestRectification>().Local.Where(r => r.RequestId == request.Id).Select(r => r.CategoryId)).Distinct().ToList();
+        if (categories.Count > 0)
+        {
+            request.ResponseLetter = RequestLetters.RectificationNotice(request.Language, HelsinkiTime.DateOf(request.ReceivedAt),
+                categories, recipients);
+        }
 
         // The request row itself changes too, so its version guards against two handlers rectifying at once.
         db.Entry(request).Property(r => r.UpdatedAt).IsModified = true;
@@ -149,7 +159,8 @@ public sealed class Rectifications(
         .OrderBy(r => r.At).ThenBy(r => r.Id)
         .Select(r => new RectificationResponse(r.At, r.Table, r.RowId, r.Field, r.Before, r.After, r.CategoryId)).ToList();
 
-    public Task<List<NotifyRecipient>> RecipientsAsync(Guid subjectId, CancellationToken ct) => Art19Recipients.ListAsync(db, subjectId, ct);
+    public Task<List<NotifyRecipient>> RecipientsAsync(Guid subjectId, string language, CancellationToken ct) =>
+        Art19Recipients.ListAsync(db, subjectId, language, ct);
 
     private sealed record PlannedChange(
         IEntityType Entity, object Key, string RowId, RectifiableField Field, IProperty? Property, RectifiedValue? Value, long? Version);

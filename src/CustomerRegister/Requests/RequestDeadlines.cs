@@ -3,7 +3,8 @@ namespace CustomerRegister.Requests;
 /// <summary>
 /// The statutory deadlines of GDPR Art 12(3), counted as Regulation 1182/71 counts a month: the same date of the
 /// following month (or that month's last day), moved to the next working day when it falls on a Saturday, Sunday
-/// or Finnish public holiday. Pure: no clock, no database.
+/// or Finnish public holiday. An extended deadline is counted the same way from the day of receipt (one month plus the
+/// extension) and moved once; it is never added to a due date that was already moved. Pure: no clock, no database.
 /// </summary>
 public sealed class RequestDeadlines(IEnumerable<DateOnly>? extraHolidays = null)
 {
@@ -12,10 +13,16 @@ public sealed class RequestDeadlines(IEnumerable<DateOnly>? extraHolidays = null
     private readonly HashSet<DateOnly> _extra = [.. extraHolidays ?? []];
 
     /// <summary>The due date of a request received on <paramref name="received"/> (a Helsinki calendar date).</summary>
-    public DateOnly DueDate(DateOnly received) => NextWorkingDayFrom(received.AddMonths(1));
+    public DateOnly DueDate(DateOnly received) => MonthsFrom(received, 1);
 
-    /// <summary>The due date after an extension by <paramref name="months"/>, counted from the original due date.</summary>
-    public DateOnly ExtendedDueDate(DateOnly originalDue, int months) => NextWorkingDayFrom(originalDue.AddMonths(months));
+    /// <summary>
+    /// The due date after an extension by <paramref name="months"/>: 1 + <paramref name="months"/> months counted from
+    /// the day of receipt (a Helsinki calendar date), e.g. received 31.1.2027 → due 1.3.2027, extended by two → 30.4.2027.
+    /// </summary>
+    public DateOnly ExtendedDueDate(DateOnly received, int months) => MonthsFrom(received, 1 + months);
+
+    /// <summary>The same date <paramref name="months"/> months later (or that month's last day), moved once to a working day.</summary>
+    private DateOnly MonthsFrom(DateOnly received, int months) => NextWorkingDayFrom(received.AddMonths(months));
 
     /// <summary>Why an extension is not allowed, or null when it is.</summary>
     public static string? ExtensionRefusal(DateOnly originalDue, DateOnly today, bool alreadyExtended, int months)

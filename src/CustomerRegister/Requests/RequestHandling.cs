@@ -292,14 +292,25 @@ public sealed class RequestHandling(
     {
         var errors = new FieldErrors();
         var trimmed = errors.Text("note", note, 2000);
-        return errors.Any
-            ? RequestOutcome.Invalid(errors)
-            : await StepAsync(id, version, r => RequestRules.CanComplete(r.Type, r.State), r =>
-            {
-                Close(r, RequestState.Completed, trimmed);
-                Record(r, "completed", trimmed);
-                return "request.complete";
-            }, ct);
+        if (errors.Any)
+        {
+            return RequestOutcome.Invalid(errors);
+        }
+
+        var outcome = await StepAsync(id, version, r => RequestRules.CanComplete(r.Type, r.State), r =>
+        {
+            Close(r, RequestState.Completed, trimmed);
+            Record(r, "completed", trimmed);
+            return "request.complete";
+        }, ct);
+
+        // A rectification's notice (what was corrected, who is told: RequestLetters.RectificationNotice) goes out on completion.
+        if (outcome.Request is { Type: RequestType.Rectification, RequesterEmail: { } to, ResponseLetter: { } letter } done)
+        {
+            await mail.SendAsync(PickupDirectoryMailSender.Text(to, Subject(done), letter, done.Language), ct);
+        }
+
+        return outcome;
     }
 
     public async Task<RequestOutcome> RefuseAsync(Guid id, string? reason, long? version, CancellationToken ct)
@@ -389,12 +400,13 @@ public sealed class RequestHandling(
             return RequestOutcome.Conflict("dueDate", refusal);
         }
 
-        request.DueDate = Options.Deadlines().ExtendedDueDate(request.OriginalDueDate, extension);
+        // Counted from the day of receipt, never from the original due date (which may have been moved past a holiday).
+        var received = HelsinkiTime.DateOf(request.ReceivedAt);
+        request.DueDate = Options.Deadlines().ExtendedDueDate(received, extension);
         request.ExtendedAt = Now;
         request.ExtendedBy = ActorId;
         request.ExtensionReason = why;
-        request.ExtensionLetter = RequestLetters.ExtensionLetter(request.Language, request.Type, HelsinkiTime.DateOf(request.ReceivedAt),
-            request.DueDate, why!);
+        request.ExtensionLetter = RequestLetters.ExtensionLetter(request.Language, request.Type, received, request.DueDate, why!);
         request.ExtensionToldVia = via ?? (request.RequesterEmail is not null ? "email" : "letter");
         Record(request, "extended", why);
         audit.Add(Entry("request.extend", request, Access.ChangedFields(db.Entry(request))));

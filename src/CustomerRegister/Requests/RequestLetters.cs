@@ -4,7 +4,7 @@ namespace CustomerRegister.Requests;
 
 /// <summary>
 /// Texts sent to requesters, in Finnish, Swedish or English. Every answer that refuses or delays states the right to
-/// complain to the supervisory authority (Art 12(4), notice § 12).
+/// complain to the supervisory authority (Art 12(4), notice § 12), in full from <see cref="SupervisoryAuthority"/>.
 /// </summary>
 public static class RequestLetters
 {
@@ -38,16 +38,6 @@ public static class RequestLetters
         (_, _) => "tietojen siirtopyyntö",
     };
 
-    public static string ComplaintRight(string language) => language switch
-    {
-        "sv" => "Du har rätt att lämna in ett klagomål till tillsynsmyndigheten: Dataombudsmannens byrå, "
-                + "Lintulahdenkuja 4, 00530 Helsingfors; PB 800, 00531 Helsingfors; tietosuoja@om.fi; växel 029 566 6700; tietosuoja.fi.",
-        "en" => "You have the right to lodge a complaint with the supervisory authority: the Office of the Data Protection Ombudsman, "
-                + "Lintulahdenkuja 4, 00530 Helsinki; PO Box 800, 00531 Helsinki; tietosuoja@om.fi; switchboard +358 29 566 6700; tietosuoja.fi.",
-        _ => "Sinulla on oikeus tehdä valitus valvontaviranomaiselle: Tietosuojavaltuutetun toimisto, "
-             + "Lintulahdenkuja 4, 00530 Helsinki; PL 800, 00531 Helsinki; tietosuoja@om.fi; vaihde 029 566 6700; tietosuoja.fi.",
-    };
-
     public static string ExtensionLetter(string language, RequestType type, DateOnly received, DateOnly newDue, string reason)
     {
         var r = Date(received);
@@ -57,13 +47,13 @@ public static class RequestLetters
         {
             "sv" => $"Vi har mottagit din {t} den {r}. På grund av att begäran är komplex eller att vi har fått många begäranden "
                     + $"förlänger vi svarstiden enligt artikel 12.3 i dataskyddsförordningen. Vi svarar senast den {d}.\n\n"
-                    + $"Skäl: {reason}\n\n{ComplaintRight(language)}",
+                    + $"Skäl: {reason}\n\n{SupervisoryAuthority.ComplaintRight(language)}",
             "en" => $"We received your {t} on {r}. Because the request is complex or we have received many requests, we are "
                     + $"extending the time to reply under Article 12(3) of the General Data Protection Regulation. We will reply by {d}.\n\n"
-                    + $"Reason: {reason}\n\n{ComplaintRight(language)}",
+                    + $"Reason: {reason}\n\n{SupervisoryAuthority.ComplaintRight(language)}",
             _ => $"Olemme vastaanottaneet {t}si {r}. Pyynnön monimutkaisuuden tai pyyntöjen suuren määrän vuoksi pidennämme "
                  + $"vastausaikaa tietosuoja-asetuksen 12 artiklan 3 kohdan mukaisesti. Vastaamme viimeistään {d}.\n\n"
-                 + $"Syy: {reason}\n\n{ComplaintRight(language)}",
+                 + $"Syy: {reason}\n\n{SupervisoryAuthority.ComplaintRight(language)}",
         };
     }
 
@@ -73,10 +63,47 @@ public static class RequestLetters
         var t = TypeName(type, language);
         return language switch
         {
-            "sv" => $"Vi har behandlat din {t} som mottogs den {r}. Vi kan inte tillmötesgå begäran.\n\nSkäl: {reason}\n\n{ComplaintRight(language)}",
-            "en" => $"We have considered your {t} received on {r}. We cannot act on the request.\n\nReason: {reason}\n\n{ComplaintRight(language)}",
-            _ => $"Olemme käsitelleet {r} vastaanotetun {t}si. Emme voi toteuttaa pyyntöä.\n\nPerustelu: {reason}\n\n{ComplaintRight(language)}",
+            "sv" => $"Vi har behandlat din {t} som mottogs den {r}. Vi kan inte tillmötesgå begäran.\n\nSkäl: {reason}\n\n{SupervisoryAuthority.ComplaintRight(language)}",
+            "en" => $"We have considered your {t} received on {r}. We cannot act on the request.\n\nReason: {reason}\n\n{SupervisoryAuthority.ComplaintRight(language)}",
+            _ => $"Olemme käsitelleet {r} vastaanotetun {t}si. Emme voi toteuttaa pyyntöä.\n\nPerustelu: {reason}\n\n{SupervisoryAuthority.ComplaintRight(language)}",
         };
+    }
+
+    /// <summary>
+    /// The notice of a rectification (Art 16, Art 19): which kinds of data were corrected (never the values) and the
+    /// recipients who are told of it.
+    /// </summary>
+    public static string RectificationNotice(string language, DateOnly received, IEnumerable<string> categoryIds,
+        IEnumerable<NotifyRecipient> recipients)
+    {
+        var r = Date(received);
+        var text = new System.Text.StringBuilder();
+        text.AppendLine(language switch
+        {
+            "sv" => $"Vi har rättat dina personuppgifter enligt din begäran som mottogs den {r} (EU:s dataskyddsförordning artikel 16). Rättat:",
+            "en" => $"We have rectified your personal data as you asked in your request received on {r} (GDPR Article 16). Rectified:",
+            _ => $"Olemme oikaisseet henkilötietosi {r} vastaanotetun pyyntösi mukaisesti (EU:n tietosuoja-asetus 16 artikla). Oikaistu:",
+        });
+        foreach (var name in categoryIds.Select(id => Catalog.Categories.All.FirstOrDefault(c => c.Id == id)?.Name(language) ?? id).Distinct())
+        {
+            text.AppendLine("- " + name);
+        }
+
+        text.AppendLine();
+        text.AppendLine(language switch
+        {
+            "sv" => "Vi underrättar följande mottagare om rättelsen (artikel 19):",
+            "en" => "We are informing the following recipients of the rectification (Article 19):",
+            _ => "Ilmoitamme oikaisusta seuraaville vastaanottajille (19 artikla):",
+        });
+        foreach (var recipient in recipients)
+        {
+            text.AppendLine($"- {recipient.Recipient}: {recipient.Reason}");
+        }
+
+        text.AppendLine();
+        text.Append(SupervisoryAuthority.ComplaintRight(language));
+        return text.ToString();
     }
 
     public static (string Subject, string Body) Confirmation(string language, RequestType type, string link) => language switch

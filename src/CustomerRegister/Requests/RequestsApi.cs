@@ -165,7 +165,7 @@ public static class RequestsApi
             .OrderBy(a => a.At).ThenBy(a => a.Id).ToListAsync(ct);
         var candidates = request.SubjectId is null ? await handling.CandidatesAsync(request, ct) : [];
         var changes = request.Type == RequestType.Rectification ? await rectifications.ListAsync(request.Id, ct) : null;
-        var notify = changes is { Count: > 0 } && request.SubjectId is { } subjectId ? await rectifications.RecipientsAsync(subjectId, ct) : null;
+        var notify = changes is { Count: > 0 } && request.SubjectId is { } subjectId ? await rectifications.RecipientsAsync(subjectId, request.Language, ct) : null;
         return request.ToResponse(handling.Today) with
         {
             Actions = [.. actions.Select(a => new RequestActionResponse(a.At, a.ActorKind, a.ActorId, a.Action, a.Note))],

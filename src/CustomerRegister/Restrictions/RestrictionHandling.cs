@@ -8,10 +8,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Restrictions;
 
-/// <summary>The restriction (Art 18) and objection (Art 21) steps of a request, and lifting a restriction.</summary>
+/// <summary>
+/// The restriction (Art 18) and objection (Art 21) steps of a request, and lifting a restriction. Each step answers the
+/// requester with a letter (<see cref="RestrictionLetters"/>), stored as the request's response and mailed when an email is known.
+/// </summary>
 public sealed class RestrictionHandling(
     RegisterDbContext db, RequestHandling requests, ProcessingLimits limits, AuditLog audit, TimeProvider clock,
-    IHttpContextAccessor http)
+    IHttpContextAccessor http, IMailSender mail)
 {
     public static string? Refusal(DataSubjectRequest r, params RequestType[] types) =>
         !types.Contains(r.Type) ? $"This step is for {string.Join(" or ", types)} requests."
@@ -30,6 +33,7 @@ public sealed class RestrictionHandling(
         return await StepAsync(id, version, [RequestType.Restriction], async r =>
         {
             await limits.AddAsync(r.SubjectId!.Value, LimitKind.Restriction, ground, r.Id, ct);
+            r.ResponseLetter = RestrictionLetters.Restricted(r.Language, ground.Value);
             return "restricted";
         }, ct);
     }
@@ -38,6 +42,7 @@ public sealed class RestrictionHandling(
         StepAsync(id, version, [RequestType.ObjectionToMarketing, RequestType.ObjectionToProfiling], async r =>
         {
             var subjectId = r.SubjectId!.Value;
+            r.ResponseLetter = RestrictionLetters.Objection(r.Language, r.Type);
             if (r.Type == RequestType.ObjectionToProfiling)
             {
                 await limits.AddAsync(subjectId, LimitKind.ProfilingObjection, null, r.Id, ct);
@@ -79,6 +84,12 @@ public sealed class RestrictionHandling(
         requests.Record(request, action, null);
         audit.Add(RequestHandling.Entry("request." + action, request, [Categories.RightsRequest.Id]));
         await db.SaveChangesAsync(ct);
+        if (request is { RequesterEmail: { } to, ResponseLetter: { } letter })
+        {
+            await mail.SendAsync(PickupDirectoryMailSender.Text(to, RequestLetters.TypeName(request.Type, request.Language), letter,
+                request.Language), ct);
+        }
+
         return RequestOutcome.Ok(request);
     }
 }

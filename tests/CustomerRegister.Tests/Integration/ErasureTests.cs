@@ -81,7 +81,8 @@ public sealed class ErasureTests(RequestsFactory app) : IClassFixture<RequestsFa
         // The answer to the requester names categories and dates, never values, and states the right to complain.
         var request = await dpo.Client.GetFromJsonAsync<JsonElement>($"/api/requests/{requestId}");
         var letter = request.GetProperty("responseLetter").GetString()!;
-        Assert.Contains("tietosuojavaltuutetulle", letter, StringComparison.Ordinal);
+        Assert.Contains("Tietosuojavaltuutetun toimisto, Lintulahdenkuja 4, 00530 Helsinki; PL 800, 00531 Helsinki", letter, StringComparison.Ordinal);
+        Assert.Contains("https://tietosuoja.fi", letter, StringComparison.Ordinal);
         Assert.DoesNotContain(person.Email, letter, StringComparison.OrdinalIgnoreCase);
 
         // Nothing of the erased values is readable in the SQLite file, free pages and write-ahead log included.

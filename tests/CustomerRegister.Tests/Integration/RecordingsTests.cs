@@ -259,6 +259,68 @@ public sealed class RecordingsTests(RecordingsFactory app) : IClassFixture<Recor
     }
 
     [Fact]
+    public async Task ACctvClipLongerThanADayIsRefusedNamingPeriodEndAndLeavesNoFile()
+    {
+        var unit = await UnitAsync();
+        var uploader = await TelephonyAsync();
+        var before = StoredFiles().Count;
+        var end = DateTime.UtcNow.AddHours(-1);
+
+        var tooLong = await uploader.PostAsync("/api/recordings/cctv",
+            CctvForm(Wav(4096, 17), unit.ToString(), periodStart: Iso(end.AddHours(-25)), periodEnd: Iso(end)));
+        var aDay = await uploader.PostAsync("/api/recordings/cctv",
+            CctvForm(Wav(4096, 18), unit.ToString(), periodStart: Iso(end.AddHours(-24)), periodEnd: Iso(end)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        var errors = await RegisterData.ErrorsOf(tooLong);
+        Assert.True(errors.TryGetProperty("periodEnd", out var why), errors.ToString());
+        Assert.Contains("24 hours", why.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, aDay.StatusCode);
+        Assert.Equal(before + 1, StoredFiles().Count);
+        Assert.Empty(IncomingFiles());
+    }
+
+    [Fact]
+    public async Task CctvFootageIsSweptByTheStartOfTheClipNotItsEnd()
+    {
+        var unit = await UnitAsync(); // a one-month period
+        var uploader = await TelephonyAsync();
+        var monthAgo = DateTime.UtcNow.AddMonths(-1);
+
+        // Filmed from before the unit's month to after it: due by its start, though its end is younger than a month.
+        var straddling = await UploadCctvAsync(uploader,
+            CctvForm(Wav(4096, 19), unit.ToString(), periodStart: Iso(monthAgo.AddHours(-6)), periodEnd: Iso(monthAgo.AddHours(6))));
+        var young = await UploadCctvAsync(uploader,
+            CctvForm(Wav(4096, 20), unit.ToString(), periodStart: Iso(monthAgo.AddHours(6)), periodEnd: Iso(monthAgo.AddHours(12))));
+        var straddlingKey = await CctvKeyAsync(straddling);
+
+        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
+        var run = await dpo.Client.PostAsJsonAsync("/api/retention/run", new { });
+        Assert.True(run.IsSuccessStatusCode, await run.Content.ReadAsStringAsync());
+
+        Assert.Equal(0L, Convert.ToInt64(await app.Database.ScalarAsync(
+            $"SELECT COUNT(*) FROM cctv_recordings WHERE id = '{IdLiteral(straddling)}'"), CultureInfo.InvariantCulture));
+        Assert.False(File.Exists(Path.Combine(app.StorePath, straddlingKey[..2], straddlingKey)));
+        Assert.Equal(1L, Convert.ToInt64(await app.Database.ScalarAsync(
+            $"SELECT COUNT(*) FROM cctv_recordings WHERE id = '{IdLiteral(young)}'"), CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task TheDatabaseRefusesAUnitPeriodOutsideOneToSixMonths()
+    {
+        var unit = await UnitAsync();
+
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() =>
+            app.Database.ExecuteAsync($"UPDATE production_units SET cctv_retention_months = 7 WHERE id = '{IdLiteral(unit)}'"));
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() =>
+            app.Database.ExecuteAsync($"UPDATE production_units SET cctv_retention_months = 0 WHERE id = '{IdLiteral(unit)}'"));
+
+        Assert.Equal(1L, Convert.ToInt64(await app.Database.ScalarAsync(
+            $"SELECT cctv_retention_months FROM production_units WHERE id = '{IdLiteral(unit)}'"), CultureInfo.InvariantCulture));
+        Assert.Equal(1, await app.Database.ExecuteAsync($"UPDATE production_units SET cctv_retention_months = {RecordingRules.MaxCctvMonths} WHERE id = '{IdLiteral(unit)}'"));
+    }
+
+    [Fact]
     public async Task TheIntegrityCheckReportsAndRepairsOrphanFilesAndRowsWithoutTheirFile()
     {
         var gone = await UploadedCallAsync(Wav(4096, 12));
@@ -354,6 +416,18 @@ public sealed class RecordingsTests(RecordingsFactory app) : IClassFixture<Recor
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
+    private static string Iso(DateTime utc) => utc.ToString("O", CultureInfo.InvariantCulture);
+
+    private static async Task<Guid> UploadCctvAsync(HttpClient uploader, HttpContent form)
+    {
+        var response = await uploader.PostAsync("/api/recordings/cctv", form);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private async Task<string> CctvKeyAsync(Guid id) =>
+        (string)(await app.Database.ScalarAsync($"SELECT storage_key FROM cctv_recordings WHERE id = '{IdLiteral(id)}'"))!;
+
     private async Task<string> StorageKeyAsync(Guid id) =>
         (string)(await app.Database.ScalarAsync($"SELECT storage_key FROM call_recordings WHERE id = '{IdLiteral(id)}'"))!;
 
@@ -399,12 +473,13 @@ public sealed class RecordingsTests(RecordingsFactory app) : IClassFixture<Recor
         return form;
     }
 
-    private static MultipartFormDataContent CctvForm(byte[] video, string unit, string contentType = "video/mp4", string? periodEnd = null)
+    private static MultipartFormDataContent CctvForm(
+        byte[] video, string unit, string contentType = "video/mp4", string? periodEnd = null, string? periodStart = null)
     {
         var form = new MultipartFormDataContent();
         Add(form, "unit", unit);
         Add(form, "camera", "Gate 1");
-        Add(form, "periodStart", DateTime.UtcNow.AddHours(-2).ToString("O", CultureInfo.InvariantCulture));
+        Add(form, "periodStart", periodStart ?? DateTime.UtcNow.AddHours(-2).ToString("O", CultureInfo.InvariantCulture));
         Add(form, "periodEnd", periodEnd ?? DateTime.UtcNow.AddHours(-1).ToString("O", CultureInfo.InvariantCulture));
         var file = new ByteArrayContent(video);
         file.Headers.ContentType = new MediaTypeHeaderValue(contentType);

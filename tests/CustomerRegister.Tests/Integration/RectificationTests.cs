@@ -124,6 +124,51 @@ public sealed class RectificationTests(RequestsFactory app) : IClassFixture<Requ
         }
     }
 
+    [Theory]
+    [InlineData("fi", "Olemme oikaisseet henkilötietosi", "Sähköpostiosoite", "tietosuojaseloste § 8", "Tietosuojavaltuutetun toimisto")]
+    [InlineData("sv", "Vi har rättat dina personuppgifter", "E-postadress", "dataskyddsbeskrivningen § 8", "Dataombudsmannens byrå")]
+    [InlineData("en", "We have rectified your personal data", "Email address", "notice § 8", "Office of the Data Protection Ombudsman")]
+    public async Task TheRectificationNoticeIsInTheRequestersLanguageAndMailedOnCompletion(
+        string language, string opening, string category, string groupReason, string authority)
+    {
+        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
+        var person = await ConsumerAsync(dpo.Client);
+        var requesterEmail = $"pyytaja.{Guid.NewGuid():N}@example.fi";
+        var id = (await dpo.Client.CreateRequestAsync(new
+        {
+            type = "Rectification",
+            channel = "Letter",
+            requesterName = "Ville Väärä",
+            requesterEmail,
+            language,
+            subjectId = person.SubjectId,
+        })).Id();
+        await dpo.Client.StepAsync(id, "verify-identity", new { method = "IdDocumentSeenAtOffice" });
+        var request = await dpo.Client.StepAsync(id, "start");
+        var newEmail = $"oikea.{Guid.NewGuid():N}@example.fi";
+
+        var response = await RectifyAsync(dpo.Client, request, Change("consumers", person.Id, "email", newEmail));
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var read = await dpo.Client.GetFromJsonAsync<JsonElement>($"/api/requests/{id}");
+        var notice = read.GetProperty("responseLetter").GetString()!;
+        Assert.StartsWith(opening, notice, StringComparison.Ordinal);
+        Assert.Contains("- " + category, notice, StringComparison.Ordinal);
+        Assert.Contains(groupReason, notice, StringComparison.Ordinal);
+        Assert.Contains(authority, notice, StringComparison.Ordinal);
+        Assert.DoesNotContain(newEmail, notice, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(person.Email, notice, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(read.GetProperty("notify").EnumerateArray(),
+            n => n.GetProperty("reason").GetString()!.Contains(groupReason, StringComparison.Ordinal));
+        Assert.Empty(app.MailTo(requesterEmail));
+
+        await dpo.Client.StepAsync(id, "complete", new { });
+
+        var sent = Assert.Single(app.MailTo(requesterEmail));
+        Assert.StartsWith(opening, sent.TextBody, StringComparison.Ordinal);
+        Assert.Contains(authority, sent.TextBody, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AStaleVersionIsAConflictAndChangesNothing()
     {

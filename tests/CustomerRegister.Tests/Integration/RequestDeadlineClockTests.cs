@@ -92,3 +92,67 @@ public sealed class RequestDeadlineClockTests(MovableClockFactory app) : IClassF
         }
     }
 }
+
+/// <summary>The register on a clock that starts at 00:30 on Sunday 31.1.2027 in Helsinki (still 30.1 in UTC).</summary>
+public sealed class ReceiptDayClockFactory : RequestsFactory
+{
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2027, 1, 30, 22, 30, 0, TimeSpan.Zero));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public async Task<int> RunWarningsAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RequestWarnings>().RunAsync();
+    }
+
+    public void MoveTo(DateOnly helsinkiDate) =>
+        Clock.SetUtcNow(new DateTimeOffset(HelsinkiTime.StartUtc(helsinkiDate).AddHours(12), TimeSpan.Zero));
+}
+
+[Trait(Category.Name, Category.Integration)]
+public sealed class RequestExtensionClockTests(ReceiptDayClockFactory app) : IClassFixture<ReceiptDayClockFactory>
+{
+    [Fact]
+    public async Task AnExtensionEndsThreeMonthsAfterTheDayOfReceiptMovedOnceToAWorkingDay()
+    {
+        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
+        var email = $"ext31.{Guid.NewGuid():N}@example.fi";
+        var created = await dpo.Client.CreateRequestAsync(RequestData.Intake(email: email));
+        var id = created.Id();
+
+        // Received on Sunday 31.1.2027 (Helsinki): the month ends Sun 28.2., so the answer is due Mon 1.3.2027.
+        Assert.Equal("2027-03-01", created.GetProperty("dueDate").GetString());
+
+        app.MoveTo(new DateOnly(2027, 2, 15));
+        var handler = await app.CreateUserAsync(Roles.DataProtectionOfficer);
+        var extended = await handler.Client.StepAsync(id, "extend", new { months = 2, reason = "Tiedot monessa arkistojärjestelmässä." });
+
+        // Three months from receipt: Fri 30.4.2027 — not 1.3. + 2 months = Sat 1.5. (May Day) → Mon 3.5.
+        Assert.Equal("2027-04-30", extended.GetProperty("dueDate").GetString());
+        Assert.Equal("2027-03-01", extended.GetProperty("originalDueDate").GetString());
+        var letter = extended.GetProperty("extension").GetProperty("letter").GetString()!;
+        Assert.Contains("31.1.2027", letter);
+        Assert.Contains("Vastaamme viimeistään 30.4.2027.", letter);
+        Assert.DoesNotContain("3.5.2027", letter);
+        Assert.Contains("Vastaamme viimeistään 30.4.2027.", Assert.Single(app.MailTo(email)).TextBody);
+
+        // Warnings follow the extended date: none near the original one, one within the warning days of 30.4.
+        app.MoveTo(new DateOnly(2027, 2, 26));
+        Assert.Equal(0, await app.RunWarningsAsync());
+        app.MoveTo(new DateOnly(2027, 4, 26));
+        Assert.Equal(1, await app.RunWarningsAsync());
+        var warning = Assert.Single(app.MailTo("dpo@register.test"), m => m.Subject?.Contains(id.ToString(), StringComparison.Ordinal) == true);
+        Assert.Contains("due in 4 day(s)", warning.Subject);
+        Assert.Contains("Due date: 2027-04-30", warning.TextBody);
+
+        var reader = await app.CreateUserAsync(Roles.CustomerService);
+        var listed = Assert.Single((await reader.Client.GetFromJsonAsync<JsonElement>("/api/requests")).EnumerateArray(), r => r.Id() == id);
+        Assert.Equal(4, listed.GetProperty("daysLeft").GetInt32());
+        Assert.False(listed.GetProperty("overdue").GetBoolean());
+    }
+}

@@ -220,8 +220,8 @@ public sealed class RequestsTests(RequestsFactory app) : IClassFixture<RequestsF
 
         var extended = await dpo.Client.StepAsync(id, "extend", new { months = 2, reason = "Data in many archived systems." });
 
-        var original = DateOnly.Parse(created.GetProperty("dueDate").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
-        var expected = new RequestDeadlines().ExtendedDueDate(original, 2);
+        var received = HelsinkiTime.DateOf(created.GetProperty("receivedAt").GetDateTimeOffset().UtcDateTime);
+        var expected = new RequestDeadlines().ExtendedDueDate(received, 2);
         Assert.Equal(expected.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), extended.GetProperty("dueDate").GetString());
         Assert.Equal(created.GetProperty("dueDate").GetString(), extended.GetProperty("originalDueDate").GetString());
         var letter = extended.GetProperty("extension").GetProperty("letter").GetString()!;

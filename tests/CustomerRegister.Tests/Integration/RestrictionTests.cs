@@ -86,6 +86,41 @@ public sealed class RestrictionTests(RequestsFactory app) : IClassFixture<Reques
         Assert.DoesNotContain("Osoite tarkistettu", audit, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("fi", "Olemme rajoittaneet", "Tietosuojavaltuutetun toimisto", "PL 800, 00531 Helsinki")]
+    [InlineData("sv", "Vi har begränsat", "Dataombudsmannens byrå", "PB 800, 00531 Helsingfors")]
+    [InlineData("en", "We have restricted", "Office of the Data Protection Ombudsman", "PO Box 800, 00531 Helsinki")]
+    public async Task ARestrictionIsAnsweredInTheRequestersLanguageNamingTheAuthorityInFull(
+        string language, string opening, string authority, string postalAddress)
+    {
+        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
+        var (subjectId, _) = await ConsumerAsync(dpo.Client);
+        var requesterEmail = $"raili.{Guid.NewGuid():N}@example.fi";
+        var id = (await dpo.Client.CreateRequestAsync(new
+        {
+            type = "Restriction",
+            channel = "Letter",
+            requesterName = "Raili Rajoitettu",
+            requesterEmail,
+            language,
+            subjectId,
+        })).Id();
+        await dpo.Client.StepAsync(id, "start", new { });
+
+        var done = await dpo.Client.StepAsync(id, "restrict", new { ground = "AccuracyContested" });
+
+        var letter = done.GetProperty("responseLetter").GetString()!;
+        var sent = Assert.Single(app.MailTo(requesterEmail)).TextBody;
+        foreach (var text in new[] { letter, sent })
+        {
+            Assert.StartsWith(opening, text, StringComparison.Ordinal);
+            Assert.Contains(authority, text, StringComparison.Ordinal);
+            Assert.Contains("Lintulahdenkuja 4", text, StringComparison.Ordinal);
+            Assert.Contains(postalAddress, text, StringComparison.Ordinal);
+            Assert.Contains("https://tietosuoja.fi", text, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task ARestrictionNeedsItsGroundAndAStartedRestrictionRequest()
     {

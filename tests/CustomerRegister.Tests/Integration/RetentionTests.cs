@@ -326,7 +326,8 @@ public sealed class RetentionTests(RetentionFactory app) : IClassFixture<Retenti
             return (id, stored);
         }
 
-        string Ago(int days) => DateTime.UtcNow.AddDays(-days).ToString("O", CultureInfo.InvariantCulture);
+        var now = DateTime.UtcNow; // one moment, so that a clip of a day is exactly 24 hours
+        string Ago(int days) => now.AddDays(-days).ToString("O", CultureInfo.InvariantCulture);
 
         // Two months from the Helsinki day of the call: 59–62 days by the months, so 63 days is always past and 58 never.
         var call = new Dictionary<string, string> { ["agent"] = "ext 204", ["durationSeconds"] = "95" };

@@ -59,7 +59,17 @@ public sealed class RecordingRulesTests
     }
 
     [Fact]
-    public void CallsAreFoundByTheirSubjectAndCctvFootageIsDeclaredToNameNobody()
+    public void ACctvClipIsAtMostADayLong()
+    {
+        var now = new DateTime(2026, 5, 1, 12, 0, 0, DateTimeKind.Utc);
+
+        Assert.Null(RecordingRules.CctvPeriodError(now.AddHours(-24), now, now));
+        Assert.NotNull(RecordingRules.CctvPeriodError(now.AddHours(-25), now, now));
+        Assert.NotNull(RecordingRules.CctvPeriodError(now.AddHours(-24).AddSeconds(-1), now, now));
+    }
+
+    [Fact]
+    public void CallsAreFoundByTheirSubjectAndCctvFootageIsDeclaredToNameNobodyAndKeptFromItsStart()
     {
         using var db = new SqliteDesignTimeFactory().CreateDbContext([]);
         var model = db.GetService<IDesignTimeModel>().Model;
@@ -72,7 +82,7 @@ public sealed class RecordingRulesTests
         Assert.DoesNotContain("cctv_recordings", SubjectRows.Unreachable(model, sql));
         Assert.Equal(nameof(CallRecording.StartedAt),
             model.FindEntityType(typeof(CallRecording))!.FindAnnotation(CatalogModelExtensions.RetainedFromAnnotation)?.Value);
-        Assert.Equal(nameof(CctvRecording.PeriodEnd),
+        Assert.Equal(nameof(CctvRecording.PeriodStart),
             model.FindEntityType(typeof(CctvRecording))!.FindAnnotation(CatalogModelExtensions.RetainedFromAnnotation)?.Value);
     }
 

@@ -80,10 +80,63 @@ public sealed class RequestDeadlinesTests
     }
 
     [Fact]
-    public void AnExtensionCountsFromTheOriginalDueDateWithTheSameRules()
+    public void AnExtensionCountsThreeMonthsFromReceiptNotTwoFromTheMovedDueDate()
     {
-        Assert.Equal(D(2026, 5, 4), Rules.ExtendedDueDate(D(2026, 3, 2), 2));
-        Assert.Equal(D(2026, 4, 2), Rules.ExtendedDueDate(D(2026, 3, 2), 1));
+        // Received Sun 31.1.2027: due Sun 28.2. → Mon 1.3.; extended 30.4. (Fri), not 1.5. (May Day) → 3.5.
+        Assert.Equal(D(2027, 3, 1), Rules.DueDate(D(2027, 1, 31)));
+        Assert.Equal(D(2027, 4, 30), Rules.ExtendedDueDate(D(2027, 1, 31), 2));
+        Assert.Equal(D(2027, 3, 31), Rules.ExtendedDueDate(D(2027, 1, 31), 1));
+    }
+
+    [Theory]
+    [InlineData("2026-03-09", 2, "2026-06-09")] // the EDPB's example: 9 March → 9 June
+    [InlineData("2026-03-09", 1, "2026-05-11")] // 9 May is a Saturday
+    [InlineData("2026-01-30", 1, "2026-03-30")] // a 31-day month to a 31-day month
+    [InlineData("2026-03-31", 2, "2026-06-30")] // 31st into a 30-day month: its last day
+    [InlineData("2026-05-31", 2, "2026-08-31")] // 31st into a 31-day month
+    [InlineData("2026-04-30", 2, "2026-07-30")] // 30th stays the 30th
+    [InlineData("2027-11-30", 1, "2028-01-31")] // across the year end; Sun 30.1.2028 moves to Monday
+    public void AnExtendedMonthIsCountedFromReceiptAcrossMonthEnds(string received, int months, string due) =>
+        Assert.Equal(DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture),
+            Rules.ExtendedDueDate(DateOnly.Parse(received, System.Globalization.CultureInfo.InvariantCulture), months));
+
+    [Fact]
+    public void AnExtensionEndingInFebruaryOfALeapYearEndsOnTheTwentyNinth()
+    {
+        Assert.Equal(D(2028, 2, 29), Rules.ExtendedDueDate(D(2027, 11, 30), 2)); // Tue 29.2.2028
+        Assert.Equal(D(2027, 3, 1), Rules.ExtendedDueDate(D(2026, 11, 29), 2)); // 28.2.2027 is a Sunday
+    }
+
+    [Fact]
+    public void AnExtensionReceivedOnTheTwentyNinthOfFebruaryCountsFromIt() =>
+        Assert.Equal(D(2028, 5, 29), Rules.ExtendedDueDate(D(2028, 2, 29), 2));
+
+    [Fact]
+    public void AnExtendedDueDateOnAWeekendMovesToMonday() =>
+        Assert.Equal(D(2026, 7, 13), Rules.ExtendedDueDate(D(2026, 4, 11), 2)); // 11.7.2026 is a Saturday
+
+    [Fact]
+    public void AnExtendedDueDateAtEasterMovesPastTheWholeEasterWeekend() =>
+        Assert.Equal(D(2026, 4, 7), Rules.ExtendedDueDate(D(2026, 1, 3), 2)); // Fri 3.4. Good Friday … Mon 6.4. Easter Monday
+
+    [Fact]
+    public void AnExtendedDueDateAtMidsummerMovesToMonday() =>
+        Assert.Equal(D(2027, 6, 28), Rules.ExtendedDueDate(D(2027, 3, 25), 2)); // Fri 25.6.2027 Midsummer Eve
+
+    [Fact]
+    public void AnExtendedDueDateOnIndependenceDayMovesToTheNextWorkingDay() =>
+        Assert.Equal(D(2027, 12, 7), Rules.ExtendedDueDate(D(2027, 9, 6), 2)); // Mon 6.12.2027
+
+    [Fact]
+    public void AnExtendedDueDateAtChristmasMovesPastBoxingDayAndTheWeekend() =>
+        Assert.Equal(D(2026, 12, 28), Rules.ExtendedDueDate(D(2026, 9, 24), 2)); // Thu 24.12. … Sun 27.12.2026
+
+    [Fact]
+    public void AnExtensionIsMovedOnceFromTheCountedDateNotFromTheMovedOriginalDueDate()
+    {
+        // Received 28.1.2026: due Sat 28.2. → Mon 2.3.; extended 28.4.2026 (Tue), not 2.5. → 4.5.
+        Assert.Equal(D(2026, 3, 2), Rules.DueDate(D(2026, 1, 28)));
+        Assert.Equal(D(2026, 4, 28), Rules.ExtendedDueDate(D(2026, 1, 28), 2));
     }
 
     [Fact]

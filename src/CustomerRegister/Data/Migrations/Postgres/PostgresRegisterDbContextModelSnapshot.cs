@@ -2204,6 +2204,9 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     b.HasIndex("PeriodEnd")
                         .HasDatabaseName("ix_cctv_recordings_period_end");
 
+                    b.HasIndex("PeriodStart")
+                        .HasDatabaseName("ix_cctv_recordings_period_start");
+
                     b.HasIndex("StorageKey")
                         .IsUnique()
                         .HasDatabaseName("ix_cctv_recordings_storage_key");
@@ -2215,7 +2218,7 @@ namespace CustomerRegister.Data.Migrations.Postgres
 
                     b
                         .HasAnnotation("Register:NotLinkableToSubject", "CCTV footage shows whoever passed; it is found by unit, camera and time")
-                        .HasAnnotation("Register:RetainedFrom", "PeriodEnd");
+                        .HasAnnotation("Register:RetainedFrom", "PeriodStart");
                 });
 
             modelBuilder.Entity("CustomerRegister.Recordings.ProductionUnit", b =>
@@ -2262,7 +2265,10 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_production_units");
 
-                    b.ToTable("production_units", (string)null);
+                    b.ToTable("production_units", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_production_units_cctv_retention_months", "cctv_retention_months BETWEEN 1 AND 6");
+                        });
 
                     b.HasAnnotation("Register:OutsideRegister", "the controller's own sites and their CCTV settings, no person's data");
                 });

@@ -1,0 +1,93 @@
+using CustomerRegister.Catalog;
+using CustomerRegister.Erasure;
+using CustomerRegister.Requests;
+using CustomerRegister.Restrictions;
+
+namespace CustomerRegister.Tests.Unit;
+
+public sealed class RequestLettersTests
+{
+    public static TheoryData<string> Languages => ["fi", "sv", "en"];
+
+    /// <summary>The authority in full: name, street and postal address, email and web address, in the letter's language.</summary>
+    private static void NamesTheAuthority(string letter, string language)
+    {
+        var (name, city, box) = language switch
+        {
+            "sv" => ("Dataombudsmannens byrå", "00530 Helsingfors", "PB 800, 00531 Helsingfors"),
+            "en" => ("Office of the Data Protection Ombudsman", "00530 Helsinki", "PO Box 800, 00531 Helsinki"),
+            _ => ("Tietosuojavaltuutetun toimisto", "00530 Helsinki", "PL 800, 00531 Helsinki"),
+        };
+        Assert.Contains(name, letter, StringComparison.Ordinal);
+        Assert.Contains("Lintulahdenkuja 4, " + city, letter, StringComparison.Ordinal);
+        Assert.Contains(box, letter, StringComparison.Ordinal);
+        Assert.Contains("tietosuoja@om.fi", letter, StringComparison.Ordinal);
+        Assert.Contains("https://tietosuoja.fi", letter, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void AnErasureLetterNamesTheSupervisoryAuthorityInFull(string language)
+    {
+        var report = new ErasureReport(Guid.NewGuid(), Guid.NewGuid(), DateTime.UtcNow,
+            [new ErasedItems("consumers", [Categories.Email.Id], 1, "delete")], [], [], [], "done", ErasureHandling.Backups);
+
+        var letter = ErasureLetters.Letter(language, report);
+
+        NamesTheAuthority(letter, language);
+        Assert.Contains(Categories.Email.Name(language), letter, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void EveryRestrictionLetterNamesTheSupervisoryAuthorityInFull(string language)
+    {
+        foreach (var ground in Enum.GetValues<RestrictionGround>())
+        {
+            NamesTheAuthority(RestrictionLetters.Restricted(language, ground), language);
+        }
+
+        NamesTheAuthority(RestrictionLetters.Objection(language, RequestType.ObjectionToMarketing), language);
+        NamesTheAuthority(RestrictionLetters.Objection(language, RequestType.ObjectionToProfiling), language);
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void ExtensionAndRefusalLettersNameTheSupervisoryAuthorityInFull(string language)
+    {
+        NamesTheAuthority(RequestLetters.ExtensionLetter(language, RequestType.Access, new DateOnly(2027, 1, 31), new DateOnly(2027, 4, 30), "x"),
+            language);
+        NamesTheAuthority(RequestLetters.RefusalLetter(language, RequestType.Erasure, new DateOnly(2027, 1, 31), "x"), language);
+        NamesTheAuthority(SupervisoryAuthority.ComplaintRight(language), language);
+    }
+
+    [Theory]
+    [InlineData("fi", "Olemme oikaisseet henkilötietosi 31.1.2027", "Ilmoitamme oikaisusta")]
+    [InlineData("sv", "Vi har rättat dina personuppgifter enligt din begäran som mottogs den 31.1.2027", "Vi underrättar följande mottagare")]
+    [InlineData("en", "We have rectified your personal data as you asked in your request received on 31.1.2027", "We are informing")]
+    public void ARectificationNoticeIsInTheRequestersLanguage(string language, string opening, string recipientsHeading)
+    {
+        NotifyRecipient[] recipients = [new("Perintä Oy", "reason")];
+
+        var notice = RequestLetters.RectificationNotice(language, new DateOnly(2027, 1, 31),
+            [Categories.Email.Id, Categories.Phone.Id, Categories.Email.Id], recipients);
+
+        Assert.StartsWith(opening, notice, StringComparison.Ordinal);
+        Assert.Contains(recipientsHeading, notice, StringComparison.Ordinal);
+        Assert.Contains("- " + Categories.Email.Name(language), notice, StringComparison.Ordinal);
+        Assert.Contains("- " + Categories.Phone.Name(language), notice, StringComparison.Ordinal);
+        Assert.Single(notice.Split('\n'), l => l.TrimEnd('\r') == "- " + Categories.Email.Name(language));
+        Assert.Contains("- Perintä Oy: reason", notice, StringComparison.Ordinal);
+        NamesTheAuthority(notice, language);
+    }
+
+    [Fact]
+    public void TheAccessReportTakesTheAuthorityFromTheSameSource()
+    {
+        var authority = SupervisoryAuthority.ForReport("sv");
+
+        Assert.Equal(SupervisoryAuthority.Name("sv"), authority.Name);
+        Assert.Contains(SupervisoryAuthority.StreetAddress("sv"), authority.Address, StringComparison.Ordinal);
+        Assert.Equal(SupervisoryAuthority.Web, authority.Web);
+    }
+}
