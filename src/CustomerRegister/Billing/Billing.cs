@@ -70,6 +70,9 @@ public sealed class Invoice : BillingRecord
 
     public Guid? CollectionCaseId { get; set; }
 
+    /// <summary>The customer relationship the sale rests on, if any: it is then kept as long as this voucher.</summary>
+    public Guid? RelationshipId { get; set; }
+
     public string BillingName { get; set; } = "";
 
     public string? BillingStreet { get; set; }
@@ -115,6 +118,9 @@ public sealed class CollectionCase : BillingRecord
 public sealed class MetalCreditPayout : SubjectRecord, IVersioned
 {
     public Guid ConsumerId { get; set; }
+
+    /// <summary>The customer relationship the purchase rests on, if any: it is then kept as long as this voucher.</summary>
+    public Guid? RelationshipId { get; set; }
 
     public DateOnly PaidOn { get; set; }
 

@@ -46,6 +46,9 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         b.Property(i => i.CollectionCaseId).IsNotPersonal("link to the collection case");
         b.HasIndex(i => i.CollectionCaseId);
         b.HasOne<CollectionCase>().WithMany().HasForeignKey(i => i.CollectionCaseId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(i => i.RelationshipId).IsNotPersonal("link to the customer relationship the sale rests on");
+        b.HasIndex(i => i.RelationshipId);
+        b.HasOne<CustomerRelationship>().WithMany().HasForeignKey(i => i.RelationshipId).OnDelete(DeleteBehavior.Restrict).KeepsPrincipal();
         b.Property(i => i.BillingName).HasMaxLength(200).IsPersonal(Categories.Invoice);
         b.Property(i => i.BillingStreet).HasMaxLength(200).IsPersonal(Categories.Invoice);
         b.Property(i => i.BillingPostalCode).HasMaxLength(5).IsPersonal(Categories.Invoice);
@@ -88,6 +91,9 @@ internal sealed class MetalCreditPayoutConfiguration : IEntityTypeConfiguration<
         b.Property(p => p.ConsumerId).IsNotPersonal("link to the consumer");
         b.HasIndex(p => p.ConsumerId);
         b.HasOne<Consumer>().WithMany().HasForeignKey(p => p.ConsumerId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(p => p.RelationshipId).IsNotPersonal("link to the customer relationship the purchase rests on");
+        b.HasIndex(p => p.RelationshipId);
+        b.HasOne<CustomerRelationship>().WithMany().HasForeignKey(p => p.RelationshipId).OnDelete(DeleteBehavior.Restrict).KeepsPrincipal();
         b.Property(p => p.PaidOn).IsPersonal(Categories.MetalCredit);
         b.Property(p => p.Amount).HasPrecision(14, 2).IsPersonal(Categories.MetalCredit);
         b.Property(p => p.WeightKg).HasPrecision(12, 3).IsPersonal(Categories.MetalCredit);

@@ -5,7 +5,7 @@ namespace CustomerRegister.Billing;
 /// <summary>Bill either a consumer or an organisation (a sole trader's invoices are personal data, others' are not).</summary>
 public sealed record InvoiceRequest(
     Guid? ConsumerId, Guid? OrganisationId, string? InvoiceNumber, DateOnly? IssueDate, DateOnly? DueDate, decimal? Amount,
-    DataSource? Source);
+    DataSource? Source, Guid? RelationshipId = null);
 
 public sealed record VersionRequest(long? Version);
 
@@ -14,7 +14,8 @@ public sealed record PaymentRequest(DateTime? PaidAt, decimal? Amount, string? R
 public sealed record CollectionCaseRequest(IReadOnlyList<Guid>? InvoiceIds, string? AgencyName, DataSource? Source);
 
 public sealed record MetalCreditPayoutRequest(
-    Guid? ConsumerId, DateOnly? PaidOn, decimal? Amount, decimal? WeightKg, string? Material, string? BankAccount, DataSource? Source);
+    Guid? ConsumerId, DateOnly? PaidOn, decimal? Amount, decimal? WeightKg, string? Material, string? BankAccount, DataSource? Source,
+    Guid? RelationshipId = null);
 
 public sealed record BillingAddress(string Name, string? Street, string? PostalCode, string? City);
 
@@ -26,7 +27,7 @@ public sealed record InvoiceResponse(
     Guid Id, Guid? SubjectId, Guid? ConsumerId, Guid? OrganisationId, string InvoiceNumber, DateOnly IssueDate, DateOnly DueDate,
     DateOnly FinancialYearEnd, DateOnly RetainedUntil, decimal Amount, string Currency, decimal Paid, InvoiceStatus Status,
     Guid? CollectionCaseId, BillingAddress BilledTo, IReadOnlyList<PaymentResponse> Payments, DataSource Source,
-    DateTime CreatedAt, DateTime UpdatedAt, long Version);
+    DateTime CreatedAt, DateTime UpdatedAt, long Version, Guid? RelationshipId);
 
 public sealed record CollectionCaseResponse(
     Guid Id, Guid? SubjectId, Guid? ConsumerId, Guid? OrganisationId, IReadOnlyList<Guid> InvoiceIds, string AgencyName,
@@ -35,7 +36,7 @@ public sealed record CollectionCaseResponse(
 
 public sealed record MetalCreditPayoutResponse(
     Guid Id, Guid SubjectId, Guid ConsumerId, DateOnly PaidOn, decimal Amount, string Currency, decimal? WeightKg, string? Material,
-    string BankAccount, bool BankAccountRevealed, DataSource Source, DateTime CreatedAt);
+    string BankAccount, bool BankAccountRevealed, DataSource Source, DateTime CreatedAt, Guid? RelationshipId);
 
 /// <summary>The billing part of a person's picture; bank accounts masked.</summary>
 public sealed record BillingSectionResponse(
@@ -55,7 +56,7 @@ public static class BillingMapping
         return new(i.Id, i.SubjectId, i.ConsumerId, i.OrganisationId, i.InvoiceNumber, i.IssueDate, i.DueDate, i.FinancialYearEnd,
             BillingRules.VoucherRetainedUntil(i.FinancialYearEnd, retentionYears), i.Amount, Currency, list.Sum(p => p.Amount), i.Status,
             i.CollectionCaseId, new BillingAddress(i.BillingName, i.BillingStreet, i.BillingPostalCode, i.BillingCity), list, i.Source,
-            i.CreatedAt, i.UpdatedAt, i.Version);
+            i.CreatedAt, i.UpdatedAt, i.Version, i.RelationshipId);
     }
 
     public static CollectionCaseResponse ToResponse(this CollectionCase c, IEnumerable<Guid> invoiceIds) =>
@@ -64,5 +65,5 @@ public static class BillingMapping
 
     public static MetalCreditPayoutResponse ToResponse(this MetalCreditPayout p, string? revealedBankAccount = null) =>
         new(p.Id, p.SubjectId, p.ConsumerId, p.PaidOn, p.Amount, Currency, p.WeightKg, p.Material,
-            revealedBankAccount ?? p.BankAccountMasked, revealedBankAccount is not null, p.Source, p.CreatedAt);
+            revealedBankAccount ?? p.BankAccountMasked, revealedBankAccount is not null, p.Source, p.CreatedAt, p.RelationshipId);
 }

@@ -128,6 +128,12 @@ public static class InvoicesApi
             return errors.Add(request.ConsumerId is null ? "organisationId" : "consumerId", "No such customer.").Problem();
         }
 
+        if (request.RelationshipId is { } relationshipId && !await db.Set<CustomerRelationship>().AnyAsync(r => r.Id == relationshipId
+                && (request.ConsumerId == null ? r.OrganisationId == request.OrganisationId : r.SubjectId == billed.SubjectId), ct))
+        {
+            return errors.Add("relationshipId", "No such relationship of this customer.").Problem();
+        }
+
         if (await db.Set<Invoice>().AnyAsync(i => i.InvoiceNumber == number, ct))
         {
             return FieldConflict.Problem("invoiceNumber", "Another invoice already has this number.");
@@ -140,6 +146,7 @@ public static class InvoicesApi
             SubjectId = billed.SubjectId,
             ConsumerId = request.ConsumerId,
             OrganisationId = request.OrganisationId,
+            RelationshipId = request.RelationshipId,
             InvoiceNumber = number!,
             IssueDate = request.IssueDate!.Value,
             DueDate = request.DueDate!.Value,

@@ -6,6 +6,7 @@ using CustomerRegister.Finnish;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
 using CustomerRegister.Protection;
+using CustomerRegister.Requests;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -108,6 +109,12 @@ public static class MetalCreditsApi
             return errors.Add("consumerId", "No such consumer.").Problem();
         }
 
+        if (request.RelationshipId is { } relationshipId
+            && !await db.Set<CustomerRelationship>().AnyAsync(r => r.Id == relationshipId && r.SubjectId == consumer.SubjectId, ct))
+        {
+            return errors.Add("relationshipId", "No such relationship of this consumer.").Problem();
+        }
+
         iban ??= consumer.BankAccountCipher is { } stored ? Iban.Parse(codes.Decrypt(stored)) : null;
         if (iban is null)
         {
@@ -120,7 +127,8 @@ public static class MetalCreditsApi
             Id = Guid.CreateVersion7(),
             SubjectId = consumer.SubjectId,
             ConsumerId = consumer.Id,
-            PaidOn = request.PaidOn ?? DateOnly.FromDateTime(now),
+            RelationshipId = request.RelationshipId,
+            PaidOn = request.PaidOn ?? HelsinkiTime.Today(clock),
             Amount = request.Amount!.Value,
             WeightKg = request.WeightKg,
             Material = material,

@@ -13,6 +13,7 @@ public static class CatalogModelExtensions
     public const string OutsideRegisterAnnotation = "Register:OutsideRegister";
     public const string RetainedFromAnnotation = "Register:RetainedFrom";
     public const string NotLinkableAnnotation = "Register:NotLinkableToSubject";
+    public const string KeepsPrincipalAnnotation = "Register:KeepsPrincipal";
 
     public static PropertyBuilder<T> IsPersonal<T>(this PropertyBuilder<T> property, DataCategory category) =>
         property.HasAnnotation(CategoryAnnotation, category.Id);
@@ -28,6 +29,16 @@ public static class CatalogModelExtensions
     public static EntityTypeBuilder<T> RetainedFrom<T>(this EntityTypeBuilder<T> entity, string property)
         where T : class =>
         entity.HasAnnotation(RetainedFromAnnotation, property);
+
+    /// <summary>
+    /// Declares a voucher's link to a profile row it rests on (an invoice's customer relationship): erasure and the
+    /// profile purge keep the row whole while a voucher points at it, and the sweep removes it once none does.
+    /// </summary>
+    public static ReferenceCollectionBuilder<TPrincipal, TDependent> KeepsPrincipal<TPrincipal, TDependent>(
+        this ReferenceCollectionBuilder<TPrincipal, TDependent> link)
+        where TPrincipal : class
+        where TDependent : class =>
+        link.HasAnnotation(KeepsPrincipalAnnotation, true);
 
     /// <summary>
     /// Declares classified rows that by their nature name no person (CCTV footage): the access report and erasure do

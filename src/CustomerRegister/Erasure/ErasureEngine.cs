@@ -106,7 +106,7 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans, Rete
                     break;
                 case TableFate.Delete:
                     // Deleted rows are counted by the delete itself: no separate count, which would read every row twice.
-                    var (deleted, guarded) = await DeleteAsync(plan, subjectId, ct);
+                    var (deleted, guarded, voucherFree) = await DeleteAsync(plan, subjectId, ct);
                     if (deleted > 0)
                     {
                         erased.Add(new ErasedItems(plan.Table.Table, categories, deleted, "deleted"));
@@ -115,11 +115,18 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans, Rete
                     if (guarded)
                     {
                         // Rows a kept record still points at (a consumer named on a scrapping certificate) stay as empty shells.
-                        var shells = await ClearAsync(plan, subjectId, relink: false, ct);
+                        var shells = await ClearAsync(plan, subjectId, relink: false, ct, voucherFree);
                         if (shells > 0)
                         {
                             erased.Add(new ErasedItems(plan.Table.Table, categories, shells, "emptied"));
                         }
+                    }
+
+                    if (voucherFree is not null && await CountAsync(plan, subjectId, $"NOT ({voucherFree})", ct) is > 0 and var whole)
+                    {
+                        // Rows a voucher rests on (an invoice's customer relationship) stay whole as long as the voucher does.
+                        kept.Add(new KeptItems(plan.Table.Table, categories, whole, ErasureRules.VoucherReference, null,
+                            ErasureRules.VoucherReferenceNote, []));
                     }
 
                     break;
@@ -192,19 +199,27 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans, Rete
         return (count, due, note);
     }
 
-    /// <summary>Deletes the plan's rows; <c>Guarded</c> says whether rows other tables must keep pointing at were left.</summary>
-    private async Task<(long Deleted, bool Guarded)> DeleteAsync(Plan plan, Action<DbCommand> subjectId, CancellationToken ct)
+    /// <summary>
+    /// Deletes the plan's rows; <c>Guarded</c> says whether rows other tables must keep pointing at were left,
+    /// <c>VoucherFree</c> is the condition of rows no voucher rests on (null when no voucher can point at the table).
+    /// </summary>
+    private async Task<(long Deleted, bool Guarded, string? VoucherFree)> DeleteAsync(Plan plan, Action<DbCommand> subjectId, CancellationToken ct)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var entity = plan.Table.Entity;
         var table = sql.DelimitIdentifier(plan.Table.Table);
         var key = sql.DelimitIdentifier(entity.FindPrimaryKey()!.Properties[0].GetColumnName());
         var guards = new List<string>();
+        var vouchers = new List<string>();
         foreach (var fk in entity.GetReferencingForeignKeys().Where(f => f.Properties.Count == 1))
         {
             var child = sql.DelimitIdentifier(fk.DeclaringEntityType.GetTableName()!);
             var column = sql.DelimitIdentifier(fk.Properties[0].GetColumnName());
-            if (fk.IsRequired)
+            if (fk.FindAnnotation(CatalogModelExtensions.KeepsPrincipalAnnotation) is not null)
+            {
+                vouchers.Add($"NOT EXISTS (SELECT 1 FROM {child} WHERE {child}.{column} = {table}.{key})");
+            }
+            else if (fk.IsRequired)
             {
                 guards.Add($"NOT EXISTS (SELECT 1 FROM {child} WHERE {child}.{column} = {table}.{key})");
             }
@@ -217,10 +232,11 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans, Rete
             }
         }
 
-        var where = string.Join(" AND ", guards.Prepend($"({plan.Table.Condition})"));
+        var voucherFree = vouchers.Count == 0 ? null : string.Join(" AND ", vouchers);
+        var where = string.Join(" AND ", guards.Concat(vouchers).Prepend($"({plan.Table.Condition})"));
         if (entity.FindProperty(nameof(Recordings.CallRecording.StorageKey)) is not { } file)
         {
-            return (await ExecuteAsync($"DELETE FROM {table} WHERE {where}", subjectId, ct), guards.Count > 0);
+            return (await ExecuteAsync($"DELETE FROM {table} WHERE {where}", subjectId, ct), guards.Count > 0, voucherFree);
         }
 
         await using var command = Command($"DELETE FROM {table} WHERE {where} RETURNING {sql.DelimitIdentifier(file.GetColumnName())}", subjectId);
@@ -232,10 +248,18 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans, Rete
             count++;
         }
 
-        return (count, guards.Count > 0);
+        return (count, guards.Count > 0, voucherFree);
     }
 
-    private async Task<long> ClearAsync(Plan plan, Action<DbCommand> subjectId, bool relink, CancellationToken ct)
+    private async Task<long> CountAsync(Plan plan, Action<DbCommand> subjectId, string condition, CancellationToken ct)
+    {
+        var table = db.GetService<ISqlGenerationHelper>().DelimitIdentifier(plan.Table.Table);
+        await using var command = Command($"SELECT COUNT(*) FROM {table} WHERE ({plan.Table.Condition}) AND {condition}", subjectId);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Empties (or unlinks) the plan's rows; <paramref name="only"/> narrows them (rows no voucher rests on).</summary>
+    private async Task<long> ClearAsync(Plan plan, Action<DbCommand> subjectId, bool relink, CancellationToken ct, string? only = null)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var sets = new List<string>();
@@ -272,7 +296,8 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans, Rete
             return 0;
         }
 
-        return await ExecuteAsync($"UPDATE {sql.DelimitIdentifier(plan.Table.Table)} SET {string.Join(", ", sets)} WHERE {plan.Table.Condition}",
+        var where = only is null ? plan.Table.Condition : $"({plan.Table.Condition}) AND {only}";
+        return await ExecuteAsync($"UPDATE {sql.DelimitIdentifier(plan.Table.Table)} SET {string.Join(", ", sets)} WHERE {where}",
             subjectId, ct, anonymised: relink);
     }
 

@@ -53,6 +53,11 @@ public static class ErasureRules
         _ => ColumnFate.Clear,
     };
 
+    /// <summary>Why rows a voucher rests on (an invoice's customer relationship) are kept whole, for the certificate.</summary>
+    public const string VoucherReference = "Kirjanpitolaki 1336/1997 ch. 2 § 10: a voucher (invoice or payout) rests on it";
+
+    public const string VoucherReferenceNote = "kept as long as the voucher that refers to it";
+
     /// <summary>Why a kept category is kept, for the certificate.</summary>
     public static string KeptBecause(DataCategory category, bool openCollectionCase) =>
         category.Erasure == ErasureAction.RestrictUntilDue

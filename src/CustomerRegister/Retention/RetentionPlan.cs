@@ -44,7 +44,7 @@ public sealed class RetentionPlan(IModel model, ISqlGenerationHelper sql, Retent
     /// <summary>What an open collection case needs: the vouchers of billing and collection, and the name and address.</summary>
     public static bool IsCollectionData(DataCategory category) =>
         category == Categories.Invoice || category == Categories.Payment || category == Categories.Collection
-        || category == Categories.Name || category == Categories.Address;
+        || Erasure.ErasureRules.NeededByOpenCollection.Contains(category.Id);
 
     public DateOnly Today(DateTime asOf) => HelsinkiTime.DateOf(asOf);
 
@@ -167,6 +167,35 @@ public sealed class RetentionPlan(IModel model, ISqlGenerationHelper sql, Retent
                 """,
             _ => throw new ArgumentOutOfRangeException(nameof(rule)),
         };
+    }
+
+    /// <summary>
+    /// Purged people whose profile rows a voucher kept (<see cref="CatalogModelExtensions.KeepsPrincipal{TPrincipal, TDependent}"/>:
+    /// an invoice's customer relationship) and that no voucher points at any more: the rest of their profile goes now.
+    /// Null when the model has no such link.
+    /// </summary>
+    public string? FreedSubjectsSql()
+    {
+        var parts = new List<string>();
+        foreach (var entity in model.GetEntityTypes())
+        {
+            var links = entity.GetReferencingForeignKeys()
+                .Where(f => f.Properties.Count == 1 && f.FindAnnotation(CatalogModelExtensions.KeepsPrincipalAnnotation) is not null).ToList();
+            if (links.Count == 0 || entity.FindProperty(nameof(Subjects.SubjectRecord.SubjectId)) is not { } subject
+                || entity.GetTableName() is not { } table)
+            {
+                continue;
+            }
+
+            var key = sql.DelimitIdentifier(entity.FindPrimaryKey()!.Properties[0].GetColumnName());
+            var column = sql.DelimitIdentifier(subject.GetColumnName());
+            var free = links.Select(f =>
+                $"NOT EXISTS (SELECT 1 FROM {sql.DelimitIdentifier(f.DeclaringEntityType.GetTableName()!)} x WHERE x.{sql.DelimitIdentifier(f.Properties[0].GetColumnName())} = t.{key})");
+            parts.Add($"SELECT t.{column} AS s FROM {sql.DelimitIdentifier(table)} t WHERE t.{column} IN (SELECT subject_id FROM retention_purged_subjects) "
+                      + $"AND {string.Join(" AND ", free)}");
+        }
+
+        return parts.Count == 0 ? null : string.Join(" UNION ", parts);
     }
 
     /// <summary>The first day of cooperation's end that a sweep at <paramref name="asOf"/> keeps, for a subject rule.</summary>

@@ -208,6 +208,13 @@ public sealed class RetentionSweep(
             }
         }
 
+        var freed = await PurgeFreedAsync(run, plan, ct);
+        removed += freed;
+        if (freed > 0)
+        {
+            lines.Add(new DueLine("subjects", [.. Categories.All.Where(RetentionPlan.IsProfile).Select(c => c.Id)], "customer-profile", FreedReason, freed, 0));
+        }
+
         return removed;
     }
 
@@ -411,6 +418,36 @@ public sealed class RetentionSweep(
 
     private async Task<long> SweepSubjectsAsync(RetentionRun run, RetentionPlan plan, string rule, DateTime asOf, CancellationToken ct) =>
         await PurgeProfilesAsync(run, plan, rule, asOf, ct) + await PurgeAroundCollectionAsync(run, plan, rule, asOf, ct);
+
+    private const string FreedReason = "customer-profile: what a voucher kept of a purged profile, once no voucher refers to it";
+
+    /// <summary>
+    /// The rest of purged profiles that a voucher kept (an invoice's customer relationship) once no voucher points at it:
+    /// it goes in the same run as the voucher, so a second run finds nothing.
+    /// </summary>
+    private async Task<long> PurgeFreedAsync(RetentionRun run, RetentionPlan plan, CancellationToken ct)
+    {
+        if (plan.FreedSubjectsSql() is not { } freed)
+        {
+            return 0;
+        }
+
+        var batch = Guid.CreateVersion7();
+        var people = await ExecuteAsync($"INSERT INTO retention_batch_subjects (batch_id, subject_id) SELECT DISTINCT @staged, d.s FROM ({freed}) d",
+            c => BindGuid(c, "staged", batch), ct);
+        if (people == 0)
+        {
+            return 0;
+        }
+
+        var today = plan.Today(run.AsOf);
+        return await InChunksAsync(batch, Math.Max(1, options.Value.BatchSize / 10), async chunk =>
+        {
+            var erased = await engine.PurgeAsync(chunk.Match, chunk.Bind, c => RetentionPlan.IsProfile(c) && c != Categories.SearchIndex, today, ct);
+            await LogErasedAsync(run, "customer-profile", erased, ct);
+            return erased.Sum(e => e.Count);
+        }, ct);
+    }
 
     /// <summary>Stages the people a subject rule removes (<see cref="RetentionPlan.DueSubjectsSql"/>) under a new batch id.</summary>
     private async Task<(Guid Batch, long People)> StageAsync(RetentionPlan plan, string rule, bool collection, DateTime asOf, CancellationToken ct)

@@ -130,6 +130,75 @@ public sealed class RetentionLawTests(RetentionClockFactory app) : IClassFixture
     }
 
     [Fact]
+    public async Task ARelationshipAnInvoiceRestsOnStaysWithTheInvoiceWhileOneWithoutLeavesWithTheProfile()
+    {
+        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer, Roles.Billing);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var (consumerId, subjectId) = await ConsumerAsync(dpo.Client, tag);
+        var (otherId, _) = await ConsumerAsync(dpo.Client, tag + "x");
+        var ended = app.Today;
+        async Task<Guid> RelationshipAsync() => (await PostOkAsync(dpo.Client, "/api/relationships", new
+        {
+            subjectId,
+            customerNumber = Random.Shared.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture),
+            startDate = RetentionClockFactory.Iso(ended.AddYears(-1)),
+            endDate = RetentionClockFactory.Iso(ended),
+            source = "OwnSystems",
+        })).GetProperty("id").GetGuid();
+        var billed = await RelationshipAsync();
+        var plain = await RelationshipAsync();
+        await PostOkAsync(dpo.Client, $"/api/relationships/{plain}/contracts", new
+        {
+            contractNumber = "S-" + tag,
+            title = "Jäteastian tyhjennys",
+            startDate = RetentionClockFactory.Iso(ended.AddYears(-1)),
+            endDate = RetentionClockFactory.Iso(ended),
+        });
+
+        // An invoice may name only a relationship of the customer it bills.
+        var foreign = await dpo.Client.PostAsJsonAsync("/api/invoices", new
+        {
+            consumerId = otherId,
+            invoiceNumber = "R-" + tag + "X",
+            issueDate = RetentionClockFactory.Iso(ended),
+            dueDate = RetentionClockFactory.Iso(ended),
+            amount = 10m,
+            source = "OwnSystems",
+            relationshipId = billed,
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+        Assert.True((await RegisterData.ErrorsOf(foreign)).TryGetProperty("relationshipId", out _));
+        var invoice = await PostOkAsync(dpo.Client, "/api/invoices", new
+        {
+            consumerId,
+            invoiceNumber = "R-" + tag,
+            issueDate = RetentionClockFactory.Iso(ended),
+            dueDate = RetentionClockFactory.Iso(ended),
+            amount = 10m,
+            source = "OwnSystems",
+            relationshipId = billed,
+        });
+        Assert.Equal(billed, invoice.GetProperty("relationshipId").GetGuid());
+
+        Task<long> Rows(Guid id) => app.CountAsync($"SELECT COUNT(*) FROM customer_relationships WHERE id = '{app.Literal(id)}' AND customer_number <> ''");
+
+        // The profile goes on its date: the relationship no voucher rests on (and its contract) with it, the billed one stays whole.
+        app.MoveTo(ended.AddMonths(24).AddDays(1));
+        await app.SweepAsync();
+        Assert.Equal(0L, await NamedConsumersAsync(consumerId));
+        Assert.Equal(0L, await Rows(plain));
+        Assert.Equal(0L, await app.CountAsync($"SELECT COUNT(*) FROM contracts WHERE relationship_id = '{app.Literal(plain)}'"));
+        Assert.Equal(1L, await Rows(billed));
+
+        // When the invoice's own period ends, the relationship goes in the same run, and a second run finds nothing more.
+        app.MoveTo(new DateOnly(ended.Year + 7, 1, 1));
+        await app.SweepAsync();
+        Assert.Equal(0L, await app.CountAsync($"SELECT COUNT(*) FROM invoices WHERE id = '{app.Literal(invoice.GetProperty("id").GetGuid())}'"));
+        Assert.Equal(0L, await app.CountAsync($"SELECT COUNT(*) FROM customer_relationships WHERE id = '{app.Literal(billed)}'"));
+        Assert.Equal(0L, (await app.SweepAsync()).GetProperty("deleted").GetInt64());
+    }
+
+    [Fact]
     public async Task AContactPersonWhoseRoleEndedIsPurgedWhileTheOrganisationStaysACustomer()
     {
         var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);

@@ -320,6 +320,11 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasColumnName("organisation_id")
                         .HasAnnotation("Register:NotPersonal", "link to the organisation customer");
 
+                    b.Property<Guid?>("RelationshipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("relationship_id")
+                        .HasAnnotation("Register:NotPersonal", "link to the customer relationship the sale rests on");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -368,6 +373,9 @@ namespace CustomerRegister.Data.Migrations.Postgres
 
                     b.HasIndex("OrganisationId")
                         .HasDatabaseName("ix_invoices_organisation_id");
+
+                    b.HasIndex("RelationshipId")
+                        .HasDatabaseName("ix_invoices_relationship_id");
 
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_invoices_subject_id");
@@ -425,6 +433,11 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasColumnName("paid_on")
                         .HasAnnotation("Register:Category", "billing.metal_credit");
 
+                    b.Property<Guid?>("RelationshipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("relationship_id")
+                        .HasAnnotation("Register:NotPersonal", "link to the customer relationship the purchase rests on");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -462,6 +475,9 @@ namespace CustomerRegister.Data.Migrations.Postgres
 
                     b.HasIndex("PaidOn")
                         .HasDatabaseName("ix_metal_credit_payouts_paid_on");
+
+                    b.HasIndex("RelationshipId")
+                        .HasDatabaseName("ix_metal_credit_payouts_relationship_id");
 
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_metal_credit_payouts_subject_id");
@@ -3409,6 +3425,13 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_invoices_organisation_organisation_id");
 
+                    b.HasOne("CustomerRegister.Customers.CustomerRelationship", null)
+                        .WithMany()
+                        .HasForeignKey("RelationshipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_invoices_customer_relationship_relationship_id")
+                        .HasAnnotation("Register:KeepsPrincipal", true);
+
                     b.HasOne("CustomerRegister.Subjects.Subject", null)
                         .WithMany()
                         .HasForeignKey("SubjectId")
@@ -3424,6 +3447,13 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_metal_credit_payouts_consumer_consumer_id");
+
+                    b.HasOne("CustomerRegister.Customers.CustomerRelationship", null)
+                        .WithMany()
+                        .HasForeignKey("RelationshipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_metal_credit_payouts_customer_relationship_relationship_id")
+                        .HasAnnotation("Register:KeepsPrincipal", true);
 
                     b.HasOne("CustomerRegister.Subjects.Subject", null)
                         .WithMany()
