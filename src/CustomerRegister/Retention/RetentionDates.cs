@@ -10,7 +10,8 @@ namespace CustomerRegister.Retention;
 /// calculation the access report, the erasure certificate and the tests share (the sweep turns the same periods into
 /// SQL bounds in <see cref="RetentionPlan"/>).
 /// </summary>
-public sealed class RetentionDates(IOptions<RetentionOptions> retention, IOptions<BillingOptions> billing, IOptions<RequestOptions> requests)
+public sealed class RetentionDates(IOptions<RetentionOptions> retention, IOptions<BillingOptions> billing, IOptions<RequestOptions> requests,
+    IOptions<Vehicles.VehiclesOptions>? vehicles = null)
 {
     /// <summary>
     /// The last day the item may be kept, or null for a rule whose period is not counted from one date (CCTV per unit).
@@ -26,6 +27,7 @@ public sealed class RetentionDates(IOptions<RetentionOptions> retention, IOption
                 startIsFinancialYearEnd ? start : BillingRules.FinancialYearEnd(start, b.FinancialYearEndMonth, b.FinancialYearEndDay),
                 b.VoucherRetentionYears),
             "waste-record" => start.AddYears(6),
+            "identity-code-on-certificate" => start.AddDays((vehicles?.Value ?? new Vehicles.VehiclesOptions()).IdentityCodeDays),
             "hazardous-waste-document" => start.AddYears(3),
             "rights-request" => start.AddYears(requests.Value.RetentionYears),
             "call-recording" => start.AddMonths(2),

@@ -7,6 +7,7 @@ using CustomerRegister.Data;
 using CustomerRegister.Erasure;
 using CustomerRegister.Recordings;
 using CustomerRegister.Requests;
+using CustomerRegister.Vehicles;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -28,7 +29,7 @@ public sealed record SweepResult(Guid? RunId, bool Swept, string? Refusal, long 
 public sealed class RetentionSweep(
     RegisterDbContext db, ErasureEngine engine, AuditLog audit, TimeProvider clock, IOptions<RetentionOptions> options,
     IOptions<BillingOptions> billing, IOptions<RequestOptions> requests, IRecordingStore files, IServiceScopeFactory scopes,
-    StorageReclaimer reclaimer, ILogger<RetentionSweep> log)
+    StorageReclaimer reclaimer, IdentityCodeExpiry identityCodes, ILogger<RetentionSweep> log)
 {
     public const string LeaseName = "retention-sweep";
 
@@ -48,6 +49,7 @@ public sealed class RetentionSweep(
     {
         var plan = Plan();
         var counts = plan.RowSources(asOf).Select(source => (Func<RetentionSweep, Task<DueLine>>)(sweep => sweep.CountAsync(source, ct)))
+            .Prepend(sweep => sweep.CountIdentityCodesAsync(asOf, ct))
             .Concat(SubjectRules.Select(r => (Func<RetentionSweep, Task<DueLine>>)(sweep => sweep.CountSubjectsAsync(r.Rule, r.Reason, asOf, ct))))
             .ToList();
         var lines = new DueLine?[counts.Count];
@@ -75,6 +77,13 @@ public sealed class RetentionSweep(
         var (due, held) = await CountDueAndHeldAsync(source, ct);
         log.LogDebug("Preview {Table} {Rule}: {Due} due, {Held} held in {Ms} ms", source.Table, source.Rule.Id, due, held, watch.ElapsedMilliseconds);
         return new DueLine(source.Table, [.. source.Categories.Select(c => c.Id)], source.Rule.Id, source.Reason, due, held);
+    }
+
+    /// <summary>Identity codes on scrapping certificates that the sweep on <paramref name="asOf"/>'s Helsinki date empties.</summary>
+    private async Task<DueLine> CountIdentityCodesAsync(DateTime asOf, CancellationToken ct)
+    {
+        var (due, held) = await identityCodes.CountDueAsync(HelsinkiTime.DateOf(asOf), ct);
+        return identityCodes.Line(due, held);
     }
 
     private async Task<DueLine> CountSubjectsAsync(string rule, string reason, DateTime asOf, CancellationToken ct)
@@ -117,6 +126,22 @@ public sealed class RetentionSweep(
                 {
                     lines.Add(new DueLine(source.Table, [.. source.Categories.Select(c => c.Id)], source.Rule.Id, source.Reason, deleted, held));
                     await LogAsync(run, source.Table, source.Categories, source.Rule.Id, "held", held, ct);
+                }
+            }
+
+            // Identity codes on scrapping certificates (Vehicles/IdentityCodeExpiry): emptied in one statement, the certificates stay.
+            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+            {
+                var today = HelsinkiTime.DateOf(asOf);
+                var (_, held) = await identityCodes.CountDueAsync(today, ct);
+                var emptied = await identityCodes.EmptyDueAsync(today, ct);
+                await LogAsync(run, [new LogLine(IdentityCodeExpiry.Table, [Categories.IdentityCode], IdentityCodeExpiry.Rule.Id, "emptied", emptied),
+                    new LogLine(IdentityCodeExpiry.Table, [Categories.IdentityCode], IdentityCodeExpiry.Rule.Id, "held", held)], ct);
+                await RenewLeaseAsync(ct);
+                await transaction.CommitAsync(ct);
+                if (emptied + held > 0)
+                {
+                    lines.Add(identityCodes.Line(emptied, held));
                 }
             }
 
