@@ -21,8 +21,11 @@ public sealed class IdentityCodeExpiry(RegisterDbContext db, IOptions<VehiclesOp
 
     public static RetentionRule Rule => RetentionRule.IdentityCodeOnCertificate;
 
-    /// <summary>The last day a code issued on <paramref name="issued"/> may be kept, if the deregistration is not recorded first.</summary>
-    public DateOnly KeptThrough(DateOnly issued) => issued.AddDays(options.Value.IdentityCodeDays);
+    /// <summary>
+    /// On <paramref name="today"/>, codes issued before the returned date are due: one issued on D is kept through
+    /// D + <paramref name="days"/> and due on the day after.
+    /// </summary>
+    public static DateOnly DueIfIssuedBefore(DateOnly today, int days) => today.AddDays(-days);
 
     /// <summary>Certificates still holding a code that is due on <paramref name="today"/> (a Helsinki date) and nothing holds.</summary>
     public async Task<int> EmptyDueAsync(DateOnly today, CancellationToken ct)
@@ -51,7 +54,7 @@ public sealed class IdentityCodeExpiry(RegisterDbContext db, IOptions<VehiclesOp
 
     private IQueryable<ScrappingCertificate> Due(DateOnly today)
     {
-        var issuedBefore = today.AddDays(-options.Value.IdentityCodeDays);
+        var issuedBefore = DueIfIssuedBefore(today, options.Value.IdentityCodeDays);
         return db.Set<ScrappingCertificate>()
             .Where(c => c.IdentityCodeCipher != null && (c.IssueDate < issuedBefore || c.DeregisteredOn != null));
     }
