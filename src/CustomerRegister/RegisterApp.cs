@@ -104,6 +104,9 @@ public static class RegisterApp
             .ValidateOnStart();
         services.AddScoped<ISubjectSection, BillingSection>();
         services.AddScoped<ISubjectSection, VehiclesSection>();
+        services.AddOptions<VehiclesOptions>().Bind(configuration.GetSection(VehiclesOptions.Section))
+            .Validate(o => o.Invalid() is null, "Vehicles:IdentityCodeDays must be 1–365 (see README).").ValidateOnStart();
+        services.AddScoped<IdentityCodeExpiry>();
         services.AddRequests(configuration);
         services.AddScoped<ProcessingLimits>();
         services.AddScoped<RestrictionHandling>();

@@ -46,7 +46,7 @@ public static class Categories
         "identity.personal_identity_code", "Henkilötunnus (romutustodistukset)", "Personbeteckning (skrotningsintyg)",
         "Personal identity code (scrapping certificates)",
         [new(Purposes.LegalObligation, LegalObligation)],
-        RetentionRule.WasteRecord, ErasureAction.RestrictUntilDue, Permissions.VehicleRead, Permissions.VehicleWrite,
+        RetentionRule.IdentityCodeOnCertificate, ErasureAction.RestrictUntilDue, Permissions.VehicleRead, Permissions.VehicleWrite,
         Masked: true, RevealPermission: Permissions.IdentityCodeReveal, Sensitive: true);
 
     public static readonly DataCategory BankAccount = new(

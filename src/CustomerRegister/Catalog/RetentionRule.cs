@@ -35,6 +35,15 @@ public sealed record RetentionRule(string Id, LocalText StartingEvent, LocalText
         new("6 vuotta", "6 år", "6 years"),
         "Jätelaki 646/2011 § 118");
 
+    /// <summary>The owner's identity code on a scrapping certificate: only as long as the deregistration needs it.</summary>
+    public static readonly RetentionRule IdentityCodeOnCertificate = new(
+        "identity-code-on-certificate",
+        new("romutustodistuksen antaminen", "utfärdandet av skrotningsintyget", "issue of the scrapping certificate"),
+        new("kunnes ajoneuvon poisto rekisteristä on kirjattu, enintään 90 päivää (Vehicles:IdentityCodeDays)",
+            "tills avregistreringen av fordonet har antecknats, högst 90 dagar (Vehicles:IdentityCodeDays)",
+            "until the vehicle's deregistration is recorded, at most 90 days (Vehicles:IdentityCodeDays)"),
+        "Tietosuojalaki 1050/2018 § 29; GDPR Art 5(1)(c)");
+
     public static readonly RetentionRule HazardousWasteDocument = new(
         "hazardous-waste-document",
         new("siirtoasiakirjan päivämäärä", "transportdokumentets datum", "the transfer document's date"),

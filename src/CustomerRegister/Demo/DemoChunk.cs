@@ -21,7 +21,7 @@ public sealed class DemoChunk
     private uint _idCounter;
 
     public DemoChunk(Faker faker, ProtectedCodes codes, DateTime now, long firstPosition, int subjectQuota, DemoCatalogue? catalogue = null,
-        BillingOptions? billing = null)
+        BillingOptions? billing = null, Vehicles.VehiclesOptions? vehicles = null)
     {
         Faker = faker;
         Codes = codes;
@@ -36,6 +36,7 @@ public sealed class DemoChunk
         _idMillis = (ulong)new DateTimeOffset(now, TimeSpan.Zero).ToUnixTimeMilliseconds() + (ulong)(firstPosition / DemoSeeder.ChunkSize);
         _idSeed = (ulong)now.Ticks ^ ((ulong)firstPosition * 0x9E37_79B9_7F4A_7C15UL);
         Billing = billing ?? new BillingOptions();
+        Vehicles = vehicles ?? new Vehicles.VehiclesOptions();
         Catalogue = catalogue ?? DemoCatalogue.Create(now);
         if (catalogue is null)
         {
@@ -57,6 +58,8 @@ public sealed class DemoChunk
     public DemoCatalogue Catalogue { get; }
 
     public BillingOptions Billing { get; }
+
+    public Vehicles.VehiclesOptions Vehicles { get; }
 
     public int SubjectQuota { get; }
 

@@ -63,6 +63,7 @@ public static class DemoSeeder
         var codes = scope.ServiceProvider.GetRequiredService<ProtectedCodes>();
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var billing = scope.ServiceProvider.GetRequiredService<IOptions<BillingOptions>>().Value;
+        var vehicles = scope.ServiceProvider.GetRequiredService<IOptions<Vehicles.VehiclesOptions>>().Value;
         var catalogue = DemoCatalogue.Create(now);
         var existing = await db.Set<Subject>().LongCountAsync(ct);
 
@@ -112,7 +113,7 @@ public static class DemoSeeder
                         for (var start = 0; start < subjects; start += BatchSize)
                         {
                             var started = Stopwatch.GetTimestamp();
-                            var batch = GenerateBatch(seed, start, Math.Min(BatchSize, subjects - start), existing, codes, now, catalogue, billing);
+                            var batch = GenerateBatch(seed, start, Math.Min(BatchSize, subjects - start), existing, codes, now, catalogue, billing, vehicles);
                             Interlocked.Add(ref generating, Stopwatch.GetElapsedTime(started).Ticks);
                             await batches.Writer.WriteAsync(batch, ct);
                         }
@@ -192,7 +193,7 @@ public static class DemoSeeder
 
     /// <summary>Generates the chunks of one batch in parallel; each chunk's content depends only on the seed and its number.</summary>
     public static DemoBatch GenerateBatch(int seed, int start, int count, long existingSubjects, ProtectedCodes codes, DateTime now,
-        DemoCatalogue? catalogue = null, BillingOptions? billing = null)
+        DemoCatalogue? catalogue = null, BillingOptions? billing = null, Vehicles.VehiclesOptions? vehicles = null)
     {
         var chunkCount = (count + ChunkSize - 1) / ChunkSize;
         var chunks = new DemoBatch[chunkCount];
@@ -200,7 +201,7 @@ public static class DemoSeeder
         {
             var first = start + (i * ChunkSize);
             chunks[i] = GenerateChunk(seed, first / ChunkSize, Math.Min(ChunkSize, count - (i * ChunkSize)), existingSubjects + first, codes, now,
-                catalogue, billing);
+                catalogue, billing, vehicles);
         });
 
         var batch = new DemoBatch();
@@ -213,10 +214,10 @@ public static class DemoSeeder
     }
 
     public static DemoBatch GenerateChunk(int seed, int chunkNumber, int subjects, long firstPosition, ProtectedCodes codes, DateTime now,
-        DemoCatalogue? catalogue = null, BillingOptions? billing = null)
+        DemoCatalogue? catalogue = null, BillingOptions? billing = null, Vehicles.VehiclesOptions? vehicles = null)
     {
         var faker = new Faker("fi") { Random = new Randomizer(unchecked((seed * 1_000_003) + chunkNumber)) };
-        var chunk = new DemoChunk(faker, codes, now, firstPosition, subjects, catalogue, billing);
+        var chunk = new DemoChunk(faker, codes, now, firstPosition, subjects, catalogue, billing, vehicles);
         foreach (var generator in Generators)
         {
             generator.Generate(chunk);

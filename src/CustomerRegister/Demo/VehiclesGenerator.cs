@@ -7,12 +7,16 @@ using CustomerRegister.Vehicles;
 namespace CustomerRegister.Demo;
 
 /// <summary>
-/// Scrapping certificates for some consumers, with a synthetic but valid identity code stored encrypted, hashed and
-/// masked as <see cref="CertificatesApi"/> stores it, and the registration number indexed on the owner for search.
+/// Scrapping certificates for some consumers, with the owner's nationality (mostly FI), the registration number indexed
+/// on the owner for search, and — as <see cref="CertificatesApi"/> and <see cref="IdentityCodeExpiry"/> leave it — a
+/// synthetic but valid identity code stored encrypted, hashed and masked only on certificates whose deregistration is not
+/// yet recorded and that are younger than <see cref="VehiclesOptions.IdentityCodeDays"/>. Most vehicles are deregistered
+/// within two weeks of issue.
 /// </summary>
 public sealed class VehiclesGenerator : IDemoGenerator
 {
     public const float CertificateShare = 0.08f;
+    private const float RecentShare = 0.15f;
 
     private static readonly (string Make, string[] Models, string Class)[] Fleet =
     [
@@ -27,6 +31,7 @@ public sealed class VehiclesGenerator : IDemoGenerator
     private const string VinCharacters = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
     private static readonly string[] Manufacturers = ["WVW", "YV1", "VF1", "WF0", "SJN", "TMB", "JMZ", "NMT", "W0L", "VF3"];
     private const string PlateLetters = "ABCDEFGHJKLMNPRSTUVXYZ";
+    private static readonly string[] OtherNationalities = ["SE", "EE", "RU", "DE", "LV", "PL"];
 
     public void Generate(DemoChunk chunk)
     {
@@ -46,11 +51,20 @@ public sealed class VehiclesGenerator : IDemoGenerator
             {
                 var (make, models, vehicleClass) = chunk.Faker.PickRandom(Fleet);
                 var registration = VehicleRules.RegistrationNumber(Plate(chunk), out _)!;
+                // Some of the certificates are recent (within the code's period); the deregistration is recorded within a
+                // month of issue for most, never for some (their codes go at the end of the period).
+                var issued = r.Float() < RecentShare
+                    ? chunk.DateBetween(chunk.Today.AddDays(-chunk.Vehicles.IdentityCodeDays), chunk.Today)
+                    : chunk.DateBetween(chunk.Today.AddYears(-4), chunk.Today);
+                var deregistered = issued.AddDays(r.Int(0, 30));
+                DateOnly? deregisteredOn = deregistered <= chunk.Today && r.Float() < 0.8f ? deregistered : null;
+                var keepsCode = deregisteredOn is null && issued.AddDays(chunk.Vehicles.IdentityCodeDays) >= chunk.Today;
                 var certificate = chunk.Record(new ScrappingCertificate
                 {
                     ConsumerId = owner.Id,
                     CertificateNumber = RelationshipsGenerator.Number("RT", customer.Position, i),
-                    IssueDate = chunk.DateBetween(chunk.Today.AddYears(-4), chunk.Today),
+                    IssueDate = issued,
+                    DeregisteredOn = deregisteredOn,
                     RegistrationNumber = registration,
                     Vin = NewVin(chunk),
                     Make = make,
@@ -60,9 +74,10 @@ public sealed class VehiclesGenerator : IDemoGenerator
                     OwnerStreet = owner.Street,
                     OwnerPostalCode = owner.PostalCode,
                     OwnerCity = owner.City,
-                    IdentityCodeCipher = chunk.Codes.Encrypt(code.Value),
-                    IdentityCodeLookup = lookup,
-                    IdentityCodeMasked = code.Masked(),
+                    OwnerNationality = r.Float() < 0.95f ? "FI" : chunk.Faker.PickRandom(OtherNationalities),
+                    IdentityCodeCipher = keepsCode ? chunk.Codes.Encrypt(code.Value) : null,
+                    IdentityCodeLookup = keepsCode ? lookup : null,
+                    IdentityCodeMasked = keepsCode ? code.Masked() : null,
                 }, owner.SubjectId, DataSource.Consumer);
                 chunk.Rows.Add(certificate);
                 if (registration == previous)

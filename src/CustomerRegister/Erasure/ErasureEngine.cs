@@ -175,7 +175,9 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans, Rete
             return (count, null, null);
         }
 
-        var rule = plan.Categories.FirstOrDefault(c => c.Erasure == ErasureAction.RestrictUntilDue)?.Retention;
+        var rule = plan.Categories.Any(c => c.Erasure == ErasureAction.RestrictUntilDue)
+            ? Retention.RetentionPlan.RuleOf(plan.Table.Entity, plan.Categories)
+            : null;
         if (rule is null)
         {
             return (count, null, "until the debt-collection case closes");

@@ -70,8 +70,11 @@ public sealed record PersonalIdentityCode
         return Parse($"{datePart}{sign}{number}{CheckCharacter(datePart, number)}");
     }
 
-    /// <summary>Birth date, century sign and check character with the individual number hidden: <c>131052-***T</c>.</summary>
-    public string Masked() => $"{Value[..7]}***{Value[10]}";
+    /// <summary>
+    /// Birth date and century sign only: <c>131052-****</c>. The check character stays hidden too: with the birth date
+    /// it narrows the code to a few dozen candidates (one individual number in 31 fits it).
+    /// </summary>
+    public string Masked() => $"{Value[..7]}****";
 
     public override string ToString() => Masked();
 

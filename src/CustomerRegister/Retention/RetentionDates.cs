@@ -15,7 +15,8 @@ namespace CustomerRegister.Retention;
 /// kept: a sweep on any later Helsinki day removes it, and a preview "as of" a day lists what a sweep on that day removes.
 /// </para>
 /// </summary>
-public sealed class RetentionDates(IOptions<RetentionOptions> retention, IOptions<BillingOptions> billing, IOptions<RequestOptions> requests)
+public sealed class RetentionDates(IOptions<RetentionOptions> retention, IOptions<BillingOptions> billing, IOptions<RequestOptions> requests,
+    IOptions<Vehicles.VehiclesOptions>? vehicles = null)
 {
     /// <summary>
     /// The last day the item may be kept, or null for a rule whose period is not counted from one date (CCTV per unit:
@@ -32,6 +33,7 @@ public sealed class RetentionDates(IOptions<RetentionOptions> retention, IOption
                 startIsFinancialYearEnd ? start : BillingRules.FinancialYearEnd(start, b.FinancialYearEndMonth, b.FinancialYearEndDay),
                 b.VoucherRetentionYears),
             "waste-record" => start.AddYears(6),
+            "identity-code-on-certificate" => start.AddDays((vehicles?.Value ?? new Vehicles.VehiclesOptions()).IdentityCodeDays),
             "hazardous-waste-document" => start.AddYears(3),
             "rights-request" => start.AddYears(requests.Value.RetentionYears),
             "call-recording" => DueAfterMonths(start, 2),

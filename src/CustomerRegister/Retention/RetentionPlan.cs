@@ -48,6 +48,17 @@ public sealed class RetentionPlan(IModel model, ISqlGenerationHelper sql, Retent
 
     public DateOnly Today(DateTime asOf) => HelsinkiTime.DateOf(asOf);
 
+    /// <summary>
+    /// The rule a table's rows leave by: that of the category of the column its period counts from (a certificate's
+    /// issue date: the waste record, not the identity code it also holds); for an unclassified start column (an
+    /// invoice's financial-year end) the first category kept until its date, else the first category's.
+    /// </summary>
+    public static RetentionRule? RuleOf(IEntityType entity, IReadOnlyList<DataCategory> categories) =>
+        entity.FindAnnotation(CatalogModelExtensions.RetainedFromAnnotation)?.Value is string name
+        && entity.FindProperty(name) is { } start && SubjectRows.CategoryOf(start) is { } own
+            ? own.Retention
+            : categories.FirstOrDefault(c => c.Erasure == ErasureAction.RestrictUntilDue)?.Retention ?? categories.FirstOrDefault()?.Retention;
+
     public IReadOnlyList<RowSource> RowSources(DateTime asOf)
     {
         var sources = new List<RowSource>();
@@ -61,8 +72,7 @@ public sealed class RetentionPlan(IModel model, ISqlGenerationHelper sql, Retent
             }
 
             var categories = entity.GetProperties().Select(SubjectRows.CategoryOf).OfType<DataCategory>().Distinct().ToList();
-            var rule = categories.FirstOrDefault(c => c.Erasure == ErasureAction.RestrictUntilDue)?.Retention
-                       ?? categories.FirstOrDefault()?.Retention;
+            var rule = RuleOf(entity, categories);
             if (rule == RetentionRule.CctvRecording && entity.FindProperty(nameof(Recordings.CctvRecording.UnitId)) is { } unit)
             {
                 // Each production unit has its own period (at most six months): one source per period in use.

@@ -7,6 +7,7 @@ using CustomerRegister.Data;
 using CustomerRegister.Erasure;
 using CustomerRegister.Recordings;
 using CustomerRegister.Requests;
+using CustomerRegister.Vehicles;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -27,7 +28,8 @@ public sealed record SweepResult(Guid? RunId, bool Swept, string? Refusal, long 
 /// </summary>
 public sealed class RetentionSweep(
     RegisterDbContext db, ErasureEngine engine, AuditLog audit, TimeProvider clock, IOptions<RetentionOptions> options,
-    RetentionDates dates, IRecordingStore files, IServiceScopeFactory scopes, StorageReclaimer reclaimer, ILogger<RetentionSweep> log)
+    RetentionDates dates, IRecordingStore files, IServiceScopeFactory scopes, StorageReclaimer reclaimer, IdentityCodeExpiry identityCodes,
+    ILogger<RetentionSweep> log)
 {
     public const string LeaseName = "retention-sweep";
 
@@ -49,6 +51,7 @@ public sealed class RetentionSweep(
     {
         var plan = Plan();
         var counts = plan.RowSources(asOf).Select(source => (Func<RetentionSweep, Task<DueLine>>)(sweep => sweep.CountAsync(source, ct)))
+            .Prepend(sweep => sweep.CountIdentityCodesAsync(asOf, ct))
             .Concat(SubjectRules.Select(r => (Func<RetentionSweep, Task<DueLine>>)(sweep => sweep.CountSubjectsAsync(r.Rule, r.Reason, asOf, ct))))
             .Concat(HeldPeople.Select(h => (Func<RetentionSweep, Task<DueLine>>)(sweep => sweep.CountHeldPeopleAsync(h.Reason, h.Sql, ct))))
             .ToList();
@@ -77,6 +80,13 @@ public sealed class RetentionSweep(
         var (due, held) = await CountDueAndHeldAsync(source, ct);
         log.LogDebug("Preview {Table} {Rule}: {Due} due, {Held} held in {Ms} ms", source.Table, source.Rule.Id, due, held, watch.ElapsedMilliseconds);
         return new DueLine(source.Table, [.. source.Categories.Select(c => c.Id)], source.Rule.Id, source.Reason, due, held);
+    }
+
+    /// <summary>Identity codes on scrapping certificates that the sweep on <paramref name="asOf"/>'s Helsinki date empties.</summary>
+    private async Task<DueLine> CountIdentityCodesAsync(DateTime asOf, CancellationToken ct)
+    {
+        var (due, held) = await identityCodes.CountDueAsync(HelsinkiTime.DateOf(asOf), ct);
+        return identityCodes.Line(due, held);
     }
 
     private async Task<DueLine> CountSubjectsAsync(string rule, string reason, DateTime asOf, CancellationToken ct)
@@ -128,6 +138,22 @@ public sealed class RetentionSweep(
 
             // Left over by a sweep that was killed mid-batch: its transaction rolled back, only the staging rows stayed.
             await ScalarAsync("DELETE FROM retention_batch_subjects", _ => { }, ct);
+
+            // Identity codes on scrapping certificates (Vehicles/IdentityCodeExpiry): emptied in one statement, the certificates stay.
+            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+            {
+                var today = HelsinkiTime.DateOf(asOf);
+                var (_, held) = await identityCodes.CountDueAsync(today, ct);
+                var emptied = await identityCodes.EmptyDueAsync(today, ct);
+                await LogAsync(run, [new LogLine(IdentityCodeExpiry.Table, [Categories.IdentityCode], IdentityCodeExpiry.Rule.Id, "emptied", emptied),
+                    new LogLine(IdentityCodeExpiry.Table, [Categories.IdentityCode], IdentityCodeExpiry.Rule.Id, "held", held)], ct);
+                await RenewLeaseAsync(ct);
+                await transaction.CommitAsync(ct);
+                if (emptied + held > 0)
+                {
+                    lines.Add(identityCodes.Line(emptied, held));
+                }
+            }
 
             // What one rule removes can free what another kept (a profile purge frees rows that pointed at it): passes
             // repeat until one removes nothing, so a run leaves nothing due behind it.

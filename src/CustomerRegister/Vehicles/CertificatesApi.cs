@@ -6,7 +6,9 @@ using CustomerRegister.Finnish;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
 using CustomerRegister.Protection;
+using CustomerRegister.Requests;
 using CustomerRegister.Search;
+using CustomerRegister.Subjects;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,16 +16,19 @@ namespace CustomerRegister.Vehicles;
 
 public sealed record CertificateRequest(
     string? CertificateNumber, DateOnly? IssueDate, string? RegistrationNumber, string? Vin, string? Make, string? Model,
-    string? VehicleClass, Guid? ConsumerId, string? IdentityCode, DataSource? Source);
+    string? VehicleClass, Guid? ConsumerId, string? IdentityCode, string? Nationality, DataSource? Source);
+
+public sealed record DeregistrationRequest(DateOnly? DeregisteredOn, long? Version);
 
 public sealed record IdentityCodeQuery(string? IdentityCode);
 
-public sealed record VehicleOwner(string Name, string? Street, string? PostalCode, string? City);
+public sealed record VehicleOwner(string Name, string? Street, string? PostalCode, string? City, string? Nationality);
 
+/// <summary><paramref name="IdentityCode"/> is masked unless revealed, and null once emptied (see <see cref="IdentityCodeExpiry"/>).</summary>
 public sealed record CertificateResponse(
     Guid Id, Guid SubjectId, Guid ConsumerId, string CertificateNumber, DateOnly IssueDate, string RegistrationNumber, string Vin,
-    string Make, string Model, string VehicleClass, VehicleOwner Owner, string IdentityCode, bool IdentityCodeRevealed,
-    DataSource Source, DateTime CreatedAt, DateTime UpdatedAt, long Version);
+    string Make, string Model, string VehicleClass, VehicleOwner Owner, string? IdentityCode, bool IdentityCodeRevealed,
+    DateOnly? DeregisteredOn, DataSource Source, DateTime CreatedAt, DateTime UpdatedAt, long Version);
 
 /// <summary>Vehicle scrapping certificates: the only place where a personal identity code is accepted.</summary>
 public static class CertificatesApi
@@ -41,12 +46,14 @@ public static class CertificatesApi
 
         var write = app.MapGroup("/api/vehicles/certificates").WithTags("Vehicles").RequirePermission(Permissions.VehicleWrite);
         write.MapPost("/", CreateAsync).WithSummary("Issue a scrapping certificate. A duplicate number answers 409.");
+        write.MapPost("/{id:guid}/deregistration", RecordDeregistrationAsync).WithSummary(
+            "Record the vehicle's deregistration (date, version): the owner's identity code is emptied at once; the certificate stays.");
         write.MapPost("/find-by-identity-code", FindByIdentityCodeAsync)
             .WithSummary("Certificates of the owner with this exact identity code (keyed-hash look-up, audited); codes masked.");
         return app;
     }
 
-    private static async Task<Results<Ok<CertificateResponse>, NotFound, ValidationProblem, ForbidHttpResult>> GetAsync(
+    private static async Task<Results<Ok<CertificateResponse>, NotFound, ValidationProblem, ForbidHttpResult, Conflict<HttpValidationProblemDetails>>> GetAsync(
         Guid id, string? reveal, RegisterDbContext db, AuditLog audit, Access access, Reveals reveals, ProtectedCodes codes, CancellationToken ct)
     {
         var stated = access.Purpose(string.Empty);
@@ -70,12 +77,17 @@ public static class CertificatesApi
                 return new FieldErrors().Add("reveal", "Only identityCode can be revealed here.").Problem();
             }
 
+            if (certificate.IdentityCodeCipher is not { } cipher)
+            {
+                return FieldConflict.Problem("identityCode", NoCodeKept);
+            }
+
             // The purpose must be stated, not assumed: revealing the code is a deliberate act.
             var (outcome, value) = await reveals.RevealAsync(
                 new RevealTarget("vehicle.certificate.reveal", Categories.IdentityCode, certificate.SubjectId, "scrapping_certificate",
                     id.ToString(), IdentityCodeField),
                 stated.Length == 0 ? null : stated,
-                () => codes.Decrypt(certificate.IdentityCodeCipher),
+                () => codes.Decrypt(cipher),
                 ct);
             switch (outcome)
             {
@@ -141,6 +153,12 @@ public static class CertificatesApi
             errors.Add("identityCode", codeError.Message);
         }
 
+        var nationality = VehicleRules.Nationality(request.Nationality, out var nationalityError);
+        if (nationalityError is not null)
+        {
+            errors.Add("nationality", nationalityError);
+        }
+
         if (request.Source is null)
         {
             errors.Add("source", $"Required: one of {string.Join(", ", Enum.GetNames<DataSource>())}.");
@@ -180,6 +198,7 @@ public static class CertificatesApi
             OwnerStreet = owner.Street,
             OwnerPostalCode = owner.PostalCode,
             OwnerCity = owner.City,
+            OwnerNationality = nationality,
             IdentityCodeCipher = codes.Encrypt(code!.Value),
             IdentityCodeLookup = IdentityCodeLookup(codes, code),
             IdentityCodeMasked = code.Masked(),
@@ -190,6 +209,64 @@ public static class CertificatesApi
             certificate.Id.ToString(), Access.SetFields(db.Entry(certificate))));
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/vehicles/certificates/{certificate.Id}", certificate.ToResponse());
+    }
+
+    private const string NoCodeKept =
+        "No identity code is kept on this certificate: it is emptied once the deregistration is recorded, at the latest "
+        + "Vehicles:IdentityCodeDays after issue.";
+
+    /// <summary>
+    /// Records the deregistration and empties the identity code (cipher, keyed hash and mask) at once: the code was
+    /// needed only for it (Tietosuojalaki § 29, GDPR Art 5(1)(c)). Versioned like other writes; recorded once.
+    /// </summary>
+    private static async Task<Results<Ok<CertificateResponse>, NotFound, ValidationProblem, Conflict<HttpValidationProblemDetails>>> RecordDeregistrationAsync(
+        Guid id, DeregistrationRequest request, RegisterDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        if (request.DeregisteredOn is null)
+        {
+            errors.Add("deregisteredOn", "Required: the date the deregistration was recorded (YYYY-MM-DD).");
+        }
+        else if (request.DeregisteredOn > HelsinkiTime.Today(clock))
+        {
+            errors.Add("deregisteredOn", "Cannot be in the future.");
+        }
+
+        errors.RequiredVersion(request.Version);
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+
+        var certificate = await db.Set<ScrappingCertificate>().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (certificate is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (certificate.DeregisteredOn is not null)
+        {
+            return FieldConflict.Problem("deregisteredOn", "The deregistration is already recorded.");
+        }
+
+        if (request.DeregisteredOn < certificate.IssueDate)
+        {
+            return errors.Add("deregisteredOn", "Cannot be before the certificate's issue date.").Problem();
+        }
+
+        VersionedUpdate.Apply(db, certificate, request.Version!.Value, c =>
+        {
+            c.DeregisteredOn = request.DeregisteredOn;
+            c.IdentityCodeCipher = null;
+            c.IdentityCodeLookup = null;
+            c.IdentityCodeMasked = null;
+        });
+
+        // The event names the categories changed, never a value.
+        audit.Add(new AuditEntry("vehicle.certificate.deregistration", Purposes.LegalObligation, certificate.SubjectId, "scrapping_certificate",
+            id.ToString(), CertificateFields));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(certificate.ToResponse());
     }
 
     private static async Task<Results<Ok<List<CertificateResponse>>, ValidationProblem>> FindByIdentityCodeAsync(
@@ -257,6 +334,7 @@ public static class CertificatesApi
 
     public static CertificateResponse ToResponse(this ScrappingCertificate c, string? revealedIdentityCode = null) => new(
         c.Id, c.SubjectId, c.ConsumerId, c.CertificateNumber, c.IssueDate, c.RegistrationNumber, c.Vin, c.Make, c.Model, c.VehicleClass,
-        new VehicleOwner(c.OwnerName, c.OwnerStreet, c.OwnerPostalCode, c.OwnerCity), revealedIdentityCode ?? c.IdentityCodeMasked,
-        revealedIdentityCode is not null, c.Source, c.CreatedAt, c.UpdatedAt, c.Version);
+        new VehicleOwner(c.OwnerName, c.OwnerStreet, c.OwnerPostalCode, c.OwnerCity, c.OwnerNationality),
+        revealedIdentityCode ?? c.IdentityCodeMasked, revealedIdentityCode is not null, c.DeregisteredOn, c.Source, c.CreatedAt, c.UpdatedAt,
+        c.Version);
 }

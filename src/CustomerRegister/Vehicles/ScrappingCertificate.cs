@@ -9,8 +9,10 @@ namespace CustomerRegister.Vehicles;
 /// <summary>
 /// A vehicle scrapping certificate (romutustodistus, VNa 123/2015; content per Commission Decision 2002/151/EC). The
 /// owner's personal identity code is the one place the register accepts that code: it identifies the owner to
-/// Traficom for deregistration. It is stored encrypted, with a keyed hash for exact look-up and a masked copy; the
-/// owner's name and address are copied at issue time, as printed on the certificate.
+/// Traficom for deregistration. It is stored encrypted, with a keyed hash for exact look-up and a masked copy, and all
+/// three are emptied once the deregistration is recorded, at the latest <see cref="VehiclesOptions.IdentityCodeDays"/>
+/// after issue (<see cref="IdentityCodeExpiry"/>); the certificate itself stays for the waste-record period. The
+/// owner's name, address and nationality are copied at issue time, as printed on the certificate.
 /// </summary>
 public sealed class ScrappingCertificate : SubjectRecord, IVersioned
 {
@@ -38,12 +40,19 @@ public sealed class ScrappingCertificate : SubjectRecord, IVersioned
 
     public string? OwnerCity { get; set; }
 
-    public byte[] IdentityCodeCipher { get; set; } = [];
+    /// <summary>The owner's nationality, ISO 3166-1 alpha-2 (Commission Decision 2002/151/EC); null on older certificates.</summary>
+    public string? OwnerNationality { get; set; }
 
-    public byte[] IdentityCodeLookup { get; set; } = [];
+    /// <summary>The date the vehicle's deregistration was recorded; the identity code is emptied then.</summary>
+    public DateOnly? DeregisteredOn { get; set; }
 
-    /// <summary>Birth date, century sign and check character only, e.g. <c>131052-***T</c>.</summary>
-    public string IdentityCodeMasked { get; set; } = "";
+    /// <summary>Null once the code is emptied (deregistration recorded, or the period after issue passed).</summary>
+    public byte[]? IdentityCodeCipher { get; set; }
+
+    public byte[]? IdentityCodeLookup { get; set; }
+
+    /// <summary>Birth date and century sign only, e.g. <c>131052-****</c>.</summary>
+    public string? IdentityCodeMasked { get; set; }
 }
 
 internal sealed class ScrappingCertificateConfiguration : IEntityTypeConfiguration<ScrappingCertificate>
@@ -66,6 +75,8 @@ internal sealed class ScrappingCertificateConfiguration : IEntityTypeConfigurati
         b.Property(c => c.OwnerStreet).HasMaxLength(200).IsPersonal(Categories.VehicleScrapping);
         b.Property(c => c.OwnerPostalCode).HasMaxLength(5).IsPersonal(Categories.VehicleScrapping);
         b.Property(c => c.OwnerCity).HasMaxLength(100).IsPersonal(Categories.VehicleScrapping);
+        b.Property(c => c.OwnerNationality).HasMaxLength(2).IsPersonal(Categories.VehicleScrapping);
+        b.Property(c => c.DeregisteredOn).IsPersonal(Categories.VehicleScrapping);
         b.Property(c => c.IdentityCodeCipher).HasMaxLength(512).IsPersonal(Categories.IdentityCode);
         b.Property(c => c.IdentityCodeLookup).HasMaxLength(32).IsPersonal(Categories.IdentityCode);
         b.HasIndex(c => c.IdentityCodeLookup);

@@ -74,6 +74,28 @@ public static class VehicleRules
     public static string? VehicleClass(string? input) =>
         input is null ? null : VehicleClasses.FirstOrDefault(c => string.Equals(c, input.Trim(), StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The officially assigned ISO 3166-1 alpha-2 country codes (the nationality on a certificate, 2002/151/EC).</summary>
+    public static readonly IReadOnlySet<string> CountryCodes = new HashSet<string>(
+        """
+        AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ
+        CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR
+        GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO
+        JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR
+        MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO
+        RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV
+        TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW
+        """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+
+    /// <summary>A nationality as an ISO 3166-1 alpha-2 code, upper case ("fi" → "FI"), or null with the reason.</summary>
+    public static string? Nationality(string? input, out string? error)
+    {
+        var value = (input ?? "").Trim().ToUpperInvariant();
+        error = value.Length == 0 ? "Required: the owner's nationality as an ISO 3166-1 alpha-2 code, e.g. FI."
+            : !CountryCodes.Contains(value) ? "Not an ISO 3166-1 alpha-2 country code (e.g. FI, SE, EE)."
+            : null;
+        return error is null ? value : null;
+    }
+
     /// <summary>A registration number as printed: upper case, single inner spaces; letters, digits, hyphens and spaces only.</summary>
     public static string? RegistrationNumber(string? input, out string? error)
     {

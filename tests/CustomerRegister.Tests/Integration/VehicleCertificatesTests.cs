@@ -11,7 +11,7 @@ namespace CustomerRegister.Tests.Integration;
 [Trait(Category.Name, Category.Integration)]
 public sealed class VehicleCertificatesTests(RegisterFactory app) : IClassFixture<RegisterFactory>
 {
-    private static object Owner(string last = "Virtanen") => new
+    public static object Owner(string last = "Virtanen") => new
     {
         firstName = "Matti",
         lastName = last,
@@ -22,18 +22,18 @@ public sealed class VehicleCertificatesTests(RegisterFactory app) : IClassFixtur
     };
 
     /// <summary>A valid code unique to the test, so look-ups in the shared database see only this test's data.</summary>
-    private static string NewIdentityCode() =>
+    public static string NewIdentityCode() =>
         PersonalIdentityCode.Create(new DateOnly(1950, 1, 1).AddDays(Random.Shared.Next(0, 20000)), Random.Shared.Next(2, 900)).Value;
 
     private static string NewNumber() => "RT-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
 
     private static string NewRegistration() => "ZX" + Random.Shared.Next(100, 999) + "-" + Random.Shared.Next(100, 999);
 
-    private static object Certificate(Guid consumerId, string identityCode, string? number = null, string? registration = null,
-        string vin = "WVWZZZ1JZXW000001") => new
+    public static object Certificate(Guid consumerId, string identityCode, string? number = null, string? registration = null,
+        string vin = "WVWZZZ1JZXW000001", string? issueDate = "2025-06-02", string? nationality = "fi") => new
         {
             certificateNumber = number ?? NewNumber(),
-            issueDate = "2025-06-02",
+            issueDate,
             registrationNumber = registration ?? NewRegistration(),
             vin,
             make = "Volkswagen",
@@ -41,10 +41,11 @@ public sealed class VehicleCertificatesTests(RegisterFactory app) : IClassFixtur
             vehicleClass = "m1",
             consumerId,
             identityCode,
+            nationality,
             source = "Consumer",
         };
 
-    private static async Task<JsonElement> IssueAsync(HttpClient client, object body)
+    public static async Task<JsonElement> IssueAsync(HttpClient client, object body)
     {
         var response = await client.PostAsJsonAsync("/api/vehicles/certificates", body);
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
@@ -61,9 +62,10 @@ public sealed class VehicleCertificatesTests(RegisterFactory app) : IClassFixtur
 
         var certificate = await IssueAsync(reception.Client, Certificate(owner.GetProperty("id").GetGuid(), "131052-308T"));
 
-        Assert.Equal("131052-***T", certificate.GetProperty("identityCode").GetString());
+        Assert.Equal("131052-****", certificate.GetProperty("identityCode").GetString());
         Assert.False(certificate.GetProperty("identityCodeRevealed").GetBoolean());
         Assert.Equal("M1", certificate.GetProperty("vehicleClass").GetString());
+        Assert.Equal("FI", certificate.GetProperty("owner").GetProperty("nationality").GetString());
         Assert.Equal("Matti Virtanen", certificate.GetProperty("owner").GetProperty("name").GetString());
         Assert.Equal(owner.GetProperty("subjectId").GetGuid(), certificate.GetProperty("subjectId").GetGuid());
 
@@ -74,10 +76,10 @@ public sealed class VehicleCertificatesTests(RegisterFactory app) : IClassFixtur
         Assert.DoesNotContain(Convert.ToHexString(Encoding.UTF8.GetBytes("131052-308T")), Convert.ToHexString(cipher), StringComparison.Ordinal);
         var lookup = Assert.IsType<byte[]>(await app.Database.ScalarAsync($"SELECT identity_code_lookup FROM scrapping_certificates WHERE id = '{id}'"));
         Assert.Equal(32, lookup.Length);
-        Assert.Equal("131052-***T", await app.Database.ScalarAsync($"SELECT identity_code_masked FROM scrapping_certificates WHERE id = '{id}'"));
+        Assert.Equal("131052-****", await app.Database.ScalarAsync($"SELECT identity_code_masked FROM scrapping_certificates WHERE id = '{id}'"));
 
         var read = await reception.Client.GetFromJsonAsync<JsonElement>($"/api/vehicles/certificates/{certificate.GetProperty("id").GetGuid()}");
-        Assert.Equal("131052-***T", read.GetProperty("identityCode").GetString());
+        Assert.Equal("131052-****", read.GetProperty("identityCode").GetString());
     }
 
     [Theory]
@@ -116,12 +118,84 @@ public sealed class VehicleCertificatesTests(RegisterFactory app) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = await RegisterData.ErrorsOf(response);
-        foreach (var field in new[] { "certificateNumber", "registrationNumber", "vin", "make", "model", "vehicleClass", "consumerId", "identityCode", "source" })
+        foreach (var field in new[] { "certificateNumber", "registrationNumber", "vin", "make", "model", "vehicleClass", "consumerId", "identityCode", "nationality", "source" })
         {
             Assert.True(errors.TryGetProperty(field, out _), $"{field} is not named: {errors}");
         }
 
         Assert.Contains("I, O or Q", errors.GetProperty("vin")[0].GetString());
+    }
+
+    [Theory]
+    [InlineData(null, "Required")]
+    [InlineData("", "Required")]
+    [InlineData("XX", "ISO 3166-1")]
+    [InlineData("FIN", "ISO 3166-1")]
+    public async Task ACertificateWithoutAValidOwnerNationalityIsRefusedNamingIt(string? nationality, string reason)
+    {
+        var reception = await app.CreateUserAsync(Roles.VehicleReception);
+        var owner = await reception.Client.CreateConsumerAsync(Owner());
+        var number = NewNumber();
+
+        var response = await reception.Client.PostAsJsonAsync("/api/vehicles/certificates",
+            Certificate(owner.GetProperty("id").GetGuid(), NewIdentityCode(), number, nationality: nationality));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = await RegisterData.ErrorsOf(response);
+        Assert.Contains(reason, errors.GetProperty("nationality")[0].GetString(), StringComparison.Ordinal);
+        Assert.Single(errors.EnumerateObject());
+        Assert.Equal(0L, Convert.ToInt64(await app.Database.ScalarAsync($"SELECT COUNT(*) FROM scrapping_certificates WHERE certificate_number = '{number}'")));
+    }
+
+    [Fact]
+    public async Task RecordingTheDeregistrationEmptiesTheIdentityCodeAtOnceAndKeepsTheCertificate()
+    {
+        var reception = await app.CreateUserAsync(Roles.VehicleReception);
+        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
+        var owner = await reception.Client.CreateConsumerAsync(Owner());
+        var code = NewIdentityCode();
+        var issued = await IssueAsync(reception.Client, Certificate(owner.GetProperty("id").GetGuid(), code, nationality: "ee"));
+        var id = issued.GetProperty("id").GetGuid();
+        var path = $"/api/vehicles/certificates/{id}/deregistration";
+
+        var missing = await reception.Client.PostAsJsonAsync(path, new { });
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        var errors = await RegisterData.ErrorsOf(missing);
+        Assert.True(errors.TryGetProperty("deregisteredOn", out _) && errors.TryGetProperty("version", out _), errors.ToString());
+        var early = await reception.Client.PostAsJsonAsync(path, new { deregisteredOn = "2025-06-01", version = 1 });
+        Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+        Assert.True((await RegisterData.ErrorsOf(early)).TryGetProperty("deregisteredOn", out _));
+        Assert.Equal(HttpStatusCode.Forbidden, (await dpo.Client.PostAsJsonAsync(path, new { deregisteredOn = "2025-06-03", version = 1 })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await reception.Client.PostAsJsonAsync(path, new { deregisteredOn = "2025-06-03", version = 7 })).StatusCode);
+
+        var recorded = await reception.Client.PostAsJsonAsync(path, new { deregisteredOn = "2025-06-03", version = 1 });
+
+        Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
+        var body = await recorded.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("identityCode").ValueKind);
+        Assert.Equal("2025-06-03", body.GetProperty("deregisteredOn").GetString());
+        Assert.Equal(2, body.GetProperty("version").GetInt64());
+        Assert.Equal(issued.GetProperty("vin").GetString(), body.GetProperty("vin").GetString());
+        Assert.Equal("EE", body.GetProperty("owner").GetProperty("nationality").GetString());
+        var literal = IdLiteral(id);
+        Assert.Equal(1L, Convert.ToInt64(await app.Database.ScalarAsync($"SELECT COUNT(*) FROM scrapping_certificates WHERE id = '{literal}' "
+            + "AND identity_code_cipher IS NULL AND identity_code_lookup IS NULL AND identity_code_masked IS NULL AND certificate_number <> ''")));
+
+        // Nothing to reveal or find any more; a second recording is refused.
+        var reveal = await Reveal(reception.Client, id, "legal_obligation");
+        Assert.Equal(HttpStatusCode.Conflict, reveal.StatusCode);
+        Assert.Contains("No identity code is kept", (await RegisterData.ErrorsOf(reveal)).GetProperty("identityCode")[0].GetString());
+        var found = await reception.Client.PostAsJsonAsync("/api/vehicles/certificates/find-by-identity-code", new { identityCode = code });
+        Assert.Empty((await found.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray());
+        Assert.Equal(HttpStatusCode.Conflict, (await reception.Client.PostAsJsonAsync(path, new { deregisteredOn = "2025-06-03", version = 2 })).StatusCode);
+
+        // The audit event names the categories, never the value.
+        var trail = await dpo.Client.GetFromJsonAsync<JsonElement>($"/api/audit?subjectId={owner.GetProperty("subjectId").GetGuid()}&limit=500");
+        var recordedEvent = Assert.Single(trail.GetProperty("items").EnumerateArray(),
+            e => e.GetProperty("action").GetString() == "vehicle.certificate.deregistration");
+        Assert.Contains("identity.personal_identity_code", recordedEvent.GetProperty("fields").EnumerateArray().Select(f => f.GetString()));
+        Assert.DoesNotContain(code, trail.GetRawText());
+        Assert.DoesNotContain(code[..7], trail.GetRawText());
     }
 
     [Fact]

@@ -55,15 +55,27 @@ public sealed class ErasureRulesTests
     [InlineData("hazardous-waste-document", "2025-03-15", "2028-03-15")]
     [InlineData("rights-request", "2026-11-25", "2029-11-25")]
     [InlineData("call-recording", "2026-01-31", "2026-03-31")]
+    [InlineData("identity-code-on-certificate", "2026-01-01", "2026-04-01")]
     public void DueDatesCountFromTheStartingEvent(string rule, string start, string due)
     {
         var retention = new[]
         {
             RetentionRule.Voucher, RetentionRule.WasteRecord, RetentionRule.HazardousWasteDocument, RetentionRule.RightsRequest,
             RetentionRule.CallRecording, RetentionRule.WebBehaviour, RetentionRule.CustomerProfile, RetentionRule.Prospect,
+            RetentionRule.IdentityCodeOnCertificate,
         }.Single(r => r.Id == rule);
         Assert.Equal(DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture),
             Dates.DueFrom(retention, DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public void TheIdentityCodeOnACertificateIsDueTheConfiguredDaysAfterIssue()
+    {
+        var thirty = new RetentionDates(Options.Create(new RetentionOptions()), Options.Create(new BillingOptions()),
+            Options.Create(new RequestOptions()), Options.Create(new Vehicles.VehiclesOptions { IdentityCodeDays = 30 }));
+        Assert.Equal(new DateOnly(2026, 3, 31), thirty.DueFrom(RetentionRule.IdentityCodeOnCertificate, new DateOnly(2026, 3, 1)));
+        Assert.Equal(RetentionRule.IdentityCodeOnCertificate, Categories.IdentityCode.Retention);
+        Assert.Equal(RetentionRule.WasteRecord, Categories.VehicleScrapping.Retention);
     }
 
     [Fact]

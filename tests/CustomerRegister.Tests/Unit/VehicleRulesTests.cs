@@ -57,4 +57,62 @@ public sealed class VehicleRulesTests
         Assert.Equal(expected, VehicleRules.RegistrationNumber(input, out var error));
         Assert.Equal(valid, error is null);
     }
+
+    [Theory]
+    [InlineData("FI", "FI")]
+    [InlineData(" se ", "SE")]
+    [InlineData("ee", "EE")]
+    [InlineData("AX", "AX")]
+    public void ANationalityIsAnIso3166Alpha2CodeInUpperCase(string input, string expected)
+    {
+        Assert.Equal(expected, VehicleRules.Nationality(input, out var error));
+        Assert.Null(error);
+    }
+
+    [Theory]
+    [InlineData(null, "Required")]
+    [InlineData("  ", "Required")]
+    [InlineData("FIN", "ISO 3166-1")]
+    [InlineData("XX", "ISO 3166-1")]
+    [InlineData("UK", "ISO 3166-1")]
+    [InlineData("F1", "ISO 3166-1")]
+    public void AnInvalidNationalityIsRefusedWithTheReason(string? input, string reason)
+    {
+        Assert.Null(VehicleRules.Nationality(input, out var error));
+        Assert.Contains(reason, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheCountryListHasTheOfficiallyAssignedCodes() => Assert.Equal(249, VehicleRules.CountryCodes.Count);
+
+    [Theory]
+    [InlineData(90, null)]
+    [InlineData(1, null)]
+    [InlineData(365, null)]
+    [InlineData(0, "Vehicles:IdentityCodeDays")]
+    [InlineData(366, "Vehicles:IdentityCodeDays")]
+    public void TheIdentityCodePeriodIsRefusedOutsideOneToThreeHundredSixtyFiveDays(int days, string? refusal)
+    {
+        var invalid = new VehiclesOptions { IdentityCodeDays = days }.Invalid();
+        if (refusal is null)
+        {
+            Assert.Null(invalid);
+        }
+        else
+        {
+            Assert.Contains(refusal, invalid, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("2026-04-10", false)] // day 90: kept
+    [InlineData("2026-04-11", true)] // day 91: emptied
+    [InlineData("2026-01-10", false)]
+    public void ACodeIssuedOnDayDIsKeptThroughDPlus90AndDueTheDayAfter(string today, bool due)
+    {
+        var issued = new DateOnly(2026, 1, 10);
+        var bound = IdentityCodeExpiry.DueIfIssuedBefore(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture),
+            new VehiclesOptions().IdentityCodeDays);
+        Assert.Equal(due, issued < bound);
+    }
 }

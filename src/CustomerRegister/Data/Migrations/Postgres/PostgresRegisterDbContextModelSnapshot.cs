@@ -3111,22 +3111,24 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
+                    b.Property<DateOnly?>("DeregisteredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("deregistered_on")
+                        .HasAnnotation("Register:Category", "vehicle.scrapping");
+
                     b.Property<byte[]>("IdentityCodeCipher")
-                        .IsRequired()
                         .HasMaxLength(512)
                         .HasColumnType("bytea")
                         .HasColumnName("identity_code_cipher")
                         .HasAnnotation("Register:Category", "identity.personal_identity_code");
 
                     b.Property<byte[]>("IdentityCodeLookup")
-                        .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("bytea")
                         .HasColumnName("identity_code_lookup")
                         .HasAnnotation("Register:Category", "identity.personal_identity_code");
 
                     b.Property<string>("IdentityCodeMasked")
-                        .IsRequired()
                         .HasMaxLength(11)
                         .HasColumnType("character varying(11)")
                         .HasColumnName("identity_code_masked")
@@ -3162,6 +3164,12 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("owner_name")
+                        .HasAnnotation("Register:Category", "vehicle.scrapping");
+
+                    b.Property<string>("OwnerNationality")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("owner_nationality")
                         .HasAnnotation("Register:Category", "vehicle.scrapping");
 
                     b.Property<string>("OwnerPostalCode")

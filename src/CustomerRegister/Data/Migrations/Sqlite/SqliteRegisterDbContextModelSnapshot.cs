@@ -3096,22 +3096,24 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
+                    b.Property<DateOnly?>("DeregisteredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deregistered_on")
+                        .HasAnnotation("Register:Category", "vehicle.scrapping");
+
                     b.Property<byte[]>("IdentityCodeCipher")
-                        .IsRequired()
                         .HasMaxLength(512)
                         .HasColumnType("BLOB")
                         .HasColumnName("identity_code_cipher")
                         .HasAnnotation("Register:Category", "identity.personal_identity_code");
 
                     b.Property<byte[]>("IdentityCodeLookup")
-                        .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("BLOB")
                         .HasColumnName("identity_code_lookup")
                         .HasAnnotation("Register:Category", "identity.personal_identity_code");
 
                     b.Property<string>("IdentityCodeMasked")
-                        .IsRequired()
                         .HasMaxLength(11)
                         .HasColumnType("TEXT")
                         .HasColumnName("identity_code_masked")
@@ -3147,6 +3149,12 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("owner_name")
+                        .HasAnnotation("Register:Category", "vehicle.scrapping");
+
+                    b.Property<string>("OwnerNationality")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_nationality")
                         .HasAnnotation("Register:Category", "vehicle.scrapping");
 
                     b.Property<string>("OwnerPostalCode")

@@ -1,0 +1,20 @@
+namespace CustomerRegister.Vehicles;
+
+/// <summary>
+/// How long the owner's personal identity code stays on a scrapping certificate (section <c>Vehicles</c>). The law names
+/// no period: the code is needed to identify the owner to Traficom for the deregistration (Tietosuojalaki 1050/2018
+/// § 29), and data minimisation (GDPR Art 5(1)(c)) ends its use once that is done.
+/// </summary>
+public sealed class VehiclesOptions
+{
+    public const string Section = "Vehicles";
+
+    /// <summary>
+    /// The code is emptied once the deregistration is recorded, at the latest this many days after issue: a code issued
+    /// on day D is kept through D + days (Helsinki dates) and emptied on the next day.
+    /// </summary>
+    public int IdentityCodeDays { get; set; } = 90;
+
+    public string? Invalid() =>
+        IdentityCodeDays is < 1 or > 365 ? "Vehicles:IdentityCodeDays must be 1–365." : null;
+}
