@@ -126,6 +126,28 @@ public sealed class MarketingBanTests(RetentionFactory app) : IClassFixture<Rete
         Assert.True((await Decision(dpo.Client, free, "Email")).GetProperty("allowed").GetBoolean());
     }
 
+    [Fact]
+    public async Task AnErasedSoleTradersPostProhibitionComesBackWithTheSameBusinessAddress()
+    {
+        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
+        var address = NewAddress();
+        async Task<Guid> SoleTraderAsync(string name) => (await dpo.Client.CreateOrganisationAsync(new
+        {
+            name,
+            street = address.Street,
+            postalCode = address.PostalCode,
+            city = "Tampere",
+            isSoleTrader = true,
+            source = "PublicSources",
+        })).GetProperty("subjectId").GetGuid();
+        var trader = await SoleTraderAsync("Toiminimi Kieltäjä");
+        await EntryAsync(dpo.Client, trader, "Post", "Prohibition");
+
+        await EraseAsync(dpo.Client, trader);
+
+        await AssertRefusedAsync(dpo.Client, await SoleTraderAsync("Toiminimi Palaaja"), "Post");
+    }
+
     private static async Task<Guid> ConsumerAsync(HttpClient client, Address address, string? phone) =>
         (await client.CreateConsumerAsync(new
         {
