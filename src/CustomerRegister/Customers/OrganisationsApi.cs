@@ -83,7 +83,7 @@ public static class OrganisationsApi
     }
 
     private static async Task<Results<Created<OrganisationResponse>, ValidationProblem, Conflict<HttpValidationProblemDetails>>> CreateAsync(
-        OrganisationRequest request, RegisterDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
+        OrganisationRequest request, RegisterDbContext db, AuditLog audit, MarketingBans bans, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var input = OrganisationInput.Read(request, errors);
@@ -112,6 +112,7 @@ public static class OrganisationsApi
         db.Add(organisation);
         await SearchIndex.ReplaceAsync(db, SearchTarget.Organisation, organisation.Id, organisation.SubjectId,
             SearchIndex.SortKeyOf(organisation), SearchIndex.TermsOf(organisation), isNew: true, ct);
+        await ApplyBansAsync(bans, organisation, ct);
         audit.Add(new AuditEntry("organisation.create", Purposes.CustomerRelationship, organisation.SubjectId, "organisation",
             organisation.Id.ToString(), Access.SetFields(db.Entry(organisation))));
         await db.SaveChangesAsync(ct);
@@ -119,7 +120,7 @@ public static class OrganisationsApi
     }
 
     private static async Task<Results<Ok<OrganisationResponse>, NotFound, ValidationProblem, Conflict<HttpValidationProblemDetails>>> UpdateAsync(
-        Guid id, OrganisationRequest request, RegisterDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
+        Guid id, OrganisationRequest request, RegisterDbContext db, AuditLog audit, MarketingBans bans, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var input = OrganisationInput.Read(request, errors);
@@ -155,6 +156,7 @@ public static class OrganisationsApi
         });
         await SearchIndex.ReplaceAsync(db, SearchTarget.Organisation, organisation.Id, organisation.SubjectId,
             SearchIndex.SortKeyOf(organisation), SearchIndex.TermsOf(organisation), isNew: false, ct);
+        await ApplyBansAsync(bans, organisation, ct);
         audit.Add(new AuditEntry("organisation.update", Purposes.CustomerRelationship, organisation.SubjectId, "organisation",
             id.ToString(), changed));
         await db.SaveChangesAsync(ct);
@@ -229,6 +231,15 @@ public static class OrganisationsApi
         audit.Add(new AuditEntry("contact.update", Purposes.CustomerRelationship, contact.SubjectId, "contact_person", id.ToString(), changed));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(contact.ToResponse());
+    }
+
+    /// <summary>A sole trader's business address is the person's postal address: kept bans on it apply to them.</summary>
+    private static async Task ApplyBansAsync(MarketingBans bans, Organisation organisation, CancellationToken ct)
+    {
+        if (organisation.SubjectId is { } subjectId)
+        {
+            await bans.ApplyAsync(subjectId, null, null, MarketingBans.PostalAddress(organisation.Street, organisation.PostalCode), ct);
+        }
     }
 
     private static Conflict<HttpValidationProblemDetails> DuplicateBusinessId() =>

@@ -53,9 +53,8 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans, Rete
         var mapping = model.FindEntityType(typeof(Subject))!.FindPrimaryKey()!.Properties[0].GetRelationalTypeMapping();
         void Bind(DbCommand c) => c.Parameters.Add(mapping.CreateParameter(c, SubjectRows.Parameter, subjectId));
 
-        // The prohibitions must be hashed while the addresses and the ledger are still there.
-        var banned = await bans.KeepAsync(subjectId, ct);
-        await db.SaveChangesAsync(ct);
+        // The refusals must be hashed while the addresses and the ledger are still there.
+        var banned = await bans.KeepAsync("= " + sql.GenerateParameterNamePlaceholder(SubjectRows.Parameter), Bind, ct);
         var (erased, kept) = await ApplyAsync(plans, Bind, openCase, today, ct);
         return new ErasureOutcome(erased, kept, banned, [.. _files]);
     }
@@ -63,7 +62,8 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans, Rete
     /// <summary>
     /// Erases, for a set of people selected by <paramref name="match"/> (see <see cref="SubjectRows.Tables"/>), the tables
     /// whose every category <paramref name="includes"/> accepts — the retention sweep's "the profile goes at its own due
-    /// date" — in the caller's transaction. People with a hold are to be left out of the set by the caller.
+    /// date" — in the caller's transaction. People with a hold are to be left out of the set by the caller. Their
+    /// marketing refusals are kept as bans first (<see cref="MarketingBans.KeepAsync"/>), in the same transaction.
     /// </summary>
     public async Task<IReadOnlyList<ErasedItems>> PurgeAsync(string match, Action<DbCommand> bind, Func<DataCategory, bool> includes,
         DateOnly today, CancellationToken ct)
@@ -77,6 +77,7 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans, Rete
         var sql = db.GetService<ISqlGenerationHelper>();
         var plans = SubjectRows.Tables(model, sql, derived: true, owned: true, match).Select(t => PlanFor(t, openCase: false))
             .Where(p => p.Categories.All(includes)).ToList();
+        await bans.KeepAsync(match, bind, ct);
         var (erased, _) = await ApplyAsync(plans, bind, openCase: false, today, ct);
         return erased;
     }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
@@ -6,12 +7,16 @@ using CustomerRegister.Protection;
 using CustomerRegister.Search;
 using CustomerRegister.Subjects;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CustomerRegister.Erasure;
 
 /// <summary>
-/// Marketing prohibitions kept as keyed hashes of addresses: written when a person with a prohibition in force is
-/// erased, and applied to every new or changed address, so the register cannot bring the person back into marketing.
+/// Marketing refusals kept as keyed hashes of addresses: written when a person with a refusal in force is erased or
+/// their profile is purged by the retention sweep, and applied to every new or changed address of a consumer, contact
+/// person or sole trader, so the register cannot bring the person back into marketing.
 /// </summary>
 public sealed class MarketingBans(RegisterDbContext db, ProtectedCodes codes, TimeProvider clock, AuditLog audit)
 {
@@ -33,53 +38,121 @@ public sealed class MarketingBans(RegisterDbContext db, ProtectedCodes codes, Ti
 
     public byte[] Hash(MarketingChannel channel, string address) => codes.Lookup($"marketing-ban:{channel}", Normalise(channel, address));
 
-    public async Task<Addresses> AddressesOfAsync(Guid subjectId, CancellationToken ct)
+    /// <summary>The addresses of each of <paramref name="subjectIds"/> as the register stores them.</summary>
+    public async Task<Dictionary<Guid, Addresses>> AddressesOfAsync(IReadOnlyCollection<Guid> subjectIds, CancellationToken ct)
     {
-        var consumers = await db.Set<Customers.Consumer>().AsNoTracking().Where(c => c.SubjectId == subjectId)
-            .Select(c => new { c.Email, c.Phone, c.Street, c.PostalCode }).ToListAsync(ct);
-        var contacts = await db.Set<Customers.ContactPerson>().AsNoTracking().Where(c => c.SubjectId == subjectId)
-            .Select(c => new { c.Email, c.Phone }).ToListAsync(ct);
-        return new Addresses(
-            [.. consumers.Select(c => c.Email).Concat(contacts.Select(c => c.Email)).OfType<string>().Distinct()],
-            [.. consumers.Select(c => c.Phone).Concat(contacts.Select(c => c.Phone)).OfType<string>().Distinct()],
-            [.. consumers.Select(c => PostalAddress(c.Street, c.PostalCode)).OfType<string>().Distinct()]);
+        var consumers = await db.Set<Customers.Consumer>().AsNoTracking().Where(c => subjectIds.Contains(c.SubjectId))
+            .Select(c => new { c.SubjectId, c.Email, c.Phone, Postal = PostalAddress(c.Street, c.PostalCode) }).ToListAsync(ct);
+        var contacts = await db.Set<Customers.ContactPerson>().AsNoTracking().Where(c => subjectIds.Contains(c.SubjectId))
+            .Select(c => new { c.SubjectId, c.Email, c.Phone, Postal = (string?)null }).ToListAsync(ct);
+
+        // A sole trader's business address is where post reaches the person behind the business.
+        var soleTraders = await db.Set<Customers.Organisation>().AsNoTracking()
+            .Where(o => o.SubjectId != null && subjectIds.Contains(o.SubjectId.Value))
+            .Select(o => new { SubjectId = o.SubjectId!.Value, Email = (string?)null, Phone = (string?)null, Postal = PostalAddress(o.Street, o.PostalCode) })
+            .ToListAsync(ct);
+        return consumers.Concat(contacts).Concat(soleTraders).GroupBy(a => a.SubjectId).ToDictionary(g => g.Key, g => new Addresses(
+            [.. g.Select(a => a.Email).OfType<string>().Distinct()],
+            [.. g.Select(a => a.Phone).OfType<string>().Distinct()],
+            [.. g.Select(a => a.Postal).OfType<string>().Distinct()]));
     }
 
-    /// <summary>Channels on which the person has a prohibition in force for any marketing purpose.</summary>
-    public static IReadOnlyList<MarketingChannel> ProhibitedChannels(SubjectKind kind, IReadOnlyList<ConsentFact> ledger) =>
-        [.. Enum.GetValues<MarketingChannel>().Where(ch => MarketingConsentRules.MarketingPurposes
-            .Any(p => MarketingConsentRules.Decide(kind, ch, p, ledger).Reason == ConsentReasons.Prohibited))];
-
-    /// <summary>Keeps the person's prohibitions as keyed hashes before their ledger goes; the caller saves.</summary>
-    public async Task<IReadOnlyList<MarketingChannel>> KeepAsync(Guid subjectId, CancellationToken ct)
+    /// <summary>
+    /// Keeps the refusals (<see cref="MarketingConsentRules.RefusedChannels"/>) of the people <paramref name="match"/>
+    /// selects (an SQL condition on a subject key, e.g. <c>= @subject</c> or <c>IN (SELECT …)</c>, parameters from
+    /// <paramref name="bind"/>) as keyed hashes of their addresses, in the caller's transaction and before their addresses
+    /// or ledger go: the one place both erasure and the retention purge keep bans. Only people with a refusal-kind entry
+    /// in force are read (an indexed look-up on the ledger); their hashes are inserted in one statement. Returns the
+    /// channels kept.
+    /// </summary>
+    public async Task<IReadOnlyList<MarketingChannel>> KeepAsync(string match, Action<DbCommand> bind, CancellationToken ct)
     {
-        var kind = await MarketingLedger.SubjectKindAsync(db, subjectId, ct);
-        if (kind is null)
+        var model = db.GetService<IDesignTimeModel>().Model;
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var ledger = model.FindEntityType(typeof(MarketingConsent))!;
+        string Column(IEntityType e, string property) => sql.DelimitIdentifier(e.FindProperty(property)!.GetColumnName());
+        var kinds = string.Join(", ", MarketingConsentRules.RefusalKinds.Select(k => $"'{k}'"));
+        var candidates = new List<Guid>();
+        await using (var command = Command($"SELECT DISTINCT {Column(ledger, nameof(MarketingConsent.SubjectId))} "
+                                           + $"FROM {sql.DelimitIdentifier(ledger.GetTableName()!)} "
+                                           + $"WHERE {Column(ledger, nameof(MarketingConsent.SubjectId))} {match} "
+                                           + $"AND {Column(ledger, nameof(MarketingConsent.SupersededAt))} IS NULL "
+                                           + $"AND {Column(ledger, nameof(MarketingConsent.Kind))} IN ({kinds})"))
+        {
+            bind(command);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                candidates.Add(reader.GetGuid(0));
+            }
+        }
+
+        if (candidates.Count == 0)
         {
             return [];
         }
 
-        var facts = (await MarketingLedger.EntriesAsync(db, subjectId, ct)).Select(MarketingLedger.Fact).ToList();
-        var channels = ProhibitedChannels(kind.Value, facts);
-        var addresses = await AddressesOfAsync(subjectId, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var kept = new List<MarketingChannel>();
-        foreach (var channel in channels)
+        var kindOf = await db.Set<Subject>().AsNoTracking().Where(s => candidates.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Kind, ct);
+        var facts = (await db.Set<MarketingConsent>().AsNoTracking().Where(c => candidates.Contains(c.SubjectId)).ToListAsync(ct))
+            .ToLookup(c => c.SubjectId, MarketingLedger.Fact);
+        var addresses = await AddressesOfAsync(candidates, ct);
+        var bans = new HashSet<(MarketingChannel Channel, string Hash)>();
+        foreach (var subjectId in candidates.Where(kindOf.ContainsKey))
         {
-            foreach (var address in addresses.For(channel))
+            if (!addresses.TryGetValue(subjectId, out var of))
             {
-                var hash = Hash(channel, address);
-                if (!await db.Set<MarketingBan>().AnyAsync(b => b.Channel == channel && b.AddressHash == hash, ct)
-                    && !db.ChangeTracker.Entries<MarketingBan>().Any(e => e.Entity.Channel == channel && e.Entity.AddressHash.SequenceEqual(hash)))
-                {
-                    db.Add(new MarketingBan { Id = Guid.CreateVersion7(), Channel = channel, AddressHash = hash, CreatedAt = now });
-                }
+                continue;
+            }
 
-                kept.Add(channel);
+            foreach (var channel in MarketingConsentRules.RefusedChannels(kindOf[subjectId], [.. facts[subjectId]]))
+            {
+                foreach (var address in of.For(channel))
+                {
+                    bans.Add((channel, Convert.ToHexString(Hash(channel, address))));
+                }
             }
         }
 
-        return [.. kept.Distinct()];
+        await InsertAsync(model, sql, [.. bans], ct);
+        return [.. bans.Select(b => b.Channel).Distinct().Order()];
+    }
+
+    /// <summary>The bans in one statement per few hundred (parameter limits), an address already banned left as it is.</summary>
+    private async Task InsertAsync(IModel model, ISqlGenerationHelper sql, IReadOnlyList<(MarketingChannel Channel, string Hash)> bans,
+        CancellationToken ct)
+    {
+        var entity = model.FindEntityType(typeof(MarketingBan))!;
+        var id = entity.FindProperty(nameof(MarketingBan.Id))!;
+        var channel = entity.FindProperty(nameof(MarketingBan.Channel))!;
+        var hash = entity.FindProperty(nameof(MarketingBan.AddressHash))!;
+        var created = entity.FindProperty(nameof(MarketingBan.CreatedAt))!;
+        var columns = string.Join(", ", new[] { id, channel, hash, created }.Select(p => sql.DelimitIdentifier(p.GetColumnName())));
+        var conflict = $"{sql.DelimitIdentifier(channel.GetColumnName())}, {sql.DelimitIdentifier(hash.GetColumnName())}";
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var part in bans.Chunk(500))
+        {
+            await using var command = Command($"INSERT INTO {sql.DelimitIdentifier(entity.GetTableName()!)} ({columns}) VALUES "
+                                              + string.Join(", ", part.Select((_, i) => $"(@i{i}, @c{i}, @h{i}, @t{i})"))
+                                              + $" ON CONFLICT ({conflict}) DO NOTHING");
+            for (var i = 0; i < part.Length; i++)
+            {
+                command.Parameters.Add(id.GetRelationalTypeMapping().CreateParameter(command, $"i{i}", Guid.CreateVersion7()));
+                command.Parameters.Add(channel.GetRelationalTypeMapping().CreateParameter(command, $"c{i}", part[i].Channel));
+                command.Parameters.Add(hash.GetRelationalTypeMapping().CreateParameter(command, $"h{i}", Convert.FromHexString(part[i].Hash)));
+                command.Parameters.Add(created.GetRelationalTypeMapping().CreateParameter(command, $"t{i}", now));
+            }
+
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private DbCommand Command(string text)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+                              ?? throw new InvalidOperationException("Bans are kept inside the transaction that erases or purges the people.");
+        command.CommandText = text;
+        return command;
     }
 
     /// <summary>

@@ -105,6 +105,26 @@ public static class MarketingConsentRules
             from purpose in MarketingPurposes
             select Decide(kind, channel, purpose, ledger)];
 
+    /// <summary>
+    /// Whether a decision is the person's "no" that must outlive them (kept as a ban when they are erased or purged): a
+    /// prohibition in force, or a withdrawal in force where the law's default without it would allow the marketing — a
+    /// contact person's refusal of B2B electronic marketing, anyone's refusal of post or phone. A consumer's withdrawn
+    /// email or SMS consent only returns them to the default (no consent, no marketing), which a new record has anyway.
+    /// </summary>
+    public static bool IsRefusal(SubjectKind kind, ConsentDecision decision) =>
+        decision.Reason == ConsentReasons.Prohibited
+        || (decision.Reason == ConsentReasons.Withdrawn && !NeedsPriorConsent(kind, decision.Channel));
+
+    /// <summary>Channels on which the latest decision for some marketing purpose is a refusal (<see cref="IsRefusal"/>).</summary>
+    public static IReadOnlyList<MarketingChannel> RefusedChannels(SubjectKind kind, IReadOnlyCollection<ConsentFact> ledger) =>
+        [.. DecideAll(kind, ledger).Where(d => IsRefusal(kind, d)).Select(d => d.Channel).Distinct()];
+
+    /// <summary>
+    /// The ledger entries that can make a refusal while in force (<see cref="MarketingConsent.SupersededAt"/> null): a
+    /// cheap indexed pre-filter of the people whose ledger <see cref="RefusedChannels"/> has to look at.
+    /// </summary>
+    public static IReadOnlyList<ConsentEntryKind> RefusalKinds { get; } = [ConsentEntryKind.Prohibition, ConsentEntryKind.PermissionWithdrawn];
+
     /// <summary>Why a new entry may not be appended, or null. Keeps the ledger coherent rather than silently ineffective.</summary>
     public static string? Refusal(SubjectKind kind, MarketingChannel channel, string purpose, ConsentEntryKind entry, IEnumerable<ConsentFact> ledger)
     {

@@ -99,6 +99,6 @@ public sealed class ErasureRulesTests
             new(MarketingChannel.Post, Purposes.Marketing, ConsentEntryKind.ProhibitionLifted, at.AddDays(1), Guid.NewGuid()),
             new(MarketingChannel.Sms, Purposes.Marketing, ConsentEntryKind.PermissionWithdrawn, at, Guid.NewGuid()),
         };
-        Assert.Equal([MarketingChannel.Email], MarketingBans.ProhibitedChannels(SubjectKind.Consumer, ledger));
+        Assert.Equal([MarketingChannel.Email], MarketingConsentRules.RefusedChannels(SubjectKind.Consumer, ledger));
     }
 }

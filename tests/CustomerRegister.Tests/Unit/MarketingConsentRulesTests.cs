@@ -177,4 +177,48 @@ public sealed class MarketingConsentRulesTests
         Assert.Equal(again.OccurredAt, superseded[laterLetter.Id]);
         Assert.Null(superseded[again.Id]);
     }
+
+    [Fact]
+    public void AContactPersonsRefusalOfB2bEmailRecordedAsAWithdrawalIsABan()
+    {
+        // B2B electronic marketing is allowed unless refused: the withdrawal is the refusal.
+        var refusals = MarketingConsentRules.RefusedChannels(SubjectKind.ContactPerson, [At(0, Email, PermissionWithdrawn)]);
+
+        Assert.Equal([Email], refusals);
+    }
+
+    [Fact]
+    public void AConsumersWithdrawnEmailConsentIsNotABanButAWithdrawnPostPermissionIs()
+    {
+        // Email to a consumer needs consent anyway; post is allowed unless refused, so its withdrawal is the refusal.
+        var ledger = new[] { At(0, Email, PermissionGranted), At(1, Email, PermissionWithdrawn), At(0, Post, PermissionGranted), At(2, Post, PermissionWithdrawn) };
+
+        Assert.Equal([Post], MarketingConsentRules.RefusedChannels(SubjectKind.Consumer, ledger));
+    }
+
+    [Fact]
+    public void OnlyTheLatestDecisionCountsAndAnyPurposeMakesTheChannelBanned()
+    {
+        var ledger = new[]
+        {
+            At(0, Sms, Prohibition), At(1, Sms, ProhibitionLifted),
+            At(0, Phone, PermissionWithdrawn), At(3, Phone, PermissionGranted),
+            At(0, Email, PermissionWithdrawn, Purposes.MarketResearch), At(0, Email, PermissionGranted),
+            At(0, Post, Prohibition, Purposes.CustomerAcquisition),
+        };
+
+        Assert.Equal([Email, Post], MarketingConsentRules.RefusedChannels(SubjectKind.ContactPerson, ledger));
+        Assert.Equal([Post], MarketingConsentRules.RefusedChannels(SubjectKind.Consumer, ledger));
+    }
+
+    [Fact]
+    public void EveryRefusalInForceHasAnEntryOfARefusalKindInForce()
+    {
+        // The purge reads only people with such an entry not superseded: a refusal must never hide behind other entries.
+        var ledger = new[] { At(0, Post, PermissionGranted), At(1, Post, Prohibition), At(2, Post, PermissionGranted), At(3, Post, SoftOptIn, Sales) };
+        var superseded = MarketingConsentRules.SupersededAt(ledger);
+
+        Assert.Equal([Post], MarketingConsentRules.RefusedChannels(SubjectKind.Consumer, ledger));
+        Assert.Contains(ledger, f => MarketingConsentRules.RefusalKinds.Contains(f.Kind) && superseded[f.Id] is null);
+    }
 }
