@@ -1,6 +1,7 @@
 using System.Globalization;
 using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
+using CustomerRegister.Customers;
 using CustomerRegister.Marketing;
 using CustomerRegister.Subjects;
 
@@ -8,8 +9,9 @@ namespace CustomerRegister.Demo;
 
 /// <summary>
 /// Each person's direct-marketing ledger (one to four entries that <see cref="MarketingConsentRules.Refusal"/> accepts, so
-/// the API could have appended them in this order), survey answers, event invitations only on channels the ledger allows,
-/// and web events for some consumers.
+/// the API could have appended them in this order; a consumer's soft opt-in rests on their own relationship while it is
+/// in force, with an opt-out offered and a service line, as <see cref="MarketingConsentRules.SoftOptInProblems"/> asks),
+/// survey answers, event invitations only on channels the ledger allows, and web events for some consumers.
 /// </summary>
 public sealed class MarketingGenerator : IDemoGenerator
 {
@@ -44,21 +46,26 @@ public sealed class MarketingGenerator : IDemoGenerator
 
     public void Generate(DemoChunk chunk)
     {
+        var relationships = chunk.Customers.Where(c => c.Consumer is not null && c.Relationship is not null)
+            .ToDictionary(c => c.Consumer!.SubjectId, c => c.Relationship!);
         foreach (var consumer in chunk.Consumers)
         {
-            Person(chunk, consumer.SubjectId, SubjectKind.Consumer, consumer.Source, web: true);
+            Person(chunk, consumer.SubjectId, SubjectKind.Consumer, consumer.Source, web: true, relationships.GetValueOrDefault(consumer.SubjectId));
         }
 
         foreach (var contact in chunk.ContactPersons)
         {
-            Person(chunk, contact.SubjectId, SubjectKind.ContactPerson, contact.Source, web: false);
+            Person(chunk, contact.SubjectId, SubjectKind.ContactPerson, contact.Source, web: false, null);
         }
     }
 
-    private static void Person(DemoChunk chunk, Guid subjectId, SubjectKind kind, DataSource source, bool web)
+    /// <summary>What a soft opt-in is judged against at seeding time, with the default period.</summary>
+    private static SoftOptInTerms Terms(DemoChunk chunk) => new(chunk.Today, new MarketingOptions().SoftOptInMonthsAfterEnd);
+
+    private static void Person(DemoChunk chunk, Guid subjectId, SubjectKind kind, DataSource source, bool web, CustomerRelationship? relationship)
     {
         var r = chunk.Faker.Random;
-        var ledger = Ledger(chunk, subjectId, kind, source);
+        var ledger = Ledger(chunk, subjectId, kind, source, relationship);
 
         if (r.Float() < SurveyShare)
         {
@@ -85,8 +92,11 @@ public sealed class MarketingGenerator : IDemoGenerator
         }
     }
 
-    private static List<ConsentFact> Ledger(DemoChunk chunk, Guid subjectId, SubjectKind kind, DataSource source)
+    private static List<ConsentFact> Ledger(DemoChunk chunk, Guid subjectId, SubjectKind kind, DataSource source, CustomerRelationship? relationship)
     {
+        // A soft opt-in only where the API would take one: the person's own relationship, not lapsed today.
+        var lastDay = relationship is null ? null : MarketingConsentRules.SoftOptInLastDay(relationship.EndDate, Terms(chunk).MonthsAfterEnd);
+        var softBasis = relationship is not null && (lastDay is null || lastDay >= chunk.Today) ? relationship : null;
         var f = chunk.Faker;
         var r = f.Random;
         var facts = new List<ConsentFact>();
@@ -104,7 +114,7 @@ public sealed class MarketingGenerator : IDemoGenerator
 
             var (channel, purpose, entry) = banned && facts.Count == wanted - 1
                 ? (f.PickRandom(Channels), Purposes.Marketing, ConsentEntryKind.Prohibition)
-                : Candidate(chunk, kind, facts);
+                : Candidate(chunk, kind, facts, softBasis is not null);
             if (MarketingConsentRules.Refusal(kind, channel, purpose, entry, facts) is not null)
             {
                 continue;
@@ -116,6 +126,7 @@ public sealed class MarketingGenerator : IDemoGenerator
                 ConsentEntryKind.PermissionGranted => channel is MarketingChannel.Phone ? $"puhelu-{r.ReplaceNumbers("#######")}" : $"lomake-{r.ReplaceNumbers("#######")}",
                 _ => r.Bool() ? $"viesti-{r.ReplaceNumbers("#######")}" : null,
             };
+            var soft = entry == ConsentEntryKind.SoftOptIn;
             var consent = chunk.Record(new MarketingConsent
             {
                 Channel = channel,
@@ -127,13 +138,17 @@ public sealed class MarketingGenerator : IDemoGenerator
                     : null,
                 Evidence = evidence,
                 RecordedByKind = AuditLog.ActorSystem,
-            }, subjectId, entry == ConsentEntryKind.SoftOptIn ? DataSource.OwnSystems : source);
+                RelationshipId = soft ? softBasis!.Id : null,
+                OptOutOffered = soft ? true : null,
+                ServiceLine = soft ? f.PickRandom(MarketingConsentRules.ServiceLines.ToArray()) : null,
+            }, subjectId, soft ? DataSource.OwnSystems : source);
 
             // Appended only, so not versioned: the API leaves the version at zero.
             consent.Version = 0;
             chunk.Rows.Add(consent);
             entries.Add(consent);
-            facts.Add(MarketingLedger.Fact(consent));
+            facts.Add(soft ? MarketingLedger.Fact(consent) with { Basis = new SoftOptInBasis(consent.ServiceLine!, softBasis!.EndDate) }
+                : MarketingLedger.Fact(consent));
         }
 
         var superseded = MarketingConsentRules.SupersededAt(facts);
@@ -146,11 +161,11 @@ public sealed class MarketingGenerator : IDemoGenerator
     }
 
     /// <summary>A soft opt-in from a purchase for consumers, permissions on any channel and purpose, sometimes a withdrawal.</summary>
-    private static (MarketingChannel, string, ConsentEntryKind) Candidate(DemoChunk chunk, SubjectKind kind, List<ConsentFact> facts)
+    private static (MarketingChannel, string, ConsentEntryKind) Candidate(DemoChunk chunk, SubjectKind kind, List<ConsentFact> facts, bool mayOptIn)
     {
         var f = chunk.Faker;
         var roll = f.Random.Float();
-        if (facts.Count == 0 && kind == SubjectKind.Consumer && roll < 0.5f)
+        if (facts.Count == 0 && kind == SubjectKind.Consumer && mayOptIn && roll < 0.5f)
         {
             return (f.PickRandom(MarketingChannel.Email, MarketingChannel.Sms), Purposes.Marketing, ConsentEntryKind.SoftOptIn);
         }
@@ -175,7 +190,7 @@ public sealed class MarketingGenerator : IDemoGenerator
         MarketingChannel? allowed = null;
         foreach (var channel in channels)
         {
-            if (MarketingConsentRules.Decide(kind, channel, Purposes.Marketing, ledger).Allowed)
+            if (MarketingConsentRules.Decide(kind, channel, Purposes.Marketing, ledger, Terms(chunk)).Allowed)
             {
                 allowed = channel;
                 break;

@@ -19,6 +19,12 @@ internal sealed class MarketingConsentConfiguration : IEntityTypeConfiguration<M
         b.Property(c => c.RecordedByKind).HasMaxLength(10).IsNotPersonal("kind of actor who recorded the entry (staff user or API client)");
         b.Property(c => c.RecordedById).IsNotPersonal("id of the staff user or API client who recorded the entry");
         b.Property(c => c.SupersededAt).IsPersonal(Categories.MarketingPermission);
+
+        // No foreign keys: the ledger is evidence and may outlive both; a basis no longer in the register lapses the soft opt-in.
+        b.Property(c => c.RelationshipId).IsPersonal(Categories.MarketingPermission);
+        b.Property(c => c.InvoiceId).IsPersonal(Categories.MarketingPermission);
+        b.Property(c => c.OptOutOffered).IsPersonal(Categories.MarketingPermission);
+        b.Property(c => c.ServiceLine).HasMaxLength(40).IsPersonal(Categories.MarketingPermission);
     }
 }
 

@@ -47,6 +47,18 @@ public sealed class MarketingConsent : SubjectRecord
 
     public Guid? RecordedById { get; set; }
 
+    /// <summary>A soft opt-in's basis: the person's customer relationship (<c>customer_relationships</c>), or null.</summary>
+    public Guid? RelationshipId { get; set; }
+
+    /// <summary>A soft opt-in's basis when the sale had no customer relationship: the person's invoice, or null.</summary>
+    public Guid? InvoiceId { get; set; }
+
+    /// <summary>A soft opt-in: the customer was offered a free and easy way to refuse when the details were collected.</summary>
+    public bool? OptOutOffered { get; set; }
+
+    /// <summary>A soft opt-in: the company's own service line it covers (<see cref="MarketingConsentRules.ServiceLines"/>).</summary>
+    public string? ServiceLine { get; set; }
+
     /// <summary>
     /// When a later entry replaced this one (<see cref="MarketingConsentRules.SupersededAt"/>), null while it is the
     /// evidence in force. The consent-evidence period counts from it. Derived, kept up to date on every append.

@@ -234,6 +234,13 @@ public sealed class SeedDemoTests(RegisterFactory app) : IClassFixture<RegisterF
         {
             Assert.True(await CountAsync("SELECT COUNT(*) FROM marketing_consents WHERE kind = 'Prohibition'") > 0);
             Assert.True(await CountAsync("SELECT COUNT(*) FROM marketing_consents WHERE kind = 'SoftOptIn'") > 0);
+
+            // Every soft opt-in rests on the person's own relationship, offered an opt-out and names a service line.
+            Assert.Equal(0L, await CountAsync($"""
+                SELECT COUNT(*) FROM marketing_consents c WHERE c.kind = 'SoftOptIn' AND NOT (c.opt_out_offered IS TRUE
+                    AND c.service_line IN ('{string.Join("', '", MarketingConsentRules.ServiceLines)}')
+                    AND EXISTS (SELECT 1 FROM customer_relationships r WHERE r.id = c.relationship_id AND r.subject_id = c.subject_id))
+                """));
             Assert.True(await CountAsync("SELECT COUNT(*) FROM event_invitations") > 0);
             Assert.Equal(0L, await CountAsync("SELECT COUNT(*) FROM event_invitations i JOIN marketing_consents c ON c.subject_id = i.subject_id "
                 + "AND c.channel = i.channel AND c.kind = 'Prohibition'"));

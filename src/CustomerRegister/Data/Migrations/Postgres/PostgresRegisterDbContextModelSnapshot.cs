@@ -1737,6 +1737,11 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasColumnName("evidence")
                         .HasAnnotation("Register:Category", "marketing.permission");
 
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id")
+                        .HasAnnotation("Register:Category", "marketing.permission");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -1747,6 +1752,11 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at")
+                        .HasAnnotation("Register:Category", "marketing.permission");
+
+                    b.Property<bool?>("OptOutOffered")
+                        .HasColumnType("boolean")
+                        .HasColumnName("opt_out_offered")
                         .HasAnnotation("Register:Category", "marketing.permission");
 
                     b.Property<string>("Purpose")
@@ -1767,6 +1777,17 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasColumnType("character varying(10)")
                         .HasColumnName("recorded_by_kind")
                         .HasAnnotation("Register:NotPersonal", "kind of actor who recorded the entry (staff user or API client)");
+
+                    b.Property<Guid?>("RelationshipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("relationship_id")
+                        .HasAnnotation("Register:Category", "marketing.permission");
+
+                    b.Property<string>("ServiceLine")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("service_line")
+                        .HasAnnotation("Register:Category", "marketing.permission");
 
                     b.Property<string>("Source")
                         .IsRequired()

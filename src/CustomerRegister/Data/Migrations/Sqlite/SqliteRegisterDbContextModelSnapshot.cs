@@ -1730,6 +1730,11 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasColumnName("evidence")
                         .HasAnnotation("Register:Category", "marketing.permission");
 
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_id")
+                        .HasAnnotation("Register:Category", "marketing.permission");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -1740,6 +1745,11 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("occurred_at")
+                        .HasAnnotation("Register:Category", "marketing.permission");
+
+                    b.Property<bool?>("OptOutOffered")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opt_out_offered")
                         .HasAnnotation("Register:Category", "marketing.permission");
 
                     b.Property<string>("Purpose")
@@ -1760,6 +1770,17 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("recorded_by_kind")
                         .HasAnnotation("Register:NotPersonal", "kind of actor who recorded the entry (staff user or API client)");
+
+                    b.Property<Guid?>("RelationshipId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("relationship_id")
+                        .HasAnnotation("Register:Category", "marketing.permission");
+
+                    b.Property<string>("ServiceLine")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_line")
+                        .HasAnnotation("Register:Category", "marketing.permission");
 
                     b.Property<string>("Source")
                         .IsRequired()
