@@ -11,7 +11,7 @@ namespace CustomerRegister.Demo;
 /// Each person's direct-marketing ledger (one to four entries that <see cref="MarketingConsentRules.Refusal"/> accepts, so
 /// the API could have appended them in this order; a consumer's soft opt-in rests on their own relationship while it is
 /// in force, with an opt-out offered and a service line, as <see cref="MarketingConsentRules.SoftOptInProblems"/> asks),
-/// survey answers, event invitations only on channels the ledger allows, and web events for some consumers.
+/// survey answers, event invitations only on channels the ledger allows, and web events only for consumers whose ledger has a web-behaviour consent in force, dated after it.
 /// </summary>
 public sealed class MarketingGenerator : IDemoGenerator
 {
@@ -20,7 +20,10 @@ public sealed class MarketingGenerator : IDemoGenerator
     public const float InvitationShare = 0.2f;
     public const float WebShare = 0.4f;
 
-    private static readonly MarketingChannel[] Channels = Enum.GetValues<MarketingChannel>();
+    /// <summary>Of the consumers who visit the website, the share who consented to web-behaviour analysis.</summary>
+    public const float WebConsentShare = 0.6f;
+
+    private static readonly MarketingChannel[] Channels = [.. MarketingConsentRules.ContactChannels];
 
     private static readonly string[] Pages =
     [
@@ -65,7 +68,8 @@ public sealed class MarketingGenerator : IDemoGenerator
     private static void Person(DemoChunk chunk, Guid subjectId, SubjectKind kind, DataSource source, bool web, CustomerRelationship? relationship)
     {
         var r = chunk.Faker.Random;
-        var ledger = Ledger(chunk, subjectId, kind, source, relationship);
+        var visits = web && r.Float() < WebShare;
+        var ledger = Ledger(chunk, subjectId, kind, source, relationship, visits && r.Float() < WebConsentShare);
 
         if (r.Float() < SurveyShare)
         {
@@ -86,13 +90,15 @@ public sealed class MarketingGenerator : IDemoGenerator
             Invitation(chunk, subjectId, kind, source, ledger);
         }
 
-        if (web && r.Float() < WebShare)
+        // As POST /web-events: linked only while the web-behaviour consent is in force (the API drops the others).
+        if (visits && MarketingConsentRules.Decide(kind, MarketingChannel.Web, Purposes.WebAnalytics, ledger) is { Allowed: true, Since: { } since })
         {
-            WebEvents(chunk, subjectId);
+            WebEvents(chunk, subjectId, since);
         }
     }
 
-    private static List<ConsentFact> Ledger(DemoChunk chunk, Guid subjectId, SubjectKind kind, DataSource source, CustomerRelationship? relationship)
+    private static List<ConsentFact> Ledger(
+        DemoChunk chunk, Guid subjectId, SubjectKind kind, DataSource source, CustomerRelationship? relationship, bool webConsent)
     {
         // A soft opt-in only where the API would take one: the person's own relationship, not lapsed today.
         var lastDay = relationship is null ? null : MarketingConsentRules.SoftOptInLastDay(relationship.EndDate, Terms(chunk).MonthsAfterEnd);
@@ -114,7 +120,9 @@ public sealed class MarketingGenerator : IDemoGenerator
 
             var (channel, purpose, entry) = banned && facts.Count == wanted - 1
                 ? (f.PickRandom(Channels), Purposes.Marketing, ConsentEntryKind.Prohibition)
-                : Candidate(chunk, kind, facts, softBasis is not null);
+                : webConsent && !facts.Any(x => x.Channel == MarketingChannel.Web)
+                    ? (MarketingChannel.Web, Purposes.WebAnalytics, ConsentEntryKind.PermissionGranted)
+                    : Candidate(chunk, kind, facts, softBasis is not null);
             if (MarketingConsentRules.Refusal(kind, channel, purpose, entry, facts) is not null)
             {
                 continue;
@@ -123,7 +131,12 @@ public sealed class MarketingGenerator : IDemoGenerator
             var evidence = entry switch
             {
                 ConsentEntryKind.SoftOptIn => $"tilaus-{r.ReplaceNumbers("######")}",
-                ConsentEntryKind.PermissionGranted => channel is MarketingChannel.Phone ? $"puhelu-{r.ReplaceNumbers("#######")}" : $"lomake-{r.ReplaceNumbers("#######")}",
+                ConsentEntryKind.PermissionGranted => channel switch
+                {
+                    MarketingChannel.Phone => $"puhelu-{r.ReplaceNumbers("#######")}",
+                    MarketingChannel.Web => $"evastebanneri-{r.ReplaceNumbers("#######")}",
+                    _ => $"lomake-{r.ReplaceNumbers("#######")}",
+                },
                 _ => r.Bool() ? $"viesti-{r.ReplaceNumbers("#######")}" : null,
             };
             var soft = entry == ConsentEntryKind.SoftOptIn;
@@ -227,13 +240,15 @@ public sealed class MarketingGenerator : IDemoGenerator
         }, subjectId, source));
     }
 
-    private static void WebEvents(DemoChunk chunk, Guid subjectId)
+    /// <summary>A few sessions of page views and actions, all after the consent given at <paramref name="since"/>.</summary>
+    private static void WebEvents(DemoChunk chunk, Guid subjectId, DateTime since)
     {
         var f = chunk.Faker;
         var r = f.Random;
         var count = r.Int(1, 8);
         var session = "s-" + r.Hexadecimal(16, prefix: "");
         var time = chunk.Now.AddDays(-r.Int(1, 365)).AddMinutes(-r.Int(0, 1440));
+        time = time > since ? time : since.AddMinutes(r.Int(1, 30));
         var referrer = f.PickRandom(Referrers);
         for (var i = 0; i < count; i++)
         {

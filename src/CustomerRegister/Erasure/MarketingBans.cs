@@ -47,7 +47,7 @@ public sealed class MarketingBans(RegisterDbContext db, ProtectedCodes codes, Ti
 
     /// <summary>Channels on which the person has a prohibition in force for any marketing purpose.</summary>
     public static IReadOnlyList<MarketingChannel> ProhibitedChannels(SubjectKind kind, IReadOnlyList<ConsentFact> ledger) =>
-        [.. Enum.GetValues<MarketingChannel>().Where(ch => MarketingConsentRules.MarketingPurposes
+        [.. MarketingConsentRules.ContactChannels.Where(ch => MarketingConsentRules.MarketingPurposes
             .Any(p => MarketingConsentRules.Decide(kind, ch, p, ledger).Reason == ConsentReasons.Prohibited))];
 
     /// <summary>Keeps the person's prohibitions as keyed hashes before their ledger goes; the caller saves.</summary>

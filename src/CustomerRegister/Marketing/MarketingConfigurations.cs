@@ -82,6 +82,17 @@ internal sealed class EventInvitationConfiguration : IEntityTypeConfiguration<Ev
     }
 }
 
+internal sealed class UnlinkedWebEventDayConfiguration : IEntityTypeConfiguration<UnlinkedWebEventDay>
+{
+    public void Configure(EntityTypeBuilder<UnlinkedWebEventDay> b)
+    {
+        b.ToTable("unlinked_web_event_days");
+        b.HasKey(d => d.Day);
+        b.Property(d => d.Day).IsNotPersonal("a calendar day");
+        b.Property(d => d.Events).IsNotPersonal("a count of dropped events, no one's");
+    }
+}
+
 internal sealed class WebEventConfiguration : IEntityTypeConfiguration<WebEvent>
 {
     public void Configure(EntityTypeBuilder<WebEvent> b)

@@ -80,6 +80,26 @@ public static class MarketingConsentRules
     /// </summary>
     public static IReadOnlyList<string> ServiceLines { get; } = ["metal_buying", "vehicle_scrapping", "waste_services"];
 
+    /// <summary>The channels direct marketing reaches a person on (all but <see cref="MarketingChannel.Web"/>).</summary>
+    public static IReadOnlyList<MarketingChannel> ContactChannels { get; } =
+        [MarketingChannel.Email, MarketingChannel.Sms, MarketingChannel.Phone, MarketingChannel.Post];
+
+    /// <summary>
+    /// Every channel × purpose the ledger holds: each contact channel for each direct-marketing purpose, and the
+    /// website for web-behaviour analysis (the consent a known person's web events need, GDPR Art 6(1)(a), 917/2014 § 205).
+    /// </summary>
+    public static IReadOnlyList<(MarketingChannel Channel, string Purpose)> Pairs { get; } =
+        [.. from channel in ContactChannels from purpose in MarketingPurposes select (channel, purpose), (MarketingChannel.Web, Purposes.WebAnalytics)];
+
+    /// <summary>The purposes a ledger entry may name.</summary>
+    public static IReadOnlyList<string> LedgerPurposes { get; } = [.. MarketingPurposes, Purposes.WebAnalytics];
+
+    public static bool IsPair(MarketingChannel channel, string purpose) =>
+        Pairs.Contains((channel, purpose));
+
+    public static bool IsLedgerPurpose(string? purpose) =>
+        purpose is not null && LedgerPurposes.Contains(purpose, StringComparer.Ordinal);
+
     public static bool IsMarketingPurpose(string? purpose) =>
         purpose is not null && MarketingPurposes.Contains(purpose, StringComparer.Ordinal);
 
@@ -105,7 +125,7 @@ public static class MarketingConsentRules
 
     /// <summary>Natural persons acting for themselves: a sole trader is a natural person too, so consent is needed.</summary>
     public static bool NeedsPriorConsent(SubjectKind kind, MarketingChannel channel) =>
-        IsElectronic(channel) && kind != SubjectKind.ContactPerson;
+        channel == MarketingChannel.Web || (IsElectronic(channel) && kind != SubjectKind.ContactPerson);
 
     /// <summary>
     /// The last day a soft opt-in holds: <paramref name="monthsAfterEnd"/> months after its relationship or sale ended
@@ -160,11 +180,9 @@ public static class MarketingConsentRules
         };
     }
 
-    /// <summary>The state of every channel × marketing purpose.</summary>
+    /// <summary>The state of every channel × purpose of the ledger (<see cref="Pairs"/>).</summary>
     public static IReadOnlyList<ConsentDecision> DecideAll(SubjectKind kind, IReadOnlyCollection<ConsentFact> ledger, SoftOptInTerms? terms = null) =>
-        [.. from channel in Enum.GetValues<MarketingChannel>()
-            from purpose in MarketingPurposes
-            select Decide(kind, channel, purpose, ledger, terms)];
+        [.. Pairs.Select(p => Decide(kind, p.Channel, p.Purpose, ledger, terms))];
 
     /// <summary>
     /// What is wrong with a soft opt-in to be recorded for <paramref name="subjectId"/>, per request field (empty when

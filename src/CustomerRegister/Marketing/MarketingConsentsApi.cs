@@ -84,6 +84,7 @@ public static class MarketingConsentsApi
 
         var ch = errors.Enum<MarketingChannel>("channel", channel);
         var pu = errors.MarketingPurpose("purpose", purpose);
+        errors.Pair(ch, pu);
         if (serviceLine is not null && !MarketingConsentRules.ServiceLines.Contains(serviceLine, StringComparer.Ordinal))
         {
             errors.Add("serviceLine", $"Unknown service line: one of {string.Join(", ", MarketingConsentRules.ServiceLines)}.");
@@ -113,6 +114,7 @@ public static class MarketingConsentsApi
         var errors = new FieldErrors();
         var channel = errors.Enum<MarketingChannel>("channel", request.Channel);
         var purpose = errors.MarketingPurpose("purpose", request.Purpose);
+        errors.Pair(channel, purpose);
         var kind = errors.Enum<ConsentEntryKind>("kind", request.Kind);
         var source = errors.Source(request.Source);
         var occurredAt = errors.Past("occurredAt", request.OccurredAt, now);

@@ -78,6 +78,11 @@ public static class MarketingEventsApi
         }
 
         var channel = errors.Enum<MarketingChannel>("channel", request.Channel);
+        if (channel == MarketingChannel.Web)
+        {
+            errors.Add("channel", $"Not a channel to invite on: one of {string.Join(", ", MarketingConsentRules.ContactChannels)}.");
+        }
+
         var source = errors.Source(request.Source);
         if (errors.Any)
         {

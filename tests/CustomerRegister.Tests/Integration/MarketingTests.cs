@@ -320,6 +320,7 @@ public sealed class MarketingTests(RegisterFactory app) : IClassFixture<Register
         var key = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("apiKey").GetString()!;
         var website = app.Anonymous();
         website.DefaultRequestHeaders.Add(ApiKeyAuthentication.HeaderName, key);
+        await (await app.CreateUserAsync(Roles.CustomerService)).Client.GiveWebConsentAsync(subjectId);
 
         foreach (var (kind, path) in new[] { ("PageView", "/romutus"), ("Download", "/hinnasto.pdf"), ("FormSubmit", "/yhteydenotto") })
         {

@@ -113,8 +113,13 @@ public sealed class SoftOptInTests(MarketingClockFactory app) : IClassFixture<Ma
 
         var permissionWithBasis = await AppendAsync(service.Client, subjectId, new
         {
-            channel = "Email", purpose = "sales_and_marketing", kind = "PermissionGranted", source = "Consumer", wordingVersion = "w1",
-            evidence = "form-1", serviceLine = "metal_buying",
+            channel = "Email",
+            purpose = "sales_and_marketing",
+            kind = "PermissionGranted",
+            source = "Consumer",
+            wordingVersion = "w1",
+            evidence = "form-1",
+            serviceLine = "metal_buying",
         });
         Assert.True((await RegisterData.ErrorsOf(permissionWithBasis)).TryGetProperty("serviceLine", out _));
 

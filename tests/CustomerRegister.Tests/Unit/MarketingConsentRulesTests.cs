@@ -192,6 +192,21 @@ public sealed class MarketingConsentRulesTests
         Assert.Equal(["relationshipId", "optOutOffered", "serviceLine"], Problems(new(null, null, null, null), null).Keys);
     }
 
+    [Theory]
+    [InlineData(SubjectKind.Consumer)]
+    [InlineData(SubjectKind.ContactPerson)]
+    public void WebBehaviourNeedsAConsentInForceFromEveryone(SubjectKind kind)
+    {
+        ConsentDecision Web(params ConsentFact[] ledger) => MarketingConsentRules.Decide(kind, MarketingChannel.Web, Purposes.WebAnalytics, ledger);
+
+        Assert.False(Web().Allowed);
+        Assert.True(Web(At(0, MarketingChannel.Web, PermissionGranted, Purposes.WebAnalytics)).Allowed);
+        Assert.False(Web(At(0, MarketingChannel.Web, PermissionGranted, Purposes.WebAnalytics),
+            At(1, MarketingChannel.Web, PermissionWithdrawn, Purposes.WebAnalytics)).Allowed);
+        Assert.False(MarketingConsentRules.IsPair(MarketingChannel.Web, Sales));
+        Assert.False(MarketingConsentRules.IsPair(Email, Purposes.WebAnalytics));
+    }
+
     [Fact]
     public void AContactPersonsEmailIsAllowedUnlessRefused()
     {
@@ -214,7 +229,8 @@ public sealed class MarketingConsentRulesTests
     {
         var all = MarketingConsentRules.DecideAll(SubjectKind.Consumer, []);
 
-        Assert.Equal(Enum.GetValues<MarketingChannel>().Length * MarketingConsentRules.MarketingPurposes.Count, all.Count);
+        Assert.Equal(MarketingConsentRules.ContactChannels.Count * MarketingConsentRules.MarketingPurposes.Count + 1, all.Count);
+        Assert.Contains(all, d => d.Channel == Web && d.Purpose == Purposes.WebAnalytics && !d.Allowed);
     }
 
     [Fact]

@@ -1972,6 +1972,24 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     b.ToTable("survey_responses", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerRegister.Marketing.UnlinkedWebEventDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day")
+                        .HasAnnotation("Register:NotPersonal", "a calendar day");
+
+                    b.Property<int>("Events")
+                        .HasColumnType("integer")
+                        .HasColumnName("events")
+                        .HasAnnotation("Register:NotPersonal", "a count of dropped events, no one's");
+
+                    b.HasKey("Day")
+                        .HasName("pk_unlinked_web_event_days");
+
+                    b.ToTable("unlinked_web_event_days", (string)null);
+                });
+
             modelBuilder.Entity("CustomerRegister.Marketing.WebEvent", b =>
                 {
                     b.Property<Guid>("Id")

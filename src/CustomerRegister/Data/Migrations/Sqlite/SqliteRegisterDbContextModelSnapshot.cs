@@ -1965,6 +1965,24 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.ToTable("survey_responses", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerRegister.Marketing.UnlinkedWebEventDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day")
+                        .HasAnnotation("Register:NotPersonal", "a calendar day");
+
+                    b.Property<int>("Events")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("events")
+                        .HasAnnotation("Register:NotPersonal", "a count of dropped events, no one's");
+
+                    b.HasKey("Day")
+                        .HasName("pk_unlinked_web_event_days");
+
+                    b.ToTable("unlinked_web_event_days", (string)null);
+                });
+
             modelBuilder.Entity("CustomerRegister.Marketing.WebEvent", b =>
                 {
                     b.Property<Guid>("Id")
