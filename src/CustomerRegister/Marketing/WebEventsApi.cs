@@ -80,7 +80,7 @@ public static class WebEventsApi
             var reason = consent.Allowed ? ConsentReasons.Restricted : consent.Reason;
             await CountUnlinkedAsync(db, HelsinkiTime.Today(clock), ct);
             await audit.WriteAsync(new AuditEntry("marketing.web_event.unlinked", Purposes.WebAnalytics, EntityType: Entity,
-                Outcome: reason), ct);
+                Outcome: "dropped"), ct);
             return TypedResults.Accepted((string?)null, new WebEventNotLinked(false, reason));
         }
 
