@@ -86,6 +86,8 @@ public static class RegisterApp
         services.AddScoped<BankAccounts>();
         services.AddScoped<OrganisationViews>();
         services.AddScoped<SubjectPictures>();
+        services.AddOptions<MarketingOptions>().Bind(configuration.GetSection(MarketingOptions.Section))
+            .Validate(o => o.Invalid() is null, "Marketing: SoftOptInMonthsAfterEnd is out of range (see README).").ValidateOnStart();
         services.AddScoped<ISubjectSection, MarketingSection>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 

@@ -93,7 +93,7 @@ public static class Categories
 
     public static readonly DataCategory WebBehaviour = new(
         "behaviour.web", "Verkkokäyttäytymistiedot", "Uppgifter om webbeteende", "Web-behaviour data",
-        [new(Purposes.Development, Consent), new(Purposes.Marketing, Consent)],
+        [new(Purposes.WebAnalytics, Consent)],
         RetentionRule.WebBehaviour, ErasureAction.Delete, Permissions.MarketingRead, Permissions.MarketingWrite);
 
     public static readonly DataCategory Feedback = new(

@@ -11,6 +11,9 @@ public static class Purposes
     public const string Marketing = "sales_and_marketing";
     public const string MarketResearch = "opinion_and_market_research";
     public const string CustomerAcquisition = "customer_acquisition";
+
+    /// <summary>Collecting and analysing a known person's web behaviour (page views, downloads, forms): on consent only.</summary>
+    public const string WebAnalytics = "web_behaviour_analysis";
     public const string Development = "business_development";
     public const string DataSubjectRights = "data_subject_rights";
     public const string LegalObligation = "legal_obligation";
@@ -24,7 +27,7 @@ public static class Purposes
     /// <summary>The purposes of notice § 5 and the controller's own, in the order the notice lists them.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        CustomerCommunication, Marketing, MarketResearch, CustomerAcquisition, CustomerRelationship, Invoicing,
+        CustomerCommunication, Marketing, MarketResearch, CustomerAcquisition, WebAnalytics, CustomerRelationship, Invoicing,
         Development, DataSubjectRights, LegalObligation, Administration, Security,
     ];
 
@@ -39,6 +42,7 @@ public static class Purposes
         [Marketing] = new("Myynti ja markkinointi", "Försäljning och marknadsföring", "Sales and marketing"),
         [MarketResearch] = new("Mielipide- ja markkinatutkimukset", "Opinions- och marknadsundersökningar", "Opinion and market research"),
         [CustomerAcquisition] = new("Asiakashankinta", "Kundanskaffning", "Customer acquisition"),
+        [WebAnalytics] = new("Verkkokäyttäytymisen analysointi", "Analys av webbeteende", "Web-behaviour analysis"),
         [CustomerRelationship] = new("Asiakassuhteen hoitaminen", "Skötsel av kundrelationen", "Managing the customer relationship"),
         [Invoicing] = new("Laskutus ja sopimukset", "Fakturering och avtal", "Invoicing and contracts"),
         [Development] = new("Liiketoiminnan kehittäminen", "Utveckling av affärsverksamheten", "Business development"),

@@ -150,6 +150,9 @@ public sealed class DemoChunk
 public sealed record DemoCustomer(long Position, Consumer? Consumer, Organisation? Organisation, Iban? BankAccount)
 {
     public List<ContactPerson> Contacts { get; } = [];
+
+    /// <summary>The customer's relationship, once the relationships generator has made it (a soft opt-in rests on it).</summary>
+    public CustomerRelationship? Relationship { get; set; }
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
+using CustomerRegister.Customers;
 using CustomerRegister.Marketing;
 using CustomerRegister.Subjects;
 
@@ -8,8 +9,9 @@ namespace CustomerRegister.Demo;
 
 /// <summary>
 /// Each person's direct-marketing ledger (one to four entries that <see cref="MarketingConsentRules.Refusal"/> accepts, so
-/// the API could have appended them in this order), survey answers, event invitations only on channels the ledger allows,
-/// and web events for some consumers.
+/// the API could have appended them in this order; a consumer's soft opt-in rests on their own relationship while it is
+/// in force, with an opt-out offered and a service line, as <see cref="MarketingConsentRules.SoftOptInProblems"/> asks),
+/// survey answers, event invitations only on channels the ledger allows, and web events only for consumers whose ledger has a web-behaviour consent in force, dated after it.
 /// </summary>
 public sealed class MarketingGenerator : IDemoGenerator
 {
@@ -18,7 +20,10 @@ public sealed class MarketingGenerator : IDemoGenerator
     public const float InvitationShare = 0.2f;
     public const float WebShare = 0.4f;
 
-    private static readonly MarketingChannel[] Channels = Enum.GetValues<MarketingChannel>();
+    /// <summary>Of the consumers who visit the website, the share who consented to web-behaviour analysis.</summary>
+    public const float WebConsentShare = 0.6f;
+
+    private static readonly MarketingChannel[] Channels = [.. MarketingConsentRules.ContactChannels];
 
     private static readonly string[] Pages =
     [
@@ -44,21 +49,27 @@ public sealed class MarketingGenerator : IDemoGenerator
 
     public void Generate(DemoChunk chunk)
     {
+        var relationships = chunk.Customers.Where(c => c.Consumer is not null && c.Relationship is not null)
+            .ToDictionary(c => c.Consumer!.SubjectId, c => c.Relationship!);
         foreach (var consumer in chunk.Consumers)
         {
-            Person(chunk, consumer.SubjectId, SubjectKind.Consumer, consumer.Source, web: true);
+            Person(chunk, consumer.SubjectId, SubjectKind.Consumer, consumer.Source, web: true, relationships.GetValueOrDefault(consumer.SubjectId));
         }
 
         foreach (var contact in chunk.ContactPersons)
         {
-            Person(chunk, contact.SubjectId, SubjectKind.ContactPerson, contact.Source, web: false);
+            Person(chunk, contact.SubjectId, SubjectKind.ContactPerson, contact.Source, web: false, null);
         }
     }
 
-    private static void Person(DemoChunk chunk, Guid subjectId, SubjectKind kind, DataSource source, bool web)
+    /// <summary>What a soft opt-in is judged against at seeding time, with the default period.</summary>
+    private static SoftOptInTerms Terms(DemoChunk chunk) => new(chunk.Today, new MarketingOptions().SoftOptInMonthsAfterEnd);
+
+    private static void Person(DemoChunk chunk, Guid subjectId, SubjectKind kind, DataSource source, bool web, CustomerRelationship? relationship)
     {
         var r = chunk.Faker.Random;
-        var ledger = Ledger(chunk, subjectId, kind, source);
+        var visits = web && r.Float() < WebShare;
+        var ledger = Ledger(chunk, subjectId, kind, source, relationship, visits && r.Float() < WebConsentShare);
 
         if (r.Float() < SurveyShare)
         {
@@ -79,14 +90,19 @@ public sealed class MarketingGenerator : IDemoGenerator
             Invitation(chunk, subjectId, kind, source, ledger);
         }
 
-        if (web && r.Float() < WebShare)
+        // As POST /web-events: linked only while the web-behaviour consent is in force (the API drops the others).
+        if (visits && MarketingConsentRules.Decide(kind, MarketingChannel.Web, Purposes.WebAnalytics, ledger) is { Allowed: true, Since: { } since })
         {
-            WebEvents(chunk, subjectId);
+            WebEvents(chunk, subjectId, since);
         }
     }
 
-    private static List<ConsentFact> Ledger(DemoChunk chunk, Guid subjectId, SubjectKind kind, DataSource source)
+    private static List<ConsentFact> Ledger(
+        DemoChunk chunk, Guid subjectId, SubjectKind kind, DataSource source, CustomerRelationship? relationship, bool webConsent)
     {
+        // A soft opt-in only where the API would take one: the person's own relationship, not lapsed today.
+        var lastDay = relationship is null ? null : MarketingConsentRules.SoftOptInLastDay(relationship.EndDate, Terms(chunk).MonthsAfterEnd);
+        var softBasis = relationship is not null && (lastDay is null || lastDay >= chunk.Today) ? relationship : null;
         var f = chunk.Faker;
         var r = f.Random;
         var facts = new List<ConsentFact>();
@@ -104,7 +120,9 @@ public sealed class MarketingGenerator : IDemoGenerator
 
             var (channel, purpose, entry) = banned && facts.Count == wanted - 1
                 ? (f.PickRandom(Channels), Purposes.Marketing, ConsentEntryKind.Prohibition)
-                : Candidate(chunk, kind, facts);
+                : webConsent && !facts.Any(x => x.Channel == MarketingChannel.Web)
+                    ? (MarketingChannel.Web, Purposes.WebAnalytics, ConsentEntryKind.PermissionGranted)
+                    : Candidate(chunk, kind, facts, softBasis is not null);
             if (MarketingConsentRules.Refusal(kind, channel, purpose, entry, facts) is not null)
             {
                 continue;
@@ -113,9 +131,15 @@ public sealed class MarketingGenerator : IDemoGenerator
             var evidence = entry switch
             {
                 ConsentEntryKind.SoftOptIn => $"tilaus-{r.ReplaceNumbers("######")}",
-                ConsentEntryKind.PermissionGranted => channel is MarketingChannel.Phone ? $"puhelu-{r.ReplaceNumbers("#######")}" : $"lomake-{r.ReplaceNumbers("#######")}",
+                ConsentEntryKind.PermissionGranted => channel switch
+                {
+                    MarketingChannel.Phone => $"puhelu-{r.ReplaceNumbers("#######")}",
+                    MarketingChannel.Web => $"evastebanneri-{r.ReplaceNumbers("#######")}",
+                    _ => $"lomake-{r.ReplaceNumbers("#######")}",
+                },
                 _ => r.Bool() ? $"viesti-{r.ReplaceNumbers("#######")}" : null,
             };
+            var soft = entry == ConsentEntryKind.SoftOptIn;
             var consent = chunk.Record(new MarketingConsent
             {
                 Channel = channel,
@@ -127,13 +151,17 @@ public sealed class MarketingGenerator : IDemoGenerator
                     : null,
                 Evidence = evidence,
                 RecordedByKind = AuditLog.ActorSystem,
-            }, subjectId, entry == ConsentEntryKind.SoftOptIn ? DataSource.OwnSystems : source);
+                RelationshipId = soft ? softBasis!.Id : null,
+                OptOutOffered = soft ? true : null,
+                ServiceLine = soft ? f.PickRandom(MarketingConsentRules.ServiceLines.ToArray()) : null,
+            }, subjectId, soft ? DataSource.OwnSystems : source);
 
             // Appended only, so not versioned: the API leaves the version at zero.
             consent.Version = 0;
             chunk.Rows.Add(consent);
             entries.Add(consent);
-            facts.Add(MarketingLedger.Fact(consent));
+            facts.Add(soft ? MarketingLedger.Fact(consent) with { Basis = new SoftOptInBasis(consent.ServiceLine!, softBasis!.EndDate) }
+                : MarketingLedger.Fact(consent));
         }
 
         var superseded = MarketingConsentRules.SupersededAt(facts);
@@ -146,11 +174,11 @@ public sealed class MarketingGenerator : IDemoGenerator
     }
 
     /// <summary>A soft opt-in from a purchase for consumers, permissions on any channel and purpose, sometimes a withdrawal.</summary>
-    private static (MarketingChannel, string, ConsentEntryKind) Candidate(DemoChunk chunk, SubjectKind kind, List<ConsentFact> facts)
+    private static (MarketingChannel, string, ConsentEntryKind) Candidate(DemoChunk chunk, SubjectKind kind, List<ConsentFact> facts, bool mayOptIn)
     {
         var f = chunk.Faker;
         var roll = f.Random.Float();
-        if (facts.Count == 0 && kind == SubjectKind.Consumer && roll < 0.5f)
+        if (facts.Count == 0 && kind == SubjectKind.Consumer && mayOptIn && roll < 0.5f)
         {
             return (f.PickRandom(MarketingChannel.Email, MarketingChannel.Sms), Purposes.Marketing, ConsentEntryKind.SoftOptIn);
         }
@@ -175,7 +203,7 @@ public sealed class MarketingGenerator : IDemoGenerator
         MarketingChannel? allowed = null;
         foreach (var channel in channels)
         {
-            if (MarketingConsentRules.Decide(kind, channel, Purposes.Marketing, ledger).Allowed)
+            if (MarketingConsentRules.Decide(kind, channel, Purposes.Marketing, ledger, Terms(chunk)).Allowed)
             {
                 allowed = channel;
                 break;
@@ -212,13 +240,15 @@ public sealed class MarketingGenerator : IDemoGenerator
         }, subjectId, source));
     }
 
-    private static void WebEvents(DemoChunk chunk, Guid subjectId)
+    /// <summary>A few sessions of page views and actions, all after the consent given at <paramref name="since"/>.</summary>
+    private static void WebEvents(DemoChunk chunk, Guid subjectId, DateTime since)
     {
         var f = chunk.Faker;
         var r = f.Random;
         var count = r.Int(1, 8);
         var session = "s-" + r.Hexadecimal(16, prefix: "");
         var time = chunk.Now.AddDays(-r.Int(1, 365)).AddMinutes(-r.Int(0, 1440));
+        time = time > since ? time : since.AddMinutes(r.Int(1, 30));
         var referrer = f.PickRandom(Referrers);
         for (var i = 0; i < count; i++)
         {

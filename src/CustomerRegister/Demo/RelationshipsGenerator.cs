@@ -105,6 +105,7 @@ public sealed class RelationshipsGenerator : IDemoGenerator
             Version = 1,
         };
         chunk.Rows.Add(relationship);
+        customer.Relationship = relationship;
         var target = customer.Consumer is { } consumer
             ? (Kind: SearchTarget.Consumer, consumer.Id, SubjectId: (Guid?)consumer.SubjectId)
             : (Kind: SearchTarget.Organisation, organisation!.Id, organisation.SubjectId);

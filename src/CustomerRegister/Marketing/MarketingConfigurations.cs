@@ -19,6 +19,12 @@ internal sealed class MarketingConsentConfiguration : IEntityTypeConfiguration<M
         b.Property(c => c.RecordedByKind).HasMaxLength(10).IsNotPersonal("kind of actor who recorded the entry (staff user or API client)");
         b.Property(c => c.RecordedById).IsNotPersonal("id of the staff user or API client who recorded the entry");
         b.Property(c => c.SupersededAt).IsPersonal(Categories.MarketingPermission);
+
+        // No foreign keys: the ledger is evidence and may outlive both; a basis no longer in the register lapses the soft opt-in.
+        b.Property(c => c.RelationshipId).IsPersonal(Categories.MarketingPermission);
+        b.Property(c => c.InvoiceId).IsPersonal(Categories.MarketingPermission);
+        b.Property(c => c.OptOutOffered).IsPersonal(Categories.MarketingPermission);
+        b.Property(c => c.ServiceLine).HasMaxLength(40).IsPersonal(Categories.MarketingPermission);
     }
 }
 
@@ -73,6 +79,17 @@ internal sealed class EventInvitationConfiguration : IEntityTypeConfiguration<Ev
         b.Property(i => i.Channel).HasConversion<string>().HasMaxLength(10).IsPersonal(Categories.MarketingEvent);
         b.Property(i => i.Status).HasConversion<string>().HasMaxLength(12).IsPersonal(Categories.MarketingEvent);
         b.Property(i => i.StatusAt).IsPersonal(Categories.MarketingEvent);
+    }
+}
+
+internal sealed class UnlinkedWebEventDayConfiguration : IEntityTypeConfiguration<UnlinkedWebEventDay>
+{
+    public void Configure(EntityTypeBuilder<UnlinkedWebEventDay> b)
+    {
+        b.ToTable("unlinked_web_event_days");
+        b.HasKey(d => d.Day);
+        b.Property(d => d.Day).IsNotPersonal("a calendar day");
+        b.Property(d => d.Events).IsNotPersonal("a count of dropped events, no one's");
     }
 }
 

@@ -18,6 +18,12 @@ public static class ConsentReasons
     public const string Prohibited = "prohibited";
     public const string Permission = "permission";
     public const string SoftOptIn = "soft_opt_in";
+
+    /// <summary>A soft opt-in whose relationship or sale ended too long ago (or is no longer in the register).</summary>
+    public const string SoftOptInLapsed = "soft_opt_in_lapsed";
+
+    /// <summary>A soft opt-in for another of the company's service lines than the one asked about.</summary>
+    public const string SoftOptInOtherService = "soft_opt_in_other_service";
     public const string Withdrawn = "withdrawn";
     public const string ConsentRequired = "prior_consent_required";
     public const string AllowedUnlessRefused = "allowed_unless_refused";
@@ -26,8 +32,31 @@ public static class ConsentReasons
     public const string Restricted = "restricted";
 }
 
-/// <summary>The ledger entry as the rules see it (no EF, no HTTP).</summary>
-public sealed record ConsentFact(MarketingChannel Channel, string Purpose, ConsentEntryKind Kind, DateTime OccurredAt, Guid Id);
+/// <summary>
+/// The ledger entry as the rules see it (no EF, no HTTP). A soft opt-in carries its <see cref="SoftOptInBasis"/> as
+/// found in the register; without one it never allows anything.
+/// </summary>
+public sealed record ConsentFact(
+    MarketingChannel Channel, string Purpose, ConsentEntryKind Kind, DateTime OccurredAt, Guid Id, SoftOptInBasis? Basis = null);
+
+/// <summary>
+/// What a soft opt-in rests on, as the register holds it now: the service line it covers and the day its basis ended —
+/// the customer relationship's end, or the sale's (invoice's) date for a sale without a relationship; null while the
+/// relationship lasts.
+/// </summary>
+public sealed record SoftOptInBasis(string ServiceLine, DateOnly? EndedOn);
+
+/// <summary>
+/// What a soft opt-in is judged against: today's Helsinki date, <c>Marketing:SoftOptInMonthsAfterEnd</c>, and the
+/// service line being marketed (null when the message names none, e.g. an invitation to the company's own event).
+/// </summary>
+public sealed record SoftOptInTerms(DateOnly Today, int MonthsAfterEnd, string? ServiceLine = null);
+
+/// <summary>A soft opt-in as it is to be recorded: what it rests on, whether an opt-out was offered, what it covers.</summary>
+public sealed record SoftOptInClaim(Guid? RelationshipId, Guid? InvoiceId, bool? OptOutOffered, string? ServiceLine);
+
+/// <summary>The relationship or invoice a soft opt-in names, as found: whose it is and when it ended (null while it lasts).</summary>
+public sealed record SoftOptInSource(Guid? SubjectId, DateOnly? EndedOn);
 
 public sealed record ConsentDecision(
     MarketingChannel Channel, string Purpose, ConsentState State, bool Allowed, string Reason, Guid? DecidingEntryId, DateTime? Since);
@@ -44,6 +73,32 @@ public static class MarketingConsentRules
     /// <summary>The direct-marketing purposes a ledger entry may name (notice § 5).</summary>
     public static IReadOnlyList<string> MarketingPurposes { get; } =
         [Purposes.Marketing, Purposes.MarketResearch, Purposes.CustomerAcquisition];
+
+    /// <summary>
+    /// The company's own service lines a soft opt-in may cover (917/2014 § 200(2): "its own similar products or
+    /// services"): a soft opt-in obtained in one line's sale covers marketing of that line only.
+    /// </summary>
+    public static IReadOnlyList<string> ServiceLines { get; } = ["metal_buying", "vehicle_scrapping", "waste_services"];
+
+    /// <summary>The channels direct marketing reaches a person on (all but <see cref="MarketingChannel.Web"/>).</summary>
+    public static IReadOnlyList<MarketingChannel> ContactChannels { get; } =
+        [MarketingChannel.Email, MarketingChannel.Sms, MarketingChannel.Phone, MarketingChannel.Post];
+
+    /// <summary>
+    /// Every channel × purpose the ledger holds: each contact channel for each direct-marketing purpose, and the
+    /// website for web-behaviour analysis (the consent a known person's web events need, GDPR Art 6(1)(a), 917/2014 § 205).
+    /// </summary>
+    public static IReadOnlyList<(MarketingChannel Channel, string Purpose)> Pairs { get; } =
+        [.. from channel in ContactChannels from purpose in MarketingPurposes select (channel, purpose), (MarketingChannel.Web, Purposes.WebAnalytics)];
+
+    /// <summary>The purposes a ledger entry may name.</summary>
+    public static IReadOnlyList<string> LedgerPurposes { get; } = [.. MarketingPurposes, Purposes.WebAnalytics];
+
+    public static bool IsPair(MarketingChannel channel, string purpose) =>
+        Pairs.Contains((channel, purpose));
+
+    public static bool IsLedgerPurpose(string? purpose) =>
+        purpose is not null && LedgerPurposes.Contains(purpose, StringComparer.Ordinal);
 
     public static bool IsMarketingPurpose(string? purpose) =>
         purpose is not null && MarketingPurposes.Contains(purpose, StringComparer.Ordinal);
@@ -70,12 +125,35 @@ public static class MarketingConsentRules
 
     /// <summary>Natural persons acting for themselves: a sole trader is a natural person too, so consent is needed.</summary>
     public static bool NeedsPriorConsent(SubjectKind kind, MarketingChannel channel) =>
-        IsElectronic(channel) && kind != SubjectKind.ContactPerson;
+        channel == MarketingChannel.Web || (IsElectronic(channel) && kind != SubjectKind.ContactPerson);
 
-    public static ConsentDecision Decide(SubjectKind kind, MarketingChannel channel, string purpose, IEnumerable<ConsentFact> ledger)
+    /// <summary>
+    /// The last day a soft opt-in holds: <paramref name="monthsAfterEnd"/> months after its relationship or sale ended
+    /// (on the same day of the month, or the month's last day); null while the relationship lasts.
+    /// </summary>
+    public static DateOnly? SoftOptInLastDay(DateOnly? endedOn, int monthsAfterEnd) => endedOn?.AddMonths(monthsAfterEnd);
+
+    /// <summary>Why a soft opt-in does not allow marketing under <paramref name="terms"/>, or null when it is in force.</summary>
+    public static string? SoftOptInNotInForce(SoftOptInBasis? basis, SoftOptInTerms? terms) =>
+        basis is null || terms is null || SoftOptInLastDay(basis.EndedOn, terms.MonthsAfterEnd) < terms.Today
+            ? ConsentReasons.SoftOptInLapsed
+            : terms.ServiceLine is not null && !string.Equals(terms.ServiceLine, basis.ServiceLine, StringComparison.Ordinal)
+                ? ConsentReasons.SoftOptInOtherService
+                : null;
+
+    /// <summary>
+    /// The decision for one channel and purpose. A soft opt-in counts only while it is in force under
+    /// <paramref name="terms"/> (<see cref="SoftOptInNotInForce"/>); without terms none does. A soft opt-in that lapsed
+    /// or covers another service line is passed over: an older permission or withdrawal then decides, else the law's
+    /// default with the soft opt-in's reason.
+    /// </summary>
+    public static ConsentDecision Decide(
+        SubjectKind kind, MarketingChannel channel, string purpose, IEnumerable<ConsentFact> ledger, SoftOptInTerms? terms = null)
     {
-        var entries = ledger.Where(f => f.Channel == channel && string.Equals(f.Purpose, purpose, StringComparison.Ordinal))
+        var all = ledger.Where(f => f.Channel == channel && string.Equals(f.Purpose, purpose, StringComparison.Ordinal))
             .OrderBy(f => f.OccurredAt).ThenBy(f => f.Id).ToList();
+        var passedOver = all.LastOrDefault(f => f.Kind == ConsentEntryKind.SoftOptIn && SoftOptInNotInForce(f.Basis, terms) is not null);
+        var entries = all.Where(f => f.Kind != ConsentEntryKind.SoftOptIn || SoftOptInNotInForce(f.Basis, terms) is null).ToList();
 
         var ban = entries.LastOrDefault(f => f.Kind is ConsentEntryKind.Prohibition or ConsentEntryKind.ProhibitionLifted);
         if (ban is { Kind: ConsentEntryKind.Prohibition })
@@ -93,17 +171,68 @@ public static class MarketingConsentRules
                 new(channel, purpose, ConsentState.Allowed, true, ConsentReasons.SoftOptIn, said.Id, said.OccurredAt),
             { Kind: ConsentEntryKind.PermissionWithdrawn } =>
                 new(channel, purpose, ConsentState.Denied, false, ConsentReasons.Withdrawn, said.Id, said.OccurredAt),
-            _ => NeedsPriorConsent(kind, channel)
-                ? new(channel, purpose, ConsentState.NotAsked, false, ConsentReasons.ConsentRequired, null, null)
-                : new(channel, purpose, ConsentState.NotAsked, true, ConsentReasons.AllowedUnlessRefused, null, null),
+            _ when !NeedsPriorConsent(kind, channel) =>
+                new(channel, purpose, ConsentState.NotAsked, true, ConsentReasons.AllowedUnlessRefused, null, null),
+            _ when passedOver is not null =>
+                new(channel, purpose, ConsentState.NotAsked, false, SoftOptInNotInForce(passedOver.Basis, terms)!, passedOver.Id,
+                    passedOver.OccurredAt),
+            _ => new(channel, purpose, ConsentState.NotAsked, false, ConsentReasons.ConsentRequired, null, null),
         };
     }
 
-    /// <summary>The state of every channel × marketing purpose.</summary>
-    public static IReadOnlyList<ConsentDecision> DecideAll(SubjectKind kind, IReadOnlyCollection<ConsentFact> ledger) =>
-        [.. from channel in Enum.GetValues<MarketingChannel>()
-            from purpose in MarketingPurposes
-            select Decide(kind, channel, purpose, ledger)];
+    /// <summary>The state of every channel × purpose of the ledger (<see cref="Pairs"/>).</summary>
+    public static IReadOnlyList<ConsentDecision> DecideAll(SubjectKind kind, IReadOnlyCollection<ConsentFact> ledger, SoftOptInTerms? terms = null) =>
+        [.. Pairs.Select(p => Decide(kind, p.Channel, p.Purpose, ledger, terms))];
+
+    /// <summary>
+    /// What is wrong with a soft opt-in to be recorded for <paramref name="subjectId"/>, per request field (empty when
+    /// nothing is): it must rest on exactly one of the person's own customer relationship or sale (invoice) that has not
+    /// ended more than the configured months ago, state that an opt-out was offered at collection, and name one of the
+    /// company's <see cref="ServiceLines"/>. <paramref name="found"/> is the named relationship or invoice, null if none.
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> SoftOptInProblems(
+        Guid subjectId, SoftOptInClaim claim, SoftOptInSource? found, SoftOptInTerms terms)
+    {
+        var problems = new List<KeyValuePair<string, string>>();
+        void Add(string field, string message) => problems.Add(new(field, message));
+
+        var field = claim.InvoiceId is not null && claim.RelationshipId is null ? "invoiceId" : "relationshipId";
+        if (claim.RelationshipId is null && claim.InvoiceId is null)
+        {
+            Add("relationshipId", "Required: the person's customer relationship (relationshipId) or the sale (invoiceId) the soft opt-in rests on.");
+        }
+        else if (claim.RelationshipId is not null && claim.InvoiceId is not null)
+        {
+            Add("invoiceId", "Give either relationshipId or invoiceId, not both.");
+        }
+        else if (found is null)
+        {
+            Add(field, field == "invoiceId" ? "No such invoice." : "No such customer relationship.");
+        }
+        else if (found.SubjectId != subjectId)
+        {
+            Add(field, "Belongs to someone else: a soft opt-in rests on the person's own customer relationship or purchase.");
+        }
+        else if (SoftOptInLastDay(found.EndedOn, terms.MonthsAfterEnd) < terms.Today)
+        {
+            Add(field, $"Ended more than {terms.MonthsAfterEnd} months ago (Marketing:SoftOptInMonthsAfterEnd): a soft opt-in "
+                + "lapses with the customer relationship.");
+        }
+
+        if (claim.OptOutOffered != true)
+        {
+            Add("optOutOffered", "Required true: the customer must have been offered a free and easy way to refuse when the contact "
+                + "details were collected.");
+        }
+
+        if (claim.ServiceLine is null || !ServiceLines.Contains(claim.ServiceLine, StringComparer.Ordinal))
+        {
+            Add("serviceLine", $"{(string.IsNullOrWhiteSpace(claim.ServiceLine) ? "Required" : "Unknown service line")}: the company's "
+                + $"own service line the soft opt-in covers, one of {string.Join(", ", ServiceLines)}.");
+        }
+
+        return problems;
+    }
 
     /// <summary>
     /// Whether a decision is the person's "no" that must outlive them (kept as a ban when they are erased or purged): a
@@ -117,7 +246,7 @@ public static class MarketingConsentRules
 
     /// <summary>Channels on which the latest decision for some marketing purpose is a refusal (<see cref="IsRefusal"/>).</summary>
     public static IReadOnlyList<MarketingChannel> RefusedChannels(SubjectKind kind, IReadOnlyCollection<ConsentFact> ledger) =>
-        [.. DecideAll(kind, ledger).Where(d => IsRefusal(kind, d)).Select(d => d.Channel).Distinct()];
+        [.. DecideAll(kind, ledger).Where(d => ContactChannels.Contains(d.Channel) && IsRefusal(kind, d)).Select(d => d.Channel).Distinct()];
 
     /// <summary>
     /// The ledger entries that can make a refusal while in force (<see cref="MarketingConsent.SupersededAt"/> null): a

@@ -8,6 +8,9 @@ public enum MarketingChannel
     Sms = 2,
     Phone = 3,
     Post = 4,
+
+    /// <summary>The company's website: consent to collect the person's web behaviour (<see cref="Catalog.Purposes.WebAnalytics"/>).</summary>
+    Web = 5,
 }
 
 public enum ConsentEntryKind
@@ -46,6 +49,18 @@ public sealed class MarketingConsent : SubjectRecord
     public string RecordedByKind { get; set; } = "";
 
     public Guid? RecordedById { get; set; }
+
+    /// <summary>A soft opt-in's basis: the person's customer relationship (<c>customer_relationships</c>), or null.</summary>
+    public Guid? RelationshipId { get; set; }
+
+    /// <summary>A soft opt-in's basis when the sale had no customer relationship: the person's invoice, or null.</summary>
+    public Guid? InvoiceId { get; set; }
+
+    /// <summary>A soft opt-in: the customer was offered a free and easy way to refuse when the details were collected.</summary>
+    public bool? OptOutOffered { get; set; }
+
+    /// <summary>A soft opt-in: the company's own service line it covers (<see cref="MarketingConsentRules.ServiceLines"/>).</summary>
+    public string? ServiceLine { get; set; }
 
     /// <summary>
     /// When a later entry replaced this one (<see cref="MarketingConsentRules.SupersededAt"/>), null while it is the
@@ -120,7 +135,18 @@ public enum WebEventKind
     FormSubmit = 3,
 }
 
-/// <summary>One web-behaviour event from the website's integration; appended only.</summary>
+/// <summary>
+/// How many web events naming a person arrived on a (Helsinki) day without a web-behaviour consent in force for them,
+/// and were therefore dropped, not stored. Only a date and a count: nobody's personal data.
+/// </summary>
+public sealed class UnlinkedWebEventDay
+{
+    public DateOnly Day { get; set; }
+
+    public int Events { get; set; }
+}
+
+/// <summary>One web-behaviour event of a person who consented to it (<see cref="Catalog.Purposes.WebAnalytics"/>); appended only.</summary>
 public sealed class WebEvent : SubjectRecord
 {
     public DateTime OccurredAt { get; set; }

@@ -5,6 +5,7 @@ using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CustomerRegister.Marketing;
 
@@ -67,7 +68,8 @@ public static class MarketingEventsApi
     }
 
     private static async Task<Results<Created<InvitationResponse>, NotFound, ValidationProblem, Conflict<HttpValidationProblemDetails>>> InviteAsync(
-        Guid id, InvitationRequest request, RegisterDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
+        Guid id, InvitationRequest request, RegisterDbContext db, AuditLog audit, TimeProvider clock, IOptions<MarketingOptions> options,
+        CancellationToken ct)
     {
         var errors = new FieldErrors();
         if (request.SubjectId is null)
@@ -76,6 +78,11 @@ public static class MarketingEventsApi
         }
 
         var channel = errors.Enum<MarketingChannel>("channel", request.Channel);
+        if (channel == MarketingChannel.Web)
+        {
+            errors.Add("channel", $"Not a channel to invite on: one of {string.Join(", ", MarketingConsentRules.ContactChannels)}.");
+        }
+
         var source = errors.Source(request.Source);
         if (errors.Any)
         {
@@ -88,7 +95,7 @@ public static class MarketingEventsApi
         }
 
         var subjectId = request.SubjectId!.Value;
-        var decision = await MarketingLedger.DecideAsync(db, subjectId, channel!.Value, Purposes.Marketing, ct);
+        var decision = await MarketingLedger.DecideAsync(db, subjectId, channel!.Value, Purposes.Marketing, options.Value.Terms(clock), ct);
         if (decision is null)
         {
             return new FieldErrors().Add("subjectId", "No such subject.").Problem();

@@ -30,16 +30,28 @@ internal static class MarketingInput
         return System.Enum.Parse<T>(name);
     }
 
+    /// <summary>A purpose the ledger holds: a direct-marketing purpose or web-behaviour analysis.</summary>
     public static string? MarketingPurpose(this FieldErrors errors, string field, string? input)
     {
-        if (MarketingConsentRules.IsMarketingPurpose(input))
+        if (MarketingConsentRules.IsLedgerPurpose(input))
         {
             return input;
         }
 
         errors.Add(field, $"{(string.IsNullOrWhiteSpace(input) ? "Required" : "Unknown purpose")}: one of "
-            + $"{string.Join(", ", MarketingConsentRules.MarketingPurposes)}.");
+            + $"{string.Join(", ", MarketingConsentRules.LedgerPurposes)}.");
         return null;
+    }
+
+    /// <summary>The channel and purpose go together (<see cref="MarketingConsentRules.Pairs"/>): the website only with web-behaviour analysis.</summary>
+    public static void Pair(this FieldErrors errors, MarketingChannel? channel, string? purpose)
+    {
+        if (channel is { } c && purpose is not null && !MarketingConsentRules.IsPair(c, purpose))
+        {
+            errors.Add("purpose", c == MarketingChannel.Web
+                ? $"The {MarketingChannel.Web} channel is for {Purposes.WebAnalytics} only."
+                : $"{purpose} goes with the {MarketingChannel.Web} channel only.");
+        }
     }
 
     /// <summary>An optional time of an event; not in the future (a little clock skew allowed).</summary>

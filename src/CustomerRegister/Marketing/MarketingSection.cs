@@ -3,6 +3,7 @@ using CustomerRegister.Data;
 using CustomerRegister.Identity;
 using CustomerRegister.Subjects;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CustomerRegister.Marketing;
 
@@ -14,7 +15,7 @@ public sealed record MarketingPicture(
     int WebEventCount);
 
 /// <summary>The person's marketing ledger with its derived state, survey answers, event invitations and web events.</summary>
-public sealed class MarketingSection : ISubjectSection
+public sealed class MarketingSection(IOptions<MarketingOptions> options, TimeProvider clock) : ISubjectSection
 {
     public const int LatestWebEvents = 50;
 
@@ -42,7 +43,7 @@ public sealed class MarketingSection : ISubjectSection
             return null;
         }
 
-        return new MarketingPicture(MarketingLedger.Response(subjectId, kind.Value, ledger), surveys, invitations,
+        return new MarketingPicture(await MarketingLedger.ResponseAsync(db, subjectId, kind.Value, ledger, options.Value.Terms(clock), ct), surveys, invitations,
             await WebEventsApi.LatestAsync(db, subjectId, LatestWebEvents, ct), webCount);
     }
 }

@@ -4,14 +4,22 @@ using CustomerRegister.Customers;
 using CustomerRegister.Data;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Requests;
+using CustomerRegister.Restrictions;
 using CustomerRegister.Subjects;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CustomerRegister.Marketing;
 
 public sealed record WebEventRequest(
     Guid? SubjectId, DateTime? OccurredAt, string? Kind, string? Path, string? SessionId, string? Referrer, string? Source);
+
+/// <summary>An event not stored: the person named has no web-behaviour consent in force (or may not be profiled).</summary>
+public sealed record WebEventNotLinked(bool Linked, string Reason);
+
+public sealed record UnlinkedWebEventsResponse(DateOnly Day, int Events);
 
 public sealed record WebEventResponse(
     Guid Id, Guid SubjectId, DateTime OccurredAt, WebEventKind Kind, string Path, string? SessionId, string? Referrer, DataSource Source);
@@ -25,13 +33,22 @@ public static class WebEventsApi
     {
         app.MapPost("/api/web-events", IntakeAsync).WithTags("Marketing").RequirePermission(Permissions.MarketingWrite)
             .WithSummary("Intake of one web-behaviour event from the website's integration client.");
+        app.MapGet("/api/web-events/unlinked", UnlinkedAsync).WithTags("Marketing").RequirePermission(Permissions.MarketingRead)
+            .WithSummary("Per day, how many events naming a person were dropped for want of a web-behaviour consent (no personal data).");
         app.MapGet("/api/subjects/{subjectId:guid}/web-events", ListAsync).WithTags("Marketing").RequirePermission(Permissions.MarketingRead)
             .WithSummary("The person's web events in arrival order; page with ?after=<last id>.");
         return app;
     }
 
-    private static async Task<Results<Created<WebEventResponse>, ValidationProblem>> IntakeAsync(
-        WebEventRequest request, RegisterDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// Stores the event only while the person has a web-behaviour consent in force (<see cref="MarketingChannel.Web"/>,
+    /// <see cref="Purposes.WebAnalytics"/>) and may be profiled (no restriction, no objection to profiling). Otherwise the
+    /// event is dropped — the register keeps no web behaviour without its basis — and counted for the day (202,
+    /// <c>{linked: false}</c>).
+    /// </summary>
+    private static async Task<Results<Created<WebEventResponse>, Accepted<WebEventNotLinked>, ValidationProblem>> IntakeAsync(
+        WebEventRequest request, RegisterDbContext db, AuditLog audit, ProcessingLimits limits, IOptions<MarketingOptions> options,
+        TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = new FieldErrors();
@@ -52,9 +69,19 @@ public static class WebEventsApi
         }
 
         var subjectId = request.SubjectId!.Value;
-        if (!await db.Set<Subject>().AnyAsync(s => s.Id == subjectId, ct))
+        var consent = await MarketingLedger.DecideAsync(db, subjectId, MarketingChannel.Web, Purposes.WebAnalytics, options.Value.Terms(clock), ct);
+        if (consent is null)
         {
             return new FieldErrors().Add("subjectId", "No such subject.").Problem();
+        }
+
+        if (!consent.Allowed || !await limits.MayProfileAsync(subjectId, ct))
+        {
+            var reason = consent.Allowed ? ConsentReasons.Restricted : consent.Reason;
+            await CountUnlinkedAsync(db, HelsinkiTime.Today(clock), ct);
+            await audit.WriteAsync(new AuditEntry("marketing.web_event.unlinked", Purposes.WebAnalytics, EntityType: Entity,
+                Outcome: "dropped"), ct);
+            return TypedResults.Accepted((string?)null, new WebEventNotLinked(false, reason));
         }
 
         var e = new WebEvent
@@ -71,7 +98,7 @@ public static class WebEventsApi
             Referrer = referrer,
         };
         db.Add(e);
-        audit.Add(new AuditEntry("marketing.web_event.intake", Purposes.Development, subjectId, Entity, e.Id.ToString(),
+        audit.Add(new AuditEntry("marketing.web_event.intake", Purposes.WebAnalytics, subjectId, Entity, e.Id.ToString(),
             Access.SetFields(db.Entry(e))));
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/subjects/{subjectId}/web-events", ToResponse(e));
@@ -102,6 +129,27 @@ public static class WebEventsApi
         await audit.WriteAsync(new AuditEntry("marketing.web_event.read", Purposes.Marketing, subjectId, Entity,
             Fields: [Categories.WebBehaviour.Id]), ct);
         return TypedResults.Ok(new Page<WebEventResponse>(page.Select(ToResponse).ToList(), rows.Count > size ? page[^1].Id : null));
+    }
+
+    /// <summary>One more dropped event on the day; a single statement, so parallel intakes never lose a count.</summary>
+    private static Task<int> CountUnlinkedAsync(RegisterDbContext db, DateOnly day, CancellationToken ct) =>
+        db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO unlinked_web_event_days (day, events) VALUES ({day}, 1) ON CONFLICT (day) DO UPDATE SET events = unlinked_web_event_days.events + 1",
+            ct);
+
+    private static async Task<Results<Ok<List<UnlinkedWebEventsResponse>>, ValidationProblem>> UnlinkedAsync(
+        DateOnly? from, DateOnly? to, RegisterDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var last = to ?? HelsinkiTime.Today(clock);
+        var first = from ?? last.AddDays(-30);
+        if (first > last || last.DayNumber - first.DayNumber > 400)
+        {
+            return new FieldErrors().Add("from", "From must not be after to, and the range at most 400 days.").Problem();
+        }
+
+        var days = await db.Set<UnlinkedWebEventDay>().AsNoTracking().Where(d => d.Day >= first && d.Day <= last).OrderBy(d => d.Day)
+            .Select(d => new UnlinkedWebEventsResponse(d.Day, d.Events)).ToListAsync(ct);
+        return TypedResults.Ok(days);
     }
 
     /// <summary>The newest events, for the subject picture (the full list is paged above).</summary>

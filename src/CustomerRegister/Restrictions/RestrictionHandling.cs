@@ -49,15 +49,13 @@ public sealed class RestrictionHandling(
                 return "profiling_stopped";
             }
 
-            // Art 21(3): an objection to direct marketing is absolute — a prohibition on every channel and purpose.
+            // Art 21(2)-(3): an objection to direct marketing is absolute and covers profiling for it — a prohibition on
+            // every channel and purpose of the ledger, web-behaviour analysis included.
             var now = clock.GetUtcNow().UtcDateTime;
             var actor = AuditLog.Actor(http.HttpContext?.User);
-            foreach (var channel in Enum.GetValues<MarketingChannel>())
+            foreach (var (channel, purpose) in MarketingConsentRules.Pairs)
             {
-                foreach (var purpose in MarketingConsentRules.MarketingPurposes)
-                {
-                    db.Add(MarketingLedger.Prohibition(subjectId, channel, purpose, r.Source, r.ReceivedAt, $"request:{r.Id}", actor, now));
-                }
+                db.Add(MarketingLedger.Prohibition(subjectId, channel, purpose, r.Source, r.ReceivedAt, $"request:{r.Id}", actor, now));
             }
 
             audit.Add(new AuditEntry("marketing.consent.append", Purposes.DataSubjectRights, subjectId, "marketing_consent", null,

@@ -40,7 +40,7 @@ public sealed class RetentionOptions
         CustomerProfileMonths is < 1 or > 84 ? "Retention:CustomerProfileMonths must be 1–84 (never past the statutory periods)."
         : ProspectMonths is < 1 or > 84 ? "Retention:ProspectMonths must be 1–84."
         : WebBehaviourMonths is < 1 or > 25 ? "Retention:WebBehaviourMonths must be 1–25."
-        : ConsentEvidenceMonths is < 0 or > 84 ? "Retention:ConsentEvidenceMonths must be 0–84."
+        : ConsentEvidenceMonths is < 12 or > 84 ? "Retention:ConsentEvidenceMonths must be 12–84 (consent evidence is kept at least 12 months after it stops)."
         : SweepIntervalMinutes < 1 ? "Retention:SweepIntervalMinutes must be at least 1."
         : BatchSize is < 10 or > 50_000 ? "Retention:BatchSize must be 10–50 000."
         : LeaseSeconds < 30 ? "Retention:LeaseSeconds must be at least 30."

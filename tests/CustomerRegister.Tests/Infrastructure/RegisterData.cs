@@ -22,6 +22,22 @@ public static class RegisterData
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>Records the person's consent to web-behaviour analysis, without which their web events are not stored.</summary>
+    public static async Task GiveWebConsentAsync(this HttpClient client, Guid subjectId)
+    {
+        var response = await client.PostAsJsonAsync($"/api/subjects/{subjectId}/marketing-consents", new
+        {
+            channel = "Web",
+            purpose = "web_behaviour_analysis",
+            kind = "PermissionGranted",
+            source = "Consumer",
+            wordingVersion = "cookies-2026-01",
+            evidence = "cookie-banner-1",
+        });
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created,
+            $"Recording a web-behaviour consent answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
     public static async Task<JsonElement> ErrorsOf(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
 }

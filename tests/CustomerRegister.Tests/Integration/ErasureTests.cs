@@ -305,6 +305,7 @@ public sealed class ErasureTests(RequestsFactory app) : IClassFixture<RequestsFa
             new { channel = "WebForm", text = markers[1], rating = 4, source = "Consumer" });
         await PostAsync(client, $"/api/subjects/{subjectId}/additional-info",
             new { text = markers[2], consentText = "Saa tallentaa", consentVersion = "info-2026-01", source = "Consumer" });
+        await client.GiveWebConsentAsync(subjectId);
         await PostAsync(client, "/api/web-events", new { subjectId, kind = "PageView", path = markers[3], source = "OwnSystems" });
         await PostAsync(client, $"/api/subjects/{subjectId}/marketing-consents",
             new { channel = "Email", purpose = "sales_and_marketing", kind = "Prohibition", source = "Consumer" });

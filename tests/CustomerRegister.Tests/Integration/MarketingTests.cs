@@ -142,14 +142,15 @@ public sealed class MarketingTests(RegisterFactory app) : IClassFixture<Register
         var service = await app.CreateUserAsync(Roles.CustomerService);
         var subjectId = await ConsumerSubjectAsync(service.Client);
 
-        await AppendOkAsync(service.Client, subjectId, Entry("Email", "SoftOptIn", wording: "sale-notice-2026-01", evidence: "order-1001"));
+        var relationshipId = await SoftOptInTests.RelationshipAsync(service.Client, subjectId);
+        await AppendOkAsync(service.Client, subjectId, SoftOptInTests.Soft(relationshipId));
         var soft = await CanContactAsync(service.Client, subjectId, "Email");
         Assert.True(soft.GetProperty("allowed").GetBoolean());
         Assert.Equal("soft_opt_in", soft.GetProperty("reason").GetString());
 
         // Soft opt-in covers only the company's own products by email or SMS.
         var forAcquisition = await AppendAsync(service.Client, subjectId,
-            Entry("Email", "SoftOptIn", purpose: "customer_acquisition", wording: "x", evidence: "order-1001"));
+            SoftOptInTests.Soft(relationshipId, purpose: "customer_acquisition"));
         Assert.Equal(HttpStatusCode.Conflict, forAcquisition.StatusCode);
 
         await AppendOkAsync(service.Client, subjectId, Entry("Email", "PermissionWithdrawn", wording: null, evidence: "unsubscribe-link"));
@@ -319,6 +320,7 @@ public sealed class MarketingTests(RegisterFactory app) : IClassFixture<Register
         var key = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("apiKey").GetString()!;
         var website = app.Anonymous();
         website.DefaultRequestHeaders.Add(ApiKeyAuthentication.HeaderName, key);
+        await (await app.CreateUserAsync(Roles.CustomerService)).Client.GiveWebConsentAsync(subjectId);
 
         foreach (var (kind, path) in new[] { ("PageView", "/romutus"), ("Download", "/hinnasto.pdf"), ("FormSubmit", "/yhteydenotto") })
         {

@@ -157,7 +157,7 @@ public sealed class RestrictionTests(RequestsFactory app) : IClassFixture<Reques
 
         var ledger = await dpo.Client.GetFromJsonAsync<JsonElement>($"/api/subjects/{subjectId}/marketing-consents");
         var entries = ledger.GetProperty("ledger").EnumerateArray().ToList();
-        Assert.Equal(12, entries.Count);
+        Assert.Equal(13, entries.Count); // 4 channels × 3 marketing purposes, and web-behaviour analysis (profiling, Art 21(2))
         Assert.All(entries, e => Assert.Equal("Prohibition", e.GetProperty("kind").GetString()));
         Assert.All(entries, e => Assert.Equal($"request:{id}", e.GetProperty("evidence").GetString()));
         Assert.All(ledger.GetProperty("state").EnumerateArray(), s => Assert.False(s.GetProperty("allowed").GetBoolean()));

@@ -131,6 +131,7 @@ public sealed class RetentionTests(RetentionFactory app) : IClassFixture<Retenti
         var (_, free) = await ConsumerAsync(dpo.Client, tag + "f");
         foreach (var subject in new[] { held, free })
         {
+            await dpo.Client.GiveWebConsentAsync(subject);
             await PostOkAsync(dpo.Client, "/api/web-events", new { subjectId = subject, kind = "PageView", path = "/vanha-" + tag, source = "OwnSystems" });
             await PostOkAsync(dpo.Client, "/api/web-events", new { subjectId = subject, kind = "PageView", path = "/uusi-" + tag, source = "OwnSystems" });
         }
@@ -168,6 +169,7 @@ public sealed class RetentionTests(RetentionFactory app) : IClassFixture<Retenti
         var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
         var tag = Guid.NewGuid().ToString("N")[..8];
         var (_, subject) = await ConsumerAsync(dpo.Client, tag);
+        await dpo.Client.GiveWebConsentAsync(subject);
         for (var i = 0; i < 35; i++)
         {
             await PostOkAsync(dpo.Client, "/api/web-events", new { subjectId = subject, kind = "PageView", path = $"/kill-{tag}-{i}", source = "OwnSystems" });

@@ -252,6 +252,23 @@ public sealed class SeedDemoTests(RegisterFactory app) : IClassFixture<RegisterF
         {
             Assert.True(await CountAsync("SELECT COUNT(*) FROM marketing_consents WHERE kind = 'Prohibition'") > 0);
             Assert.True(await CountAsync("SELECT COUNT(*) FROM marketing_consents WHERE kind = 'SoftOptIn'") > 0);
+
+            // Web events only of people whose web-behaviour consent is in force, and only after it was given.
+            Assert.True(await CountAsync("SELECT COUNT(*) FROM web_events") > 0);
+            Assert.Equal(0L, await CountAsync("""
+                SELECT COUNT(*) FROM web_events w WHERE NOT EXISTS (SELECT 1 FROM marketing_consents c
+                    WHERE c.subject_id = w.subject_id AND c.channel = 'Web' AND c.purpose = 'web_behaviour_analysis'
+                      AND c.kind = 'PermissionGranted' AND c.superseded_at IS NULL AND c.occurred_at <= w.occurred_at)
+                   OR EXISTS (SELECT 1 FROM marketing_consents p WHERE p.subject_id = w.subject_id AND p.channel = 'Web'
+                      AND p.kind = 'Prohibition' AND p.superseded_at IS NULL)
+                """));
+
+            // Every soft opt-in rests on the person's own relationship, offered an opt-out and names a service line.
+            Assert.Equal(0L, await CountAsync($"""
+                SELECT COUNT(*) FROM marketing_consents c WHERE c.kind = 'SoftOptIn' AND NOT (c.opt_out_offered IS TRUE
+                    AND c.service_line IN ('{string.Join("', '", MarketingConsentRules.ServiceLines)}')
+                    AND EXISTS (SELECT 1 FROM customer_relationships r WHERE r.id = c.relationship_id AND r.subject_id = c.subject_id))
+                """));
             Assert.True(await CountAsync("SELECT COUNT(*) FROM event_invitations") > 0);
             Assert.Equal(0L, await CountAsync("SELECT COUNT(*) FROM event_invitations i JOIN marketing_consents c ON c.subject_id = i.subject_id "
                 + "AND c.channel = i.channel AND c.kind = 'Prohibition'"));

@@ -85,14 +85,126 @@ public sealed class MarketingConsentRulesTests
         Assert.True(Decide(SubjectKind.Consumer, Email, At(1, Email, PermissionGranted), At(0, Email, PermissionWithdrawn)).Allowed);
     }
 
+    private static readonly DateOnly Today = new(2026, 3, 15);
+    private static readonly Guid Person = Guid.CreateVersion7();
+
+    private static ConsentFact Soft(int day, DateOnly? endedOn, string line = "metal_buying") =>
+        At(day, Email, SoftOptIn) with { Basis = new SoftOptInBasis(line, endedOn) };
+
+    private static ConsentDecision DecideOn(DateOnly today, string? line, params ConsentFact[] ledger) =>
+        MarketingConsentRules.Decide(SubjectKind.Consumer, Email, Sales, ledger, new SoftOptInTerms(today, 12, line));
+
     [Fact]
     public void SoftOptInAllowsUntilAWithdrawalOrBan()
     {
-        var soft = At(0, Email, SoftOptIn);
+        var soft = Soft(0, endedOn: null);
 
-        Assert.Equal(ConsentReasons.SoftOptIn, Decide(SubjectKind.Consumer, Email, soft).Reason);
-        Assert.Equal(ConsentReasons.Withdrawn, Decide(SubjectKind.Consumer, Email, soft, At(1, Email, PermissionWithdrawn)).Reason);
-        Assert.Equal(ConsentReasons.Prohibited, Decide(SubjectKind.Consumer, Email, soft, At(1, Email, Prohibition)).Reason);
+        Assert.Equal(ConsentReasons.SoftOptIn, DecideOn(Today, null, soft).Reason);
+        Assert.Equal(ConsentReasons.Withdrawn, DecideOn(Today, null, soft, At(1, Email, PermissionWithdrawn)).Reason);
+        Assert.Equal(ConsentReasons.Prohibited, DecideOn(Today, null, soft, At(1, Email, Prohibition)).Reason);
+    }
+
+    [Fact]
+    public void ASoftOptInHoldsWhileTheRelationshipLastsAndLapsesTheDayAfterTheConfiguredMonthsFromItsEnd()
+    {
+        var ended = new DateOnly(2025, 1, 15);
+        var soft = Soft(0, ended);
+
+        Assert.True(DecideOn(new DateOnly(2040, 1, 1), null, Soft(0, endedOn: null)).Allowed);
+        var lastDay = DecideOn(new DateOnly(2026, 1, 15), null, soft);
+        Assert.True(lastDay.Allowed);
+        Assert.Equal(ConsentReasons.SoftOptIn, lastDay.Reason);
+
+        var dayAfter = DecideOn(new DateOnly(2026, 1, 16), null, soft);
+        Assert.False(dayAfter.Allowed);
+        Assert.Equal(ConsentState.NotAsked, dayAfter.State);
+        Assert.Equal(ConsentReasons.SoftOptInLapsed, dayAfter.Reason);
+        Assert.Equal(soft.Id, dayAfter.DecidingEntryId);
+
+        // An earlier permission of the person's own is not touched by the lapse.
+        Assert.Equal(ConsentReasons.Permission, DecideOn(new DateOnly(2026, 1, 16), null, At(-5, Email, PermissionGranted), soft).Reason);
+    }
+
+    [Fact]
+    public void ASoftOptInWithoutItsBasisOrWithoutTermsAllowsNothing()
+    {
+        var unfounded = At(0, Email, SoftOptIn);
+
+        Assert.Equal(ConsentReasons.SoftOptInLapsed, DecideOn(Today, null, unfounded).Reason);
+        Assert.False(DecideOn(Today, null, unfounded).Allowed);
+        Assert.False(MarketingConsentRules.Decide(SubjectKind.Consumer, Email, Sales, [Soft(0, endedOn: null)]).Allowed);
+    }
+
+    [Fact]
+    public void ASoftOptInCoversOnlyItsOwnServiceLine()
+    {
+        var soft = Soft(0, endedOn: null, line: "metal_buying");
+
+        Assert.True(DecideOn(Today, "metal_buying", soft).Allowed);
+        Assert.True(DecideOn(Today, null, soft).Allowed);
+        var unrelated = DecideOn(Today, "vehicle_scrapping", soft);
+        Assert.False(unrelated.Allowed);
+        Assert.Equal(ConsentReasons.SoftOptInOtherService, unrelated.Reason);
+    }
+
+    private static Dictionary<string, string> Problems(
+        SoftOptInClaim claim, SoftOptInSource? found, DateOnly? today = null) =>
+        MarketingConsentRules.SoftOptInProblems(Person, claim, found, new SoftOptInTerms(today ?? Today, 12))
+            .ToDictionary(p => p.Key, p => p.Value);
+
+    [Fact]
+    public void ASoftOptInRestingOnThePersonsOwnLiveRelationshipWithAnOfferedOptOutAndAServiceLineIsAccepted()
+    {
+        Assert.Empty(Problems(new(Guid.NewGuid(), null, true, "waste_services"), new(Person, null)));
+        Assert.Empty(Problems(new(null, Guid.NewGuid(), true, "waste_services"), new(Person, Today.AddMonths(-12))));
+    }
+
+    [Fact]
+    public void ASoftOptInWithoutAnOfferedOptOutIsRefused()
+    {
+        Assert.Equal(["optOutOffered"], Problems(new(Guid.NewGuid(), null, false, "metal_buying"), new(Person, null)).Keys);
+        Assert.Equal(["optOutOffered"], Problems(new(Guid.NewGuid(), null, null, "metal_buying"), new(Person, null)).Keys);
+    }
+
+    [Fact]
+    public void ASoftOptInOnAnotherPersonsRelationshipOrOnNoneIsRefused()
+    {
+        Assert.Equal(["relationshipId"], Problems(new(Guid.NewGuid(), null, true, "metal_buying"), new(Guid.NewGuid(), null)).Keys);
+        Assert.Equal(["relationshipId"], Problems(new(Guid.NewGuid(), null, true, "metal_buying"), new(null, null)).Keys);
+        Assert.Equal(["invoiceId"], Problems(new(null, Guid.NewGuid(), true, "metal_buying"), null).Keys);
+        Assert.Equal(["relationshipId"], Problems(new(null, null, true, "metal_buying"), null).Keys);
+        Assert.Equal(["invoiceId"], Problems(new(Guid.NewGuid(), Guid.NewGuid(), true, "metal_buying"), null).Keys);
+    }
+
+    [Fact]
+    public void ASoftOptInOnARelationshipThatEndedTooLongAgoIsRefused()
+    {
+        Assert.Empty(Problems(new(Guid.NewGuid(), null, true, "metal_buying"), new(Person, Today.AddMonths(-12))));
+        Assert.Equal(["relationshipId"],
+            Problems(new(Guid.NewGuid(), null, true, "metal_buying"), new(Person, Today.AddMonths(-12).AddDays(-1))).Keys);
+    }
+
+    [Fact]
+    public void ASoftOptInForAnUnrelatedOrUnnamedServiceIsRefused()
+    {
+        Assert.Equal(["serviceLine"], Problems(new(Guid.NewGuid(), null, true, "garden_furniture"), new(Person, null)).Keys);
+        Assert.Equal(["serviceLine"], Problems(new(Guid.NewGuid(), null, true, null), new(Person, null)).Keys);
+        Assert.Equal(["relationshipId", "optOutOffered", "serviceLine"], Problems(new(null, null, null, null), null).Keys);
+    }
+
+    [Theory]
+    [InlineData(SubjectKind.Consumer)]
+    [InlineData(SubjectKind.ContactPerson)]
+    public void WebBehaviourNeedsAConsentInForceFromEveryone(SubjectKind kind)
+    {
+        ConsentDecision Web(params ConsentFact[] ledger) => MarketingConsentRules.Decide(kind, MarketingChannel.Web, Purposes.WebAnalytics, ledger);
+
+        Assert.False(Web().Allowed);
+        Assert.True(Web(At(0, MarketingChannel.Web, PermissionGranted, Purposes.WebAnalytics)).Allowed);
+        Assert.False(Web(At(0, MarketingChannel.Web, PermissionGranted, Purposes.WebAnalytics),
+            At(1, MarketingChannel.Web, PermissionWithdrawn, Purposes.WebAnalytics)).Allowed);
+        Assert.False(MarketingConsentRules.IsPair(MarketingChannel.Web, Sales));
+        Assert.False(MarketingConsentRules.IsPair(Email, Purposes.WebAnalytics));
     }
 
     [Fact]
@@ -117,7 +229,8 @@ public sealed class MarketingConsentRulesTests
     {
         var all = MarketingConsentRules.DecideAll(SubjectKind.Consumer, []);
 
-        Assert.Equal(Enum.GetValues<MarketingChannel>().Length * MarketingConsentRules.MarketingPurposes.Count, all.Count);
+        Assert.Equal(MarketingConsentRules.ContactChannels.Count * MarketingConsentRules.MarketingPurposes.Count + 1, all.Count);
+        Assert.Contains(all, d => d.Channel == Web && d.Purpose == Purposes.WebAnalytics && !d.Allowed);
     }
 
     [Fact]

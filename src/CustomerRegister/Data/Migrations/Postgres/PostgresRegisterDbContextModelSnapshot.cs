@@ -1761,6 +1761,11 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasColumnName("evidence")
                         .HasAnnotation("Register:Category", "marketing.permission");
 
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id")
+                        .HasAnnotation("Register:Category", "marketing.permission");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -1771,6 +1776,11 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at")
+                        .HasAnnotation("Register:Category", "marketing.permission");
+
+                    b.Property<bool?>("OptOutOffered")
+                        .HasColumnType("boolean")
+                        .HasColumnName("opt_out_offered")
                         .HasAnnotation("Register:Category", "marketing.permission");
 
                     b.Property<string>("Purpose")
@@ -1791,6 +1801,17 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasColumnType("character varying(10)")
                         .HasColumnName("recorded_by_kind")
                         .HasAnnotation("Register:NotPersonal", "kind of actor who recorded the entry (staff user or API client)");
+
+                    b.Property<Guid?>("RelationshipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("relationship_id")
+                        .HasAnnotation("Register:Category", "marketing.permission");
+
+                    b.Property<string>("ServiceLine")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("service_line")
+                        .HasAnnotation("Register:Category", "marketing.permission");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -1973,6 +1994,24 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasDatabaseName("ix_survey_responses_survey_id");
 
                     b.ToTable("survey_responses", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerRegister.Marketing.UnlinkedWebEventDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day")
+                        .HasAnnotation("Register:NotPersonal", "a calendar day");
+
+                    b.Property<int>("Events")
+                        .HasColumnType("integer")
+                        .HasColumnName("events")
+                        .HasAnnotation("Register:NotPersonal", "a count of dropped events, no one's");
+
+                    b.HasKey("Day")
+                        .HasName("pk_unlinked_web_event_days");
+
+                    b.ToTable("unlinked_web_event_days", (string)null);
                 });
 
             modelBuilder.Entity("CustomerRegister.Marketing.WebEvent", b =>

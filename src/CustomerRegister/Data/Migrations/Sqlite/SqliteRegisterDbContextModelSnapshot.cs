@@ -1754,6 +1754,11 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasColumnName("evidence")
                         .HasAnnotation("Register:Category", "marketing.permission");
 
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_id")
+                        .HasAnnotation("Register:Category", "marketing.permission");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -1764,6 +1769,11 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("occurred_at")
+                        .HasAnnotation("Register:Category", "marketing.permission");
+
+                    b.Property<bool?>("OptOutOffered")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opt_out_offered")
                         .HasAnnotation("Register:Category", "marketing.permission");
 
                     b.Property<string>("Purpose")
@@ -1784,6 +1794,17 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("recorded_by_kind")
                         .HasAnnotation("Register:NotPersonal", "kind of actor who recorded the entry (staff user or API client)");
+
+                    b.Property<Guid?>("RelationshipId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("relationship_id")
+                        .HasAnnotation("Register:Category", "marketing.permission");
+
+                    b.Property<string>("ServiceLine")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_line")
+                        .HasAnnotation("Register:Category", "marketing.permission");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -1966,6 +1987,24 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_survey_responses_survey_id");
 
                     b.ToTable("survey_responses", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerRegister.Marketing.UnlinkedWebEventDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day")
+                        .HasAnnotation("Register:NotPersonal", "a calendar day");
+
+                    b.Property<int>("Events")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("events")
+                        .HasAnnotation("Register:NotPersonal", "a count of dropped events, no one's");
+
+                    b.HasKey("Day")
+                        .HasName("pk_unlinked_web_event_days");
+
+                    b.ToTable("unlinked_web_event_days", (string)null);
                 });
 
             modelBuilder.Entity("CustomerRegister.Marketing.WebEvent", b =>
