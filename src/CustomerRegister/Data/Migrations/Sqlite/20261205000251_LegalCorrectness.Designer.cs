@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CustomerRegister.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRegisterDbContext))]
-    [Migration("20261204233543_UnlinkedWebEventDays")]
-    partial class UnlinkedWebEventDays
+    [Migration("20261205000251_LegalCorrectness")]
+    partial class LegalCorrectness
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -316,6 +316,11 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasColumnName("organisation_id")
                         .HasAnnotation("Register:NotPersonal", "link to the organisation customer");
 
+                    b.Property<Guid?>("RelationshipId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("relationship_id")
+                        .HasAnnotation("Register:NotPersonal", "link to the customer relationship the sale rests on");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -364,6 +369,9 @@ namespace CustomerRegister.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganisationId")
                         .HasDatabaseName("ix_invoices_organisation_id");
+
+                    b.HasIndex("RelationshipId")
+                        .HasDatabaseName("ix_invoices_relationship_id");
 
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_invoices_subject_id");
@@ -421,6 +429,11 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasColumnName("paid_on")
                         .HasAnnotation("Register:Category", "billing.metal_credit");
 
+                    b.Property<Guid?>("RelationshipId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("relationship_id")
+                        .HasAnnotation("Register:NotPersonal", "link to the customer relationship the purchase rests on");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -458,6 +471,9 @@ namespace CustomerRegister.Data.Migrations.Sqlite
 
                     b.HasIndex("PaidOn")
                         .HasDatabaseName("ix_metal_credit_payouts_paid_on");
+
+                    b.HasIndex("RelationshipId")
+                        .HasDatabaseName("ix_metal_credit_payouts_relationship_id");
 
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_metal_credit_payouts_subject_id");
@@ -869,6 +885,11 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasColumnName("position")
                         .HasAnnotation("Register:Category", "contact.role");
 
+                    b.Property<DateOnly?>("RoleEndedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role_ended_on")
+                        .HasAnnotation("Register:Category", "contact.role");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -903,6 +924,9 @@ namespace CustomerRegister.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganisationId")
                         .HasDatabaseName("ix_contact_persons_organisation_id");
+
+                    b.HasIndex("RoleEndedOn")
+                        .HasDatabaseName("ix_contact_persons_role_ended_on");
 
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_contact_persons_subject_id");
@@ -2231,6 +2255,9 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.HasIndex("PeriodEnd")
                         .HasDatabaseName("ix_cctv_recordings_period_end");
 
+                    b.HasIndex("PeriodStart")
+                        .HasDatabaseName("ix_cctv_recordings_period_start");
+
                     b.HasIndex("StorageKey")
                         .IsUnique()
                         .HasDatabaseName("ix_cctv_recordings_storage_key");
@@ -2242,7 +2269,7 @@ namespace CustomerRegister.Data.Migrations.Sqlite
 
                     b
                         .HasAnnotation("Register:NotLinkableToSubject", "CCTV footage shows whoever passed; it is found by unit, camera and time")
-                        .HasAnnotation("Register:RetainedFrom", "PeriodEnd");
+                        .HasAnnotation("Register:RetainedFrom", "PeriodStart");
                 });
 
             modelBuilder.Entity("CustomerRegister.Recordings.ProductionUnit", b =>
@@ -2289,7 +2316,10 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_production_units");
 
-                    b.ToTable("production_units", (string)null);
+                    b.ToTable("production_units", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_production_units_cctv_retention_months", "cctv_retention_months BETWEEN 1 AND 6");
+                        });
 
                     b.HasAnnotation("Register:OutsideRegister", "the controller's own sites and their CCTV settings, no person's data");
                 });
@@ -3108,22 +3138,24 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
+                    b.Property<DateOnly?>("DeregisteredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deregistered_on")
+                        .HasAnnotation("Register:Category", "vehicle.scrapping");
+
                     b.Property<byte[]>("IdentityCodeCipher")
-                        .IsRequired()
                         .HasMaxLength(512)
                         .HasColumnType("BLOB")
                         .HasColumnName("identity_code_cipher")
                         .HasAnnotation("Register:Category", "identity.personal_identity_code");
 
                     b.Property<byte[]>("IdentityCodeLookup")
-                        .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("BLOB")
                         .HasColumnName("identity_code_lookup")
                         .HasAnnotation("Register:Category", "identity.personal_identity_code");
 
                     b.Property<string>("IdentityCodeMasked")
-                        .IsRequired()
                         .HasMaxLength(11)
                         .HasColumnType("TEXT")
                         .HasColumnName("identity_code_masked")
@@ -3159,6 +3191,12 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("owner_name")
+                        .HasAnnotation("Register:Category", "vehicle.scrapping");
+
+                    b.Property<string>("OwnerNationality")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_nationality")
                         .HasAnnotation("Register:Category", "vehicle.scrapping");
 
                     b.Property<string>("OwnerPostalCode")
@@ -3418,6 +3456,13 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_invoices_organisation_organisation_id");
 
+                    b.HasOne("CustomerRegister.Customers.CustomerRelationship", null)
+                        .WithMany()
+                        .HasForeignKey("RelationshipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_invoices_customer_relationship_relationship_id")
+                        .HasAnnotation("Register:KeepsPrincipal", true);
+
                     b.HasOne("CustomerRegister.Subjects.Subject", null)
                         .WithMany()
                         .HasForeignKey("SubjectId")
@@ -3433,6 +3478,13 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_metal_credit_payouts_consumer_consumer_id");
+
+                    b.HasOne("CustomerRegister.Customers.CustomerRelationship", null)
+                        .WithMany()
+                        .HasForeignKey("RelationshipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_metal_credit_payouts_customer_relationship_relationship_id")
+                        .HasAnnotation("Register:KeepsPrincipal", true);
 
                     b.HasOne("CustomerRegister.Subjects.Subject", null)
                         .WithMany()
