@@ -39,6 +39,9 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         b.Property(i => i.InvoiceNumber).HasMaxLength(30).IsPersonal(Categories.Invoice);
         b.HasIndex(i => i.InvoiceNumber).IsUnique();
         b.Property(i => i.IssueDate).IsPersonal(Categories.Invoice);
+
+        // The profile rule finds people whose last invoice was issued before its bound (a customer without a relationship).
+        b.HasIndex(i => new { i.IssueDate, i.SubjectId });
         b.Property(i => i.DueDate).IsPersonal(Categories.Invoice);
         b.Property(i => i.FinancialYearEnd).IsNotPersonal("the company's financial year the voucher belongs to; drives its retention");
         b.Property(i => i.Amount).HasPrecision(14, 2).IsPersonal(Categories.Invoice);

@@ -380,6 +380,9 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_invoices_subject_id");
 
+                    b.HasIndex("IssueDate", "SubjectId")
+                        .HasDatabaseName("ix_invoices_issue_date_subject_id");
+
                     b.ToTable("invoices", (string)null);
 
                     b.HasAnnotation("Register:RetainedFrom", "FinancialYearEnd");

@@ -373,6 +373,9 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_invoices_subject_id");
 
+                    b.HasIndex("IssueDate", "SubjectId")
+                        .HasDatabaseName("ix_invoices_issue_date_subject_id");
+
                     b.ToTable("invoices", (string)null);
 
                     b.HasAnnotation("Register:RetainedFrom", "FinancialYearEnd");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CustomerRegister.Data.Migrations.Sqlite
+namespace CustomerRegister.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class LegalCorrectness : Migration
@@ -14,95 +14,95 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             migrationBuilder.AlterColumn<string>(
                 name: "identity_code_masked",
                 table: "scrapping_certificates",
-                type: "TEXT",
+                type: "character varying(11)",
                 maxLength: 11,
                 nullable: true,
                 oldClrType: typeof(string),
-                oldType: "TEXT",
+                oldType: "character varying(11)",
                 oldMaxLength: 11);
 
             migrationBuilder.AlterColumn<byte[]>(
                 name: "identity_code_lookup",
                 table: "scrapping_certificates",
-                type: "BLOB",
+                type: "bytea",
                 maxLength: 32,
                 nullable: true,
                 oldClrType: typeof(byte[]),
-                oldType: "BLOB",
+                oldType: "bytea",
                 oldMaxLength: 32);
 
             migrationBuilder.AlterColumn<byte[]>(
                 name: "identity_code_cipher",
                 table: "scrapping_certificates",
-                type: "BLOB",
+                type: "bytea",
                 maxLength: 512,
                 nullable: true,
                 oldClrType: typeof(byte[]),
-                oldType: "BLOB",
+                oldType: "bytea",
                 oldMaxLength: 512);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "deregistered_on",
                 table: "scrapping_certificates",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "owner_nationality",
                 table: "scrapping_certificates",
-                type: "TEXT",
+                type: "character varying(2)",
                 maxLength: 2,
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "relationship_id",
                 table: "metal_credit_payouts",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "invoice_id",
                 table: "marketing_consents",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "opt_out_offered",
                 table: "marketing_consents",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "relationship_id",
                 table: "marketing_consents",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "service_line",
                 table: "marketing_consents",
-                type: "TEXT",
+                type: "character varying(40)",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "relationship_id",
                 table: "invoices",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "role_ended_on",
                 table: "contact_persons",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "unlinked_web_event_days",
                 columns: table => new
                 {
-                    day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    events = table.Column<int>(type: "INTEGER", nullable: false)
+                    day = table.Column<DateOnly>(type: "date", nullable: false),
+                    events = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -118,6 +118,11 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                 name: "ix_metal_credit_payouts_relationship_id",
                 table: "metal_credit_payouts",
                 column: "relationship_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_invoices_issue_date_subject_id",
+                table: "invoices",
+                columns: new[] { "issue_date", "subject_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_invoices_relationship_id",
@@ -179,6 +184,10 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                 table: "metal_credit_payouts");
 
             migrationBuilder.DropIndex(
+                name: "ix_invoices_issue_date_subject_id",
+                table: "invoices");
+
+            migrationBuilder.DropIndex(
                 name: "ix_invoices_relationship_id",
                 table: "invoices");
 
@@ -229,36 +238,36 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             migrationBuilder.AlterColumn<string>(
                 name: "identity_code_masked",
                 table: "scrapping_certificates",
-                type: "TEXT",
+                type: "character varying(11)",
                 maxLength: 11,
                 nullable: false,
                 defaultValue: "",
                 oldClrType: typeof(string),
-                oldType: "TEXT",
+                oldType: "character varying(11)",
                 oldMaxLength: 11,
                 oldNullable: true);
 
             migrationBuilder.AlterColumn<byte[]>(
                 name: "identity_code_lookup",
                 table: "scrapping_certificates",
-                type: "BLOB",
+                type: "bytea",
                 maxLength: 32,
                 nullable: false,
                 defaultValue: new byte[0],
                 oldClrType: typeof(byte[]),
-                oldType: "BLOB",
+                oldType: "bytea",
                 oldMaxLength: 32,
                 oldNullable: true);
 
             migrationBuilder.AlterColumn<byte[]>(
                 name: "identity_code_cipher",
                 table: "scrapping_certificates",
-                type: "BLOB",
+                type: "bytea",
                 maxLength: 512,
                 nullable: false,
                 defaultValue: new byte[0],
                 oldClrType: typeof(byte[]),
-                oldType: "BLOB",
+                oldType: "bytea",
                 oldMaxLength: 512,
                 oldNullable: true);
         }
