@@ -126,44 +126,60 @@ public sealed class RetentionPlan(IModel model, ISqlGenerationHelper sql, Retent
     /// the end of a relationship (their own or, while their role lasted, their organisation's), the end of their role, an
     /// invoice, payment, payout or certificate, a contact-history entry; for a prospect, the last contact-history entry or
     /// the creation of their record (<see cref="ProfileRetention"/> computes the same per person). Minus people already purged or held
-    /// (<see cref="HeldSubjects"/>); <paramref name="collection"/> selects only people with an open collection case
-    /// (true), only people without (false), or both (null).
+    /// (<see cref="HeldSubjects"/>).
     /// </summary>
-    public static string DueSubjectsSql(string rule, bool? collection = null)
+    public static string DueSubjectsSql(string rule) => string.Join(" UNION ALL ", DueSubjectsParts(rule));
+
+    /// <summary>
+    /// <see cref="DueSubjectsSql"/> in disjoint parts that can be counted side by side: customers with a relationship of
+    /// their own, and customers without one (found by their vouchers, certificates and roles).
+    /// </summary>
+    public static IReadOnlyList<string> DueSubjectsParts(string rule)
     {
-        var inCollection = collection switch
-        {
-            true => $" AND {{0}} {CollectionSubjects}",
-            false => $" AND {{0}} NOT {CollectionSubjects}",
-            null => "",
-        };
+        // Nothing of the person's at or after the bound, nothing open, not purged, not held.
+        const string Rest = $"""
+              AND NOT EXISTS (SELECT 1 FROM contact_persons p WHERE p.subject_id = c.s AND p.role_ended_on >= @bound)
+              AND NOT EXISTS (SELECT 1 FROM contact_persons p JOIN customer_relationships r ON r.organisation_id = p.organisation_id
+                              WHERE p.subject_id = c.s AND p.role_ended_on IS NULL AND (r.end_date IS NULL OR r.end_date >= @bound))
+              AND NOT EXISTS (SELECT 1 FROM metal_credit_payouts x WHERE x.subject_id = c.s AND x.paid_on >= @bound)
+              AND NOT EXISTS (SELECT 1 FROM scrapping_certificates x WHERE x.subject_id = c.s AND x.issue_date >= @bound)
+              AND NOT EXISTS (SELECT 1 FROM invoices x WHERE x.subject_id = c.s AND x.issue_date >= @bound)
+              AND NOT EXISTS (SELECT 1 FROM payments x WHERE x.subject_id = c.s AND x.paid_at >= @boundtime)
+              AND NOT EXISTS (SELECT 1 FROM contact_history h WHERE h.subject_id = c.s AND h.occurred_at >= @boundtime)
+              AND c.s NOT IN (SELECT subject_id FROM retention_purged_subjects) AND c.s NOT {HeldSubjects}
+            """;
         return rule switch
         {
-            // Candidates come from the indexed dates before the bound — those whose cooperation may have ended — and each
-            // is then checked by indexed look-ups for anything still open or later, so the cost follows the people whose
-            // cooperation ended, not every row of the register.
-            "customer-profile" => $"""
+            // Customers with relationships of their own: those whose every relationship ended before the bound (one pass
+            // over the relationships, grouped). Customers without: candidates from the indexed dates before the bound.
+            // Each is then checked by indexed look-ups for anything still open or later. (1 M subjects: 1.1 s and 1.3 s,
+            // against 2.3 s for one query over all candidates, whose anti-joins the planner misjudged.)
+            "customer-profile" =>
+            [
+                $"""
                 SELECT c.s FROM (
-                    SELECT subject_id AS s FROM customer_relationships WHERE end_date < @bound AND subject_id IS NOT NULL
-                    UNION SELECT subject_id FROM invoices WHERE issue_date < @bound AND subject_id IS NOT NULL
+                    SELECT subject_id AS s FROM customer_relationships WHERE subject_id IS NOT NULL
+                    GROUP BY subject_id HAVING COUNT(*) = COUNT(end_date) AND MAX(end_date) < @bound
+                ) c
+                WHERE TRUE
+                {Rest}
+                """,
+                $"""
+                SELECT c.s FROM (
+                    SELECT subject_id AS s FROM invoices WHERE issue_date < @bound AND subject_id IS NOT NULL
                     UNION SELECT subject_id FROM metal_credit_payouts WHERE paid_on < @bound
                     UNION SELECT subject_id FROM scrapping_certificates WHERE issue_date < @bound
                     UNION SELECT subject_id FROM contact_persons WHERE role_ended_on < @bound
                     UNION SELECT p.subject_id FROM customer_relationships r JOIN contact_persons p ON p.organisation_id = r.organisation_id
                           WHERE r.end_date < @bound AND p.role_ended_on IS NULL
                 ) c
-                WHERE NOT EXISTS (SELECT 1 FROM customer_relationships r WHERE r.subject_id = c.s AND (r.end_date IS NULL OR r.end_date >= @bound))
-                  AND NOT EXISTS (SELECT 1 FROM contact_persons p WHERE p.subject_id = c.s AND p.role_ended_on >= @bound)
-                  AND NOT EXISTS (SELECT 1 FROM contact_persons p JOIN customer_relationships r ON r.organisation_id = p.organisation_id
-                                  WHERE p.subject_id = c.s AND p.role_ended_on IS NULL AND (r.end_date IS NULL OR r.end_date >= @bound))
-                  AND NOT EXISTS (SELECT 1 FROM metal_credit_payouts x WHERE x.subject_id = c.s AND x.paid_on >= @bound)
-                  AND NOT EXISTS (SELECT 1 FROM scrapping_certificates x WHERE x.subject_id = c.s AND x.issue_date >= @bound)
-                  AND NOT EXISTS (SELECT 1 FROM invoices x WHERE x.subject_id = c.s AND x.issue_date >= @bound)
-                  AND NOT EXISTS (SELECT 1 FROM payments x WHERE x.subject_id = c.s AND x.paid_at >= @boundtime)
-                  AND NOT EXISTS (SELECT 1 FROM contact_history h WHERE h.subject_id = c.s AND h.occurred_at >= @boundtime)
-                  AND c.s NOT IN (SELECT subject_id FROM retention_purged_subjects) AND c.s NOT {HeldSubjects}{string.Format(inCollection, "c.s")}
+                WHERE NOT EXISTS (SELECT 1 FROM customer_relationships r WHERE r.subject_id = c.s)
+                {Rest}
                 """,
-            "prospect" => $"""
+            ],
+            "prospect" =>
+            [
+                $"""
                 SELECT s.id AS s FROM subjects s
                 WHERE s.kind IN ('Consumer', 'ContactPerson', 'SoleTrader') AND s.created_at < @boundtime
                   AND NOT EXISTS (SELECT 1 FROM customer_relationships r WHERE r.subject_id = s.id)
@@ -173,8 +189,9 @@ public sealed class RetentionPlan(IModel model, ISqlGenerationHelper sql, Retent
                   AND NOT EXISTS (SELECT 1 FROM scrapping_certificates v WHERE v.subject_id = s.id)
                   AND NOT EXISTS (SELECT 1 FROM invoices i WHERE i.subject_id = s.id)
                   AND NOT EXISTS (SELECT 1 FROM contact_history h WHERE h.subject_id = s.id AND h.occurred_at >= @boundtime)
-                  AND s.id NOT IN (SELECT subject_id FROM retention_purged_subjects) AND s.id NOT {HeldSubjects}{string.Format(inCollection, "s.id")}
+                  AND s.id NOT IN (SELECT subject_id FROM retention_purged_subjects) AND s.id NOT {HeldSubjects}
                 """,
+            ],
             _ => throw new ArgumentOutOfRangeException(nameof(rule)),
         };
     }

@@ -52,7 +52,8 @@ public sealed class RetentionSweep(
         var plan = Plan();
         var counts = plan.RowSources(asOf).Select(source => (Func<RetentionSweep, Task<DueLine>>)(sweep => sweep.CountAsync(source, ct)))
             .Prepend(sweep => sweep.CountIdentityCodesAsync(asOf, ct))
-            .Concat(SubjectRules.Select(r => (Func<RetentionSweep, Task<DueLine>>)(sweep => sweep.CountSubjectsAsync(r.Rule, r.Reason, asOf, ct))))
+            .Concat(SubjectRules.SelectMany(r => RetentionPlan.DueSubjectsParts(r.Rule)
+                .Select(part => (Func<RetentionSweep, Task<DueLine>>)(sweep => sweep.CountSubjectsAsync(r.Rule, r.Reason, part, asOf, ct)))))
             .Concat(HeldPeople.Select(h => (Func<RetentionSweep, Task<DueLine>>)(sweep => sweep.CountHeldPeopleAsync(h.Reason, h.Sql, ct))))
             .ToList();
         var lines = new DueLine?[counts.Count];
@@ -71,7 +72,7 @@ public sealed class RetentionSweep(
         }
 
         await Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.PreviewConnections)).Select(_ => Task.Run(Lane, ct)));
-        return [.. lines.OfType<DueLine>().Where(l => l.Due + l.Held > 0)];
+        return [.. Merge([.. lines.OfType<DueLine>()]).Where(l => l.Due + l.Held > 0)];
     }
 
     private async Task<DueLine> CountAsync(RowSource source, CancellationToken ct)
@@ -89,11 +90,12 @@ public sealed class RetentionSweep(
         return identityCodes.Line(due, held);
     }
 
-    private async Task<DueLine> CountSubjectsAsync(string rule, string reason, DateTime asOf, CancellationToken ct)
+    /// <summary>One disjoint part of a subject rule's people (<see cref="RetentionPlan.DueSubjectsParts"/>); the preview adds the parts up.</summary>
+    private async Task<DueLine> CountSubjectsAsync(string rule, string reason, string part, DateTime asOf, CancellationToken ct)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var plan = Plan();
-        var due = await ScalarAsync($"SELECT COUNT(*) FROM ({RetentionPlan.DueSubjectsSql(rule)}) d", c => BindSubjectRule(c, plan, rule, asOf), ct);
+        var due = await ScalarAsync($"SELECT COUNT(*) FROM ({part}) d", c => BindSubjectRule(c, plan, rule, asOf), ct);
         log.LogDebug("Preview subjects {Rule}: {Due} due in {Ms} ms", rule, due, watch.ElapsedMilliseconds);
         return new DueLine("subjects", [.. Categories.All.Where(RetentionPlan.IsProfile).Select(c => c.Id)], rule, reason, due, 0);
     }
@@ -155,11 +157,13 @@ public sealed class RetentionSweep(
                 }
             }
 
-            // What one rule removes can free what another kept (a profile purge frees rows that pointed at it): passes
-            // repeat until one removes nothing, so a run leaves nothing due behind it.
+            // What one rule removes can free what another kept (a profile purge frees rows that pointed at them, a voucher's
+            // deletion the relationship it rested on): passes repeat until one removes nothing, so a run leaves nothing due
+            // behind it. A later pass looks for people again only when its own row rules removed something: purging a
+            // person never makes another person due.
             for (var pass = 1; pass <= MaxPasses; pass++)
             {
-                var removed = await PassAsync(run, plan, asOf, lines, countHeld: pass == 1, ct);
+                var removed = await PassAsync(run, plan, asOf, lines, first: pass == 1, ct);
                 log.LogInformation("Retention run {RunId} pass {Pass}: {Removed} items removed", run.Id, pass, removed);
                 if (removed == 0)
                 {
@@ -200,11 +204,12 @@ public sealed class RetentionSweep(
     ];
 
     /// <summary>
-    /// One pass over every rule: rows by their own dates, then people by the end of their cooperation. Held items are
-    /// counted in the first pass only (<paramref name="countHeld"/>).
+    /// One pass: rows by their own dates, then people by the end of their cooperation (in a later pass only if its rows
+    /// removed something), then what vouchers no longer keep. Held items are counted in the <paramref name="first"/> pass.
     /// </summary>
-    private async Task<long> PassAsync(RetentionRun run, RetentionPlan plan, DateTime asOf, List<DueLine> lines, bool countHeld, CancellationToken ct)
+    private async Task<long> PassAsync(RetentionRun run, RetentionPlan plan, DateTime asOf, List<DueLine> lines, bool first, CancellationToken ct)
     {
+        var countHeld = first;
         long removed = 0;
         foreach (var source in plan.RowSources(asOf))
         {
@@ -221,7 +226,7 @@ public sealed class RetentionSweep(
             }
         }
 
-        foreach (var (rule, reason) in SubjectRules)
+        foreach (var (rule, reason) in first || removed > 0 ? SubjectRules : [])
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var deleted = await SweepSubjectsAsync(run, plan, rule, asOf, ct);
@@ -442,8 +447,26 @@ public sealed class RetentionSweep(
         };
     }
 
-    private async Task<long> SweepSubjectsAsync(RetentionRun run, RetentionPlan plan, string rule, DateTime asOf, CancellationToken ct) =>
-        await PurgeProfilesAsync(run, plan, rule, asOf, ct) + await PurgeAroundCollectionAsync(run, plan, rule, asOf, ct);
+    /// <summary>
+    /// Stages the people a subject rule removes once, moves those with an open collection case to a batch of their own,
+    /// and purges both.
+    /// </summary>
+    private async Task<long> SweepSubjectsAsync(RetentionRun run, RetentionPlan plan, string rule, DateTime asOf, CancellationToken ct)
+    {
+        var staging = System.Diagnostics.Stopwatch.StartNew();
+        var (all, people) = await StageAsync(plan, rule, asOf, ct);
+        var debtors = Guid.CreateVersion7();
+        var inCollection = people == 0 ? 0 : await ExecuteAsync(
+            $"UPDATE retention_batch_subjects SET batch_id = @debtors WHERE batch_id = @staged AND subject_id {RetentionPlan.CollectionSubjects}", c =>
+            {
+                BindGuid(c, "debtors", debtors);
+                BindGuid(c, "staged", all);
+            }, ct);
+        log.LogInformation("Retention run {RunId} subjects {Rule}: {People} people due ({Debtors} with an open collection case), found in {Ms} ms",
+            run.Id, rule, people, inCollection, staging.ElapsedMilliseconds);
+        return (people > inCollection ? await PurgeProfilesAsync(run, rule, all, asOf, ct) : 0)
+               + (inCollection > 0 ? await PurgeAroundCollectionAsync(run, rule, debtors, asOf, ct) : 0);
+    }
 
     private const string FreedReason = "customer-profile: what a voucher kept of a purged profile, once no voucher refers to it";
 
@@ -476,11 +499,11 @@ public sealed class RetentionSweep(
     }
 
     /// <summary>Stages the people a subject rule removes (<see cref="RetentionPlan.DueSubjectsSql"/>) under a new batch id.</summary>
-    private async Task<(Guid Batch, long People)> StageAsync(RetentionPlan plan, string rule, bool collection, DateTime asOf, CancellationToken ct)
+    private async Task<(Guid Batch, long People)> StageAsync(RetentionPlan plan, string rule, DateTime asOf, CancellationToken ct)
     {
         var batch = Guid.CreateVersion7();
         var people = await ExecuteAsync(
-            $"INSERT INTO retention_batch_subjects (batch_id, subject_id) SELECT @staged, d.s FROM ({RetentionPlan.DueSubjectsSql(rule, collection)}) d",
+            $"INSERT INTO retention_batch_subjects (batch_id, subject_id) SELECT @staged, d.s FROM ({RetentionPlan.DueSubjectsSql(rule)}) d",
             c =>
             {
                 BindSubjectRule(c, plan, rule, asOf);
@@ -494,16 +517,9 @@ public sealed class RetentionSweep(
     /// needs (name and address, and the search entries that find them); they are not marked purged, so the rest goes once
     /// the case has closed.
     /// </summary>
-    private async Task<long> PurgeAroundCollectionAsync(RetentionRun run, RetentionPlan plan, string rule, DateTime asOf, CancellationToken ct)
+    private async Task<long> PurgeAroundCollectionAsync(RetentionRun run, string rule, Guid batch, DateTime asOf, CancellationToken ct)
     {
-        var (batch, people) = await StageAsync(plan, rule, collection: true, asOf, ct);
-        if (people == 0)
-        {
-            return 0;
-        }
-
-        log.LogInformation("Retention run {RunId} subjects {Rule}: {People} people due with an open collection case", run.Id, rule, people);
-        var today = plan.Today(asOf);
+        var today = HelsinkiTime.DateOf(asOf);
         return await InChunksAsync(batch, Math.Max(1, options.Value.BatchSize / 10), async chunk =>
         {
             var erased = await engine.PurgeAsync(chunk.Match, chunk.Bind,
@@ -513,23 +529,15 @@ public sealed class RetentionSweep(
         }, ct);
     }
 
-    private async Task<long> PurgeProfilesAsync(RetentionRun run, RetentionPlan plan, string rule, DateTime asOf, CancellationToken ct)
+    private async Task<long> PurgeProfilesAsync(RetentionRun run, string rule, Guid all, DateTime asOf, CancellationToken ct)
     {
-        var staging = System.Diagnostics.Stopwatch.StartNew();
-        var (all, people) = await StageAsync(plan, rule, collection: false, asOf, ct);
-        log.LogInformation("Retention run {RunId} subjects {Rule}: {People} people due, found in {Ms} ms", run.Id, rule, people, staging.ElapsedMilliseconds);
-        if (people == 0)
-        {
-            return 0;
-        }
-
         // First the people's search-index rows, one part of the index at a time, each part vacuumed as soon as it is done.
         // Searches are answered from the covering index alone only while the table's pages are marked all-visible;
         // deleting a person's rows here and there clears the mark on nearly every page, and until a VACUUM sets it
         // again every search reads the table too (measured at 1 M subjects: a common name prefix 8 ms → 40 ms). On
         // PostgreSQL the index is eight hash partitions (migration PartitionSearchIndex), so at any moment at most one
         // eighth of it is in that state, and for the short time one part takes. The rest of the purge does not touch it.
-        var today = plan.Today(asOf);
+        var today = HelsinkiTime.DateOf(asOf);
         var entry = db.Model.FindEntityType(typeof(Search.SearchEntry))!;
         var searchIndex = entry.GetTableName()!;
         var subjectColumn = entry.FindProperty(nameof(Search.SearchEntry.SubjectId))!.GetColumnName();

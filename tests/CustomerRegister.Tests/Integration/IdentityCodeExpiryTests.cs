@@ -10,7 +10,7 @@ namespace CustomerRegister.Tests.Integration;
 
 /// <summary>The identity code on a scrapping certificate leaves after its period while the certificate stays (clock moved).</summary>
 [Trait(Category.Name, Category.Integration)]
-public sealed class IdentityCodeExpiryTests(MovableClockFactory app) : IClassFixture<MovableClockFactory>
+public sealed class IdentityCodeExpiryTests(ClockFactory app) : IClassFixture<ClockFactory>
 {
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

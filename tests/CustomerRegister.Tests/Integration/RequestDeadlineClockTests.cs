@@ -9,26 +9,8 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace CustomerRegister.Tests.Integration;
 
-/// <summary>The register on a clock the test moves (forward only).</summary>
-public sealed class MovableClockFactory : RequestsFactory
-{
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
-    }
-
-    public async Task<int> RunWarningsAsync()
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<RequestWarnings>().RunAsync();
-    }
-}
-
 [Trait(Category.Name, Category.Integration)]
-public sealed class RequestDeadlineClockTests(MovableClockFactory app) : IClassFixture<MovableClockFactory>
+public sealed class RequestDeadlineClockTests(ClockFactory app) : IClassFixture<ClockFactory>
 {
     private static DateOnly DateOf(JsonElement e, string property) =>
         DateOnly.Parse(e.GetProperty(property).GetString()!, System.Globalization.CultureInfo.InvariantCulture);
@@ -94,25 +76,7 @@ public sealed class RequestDeadlineClockTests(MovableClockFactory app) : IClassF
 }
 
 /// <summary>The register on a clock that starts at 00:30 on Sunday 31.1.2027 in Helsinki (still 30.1 in UTC).</summary>
-public sealed class ReceiptDayClockFactory : RequestsFactory
-{
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2027, 1, 30, 22, 30, 0, TimeSpan.Zero));
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
-    }
-
-    public async Task<int> RunWarningsAsync()
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<RequestWarnings>().RunAsync();
-    }
-
-    public void MoveTo(DateOnly helsinkiDate) =>
-        Clock.SetUtcNow(new DateTimeOffset(HelsinkiTime.StartUtc(helsinkiDate).AddHours(12), TimeSpan.Zero));
-}
+public sealed class ReceiptDayClockFactory() : ClockFactory(new DateTimeOffset(2027, 1, 30, 22, 30, 0, TimeSpan.Zero));
 
 [Trait(Category.Name, Category.Integration)]
 public sealed class RequestExtensionClockTests(ReceiptDayClockFactory app) : IClassFixture<ReceiptDayClockFactory>

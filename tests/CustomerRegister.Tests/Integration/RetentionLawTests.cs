@@ -13,23 +13,15 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace CustomerRegister.Tests.Integration;
 
-/// <summary>The register on a clock the tests move forward, day by Helsinki day, for the retention rules.</summary>
-public sealed class RetentionClockFactory : RequestsFactory
+/// <summary>The register on a movable clock with small sweep batches and no scheduled sweep, for the retention rules.</summary>
+public sealed class RetentionClockFactory : ClockFactory
 {
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Retention:BatchSize", "10");
         builder.UseSetting("Retention:SweepEnabled", "false");
-        builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
     }
-
-    public DateOnly Today => HelsinkiTime.Today(Clock);
-
-    /// <summary>Moves the clock to <paramref name="hour"/> o'clock of a Helsinki day (never back).</summary>
-    public void MoveTo(DateOnly day, int hour = 12) => Clock.SetUtcNow(HelsinkiTime.StartUtc(day).AddHours(hour));
 
     /// <summary>A data-protection officer (with billing) signed in now: tokens expire as the clock moves.</summary>
     public async Task<HttpClient> DpoAsync() => (await CreateUserAsync(Roles.DataProtectionOfficer, Roles.Billing)).Client;

@@ -11,31 +11,9 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace CustomerRegister.Tests.Integration;
 
-/// <summary>The register on a clock the test moves forward.</summary>
-public sealed class MarketingClockFactory : RegisterFactory
-{
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
-    }
-
-    public DateOnly Today => HelsinkiTime.Today(Clock);
-
-    /// <summary>Noon in Helsinki on the date.</summary>
-    public void MoveTo(DateOnly date)
-    {
-        var to = HelsinkiTime.StartUtc(date).AddHours(12);
-        Assert.True(to >= Clock.GetUtcNow().UtcDateTime, "The clock only moves forward.");
-        Clock.SetUtcNow(new DateTimeOffset(to, TimeSpan.Zero));
-    }
-}
-
 /// <summary>Soft opt-in (917/2014 § 200(2)): what it must rest on, what it covers, and when it lapses.</summary>
 [Trait(Category.Name, Category.Integration)]
-public sealed class SoftOptInTests(MarketingClockFactory app) : IClassFixture<MarketingClockFactory>
+public sealed class SoftOptInTests(ClockFactory app) : IClassFixture<ClockFactory>
 {
     public static object Soft(Guid? relationshipId, bool? optOutOffered = true, string? serviceLine = "metal_buying",
         Guid? invoiceId = null, string channel = "Email", string purpose = "sales_and_marketing") => new
