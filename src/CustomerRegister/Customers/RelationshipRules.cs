@@ -76,25 +76,3 @@ public static class RelationshipRules
         _ => null,
     };
 }
-
-/// <summary>The calendar date in Finland, which is what a start, end or order date means here.</summary>
-public static class FinnishDate
-{
-    private static readonly TimeZoneInfo Zone = FindZone();
-
-    public static DateOnly Today(TimeProvider clock) => Of(clock.GetUtcNow());
-
-    public static DateOnly Of(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
-
-    private static TimeZoneInfo FindZone()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Helsinki");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
-}

@@ -3,6 +3,7 @@ using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Requests;
 using CustomerRegister.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -78,7 +79,7 @@ public static class RelationshipsApi
         RelationshipRequest request, RegisterDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var input = RelationshipInput.Read(request, errors, FinnishDate.Today(clock));
+        var input = RelationshipInput.Read(request, errors, HelsinkiTime.Today(clock));
         if (request.Source is null)
         {
             errors.Add("source", $"Required: one of {string.Join(", ", Enum.GetNames<DataSource>())}.");
@@ -122,7 +123,7 @@ public static class RelationshipsApi
         Guid id, RelationshipRequest request, RegisterDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var input = RelationshipInput.Read(request, errors, FinnishDate.Today(clock));
+        var input = RelationshipInput.Read(request, errors, HelsinkiTime.Today(clock));
         if (request.Version is null)
         {
             errors.Add("version", "Required: the version you read.");
@@ -193,7 +194,7 @@ public static class RelationshipsApi
             errors.Add("version", "Required: the version you read.");
         }
 
-        var today = FinnishDate.Today(clock);
+        var today = HelsinkiTime.Today(clock);
         var end = request.EndDate ?? today;
         if (end > today)
         {
@@ -434,7 +435,7 @@ public static class RelationshipsApi
             RelationshipId = id,
             ContractId = request.ContractId,
             ServiceName = name!,
-            OrderedDate = request.OrderedDate ?? FinnishDate.Today(clock),
+            OrderedDate = request.OrderedDate ?? HelsinkiTime.Today(clock),
             Status = ServiceStatus.Active,
         };
         db.Add(service);
@@ -496,7 +497,7 @@ public static class RelationshipsApi
     {
         var errors = new FieldErrors();
         var reason = errors.Text("reason", request.Reason, RelationshipRules.MaxReasonLength);
-        var today = FinnishDate.Today(clock);
+        var today = HelsinkiTime.Today(clock);
         if (request.Kind is null)
         {
             errors.Add("kind", $"Required: one of {string.Join(", ", Enum.GetNames<ServiceEventKind>())}.");

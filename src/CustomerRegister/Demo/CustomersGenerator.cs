@@ -171,6 +171,9 @@ public sealed class CustomersGenerator : IDemoGenerator
                 Position = f.Random.Float() < 0.7f ? f.PickRandom(Positions) : null,
                 Phone = f.Random.Float() < 0.9f ? Mobile(f) : null,
                 Email = f.Random.Float() < 0.9f ? Email(f, first, last, domain) : null,
+
+                // Some have left the organisation: their data then goes the profile period after their role ended.
+                RoleEndedOn = i > 0 && f.Random.Float() < 0.08f ? chunk.DateBetween(chunk.Today.AddYears(-4), chunk.Today) : null,
             }, subject, organisation.Source);
             chunk.Rows.Add(contact);
             chunk.Rows.AddSearchEntries(SearchTarget.ContactPerson, contact.Id, subject.Id, SearchIndex.TermsOf(contact), SearchIndex.SortKeyOf(contact));

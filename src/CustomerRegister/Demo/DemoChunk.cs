@@ -5,6 +5,7 @@ using CustomerRegister.Catalog;
 using CustomerRegister.Customers;
 using CustomerRegister.Finnish;
 using CustomerRegister.Protection;
+using CustomerRegister.Requests;
 using CustomerRegister.Subjects;
 
 namespace CustomerRegister.Demo;
@@ -26,7 +27,7 @@ public sealed class DemoChunk
         Faker = faker;
         Codes = codes;
         Now = now;
-        Today = FinnishDate.Of(new DateTimeOffset(now, TimeSpan.Zero));
+        Today = HelsinkiTime.DateOf(now);
         SubjectQuota = subjectQuota;
         _firstPosition = firstPosition;
 
