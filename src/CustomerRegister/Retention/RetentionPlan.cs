@@ -30,16 +30,24 @@ public sealed class RetentionPlan(IModel model, ISqlGenerationHelper sql, Retent
     /// People whose whole data is held: a legal hold in force, or a restriction in force on the ground that the person
     /// needs the data for legal claims (Art 18(1)(c)). Nothing of theirs leaves until it is released or lifted.
     /// </summary>
-    public const string HeldSubjects =
-        "IN (SELECT subject_id FROM legal_holds WHERE released_at IS NULL AND subject_id IS NOT NULL "
-        + "UNION SELECT subject_id FROM processing_limits WHERE kind = 'Restriction' AND ground = 'NeededForLegalClaims' AND lifted_at IS NULL)";
+    public const string HeldSubjects = $"IN ({LegalHoldSubjects} UNION {LegalClaimsSubjects})";
+
+    /// <summary>People with a legal hold in force.</summary>
+    public const string LegalHoldSubjects = "SELECT subject_id FROM legal_holds WHERE released_at IS NULL AND subject_id IS NOT NULL";
+
+    /// <summary>People with a restriction in force on the ground that they need the data for legal claims.</summary>
+    public const string LegalClaimsSubjects =
+        "SELECT subject_id FROM processing_limits WHERE kind = 'Restriction' AND ground = 'NeededForLegalClaims' AND lifted_at IS NULL";
+
+    /// <summary>People with an open debt-collection case.</summary>
+    public const string OpenCollectionSubjects = "SELECT subject_id FROM collection_cases WHERE closed_at IS NULL AND subject_id IS NOT NULL";
 
     /// <summary>
     /// People with an open debt-collection case: only what collection needs is held (<see cref="IsCollectionData"/>: the
     /// invoices with their billing copy, payments, the case, the person's name and address); everything else keeps its
     /// own date.
     /// </summary>
-    public const string CollectionSubjects = "IN (SELECT subject_id FROM collection_cases WHERE closed_at IS NULL AND subject_id IS NOT NULL)";
+    public const string CollectionSubjects = $"IN ({OpenCollectionSubjects})";
 
     /// <summary>What an open collection case needs: the vouchers of billing and collection, and the name and address.</summary>
     public static bool IsCollectionData(DataCategory category) =>

@@ -107,11 +107,11 @@ public sealed class RetentionSweep(
     public static readonly (string Reason, string Sql)[] HeldPeople =
     [
         ("legal-hold: a legal hold in force keeps the person's data until it is released",
-            "SELECT COUNT(DISTINCT subject_id) FROM legal_holds WHERE released_at IS NULL AND subject_id IS NOT NULL"),
+            $"SELECT COUNT(DISTINCT subject_id) FROM ({RetentionPlan.LegalHoldSubjects}) h"),
         ("legal-claims: a restriction for legal claims (GDPR Art 18(1)(c)) keeps the person's data until it is lifted",
-            "SELECT COUNT(DISTINCT subject_id) FROM processing_limits WHERE kind = 'Restriction' AND ground = 'NeededForLegalClaims' AND lifted_at IS NULL"),
+            $"SELECT COUNT(DISTINCT subject_id) FROM ({RetentionPlan.LegalClaimsSubjects}) h"),
         ("collection: an open debt-collection case keeps the invoices, payments, the case, name and address until it closes",
-            "SELECT COUNT(DISTINCT subject_id) FROM collection_cases WHERE closed_at IS NULL AND subject_id IS NOT NULL"),
+            $"SELECT COUNT(DISTINCT subject_id) FROM ({RetentionPlan.OpenCollectionSubjects}) h"),
     ];
 
     private async Task<DueLine> CountHeldPeopleAsync(string reason, string sql, CancellationToken ct)
