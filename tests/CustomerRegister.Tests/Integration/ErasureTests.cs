@@ -216,6 +216,52 @@ public sealed class ErasureTests(RequestsFactory app) : IClassFixture<RequestsFa
         Assert.DoesNotContain("consumers.email", await WhereIsAsync(email));
     }
 
+    [Fact]
+    public async Task ARelationshipAnInvoiceRestsOnIsKeptWholeAndNamedOnTheCertificateWhileOneWithoutIsErased()
+    {
+        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer, Roles.Billing);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var consumer = await dpo.Client.CreateConsumerAsync(new { firstName = "Pyytäjä", lastName = "Poistettava" + tag, source = "Consumer" });
+        var (consumerId, subjectId) = (consumer.GetProperty("id").GetGuid(), consumer.GetProperty("subjectId").GetGuid());
+        async Task<Guid> RelationshipAsync()
+        {
+            var response = await dpo.Client.PostAsJsonAsync("/api/relationships", new
+            {
+                subjectId,
+                customerNumber = Random.Shared.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture),
+                startDate = "2024-01-01",
+                endDate = "2025-06-30",
+                source = "OwnSystems",
+            });
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        }
+
+        var billed = await RelationshipAsync();
+        var plain = await RelationshipAsync();
+        var invoice = await dpo.Client.PostAsJsonAsync("/api/invoices", new
+        {
+            consumerId,
+            invoiceNumber = "E-" + tag,
+            issueDate = "2025-06-01",
+            dueDate = "2025-06-15",
+            amount = 42m,
+            source = "OwnSystems",
+            relationshipId = billed,
+        });
+        Assert.True(invoice.IsSuccessStatusCode, await invoice.Content.ReadAsStringAsync());
+
+        var requestId = await StartedErasureAsync(dpo.Client, subjectId);
+        await EraseAsync(dpo.Client, requestId);
+
+        Assert.Equal(1L, await CountAsync($"SELECT COUNT(*) FROM customer_relationships WHERE id = '{Literal(billed)}' AND customer_number <> ''"));
+        Assert.Equal(0L, await CountAsync($"SELECT COUNT(*) FROM customer_relationships WHERE id = '{Literal(plain)}'"));
+        var certificate = await dpo.Client.GetFromJsonAsync<JsonElement>($"/api/requests/{requestId}/erasure-certificate");
+        var kept = certificate.GetProperty("kept").EnumerateArray().Single(k => k.GetProperty("table").GetString() == "customer_relationships");
+        Assert.Equal(1, kept.GetProperty("count").GetInt32());
+        Assert.Contains("voucher", kept.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
     /// <summary>Erases; on failure the message carries the server's logged error (ids and categories only, never values).</summary>
     private async Task<JsonElement> EraseAsync(HttpClient client, Guid requestId)
     {
