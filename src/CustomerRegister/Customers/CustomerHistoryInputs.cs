@@ -1,0 +1,84 @@
+using CustomerRegister.Audit;
+using CustomerRegister.Catalog;
+using CustomerRegister.Data;
+using CustomerRegister.Identity;
+using CustomerRegister.Infrastructure;
+using CustomerRegister.Subjects;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerRegister.Customers;
+
+internal sealed record HistoryInput(ContactChannel Channel, ContactDirection Direction, DateTime OccurredAt, string Summary)
+{
+    public static HistoryInput Read(ContactHistoryRequest r, FieldErrors errors, DateTime now)
+    {
+        if (r.Channel is null)
+        {
+            errors.Add("channel", $"Required: one of {string.Join(", ", Enum.GetNames<ContactChannel>())}.");
+        }
+
+        if (r.Direction is null)
+        {
+            errors.Add("direction", $"Required: one of {string.Join(", ", Enum.GetNames<ContactDirection>())}.");
+        }
+
+        var at = CustomerHistoryApi.Past(errors, "occurredAt", r.OccurredAt, now) ?? now;
+        var summary = errors.Text("summary", r.Summary, RelationshipRules.MaxSummaryLength, required: true) ?? "";
+        return new(r.Channel ?? default, r.Direction ?? default, at, summary);
+    }
+
+    public void ApplyTo(ContactHistoryEntry e)
+    {
+        e.Channel = Channel;
+        e.Direction = Direction;
+        e.OccurredAt = OccurredAt;
+        e.Summary = Summary;
+    }
+}
+
+internal sealed record FeedbackInput(DateTime ReceivedAt, ContactChannel Channel, string Text, int? Rating, bool Handled)
+{
+    public static FeedbackInput Read(FeedbackRequest r, FieldErrors errors, DateTime now)
+    {
+        if (r.Channel is null)
+        {
+            errors.Add("channel", $"Required: one of {string.Join(", ", Enum.GetNames<ContactChannel>())}.");
+        }
+
+        if (r.Rating is < 1 or > 5)
+        {
+            errors.Add("rating", "Between 1 and 5, or left out.");
+        }
+
+        var at = CustomerHistoryApi.Past(errors, "receivedAt", r.ReceivedAt, now) ?? now;
+        var text = errors.Text("text", r.Text, RelationshipRules.MaxFeedbackLength, required: true) ?? "";
+        return new(at, r.Channel ?? default, text, r.Rating, r.Handled ?? false);
+    }
+
+    public void ApplyTo(Feedback f)
+    {
+        f.ReceivedAt = ReceivedAt;
+        f.Channel = Channel;
+        f.Text = Text;
+        f.Rating = Rating;
+        f.Handled = Handled;
+    }
+}
+
+internal sealed record InfoInput(string Text, string ConsentText, string? ConsentVersion, DateTime ConsentedAt)
+{
+    public static InfoInput Read(AdditionalInfoRequest r, FieldErrors errors, DateTime now) => new(
+        errors.Text("text", r.Text, RelationshipRules.MaxSummaryLength, required: true) ?? "",
+        errors.Text("consentText", r.ConsentText, 1000, required: true) ?? "",
+        errors.Text("consentVersion", r.ConsentVersion, 50),
+        CustomerHistoryApi.Past(errors, "consentedAt", r.ConsentedAt, now) ?? now);
+
+    public void ApplyTo(AdditionalInfo a)
+    {
+        a.Text = Text;
+        a.ConsentText = ConsentText;
+        a.ConsentVersion = ConsentVersion;
+        a.ConsentedAt = ConsentedAt;
+    }
+}

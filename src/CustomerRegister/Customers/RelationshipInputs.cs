@@ -1,0 +1,117 @@
+using CustomerRegister.Audit;
+using CustomerRegister.Catalog;
+using CustomerRegister.Data;
+using CustomerRegister.Identity;
+using CustomerRegister.Infrastructure;
+using CustomerRegister.Requests;
+using CustomerRegister.Search;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerRegister.Customers;
+
+internal sealed record CustomerTarget(SearchTarget Kind, Guid Id, Guid? SubjectId);
+
+/// <summary>
+/// Customer and contract numbers as search terms on the customer's own consumer or organisation entry. Only these
+/// entries are touched: the customer's name, phone and email terms belong to the consumer and organisation features.
+/// </summary>
+internal static class CodeIndex
+{
+    public static void Add(RegisterDbContext db, CustomerTarget customer, string number) =>
+        db.Add(new SearchEntry
+        {
+            Term = SearchText.Code(number),
+            Field = SearchIndex.CustomerNumberField,
+            TargetKind = customer.Kind,
+            TargetId = customer.Id,
+            SubjectId = customer.SubjectId,
+        });
+
+    public static async Task ReplaceAsync(RegisterDbContext db, CustomerTarget customer, string old, string number, CancellationToken ct)
+    {
+        var term = SearchText.Code(old);
+        var stale = await db.Set<SearchEntry>()
+            .FirstOrDefaultAsync(e => e.TargetId == customer.Id && e.Field == SearchIndex.CustomerNumberField && e.Term == term, ct);
+        if (stale is not null)
+        {
+            db.Remove(stale);
+        }
+
+        Add(db, customer, number);
+    }
+}
+
+internal sealed record RelationshipInput(string Number, DateOnly StartDate, DateOnly? EndDate, RelationshipStatus Status)
+{
+    public static RelationshipInput Read(RelationshipRequest r, FieldErrors errors, DateOnly today)
+    {
+        if (!RelationshipRules.TryNormaliseNumber(r.CustomerNumber, out var number, out var numberError))
+        {
+            errors.Add("customerNumber", numberError!);
+        }
+
+        if (r.StartDate is null)
+        {
+            errors.Add("startDate", "Required.");
+        }
+        else if (RelationshipRules.PeriodError(r.StartDate.Value, r.EndDate) is { } periodError)
+        {
+            errors.Add("endDate", periodError);
+        }
+
+        var status = r.Status ?? (r.EndDate is null ? RelationshipStatus.Active : RelationshipStatus.Ended);
+        if (RelationshipRules.EndError(status, r.EndDate, today) is { } endError)
+        {
+            errors.Add(endError.Field, endError.Message);
+        }
+
+        return new(number, r.StartDate ?? default, r.EndDate, status);
+    }
+
+    public void ApplyTo(CustomerRelationship r)
+    {
+        r.CustomerNumber = Number;
+        r.StartDate = StartDate;
+        r.EndDate = EndDate;
+        r.Status = Status;
+    }
+}
+
+internal sealed record ContractInput(string Number, string Title, DateOnly StartDate, DateOnly? EndDate, ContractStatus Status)
+{
+    public static ContractInput Read(ContractRequest r, FieldErrors errors)
+    {
+        if (!RelationshipRules.TryNormaliseNumber(r.ContractNumber, out var number, out var numberError))
+        {
+            errors.Add("contractNumber", numberError!);
+        }
+
+        var title = errors.Text("title", r.Title, 200, required: true) ?? "";
+        if (r.StartDate is null)
+        {
+            errors.Add("startDate", "Required.");
+        }
+        else if (RelationshipRules.PeriodError(r.StartDate.Value, r.EndDate) is { } periodError)
+        {
+            errors.Add("endDate", periodError);
+        }
+
+        var status = r.Status ?? ContractStatus.Active;
+        if (RelationshipRules.ContractEndError(status, r.EndDate) is { } endError)
+        {
+            errors.Add(endError.Field, endError.Message);
+        }
+
+        return new(number, title, r.StartDate ?? default, r.EndDate, status);
+    }
+
+    public void ApplyTo(Contract c)
+    {
+        c.ContractNumber = Number;
+        c.Title = Title;
+        c.StartDate = StartDate;
+        c.EndDate = EndDate;
+        c.Status = Status;
+    }
+}

@@ -1,0 +1,223 @@
+using System.Security.Cryptography;
+using System.Text;
+using CustomerRegister.Audit;
+using CustomerRegister.Catalog;
+using CustomerRegister.Customers;
+using CustomerRegister.Data;
+using CustomerRegister.Finnish;
+using CustomerRegister.Infrastructure;
+using CustomerRegister.Subjects;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CustomerRegister.Requests;
+
+/// <summary>Taking requests in: staff intake, the public web form with its email confirmation, the privacy mailbox.</summary>
+public sealed partial class RequestHandling
+{
+    public async Task<RequestOutcome> IntakeAsync(IntakeInput input, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        if (input.Type is null)
+        {
+            errors.Add("type", $"Required: one of {string.Join(", ", Enum.GetNames<RequestType>())}.");
+        }
+
+        if (input.Channel is null)
+        {
+            errors.Add("channel", $"Required: one of {string.Join(", ", Enum.GetNames<RequestChannel>())}.");
+        }
+
+        var name = errors.Text("requesterName", input.RequesterName, 200, required: true);
+        var email = errors.Optional<EmailAddress>("requesterEmail", input.RequesterEmail, EmailAddress.TryParse);
+        var phone = errors.Optional<PhoneNumber>("requesterPhone", input.RequesterPhone, PhoneNumber.TryParse);
+        var address = errors.Text("requesterAddress", input.RequesterAddress, 300);
+        var text = errors.Text("text", input.Text, MaxTextLength);
+        var language = Language(errors, input.Language);
+        var receivedAt = input.ReceivedAt?.ToUniversalTime() ?? Now;
+        if (receivedAt > Now.AddMinutes(5))
+        {
+            errors.Add("receivedAt", "Cannot be in the future.");
+        }
+        else if (receivedAt < Now.AddYears(-1))
+        {
+            errors.Add("receivedAt", "More than a year ago: record the actual date the request arrived.");
+        }
+
+        if (input.SubjectId is not null && input.Type == RequestType.Erasure)
+        {
+            errors.Add("subjectId", "An erasure request is never matched at intake: match it as a separate, confirmed step.");
+        }
+
+        if (errors.Any)
+        {
+            return RequestOutcome.Invalid(errors);
+        }
+
+        if (input.SubjectId is { } sid && !await db.Set<Subject>().AnyAsync(s => s.Id == sid, ct))
+        {
+            return RequestOutcome.Invalid(errors.Add("subjectId", "No such subject."));
+        }
+
+        if (input.AssignedTo is { } uid && !await db.Users.AnyAsync(u => u.Id == uid, ct))
+        {
+            return RequestOutcome.Invalid(errors.Add("assignedTo", "No such user."));
+        }
+
+        var request = New(input.Type!.Value, input.Channel!.Value, input.Source ?? DataSource.Consumer, receivedAt, language, name!,
+            email?.Value, phone?.Value, address, text);
+        request.AssignedTo = input.AssignedTo;
+        Record(request, "received", null);
+        if (input.SubjectId is { } subjectId)
+        {
+            // A handler who names the person at intake has confirmed the match.
+            await ApplyMatchAsync(request, subjectId, ct);
+        }
+
+        audit.Add(Entry("request.create", request, Access.SetFields(db.Entry(request))));
+        await db.SaveChangesAsync(ct);
+        return RequestOutcome.Ok(request);
+    }
+
+    /// <summary>The public web form: stored as Received, confirmed by a one-time link sent to the given address.</summary>
+    public async Task<RequestOutcome> SubmitPublicAsync(PublicRequestInput input, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        if (input.Type is null)
+        {
+            errors.Add("type", $"Required: one of {string.Join(", ", Enum.GetNames<RequestType>())}.");
+        }
+
+        var name = errors.Text("name", input.Name, 200, required: true);
+        EmailAddress? email = null;
+        if (string.IsNullOrWhiteSpace(input.Email))
+        {
+            errors.Add("email", "Required.");
+        }
+        else
+        {
+            email = errors.Optional<EmailAddress>("email", input.Email, EmailAddress.TryParse);
+        }
+
+        var phone = errors.Optional<PhoneNumber>("phone", input.Phone, PhoneNumber.TryParse);
+        var address = errors.Text("address", input.Address, 300);
+        var text = errors.Text("text", input.Text, MaxTextLength);
+        var language = Language(errors, input.Language);
+        if (errors.Any)
+        {
+            return RequestOutcome.Invalid(errors);
+        }
+
+        var request = New(input.Type!.Value, RequestChannel.WebForm, DataSource.Consumer, Now, language, name!, email!.Value,
+            phone?.Value, address, text);
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        request.EmailTokenHash = TokenHash(token);
+        Record(request, "received", null);
+        audit.Add(Entry("request.create", request, Access.SetFields(db.Entry(request))));
+        await db.SaveChangesAsync(ct);
+
+        var link = $"{mailOptions.Value.PublicBaseUrl.TrimEnd('/')}/api/public/requests/confirm?token={token}";
+        var (subject, body) = RequestLetters.Confirmation(language, request.Type, link);
+        await mail.SendAsync(PickupDirectoryMailSender.Text(request.RequesterEmail!, subject, body, language), ct);
+        return RequestOutcome.Ok(request);
+    }
+
+    /// <summary>
+    /// A mail in the customer-service mailbox, taken in by <see cref="MailboxPoller"/> as Received and never matched. A
+    /// message already taken in (same Message-ID hash) answers a conflict on <c>messageId</c>, so a retry is harmless.
+    /// </summary>
+    public async Task<RequestOutcome> IntakeFromMailAsync(MailIntakeInput input, CancellationToken ct)
+    {
+        if (await db.Set<DataSubjectRequest>().AnyAsync(r => r.MailMessageHash == input.MessageHash, ct))
+        {
+            return RequestOutcome.Conflict("messageId", "This message was already taken in.");
+        }
+
+        var errors = new FieldErrors();
+        var email = errors.Optional<EmailAddress>("requesterEmail", input.RequesterEmail, EmailAddress.TryParse);
+        var nameText = string.IsNullOrWhiteSpace(input.RequesterName) ? email?.Value : input.RequesterName.Trim();
+        var name = errors.Text("requesterName", nameText is { Length: > 200 } ? nameText[..200] : nameText, 200, required: true);
+        var text = errors.Text("text", input.Text is { Length: > MaxTextLength } ? input.Text[..MaxTextLength] : input.Text, MaxTextLength);
+        var language = Language(errors, input.Language);
+        if (errors.Any)
+        {
+            return RequestOutcome.Invalid(errors);
+        }
+
+        // The Date header is the sender's word: one in the future, missing or implausibly old counts as now.
+        var receivedAt = input.ReceivedAt?.ToUniversalTime() ?? Now;
+        if (receivedAt > Now || receivedAt < Now.AddYears(-1))
+        {
+            receivedAt = Now;
+        }
+
+        var request = New(input.Type, RequestChannel.CustomerServiceMailbox, DataSource.Consumer, receivedAt, language, name!,
+            email?.Value, null, null, text);
+        request.MailMessageHash = input.MessageHash;
+        Record(request, "received", null);
+        audit.Add(Entry("request.create", request, Access.SetFields(db.Entry(request))));
+        await db.SaveChangesAsync(ct);
+        return RequestOutcome.Ok(request);
+    }
+
+    /// <summary>Confirms a web-form request's email; the link works once and only within the confirmation period.</summary>
+    public async Task<DataSubjectRequest?> ConfirmEmailAsync(string? token, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
+        {
+            return null;
+        }
+
+        var hash = TokenHash(token);
+        var oldest = Now.AddDays(-Options.UnconfirmedDays);
+        var request = await db.Set<DataSubjectRequest>()
+            .FirstOrDefaultAsync(r => r.EmailTokenHash == hash && r.State == RequestState.Received && r.ReceivedAt >= oldest, ct);
+        if (request is null)
+        {
+            return null;
+        }
+
+        request.EmailTokenHash = null;
+        request.EmailConfirmedAt = Now;
+        request.State = RequestState.EmailConfirmed;
+        Record(request, "email_confirmed", null);
+        audit.Add(Entry("request.confirm_email", request, ["email_confirmed_at"]));
+        await db.SaveChangesAsync(ct);
+        return request;
+    }
+
+    private DataSubjectRequest New(RequestType type, RequestChannel channel, DataSource source, DateTime receivedAt, string language,
+        string name, string? email, string? phone, string? address, string? text)
+    {
+        var due = Options.Deadlines().DueDate(HelsinkiTime.DateOf(receivedAt));
+        var request = new DataSubjectRequest
+        {
+            Id = Guid.CreateVersion7(),
+            Type = type,
+            Channel = channel,
+            Source = source,
+            State = RequestState.Received,
+            ReceivedAt = receivedAt,
+            Language = language,
+            RequesterName = name,
+            RequesterEmail = email,
+            RequesterPhone = phone,
+            RequesterAddress = address,
+            Text = text,
+            OriginalDueDate = due,
+            DueDate = due,
+        };
+        db.Add(request);
+        return request;
+    }
+
+    private static string Language(FieldErrors errors, string? language)
+    {
+        if (language is not null && !RequestLetters.Languages.Contains(language.Trim().ToLowerInvariant()))
+        {
+            errors.Add("language", "One of fi, sv, en.");
+        }
+
+        return RequestLetters.Normalise(language);
+    }
+}
