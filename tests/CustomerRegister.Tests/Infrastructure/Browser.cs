@@ -53,7 +53,7 @@ public sealed class Browser : IAsyncDisposable
 
     public static string ScreenshotPath(string name)
     {
-        var dir = Path.Combine(Unit.RolePermissionTableTests.RepositoryRoot(), "artifacts", "screenshots");
+        var dir = Path.Combine(ReadmePermissionTable.RepositoryRoot(), "artifacts", "screenshots");
         Directory.CreateDirectory(dir);
         return Path.Combine(dir, name);
     }

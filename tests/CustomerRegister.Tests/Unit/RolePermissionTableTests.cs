@@ -1,4 +1,5 @@
 using CustomerRegister.Identity;
+using CustomerRegister.Tests.Infrastructure;
 
 namespace CustomerRegister.Tests.Unit;
 
@@ -7,21 +8,15 @@ public sealed class RolePermissionTableTests
     [Fact]
     public void TheReadmeShowsExactlyTheRolePermissionTableOfTheCode()
     {
-        var readme = File.ReadAllLines(Path.Combine(RepositoryRoot(), "README.md"));
-        var header = Array.FindIndex(readme, l => l.StartsWith("| Permission |", StringComparison.Ordinal));
-        Assert.True(header >= 0, "README.md has no '| Permission |' table");
-        var columns = Cells(readme[header]).Skip(1).ToList();
-        Assert.Equal(Roles.All.Order(), columns.Order());
-
-        var rows = readme.Skip(header + 2).TakeWhile(l => l.StartsWith('|')).Select(Cells).ToList();
-        Assert.Equal(Permissions.All.Order(), rows.Select(r => r[0].Trim('`')).Order());
-        foreach (var row in rows)
+        var table = ReadmePermissionTable.Read();
+        Assert.Equal(Roles.All.Order(), table.Roles.Order());
+        Assert.Equal(Permissions.All.Order(), table.RolesByPermission.Keys.Order());
+        foreach (var permission in Permissions.All)
         {
-            var permission = row[0].Trim('`');
-            for (var i = 0; i < columns.Count; i++)
+            foreach (var role in table.Roles)
             {
-                var granted = Roles.PermissionsByRole[columns[i]].Contains(permission);
-                Assert.True(granted == (row[i + 1] == "✓"), $"README says {columns[i]} {(granted ? "lacks" : "has")} {permission}");
+                var granted = Roles.PermissionsByRole[role].Contains(permission);
+                Assert.True(granted == table.Grants(role, permission), $"README says {role} {(granted ? "lacks" : "has")} {permission}");
             }
         }
     }
@@ -50,20 +45,4 @@ public sealed class RolePermissionTableTests
     {
         Assert.DoesNotContain(Permissions.All, p => Roles.Grants([], p));
     }
-
-    internal static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CustomerRegister.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Repository root not found");
-    }
-
-    private static string[] Cells(string line) =>
-        line.Trim().Trim('|').Split('|').Select(c => c.Trim()).ToArray();
 }
