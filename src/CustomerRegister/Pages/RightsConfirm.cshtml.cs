@@ -1,7 +1,9 @@
 using System.Globalization;
 using CustomerRegister.Requests;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CustomerRegister.Pages;
 
@@ -9,6 +11,8 @@ namespace CustomerRegister.Pages;
 /// The page the confirmation mail links to. Opening it changes nothing (mail scanners follow links); its button posts the
 /// token (with the antiforgery token) to the same use case as POST /api/public/requests/confirm.
 /// </summary>
+[AllowAnonymous]
+[EnableRateLimiting(RequestOptions.PublicRateLimitPolicy)]
 public sealed class RightsConfirmModel(RequestHandling handling) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -42,13 +42,6 @@ public static class RequestsSetup
         services.AddSingleton<MailboxPoller>();
         services.AddHostedService(sp => sp.GetRequiredService<MailboxPoller>());
 
-        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
-        {
-            o.Conventions.AllowAnonymousToPage("/RightsConfirm");
-            o.Conventions.AddPageApplicationModelConvention("/RightsConfirm",
-                m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(RequestOptions.PublicRateLimitPolicy)));
-        });
-
         var limits = configuration.GetSection(RequestOptions.Section).Get<RequestOptions>() ?? new RequestOptions();
         services.AddRateLimiter(o =>
         {

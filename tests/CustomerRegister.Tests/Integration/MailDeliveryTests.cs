@@ -82,6 +82,7 @@ public sealed class MailDeliveryTests(SmtpFactory app) : IClassFixture<SmtpFacto
             Assert.DoesNotContain(app.Smtp.Received, m => m.To.Mailboxes.Any(a => a.Address == email));
 
             // The DPO sees it: the request, the kind, the attempts and the error's type; no address, no text.
+            dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
             var failedJson = await dpo.Client.GetStringAsync("/api/mail/failed");
             var failed = Assert.Single(JsonDocument.Parse(failedJson).RootElement.GetProperty("items").EnumerateArray(),
                 m => m.GetProperty("requestId").GetGuid() == id);
@@ -96,6 +97,7 @@ public sealed class MailDeliveryTests(SmtpFactory app) : IClassFixture<SmtpFacto
 
             // The request was never confirmed: once expired the sweep deletes it, and its letter with it.
             app.Clock.Advance(TimeSpan.FromDays(8));
+            dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
             Assert.Equal(HttpStatusCode.OK, (await dpo.Client.PostAsJsonAsync("/api/retention/run", new { })).StatusCode);
             Assert.Equal(0L, await CountAsync($"SELECT COUNT(*) FROM data_subject_requests WHERE requester_email = '{email}'"));
             Assert.DoesNotContain(id.ToString(), await dpo.Client.GetStringAsync("/api/mail/failed"), StringComparison.OrdinalIgnoreCase);

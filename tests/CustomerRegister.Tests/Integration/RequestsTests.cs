@@ -397,7 +397,7 @@ public sealed class RequestsTests(RequestsFactory app) : IClassFixture<RequestsF
 
     /// <summary>The report's categories and items, less the request's own (its action log grows with each report).</summary>
     private static string Categories(JsonElement report) => string.Join("\n", report.GetProperty("categories").EnumerateArray()
-        .Where(c => c.GetProperty("id").GetString() != Catalog.Categories.RightsRequest.Id).Select(c => c.GetRawText()));
+        .Where(c => c.GetProperty("id").GetString() != Catalog.Categories.RightsRequest.Id).Select(c => JsonSerializer.Serialize(c)));
 
     private async Task<long> LastAuditIdAsync() => Convert.ToInt64(await app.Database.ScalarAsync("SELECT COALESCE(MAX(id), 0) FROM audit_events"));
 

@@ -45,6 +45,7 @@ public sealed partial class UnconfirmedRequestsTests(ClockFactory app) : IClassF
         Assert.Equal(0L, await WarningsAsync(stranger));
 
         // Past Requests:UnconfirmedDays the link no longer works, and the sweep deletes the request with its log and mail.
+        dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
         var late = await app.Anonymous().PostAsJsonAsync("/api/public/requests/confirm", new { token = strangerToken });
         Assert.Equal(HttpStatusCode.NotFound, late.StatusCode);
         var preview = await dpo.Client.GetStringAsync($"/api/retention/preview?asOf={app.Today.AddDays(1):yyyy-MM-dd}");
