@@ -193,7 +193,7 @@ public sealed class MailDelivery(
                 }
 
                 audit.Add(new AuditEntry("mail.failed", Purposes.DataSubjectRights, EntityType: RequestHandling.EntityType,
-                    EntityId: mail.RequestId?.ToString(), Outcome: mail.LastError));
+                    EntityId: mail.RequestId?.ToString(), Outcome: "failed"));
             }
             else
             {
