@@ -143,3 +143,33 @@ public sealed class MailDeliveryTests(SmtpFactory app) : IClassFixture<SmtpFacto
     private Task<long> AttemptsAsync(string email) => CountAsync(
         $"SELECT m.attempts FROM outgoing_mail m JOIN data_subject_requests r ON r.id = m.request_id WHERE r.requester_email = '{email}'");
 }
+
+/// <summary>Mail and form settings that cannot work are refused at start.</summary>
+[Trait(Category.Name, Category.Integration)]
+public sealed class MailSettingsTests
+{
+    [Theory]
+    [InlineData("Mail:Smtp:Port", "70000", "Mail")]
+    [InlineData("Mail:MaxAttempts", "0", "Mail")]
+    [InlineData("Mail:Smtp:UserName", "mailer", "Mail")]
+    [InlineData("Mail:PublicBaseUrl", "register.example.fi", "Mail")]
+    [InlineData("Requests:PublicGlobalPerHour", "0", "Requests")]
+    public void AnUnworkableSettingStopsTheApplicationFromStarting(string setting, string value, string section)
+    {
+        using var app = new SettingFactory(setting, value);
+
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains(section, error.ToString());
+    }
+
+    private sealed class SettingFactory(string setting, string value) : RegisterFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Mail:Smtp:Host", "127.0.0.1");
+            builder.UseSetting(setting, value);
+        }
+    }
+}
