@@ -1,12 +1,11 @@
 using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
-using CustomerRegister.Data;
 using CustomerRegister.Customers;
+using CustomerRegister.Data;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CustomerRegister.Requests;
 
