@@ -202,19 +202,28 @@ public static class CommandLine
         return 0;
     }
 
+    /// <summary>Every open request, a page at a time through the same use case (and audit event per page) as GET /api/requests.</summary>
     private static async Task<int> ListRequestsAsync(IServiceScopeFactory scopes, TextWriter output, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<RegisterDbContext>();
+        var reading = scope.ServiceProvider.GetRequiredService<RequestReading>();
         var today = HelsinkiTime.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>());
-        var open = await RequestQueries.Open(db).AsNoTracking().OrderBy(r => r.DueDate).ThenBy(r => r.ReceivedAt).ToListAsync(ct);
+        var open = new List<RequestSummary>();
+        Guid? after = null;
+        do
+        {
+            var page = (await reading.OpenAsync(after, RequestReading.MaxPageSize, ct)).Value!;
+            open.AddRange(page.Items);
+            after = page.NextAfter;
+        }
+        while (after is not null);
+
         await output.WriteLineAsync($"{open.Count} open request(s); today {today:yyyy-MM-dd} (Europe/Helsinki)");
         foreach (var r in open)
         {
-            var days = r.DueDate.DayNumber - today.DayNumber;
-            var left = days < 0 ? $"OVERDUE {-days} d" : $"{days} d left";
+            var left = r.DaysLeft < 0 ? $"OVERDUE {-r.DaysLeft} d" : $"{r.DaysLeft} d left";
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{r.Id}  {r.Type,-20} {r.State,-16} due {r.DueDate:yyyy-MM-dd}  {left}{(r.ExtendedAt is null ? "" : "  extended")}"));
+                $"{r.Id}  {r.Type,-20} {r.State,-16} due {r.DueDate:yyyy-MM-dd}  {left}{(r.Extended ? "  extended" : "")}"));
         }
 
         return 0;
@@ -266,35 +275,19 @@ public static class CommandLine
             return 2;
         }
 
+        // The same use cases as GET /api/requests/{id}/access-report and GET /api/subjects/{id}/access-report.
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<RegisterDbContext>();
-        var request = await db.Set<DataSubjectRequest>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
-        Guid subjectId;
-        if (request is not null)
+        var reading = scope.ServiceProvider.GetRequiredService<RequestReading>();
+        var outcome = await reading.IsRequestAsync(id, ct)
+            ? await reading.AccessReportAsync(id, lang, ct)
+            : await reading.SubjectAccessReportAsync(id, lang, ct);
+        if (outcome.NotFound || outcome.Refusal is not null)
         {
-            if (AccessReportApi.Refusal(request) is { } why)
-            {
-                await output.WriteLineAsync(why);
-                return 1;
-            }
-
-            subjectId = request.SubjectId!.Value;
-            lang ??= request.Language;
-        }
-        else if (await db.Set<Subjects.Subject>().AnyAsync(s => s.Id == id, ct))
-        {
-            subjectId = id;
-        }
-        else
-        {
-            await output.WriteLineAsync($"No request or subject {id}.");
+            await output.WriteLineAsync(outcome.Refusal ?? $"No request or subject {id}.");
             return 1;
         }
 
-        var report = await scope.ServiceProvider.GetRequiredService<AccessReportBuilder>()
-            .BuildAsync(subjectId, AccessReportTexts.Normalise(lang), ct);
-        await scope.ServiceProvider.GetRequiredService<AuditLog>().WriteAsync(new AuditEntry(AccessReportApi.Action, Purposes.DataSubjectRights,
-            subjectId, request is null ? "subject" : RequestHandling.EntityType, id.ToString(), report.Categories.Select(c => c.Id)), ct);
+        var report = outcome.Value!;
         if (format == "pdf")
         {
             using var document = AccessReportPdf.Render(report);

@@ -91,8 +91,8 @@ public sealed class ErasureHandling(
 
         if (request.RequesterEmail is { } to)
         {
-            await mail.SendAsync(PickupDirectoryMailSender.Text(to, RequestLetters.TypeName(request.Type, request.Language),
-                request.ResponseLetter, request.Language), ct);
+            await mail.SendAsync(MailMessages.Text(to, RequestLetters.TypeName(request.Type, request.Language),
+                request.ResponseLetter, request.Language), request.Id, "response_letter", ct);
         }
 
         return RequestOutcome.Ok(request);

@@ -123,6 +123,20 @@ public static class UiText
             "Kiitos. Lähetimme sähköpostiisi vahvistuslinkin; pyyntö käsitellään, kun olet vahvistanut sen.",
             "Tack. Vi har skickat en bekräftelselänk till din e-post; begäran behandlas när du har bekräftat den.",
             "Thank you. We sent a confirmation link to your email; the request is handled once you confirm it."),
+        ["Rights.Busy"] = (
+            "Lomakkeella on juuri nyt poikkeuksellisen paljon pyyntöjä. Yritä myöhemmin uudelleen tai kirjoita asiakaspalvelun sähköpostiin.",
+            "Formuläret tar just nu emot ovanligt många begäranden. Försök igen senare eller skriv till kundtjänstens e-post.",
+            "The form is receiving unusually many requests right now. Please try again later or write to the customer-service mailbox."),
+        ["Rights.Confirm.Title"] = ("Vahvista pyyntösi", "Bekräfta din begäran", "Confirm your request"),
+        ["Rights.Confirm.Intro"] = (
+            "Vahvista painamalla painiketta, että lähetit tietosuojapyynnön tähän sähköpostiosoitteeseen. Jos et lähettänyt pyyntöä, sulje sivu: vahvistamaton pyyntö poistetaan.",
+            "Bekräfta med knappen att du skickade en dataskyddsbegäran med den här e-postadressen. Om du inte skickade begäran kan du stänga sidan: en obekräftad begäran raderas.",
+            "Press the button to confirm that you sent a data-protection request with this email address. If you did not send it, close this page: an unconfirmed request is deleted."),
+        ["Rights.Confirm.Button"] = ("Vahvista pyyntö", "Bekräfta begäran", "Confirm request"),
+        ["Rights.Confirm.Invalid"] = (
+            "Linkki on vanhentunut tai jo käytetty. Voit lähettää uuden pyynnön lomakkeella.",
+            "Länken har gått ut eller redan använts. Du kan skicka en ny begäran med formuläret.",
+            "The link has expired or was already used. You can send a new request with the form."),
         ["Rights.Complaint"] = (
             Requests.SupervisoryAuthority.ComplaintRight("fi"), Requests.SupervisoryAuthority.ComplaintRight("sv"),
             Requests.SupervisoryAuthority.ComplaintRight("en")),

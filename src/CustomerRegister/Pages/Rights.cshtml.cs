@@ -35,6 +35,13 @@ public sealed class RightsModel(RequestHandling handling) : PageModel
     {
         (Type, Name, Email, Phone, Address, Text) = (type, name, email, phone, address, text);
         var outcome = await handling.SubmitPublicAsync(new PublicRequestInput(type, name, email, phone, address, text, language ?? Language), ct);
+        if (outcome.TooMany)
+        {
+            Errors["form"] = Localization.UiText.Get("Rights.Busy");
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
+
         if (outcome.Errors is { } errors)
         {
             foreach (var (field, messages) in errors.ToDictionary())

@@ -1,12 +1,7 @@
 using System.Text.Json;
-using CustomerRegister.Audit;
-using CustomerRegister.Catalog;
-using CustomerRegister.Data;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
-using CustomerRegister.Subjects;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Requests;
 
@@ -37,61 +32,12 @@ public static class AccessReportApi
         : null;
 
     private static async Task<Results<Ok<AccessReport>, ContentHttpResult, PushStreamHttpResult, NotFound, ValidationProblem, Conflict<HttpValidationProblemDetails>>>
-        ForRequestAsync(Guid id, string? format, string? lang, RegisterDbContext db, AccessReportBuilder builder, AuditLog audit,
-            IHttpContextAccessor http, TimeProvider clock, CancellationToken ct)
-    {
-        if (Validate(format, lang) is { } problem)
-        {
-            return problem;
-        }
-
-        var request = await db.Set<DataSubjectRequest>().FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (request is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (Refusal(request) is { } why)
-        {
-            return FieldConflict.Problem("state", why);
-        }
-
-        var report = await builder.BuildAsync(request.SubjectId!.Value, AccessReportTexts.Normalise(lang ?? request.Language), ct);
-        var (kind, actor) = AuditLog.Actor(http.HttpContext?.User);
-        db.Add(new RequestAction
-        {
-            Id = Guid.CreateVersion7(),
-            RequestId = request.Id,
-            At = clock.GetUtcNow().UtcDateTime,
-            ActorKind = kind,
-            ActorId = actor,
-            Action = "access_report_generated",
-        });
-        audit.Add(new AuditEntry(Action, Purposes.DataSubjectRights, request.SubjectId, RequestHandling.EntityType, request.Id.ToString(),
-            report.Categories.Select(c => c.Id)));
-        await db.SaveChangesAsync(ct);
-        return Answer(report, format, ct);
-    }
+        ForRequestAsync(Guid id, string? format, string? lang, RequestReading reading, CancellationToken ct) =>
+        Validate(format, lang) is { } problem ? problem : Answer(await reading.AccessReportAsync(id, lang, ct), format, ct);
 
     private static async Task<Results<Ok<AccessReport>, ContentHttpResult, PushStreamHttpResult, NotFound, ValidationProblem, Conflict<HttpValidationProblemDetails>>>
-        ForSubjectAsync(Guid id, string? format, string? lang, RegisterDbContext db, AccessReportBuilder builder, AuditLog audit,
-            CancellationToken ct)
-    {
-        if (Validate(format, lang) is { } problem)
-        {
-            return problem;
-        }
-
-        if (!await db.Set<Subject>().AnyAsync(s => s.Id == id, ct))
-        {
-            return TypedResults.NotFound();
-        }
-
-        var report = await builder.BuildAsync(id, AccessReportTexts.Normalise(lang), ct);
-        await audit.WriteAsync(new AuditEntry(Action, Purposes.DataSubjectRights, id, "subject", id.ToString(),
-            report.Categories.Select(c => c.Id)), ct);
-        return Answer(report, format, ct);
-    }
+        ForSubjectAsync(Guid id, string? format, string? lang, RequestReading reading, CancellationToken ct) =>
+        Validate(format, lang) is { } problem ? problem : Answer(await reading.SubjectAccessReportAsync(id, lang, ct), format, ct);
 
     private static ValidationProblem? Validate(string? format, string? lang)
     {
@@ -110,8 +56,19 @@ public static class AccessReportApi
     }
 
     private static Results<Ok<AccessReport>, ContentHttpResult, PushStreamHttpResult, NotFound, ValidationProblem, Conflict<HttpValidationProblemDetails>> Answer(
-        AccessReport report, string? format, CancellationToken ct)
+        ReadOutcome<AccessReport> outcome, string? format, CancellationToken ct)
     {
+        if (outcome.NotFound)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (outcome.Refusal is { } why)
+        {
+            return FieldConflict.Problem("state", why);
+        }
+
+        var report = outcome.Value!;
         switch (format)
         {
             case "html":

@@ -1,11 +1,52 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace CustomerRegister.Requests;
 
-/// <summary>Outgoing mail. Delivery is outside the product: a mail server picks the messages up.</summary>
+/// <summary>
+/// Outgoing mail. A message is written to the outbox (<see cref="OutgoingMail"/>) and delivered by <see cref="MailDelivery"/>,
+/// with retries; <paramref name="requestId"/> names the request it belongs to (a letter that finally fails shows on it).
+/// </summary>
 public interface IMailSender
 {
-    Task SendAsync(MimeMessage message, CancellationToken ct = default);
+    Task SendAsync(MimeMessage message, Guid? requestId, string kind, CancellationToken ct = default);
+}
+
+/// <summary>Hands a message to the mail server: SMTP when <c>Mail:Smtp:Host</c> is set, else the pickup folder.</summary>
+public interface IMailTransport
+{
+    Task DeliverAsync(MimeMessage message, CancellationToken ct);
+}
+
+public enum SmtpSecurity
+{
+    None,
+    StartTls,
+    SslOnConnect,
+}
+
+public sealed class SmtpOptions
+{
+    /// <summary>The SMTP server; when empty, mail goes to the pickup folder (the development default).</summary>
+    public string? Host { get; set; }
+
+    /// <summary>0 = the default of the chosen security: 587 for StartTls, 465 for SslOnConnect, 25 for None.</summary>
+    public int Port { get; set; }
+
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.StartTls;
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+
+    public int EffectivePort => Port != 0 ? Port : Security switch
+    {
+        SmtpSecurity.SslOnConnect => 465,
+        SmtpSecurity.StartTls => 587,
+        _ => 25,
+    };
 }
 
 public sealed class MailOptions
@@ -18,28 +59,40 @@ public sealed class MailOptions
 
     /// <summary>The public address of the register, for links in messages.</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+
+    public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>Delivery attempts before a letter counts as failed (shown to the DPO).</summary>
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>The wait after the first failed attempt; it doubles after each further one (at most <see cref="MaxRetryMinutes"/>).</summary>
+    public int RetrySeconds { get; set; } = 60;
+
+    public int MaxRetryMinutes { get; set; } = 360;
+
+    public bool UsesSmtp => !string.IsNullOrWhiteSpace(Smtp.Host);
+
+    /// <summary>Why the settings are refused, or null.</summary>
+    public string? Invalid() =>
+        !MailboxAddress.TryParse(From, out _) ? "Mail:From is not an email address."
+        : !Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var u) || (u.Scheme != Uri.UriSchemeHttp && u.Scheme != Uri.UriSchemeHttps)
+            ? "Mail:PublicBaseUrl must be an absolute http(s) address."
+        : !UsesSmtp && string.IsNullOrWhiteSpace(PickupDirectory) ? "Mail:PickupDirectory is required when Mail:Smtp:Host is not set."
+        : Smtp.Port is < 0 or > 65535 ? "Mail:Smtp:Port must be 0-65535."
+        : !Enum.IsDefined(Smtp.Security) ? "Mail:Smtp:Security must be None, StartTls or SslOnConnect."
+        : string.IsNullOrWhiteSpace(Smtp.UserName) != string.IsNullOrEmpty(Smtp.Password) ? "Mail:Smtp:UserName and Password go together."
+        : MaxAttempts is < 1 or > 30 ? "Mail:MaxAttempts must be 1-30."
+        : RetrySeconds is < 1 or > 86400 ? "Mail:RetrySeconds must be 1-86400."
+        : MaxRetryMinutes < 1 || MaxRetryMinutes * 60 < RetrySeconds ? "Mail:MaxRetryMinutes must be at least 1 and not below RetrySeconds."
+        : null;
+
+    /// <summary>The wait before the next attempt after <paramref name="attempts"/> failed ones: RetrySeconds × 2^(attempts-1), capped.</summary>
+    public TimeSpan Backoff(int attempts) =>
+        TimeSpan.FromSeconds(Math.Min(RetrySeconds * Math.Pow(2, Math.Max(0, attempts - 1)), MaxRetryMinutes * 60.0));
 }
 
-/// <summary>Writes each message as an .eml file into the pickup folder (Mail:PickupDirectory).</summary>
-public sealed class PickupDirectoryMailSender(Microsoft.Extensions.Options.IOptions<MailOptions> options) : IMailSender
+public static class MailMessages
 {
-    public async Task SendAsync(MimeMessage message, CancellationToken ct = default)
-    {
-        var folder = options.Value.PickupDirectory;
-        Directory.CreateDirectory(folder);
-        if (message.From.Count == 0)
-        {
-            message.From.Add(MailboxAddress.Parse(options.Value.From));
-        }
-
-        var path = Path.Combine(folder, $"{Guid.CreateVersion7():N}.eml");
-        var temp = path + ".tmp";
-        await message.WriteToAsync(temp, ct);
-
-        // The pickup service must never see a half-written file.
-        File.Move(temp, path);
-    }
-
     public static MimeMessage Text(string to, string subject, string body, string language)
     {
         var message = new MimeMessage { Subject = subject };
@@ -48,5 +101,45 @@ public sealed class PickupDirectoryMailSender(Microsoft.Extensions.Options.IOpti
         part.Headers[HeaderId.ContentLanguage] = language;
         message.Body = part;
         return message;
+    }
+}
+
+/// <summary>Writes each message as an .eml file into the pickup folder (Mail:PickupDirectory) for a mail server's pickup service.</summary>
+public sealed class PickupDirectoryTransport(IOptions<MailOptions> options) : IMailTransport
+{
+    public async Task DeliverAsync(MimeMessage message, CancellationToken ct)
+    {
+        var folder = options.Value.PickupDirectory;
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, $"{Guid.CreateVersion7():N}.eml");
+        var temp = path + ".tmp";
+        await message.WriteToAsync(temp, ct);
+
+        // The pickup service must never see a half-written file.
+        File.Move(temp, path);
+    }
+}
+
+/// <summary>Delivers through an SMTP server (MailKit), one connection per message.</summary>
+public sealed class SmtpTransport(IOptions<MailOptions> options) : IMailTransport
+{
+    public async Task DeliverAsync(MimeMessage message, CancellationToken ct)
+    {
+        var smtp = options.Value.Smtp;
+        using var client = new SmtpClient { Timeout = 30_000 };
+        var security = smtp.Security switch
+        {
+            SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+            SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
+            _ => SecureSocketOptions.None,
+        };
+        await client.ConnectAsync(smtp.Host!, smtp.EffectivePort, security, ct);
+        if (!string.IsNullOrWhiteSpace(smtp.UserName))
+        {
+            await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", ct);
+        }
+
+        await client.SendAsync(message, ct);
+        await client.DisconnectAsync(true, ct);
     }
 }

@@ -4,6 +4,8 @@ namespace CustomerRegister.Requests;
 
 public sealed record PublicRequestAccepted(string Status);
 
+public sealed record ConfirmInput(string? Token);
+
 /// <summary>The anonymous web form's API: rate-limited per client address, confirmed by a one-time email link.</summary>
 public static class PublicRequestsApi
 {
@@ -13,22 +15,24 @@ public static class PublicRequestsApi
             .RequireRateLimiting(RequestOptions.PublicRateLimitPolicy);
         group.MapPost("/", SubmitAsync)
             .WithSummary("Submit a data-subject request (access, erasure …); a confirmation link is emailed to the given address.");
-        group.MapGet("/confirm", ConfirmAsync).WithSummary("The emailed confirmation link; works once.");
+        group.MapPost("/confirm", ConfirmAsync)
+            .WithSummary("Confirm with the token of the emailed link (which opens /rights/confirm); works once, within Requests:UnconfirmedDays.");
         return app;
     }
 
-    private static async Task<Results<Accepted<PublicRequestAccepted>, ValidationProblem>> SubmitAsync(
+    private static async Task<Results<Accepted<PublicRequestAccepted>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
         PublicRequestInput input, RequestHandling handling, CancellationToken ct)
     {
         var outcome = await handling.SubmitPublicAsync(input, ct);
-        return outcome.Request is not null
-            ? TypedResults.Accepted((string?)null, new PublicRequestAccepted("confirmation_sent"))
+        return outcome.Request is not null ? TypedResults.Accepted((string?)null, new PublicRequestAccepted("confirmation_sent"))
+            : outcome.TooMany ? TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
+                detail: "The form takes no more requests this hour. Try again later or write to the customer-service mailbox.")
             : outcome.Errors!.Problem();
     }
 
-    private static async Task<Results<ContentHttpResult, NotFound>> ConfirmAsync(string? token, RequestHandling handling, CancellationToken ct)
+    private static async Task<Results<ContentHttpResult, NotFound>> ConfirmAsync(ConfirmInput input, RequestHandling handling, CancellationToken ct)
     {
-        var request = await handling.ConfirmEmailAsync(token, ct);
+        var request = await handling.ConfirmEmailAsync(input.Token, ct);
         return request is null
             ? TypedResults.NotFound()
             : TypedResults.Text(RequestLetters.Confirmed(request.Language), "text/plain; charset=utf-8");

@@ -28,8 +28,11 @@ public sealed record PublicRequestInput(
 /// <summary>What a use case ended in; the API and the page turn it into their own answer.</summary>
 public sealed record RequestOutcome(
     DataSubjectRequest? Request = null, FieldErrors? Errors = null, string? ConflictField = null, string? ConflictMessage = null,
-    bool NotFound = false)
+    bool NotFound = false, bool TooMany = false)
 {
+    /// <summary>The public form's cap for all addresses together (Requests:PublicGlobalPerHour) is reached.</summary>
+    public static readonly RequestOutcome Busy = new(TooMany: true);
+
     public static RequestOutcome Ok(DataSubjectRequest r) => new(r);
 
     public static RequestOutcome Invalid(FieldErrors e) => new(Errors: e);
@@ -136,7 +139,7 @@ public sealed partial class RequestHandling(
         // A rectification's notice (what was corrected, who is told: RequestLetters.RectificationNotice) goes out on completion.
         if (outcome.Request is { Type: RequestType.Rectification, RequesterEmail: { } to, ResponseLetter: { } letter } done)
         {
-            await mail.SendAsync(PickupDirectoryMailSender.Text(to, Subject(done), letter, done.Language), ct);
+            await mail.SendAsync(MailMessages.Text(to, Subject(done), letter, done.Language), done.Id, "response_letter", ct);
         }
 
         return outcome;
@@ -160,7 +163,7 @@ public sealed partial class RequestHandling(
         }, ct);
         if (outcome.Request is { RequesterEmail: { } to } refused)
         {
-            await mail.SendAsync(PickupDirectoryMailSender.Text(to, Subject(refused), refused.ResponseLetter!, refused.Language), ct);
+            await mail.SendAsync(MailMessages.Text(to, Subject(refused), refused.ResponseLetter!, refused.Language), refused.Id, "response_letter", ct);
         }
 
         return outcome;
@@ -242,7 +245,7 @@ public sealed partial class RequestHandling(
         await db.SaveChangesAsync(ct);
         if (via is null && request.RequesterEmail is { } to)
         {
-            await mail.SendAsync(PickupDirectoryMailSender.Text(to, Subject(request), request.ExtensionLetter, request.Language), ct);
+            await mail.SendAsync(MailMessages.Text(to, Subject(request), request.ExtensionLetter, request.Language), request.Id, "extension_letter", ct);
         }
 
         return RequestOutcome.Ok(request);

@@ -108,6 +108,14 @@ public sealed partial class RequestHandling
             return RequestOutcome.Invalid(errors);
         }
 
+        // Besides the limit per client address: a cap for all addresses together, so that a botnet cannot fill the register.
+        var hourAgo = Now.AddHours(-1);
+        if (await db.Set<DataSubjectRequest>().CountAsync(r => r.Channel == RequestChannel.WebForm && r.ReceivedAt >= hourAgo, ct)
+            >= Options.PublicGlobalPerHour)
+        {
+            return RequestOutcome.Busy;
+        }
+
         var request = New(input.Type!.Value, RequestChannel.WebForm, DataSource.Consumer, Now, language, name!, email!.Value,
             phone?.Value, address, text);
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
@@ -116,9 +124,10 @@ public sealed partial class RequestHandling
         audit.Add(Entry("request.create", request, Access.SetFields(db.Entry(request))));
         await db.SaveChangesAsync(ct);
 
-        var link = $"{mailOptions.Value.PublicBaseUrl.TrimEnd('/')}/api/public/requests/confirm?token={token}";
+        // The link opens a page whose button confirms: mail scanners that follow links confirm nothing.
+        var link = $"{mailOptions.Value.PublicBaseUrl.TrimEnd('/')}/rights/confirm?token={token}&culture={language}";
         var (subject, body) = RequestLetters.Confirmation(language, request.Type, link);
-        await mail.SendAsync(PickupDirectoryMailSender.Text(request.RequesterEmail!, subject, body, language), ct);
+        await mail.SendAsync(MailMessages.Text(request.RequesterEmail!, subject, body, language), request.Id, "confirmation", ct);
         return RequestOutcome.Ok(request);
     }
 

@@ -20,12 +20,15 @@ public sealed class RequestOptions
     /// <summary>How often the deadline warning job runs; 0 turns it off.</summary>
     public int WarningIntervalMinutes { get; set; } = 60;
 
-    /// <summary>Web-form requests left unconfirmed longer than this are listed for clean-up and their links stop working.</summary>
+    /// <summary>Web-form requests left unconfirmed longer than this stop working and are deleted by the retention sweep.</summary>
     public int UnconfirmedDays { get; set; } = 7;
 
     public int PublicPermitLimit { get; set; } = 5;
 
     public int PublicWindowSeconds { get; set; } = 600;
+
+    /// <summary>Web-form submissions accepted per hour from all addresses together (a flood beyond it answers 429).</summary>
+    public int PublicGlobalPerHour { get; set; } = 200;
 
     public int RetentionYears { get; set; } = 3;
 
@@ -34,7 +37,7 @@ public sealed class RequestOptions
 
     public bool IsValid() =>
         WarnDaysBefore >= 0 && WarningIntervalMinutes >= 0 && UnconfirmedDays >= 1 && PublicPermitLimit >= 1 && PublicWindowSeconds >= 1
-        && RetentionYears >= 1
+        && PublicGlobalPerHour >= 1 && RetentionYears >= 1
         && ExtraHolidays.All(d => DateOnly.TryParseExact(d.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _));
 }
 

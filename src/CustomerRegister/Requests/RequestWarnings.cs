@@ -54,7 +54,7 @@ public sealed class RequestWarnings(
                 Due date: {request.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} ({state})
                 {mailOptions.Value.PublicBaseUrl.TrimEnd('/')}/api/requests/{request.Id}
                 """;
-            await mail.SendAsync(PickupDirectoryMailSender.Text(to, subject, body, "en"), ct);
+            await mail.SendAsync(MailMessages.Text(to, subject, body, "en"), request.Id, "deadline_warning", ct);
         }
 
         return due.Count;
@@ -106,7 +106,12 @@ public sealed class RequestWarningService(
 
 public static class RequestQueries
 {
+    /// <summary>
+    /// Requests being handled: not closed, and not a web-form request whose email was never confirmed (it may carry an
+    /// unrelated person's address; it expires after Requests:UnconfirmedDays, see <see cref="UnconfirmedRequests"/>).
+    /// </summary>
     public static IQueryable<DataSubjectRequest> Open(RegisterDbContext db) =>
         db.Set<DataSubjectRequest>().Where(r => r.State != RequestState.Completed && r.State != RequestState.Refused
-                                                 && r.State != RequestState.Withdrawn && r.State != RequestState.Duplicate);
+                                                 && r.State != RequestState.Withdrawn && r.State != RequestState.Duplicate
+                                                 && !(r.Channel == RequestChannel.WebForm && r.State == RequestState.Received));
 }

@@ -1,11 +1,11 @@
 using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
+using CustomerRegister.Customers;
 using CustomerRegister.Data;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CustomerRegister.Requests;
 
@@ -50,9 +50,8 @@ public static class RequestsApi
     public static IEndpointRouteBuilder MapRequests(this IEndpointRouteBuilder app)
     {
         var read = app.MapGroup("/api/requests").WithTags("Requests").RequirePermission(Permissions.RequestRead);
-        read.MapGet("/", ListAsync).WithSummary("Open requests by due date; overdue ones flagged. Ids, types, states and dates only.");
-        read.MapGet("/unconfirmed", UnconfirmedAsync)
-            .WithSummary("Web-form requests never confirmed within Requests:UnconfirmedDays, for clean-up.");
+        read.MapGet("/", ListAsync).WithSummary(
+            "Open requests by due date; overdue ones flagged. Ids, types, states and dates only. Page with ?after=<nextAfter>&limit=N (1-200, 50).");
         read.MapGet("/{id:guid}", GetAsync).WithSummary("One request with its action log and suggested (never applied) matches.");
 
         var handle = app.MapGroup("/api/requests").WithTags("Requests").RequirePermission(Permissions.RequestHandle);
@@ -77,7 +76,7 @@ public static class RequestsApi
             Answer(h, h.WithdrawAsync(id, r.Note, r.Version, ct))).WithSummary("The requester withdrew the request.");
         handle.MapPut("/{id:guid}/assignee", (Guid id, AssignRequest r, RequestHandling h, CancellationToken ct) =>
             Answer(h, h.AssignAsync(id, r.UserId, r.Version, ct))).WithSummary("Assign the handler who gets deadline warnings.");
-        return app;
+        return app.MapMail();
     }
 
     private static async Task<Results<Created<RequestResponse>, ValidationProblem>> CreateAsync(
@@ -111,26 +110,11 @@ public static class RequestsApi
         return TypedResults.Ok(outcome.Request!.ToResponse(handling.Today));
     }
 
-    private static async Task<Ok<List<RequestSummary>>> ListAsync(RegisterDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<Page<RequestSummary>>, ValidationProblem>> ListAsync(
+        Guid? after, int? limit, RequestReading reading, CancellationToken ct)
     {
-        var today = HelsinkiTime.Today(clock);
-        var open = await RequestQueries.Open(db).AsNoTracking().OrderBy(r => r.DueDate).ThenBy(r => r.ReceivedAt).Take(1000).ToListAsync(ct);
-        await audit.WriteAsync(new AuditEntry("request.list", Purposes.DataSubjectRights, EntityType: RequestHandling.EntityType,
-            Fields: ["received_at"]), ct);
-        return TypedResults.Ok(open.Select(r => r.ToSummary(today)).ToList());
-    }
-
-    private static async Task<Ok<List<RequestSummary>>> UnconfirmedAsync(
-        RegisterDbContext db, AuditLog audit, TimeProvider clock, IOptions<RequestOptions> options, CancellationToken ct)
-    {
-        var before = clock.GetUtcNow().UtcDateTime.AddDays(-options.Value.UnconfirmedDays);
-        var rows = await db.Set<DataSubjectRequest>().AsNoTracking()
-            .Where(r => r.Channel == RequestChannel.WebForm && r.State == RequestState.Received && r.ReceivedAt < before)
-            .OrderBy(r => r.ReceivedAt).Take(1000).ToListAsync(ct);
-        await audit.WriteAsync(new AuditEntry("request.list_unconfirmed", Purposes.DataSubjectRights, EntityType: RequestHandling.EntityType,
-            Fields: ["received_at"]), ct);
-        var today = HelsinkiTime.Today(clock);
-        return TypedResults.Ok(rows.Select(r => r.ToSummary(today)).ToList());
+        var outcome = await reading.OpenAsync(after, limit, ct);
+        return outcome.Errors is { } errors ? errors.Problem() : TypedResults.Ok(outcome.Value!);
     }
 
     private static async Task<Results<Ok<RequestResponse>, NotFound, ValidationProblem, Conflict<HttpValidationProblemDetails>>> RectifyAsync(

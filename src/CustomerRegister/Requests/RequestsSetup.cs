@@ -12,12 +12,27 @@ public static class RequestsSetup
         services.AddOptions<RequestOptions>().Bind(configuration.GetSection(RequestOptions.Section))
             .Validate(o => o.IsValid(), "Requests: ExtraHolidays must be yyyy-MM-dd dates; limits and periods positive.")
             .ValidateOnStart();
-        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section));
-        services.AddSingleton<IMailSender, PickupDirectoryMailSender>();
+        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section))
+            .Validate(o => o.Invalid() is null, "Mail: a setting is out of range (see README, Mail:*).").ValidateOnStart();
+        var mail = configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions();
+        if (mail.UsesSmtp)
+        {
+            services.AddSingleton<IMailTransport, SmtpTransport>();
+        }
+        else
+        {
+            services.AddSingleton<IMailTransport, PickupDirectoryTransport>();
+        }
+
+        services.AddScoped<IMailSender, MailOutbox>();
+        services.AddSingleton<MailDelivery>();
+        services.AddHostedService(sp => sp.GetRequiredService<MailDelivery>());
         services.AddScoped<RequestHandling>();
         services.AddScoped<Rectifications>();
         services.AddOptions<ControllerOptions>().Bind(configuration.GetSection(ControllerOptions.Section));
         services.AddScoped<AccessReportBuilder>();
+        services.AddScoped<RequestReading>();
+        services.AddScoped<UnconfirmedRequests>();
         services.AddScoped<RequestWarnings>();
         services.AddHostedService<RequestWarningService>();
         services.AddScoped<ISubjectSection, RequestsSection>();

@@ -84,8 +84,8 @@ public sealed class RestrictionHandling(
         await db.SaveChangesAsync(ct);
         if (request is { RequesterEmail: { } to, ResponseLetter: { } letter })
         {
-            await mail.SendAsync(PickupDirectoryMailSender.Text(to, RequestLetters.TypeName(request.Type, request.Language), letter,
-                request.Language), ct);
+            await mail.SendAsync(MailMessages.Text(to, RequestLetters.TypeName(request.Type, request.Language), letter,
+                request.Language), request.Id, "response_letter", ct);
         }
 
         return RequestOutcome.Ok(request);

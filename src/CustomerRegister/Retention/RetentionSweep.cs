@@ -29,7 +29,7 @@ public sealed record SweepResult(Guid? RunId, bool Swept, string? Refusal, long 
 public sealed partial class RetentionSweep(
     RegisterDbContext db, ErasureEngine engine, AuditLog audit, TimeProvider clock, IOptions<RetentionOptions> options,
     RetentionDates dates, IRecordingStore files, IServiceScopeFactory scopes, StorageReclaimer reclaimer, IdentityCodeExpiry identityCodes,
-    ILogger<RetentionSweep> log)
+    UnconfirmedRequests unconfirmed, ILogger<RetentionSweep> log)
 {
     public const string LeaseName = "retention-sweep";
 
@@ -52,6 +52,7 @@ public sealed partial class RetentionSweep(
         var plan = Plan();
         var counts = plan.RowSources(asOf).Select(source => (Func<RetentionSweep, Task<DueLine>>)(sweep => sweep.CountAsync(source, ct)))
             .Prepend(sweep => sweep.CountIdentityCodesAsync(asOf, ct))
+            .Prepend(sweep => sweep.CountUnconfirmedAsync(asOf, ct))
             .Concat(SubjectRules.SelectMany(r => RetentionPlan.DueSubjectsParts(r.Rule)
                 .Select(part => (Func<RetentionSweep, Task<DueLine>>)(sweep => sweep.CountSubjectsAsync(r.Rule, r.Reason, part, asOf, ct)))))
             .Concat(HeldPeople.Select(h => (Func<RetentionSweep, Task<DueLine>>)(sweep => sweep.CountHeldPeopleAsync(h.Reason, h.Sql, ct))))
@@ -89,6 +90,10 @@ public sealed partial class RetentionSweep(
         var (due, held) = await identityCodes.CountDueAsync(HelsinkiTime.DateOf(asOf), ct);
         return identityCodes.Line(due, held);
     }
+
+    /// <summary>Web-form requests never confirmed that the sweep on <paramref name="asOf"/> deletes.</summary>
+    private async Task<DueLine> CountUnconfirmedAsync(DateTime asOf, CancellationToken ct) =>
+        unconfirmed.Line(await unconfirmed.CountExpiredAsync(asOf, ct));
 
     /// <summary>One disjoint part of a subject rule's people (<see cref="RetentionPlan.DueSubjectsParts"/>); the preview adds the parts up.</summary>
     private async Task<DueLine> CountSubjectsAsync(string rule, string reason, string part, DateTime asOf, CancellationToken ct)
@@ -154,6 +159,19 @@ public sealed partial class RetentionSweep(
                 if (emptied + held > 0)
                 {
                     lines.Add(identityCodes.Line(emptied, held));
+                }
+            }
+
+            // Web-form requests never confirmed (Requests/UnconfirmedRequests): deleted with their action log and undelivered mail.
+            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+            {
+                var deleted = await unconfirmed.DeleteExpiredAsync(asOf, ct);
+                await LogAsync(run, [new LogLine(UnconfirmedRequests.Table, [Categories.RightsRequest], UnconfirmedRequests.Rule, "deleted", deleted)], ct);
+                await RenewLeaseAsync(ct);
+                await transaction.CommitAsync(ct);
+                if (deleted > 0)
+                {
+                    lines.Add(unconfirmed.Line(deleted));
                 }
             }
 

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using CustomerRegister.Identity;
 using CustomerRegister.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 
 namespace CustomerRegister.Tests.Integration;
 
@@ -57,15 +58,15 @@ public sealed partial class PublicRequestsTests(RequestsFactory app) : IClassFix
         Assert.DoesNotContain(token, Convert.ToBase64String(stored), StringComparison.Ordinal);
         Assert.Equal("Received", await app.Database.ScalarAsync($"SELECT state FROM data_subject_requests WHERE requester_email = '{email1}'"));
 
-        var confirm = await app.Anonymous().GetAsync($"/api/public/requests/confirm?token={token}");
+        var confirm = await app.Anonymous().PostAsJsonAsync("/api/public/requests/confirm", new { token });
         Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
         Assert.Contains("Tack", await confirm.Content.ReadAsStringAsync());
         Assert.Equal("EmailConfirmed", await app.Database.ScalarAsync($"SELECT state FROM data_subject_requests WHERE requester_email = '{email1}'"));
         Assert.IsType<DBNull>(await app.Database.ScalarAsync($"SELECT email_token_hash FROM data_subject_requests WHERE requester_email = '{email1}'"));
 
-        var twice = await app.Anonymous().GetAsync($"/api/public/requests/confirm?token={token}");
+        var twice = await app.Anonymous().PostAsJsonAsync("/api/public/requests/confirm", new { token });
         Assert.Equal(HttpStatusCode.NotFound, twice.StatusCode);
-        var forged = await app.Anonymous().GetAsync("/api/public/requests/confirm?token=not-a-real-token");
+        var forged = await app.Anonymous().PostAsJsonAsync("/api/public/requests/confirm", new { token = "not-a-real-token" });
         Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
     }
 
@@ -85,11 +86,54 @@ public sealed partial class PublicRequestsTests(RequestsFactory app) : IClassFix
         Assert.True((await RegisterData.ErrorsOf(early)).TryGetProperty("state", out _));
 
         var token = TokenPattern().Match(Assert.Single(app.MailTo(email)).TextBody ?? "").Groups[1].Value;
-        await app.Anonymous().GetAsync($"/api/public/requests/confirm?token={token}");
+        await app.Anonymous().PostAsJsonAsync("/api/public/requests/confirm", new { token });
         var matched = await dpo.Client.StepAsync(id, "match", new { subjectId });
         Assert.Equal("Matched", matched.State());
         Assert.Equal("WebForm", matched.GetProperty("channel").GetString());
     }
+
+    [Fact]
+    public async Task OpeningTheLinkConfirmsNothingItsPagesButtonConfirmsWithAntiforgery()
+    {
+        var email = $"liisa.{Guid.NewGuid():N}@example.fi";
+        await app.Anonymous().PostAsJsonAsync("/api/public/requests", Form(email, "en"));
+        var body = Assert.Single(app.MailTo(email)).TextBody ?? "";
+        var link = LinkPattern().Match(body);
+        Assert.True(link.Success, body);
+        var client = app.Anonymous();
+
+        // What a mail scanner does: follow the link, and the old API link too.
+        var opened = await client.GetAsync(link.Value);
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        var html = await opened.Content.ReadAsStringAsync();
+        Assert.Contains("Confirm request", html);
+        Assert.NotEqual(HttpStatusCode.OK, (await client.GetAsync($"/api/public/requests/confirm?token={link.Groups[1].Value}")).StatusCode);
+        Assert.Equal("Received", await StateAsync(email));
+
+        // A post without the antiforgery token is refused and changes nothing.
+        var forged = await client.PostAsync("/rights/confirm", new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = link.Groups[1].Value }));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal("Received", await StateAsync(email));
+
+        var antiforgery = AntiforgeryPattern().Match(html).Groups[1].Value;
+        var confirmed = await client.PostAsync("/rights/confirm?culture=en", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["token"] = link.Groups[1].Value,
+            ["__RequestVerificationToken"] = antiforgery,
+        }));
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Contains("Your email address is confirmed", await confirmed.Content.ReadAsStringAsync());
+        Assert.Equal("EmailConfirmed", await StateAsync(email));
+    }
+
+    [GeneratedRegex(@"/rights/confirm\?token=([A-Za-z0-9_\-]+)&culture=en")]
+    private static partial Regex LinkPattern();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryPattern();
+
+    private async Task<object?> StateAsync(string email) =>
+        await app.Database.ScalarAsync($"SELECT state FROM data_subject_requests WHERE requester_email = '{email}'");
 
     [Theory]
     [InlineData("fi", "Tietosuojaoikeudet")]
@@ -131,5 +175,39 @@ public sealed class PublicRequestsRateLimitTests(TightRateLimitFactory app) : IC
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/rights")).StatusCode);
+    }
+}
+
+/// <summary>A register whose public form takes three submissions an hour from all addresses together, on a clock the test moves.</summary>
+public sealed class GlobalCapFactory : ClockFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Requests:PublicGlobalPerHour", "3");
+    }
+}
+
+[Trait(Category.Name, Category.Integration)]
+public sealed class PublicRequestsGlobalCapTests(GlobalCapFactory app) : IClassFixture<GlobalCapFactory>
+{
+    [Fact]
+    public async Task BeyondTheHourlyCapForAllAddressesTheFormAnswers429UntilTheHourHasPassed()
+    {
+        var client = app.Anonymous();
+        for (var i = 0; i < 3; i++)
+        {
+            var ok = await client.PostAsJsonAsync("/api/public/requests", new { type = "Access", name = "A", email = $"cap{i}@example.fi" });
+            Assert.Equal(HttpStatusCode.Accepted, ok.StatusCode);
+        }
+
+        var refused = await client.PostAsJsonAsync("/api/public/requests", new { type = "Access", name = "A", email = "cap3@example.fi" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(0L, Convert.ToInt64(await app.Database.ScalarAsync("SELECT COUNT(*) FROM data_subject_requests WHERE requester_email = 'cap3@example.fi'")));
+
+        app.Clock.Advance(TimeSpan.FromMinutes(61));
+        var later = await client.PostAsJsonAsync("/api/public/requests", new { type = "Access", name = "A", email = "cap3@example.fi" });
+        Assert.Equal(HttpStatusCode.Accepted, later.StatusCode);
     }
 }

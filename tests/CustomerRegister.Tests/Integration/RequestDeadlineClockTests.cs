@@ -25,7 +25,7 @@ public sealed class RequestDeadlineClockTests(ClockFactory app) : IClassFixture<
         var assigned = await dpo.Client.PutAsJsonAsync($"/api/requests/{id}/assignee", new { userId = handler.Id });
         Assert.True(assigned.IsSuccessStatusCode);
         var due = DateOf(request, "dueDate");
-        var listed = Assert.Single((await dpo.Client.GetFromJsonAsync<JsonElement>("/api/requests")).EnumerateArray(), r => r.Id() == id);
+        var listed = Assert.Single((await dpo.Client.GetFromJsonAsync<JsonElement>("/api/requests")).GetProperty("items").EnumerateArray(), r => r.Id() == id);
         Assert.False(listed.GetProperty("overdue").GetBoolean());
         Assert.True(listed.GetProperty("daysLeft").GetInt32() >= 28);
 
@@ -47,7 +47,7 @@ public sealed class RequestDeadlineClockTests(ClockFactory app) : IClassFixture<
 
         MoveTo(due.AddDays(2));
         var reader = await app.CreateUserAsync(Roles.CustomerService);
-        var late = Assert.Single((await reader.Client.GetFromJsonAsync<JsonElement>("/api/requests")).EnumerateArray(), r => r.Id() == id);
+        var late = Assert.Single((await reader.Client.GetFromJsonAsync<JsonElement>("/api/requests")).GetProperty("items").EnumerateArray(), r => r.Id() == id);
         Assert.True(late.GetProperty("overdue").GetBoolean());
         Assert.Equal(-2, late.GetProperty("daysLeft").GetInt32());
 
@@ -115,7 +115,7 @@ public sealed class RequestExtensionClockTests(ReceiptDayClockFactory app) : ICl
         Assert.Contains("Due date: 2027-04-30", warning.TextBody);
 
         var reader = await app.CreateUserAsync(Roles.CustomerService);
-        var listed = Assert.Single((await reader.Client.GetFromJsonAsync<JsonElement>("/api/requests")).EnumerateArray(), r => r.Id() == id);
+        var listed = Assert.Single((await reader.Client.GetFromJsonAsync<JsonElement>("/api/requests")).GetProperty("items").EnumerateArray(), r => r.Id() == id);
         Assert.Equal(4, listed.GetProperty("daysLeft").GetInt32());
         Assert.False(listed.GetProperty("overdue").GetBoolean());
     }

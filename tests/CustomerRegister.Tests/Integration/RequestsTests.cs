@@ -6,6 +6,7 @@ using CustomerRegister.Identity;
 using CustomerRegister.Requests;
 using CustomerRegister.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerRegister.Tests.Integration;
 
@@ -25,8 +26,17 @@ public class RequestsFactory : RegisterFactory
         builder.UseSetting("Requests:WarningIntervalMinutes", "0");
     }
 
-    /// <summary>The messages in the pickup folder addressed to <paramref name="to"/>.</summary>
-    public List<MimeKit.MimeMessage> MailTo(string to) =>
+    /// <summary>The messages in the pickup folder addressed to <paramref name="to"/>, once the outbox has delivered what is due.</summary>
+    public List<MimeKit.MimeMessage> MailTo(string to)
+    {
+        Task.Run(() => DeliverMailAsync()).GetAwaiter().GetResult();
+        return Delivered(to);
+    }
+
+    /// <summary>One step of the outbox worker: delivers what is due now.</summary>
+    public Task<DateTime?> DeliverMailAsync() => Services.GetRequiredService<MailDelivery>().RunOnceAsync();
+
+    private List<MimeKit.MimeMessage> Delivered(string to) =>
         !Directory.Exists(MailFolder)
             ? []
             : [.. Directory.GetFiles(MailFolder, "*.eml").Select(f => MimeKit.MimeMessage.Load(f))
@@ -165,7 +175,7 @@ public sealed class RequestsTests(RequestsFactory app) : IClassFixture<RequestsF
         Assert.Equal("Received", read.State());
         Assert.Empty(read.GetProperty("candidates").EnumerateArray());
         var open = await dpo.Client.GetFromJsonAsync<JsonElement>("/api/requests");
-        var listed = Assert.Single(open.EnumerateArray(), r => r.Id() == created.Id());
+        var listed = Assert.Single(open.GetProperty("items").EnumerateArray(), r => r.Id() == created.Id());
         Assert.Equal(JsonValueKind.Null, listed.GetProperty("subjectId").ValueKind);
         Assert.False(listed.TryGetProperty("requesterName", out _));
 
@@ -190,7 +200,7 @@ public sealed class RequestsTests(RequestsFactory app) : IClassFixture<RequestsF
         Assert.Equal("Duplicate", second.State());
         Assert.Equal(first.Id(), second.GetProperty("duplicateOf").GetGuid());
         Assert.Equal("Matched", other.State());
-        var open = (await dpo.Client.GetFromJsonAsync<JsonElement>("/api/requests")).EnumerateArray().Select(r => r.Id()).ToList();
+        var open = (await dpo.Client.GetFromJsonAsync<JsonElement>("/api/requests")).GetProperty("items").EnumerateArray().Select(r => r.Id()).ToList();
         Assert.Contains(first.Id(), open);
         Assert.DoesNotContain(second.Id(), open);
         var firstLog = (await dpo.Client.GetFromJsonAsync<JsonElement>($"/api/requests/{first.Id()}")).GetProperty("actions");
@@ -303,5 +313,101 @@ public sealed class RequestsTests(RequestsFactory app) : IClassFixture<RequestsF
         Assert.Equal(0, code);
         Assert.Contains(id.ToString(), output.ToString());
         Assert.DoesNotContain("Ukko", output.ToString());
+    }
+
+    [Fact]
+    public async Task TheStaffListPagesPastAnyCountByDueDate()
+    {
+        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
+        var mine = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            mine.Add((await dpo.Client.CreateRequestAsync(RequestData.Intake(channel: "Letter"))).Id());
+        }
+
+        var seen = new List<JsonElement>();
+        var pages = 0;
+        string? after = null;
+        do
+        {
+            var page = await dpo.Client.GetFromJsonAsync<JsonElement>("/api/requests?limit=2" + (after is null ? "" : $"&after={after}"));
+            var items = page.GetProperty("items").EnumerateArray().ToList();
+            Assert.True(items.Count <= 2);
+            seen.AddRange(items);
+            pages++;
+            after = page.GetProperty("nextAfter").ValueKind == JsonValueKind.Null ? null : page.GetProperty("nextAfter").GetString();
+        }
+        while (after is not null);
+
+        Assert.True(pages >= 3, $"{pages} pages");
+        var ids = seen.Select(r => r.Id()).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.All(mine, id => Assert.Contains(id, ids));
+        var dues = seen.Select(r => r.GetProperty("dueDate").GetString()).ToList();
+        Assert.Equal(dues.Order(StringComparer.Ordinal), dues);
+
+        var bad = await dpo.Client.GetAsync($"/api/requests?limit=0&after={Guid.NewGuid()}");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = await RegisterData.ErrorsOf(bad);
+        Assert.True(errors.TryGetProperty("limit", out _));
+        Assert.True(errors.TryGetProperty("after", out _));
+    }
+
+    [Fact]
+    public async Task TheCommandLineListsAndReportsThroughTheApisUseCasesAuditedTheSameWay()
+    {
+        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
+        var email = $"cli.{Guid.NewGuid():N}@example.fi";
+        var subjectId = (await dpo.Client.CreateConsumerAsync(Consumer(email))).GetProperty("subjectId").GetGuid();
+        var id = (await dpo.Client.CreateRequestAsync(RequestData.Intake(email: email, subjectId: subjectId))).Id();
+        await dpo.Client.StepAsync(id, "verify-identity", new { method = "StrongElectronicIdentification" });
+
+        // The list: the same requests as the API's pages, and the same audit event, by the system.
+        var api = new List<Guid>();
+        string? after = null;
+        do
+        {
+            var page = await dpo.Client.GetFromJsonAsync<JsonElement>("/api/requests?limit=200" + (after is null ? "" : $"&after={after}"));
+            api.AddRange(page.GetProperty("items").EnumerateArray().Select(r => r.Id()));
+            after = page.GetProperty("nextAfter").ValueKind == JsonValueKind.Null ? null : page.GetProperty("nextAfter").GetString();
+        }
+        while (after is not null);
+        var before = await LastAuditIdAsync();
+        using var listed = new StringWriter();
+        Assert.Equal(0, await CommandLine.TryRunAsync(["requests", "list"], app.Services, listed));
+        var cli = listed.ToString().Split('\n').Skip(1).Where(l => l.Length > 36).Select(l => Guid.Parse(l[..36])).ToList();
+        Assert.Equal(api, cli);
+        Assert.Equal((1L, $"request.list|system|{Catalog.Purposes.DataSubjectRights}|{RequestHandling.EntityType}||received_at"),
+            await AuditSinceAsync(before, "request.list"));
+
+        // The report: the same content as the API's, the same audit event and the same step on the request.
+        var fromApi = await dpo.Client.GetFromJsonAsync<JsonElement>($"/api/requests/{id}/access-report");
+        var (_, apiEvent) = await AuditSinceAsync(before, "access_report.generate");
+        Assert.StartsWith("access_report.generate|user|", apiEvent);
+        before = await LastAuditIdAsync();
+        using var reported = new StringWriter();
+        Assert.Equal(0, await CommandLine.TryRunAsync(["requests", "report", id.ToString()], app.Services, reported));
+        var fromCli = JsonDocument.Parse(reported.ToString()).RootElement;
+        Assert.Equal(Categories(fromApi), Categories(fromCli));
+        Assert.Equal((1L, apiEvent!.Replace("|user|", "|system|", StringComparison.Ordinal)), await AuditSinceAsync(before, "access_report.generate"));
+        var actions = (await dpo.Client.GetFromJsonAsync<JsonElement>($"/api/requests/{id}")).GetProperty("actions").EnumerateArray()
+            .Where(a => a.GetProperty("action").GetString() == "access_report_generated").Select(a => a.GetProperty("actorKind").GetString()).ToList();
+        Assert.Equal(["user", "system"], actions);
+    }
+
+    /// <summary>The report's categories and items, less the request's own (its action log grows with each report).</summary>
+    private static string Categories(JsonElement report) => string.Join("\n", report.GetProperty("categories").EnumerateArray()
+        .Where(c => c.GetProperty("id").GetString() != Catalog.Categories.RightsRequest.Id).Select(c => JsonSerializer.Serialize(c)));
+
+    private async Task<long> LastAuditIdAsync() => Convert.ToInt64(await app.Database.ScalarAsync("SELECT COALESCE(MAX(id), 0) FROM audit_events"));
+
+    /// <summary>How many events of <paramref name="action"/> came after event <paramref name="id"/>, and the last as "action|actor|purpose|entity|id|fields".</summary>
+    private async Task<(long Count, string? Last)> AuditSinceAsync(long id, string action)
+    {
+        var where = $"FROM audit_events WHERE id > {id} AND action = '{action}'";
+        var count = Convert.ToInt64(await app.Database.ScalarAsync($"SELECT COUNT(*) {where}"));
+        var last = await app.Database.ScalarAsync("SELECT action || '|' || actor_kind || '|' || purpose || '|' || COALESCE(entity_type, '') || '|' "
+            + $"|| COALESCE(entity_id, '') || '|' || COALESCE(fields, '') {where} ORDER BY id DESC LIMIT 1");
+        return (count, last as string);
     }
 }

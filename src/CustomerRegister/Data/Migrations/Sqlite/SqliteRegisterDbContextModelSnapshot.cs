@@ -2569,6 +2569,74 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.HasAnnotation("Register:RetainedFrom", "ClosedAt");
                 });
 
+            modelBuilder.Entity("CustomerRegister.Requests.OutgoingMail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts")
+                        .HasAnnotation("Register:NotPersonal", "delivery attempts");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<DateTime?>("FailedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failed_at")
+                        .HasAnnotation("Register:NotPersonal", "delivery outcome time");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind")
+                        .HasAnnotation("Register:NotPersonal", "kind of letter");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error")
+                        .HasAnnotation("Register:NotPersonal", "error type name");
+
+                    b.Property<byte[]>("Message")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("message")
+                        .HasAnnotation("Register:Category", "rights.request");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_attempt_at")
+                        .HasAnnotation("Register:NotPersonal", "delivery schedule");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_id")
+                        .HasAnnotation("Register:NotPersonal", "the request the letter belongs to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outgoing_mail");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_outgoing_mail_created_at");
+
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_outgoing_mail_request_id");
+
+                    b.HasIndex("FailedAt", "NextAttemptAt")
+                        .HasDatabaseName("ix_outgoing_mail_failed_at_next_attempt_at");
+
+                    b.ToTable("outgoing_mail", (string)null);
+
+                    b.HasAnnotation("Register:RetainedFrom", "CreatedAt");
+                });
+
             modelBuilder.Entity("CustomerRegister.Requests.RequestAction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3754,6 +3822,15 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasForeignKey("SubjectId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_data_subject_requests_subject_subject_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Requests.OutgoingMail", b =>
+                {
+                    b.HasOne("CustomerRegister.Requests.DataSubjectRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_outgoing_mail_data_subject_requests_request_id");
                 });
 
             modelBuilder.Entity("CustomerRegister.Requests.RequestAction", b =>
