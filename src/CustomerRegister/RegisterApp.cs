@@ -176,6 +176,7 @@ public static class RegisterApp
         app.MapRelationships();
         app.MapCustomerHistory();
         app.MapSubjects();
+        app.MapGroupCompany();
         app.MapSearch();
         app.MapMarketingConsents();
         app.MapSurveys();
