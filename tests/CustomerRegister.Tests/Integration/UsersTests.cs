@@ -22,7 +22,8 @@ public sealed class UsersTests(RegisterFactory app) : IClassFixture<RegisterFact
         Assert.Equal([Roles.CustomerService], body.GetProperty("user").GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
         Assert.Equal(JsonValueKind.Null, body.GetProperty("oneTimePassword").ValueKind);
 
-        var cs = await app.SignInAsync(email, RegisterFactory.UserPassword);
+        await app.ChangePasswordAsync(email, RegisterFactory.UserPassword, RegisterFactory.UserPassword + " own");
+        var cs = await app.SignInAsync(email, RegisterFactory.UserPassword + " own");
         Assert.Equal(HttpStatusCode.Forbidden, (await cs.GetAsync("/api/users")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await cs.PostAsJsonAsync("/api/users",
             new { email = "x@register.test", displayName = "X", roles = new[] { Roles.Administrator } })).StatusCode);
