@@ -153,7 +153,9 @@ public sealed partial class AdministrationSafeguardsTests(RegisterFactory app) :
         var token = TokenPattern().Match(form).Groups[1].Value;
         var signIn = await page.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["email"] = email, ["password"] = RegisterFactory.InitialPassword, ["__RequestVerificationToken"] = token,
+            ["email"] = email,
+            ["password"] = RegisterFactory.InitialPassword,
+            ["__RequestVerificationToken"] = token,
         }));
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.StartsWith("/Account/ChangePassword", signIn.Headers.Location?.OriginalString);
