@@ -57,6 +57,7 @@ public static class RegisterApp
             builder.WebHost.UseUrls(configuration["Register:Urls"] ?? "http://localhost:5080");
         }
 
+        builder.AddBrowserHardening();
         builder.Logging.EnableRedaction();
         services.AddRegisterRedaction();
 
@@ -158,6 +159,7 @@ public static class RegisterApp
 
     public static WebApplication UseRegister(this WebApplication app)
     {
+        app.UseBrowserHardening();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization();
@@ -176,6 +178,7 @@ public static class RegisterApp
         app.MapRelationships();
         app.MapCustomerHistory();
         app.MapSubjects();
+        app.MapGroupCompany();
         app.MapSearch();
         app.MapMarketingConsents();
         app.MapSurveys();

@@ -9,7 +9,8 @@ namespace CustomerRegister.Audit;
 
 public sealed record AuditEventResponse(
     long Id, DateTime OccurredAt, string ActorKind, Guid? ActorId, string Action, string Purpose, Guid? SubjectId,
-    string? EntityType, string? EntityId, IReadOnlyList<string> Fields, string Outcome, string? CorrelationId);
+    string? EntityType, string? EntityId, IReadOnlyList<string> Fields, string Outcome, string? CorrelationId,
+    IReadOnlyList<string> Grants);
 
 public sealed record AuditPage(IReadOnlyList<AuditEventResponse> Items, long? NextAfter);
 
@@ -79,5 +80,6 @@ public static class AuditApi
 
     private static AuditEventResponse ToResponse(AuditEvent e) => new(
         e.Id, e.OccurredAt, e.ActorKind, e.ActorId, e.Action, e.Purpose, e.SubjectId, e.EntityType, e.EntityId,
-        e.Fields.Split(',', StringSplitOptions.RemoveEmptyEntries), e.Outcome, e.CorrelationId);
+        e.Fields.Split(',', StringSplitOptions.RemoveEmptyEntries), e.Outcome, e.CorrelationId,
+        (e.Grants ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries));
 }

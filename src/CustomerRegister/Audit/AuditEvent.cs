@@ -31,6 +31,12 @@ public sealed class AuditEvent
     /// <summary>Comma-separated category or field names; never values.</summary>
     public string Fields { get; set; } = "";
 
+    /// <summary>
+    /// For a grant of access (a user's roles, an API key): the comma-separated role and permission names granted,
+    /// a removed one prefixed with <c>-</c>. Names of access rights, never personal data; null for other events.
+    /// </summary>
+    public string? Grants { get; set; }
+
     /// <summary>"ok", "denied", "failed".</summary>
     public string Outcome { get; set; } = "ok";
 

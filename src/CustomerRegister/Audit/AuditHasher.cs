@@ -32,6 +32,13 @@ public sealed class AuditHasher : IDisposable
         Write(e.Fields);
         Write(e.Outcome);
         Write(e.CorrelationId);
+
+        // Written only when present, so events sealed before the field existed hash as they did.
+        if (e.Grants is not null)
+        {
+            Write("grants");
+            Write(e.Grants);
+        }
     }
 
     public string Finish() => Convert.ToHexStringLower(_hash.GetHashAndReset());

@@ -11,7 +11,8 @@ public sealed record AuditEntry(
     string? EntityType = null,
     string? EntityId = null,
     IEnumerable<string>? Fields = null,
-    string Outcome = "ok");
+    string Outcome = "ok",
+    IEnumerable<string>? Grants = null);
 
 /// <summary>
 /// Writes audit events into the request's DbContext. <see cref="Add"/> lets the event commit in the same
@@ -47,6 +48,7 @@ public sealed class AuditLog(RegisterDbContext db, IHttpContextAccessor http, Ti
             EntityId = entry.EntityId,
             Fields = entry.Fields is null ? "" : string.Join(',', entry.Fields),
             Outcome = entry.Outcome,
+            Grants = entry.Grants?.ToList() is { Count: > 0 } grants ? string.Join(',', grants) : null,
             CorrelationId = context?.TraceIdentifier is { Length: <= 64 } t ? t : null,
         };
     }

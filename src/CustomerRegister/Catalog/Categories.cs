@@ -94,7 +94,7 @@ public static class Categories
     public static readonly DataCategory WebBehaviour = new(
         "behaviour.web", "Verkkokäyttäytymistiedot", "Uppgifter om webbeteende", "Web-behaviour data",
         [new(Purposes.WebAnalytics, Consent)],
-        RetentionRule.WebBehaviour, ErasureAction.Delete, Permissions.MarketingRead, Permissions.MarketingWrite);
+        RetentionRule.WebBehaviour, ErasureAction.Delete, Permissions.MarketingRead, Permissions.WebEventWrite);
 
     public static readonly DataCategory Feedback = new(
         "customer.feedback", "Asiakaspalautteet", "Kundrespons", "Customer feedback",

@@ -17,6 +17,7 @@ internal sealed class ApiClientConfiguration : IEntityTypeConfiguration<ApiClien
         b.Property(c => c.KeyHash).HasMaxLength(32);
         b.Property(c => c.Permissions).HasMaxLength(2000);
         b.Ignore(c => c.PermissionList);
+        b.Ignore(c => c.IsPending);
     }
 }
 
@@ -33,6 +34,7 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         b.Property(e => e.EntityType).HasMaxLength(64);
         b.Property(e => e.EntityId).HasMaxLength(64);
         b.Property(e => e.Fields).HasMaxLength(2000);
+        b.Property(e => e.Grants).HasMaxLength(2000);
         b.Property(e => e.Outcome).HasMaxLength(16);
         b.Property(e => e.CorrelationId).HasMaxLength(64);
         b.HasIndex(e => new { e.SubjectId, e.Id });

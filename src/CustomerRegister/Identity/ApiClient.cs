@@ -24,6 +24,15 @@ public sealed class ApiClient
 
     public DateTime? RevokedAt { get; set; }
 
+    /// <summary>When the DPO approved a key that carries more than the integration permissions.</summary>
+    public DateTime? ApprovedAt { get; set; }
+
+    /// <summary>The approving DPO: never the creator.</summary>
+    public Guid? ApprovedBy { get; set; }
+
     public IReadOnlyList<string> PermissionList =>
         Permissions.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>A key beyond <see cref="Identity.Permissions.Integration"/> that the DPO has not approved: it does not sign in.</summary>
+    public bool IsPending => ApprovedAt is null && Identity.Permissions.NeedApproval(PermissionList);
 }

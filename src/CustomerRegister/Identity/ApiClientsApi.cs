@@ -10,11 +10,17 @@ namespace CustomerRegister.Identity;
 
 public sealed record CreateApiClientRequest(string? Name, string[]? Permissions);
 
-public sealed record ApiClientResponse(Guid Id, string Name, string KeyPrefix, IReadOnlyList<string> Permissions, DateTime CreatedAt, DateTime? RevokedAt);
+public sealed record ApiClientResponse(
+    Guid Id, string Name, string KeyPrefix, IReadOnlyList<string> Permissions, DateTime CreatedAt, DateTime? RevokedAt,
+    bool Pending, DateTime? ApprovedAt, Guid? ApprovedBy);
 
 public sealed record CreatedApiClientResponse(ApiClientResponse Client, string ApiKey);
 
-/// <summary>Integration clients and their keys. The key is returned once, at creation; only its hash is kept.</summary>
+/// <summary>
+/// Integration clients and their keys. The key is returned once, at creation; only its hash is kept. A key that carries
+/// more than <see cref="Permissions.Integration"/> is created pending and signs in only after a DPO other than its
+/// creator approves it.
+/// </summary>
 public static class ApiClientsApi
 {
     public static IEndpointRouteBuilder MapApiClients(this IEndpointRouteBuilder app)
@@ -24,6 +30,8 @@ public static class ApiClientsApi
             TypedResults.Ok((await db.ApiClients.AsNoTracking().OrderBy(c => c.Name).ToListAsync(ct)).Select(ToResponse).ToList()));
         group.MapPost("/", CreateAsync);
         group.MapPost("/{id:guid}/revoke", RevokeAsync);
+        app.MapPost("/api/clients/{id:guid}/approve", ApproveAsync).WithTags("API clients").RequirePermission(Permissions.ApiClientApprove)
+            .WithSummary("Approve a pending key (one beyond the integration permissions); never the approver's own.");
         return app;
     }
 
@@ -58,7 +66,7 @@ public static class ApiClientsApi
         };
         db.ApiClients.Add(client);
         audit.Add(new AuditEntry("client.create", Purposes.Administration, EntityType: "api_client",
-            EntityId: client.Id.ToString(), Fields: ["name", "permissions"]));
+            EntityId: client.Id.ToString(), Fields: ["name", "permissions"], Grants: client.PermissionList));
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/clients/{client.Id}", new CreatedApiClientResponse(ToResponse(client), key));
     }
@@ -74,11 +82,44 @@ public static class ApiClientsApi
 
         client.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
         audit.Add(new AuditEntry("client.revoke", Purposes.Administration, EntityType: "api_client",
-            EntityId: client.Id.ToString(), Fields: ["revoked_at"]));
+            EntityId: client.Id.ToString(), Fields: ["revoked_at"], Grants: client.PermissionList.Select(p => "-" + p)));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ToResponse(client));
+    }
+
+    private static async Task<Results<Ok<ApiClientResponse>, NotFound, ProblemHttpResult>> ApproveAsync(
+        Guid id, RegisterDbContext db, AuditLog audit, ClaimsPrincipal me, TimeProvider clock, CancellationToken ct)
+    {
+        var client = await db.ApiClients.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (client is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var approver = AuditLog.Actor(me).Id;
+        if (approver is null || approver == client.CreatedBy)
+        {
+            await audit.WriteAsync(new AuditEntry("client.approve", Purposes.Administration, EntityType: "api_client",
+                EntityId: client.Id.ToString(), Outcome: "denied"), ct);
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Approval by a second person",
+                detail: "A key is approved by a data protection officer other than the one who created it.",
+                type: "urn:customer-register:self-approval");
+        }
+
+        if (client.RevokedAt is not null || !client.IsPending)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Nothing to approve",
+                detail: client.RevokedAt is not null ? "The key is revoked." : "The key is approved or needs no approval.");
+        }
+
+        client.ApprovedAt = clock.GetUtcNow().UtcDateTime;
+        client.ApprovedBy = approver;
+        audit.Add(new AuditEntry("client.approve", Purposes.Administration, EntityType: "api_client",
+            EntityId: client.Id.ToString(), Fields: ["approved_at"], Grants: client.PermissionList));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ToResponse(client));
     }
 
     private static ApiClientResponse ToResponse(ApiClient c) =>
-        new(c.Id, c.Name, c.KeyPrefix, c.PermissionList, c.CreatedAt, c.RevokedAt);
+        new(c.Id, c.Name, c.KeyPrefix, c.PermissionList, c.CreatedAt, c.RevokedAt, c.IsPending, c.ApprovedAt, c.ApprovedBy);
 }

@@ -12,7 +12,8 @@ namespace CustomerRegister.Identity;
 /// <summary>
 /// API keys for integration clients: <c>X-Api-Key: crk_{prefix}_{secret}</c>. The prefix finds the client,
 /// the SHA-256 of the whole key is compared in constant time, and the principal carries only the
-/// permissions the client was scoped to.
+/// permissions the client was scoped to. A pending key (beyond the integration permissions, not yet approved by the
+/// DPO) is refused like a revoked one.
 /// </summary>
 public sealed class ApiKeyAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -40,7 +41,7 @@ public sealed class ApiKeyAuthentication(
         }
 
         var client = await db.ApiClients.AsNoTracking().FirstOrDefaultAsync(c => c.KeyPrefix == prefix, Context.RequestAborted);
-        if (client is null || client.RevokedAt is not null
+        if (client is null || client.RevokedAt is not null || client.IsPending
             || !CryptographicOperations.FixedTimeEquals(Hash(key), client.KeyHash))
         {
             Logger.LogInformation("API key rejected for prefix {KeyPrefix}", prefix);

@@ -27,13 +27,41 @@ public static class Permissions
     /// <summary>Finds and reads people whose processing is restricted (Art 18): the DPO only.</summary>
     public const string RestrictedRead = "Restricted.Read";
 
+    /// <summary>Sends web-behaviour events (the website's key; staff who write marketing data).</summary>
+    public const string WebEventWrite = "WebEvent.Write";
+
+    /// <summary>A group company's read of what notice § 8 discloses to it (<see cref="Catalog.Recipients.GroupCompanies"/>).</summary>
+    public const string GroupCompanyRead = "GroupCompany.Read";
+
+    /// <summary>Approves an API key that carries more than <see cref="Integration"/>: the DPO, never the key's creator.</summary>
+    public const string ApiClientApprove = "ApiClient.Approve";
+
+    /// <summary>Releases a legal hold: the DPO only.</summary>
+    public const string LegalHoldRelease = "LegalHold.Release";
+
+    /// <summary>Changes an existing production unit, and with it its CCTV period: the DPO only.</summary>
+    public const string RecordingConfigure = "Recording.Configure";
+
     public static readonly IReadOnlyList<string> All =
     [
         AccountSelf, CustomerRead, CustomerWrite, IdentityCodeReveal, BankAccountReveal,
         MarketingRead, MarketingWrite, BillingRead, BillingWrite, VehicleRead, VehicleWrite,
         RecordingRead, RecordingUpload, RequestRead, RequestHandle, RetentionRead, RetentionRun,
-        AuditRead, UsersManage, CatalogRead, RestrictedRead,
+        AuditRead, UsersManage, CatalogRead, RestrictedRead, WebEventWrite, GroupCompanyRead, ApiClientApprove,
+        LegalHoldRelease, RecordingConfigure,
     ];
+
+    /// <summary>
+    /// What an integration's API key may carry without approval: recording upload (telephony), web events (website) and a
+    /// group company's scoped read. A key with any other permission waits for the DPO's approval before it signs in.
+    /// </summary>
+    public static readonly IReadOnlySet<string> Integration = new HashSet<string>(StringComparer.Ordinal)
+    {
+        RecordingUpload, WebEventWrite, GroupCompanyRead,
+    };
+
+    /// <summary>True when a key with these permissions must be approved by the DPO before it is used.</summary>
+    public static bool NeedApproval(IEnumerable<string> permissions) => permissions.Any(p => !Integration.Contains(p));
 
     public static bool IsKnown(string permission) => All.Contains(permission, StringComparer.Ordinal);
 

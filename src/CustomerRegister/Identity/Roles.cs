@@ -26,13 +26,15 @@ public static class Roles
                 Permissions.MarketingRead, Permissions.MarketingWrite, Permissions.BillingRead, Permissions.VehicleRead,
                 Permissions.RecordingRead, Permissions.RequestRead, Permissions.RequestHandle,
                 Permissions.RetentionRead, Permissions.RetentionRun, Permissions.AuditRead, Permissions.CatalogRead,
-                Permissions.RestrictedRead),
+                Permissions.RestrictedRead, Permissions.WebEventWrite, Permissions.ApiClientApprove,
+                Permissions.LegalHoldRelease, Permissions.RecordingConfigure),
             [CustomerService] = Set(
                 Permissions.AccountSelf, Permissions.CustomerRead, Permissions.CustomerWrite,
                 Permissions.MarketingRead, Permissions.MarketingWrite, Permissions.BillingRead,
-                Permissions.RecordingRead, Permissions.RequestRead),
+                Permissions.RecordingRead, Permissions.RequestRead, Permissions.WebEventWrite),
             [Marketing] = Set(
-                Permissions.AccountSelf, Permissions.CustomerRead, Permissions.MarketingRead, Permissions.MarketingWrite),
+                Permissions.AccountSelf, Permissions.CustomerRead, Permissions.MarketingRead, Permissions.MarketingWrite,
+                Permissions.WebEventWrite),
             [Billing] = Set(
                 Permissions.AccountSelf, Permissions.CustomerRead, Permissions.BillingRead, Permissions.BillingWrite,
                 Permissions.BankAccountReveal),

@@ -8,12 +8,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Identity;
 
-public sealed record NewUser(string Email, string DisplayName, IReadOnlyList<string> Roles, string? Password);
+/// <summary>
+/// A user to create. <paramref name="MustChangePassword"/> is set when an administrator chose the password: only its
+/// owner should know it, so it is replaced at first sign-in (a generated one-time password always is).
+/// </summary>
+public sealed record NewUser(string Email, string DisplayName, IReadOnlyList<string> Roles, string? Password, bool MustChangePassword = false);
 
 public sealed record CreatedUser(AppUser User, string? OneTimePassword);
 
 /// <summary>Raised for a request that is well-formed but cannot be carried out as asked (answers 409).</summary>
 public sealed class ConflictException(string message) : Exception(message);
+
+/// <summary>Raised when the caller may call the endpoint but not do this to this target (answers 403 with the reason).</summary>
+public sealed class ForbiddenException(string message) : Exception(message);
 
 /// <summary>Raised with per-field messages (answers 400 naming each field).</summary>
 public sealed class ValidationException(IDictionary<string, string[]> errors) : Exception("Validation failed")
@@ -63,7 +70,7 @@ public sealed class UserAdministration(
             Email = request.Email,
             EmailConfirmed = true,
             DisplayName = request.DisplayName.Trim(),
-            MustChangePassword = oneTime is not null,
+            MustChangePassword = oneTime is not null || request.MustChangePassword,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
 
@@ -77,14 +84,21 @@ public sealed class UserAdministration(
         }
 
         await audit.WriteAsync(new AuditEntry("user.create", Purposes.Administration,
-            EntityType: "user", EntityId: user.Id.ToString(), Fields: ["email", "display_name", "roles"]), ct);
+            EntityType: "user", EntityId: user.Id.ToString(), Fields: ["email", "display_name", "roles"],
+            Grants: GrantNames([], request.Roles)), ct);
         await tx.CommitAsync(ct);
         Log.UserCreated(logger, user.Id, string.Join(',', request.Roles), user.Email);
         return new CreatedUser(user, oneTime);
     }
 
-    public async Task<AppUser> SetRolesAsync(Guid userId, IReadOnlyList<string> newRoles, CancellationToken ct = default)
+    /// <summary>Replaces a user's roles. Nobody changes their own: a grant always takes a second person.</summary>
+    public async Task<AppUser> SetRolesAsync(Guid userId, IReadOnlyList<string> newRoles, Guid actingUserId, CancellationToken ct = default)
     {
+        if (userId == actingUserId)
+        {
+            throw new ForbiddenException("You cannot change your own roles; another administrator must.");
+        }
+
         var unknown = newRoles.Where(r => !Roles.IsKnown(r)).ToList();
         if (unknown.Count > 0)
         {
@@ -107,7 +121,7 @@ public sealed class UserAdministration(
         ThrowIfFailed(await users.AddToRolesAsync(user, newRoles.Except(current).Distinct()));
         await users.UpdateSecurityStampAsync(user);
         await audit.WriteAsync(new AuditEntry("user.roles", Purposes.Administration,
-            EntityType: "user", EntityId: user.Id.ToString(), Fields: ["roles"]), ct);
+            EntityType: "user", EntityId: user.Id.ToString(), Fields: ["roles"], Grants: GrantNames(current, newRoles)), ct);
         await tx.CommitAsync(ct);
         access.Invalidate(user.Id);
         return user;
@@ -135,6 +149,24 @@ public sealed class UserAdministration(
         await tx.CommitAsync(ct);
         access.Invalidate(user.Id);
         return user;
+    }
+
+    /// <summary>
+    /// What a change of roles grants, for the audit event: the roles and permissions gained, and those lost prefixed
+    /// with <c>-</c>. Names only.
+    /// </summary>
+    public static IReadOnlyList<string> GrantNames(IEnumerable<string> before, IEnumerable<string> after)
+    {
+        var (was, now) = (before.Distinct().ToList(), after.Distinct().ToList());
+        var hadPermissions = Permissions.All.Where(p => Roles.Grants(was, p)).ToList();
+        var hasPermissions = Permissions.All.Where(p => Roles.Grants(now, p)).ToList();
+        return
+        [
+            .. now.Except(was).Order(StringComparer.Ordinal),
+            .. hasPermissions.Except(hadPermissions),
+            .. was.Except(now).Order(StringComparer.Ordinal).Select(r => "-" + r),
+            .. hadPermissions.Except(hasPermissions).Select(p => "-" + p),
+        ];
     }
 
     public Task<AppUser?> FindAsync(Guid id) => users.FindByIdAsync(id.ToString());

@@ -71,13 +71,15 @@ public static class UsersApi
             return errors.Problem();
         }
 
-        var created = await admin.CreateAsync(new NewUser(request.Email!.Trim(), request.DisplayName!, request.Roles!, request.Password), ct);
+        // A password the administrator chose is known to two people: its owner replaces it at first sign-in.
+        var created = await admin.CreateAsync(
+            new NewUser(request.Email!.Trim(), request.DisplayName!, request.Roles!, request.Password, MustChangePassword: true), ct);
         var response = ToResponse(created.User, await RolesByUserAsync(db, created.User.Id, ct));
         return TypedResults.Created($"/api/users/{created.User.Id}", new CreatedUserResponse(response, created.OneTimePassword));
     }
 
-    private static async Task<Results<Ok<UserResponse>, NotFound, ValidationProblem>> SetRolesAsync(
-        Guid id, SetRolesRequest request, UserAdministration admin, RegisterDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<UserResponse>, NotFound, ValidationProblem, ProblemHttpResult>> SetRolesAsync(
+        Guid id, SetRolesRequest request, ClaimsPrincipal me, UserAdministration admin, RegisterDbContext db, AuditLog audit, CancellationToken ct)
     {
         if (request.Roles is null)
         {
@@ -86,12 +88,19 @@ public static class UsersApi
 
         try
         {
-            var user = await admin.SetRolesAsync(id, request.Roles, ct);
+            var user = await admin.SetRolesAsync(id, request.Roles, AuditLog.Actor(me).Id ?? Guid.Empty, ct);
             return TypedResults.Ok(ToResponse(user, await RolesByUserAsync(db, id, ct)));
         }
         catch (KeyNotFoundException)
         {
             return TypedResults.NotFound();
+        }
+        catch (ForbiddenException e)
+        {
+            await audit.WriteAsync(new AuditEntry("user.roles", Purposes.Administration, EntityType: "user", EntityId: id.ToString(),
+                Outcome: "denied"), ct);
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Own roles", detail: e.Message,
+                type: "urn:customer-register:own-roles");
         }
     }
 

@@ -31,7 +31,7 @@ public static class WebEventsApi
 
     public static IEndpointRouteBuilder MapWebEvents(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/web-events", IntakeAsync).WithTags("Marketing").RequirePermission(Permissions.MarketingWrite)
+        app.MapPost("/api/web-events", IntakeAsync).WithTags("Marketing").RequirePermission(Permissions.WebEventWrite)
             .WithSummary("Intake of one web-behaviour event from the website's integration client.");
         app.MapGet("/api/web-events/unlinked", UnlinkedAsync).WithTags("Marketing").RequirePermission(Permissions.MarketingRead)
             .WithSummary("Per day, how many events naming a person were dropped for want of a web-behaviour consent (no personal data).");

@@ -14,8 +14,8 @@ public sealed record ProductionUnitRequest(string? Name, string? Address, int? C
 public sealed record ProductionUnitResponse(Guid Id, string Name, string? Address, int CctvRetentionMonths, long Version);
 
 /// <summary>
-/// The controller's production units and how long each keeps its CCTV footage. Managed by those who run retention;
-/// read by those who may read recordings.
+/// The controller's production units and how long each keeps its CCTV footage. Created by those who run retention,
+/// changed (a shorter period deletes footage sooner) only by the DPO; read by those who may read recordings.
 /// </summary>
 public static class ProductionUnitsApi
 {
@@ -28,7 +28,8 @@ public static class ProductionUnitsApi
 
         var manage = app.MapGroup("/api/production-units").WithTags("Recordings").RequirePermission(Permissions.RetentionRun);
         manage.MapPost("/", CreateAsync).WithSummary($"cctvRetentionMonths 1 to {RecordingRules.MaxCctvMonths} (notice § 6).");
-        manage.MapPut("/{id:guid}", UpdateAsync).WithSummary("Replace the unit's name, address and CCTV period; send the version you read.");
+        app.MapPut("/api/production-units/{id:guid}", UpdateAsync).WithTags("Recordings").RequirePermission(Permissions.RecordingConfigure)
+            .WithSummary("Replace the unit's name, address and CCTV period (the DPO only); send the version you read.");
         return app;
     }
 

@@ -40,7 +40,8 @@ public static class RetentionApi
         var run = app.MapGroup("/api").WithTags("Retention").RequirePermission(Permissions.RetentionRun);
         run.MapPost("/retention/run", RunAsync).WithSummary("Sweep now; 409 when another instance holds the lease.");
         run.MapPost("/legal-holds", HoldAsync).WithSummary("Hold a person (subjectId) or one item (table + rowId) back from the sweep, with the reason.");
-        run.MapPost("/legal-holds/{id:guid}/release", ReleaseAsync).WithSummary("Release a hold, with the reason.");
+        app.MapPost("/api/legal-holds/{id:guid}/release", ReleaseAsync).WithTags("Retention").RequirePermission(Permissions.LegalHoldRelease)
+            .WithSummary("Release a hold, with the reason (the DPO only).");
         return app;
     }
 

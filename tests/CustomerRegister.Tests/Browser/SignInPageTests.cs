@@ -26,8 +26,19 @@ public sealed class SignInPageTests : IAsyncLifetime
         Assert.NotEmpty(oneTime);
         var page = await _browser.Chromium.NewPageAsync();
 
+        // The Content-Security-Policy is active on every page: a violation shows up as a console error naming it.
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                violations.Add(message.Text);
+            }
+        };
+
         await page.GotoAsync(_baseUrl + "/");
         Assert.Contains("/Account/Login", page.Url);
+        Assert.Equal("rgb(31, 111, 80)", await page.Locator("header").EvaluateAsync<string>("h => getComputedStyle(h).backgroundColor"));
         Assert.Equal("Kirjaudu sisään", (await page.Locator("h1").TextContentAsync())?.Trim());
 
         await page.FillAsync("#email", FirstAdministrator.DefaultEmail);
@@ -67,6 +78,7 @@ public sealed class SignInPageTests : IAsyncLifetime
 
         await page.ClickAsync("#sign-out");
         await page.WaitForURLAsync(new Regex("/Account/Login"));
+        Assert.Empty(violations);
 
         // The new password works through the API as well; the one-time password no longer does.
         Assert.Equal(System.Net.HttpStatusCode.OK, (await _app.LoginAsync(FirstAdministrator.DefaultEmail, newPassword)).StatusCode);

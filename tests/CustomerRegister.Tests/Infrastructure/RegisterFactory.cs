@@ -18,6 +18,9 @@ public class RegisterFactory : WebApplicationFactory<Program>
     public const string AdminPassword = "test-admin passphrase 2026";
     public const string UserPassword = "staff member passphrase 2026";
 
+    /// <summary>The password an administrator chooses for a new user, who must replace it at first sign-in.</summary>
+    public const string InitialPassword = "chosen by the administrator 2026";
+
     public RegisterFactory()
         : this(new TestDatabase())
     {
@@ -74,16 +77,27 @@ public class RegisterFactory : WebApplicationFactory<Program>
 
     public Task<HttpClient> AdminAsync() => SignInAsync(AdminEmail, AdminPassword);
 
-    /// <summary>The administrator creates a user with these roles; returns that user's signed-in client.</summary>
+    /// <summary>
+    /// The administrator creates a user with these roles and a chosen password, which the user replaces with
+    /// <see cref="UserPassword"/>; returns that user's signed-in client.
+    /// </summary>
     public async Task<StaffUser> CreateUserAsync(params string[] roles)
     {
         var admin = await AdminAsync();
         var email = $"staff-{Guid.NewGuid():N}@register.test";
         var response = await admin.PostAsJsonAsync("/api/users",
-            new { email, displayName = "Staff " + string.Join('+', roles), roles, password = UserPassword });
+            new { email, displayName = "Staff " + string.Join('+', roles), roles, password = InitialPassword });
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("user").GetProperty("id").GetGuid();
+        await ChangePasswordAsync(email, InitialPassword, UserPassword);
         return new StaffUser(id, email, await SignInAsync(email, UserPassword));
+    }
+
+    public async Task ChangePasswordAsync(string email, string currentPassword, string newPassword)
+    {
+        var changed = await Anonymous().PostAsJsonAsync("/api/auth/change-password", new { email, currentPassword, newPassword });
+        Assert.True(changed.StatusCode == System.Net.HttpStatusCode.NoContent,
+            $"Password change failed: {(int)changed.StatusCode} {await changed.Content.ReadAsStringAsync()}");
     }
 
     protected override void Dispose(bool disposing)

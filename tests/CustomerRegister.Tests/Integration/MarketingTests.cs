@@ -316,7 +316,7 @@ public sealed class MarketingTests(RegisterFactory app) : IClassFixture<Register
     {
         var admin = await app.AdminAsync();
         var subjectId = await ConsumerSubjectAsync((await app.CreateUserAsync(Roles.CustomerService)).Client);
-        var created = await admin.PostAsJsonAsync("/api/clients", new { name = "Website", permissions = new[] { Permissions.MarketingWrite } });
+        var created = await admin.PostAsJsonAsync("/api/clients", new { name = "Website", permissions = new[] { Permissions.WebEventWrite } });
         var key = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("apiKey").GetString()!;
         var website = app.Anonymous();
         website.DefaultRequestHeaders.Add(ApiKeyAuthentication.HeaderName, key);

@@ -136,7 +136,7 @@ public sealed class RecordingsTests(RecordingsFactory app) : IClassFixture<Recor
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().PostAsync("/api/recordings/calls", CallForm(Wav(100, 7)))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await service.Client.PostAsync("/api/recordings/calls", CallForm(Wav(100, 7)))).StatusCode);
-        var auditClient = await ClientAsync(Permissions.AuditRead);
+        var auditClient = await ClientAsync(Permissions.GroupCompanyRead);
         Assert.Equal(HttpStatusCode.Forbidden, (await auditClient.PostAsync("/api/recordings/calls", CallForm(Wav(100, 7)))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await auditClient.PostAsync("/api/recordings/cctv", new MultipartFormDataContent())).StatusCode);
     }
@@ -211,11 +211,13 @@ public sealed class RecordingsTests(RecordingsFactory app) : IClassFixture<Recor
         var unit = await six.Content.ReadFromJsonAsync<JsonElement>();
         var id = unit.GetProperty("id").GetGuid();
 
-        var toSeven = await admin.PutAsJsonAsync($"/api/production-units/{id}", new { name = "Tampere yard", cctvRetentionMonths = 7, version = 1 });
+        // Changing a unit's period is the DPO's.
+        var dpo = (await app.CreateUserAsync(Roles.DataProtectionOfficer)).Client;
+        var toSeven = await dpo.PutAsJsonAsync($"/api/production-units/{id}", new { name = "Tampere yard", cctvRetentionMonths = 7, version = 1 });
         Assert.True((await RegisterData.ErrorsOf(toSeven)).TryGetProperty("cctvRetentionMonths", out _));
-        var toThree = await admin.PutAsJsonAsync($"/api/production-units/{id}", new { name = "Tampere yard", cctvRetentionMonths = 3, version = 1 });
+        var toThree = await dpo.PutAsJsonAsync($"/api/production-units/{id}", new { name = "Tampere yard", cctvRetentionMonths = 3, version = 1 });
         Assert.Equal(HttpStatusCode.OK, toThree.StatusCode);
-        var stale = await admin.PutAsJsonAsync($"/api/production-units/{id}", new { name = "Tampere yard", cctvRetentionMonths = 2, version = 1 });
+        var stale = await dpo.PutAsJsonAsync($"/api/production-units/{id}", new { name = "Tampere yard", cctvRetentionMonths = 2, version = 1 });
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
 
         var service = await app.CreateUserAsync(Roles.CustomerService);

@@ -61,6 +61,11 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("fields");
 
+                    b.Property<string>("Grants")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grants");
+
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("occurred_at");
@@ -1471,6 +1476,14 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_at");
+
+                    b.Property<Guid?>("ApprovedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
