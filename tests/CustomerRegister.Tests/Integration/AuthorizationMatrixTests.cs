@@ -164,7 +164,7 @@ public sealed partial class AuthorizationMatrixTests(RegisterFactory app) : ICla
         return body.Length == 0 || !body.Contains("urn:customer-register:", StringComparison.Ordinal);
     }
 
-    private static IReadOnlyList<string> IntegrationKeyPermissions() => [Permissions.RecordingUpload];
+    private static IReadOnlyList<string> IntegrationKeyPermissions() => [.. Permissions.Integration];
 
     private async Task<HttpClient> KeyClientAsync(IReadOnlyList<string> permissions)
     {
