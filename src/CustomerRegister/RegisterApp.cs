@@ -78,6 +78,7 @@ public static class RegisterApp
         services.AddRegisterDatabase();
         services.AddHostedService<DatabaseInitializer>();
         services.AddRegisterIdentity(configuration);
+        services.AddRegisterTwoFactor(configuration);
 
         services.AddSingleton<ProtectedCodes>();
         services.AddScoped<Access>();
@@ -168,6 +169,7 @@ public static class RegisterApp
         app.UseRateLimiter();
 
         app.MapAuth();
+        app.MapTwoFactor();
         app.MapUsers();
         app.MapApiClients();
         app.MapAudit();
