@@ -134,8 +134,9 @@ public sealed class TwoFactor(
     /// <summary>True when the user's roles require a second factor that the user has not yet enrolled (cached briefly).</summary>
     public async Task<bool> IsEnrolmentPendingAsync(Guid userId)
     {
+        // A one-time password is replaced first; until then the user has nothing but their own account anyway.
         var state = await access.GetAsync(userId);
-        if (!TwoFactorRules.IsRequired(state.Roles, options.Value.TwoFactorForAllRoles))
+        if (state.MustChangePassword || !TwoFactorRules.IsRequired(state.Roles, options.Value.TwoFactorForAllRoles))
         {
             return false;
         }
