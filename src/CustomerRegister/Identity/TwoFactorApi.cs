@@ -34,7 +34,8 @@ public static class TwoFactorApi
         services.AddScoped<TwoFactor>();
         services.AddScoped<IAuthorizationHandler, TwoFactorGate>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, TwoFactorEnrolmentResultHandler>();
-        services.Configure<RazorPagesOptions>(o =>
+        // PostConfigure: Razor Pages replaces its convention collection when it configures its own options.
+        services.PostConfigure<RazorPagesOptions>(o =>
         {
             o.Conventions.AllowAnonymousToPage("/Account/TwoFactorSignIn");
             foreach (var page in new[] { EnrolmentPage, "/Account/Logout", "/Account/ChangePassword" })

@@ -47,7 +47,7 @@ public sealed class Browser : IAsyncDisposable
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", password);
         await page.ClickAsync("#sign-in");
-        await page.WaitForLoadStateAsync();
+        await page.WaitForURLAsync(u => !u.Contains("/Account/Login", StringComparison.Ordinal));
         if (page.Url.Contains("/Account/TwoFactorSignIn", StringComparison.Ordinal))
         {
             await EnterSecondFactorAsync(page, email);
