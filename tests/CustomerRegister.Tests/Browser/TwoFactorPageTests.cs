@@ -28,7 +28,10 @@ public sealed class TwoFactorPageTests : IAsyncLifetime
         var admin = await App.AdminAsync();
         Assert.True((await admin.PostAsJsonAsync("/api/users", new
         {
-            email, displayName = "Tietosuojavastaava", roles = new[] { Roles.DataProtectionOfficer }, password = RegisterFactory.UserPassword,
+            email,
+            displayName = "Tietosuojavastaava",
+            roles = new[] { Roles.DataProtectionOfficer },
+            password = RegisterFactory.UserPassword,
         })).IsSuccessStatusCode);
 
         var page = await _browser.Chromium.NewPageAsync();
