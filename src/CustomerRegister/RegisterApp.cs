@@ -79,6 +79,7 @@ public static class RegisterApp
         services.AddRegisterDatabase();
         services.AddHostedService<DatabaseInitializer>();
         services.AddRegisterIdentity(configuration);
+        services.AddRegisterTwoFactor(configuration);
 
         services.AddSingleton<ProtectedCodes>();
         services.AddScoped<Access>();
@@ -170,6 +171,7 @@ public static class RegisterApp
         app.UseRateLimiter();
 
         app.MapAuth();
+        app.MapTwoFactor();
         app.MapUsers();
         app.MapApiClients();
         app.MapAudit();

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace CustomerRegister.Identity;
 
-public sealed record LoginRequest(string? Email, string? Password);
+public sealed record LoginRequest(string? Email, string? Password, string? Code = null, string? RecoveryCode = null);
 
 public sealed record RefreshRequest(string? RefreshToken);
 
@@ -24,7 +24,7 @@ public static class AuthApi
         var group = app.MapGroup("/api/auth").WithTags("Authentication");
 
         group.MapPost("/login", LoginAsync).AllowAnonymous()
-            .WithSummary("Sign in with email and password; returns a bearer token {tokenType, accessToken, expiresIn, refreshToken}.");
+            .WithSummary("Sign in with email and password (and code or recoveryCode when the account has a second factor); returns a bearer token {tokenType, accessToken, expiresIn, refreshToken}.");
         group.MapPost("/refresh", RefreshAsync).AllowAnonymous()
             .WithSummary("Exchange a refresh token for a new bearer token, while the account is still active.");
         group.MapPost("/change-password", ChangePasswordAsync).AllowAnonymous()
@@ -63,6 +63,11 @@ public static class AuthApi
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed",
                 detail: "The email or password is wrong, or the account is locked or disabled.");
+        }
+
+        if (await TwoFactorApi.RefuseSignInAsync(signIn.Context, outcome.User!, request.Code, request.RecoveryCode) is { } secondFactor)
+        {
+            return secondFactor;
         }
 
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;

@@ -54,6 +54,62 @@ public static class UiText
         ["Home.Permissions"] = ("Oikeutesi", "Dina behörigheter", "Your permissions"),
         ["Home.NoRoles"] = ("Sinulla ei ole vielä rooleja. Pyydä ylläpitäjää lisäämään ne.", "Du har inga roller ännu. Be en administratör lägga till dem.", "You have no roles yet. Ask an administrator to add them."),
         ["Home.Api"] = ("Rajapinnan kuvaus", "API-beskrivning", "API description"),
+        ["TwoFactor.Title"] = ("Kaksivaiheinen tunnistautuminen", "Tvåstegsverifiering", "Two-step verification"),
+        ["TwoFactor.Required"] = (
+            "Roolisi edellyttävät todennussovellusta. Ota se käyttöön ennen kuin jatkat.",
+            "Dina roller kräver en autentiseringsapp. Aktivera den innan du fortsätter.",
+            "Your roles require an authenticator app. Set it up before you continue."),
+        ["TwoFactor.Scan"] = (
+            "Skannaa QR-koodi todennussovelluksella (esim. Microsoft Authenticator, Google Authenticator tai FreeOTP).",
+            "Skanna QR-koden med en autentiseringsapp (t.ex. Microsoft Authenticator, Google Authenticator eller FreeOTP).",
+            "Scan the QR code with an authenticator app (e.g. Microsoft Authenticator, Google Authenticator or FreeOTP)."),
+        ["TwoFactor.QrAlt"] = ("QR-koodi todennussovellukselle", "QR-kod för autentiseringsappen", "QR code for the authenticator app"),
+        ["TwoFactor.KeyIntro"] = (
+            "Tai kirjoita tämä avain sovellukseen käsin:",
+            "Eller skriv in den här nyckeln i appen för hand:",
+            "Or type this key into the app by hand:"),
+        ["TwoFactor.Code"] = ("Sovelluksen 6-numeroinen koodi", "Appens 6-siffriga kod", "The app's 6-digit code"),
+        ["TwoFactor.Confirm"] = ("Ota käyttöön", "Aktivera", "Turn on"),
+        ["TwoFactor.WrongCode"] = (
+            "Koodi on väärä, jo käytetty tai vanhentunut.",
+            "Koden är fel, redan använd eller har gått ut.",
+            "The code is wrong, already used or expired."),
+        ["TwoFactor.LockedOut"] = (
+            "Liian monta väärää koodia: tili on lukittu hetkeksi.",
+            "För många felaktiga koder: kontot är låst en stund.",
+            "Too many wrong codes: the account is locked for a while."),
+        ["TwoFactor.RecoveryCodesTitle"] = ("Varakoodit", "Reservkoder", "Recovery codes"),
+        ["TwoFactor.RecoveryCodesOnce"] = (
+            "Tallenna nämä koodit turvalliseen paikkaan nyt: ne näytetään vain tämän kerran. Kukin koodi kelpaa kerran, jos puhelin ei ole käsillä.",
+            "Spara koderna på ett säkert ställe nu: de visas bara den här gången. Varje kod gäller en gång om telefonen inte finns till hands.",
+            "Save these codes somewhere safe now: they are shown this once only. Each works once when your phone is not at hand."),
+        ["TwoFactor.Continue"] = ("Jatka", "Fortsätt", "Continue"),
+        ["TwoFactor.Enabled"] = ("Todennussovellus on käytössä.", "Autentiseringsappen är aktiverad.", "The authenticator app is on."),
+        ["TwoFactor.CodesLeft"] = ("Käyttämättömiä varakoodeja: {0}", "Oanvända reservkoder: {0}", "Unused recovery codes: {0}"),
+        ["TwoFactor.Renew"] = ("Luo uudet varakoodit", "Skapa nya reservkoder", "Make new recovery codes"),
+        ["TwoFactor.DisableTitle"] = ("Poista tai vaihda sovellus", "Ta bort eller byt app", "Remove or replace the app"),
+        ["TwoFactor.DisableIntro"] = (
+            "Poistaminen vaatii nykyisen koodin tai varakoodin.",
+            "Borttagningen kräver en aktuell kod eller en reservkod.",
+            "Removing it needs a current code or a recovery code."),
+        ["TwoFactor.DisableRequired"] = (
+            "Roolisi edellyttävät sovellusta: poiston jälkeen otat heti uuden käyttöön. Poistaminen vaatii nykyisen koodin tai varakoodin.",
+            "Dina roller kräver appen: efter borttagningen aktiverar du genast en ny. Borttagningen kräver en aktuell kod eller en reservkod.",
+            "Your roles require the app: after removing it you set up a new one at once. Removing it needs a current code or a recovery code."),
+        ["TwoFactor.CodeOrRecovery"] = ("Koodi tai varakoodi", "Kod eller reservkod", "Code or recovery code"),
+        ["TwoFactor.Disable"] = ("Poista sovellus", "Ta bort appen", "Remove the app"),
+        ["TwoFactor.SignInTitle"] = ("Vahvista kirjautuminen", "Bekräfta inloggningen", "Confirm sign-in"),
+        ["TwoFactor.CodeIntro"] = (
+            "Kirjoita todennussovelluksen näyttämä koodi.",
+            "Skriv koden som autentiseringsappen visar.",
+            "Type the code your authenticator app shows."),
+        ["TwoFactor.Verify"] = ("Vahvista", "Bekräfta", "Confirm"),
+        ["TwoFactor.UseRecoveryCode"] = ("Käytä varakoodia", "Använd en reservkod", "Use a recovery code"),
+        ["TwoFactor.RecoveryIntro"] = (
+            "Kirjoita yksi tallentamistasi varakoodeista. Kukin kelpaa vain kerran.",
+            "Skriv en av reservkoderna du sparade. Var och en gäller bara en gång.",
+            "Type one of the recovery codes you saved. Each works once only."),
+        ["TwoFactor.RecoveryCode"] = ("Varakoodi", "Reservkod", "Recovery code"),
         ["Nav.Search"] = ("Asiakashaku", "Kundsökning", "Customer search"),
         ["Search.Title"] = ("Asiakashaku", "Kundsökning", "Customer search"),
         ["Search.Label"] = (

@@ -26,7 +26,14 @@ public class RegisterFactory : WebApplicationFactory<Program>
     {
     }
 
-    protected RegisterFactory(TestDatabase database) => Database = database;
+    protected RegisterFactory(TestDatabase database)
+    {
+        Database = database;
+        Authenticators = new Authenticators(AuthenticatorServices.ClockOf(this));
+    }
+
+    /// <summary>The test users' authenticator apps (second factor), filled as users enrol.</summary>
+    public Authenticators Authenticators { get; }
 
     public TestDatabase Database { get; }
 
@@ -59,14 +66,59 @@ public class RegisterFactory : WebApplicationFactory<Program>
     public HttpClient Anonymous() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
 
-    public async Task<HttpResponseMessage> LoginAsync(string email, string password) =>
-        await Anonymous().PostAsJsonAsync("/api/auth/login", new { email, password });
+    /// <summary>POST /api/auth/login; a user who has enrolled an authenticator here also sends a fresh code.</summary>
+    public async Task<HttpResponseMessage> LoginAsync(string email, string password)
+    {
+        if (!Authenticators.IsEnrolled(email))
+        {
+            return await Anonymous().PostAsJsonAsync("/api/auth/login", new { email, password });
+        }
 
+        var (code, recoveryCode) = Authenticators.Next(email);
+        return await Anonymous().PostAsJsonAsync("/api/auth/login", new { email, password, code, recoveryCode });
+    }
+
+    /// <summary>
+    /// A client signed in as the user. A user whose roles require a second factor enrols an authenticator on the first
+    /// sign-in; later sign-ins reuse that user's still valid token (a code works once per 30-second step, and the tests
+    /// sign in as the administrator many times a step).
+    /// </summary>
     public async Task<HttpClient> SignInAsync(string email, string password)
     {
+        if (_tokens.TryGetValue((email, password), out var cached))
+        {
+            var reused = Bearer(cached);
+            if ((await reused.GetAsync("/api/auth/me")).IsSuccessStatusCode)
+            {
+                return reused;
+            }
+
+            _tokens.TryRemove((email, password), out _);
+        }
+
         var response = await LoginAsync(email, password);
         Assert.True(response.IsSuccessStatusCode, $"Sign-in failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+        var client = Bearer(token);
+        if (!Authenticators.IsEnrolled(email))
+        {
+            var status = await client.GetFromJsonAsync<JsonElement>("/api/auth/two-factor");
+            if (!status.GetProperty("required").GetBoolean() || status.GetProperty("enabled").GetBoolean())
+            {
+                return client;
+            }
+
+            await Authenticators.EnrolAsync(client, email);
+        }
+
+        _tokens[(email, password)] = token;
+        return client;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Email, string Password), string> _tokens = new();
+
+    private HttpClient Bearer(string token)
+    {
         var client = Anonymous();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;

@@ -48,6 +48,12 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
                 is SignInResultKind.Succeeded or SignInResultKind.PasswordChangeRequired ? "ok" : "failed"));
         Log.PageSignIn(logger, outcome.Result.ToString(), email!);
 
+        if (outcome.Result is SignInResultKind.Succeeded or SignInResultKind.PasswordChangeRequired
+            && await TwoFactorSignInModel.BeginAsync(HttpContext, outcome.User!, ReturnUrl) is { } secondStep)
+        {
+            return secondStep;
+        }
+
         switch (outcome.Result)
         {
             case SignInResultKind.Succeeded:

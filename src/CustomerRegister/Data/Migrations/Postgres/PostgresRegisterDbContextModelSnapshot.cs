@@ -1675,6 +1675,70 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     b.HasAnnotation("Register:OutsideRegister", "staff accounts: the controller's own users, not register data (see Identity/)");
                 });
 
+            modelBuilder.Entity("CustomerRegister.Identity.UserRecoveryCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("code_hash");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_user_recovery_codes");
+
+                    b.HasIndex("UserId", "CodeHash")
+                        .HasDatabaseName("ix_user_recovery_codes_user_id_code_hash");
+
+                    b.ToTable("user_recovery_codes", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "staff accounts' second factor: the controller's own users, not register data (see Identity/)");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Identity.UserTwoFactor", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTime?>("EnabledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("enabled_at");
+
+                    b.Property<int>("FailedCodes")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_codes");
+
+                    b.Property<long>("LastTimeStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_time_step");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("protected_secret");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_user_two_factor");
+
+                    b.ToTable("user_two_factor", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "staff accounts' second factor: the controller's own users, not register data (see Identity/)");
+                });
+
             modelBuilder.Entity("CustomerRegister.Marketing.EventInvitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3766,6 +3830,26 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_erasure_certificates_subject_subject_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Identity.UserRecoveryCode", b =>
+                {
+                    b.HasOne("CustomerRegister.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_recovery_codes_users_user_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Identity.UserTwoFactor", b =>
+                {
+                    b.HasOne("CustomerRegister.Identity.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("CustomerRegister.Identity.UserTwoFactor", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_two_factor_users_user_id");
                 });
 
             modelBuilder.Entity("CustomerRegister.Marketing.EventInvitation", b =>

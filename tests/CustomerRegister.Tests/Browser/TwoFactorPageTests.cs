@@ -1,0 +1,119 @@
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using CustomerRegister.Identity;
+using CustomerRegister.Tests.Infrastructure;
+using CustomerRegister.Tests.Integration;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using OtpNet;
+
+namespace CustomerRegister.Tests.Browser;
+
+/// <summary>A data protection officer enrols an authenticator app on the page and signs in with its codes.</summary>
+[Trait(Category.Name, Category.Browser)]
+public sealed class TwoFactorPageTests : IAsyncLifetime
+{
+    private Infrastructure.Browser _browser = null!;
+
+    private TwoFactorFactory App => (TwoFactorFactory)_browser.App;
+
+    public async Task InitializeAsync() => _browser = await Infrastructure.Browser.StartAsync(new TwoFactorFactory());
+
+    public async Task DisposeAsync() => await _browser.DisposeAsync();
+
+    [Fact]
+    public async Task ADataProtectionOfficerEnrolsWithTheQrCodeAndSignsInWithACodeOrARecoveryCode()
+    {
+        var email = $"tietosuoja-{Guid.NewGuid():N}@register.test";
+        var admin = await App.AdminAsync();
+        Assert.True((await admin.PostAsJsonAsync("/api/users", new
+        {
+            email,
+            displayName = "Tietosuojavastaava",
+            roles = new[] { Roles.DataProtectionOfficer },
+            password = RegisterFactory.UserPassword,
+        })).IsSuccessStatusCode);
+
+        var page = await _browser.Chromium.NewPageAsync();
+        await SignInWithPasswordAsync(page, email);
+
+        // The password alone opens nothing but the enrolment.
+        await page.WaitForURLAsync(new Regex("/Account/TwoFactor\\?"));
+        Assert.Equal("Kaksivaiheinen tunnistautuminen", (await page.Locator("h1").TextContentAsync())?.Trim());
+        Assert.True(await page.Locator("#two-factor-required").IsVisibleAsync());
+        Assert.True(await page.Locator("#qr-code").EvaluateAsync<int>("img => img.complete ? img.naturalWidth : 0") > 100);
+        await AssertAccessibleAsync(page);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Infrastructure.Browser.ScreenshotPath("two-factor-enrol-fi.png"), FullPage = true });
+        await page.GotoAsync(_browser.BaseUrl + "/search");
+        await page.WaitForURLAsync(new Regex("/Account/TwoFactor\\?"));
+
+        var key = (await page.Locator("#shared-key").TextContentAsync())!.Trim();
+        Assert.Matches("^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$", key);
+        var totp = new Totp(Base32Encoding.ToBytes(key.Replace(" ", "")));
+        var enrolmentCode = totp.ComputeTotp(App.Clock.GetUtcNow().UtcDateTime);
+        await page.FillAsync("#code", enrolmentCode);
+        await page.ClickAsync("#confirm");
+        var recoveryCodes = await page.Locator("#recovery-codes code").AllTextContentsAsync();
+        Assert.Equal(TwoFactorRules.RecoveryCodeCount, recoveryCodes.Count);
+        await AssertAccessibleAsync(page);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Infrastructure.Browser.ScreenshotPath("two-factor-recovery-codes-fi.png"), FullPage = true });
+        await page.ClickAsync("#continue");
+        await page.WaitForURLAsync(_browser.BaseUrl + "/search");
+        await page.GotoAsync(_browser.BaseUrl + "/");
+        Assert.Equal("Tervetuloa, Tietosuojavastaava", (await page.Locator("#welcome").TextContentAsync())?.Trim());
+
+        // The next sign-in asks for a code: a wrong one and a replayed one are refused, a fresh one opens.
+        await SignOutAsync(page);
+        await SignInWithPasswordAsync(page, email);
+        await page.WaitForURLAsync(new Regex("/Account/TwoFactorSignIn"));
+        await AssertAccessibleAsync(page);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Infrastructure.Browser.ScreenshotPath("two-factor-sign-in-fi.png") });
+        await page.FillAsync("#code", enrolmentCode == "000000" ? "111111" : "000000");
+        await page.ClickAsync("#verify");
+        Assert.Contains("väärä", await page.Locator("#two-factor-error").TextContentAsync());
+        await page.FillAsync("#code", enrolmentCode);
+        await page.ClickAsync("#verify");
+        Assert.Contains("jo käytetty", await page.Locator("#two-factor-error").TextContentAsync());
+        App.Clock.Advance(TimeSpan.FromSeconds(30));
+        await page.FillAsync("#code", totp.ComputeTotp(App.Clock.GetUtcNow().UtcDateTime));
+        await page.ClickAsync("#verify");
+        await page.WaitForURLAsync(_browser.BaseUrl + "/");
+
+        // Without the phone: a recovery code, once.
+        await SignOutAsync(page);
+        await SignInWithPasswordAsync(page, email);
+        await page.WaitForURLAsync(new Regex("/Account/TwoFactorSignIn"));
+        await page.ClickAsync("#use-recovery-code");
+        await page.FillAsync("#recovery-code", recoveryCodes[0]);
+        await page.ClickAsync("#verify");
+        await page.WaitForURLAsync(_browser.BaseUrl + "/");
+        await SignOutAsync(page);
+        await SignInWithPasswordAsync(page, email);
+        await page.ClickAsync("#use-recovery-code");
+        await page.FillAsync("#recovery-code", recoveryCodes[0]);
+        await page.ClickAsync("#verify");
+        Assert.True(await page.Locator("#two-factor-error").IsVisibleAsync());
+    }
+
+    private async Task SignInWithPasswordAsync(IPage page, string email)
+    {
+        await page.GotoAsync(_browser.BaseUrl + "/Account/Login");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", RegisterFactory.UserPassword);
+        await page.ClickAsync("#sign-in");
+        await page.WaitForURLAsync(u => !u.Contains("/Account/Login", StringComparison.Ordinal));
+    }
+
+    private static async Task SignOutAsync(IPage page)
+    {
+        await page.ClickAsync("#sign-out");
+        await page.WaitForURLAsync(new Regex("/Account/Login"));
+    }
+
+    private static async Task AssertAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        Assert.True(result.Violations.Length == 0,
+            string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})")));
+    }
+}
