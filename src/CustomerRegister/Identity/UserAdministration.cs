@@ -105,7 +105,6 @@ public sealed class UserAdministration(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         ThrowIfFailed(await users.RemoveFromRolesAsync(user, current.Except(newRoles)));
         ThrowIfFailed(await users.AddToRolesAsync(user, newRoles.Except(current).Distinct()));
-        await users.UpdateSecurityStampAsync(user);
         await audit.WriteAsync(new AuditEntry("user.roles", Purposes.Administration,
             EntityType: "user", EntityId: user.Id.ToString(), Fields: ["roles"]), ct);
         await tx.CommitAsync(ct);
