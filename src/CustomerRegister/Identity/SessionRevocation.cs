@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
-using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -11,26 +11,47 @@ namespace CustomerRegister.Identity;
 /// <summary>
 /// A bearer token is valid only while it carries the user's current security stamp, compared on every request
 /// (through <see cref="UserAccess"/>, which is invalidated whenever the stamp changes). Changing the password,
-/// disabling the account, changing its roles and signing out change the stamp, so the user's earlier access and
-/// refresh tokens stop working at once.
+/// disabling the account and signing out change the stamp, so the user's earlier access and refresh tokens stop
+/// working at once (401). Page sessions (cookies) are rechecked by Identity's security-stamp validator instead.
 /// </summary>
-public sealed class SecurityStampCheck(UserAccess access, IOptions<IdentityOptions> identity, IHttpContextAccessor http)
-    : IClaimsTransformation
+public sealed class SecurityStampCheck(UserAccess access, IOptions<IdentityOptions> identity)
+    : IPostConfigureOptions<BearerTokenOptions>
 {
-    private static readonly ClaimsPrincipal Nobody = new(new ClaimsIdentity());
-
-    public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
+    public void PostConfigure(string? name, BearerTokenOptions options)
     {
-        // Page sessions (cookies) are rechecked by Identity's security-stamp validator instead.
-        var bearer = http.HttpContext?.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) == true;
-        if (!bearer || !Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        if (name != IdentityConstants.BearerScheme)
         {
-            return principal;
+            return;
+        }
+
+        var earlier = options.Events.OnMessageReceived;
+        options.Events.OnMessageReceived = async context =>
+        {
+            await earlier(context);
+            var header = context.Request.Headers.Authorization.ToString();
+            if (context.Result is not null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
+
+            var principal = context.Options.BearerTokenProtector.Unprotect(context.Token ?? header["Bearer ".Length..].Trim())?.Principal;
+            if (principal is not null && !await IsCurrentAsync(principal))
+            {
+                context.Fail("The token was revoked.");
+            }
+        };
+    }
+
+    private async Task<bool> IsCurrentAsync(ClaimsPrincipal principal)
+    {
+        if (!Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        {
+            return true;
         }
 
         var stamp = principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
         var state = await access.GetAsync(userId);
-        return stamp is not null && string.Equals(stamp, state.SecurityStamp, StringComparison.Ordinal) ? principal : Nobody;
+        return stamp is not null && string.Equals(stamp, state.SecurityStamp, StringComparison.Ordinal);
     }
 }
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using CustomerRegister.Infrastructure;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -148,15 +147,17 @@ public sealed class SignInLimitFilter : IEndpointFilter
     }
 }
 
-/// <summary>Applies <see cref="SignInLimits"/> to the sign-in pages' form posts: the page again with a localized message, 429.</summary>
+/// <summary>Applies <see cref="SignInLimits"/> to the form posts of the sign-in and password-change pages: the page again with a localized message, 429.</summary>
 public sealed class SignInLimitPageFilter : IAsyncPageFilter
 {
+    private static readonly HashSet<string> LimitedPages = new(StringComparer.OrdinalIgnoreCase) { "/Account/Login", "/Account/ChangePassword" };
+
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var http = context.HttpContext;
-        if (!HttpMethods.IsPost(http.Request.Method))
+        if (!HttpMethods.IsPost(http.Request.Method) || !LimitedPages.Contains(context.ActionDescriptor.ViewEnginePath))
         {
             await next();
             return;
@@ -190,13 +191,9 @@ public static class SignInLimitsSetup
             .ValidateOnStart();
         services.AddSingleton<SignInLimits>();
         services.AddSingleton<SignInLockouts>();
-        services.AddScoped<IClaimsTransformation, SecurityStampCheck>();
+        services.AddSingleton<IPostConfigureOptions<BearerTokenOptions>, SecurityStampCheck>();
         services.AddTrustedProxies(configuration);
-        services.Configure<RazorPagesOptions>(o =>
-        {
-            o.Conventions.AddPageApplicationModelConvention("/Account/Login", m => m.Filters.Add(new SignInLimitPageFilter()));
-            o.Conventions.AddPageApplicationModelConvention("/Account/ChangePassword", m => m.Filters.Add(new SignInLimitPageFilter()));
-        });
+        services.Configure<MvcOptions>(o => o.Filters.Add(new SignInLimitPageFilter()));
         return services;
     }
 

@@ -271,3 +271,26 @@ public sealed class SignInAbuseTests(SignInAbuseFactory app) : IClassFixture<Sig
         return client.SendAsync(request);
     }
 }
+
+[Trait(Category.Name, Category.Integration)]
+public sealed class SignInSettingsStartTests
+{
+    [Theory]
+    [InlineData("Network:KnownProxies:0", "not-an-address")]
+    [InlineData("Auth:SignInPermitLimit", "0")]
+    public void AnInvalidSettingStopsTheStart(string key, string value)
+    {
+        using var app = new SettingFactory(key, value);
+
+        Assert.ThrowsAny<Exception>(() => app.Services);
+    }
+
+    private sealed class SettingFactory(string key, string value) : RegisterFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting(key, value);
+        }
+    }
+}
