@@ -227,6 +227,36 @@ public sealed class SignInAbuseTests(SignInAbuseFactory app) : IClassFixture<Sig
         Assert.NotNull(response.Headers.RetryAfter);
     }
 
+    [Fact]
+    public async Task ThePasswordPageIsLimitedAndThePageSignOutEndsTheUsersTokens()
+    {
+        var user = await app.CreateUserAsync(Roles.CustomerService);
+        var browser = app.From(NewAddress());
+        var signedIn = await browser.PostAsync("/Account/Login", Form(await TokenAsync(browser, "/Account/Login"),
+            ("email", user.Email), ("password", RegisterFactory.UserPassword)));
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+
+        var token = await TokenAsync(browser, "/Account/ChangePassword?culture=sv");
+        HttpResponseMessage response = null!;
+        for (var i = 0; i < 9 && response?.StatusCode != HttpStatusCode.TooManyRequests; i++)
+        {
+            response = await browser.PostAsync("/Account/ChangePassword?culture=sv", Form(token,
+                ("currentPassword", "not my password " + i), ("newPassword", "a new staff passphrase"), ("confirmPassword", "a new staff passphrase")));
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        response = await browser.PostAsync("/Account/ChangePassword?culture=sv", Form(token,
+            ("currentPassword", "not my password"), ("newPassword", "a new staff passphrase"), ("confirmPassword", "a new staff passphrase")));
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Contains("För många försök", await response.Content.ReadAsStringAsync());
+
+        // Signing out on the page ends the user's bearer tokens too.
+        Assert.Equal(HttpStatusCode.OK, (await user.Client.GetAsync("/api/auth/me")).StatusCode);
+        var home = await TokenAsync(browser, "/");
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostAsync("/Account/Logout", Form(home))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await user.Client.GetAsync("/api/auth/me")).StatusCode);
+    }
+
     [Theory]
     [InlineData("password")]
     [InlineData("disable")]
@@ -254,6 +284,15 @@ public sealed class SignInAbuseTests(SignInAbuseFactory app) : IClassFixture<Sig
         var refresh = await from.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = login.GetProperty("refreshToken").GetString() });
         Assert.Equal(HttpStatusCode.Unauthorized, refresh.StatusCode);
     }
+
+    private static async Task<string> TokenAsync(HttpClient browser, string page)
+    {
+        var html = await browser.GetStringAsync(page);
+        return Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+    }
+
+    private static FormUrlEncodedContent Form(string token, params (string Name, string Value)[] fields) =>
+        new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", token)));
 
     private static string NewAddress()
     {
