@@ -14,9 +14,10 @@ using Microsoft.Extensions.Time.Testing;
 namespace CustomerRegister.Tests.Integration;
 
 /// <summary>
-/// The register with its shipped sign-in limits (appsettings.json: 10 per address a minute, 30 per account in 15 min,
-/// lockout after 5 wrong passwords per account and address), one trusted proxy, a test clock and a password hasher
-/// that counts verifications. Each request gets the client address named in <see cref="TestPeerAddress.Header"/>.
+/// The register with its shipped sign-in limits (appsettings.json: 10 attempts per address, 30 per account, lockout
+/// after 5 wrong passwords per account and address) over hour-long windows, so that no window ends during a test however
+/// slow the machine; one trusted proxy, a test clock and a password hasher that counts verifications. Each request gets
+/// the client address named in <see cref="TestPeerAddress.Header"/>.
 /// </summary>
 public sealed class SignInAbuseFactory : RegisterFactory
 {
@@ -32,6 +33,8 @@ public sealed class SignInAbuseFactory : RegisterFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Network:KnownProxies:0", Proxy);
+        builder.UseSetting("Auth:SignInWindowSeconds", "3600");
+        builder.UseSetting("Auth:AccountWindowSeconds", "3600");
         builder.ConfigureServices(s =>
         {
             TestPeerAddress.AddFirst(s);
