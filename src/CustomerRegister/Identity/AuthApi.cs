@@ -23,12 +23,14 @@ public static class AuthApi
     {
         var group = app.MapGroup("/api/auth").WithTags("Authentication");
 
-        group.MapPost("/login", LoginAsync).AllowAnonymous()
+        group.MapPost("/login", LoginAsync).AllowAnonymous().RequireSignInLimits()
             .WithSummary("Sign in with email and password (and code or recoveryCode when the account has a second factor); returns a bearer token {tokenType, accessToken, expiresIn, refreshToken}.");
-        group.MapPost("/refresh", RefreshAsync).AllowAnonymous()
+        group.MapPost("/refresh", RefreshAsync).AllowAnonymous().RequireSignInLimits()
             .WithSummary("Exchange a refresh token for a new bearer token, while the account is still active.");
-        group.MapPost("/change-password", ChangePasswordAsync).AllowAnonymous()
+        group.MapPost("/change-password", ChangePasswordAsync).AllowAnonymous().RequireSignInLimits()
             .WithSummary("Replace a password (required after a one-time password).");
+        group.MapPost("/logout", SessionRevocation.LogoutAsync).RequirePermission(Permissions.AccountSelf)
+            .WithSummary("Sign out: every access and refresh token of the user stops working at once.");
         group.MapGet("/me", MeAsync).RequirePermission(Permissions.AccountSelf);
         return app;
     }
@@ -159,33 +161,16 @@ public sealed record SignInOutcome(SignInResultKind Result, AppUser? User)
     public bool Succeeded => Result == SignInResultKind.Succeeded;
 }
 
-/// <summary>The one password check shared by the API and the sign-in page: lockout, disabled accounts, one-time passwords.</summary>
+/// <summary>The one password check shared by the API and the sign-in page: lockout per account and address, disabled accounts, one-time passwords.</summary>
 public static class PasswordSignIn
 {
     public static async Task<SignInOutcome> CheckAsync(SignInManager<AppUser> signIn, UserManager<AppUser> users, string email, string password)
     {
         var user = await users.FindByEmailAsync(email.Trim());
-        if (user is null)
+        var result = await signIn.Context.RequestServices.GetRequiredService<SignInLockouts>().CheckAsync(users, user, password, signIn.Context);
+        if (user is null || result != SignInResultKind.Succeeded)
         {
-            // Spend the same time as a real check so response times do not reveal which emails exist.
-            users.PasswordHasher.HashPassword(new AppUser(), password);
-            return new SignInOutcome(SignInResultKind.Failed, null);
-        }
-
-        if (user.IsDisabled)
-        {
-            return new SignInOutcome(SignInResultKind.Disabled, user);
-        }
-
-        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            return new SignInOutcome(SignInResultKind.LockedOut, user);
-        }
-
-        if (!result.Succeeded)
-        {
-            return new SignInOutcome(SignInResultKind.Failed, user);
+            return new SignInOutcome(result, user);
         }
 
         return new SignInOutcome(user.MustChangePassword ? SignInResultKind.PasswordChangeRequired : SignInResultKind.Succeeded, user);

@@ -40,8 +40,6 @@ public static class IdentitySetup
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 5;
                 o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Auth:MaxFailedAttempts", 5);
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Auth:LockoutMinutes", 15));
             })
             .AddRoles<AppRole>()
             .AddEntityFrameworkStores<RegisterDbContext>()
@@ -68,6 +66,7 @@ public static class IdentitySetup
         services.AddTransient<IStartupFilter, EndpointPermissionGuard>();
         services.AddScoped<FirstAdministrator>();
         services.AddScoped<UserAdministration>();
+        services.AddSignInProtection(configuration);
         return services;
     }
 

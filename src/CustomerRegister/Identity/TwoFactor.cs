@@ -125,7 +125,7 @@ public sealed class TwoFactor(
     UserAccess access,
     IMemoryCache cache,
     IOptions<TwoFactorOptions> options,
-    IOptions<IdentityOptions> identity,
+    IOptions<SignInLimitOptions> limits,
     AuditLog audit)
 {
     private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(15);
@@ -317,7 +317,7 @@ public sealed class TwoFactor(
         await db.Set<UserTwoFactor>().Where(t => t.UserId == userId)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.FailedCodes, t => t.FailedCodes + 1));
         var failed = await db.Set<UserTwoFactor>().Where(t => t.UserId == userId).Select(t => t.FailedCodes).FirstOrDefaultAsync();
-        if (failed < identity.Value.Lockout.MaxFailedAccessAttempts)
+        if (failed < limits.Value.MaxFailedAttempts)
         {
             return SecondFactorResult.Wrong;
         }
@@ -325,7 +325,7 @@ public sealed class TwoFactor(
         await db.Set<UserTwoFactor>().Where(t => t.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(t => t.FailedCodes, 0));
         if (await users.FindByIdAsync(userId.ToString()) is { } user)
         {
-            await users.SetLockoutEndDateAsync(user, clock.GetUtcNow() + identity.Value.Lockout.DefaultLockoutTimeSpan);
+            await users.SetLockoutEndDateAsync(user, clock.GetUtcNow() + TimeSpan.FromMinutes(limits.Value.LockoutMinutes));
         }
 
         return SecondFactorResult.LockedOut;

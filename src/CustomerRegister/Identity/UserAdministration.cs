@@ -119,7 +119,6 @@ public sealed class UserAdministration(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         ThrowIfFailed(await users.RemoveFromRolesAsync(user, current.Except(newRoles)));
         ThrowIfFailed(await users.AddToRolesAsync(user, newRoles.Except(current).Distinct()));
-        await users.UpdateSecurityStampAsync(user);
         await audit.WriteAsync(new AuditEntry("user.roles", Purposes.Administration,
             EntityType: "user", EntityId: user.Id.ToString(), Fields: ["roles"], Grants: GrantNames(current, newRoles)), ct);
         await tx.CommitAsync(ct);

@@ -24,6 +24,10 @@ public static class UiText
             "Sähköposti tai salasana on väärä, tai tili on lukittu tai poistettu käytöstä.",
             "E-postadressen eller lösenordet är fel, eller kontot är låst eller inaktiverat.",
             "The email or password is wrong, or the account is locked or disabled."),
+        ["SignIn.TooMany"] = (
+            "Liian monta yritystä. Odota hetki ja yritä uudelleen.",
+            "För många försök. Vänta en stund och försök igen.",
+            "Too many attempts. Wait a moment and try again."),
         ["Field.Required"] = ("Pakollinen tieto.", "Obligatoriskt.", "Required."),
         ["ChangePassword.Title"] = ("Vaihda salasana", "Byt lösenord", "Change password"),
         ["ChangePassword.Intro"] = (

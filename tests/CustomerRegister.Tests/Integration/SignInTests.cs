@@ -62,7 +62,7 @@ public sealed class SignInTests(RegisterFactory app) : IClassFixture<RegisterFac
     }
 
     [Fact]
-    public async Task RepeatedFailuresLockTheAccountEvenAgainstTheRightPassword()
+    public async Task RepeatedFailuresLockTheAddressOutEvenAgainstTheRightPassword()
     {
         var user = await app.CreateUserAsync(Roles.CustomerService);
         for (var i = 0; i < 5; i++)
@@ -71,10 +71,6 @@ public sealed class SignInTests(RegisterFactory app) : IClassFixture<RegisterFac
         }
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.LoginAsync(user.Email, RegisterFactory.UserPassword)).StatusCode);
-
-        var admin = await app.AdminAsync();
-        var state = await admin.GetFromJsonAsync<JsonElement>($"/api/users/{user.Id}");
-        Assert.NotEqual(JsonValueKind.Null, state.GetProperty("lockedOutUntil").ValueKind);
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public sealed class UsersTests(RegisterFactory app) : IClassFixture<RegisterFact
         Assert.Equal(HttpStatusCode.OK, (await user.Client.GetAsync("/api/audit")).StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/users/{user.Id}/disable", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await user.Client.GetAsync("/api/audit")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await user.Client.GetAsync("/api/audit")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.LoginAsync(user.Email, RegisterFactory.UserPassword)).StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/users/{user.Id}/enable", null)).StatusCode);

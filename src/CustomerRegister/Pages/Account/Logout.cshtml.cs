@@ -11,6 +11,7 @@ public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
+        await SessionRevocation.RevokeAsync(HttpContext);
         await signIn.SignOutAsync();
         return RedirectToPage("/Account/Login");
     }
