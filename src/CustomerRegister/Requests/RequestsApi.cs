@@ -181,6 +181,7 @@ public static class RequestsApi
         RequesterAddress = null,
         Text = null,
         ResponseLetter = null,
+        Resolution = null,
         Identity = r.Identity is { } i ? i with { Note = null } : null,
         Extension = r.Extension is { } e ? e with { Reason = null, Letter = null, ToldVia = null } : null,
         Actions = r.Actions?.Select(a => a with { Note = null }).ToList(),
