@@ -166,6 +166,7 @@ public static class RegisterApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseRestrictedSubjectRoutes();
 
         app.MapAuth();
         app.MapUsers();

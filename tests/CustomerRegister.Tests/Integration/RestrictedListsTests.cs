@@ -212,6 +212,21 @@ public sealed class RestrictedListsTests(RestrictedListsFixture app) : IClassFix
     }
 
     [Fact]
+    public async Task ARestrictedPersonsOwnListsAnswer404ForAllButTheDpoWhileThePictureShowsTheLimit()
+    {
+        var service = app.Clients[Roles.CustomerService];
+        foreach (var list in new[] { "contact-history", "feedback", "additional-info", "marketing-consents", "survey-responses", "event-invitations", "web-events" })
+        {
+            var path = $"/api/subjects/{app.ConsumerSubjectId}/{list}";
+            Assert.Equal(HttpStatusCode.NotFound, (await service.GetAsync(path)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await Dpo.GetAsync(path)).StatusCode);
+        }
+
+        var picture = await service.GetFromJsonAsync<JsonElement>($"/api/subjects/{app.ConsumerSubjectId}");
+        Assert.Equal("Restriction", picture.GetProperty("sections").GetProperty("processingLimits")[0].GetProperty("kind").GetString());
+    }
+
+    [Fact]
     public async Task ARestrictedPersonsInvoicesAreOutOfTheInvoiceListForAllButTheDpo()
     {
         var billing = app.Clients[Roles.Billing];
