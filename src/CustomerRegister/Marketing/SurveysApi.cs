@@ -3,8 +3,8 @@ using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
-using CustomerRegister.Subjects;
 using CustomerRegister.Restrictions;
+using CustomerRegister.Subjects;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
