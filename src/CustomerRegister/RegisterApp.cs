@@ -169,6 +169,7 @@ public static class RegisterApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseRestrictedSubjectRoutes();
 
         app.MapAuth();
         app.MapTwoFactor();

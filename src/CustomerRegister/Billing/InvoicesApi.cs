@@ -4,6 +4,7 @@ using CustomerRegister.Customers;
 using CustomerRegister.Data;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Restrictions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -37,7 +38,7 @@ public static class InvoicesApi
 
     private static async Task<Results<Ok<List<InvoiceResponse>>, ValidationProblem>> ListAsync(
         Guid? consumerId, Guid? organisationId, int? limit, RegisterDbContext db, AuditLog audit, IOptions<BillingOptions> options,
-        CancellationToken ct)
+        ProcessingLimits limits, CancellationToken ct)
     {
         var size = limit ?? 50;
         var errors = new FieldErrors();
@@ -56,7 +57,8 @@ public static class InvoicesApi
             return errors.Problem();
         }
 
-        var invoices = await db.Set<Invoice>().AsNoTracking()
+        // A restricted person's invoices (Art 18) stay out of the list for all but the DPO.
+        var invoices = await (await limits.VisibleAsync(db.Set<Invoice>().AsNoTracking(), i => i.SubjectId))
             .Where(i => consumerId != null ? i.ConsumerId == consumerId : i.OrganisationId == organisationId)
             .OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id).Take(size).ToListAsync(ct);
         var ids = invoices.Select(i => i.Id).ToList();
@@ -72,10 +74,10 @@ public static class InvoicesApi
     }
 
     private static async Task<Results<Ok<InvoiceResponse>, NotFound>> GetAsync(
-        Guid id, RegisterDbContext db, AuditLog audit, IOptions<BillingOptions> options, CancellationToken ct)
+        Guid id, RegisterDbContext db, AuditLog audit, IOptions<BillingOptions> options, ProcessingLimits limits, CancellationToken ct)
     {
         var invoice = await db.Set<Invoice>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
-        if (invoice is null)
+        if (invoice is null || await limits.HidesAsync(invoice.SubjectId, ct))
         {
             return TypedResults.NotFound();
         }

@@ -36,7 +36,7 @@ public static class ConsumersApi
     }
 
     private static async Task<Results<Ok<Page<ConsumerResponse>>, ValidationProblem>> ListAsync(
-        RegisterDbContext db, AuditLog audit, Access access, Guid? after, int? limit, CancellationToken ct)
+        RegisterDbContext db, AuditLog audit, ProcessingLimits limits, Guid? after, int? limit, CancellationToken ct)
     {
         var size = limit ?? 50;
         if (size is < 1 or > MaxPageSize)
@@ -44,13 +44,8 @@ public static class ConsumersApi
             return new FieldErrors().Add("limit", $"Between 1 and {MaxPageSize}.").Problem();
         }
 
-        var query = db.Set<Consumer>().AsNoTracking();
-        if (!await access.HasAsync(Permissions.RestrictedRead))
-        {
-            // The list is an export of the register: restricted people (Art 18) stay out of it for all but the DPO.
-            var restricted = ProcessingLimits.Active(db, LimitKind.Restriction);
-            query = query.Where(c => !restricted.Any(l => l.SubjectId == c.SubjectId));
-        }
+        // The list is an export of the register: restricted people (Art 18) stay out of it for all but the DPO.
+        var query = await limits.VisibleAsync(db.Set<Consumer>().AsNoTracking(), c => c.SubjectId);
 
         if (after is { } a)
         {
@@ -65,7 +60,8 @@ public static class ConsumersApi
     }
 
     private static async Task<Results<Ok<ConsumerResponse>, NotFound, ValidationProblem, ForbidHttpResult>> GetAsync(
-        Guid id, string? reveal, RegisterDbContext db, AuditLog audit, Access access, BankAccounts bankAccounts, CancellationToken ct)
+        Guid id, string? reveal, RegisterDbContext db, AuditLog audit, Access access, BankAccounts bankAccounts, ProcessingLimits limits,
+        CancellationToken ct)
     {
         var purpose = access.Purpose(Purposes.CustomerRelationship);
         if (purpose is null)
@@ -74,7 +70,7 @@ public static class ConsumersApi
         }
 
         var consumer = await db.Set<Consumer>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (consumer is null)
+        if (consumer is null || await limits.HidesAsync(consumer.SubjectId, ct))
         {
             return TypedResults.NotFound();
         }

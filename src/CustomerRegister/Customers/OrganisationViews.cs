@@ -1,12 +1,17 @@
 using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
+using CustomerRegister.Restrictions;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Customers;
 
-/// <summary>Reading an organisation and its contact persons, audited per person; shared by the API and the page.</summary>
-public sealed class OrganisationViews(RegisterDbContext db, AuditLog audit)
+/// <summary>
+/// Reading an organisation and its contact persons, audited per person; shared by the API and the page.
+/// Restricted people (Art 18) are left out for all but the DPO: a restricted sole trader reads as not found, restricted
+/// contact persons are not listed.
+/// </summary>
+public sealed class OrganisationViews(RegisterDbContext db, AuditLog audit, ProcessingLimits limits)
 {
     private static readonly string[] ContactFields =
         [Categories.Name.Id, Categories.Role.Id, Categories.Phone.Id, Categories.Email.Id];
@@ -14,6 +19,11 @@ public sealed class OrganisationViews(RegisterDbContext db, AuditLog audit)
     public async Task<Organisation?> GetAsync(Guid id, CancellationToken ct)
     {
         var organisation = await db.Set<Organisation>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct);
+        if (organisation is not null && await limits.HidesAsync(organisation.SubjectId, ct))
+        {
+            return null;
+        }
+
         if (organisation is not null)
         {
             await audit.WriteAsync(new AuditEntry("organisation.read", Purposes.CustomerRelationship, organisation.SubjectId,
@@ -25,7 +35,8 @@ public sealed class OrganisationViews(RegisterDbContext db, AuditLog audit)
 
     public async Task<List<ContactPerson>> ContactsAsync(Guid organisationId, CancellationToken ct)
     {
-        var contacts = await db.Set<ContactPerson>().AsNoTracking().Where(c => c.OrganisationId == organisationId)
+        var visible = await limits.VisibleAsync(db.Set<ContactPerson>().AsNoTracking(), c => c.SubjectId);
+        var contacts = await visible.Where(c => c.OrganisationId == organisationId)
             .OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ToListAsync(ct);
         foreach (var c in contacts)
         {

@@ -6,6 +6,7 @@ using CustomerRegister.Finnish;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
 using CustomerRegister.Requests;
+using CustomerRegister.Restrictions;
 using CustomerRegister.Search;
 using CustomerRegister.Subjects;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,7 +34,7 @@ public static class OrganisationsApi
     }
 
     private static async Task<Results<Ok<Page<OrganisationResponse>>, ValidationProblem>> ListAsync(
-        RegisterDbContext db, AuditLog audit, Guid? after, int? limit, CancellationToken ct)
+        RegisterDbContext db, AuditLog audit, ProcessingLimits limits, Guid? after, int? limit, CancellationToken ct)
     {
         var size = limit ?? 50;
         if (size is < 1 or > ConsumersApi.MaxPageSize)
@@ -41,7 +42,8 @@ public static class OrganisationsApi
             return new FieldErrors().Add("limit", $"Between 1 and {ConsumersApi.MaxPageSize}.").Problem();
         }
 
-        var query = db.Set<Organisation>().AsNoTracking();
+        // A restricted sole trader (Art 18) stays out of the list for all but the DPO.
+        var query = await limits.VisibleAsync(db.Set<Organisation>().AsNoTracking(), o => o.SubjectId);
         if (after is { } a)
         {
             query = query.Where(o => o.Id.CompareTo(a) > 0);
@@ -58,9 +60,10 @@ public static class OrganisationsApi
         await views.GetAsync(id, ct) is { } organisation ? TypedResults.Ok(organisation.ToResponse()) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<List<ContactPersonResponse>>, NotFound>> ContactsAsync(
-        Guid id, RegisterDbContext db, OrganisationViews views, CancellationToken ct)
+        Guid id, RegisterDbContext db, OrganisationViews views, ProcessingLimits limits, CancellationToken ct)
     {
-        if (!await db.Set<Organisation>().AnyAsync(o => o.Id == id, ct))
+        var organisation = await db.Set<Organisation>().AsNoTracking().Where(o => o.Id == id).Select(o => new { o.SubjectId }).FirstOrDefaultAsync(ct);
+        if (organisation is null || await limits.HidesAsync(organisation.SubjectId, ct))
         {
             return TypedResults.NotFound();
         }
@@ -69,10 +72,10 @@ public static class OrganisationsApi
     }
 
     private static async Task<Results<Ok<ContactPersonResponse>, NotFound>> GetContactAsync(
-        Guid id, RegisterDbContext db, AuditLog audit, CancellationToken ct)
+        Guid id, RegisterDbContext db, AuditLog audit, ProcessingLimits limits, CancellationToken ct)
     {
         var contact = await db.Set<ContactPerson>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (contact is null)
+        if (contact is null || await limits.HidesAsync(contact.SubjectId, ct))
         {
             return TypedResults.NotFound();
         }

@@ -4,6 +4,7 @@ using CustomerRegister.Data;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
 using CustomerRegister.Requests;
+using CustomerRegister.Restrictions;
 using CustomerRegister.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -14,10 +15,10 @@ namespace CustomerRegister.Customers;
 public static partial class RelationshipsApi
 {
     private static async Task<Results<Ok<List<ContractResponse>>, NotFound>> ContractsAsync(
-        Guid id, RegisterDbContext db, AuditLog audit, CancellationToken ct)
+        Guid id, RegisterDbContext db, AuditLog audit, ProcessingLimits limits, CancellationToken ct)
     {
         var relationship = await db.Set<CustomerRelationship>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (relationship is null)
+        if (relationship is null || await limits.HidesAsync(relationship.SubjectId, ct))
         {
             return TypedResults.NotFound();
         }
@@ -30,13 +31,13 @@ public static partial class RelationshipsApi
     }
 
     private static async Task<Results<Ok<ContractResponse>, NotFound>> GetContractAsync(
-        Guid id, RegisterDbContext db, AuditLog audit, CancellationToken ct)
+        Guid id, RegisterDbContext db, AuditLog audit, ProcessingLimits limits, CancellationToken ct)
     {
         var found = await (from c in db.Set<Contract>().AsNoTracking()
                            join r in db.Set<CustomerRelationship>() on c.RelationshipId equals r.Id
                            where c.Id == id
                            select new { Contract = c, r.SubjectId }).FirstOrDefaultAsync(ct);
-        if (found is null)
+        if (found is null || await limits.HidesAsync(found.SubjectId, ct))
         {
             return TypedResults.NotFound();
         }

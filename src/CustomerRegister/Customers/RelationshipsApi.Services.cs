@@ -4,6 +4,7 @@ using CustomerRegister.Data;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
 using CustomerRegister.Requests;
+using CustomerRegister.Restrictions;
 using CustomerRegister.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -14,10 +15,10 @@ namespace CustomerRegister.Customers;
 public static partial class RelationshipsApi
 {
     private static async Task<Results<Ok<List<ServiceResponse>>, NotFound>> ServicesAsync(
-        Guid id, RegisterDbContext db, AuditLog audit, CancellationToken ct)
+        Guid id, RegisterDbContext db, AuditLog audit, ProcessingLimits limits, CancellationToken ct)
     {
         var relationship = await db.Set<CustomerRelationship>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (relationship is null)
+        if (relationship is null || await limits.HidesAsync(relationship.SubjectId, ct))
         {
             return TypedResults.NotFound();
         }
@@ -29,13 +30,13 @@ public static partial class RelationshipsApi
     }
 
     private static async Task<Results<Ok<ServiceResponse>, NotFound>> GetServiceAsync(
-        Guid id, RegisterDbContext db, AuditLog audit, CancellationToken ct)
+        Guid id, RegisterDbContext db, AuditLog audit, ProcessingLimits limits, CancellationToken ct)
     {
         var found = await (from s in db.Set<OrderedService>().AsNoTracking()
                            join r in db.Set<CustomerRelationship>() on s.RelationshipId equals r.Id
                            where s.Id == id
                            select new { Service = s, r.SubjectId }).FirstOrDefaultAsync(ct);
-        if (found is null)
+        if (found is null || await limits.HidesAsync(found.SubjectId, ct))
         {
             return TypedResults.NotFound();
         }

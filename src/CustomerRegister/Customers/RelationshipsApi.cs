@@ -4,6 +4,7 @@ using CustomerRegister.Data;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
 using CustomerRegister.Requests;
+using CustomerRegister.Restrictions;
 using CustomerRegister.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -41,14 +42,15 @@ public static partial class RelationshipsApi
     }
 
     private static async Task<Results<Ok<List<RelationshipResponse>>, ValidationProblem>> ListAsync(
-        Guid? subjectId, Guid? organisationId, RegisterDbContext db, AuditLog audit, CancellationToken ct)
+        Guid? subjectId, Guid? organisationId, RegisterDbContext db, AuditLog audit, ProcessingLimits limits, CancellationToken ct)
     {
         if ((subjectId is null) == (organisationId is null))
         {
             return new FieldErrors().Add("subjectId", "Give exactly one of subjectId and organisationId.").Problem();
         }
 
-        var query = db.Set<CustomerRelationship>().AsNoTracking();
+        // A restricted person's relationships (Art 18) stay out of the list for all but the DPO.
+        var query = await limits.VisibleAsync(db.Set<CustomerRelationship>().AsNoTracking(), r => r.SubjectId);
         query = subjectId is { } s ? query.Where(r => r.SubjectId == s) : query.Where(r => r.OrganisationId == organisationId);
         var rows = await query.OrderBy(r => r.StartDate).ThenBy(r => r.Id).ToListAsync(ct);
         foreach (var r in rows)
@@ -62,10 +64,10 @@ public static partial class RelationshipsApi
     }
 
     private static async Task<Results<Ok<RelationshipResponse>, NotFound>> GetAsync(
-        Guid id, RegisterDbContext db, AuditLog audit, CancellationToken ct)
+        Guid id, RegisterDbContext db, AuditLog audit, ProcessingLimits limits, CancellationToken ct)
     {
         var relationship = await db.Set<CustomerRelationship>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (relationship is null)
+        if (relationship is null || await limits.HidesAsync(relationship.SubjectId, ct))
         {
             return TypedResults.NotFound();
         }

@@ -3,6 +3,7 @@ using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Restrictions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -173,14 +174,16 @@ public static class MarketingEventsApi
     }
 
     private static async Task<Results<Ok<List<InvitationResponse>>, NotFound>> InvitationsAsync(
-        Guid id, RegisterDbContext db, AuditLog audit, CancellationToken ct)
+        Guid id, RegisterDbContext db, AuditLog audit, ProcessingLimits limits, CancellationToken ct)
     {
         if (!await db.Set<MarketingEvent>().AnyAsync(e => e.Id == id, ct))
         {
             return TypedResults.NotFound();
         }
 
-        var rows = await db.Set<EventInvitation>().AsNoTracking().Where(i => i.EventId == id).OrderBy(i => i.Id).ToListAsync(ct);
+        // Restricted people's invitations (Art 18) stay out of the list for all but the DPO.
+        var rows = await (await limits.VisibleAsync(db.Set<EventInvitation>().AsNoTracking(), i => i.SubjectId))
+            .Where(i => i.EventId == id).OrderBy(i => i.Id).ToListAsync(ct);
         await audit.WriteAsync(new AuditEntry("marketing.event.list", Purposes.Marketing, EntityType: Entity, EntityId: id.ToString(),
             Fields: [Categories.MarketingEvent.Id]), ct);
         return TypedResults.Ok(rows.Select(ToResponse).ToList());

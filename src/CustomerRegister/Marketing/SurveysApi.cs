@@ -3,6 +3,7 @@ using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Restrictions;
 using CustomerRegister.Subjects;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -116,7 +117,7 @@ public static class SurveysApi
     }
 
     private static async Task<Results<Ok<Customers.Page<SurveyAnswerResponse>>, NotFound, ValidationProblem>> ResponsesAsync(
-        Guid id, Guid? after, int? limit, RegisterDbContext db, AuditLog audit, CancellationToken ct)
+        Guid id, Guid? after, int? limit, RegisterDbContext db, AuditLog audit, ProcessingLimits limits, CancellationToken ct)
     {
         var size = limit ?? 50;
         if (size is < 1 or > Customers.ConsumersApi.MaxPageSize)
@@ -129,7 +130,8 @@ public static class SurveysApi
             return TypedResults.NotFound();
         }
 
-        var query = db.Set<SurveyResponse>().AsNoTracking().Where(r => r.SurveyId == id);
+        // Restricted people's answers (Art 18) stay out of the list for all but the DPO.
+        var query = (await limits.VisibleAsync(db.Set<SurveyResponse>().AsNoTracking(), r => r.SubjectId)).Where(r => r.SurveyId == id);
         if (after is { } a)
         {
             query = query.Where(r => r.Id.CompareTo(a) > 0);

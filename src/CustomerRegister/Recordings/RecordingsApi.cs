@@ -5,6 +5,7 @@ using CustomerRegister.Data;
 using CustomerRegister.Finnish;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Restrictions;
 using CustomerRegister.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -210,7 +211,8 @@ public static class RecordingsApi
     }
 
     private static async Task<Results<Ok<RecordingPage<CallRecordingResponse>>, ValidationProblem>> ListCallsAsync(
-        Guid? subjectId, Guid? after, int? limit, RegisterDbContext db, AuditLog audit, Access access, CancellationToken ct)
+        Guid? subjectId, Guid? after, int? limit, RegisterDbContext db, AuditLog audit, Access access, ProcessingLimits limits,
+        CancellationToken ct)
     {
         var purpose = access.Purpose(Purposes.CustomerRelationship);
         if (purpose is null)
@@ -224,7 +226,8 @@ public static class RecordingsApi
             return new FieldErrors().Add("limit", $"Between 1 and {MaxPageSize}.").Problem();
         }
 
-        var query = db.Set<CallRecording>().AsNoTracking();
+        // A restricted person's calls (Art 18) stay out of the list for all but the DPO.
+        var query = await limits.VisibleAsync(db.Set<CallRecording>().AsNoTracking(), r => r.SubjectId);
         if (subjectId is { } s)
         {
             query = query.Where(r => r.SubjectId == s);

@@ -29,13 +29,13 @@ public sealed record RequestSummary(
 
 public sealed record IdentityVerification(IdentityMethod Method, string? Note, DateTime At, Guid? By);
 
-public sealed record Extension(DateTime At, Guid? By, string Reason, string Letter, string? ToldVia);
+public sealed record Extension(DateTime At, Guid? By, string? Reason, string? Letter, string? ToldVia);
 
 public sealed record RequestActionResponse(DateTime At, string ActorKind, Guid? ActorId, string Action, string? Note);
 
 public sealed record RequestResponse(
     Guid Id, RequestType Type, RequestChannel Channel, DataSource Source, RequestState State, DateTime ReceivedAt, string Language,
-    string RequesterName, string? RequesterEmail, string? RequesterPhone, string? RequesterAddress, string? Text,
+    string? RequesterName, string? RequesterEmail, string? RequesterPhone, string? RequesterAddress, string? Text,
     Guid? SubjectId, DateTime? MatchedAt, Guid? AssignedTo, Guid? DuplicateOf, DateTime? EmailConfirmedAt,
     IdentityVerification? Identity, DateOnly OriginalDueDate, DateOnly DueDate, bool Overdue, int DaysLeft, Extension? Extension,
     DateTime? ClosedAt, string? Resolution, string? ResponseLetter, long Version,
@@ -46,6 +46,9 @@ public sealed record RequestResponse(
 public static class RequestsApi
 {
     private static readonly string[] ReadFields = ["requester_name", "requester_email", "requester_phone", "requester_address", "text"];
+
+    /// <summary>What a reader without <c>Request.Handle</c> gets of a closed request: no requester details.</summary>
+    private static readonly string[] ClosedReadFields = ["received_at", "state"];
 
     public static IEndpointRouteBuilder MapRequests(this IEndpointRouteBuilder app)
     {
@@ -127,7 +130,8 @@ public static class RequestsApi
     }
 
     private static async Task<Results<Ok<RequestResponse>, NotFound>> GetAsync(
-        Guid id, RegisterDbContext db, RequestHandling handling, Rectifications rectifications, AuditLog audit, CancellationToken ct)
+        Guid id, RegisterDbContext db, RequestHandling handling, Rectifications rectifications, AuditLog audit, Access access,
+        CancellationToken ct)
     {
         var request = await db.Set<DataSubjectRequest>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (request is null)
@@ -136,10 +140,39 @@ public static class RequestsApi
         }
 
         var detail = await DetailAsync(request, db, handling, rectifications, ct);
+        if (!RequestRules.IsOpen(request.State) && !await access.HasAsync(Permissions.RequestHandle))
+        {
+            // A closed request is evidence, not work: who asked and what they wrote is for its handlers (the DPO) only.
+            await audit.WriteAsync(RequestHandling.Entry("request.read", request, ClosedReadFields), ct);
+            return TypedResults.Ok(WithoutRequester(detail));
+        }
+
         await audit.WriteAsync(RequestHandling.Entry("request.read", request,
             detail.Rectifications is { Count: > 0 } ? [.. ReadFields, "before", "after"] : ReadFields), ct);
         return TypedResults.Ok(detail);
     }
+
+    /// <summary>
+    /// The request without the requester's personal details: name, email, phone, address, their text, the letters to
+    /// them, the identity-check note, the changed values of a rectification and the action notes are left out (null),
+    /// not masked; type, channel, state, dates, the person's subject key and the resolution stay.
+    /// </summary>
+    internal static RequestResponse WithoutRequester(RequestResponse r) => r with
+    {
+        RequesterName = null,
+        RequesterEmail = null,
+        RequesterPhone = null,
+        RequesterAddress = null,
+        Text = null,
+        ResponseLetter = null,
+        Resolution = null,
+        Identity = r.Identity is { } i ? i with { Note = null } : null,
+        Extension = r.Extension is { } e ? e with { Reason = null, Letter = null, ToldVia = null } : null,
+        Actions = r.Actions?.Select(a => a with { Note = null }).ToList(),
+        Candidates = null,
+        Rectifications = null,
+        Notify = null,
+    };
 
     /// <summary>The request with its action log, suggested matches, and for a rectification its changes and recipients.</summary>
     private static async Task<RequestResponse> DetailAsync(

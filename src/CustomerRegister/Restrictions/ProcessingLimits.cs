@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
@@ -22,10 +23,39 @@ public sealed class ProcessingLimits(RegisterDbContext db, AuditLog audit, TimeP
     public async Task<bool> MayProfileAsync(Guid subjectId, CancellationToken ct) =>
         !await db.Set<ProcessingLimit>().AsNoTracking().AnyAsync(l => l.SubjectId == subjectId && l.LiftedAt == null, ct);
 
+    /// <summary>Whether the caller sees restricted people (Art 18) at all: with <c>Restricted.Read</c> only (the DPO).</summary>
+    public Task<bool> ShowsRestrictedAsync() => access.HasAsync(Permissions.RestrictedRead);
+
+    /// <summary>
+    /// A list as the caller may see it: without the rows of restricted people unless the caller is the DPO. The filter is
+    /// part of the SQL (an anti-join on the indexed subject key), so pages stay full. <paramref name="subjectOf"/> selects
+    /// a row's person; a row of nobody (null: an organisation that is not a sole trader) is kept.
+    /// </summary>
+    public async Task<IQueryable<T>> VisibleAsync<T>(IQueryable<T> query, Expression<Func<T, Guid?>> subjectOf) =>
+        await ShowsRestrictedAsync() ? query : query.Where(NotRestricted(db, subjectOf));
+
+    /// <summary>The rows whose person is not restricted, as an expression EF translates.</summary>
+    public static Expression<Func<T, bool>> NotRestricted<T>(RegisterDbContext db, Expression<Func<T, Guid?>> subjectOf)
+    {
+        var restricted = Active(db, LimitKind.Restriction);
+        Expression<Func<Guid?, bool>> free = s => !restricted.Any(l => l.SubjectId == s);
+        var body = new Substitute(free.Parameters[0], subjectOf.Body).Visit(free.Body);
+        return Expression.Lambda<Func<T, bool>>(body, subjectOf.Parameters);
+    }
+
+    /// <summary>A single read: true when the person is restricted and the caller is not the DPO, so the read answers 404.</summary>
+    public async Task<bool> HidesAsync(Guid? subjectId, CancellationToken ct) =>
+        subjectId is { } s && (await HiddenAmongAsync([s], ct)).Count > 0;
+
+    private sealed class Substitute(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+
     /// <summary>The restricted among the given people; empty when the caller may see restricted data (the DPO).</summary>
     public async Task<HashSet<Guid>> HiddenAmongAsync(IReadOnlyCollection<Guid> subjectIds, CancellationToken ct)
     {
-        if (subjectIds.Count == 0 || await access.HasAsync(Permissions.RestrictedRead))
+        if (subjectIds.Count == 0 || await ShowsRestrictedAsync())
         {
             return [];
         }

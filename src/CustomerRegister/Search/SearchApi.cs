@@ -39,21 +39,23 @@ public static partial class SearchApi
 
     /// <summary>
     /// Target id → the fields that matched: at most <paramref name="limit"/> targets per kind of match, the first ones in
-    /// name order, taken from the covering index without loading the other matches.
+    /// name order, taken from the covering index without loading the other matches. Only the <paramref name="searchable"/>
+    /// fields are queried.
     /// </summary>
-    public static async Task<Dictionary<Guid, HashSet<string>>> FindAsync(RegisterDbContext db, string query, int limit, CancellationToken ct)
+    public static async Task<Dictionary<Guid, HashSet<string>>> FindAsync(RegisterDbContext db, string query, int limit,
+        IReadOnlySet<string> searchable, CancellationToken ct)
     {
         var result = new Dictionary<Guid, HashSet<string>>();
 
         if (BusinessIdPattern().IsMatch(query) && BusinessId.TryParse(query, out var businessId, out _))
         {
-            await AddAsync(db, result, SearchIndex.BusinessIdField, [businessId.Value], exact: true, limit, ct);
+            await AddAsync(db, searchable, result, SearchIndex.BusinessIdField, [businessId.Value], exact: true, limit, ct);
             return result;
         }
 
         if (query.Contains('@'))
         {
-            await AddAsync(db, result, SearchIndex.EmailField, [query.ToLowerInvariant()], exact: false, limit, ct);
+            await AddAsync(db, searchable, result, SearchIndex.EmailField, [query.ToLowerInvariant()], exact: false, limit, ct);
             return result;
         }
 
@@ -62,7 +64,7 @@ public static partial class SearchApi
         {
             foreach (var field in SearchIndex.CodeFields)
             {
-                await AddAsync(db, result, field, [code], exact: false, limit, ct);
+                await AddAsync(db, searchable, result, field, [code], exact: false, limit, ct);
             }
         }
 
@@ -70,7 +72,7 @@ public static partial class SearchApi
         {
             var full = PhoneNumber.NormalizeForSearch(query);
             var prefix = full is not null ? SearchIndex.PhoneTerm(full) : PhonePrefix(query);
-            await AddAsync(db, result, SearchIndex.PhoneField, [prefix], exact: false, limit, ct);
+            await AddAsync(db, searchable, result, SearchIndex.PhoneField, [prefix], exact: false, limit, ct);
             return result;
         }
 
@@ -78,15 +80,20 @@ public static partial class SearchApi
         var tokens = SearchText.NameTokens(query).OrderByDescending(t => t.Length).ToList();
         if (tokens.Count > 0)
         {
-            await AddAsync(db, result, SearchIndex.NameField, tokens, exact: false, limit, ct);
+            await AddAsync(db, searchable, result, SearchIndex.NameField, tokens, exact: false, limit, ct);
         }
 
         return result;
     }
 
-    private static async Task AddAsync(RegisterDbContext db, Dictionary<Guid, HashSet<string>> into, string field, IReadOnlyList<string> terms,
+    private static async Task AddAsync(RegisterDbContext db, IReadOnlySet<string> searchable, Dictionary<Guid, HashSet<string>> into, string field, IReadOnlyList<string> terms,
         bool exact, int limit, CancellationToken ct)
     {
+        if (!searchable.Contains(field))
+        {
+            return;
+        }
+
         var entries = db.Set<SearchEntry>().AsNoTracking();
         var first = terms[0];
         var firstUpper = SearchText.PrefixUpperBound(first);

@@ -1,6 +1,9 @@
+using CustomerRegister.Catalog;
 using CustomerRegister.Customers;
 using CustomerRegister.Data;
+using CustomerRegister.Vehicles;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace CustomerRegister.Search;
 
@@ -20,6 +23,43 @@ public static class SearchIndex
 
     /// <summary>Fields holding codes: matched by prefix of <see cref="SearchText.Code"/> whenever a query has a digit.</summary>
     public static readonly string[] CodeFields = [CustomerNumberField, RegistrationField];
+
+    /// <summary>
+    /// The mapped properties each field's terms are derived from. Their catalogue categories (declared once, in the EF
+    /// configuration) decide who may search by the field: see <see cref="ReadPermissions"/>.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, (Type Entity, string Property)[]> Sources =
+        new Dictionary<string, (Type Entity, string Property)[]>(StringComparer.Ordinal)
+        {
+            [NameField] =
+            [
+                (typeof(Consumer), nameof(Consumer.FirstName)), (typeof(Consumer), nameof(Consumer.LastName)),
+                (typeof(ContactPerson), nameof(ContactPerson.FirstName)), (typeof(ContactPerson), nameof(ContactPerson.LastName)),
+                (typeof(Organisation), nameof(Organisation.Name)),
+            ],
+            [PhoneField] = [(typeof(Consumer), nameof(Consumer.Phone)), (typeof(ContactPerson), nameof(ContactPerson.Phone))],
+            [EmailField] = [(typeof(Consumer), nameof(Consumer.Email)), (typeof(ContactPerson), nameof(ContactPerson.Email))],
+            [BusinessIdField] = [(typeof(Organisation), nameof(Organisation.BusinessId))],
+            [CustomerNumberField] =
+            [
+                (typeof(CustomerRelationship), nameof(CustomerRelationship.CustomerNumber)), (typeof(Contract), nameof(Contract.ContractNumber)),
+            ],
+            [RegistrationField] = [(typeof(ScrappingCertificate), nameof(ScrappingCertificate.RegistrationNumber))],
+        };
+
+    /// <summary>
+    /// Field → the read permissions of the categories its sources belong to, from the catalogue. A caller may search
+    /// by a field (and see it in <c>matchedFields</c>) only with all of them.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string[]> ReadPermissions(IModel model) =>
+        Sources.ToDictionary(s => s.Key, s => s.Value.Select(source => CategoryOf(model, source).ReadPermission).Distinct().Order().ToArray(),
+            StringComparer.Ordinal);
+
+    private static DataCategory CategoryOf(IModel model, (Type Entity, string Property) source) =>
+        model.FindEntityType(source.Entity)?.FindProperty(source.Property)?.FindAnnotation(CatalogModelExtensions.CategoryAnnotation)?.Value
+            is string id
+            ? Categories.Get(id)
+            : throw new InvalidOperationException($"{source.Entity.Name}.{source.Property} feeds search but has no catalogue category.");
 
     public static async Task ReplaceAsync(RegisterDbContext db, SearchTarget kind, Guid targetId, Guid? subjectId, string sortKey,
         IEnumerable<(string Field, string Term)> terms, bool isNew, CancellationToken ct)

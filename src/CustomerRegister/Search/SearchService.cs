@@ -3,12 +3,39 @@ using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
 using CustomerRegister.Restrictions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace CustomerRegister.Search;
 
 /// <summary>The search use case, shared by the API and the staff pages: validates, finds, describes, audits.</summary>
-public sealed class SearchService(RegisterDbContext db, AuditLog audit, ProcessingLimits limits)
+public sealed class SearchService(RegisterDbContext db, AuditLog audit, ProcessingLimits limits, Access access)
 {
+    private static IReadOnlyDictionary<string, string[]>? _readPermissions;
+
+    /// <summary>The index fields the caller may search by: those whose source categories it may read (catalogue).</summary>
+    public async Task<HashSet<string>> SearchableFieldsAsync()
+    {
+        var permissions = _readPermissions ??= SearchIndex.ReadPermissions(db.GetService<IDesignTimeModel>().Model);
+        var fields = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (field, needed) in permissions)
+        {
+            var all = true;
+            foreach (var permission in needed)
+            {
+                all &= await access.HasAsync(permission);
+            }
+
+            if (all)
+            {
+                fields.Add(field);
+            }
+        }
+
+        return fields;
+    }
+
     public async Task<List<SearchHit>> SearchAsync(string? q, int limit, FieldErrors errors, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(q) || q.Trim().Length < 2)
@@ -30,7 +57,8 @@ public sealed class SearchService(RegisterDbContext db, AuditLog audit, Processi
             return [];
         }
 
-        var matches = await SearchApi.FindAsync(db, q!.Trim(), limit, ct);
+        // A field of a category the caller may not read is not searched at all: no hit, no hint, no effect on the order.
+        var matches = await SearchApi.FindAsync(db, q!.Trim(), limit, await SearchableFieldsAsync(), ct);
         var hits = await SearchApi.DescribeAsync(db, matches, limit, ct);
 
         // Restricted people (Art 18) are found by the DPO only.
