@@ -12,7 +12,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CustomerRegister.Tests.Integration;
 
 /// <summary>
-/// Every operation of the OpenAPI document, called as every role, as an integration API key and anonymously: the
+/// Every operation of the OpenAPI document, called as every role, as an integration API key, as a key still waiting
+/// for the DPO's approval and anonymously: the
 /// outcome (refused as unauthenticated, refused as forbidden, or let through) must be what the README's permission
 /// table says for the permission the endpoint declares. The list of operations and their permissions come from the
 /// running application, so a new endpoint is covered without editing this test.
@@ -51,14 +52,17 @@ public sealed partial class AuthorizationMatrixTests(RegisterFactory app) : ICla
         var integration = IntegrationKeyPermissions();
         callers.Add(new Caller("api-key", await KeyClientAsync(integration), integration.Contains));
 
+        // A key with a customer-data permission that no DPO has approved opens nothing.
+        callers.Add(new Caller("unapproved-key", await KeyClientAsync([Permissions.CustomerRead]), _ => false));
+
         var wrong = new List<string>();
         foreach (var caller in callers)
         {
-            // Signing out ends the caller's session, so the account's own sign-in paths come last.
-            foreach (var operation in operations.OrderBy(o => o.Template.StartsWith("/api/auth/", StringComparison.Ordinal)))
+            // Signing out ends the caller's session, so it comes last.
+            foreach (var operation in operations.OrderBy(o => o.Template.EndsWith("/logout", StringComparison.Ordinal)))
             {
                 var expected = operation.Permission is null ? Outcome.Allowed
-                    : caller.Name == "anonymous" ? Outcome.Unauthenticated
+                    : caller.Name is "anonymous" or "unapproved-key" ? Outcome.Unauthenticated
                     : caller.Holds(operation.Permission) ? Outcome.Allowed
                     : Outcome.Forbidden;
                 var (status, actual) = await CallAsync(caller.Client, operation);
