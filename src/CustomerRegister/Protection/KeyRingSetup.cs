@@ -29,6 +29,10 @@ public static class KeyRingSetup
         var keysPath = configuration[$"{Section}:KeysPath"] ?? "data/keys";
         var onDatabase = DatabaseSetup.ParseProvider(configuration["Database:Provider"]) == DatabaseProvider.Postgres;
 
+        // Before Data Protection's own start-up service warms the ring (it would add a key to a ring it cannot read);
+        // after the database initializer (call this after it), so the key table exists.
+        services.AddHostedService<KeyRingCheck>();
+
         // New keys use AES-256-GCM (authenticated encryption in one pass: 6.4 µs per protected code against 10.5 µs
         // for the default CBC + HMAC, and 34 bytes shorter); keys made before still decrypt what they protected.
         var dataProtection = services.AddDataProtection()
@@ -63,7 +67,6 @@ public static class KeyRingSetup
         }
 
         services.AddSingleton(protection);
-        services.AddHostedService<KeyRingCheck>();
         return services;
     }
 
@@ -169,7 +172,7 @@ public sealed class KeyRingCheck(
         var repository = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<KeyManagementOptions>>().Value.XmlRepository
             ?? services.GetRequiredService<IXmlRepository>();
         var keys = repository.GetAllElements().Where(e => e.Name == "key").ToList();
-        var plain = keys.Count(k => k.Descendants("masterKey").Any());
+        var plain = keys.Count(k => k.Descendants().Any(d => d.Name.LocalName == "masterKey"));
         if (plain > 0)
         {
             logger.LogWarning("{Count} key(s) of the Data Protection key ring are stored unencrypted (made before a master key or " +
@@ -178,7 +181,7 @@ public sealed class KeyRingCheck(
 
         if (protection.MasterKey is { } masterKey)
         {
-            var fingerprints = keys.SelectMany(k => k.Descendants(MasterKeyXmlEncryptor.Element))
+            var fingerprints = keys.SelectMany(k => k.Descendants().Where(d => d.Name.LocalName == MasterKeyXmlEncryptor.Element.LocalName))
                 .Select(e => (string?)e.Attribute("fingerprint")).Distinct().ToList();
             if (fingerprints.Count > 0 && !fingerprints.Contains(masterKey.Fingerprint))
             {
