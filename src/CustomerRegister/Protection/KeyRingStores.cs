@@ -1,10 +1,10 @@
 using System.Xml.Linq;
+using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using CustomerRegister.Catalog;
 
 namespace CustomerRegister.Protection;
 

@@ -1,6 +1,6 @@
+using System.Globalization;
 using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
-using System.Globalization;
 using CustomerRegister.Data;
 using CustomerRegister.Retention;
 using Microsoft.EntityFrameworkCore;
@@ -127,7 +127,11 @@ public sealed class RecordingIntegrity(
         var incomplete = await store.PurgeIncompleteAsync(cutoff, ct);
         return report with
         {
-            OrphanFilesDeleted = deleted, OrphanFilesKept = kept, RowsDeleted = rows, IncompleteUploadsDeleted = incomplete, RowsHeld = held,
+            OrphanFilesDeleted = deleted,
+            OrphanFilesKept = kept,
+            RowsDeleted = rows,
+            IncompleteUploadsDeleted = incomplete,
+            RowsHeld = held,
         };
     }
 
