@@ -37,6 +37,7 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["Database:Provider"] = "Postgres",
     ["ConnectionStrings:Register"] = connection,
     ["DataProtection:KeysPath"] = keys,
+    ["DataProtection:MasterKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
     ["REGISTER_ADMIN_EMAIL"] = AdminEmail,
     ["REGISTER_ADMIN_PASSWORD"] = AdminPassword,
     ["Register:Urls"] = $"http://127.0.0.1:{port}",

@@ -253,14 +253,21 @@ public static class CommandLine
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Recordings: {report.OrphanFiles.Count} orphan file(s), {report.CallRowsWithoutFile.Count} call and "
             + $"{report.CctvRowsWithoutFile.Count} CCTV recording(s) without their file."));
+        if (repair && report.Refused is { } why)
+        {
+            await output.WriteLineAsync($"Repair refused: {why}.");
+            return 1;
+        }
+
         if (repair)
         {
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Repaired: {report.OrphanFilesDeleted} orphan file(s) deleted, {report.OrphanFilesKept} kept (younger than an hour), "
-                + $"{report.RowsDeleted} row(s) deleted, {report.IncompleteUploadsDeleted} incomplete upload(s) removed."));
+                + $"{report.RowsDeleted} row(s) deleted, {report.RowsHeld} kept under a legal hold, "
+                + $"{report.IncompleteUploadsDeleted} incomplete upload(s) removed."));
         }
 
-        return report.Clean || (repair && report.OrphanFilesKept == 0) ? 0 : 1;
+        return report.Clean || (repair && report.OrphanFilesKept == 0 && report.RowsHeld == 0) ? 0 : 1;
     }
 
     private static async Task<int> AccessReportAsync(string[] args, IServiceScopeFactory scopes, TextWriter output, CancellationToken ct)

@@ -3,6 +3,7 @@ using CustomerRegister.Catalog;
 using CustomerRegister.Identity;
 using CustomerRegister.Search;
 using CustomerRegister.Subjects;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -14,8 +15,11 @@ namespace CustomerRegister.Data;
 /// (<see cref="SqliteRegisterDbContext"/>, <see cref="PostgresRegisterDbContext"/>).
 /// </summary>
 public abstract class RegisterDbContext(DbContextOptions options, TimeProvider clock)
-    : IdentityDbContext<AppUser, AppRole, Guid>(options)
+    : IdentityDbContext<AppUser, AppRole, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>The key ring on PostgreSQL (Protection/KeyRingSetup.cs); the table exists on both providers.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();

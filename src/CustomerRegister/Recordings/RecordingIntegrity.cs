@@ -1,6 +1,8 @@
+using System.Globalization;
 using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
+using CustomerRegister.Retention;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Recordings;
@@ -13,7 +15,9 @@ public sealed record IntegrityReport(
     int OrphanFilesDeleted = 0,
     int OrphanFilesKept = 0,
     int RowsDeleted = 0,
-    int IncompleteUploadsDeleted = 0)
+    int IncompleteUploadsDeleted = 0,
+    int RowsHeld = 0,
+    string? Refused = null)
 {
     public bool Clean => OrphanFiles.Count == 0 && CallRowsWithoutFile.Count == 0 && CctvRowsWithoutFile.Count == 0;
 }
@@ -21,9 +25,14 @@ public sealed record IntegrityReport(
 /// <summary>
 /// Keeps the files and the rows of recordings together. A recording is deleted row first, file second, so a crash
 /// in between leaves at worst an orphan file (never a row pointing at nothing that was meant to go); the check
-/// finds orphan files and rows whose file is gone, and the repair removes both.
+/// finds orphan files and rows whose file is gone, and the repair removes both — but never in bulk: when the store is
+/// unreachable, holds no file while rows exist, or more than <c>Recordings:MaxRepairShare</c> of the rows would go, it
+/// removes nothing and says why; orphan files are not removed while the database holds no recording row at all; rows of
+/// a person or an item under a legal hold are kept.
 /// </summary>
-public sealed class RecordingIntegrity(RegisterDbContext db, IRecordingStore store, AuditLog audit, TimeProvider clock)
+public sealed class RecordingIntegrity(
+    RegisterDbContext db, IRecordingStore store, AuditLog audit, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<RecordingOptions> options)
 {
     /// <summary>An orphan younger than this may be an upload whose row is being written: left alone.</summary>
     public static readonly TimeSpan InFlightGrace = TimeSpan.FromHours(1);
@@ -35,9 +44,37 @@ public sealed class RecordingIntegrity(RegisterDbContext db, IRecordingStore sto
 
     public async Task<IntegrityReport> RepairAsync(CancellationToken ct)
     {
+        if (await store.UnavailableAsync(ct) is { } unavailable)
+        {
+            var rowsOnly = await ScanRowsAsync(ct);
+            return new IntegrityReport([], [], [], Refused: $"{unavailable}: nothing removed ({rowsOnly} recording row(s) kept)");
+        }
+
         var (report, files) = await ScanAsync(ct);
+        var totalRows = await ScanRowsAsync(ct);
+        var missing = report.CallRowsWithoutFile.Count + report.CctvRowsWithoutFile.Count;
+        if (files.Count == 0 && totalRows > 0)
+        {
+            return report with { Refused = $"the store holds no file while {totalRows} recording row(s) exist (an empty or wrong folder?): nothing removed" };
+        }
+
+        var share = options.Value.MaxRepairShare;
+        if (missing > share * totalRows)
+        {
+            return report with
+            {
+                Refused = string.Create(CultureInfo.InvariantCulture,
+                    $"{missing} of {totalRows} recording row(s) have no file, more than Recordings:MaxRepairShare ({share:0.####}): nothing removed"),
+            };
+        }
+
+        if (totalRows == 0 && report.OrphanFiles.Count > 0)
+        {
+            return report with { Refused = $"the database holds no recording row while the store holds {files.Count} file(s) (a wrong or empty database?): nothing removed" };
+        }
+
         var cutoff = clock.GetUtcNow().UtcDateTime - InFlightGrace;
-        int deleted = 0, kept = 0, rows = 0;
+        int deleted = 0, kept = 0, rows = 0, held = 0;
         foreach (var key in report.OrphanFiles)
         {
             if (files[key] < cutoff)
@@ -51,11 +88,21 @@ public sealed class RecordingIntegrity(RegisterDbContext db, IRecordingStore sto
             }
         }
 
+        var holds = await db.Set<LegalHold>().AsNoTracking().Where(h => h.ReleasedAt == null)
+            .Select(h => new { h.SubjectId, h.TableName, h.RowId }).ToListAsync(ct);
+        var heldSubjects = holds.Where(h => h.SubjectId is not null).Select(h => h.SubjectId!.Value).ToHashSet();
+        var heldRows = holds.Where(h => h.RowId is not null).Select(h => (h.TableName, h.RowId!.Value)).ToHashSet();
         foreach (var id in report.CallRowsWithoutFile)
         {
             if (await db.Set<CallRecording>().FirstOrDefaultAsync(r => r.Id == id, ct) is { } row
                 && !await store.ExistsAsync(row.StorageKey, ct))
             {
+                if ((row.SubjectId is { } subject && heldSubjects.Contains(subject)) || heldRows.Contains(("call_recordings", row.Id)))
+                {
+                    held++;
+                    continue;
+                }
+
                 await DeleteAsync(row, "recording.call.delete_missing_file", Purposes.Security, ct);
                 rows++;
             }
@@ -66,13 +113,26 @@ public sealed class RecordingIntegrity(RegisterDbContext db, IRecordingStore sto
             if (await db.Set<CctvRecording>().FirstOrDefaultAsync(r => r.Id == id, ct) is { } row
                 && !await store.ExistsAsync(row.StorageKey, ct))
             {
+                if (heldRows.Contains(("cctv_recordings", row.Id)))
+                {
+                    held++;
+                    continue;
+                }
+
                 await DeleteAsync(row, "recording.cctv.delete_missing_file", Purposes.Security, ct);
                 rows++;
             }
         }
 
         var incomplete = await store.PurgeIncompleteAsync(cutoff, ct);
-        return report with { OrphanFilesDeleted = deleted, OrphanFilesKept = kept, RowsDeleted = rows, IncompleteUploadsDeleted = incomplete };
+        return report with
+        {
+            OrphanFilesDeleted = deleted,
+            OrphanFilesKept = kept,
+            RowsDeleted = rows,
+            IncompleteUploadsDeleted = incomplete,
+            RowsHeld = held,
+        };
     }
 
     /// <summary>
@@ -96,6 +156,9 @@ public sealed class RecordingIntegrity(RegisterDbContext db, IRecordingStore sto
         await store.DeleteAsync(recording.StorageKey, ct);
     }
 
+    private async Task<int> ScanRowsAsync(CancellationToken ct) =>
+        await db.Set<CallRecording>().CountAsync(ct) + await db.Set<CctvRecording>().CountAsync(ct);
+
     private async Task<(IntegrityReport Report, Dictionary<string, DateTime> Files)> ScanAsync(CancellationToken ct)
     {
         // Rows before files: a row is written only after its file is in place, so every row read here had its file
@@ -117,11 +180,17 @@ public sealed class RecordingIntegrity(RegisterDbContext db, IRecordingStore sto
 /// or a crash between row and file deletion left behind, and rows whose file is gone.
 /// </summary>
 public sealed class RecordingRepairService(
-    IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<RecordingOptions> options, ILogger<RecordingRepairService> log)
+    IServiceScopeFactory scopes, IRecordingStore store, Microsoft.Extensions.Options.IOptions<RecordingOptions> options,
+    ILogger<RecordingRepairService> log)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (await store.UnavailableAsync(stoppingToken) is { } unavailable)
+        {
+            log.LogError("Recording store unavailable at start: {Reason}", unavailable);
+        }
+
         if (options.Value.RepairIntervalMinutes <= 0)
         {
             return;
@@ -134,7 +203,11 @@ public sealed class RecordingRepairService(
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var report = await scope.ServiceProvider.GetRequiredService<RecordingIntegrity>().RepairAsync(stoppingToken);
-                if (!report.Clean)
+                if (report.Refused is { } why)
+                {
+                    log.LogError("Recording repair removed nothing: {Reason}", why);
+                }
+                else if (!report.Clean)
                 {
                     log.LogWarning(
                         "Recordings repaired: {OrphansDeleted} orphan file(s) deleted, {OrphansKept} kept, {RowsDeleted} row(s) without file deleted",

@@ -33,13 +33,23 @@ public interface IRecordingStore
 
     /// <summary>Removes files of uploads that never completed (a crash mid-upload) last written before the given time.</summary>
     Task<int> PurgeIncompleteAsync(DateTime olderThan, CancellationToken ct);
+
+    /// <summary>Null when the store is reachable and writable; else why not (no path, no personal data).</summary>
+    Task<string?> UnavailableAsync(CancellationToken ct);
 }
 
 public sealed class RecordingOptions
 {
     public const string Section = "Recordings";
 
+    /// <summary>The store folder; a relative path is resolved against the content root at start (and logged).</summary>
     public string Path { get; set; } = "data/recordings";
+
+    /// <summary>
+    /// The largest share of recording rows one repair may delete for a missing file (0–1). Above it the repair deletes
+    /// nothing and reports: that many missing files means an unmounted or wrong store, not lost files.
+    /// </summary>
+    public double MaxRepairShare { get; set; } = 0.01;
 
     public long MaxUploadBytes { get; set; } = 200L * 1024 * 1024;
 
@@ -57,9 +67,38 @@ public sealed partial class LocalFolderRecordingStore : IRecordingStore
     private const string Incoming = ".incoming";
     private readonly string _root;
 
-    public LocalFolderRecordingStore(Microsoft.Extensions.Options.IOptions<RecordingOptions> options)
+    public LocalFolderRecordingStore(Microsoft.Extensions.Options.IOptions<RecordingOptions> options, ILogger<LocalFolderRecordingStore> log)
     {
         _root = System.IO.Path.GetFullPath(options.Value.Path);
+        if (!Directory.Exists(_root))
+        {
+            Directory.CreateDirectory(_root);
+            log.LogWarning("Recording store folder {Path} did not exist and was created", _root);
+        }
+
+        log.LogInformation("Recording store at {Path}", _root);
+    }
+
+    public async Task<string?> UnavailableAsync(CancellationToken ct)
+    {
+        if (!Directory.Exists(_root))
+        {
+            return "the store folder is missing (an unmounted volume?)";
+        }
+
+        var probe = System.IO.Path.Combine(_root, Incoming, $"probe-{Guid.NewGuid():N}.tmp");
+        try
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(probe)!);
+            await File.WriteAllBytesAsync(probe, [1], ct);
+            File.Delete(probe);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(probe);
+            return $"the store is not writable ({ex.GetType().Name})";
+        }
     }
 
     public async Task<StoredRecording> SaveAsync(Stream content, long maxBytes, CancellationToken ct)

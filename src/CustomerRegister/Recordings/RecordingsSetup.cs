@@ -1,4 +1,5 @@
 using CustomerRegister.Subjects;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CustomerRegister.Recordings;
 
@@ -7,8 +8,12 @@ public static class RecordingsSetup
     public static IServiceCollection AddRecordings(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RecordingOptions>().Bind(configuration.GetSection(RecordingOptions.Section))
-            .Validate(o => o.MaxUploadBytes > 0 && !string.IsNullOrWhiteSpace(o.Path), "Recordings: Path is required and MaxUploadBytes positive.")
+            .PostConfigure<IHostEnvironment>((o, env) =>
+                o.Path = string.IsNullOrWhiteSpace(o.Path) || System.IO.Path.IsPathRooted(o.Path) ? o.Path : System.IO.Path.Combine(env.ContentRootPath, o.Path))
+            .Validate(o => o.MaxUploadBytes > 0 && !string.IsNullOrWhiteSpace(o.Path) && o.MaxRepairShare is >= 0 and <= 1,
+                "Recordings: Path is required, MaxUploadBytes positive and MaxRepairShare 0–1.")
             .ValidateOnStart();
+        services.AddHealthChecks().AddCheck<RecordingStoreHealthCheck>("recordings");
         services.AddSingleton<IRecordingStore, LocalFolderRecordingStore>();
         services.AddScoped<RecordingIntegrity>();
         services.AddHostedService<RecordingRepairService>();
@@ -18,4 +23,13 @@ public static class RecordingsSetup
 
     public static IEndpointRouteBuilder MapRecordingEndpoints(this IEndpointRouteBuilder app) =>
         app.MapRecordings().MapProductionUnits();
+}
+
+/// <summary>/health: the recording store folder is there and takes a file.</summary>
+public sealed class RecordingStoreHealthCheck(IRecordingStore store) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
+        await store.UnavailableAsync(ct) is { } why
+            ? HealthCheckResult.Unhealthy("Recording store: " + why + ".")
+            : HealthCheckResult.Healthy("Recording store reachable and writable.");
 }

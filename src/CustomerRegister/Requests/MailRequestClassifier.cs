@@ -7,9 +7,16 @@ namespace CustomerRegister.Requests;
 /// <summary>
 /// Guesses the type and language of a request mail from keywords in Finnish, Swedish and English. Only a first guess
 /// for the handler: an unrecognised mail is an access request, the least intrusive type, written in Finnish.
+/// A mail is outside input: every pattern here runs on the non-backtracking engine (time linear in the input) with a
+/// match timeout, and only the first <see cref="MaxBodyChars"/> characters of a body are considered.
 /// </summary>
 public static partial class MailRequestClassifier
 {
+    /// <summary>Characters of a body (plain text, or HTML before conversion) considered; the stored text is 4000 at most.</summary>
+    public const int MaxBodyChars = 65_536;
+
+    private const int TimeoutMilliseconds = 1000;
+
     // Most specific first: "poista minut suoramarkkinoinnista" is an objection to marketing, not an erasure.
     private static readonly (RequestType Type, Regex Pattern)[] Rules =
     [
@@ -33,36 +40,56 @@ public static partial class MailRequestClassifier
 
     public static RequestType Classify(string? subject, string? body)
     {
-        var text = $"{subject}\n{body}";
-        foreach (var (type, pattern) in Rules)
+        var text = $"{Cap(subject)}\n{Cap(body)}";
+        try
         {
-            if (pattern.IsMatch(text))
+            foreach (var (type, pattern) in Rules)
             {
-                return type;
+                if (pattern.IsMatch(text))
+                {
+                    return type;
+                }
             }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Only a first guess: the handler sets the type.
         }
 
         return RequestType.Access;
     }
 
+    /// <summary>The part of a subject or body that is looked at.</summary>
+    public static string? Cap(string? text) => text is { Length: > MaxBodyChars } ? text[..MaxBodyChars] : text;
+
     /// <summary>fi, sv or en by the most common marker words; Finnish when in doubt.</summary>
     public static string GuessLanguage(string? subject, string? body)
     {
         int sv = 0, en = 0, fi = 0;
-        foreach (Match m in WordPattern().Matches($"{subject}\n{body}".ToLowerInvariant()))
+        try
         {
-            sv += Swedish.Contains(m.Value) ? 1 : 0;
-            en += English.Contains(m.Value) ? 1 : 0;
-            fi += Finnish.Contains(m.Value) ? 1 : 0;
+            foreach (Match m in WordPattern().Matches($"{Cap(subject)}\n{Cap(body)}".ToLowerInvariant()))
+            {
+                sv += Swedish.Contains(m.Value) ? 1 : 0;
+                en += English.Contains(m.Value) ? 1 : 0;
+                fi += Finnish.Contains(m.Value) ? 1 : 0;
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return "fi";
         }
 
         return sv > fi && sv >= en ? "sv" : en > fi && en > sv ? "en" : "fi";
     }
 
-    /// <summary>Crude HTML to text, for mails that have no plain-text part: tags out, paragraphs kept, entities decoded.</summary>
+    /// <summary>
+    /// Crude HTML to text, for mails that have no plain-text part: tags out, paragraphs kept, entities decoded. Only the
+    /// first <see cref="MaxBodyChars"/> characters are converted; a <see cref="RegexMatchTimeoutException"/> refuses the mail.
+    /// </summary>
     public static string HtmlToText(string html)
     {
-        var text = ScriptOrStyle().Replace(html, " ");
+        var text = ScriptOrStyle().Replace(Cap(html)!, " ");
         text = LineBreakTag().Replace(text, "\n");
         text = AnyTag().Replace(text, " ");
         text = WebUtility.HtmlDecode(text);
@@ -84,21 +111,26 @@ public static partial class MailRequestClassifier
         return result.ToString();
     }
 
+    // A stem at the start of a word: no letter before it (the non-backtracking engine has no look-behind).
     private static Regex Words(string stems) =>
-        new($@"(?<![\p{{L}}])({stems})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        new($@"(?:^|[^\p{{L}}])(?:{stems})", Safe | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
+            TimeSpan.FromMilliseconds(TimeoutMilliseconds));
 
-    [GeneratedRegex(@"\p{L}+")]
+    private const RegexOptions Safe = RegexOptions.NonBacktracking;
+
+    [GeneratedRegex(@"\p{L}+", Safe, TimeoutMilliseconds)]
     private static partial Regex WordPattern();
 
-    [GeneratedRegex(@"<(script|style)\b[^>]*>.*?</\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    [GeneratedRegex(@"<script\b[^>]*>.*?</script\s*>|<style\b[^>]*>.*?</style\s*>",
+        Safe | RegexOptions.IgnoreCase | RegexOptions.Singleline, TimeoutMilliseconds)]
     private static partial Regex ScriptOrStyle();
 
-    [GeneratedRegex(@"<\s*(br|/p|/div|/li|/tr|/h[1-6])\b[^>]*>", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"<\s*(?:br|/p|/div|/li|/tr|/h[1-6])\b[^>]*>", Safe | RegexOptions.IgnoreCase, TimeoutMilliseconds)]
     private static partial Regex LineBreakTag();
 
-    [GeneratedRegex(@"<[^>]*>")]
+    [GeneratedRegex(@"<[^>]*>", Safe, TimeoutMilliseconds)]
     private static partial Regex AnyTag();
 
-    [GeneratedRegex(@"[ \t\r\f\v]+")]
+    [GeneratedRegex(@"[ \t\r\f\v]+", Safe, TimeoutMilliseconds)]
     private static partial Regex Spaces();
 }

@@ -130,8 +130,10 @@ public sealed class MailboxPoller(
             return null;
         }
 
-        var subject = message.Subject?.Trim();
-        var body = message.TextBody ?? (message.HtmlBody is { } html ? MailRequestClassifier.HtmlToText(html) : null);
+        // A mail is hostile input: only the first MaxBodyChars of subject and body are looked at.
+        var subject = MailRequestClassifier.Cap(message.Subject)?.Trim();
+        var body = MailRequestClassifier.Cap(message.TextBody)
+            ?? (message.HtmlBody is { } html ? MailRequestClassifier.HtmlToText(html) : null);
         var text = string.IsNullOrWhiteSpace(subject) ? body?.Trim() : $"{subject}\n\n{body?.Trim()}".Trim();
         DateTime? receivedAt = message.Date == DateTimeOffset.MinValue ? null : message.Date.UtcDateTime;
         return new MailIntakeInput(MessageHash(message, raw), MailRequestClassifier.Classify(subject, body), receivedAt,

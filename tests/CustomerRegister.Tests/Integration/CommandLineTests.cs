@@ -115,6 +115,7 @@ public sealed class CommandLineTests
         start.Environment["ConnectionStrings__Register"] = db.ConnectionString;
         start.Environment["DataProtection__KeysPath"] = Path.Combine(db.Folder, "keys");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DataProtection__MasterKey"] = Convert.ToBase64String(new byte[32]);
         start.Environment.Remove("REGISTER_ADMIN_EMAIL");
         start.Environment.Remove("REGISTER_ADMIN_PASSWORD");
 

@@ -196,6 +196,42 @@ public sealed class MailboxPollerTests(MailboxFactory app) : IClassFixture<Mailb
         Assert.False(app.Imap.IsSeen(noSender));
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task AHostileMailDoesNotStallThePollAndTheNextMailIsTakenIn()
+    {
+        var hostileSender = Address("hostile");
+        var angleBrackets = app.Imap.Deliver($"""
+            From: <{hostileSender}>
+            Subject: {new string('<', 100_000)}
+            Message-ID: <{Guid.NewGuid():N}@example.fi>
+            MIME-Version: 1.0
+            Content-Type: text/html; charset=utf-8
+
+            {new string('<', 1 << 20)}
+            """);
+        var nested = app.Imap.Deliver($"""
+            From: <{Address("nested")}>
+            Subject: nested
+            Message-ID: <{Guid.NewGuid():N}@example.fi>
+            MIME-Version: 1.0
+            Content-Type: text/html; charset=utf-8
+
+            {string.Concat(Enumerable.Repeat("<div><script x=", 100_000))}
+            """);
+        var email = Address("after-hostile");
+        var good = app.Imap.Deliver(Mails.FinnishErasure(email));
+
+        Assert.Equal(3, await PollAsync());
+
+        Assert.True(app.Imap.IsSeen(angleBrackets));
+        Assert.True(app.Imap.IsSeen(nested));
+        Assert.True(app.Imap.IsSeen(good));
+        Assert.Equal(1L, await CountAsync(email));
+        var text = Convert.ToString(await app.Database.ScalarAsync(
+            $"SELECT text FROM data_subject_requests WHERE requester_email = '{hostileSender}'"), CultureInfo.InvariantCulture)!;
+        Assert.True(text.Length <= 4000);
+    }
+
     [Fact]
     public async Task TheMailboxIsNotPolledInTheBackgroundUnlessEnabled()
     {

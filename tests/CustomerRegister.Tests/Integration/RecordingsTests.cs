@@ -24,6 +24,9 @@ public sealed class RecordingsFactory : RegisterFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Recordings:MaxUploadBytes", MaxUploadBytes.ToString(CultureInfo.InvariantCulture));
+
+        // The tests of this class share one store; RecordingRepairTests checks the share limit on a store of its own.
+        builder.UseSetting("Recordings:MaxRepairShare", "1");
     }
 }
 

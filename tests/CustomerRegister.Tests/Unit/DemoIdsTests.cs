@@ -46,5 +46,12 @@ public sealed class DemoIdsTests
         new(new Faker("fi") { Random = new Randomizer(1) }, Codes(), Now, firstPosition, 1_000);
 
     private static Protection.ProtectedCodes Codes() =>
-        new(new EphemeralDataProtectionProvider(), new ConfigurationBuilder().Build());
+        new(new EphemeralDataProtectionProvider(), new MemoryLookupKeyStore());
+}
+
+file sealed class MemoryLookupKeyStore : Protection.ILookupKeyStore
+{
+    private byte[]? _key;
+
+    public byte[] LoadOrCreate(Func<byte[]> create) => _key ??= create();
 }

@@ -105,4 +105,48 @@ public sealed class MailRequestClassifierTests
         Assert.Equal(MailboxPoller.MessageHash(noId, [1, 2]), MailboxPoller.MessageHash(noId, [1, 2]));
         Assert.NotEqual(MailboxPoller.MessageHash(noId, [1, 2]), MailboxPoller.MessageHash(noId, [1, 3]));
     }
+
+    public static TheoryData<string, string> HostileBodies() => new()
+    {
+        { "a megabyte of <", new string('<', 1 << 20) },
+        { "a megabyte of <a", string.Concat(Enumerable.Repeat("<a", 1 << 19)) },
+        { "unclosed script tags", string.Concat(Enumerable.Repeat("<script x=", 100_000)) },
+        { "deeply nested HTML", string.Concat(Enumerable.Repeat("<div><b>", 100_000)) + "poistakaa" + string.Concat(Enumerable.Repeat("</b></div>", 100_000)) },
+        { "a megabyte of letters", new string('x', 1 << 20) },
+    };
+
+    // No timing assertion: the guard is only that it completes (the old backtracking patterns did not, in minutes).
+    [Theory(Timeout = 60_000)]
+    [MemberData(nameof(HostileBodies))]
+    public async Task AHostileBodyIsClassifiedAndConvertedWithinBounds(string name, string body)
+    {
+        Assert.NotEmpty(name);
+        await Task.Run(() =>
+        {
+            Assert.Equal(RequestType.Access, MailRequestClassifier.Classify(body, body));
+            Assert.Equal("fi", MailRequestClassifier.GuessLanguage(body, body));
+            Assert.True(MailRequestClassifier.HtmlToText(body).Length <= MailRequestClassifier.MaxBodyChars);
+        });
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task AMailWithAMegabyteOfAngleBracketsAndAHugeSubjectBecomesARequestOfBoundedSize()
+    {
+        var message = new MimeMessage { Subject = new string('<', 1 << 20), MessageId = "hostile@example.fi" };
+        message.From.Add(new MailboxAddress("Hostile", "hostile@example.fi"));
+        message.Body = new TextPart("html") { Text = new string('<', 1 << 20) };
+
+        var input = await Task.Run(() => MailboxPoller.Read(message, Encoding.UTF8.GetBytes("raw")))!;
+
+        Assert.Equal(RequestType.Access, input!.Type);
+        Assert.True(input.Text!.Length <= 2 * MailRequestClassifier.MaxBodyChars + 2);
+    }
+
+    [Fact]
+    public void AKeywordAtTheStartOrAfterPunctuationStillCounts()
+    {
+        Assert.Equal(RequestType.Erasure, MailRequestClassifier.Classify(null, "delete"));
+        Assert.Equal(RequestType.Erasure, MailRequestClassifier.Classify(null, "(delete)"));
+        Assert.Equal(RequestType.Erasure, MailRequestClassifier.Classify("x", "ä.poistakaa"));
+    }
 }

@@ -99,7 +99,7 @@ public sealed class LocalFolderRecordingStoreTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "recordings-" + Guid.NewGuid().ToString("N"));
 
-    private LocalFolderRecordingStore Store => new(Options.Create(new RecordingOptions { Path = _root }));
+    private LocalFolderRecordingStore Store => new(Options.Create(new RecordingOptions { Path = _root }), Microsoft.Extensions.Logging.Abstractions.NullLogger<LocalFolderRecordingStore>.Instance);
 
     [Fact]
     public async Task AFileIsStoredUnderARandomKeyWithItsLengthAndChecksum()
