@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CustomerRegister.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRegisterDbContext))]
-    [Migration("20261205015423_TwoFactorAuthenticator")]
-    partial class TwoFactorAuthenticator
+    [Migration("20261205031553_Security")]
+    partial class Security
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -70,6 +70,11 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("fields");
+
+                    b.Property<string>("Grants")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("grants");
 
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("timestamp with time zone")
@@ -1482,6 +1487,14 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<Guid?>("ApprovedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("approved_by");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -2643,6 +2656,74 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     b.HasAnnotation("Register:RetainedFrom", "ClosedAt");
                 });
 
+            modelBuilder.Entity("CustomerRegister.Requests.OutgoingMail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts")
+                        .HasAnnotation("Register:NotPersonal", "delivery attempts");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<DateTime?>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at")
+                        .HasAnnotation("Register:NotPersonal", "delivery outcome time");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind")
+                        .HasAnnotation("Register:NotPersonal", "kind of letter");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("last_error")
+                        .HasAnnotation("Register:NotPersonal", "error type name");
+
+                    b.Property<byte[]>("Message")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("message")
+                        .HasAnnotation("Register:Category", "rights.request");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at")
+                        .HasAnnotation("Register:NotPersonal", "delivery schedule");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id")
+                        .HasAnnotation("Register:NotPersonal", "the request the letter belongs to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outgoing_mail");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_outgoing_mail_created_at");
+
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_outgoing_mail_request_id");
+
+                    b.HasIndex("FailedAt", "NextAttemptAt")
+                        .HasDatabaseName("ix_outgoing_mail_failed_at_next_attempt_at");
+
+                    b.ToTable("outgoing_mail", (string)null);
+
+                    b.HasAnnotation("Register:RetainedFrom", "CreatedAt");
+                });
+
             modelBuilder.Entity("CustomerRegister.Requests.RequestAction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3361,6 +3442,31 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     b.HasAnnotation("Register:RetainedFrom", "IssueDate");
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "key material: Data Protection keys (each encrypted with the master key or certificate) and the protected look-up key");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")
@@ -3860,6 +3966,15 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasForeignKey("SubjectId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_data_subject_requests_subject_subject_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Requests.OutgoingMail", b =>
+                {
+                    b.HasOne("CustomerRegister.Requests.DataSubjectRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_outgoing_mail_data_subject_requests_request_id");
                 });
 
             modelBuilder.Entity("CustomerRegister.Requests.RequestAction", b =>
