@@ -31,8 +31,9 @@ public sealed class TwoFactorPageTests : IAsyncLifetime
             email,
             displayName = "Tietosuojavastaava",
             roles = new[] { Roles.DataProtectionOfficer },
-            password = RegisterFactory.UserPassword,
+            password = RegisterFactory.InitialPassword,
         })).IsSuccessStatusCode);
+        await App.ChangePasswordAsync(email, RegisterFactory.InitialPassword, RegisterFactory.UserPassword);
 
         var page = await _browser.Chromium.NewPageAsync();
         await SignInWithPasswordAsync(page, email);

@@ -9,11 +9,15 @@ namespace CustomerRegister.Tests.Infrastructure;
 /// <summary>
 /// The authenticator apps of the test users: the key each enrolled with, the last time step used (a code is accepted
 /// once), and the recovery codes left. Codes are computed on the app's own clock (a FakeTimeProvider where a test has
-/// one), one step either side, so several sign-ins in one 30-second step still get fresh codes.
+/// one), one step either side, so several sign-ins in one 30-second step still get fresh codes. The users of one
+/// database keep their authenticators when a test starts another app on that database.
 /// </summary>
-public sealed class Authenticators(Func<TimeProvider> clock)
+public sealed class Authenticators(Func<TimeProvider> clock, TestDatabase database)
 {
-    private readonly ConcurrentDictionary<string, Authenticator> _byEmail = new(StringComparer.OrdinalIgnoreCase);
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TestDatabase, ConcurrentDictionary<string, Authenticator>> ByDatabase = [];
+
+    private readonly ConcurrentDictionary<string, Authenticator> _byEmail =
+        ByDatabase.GetValue(database, _ => new ConcurrentDictionary<string, Authenticator>(StringComparer.OrdinalIgnoreCase));
 
     public bool IsEnrolled(string email) => _byEmail.ContainsKey(email);
 

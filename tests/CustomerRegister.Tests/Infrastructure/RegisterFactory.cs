@@ -29,10 +29,10 @@ public class RegisterFactory : WebApplicationFactory<Program>
     protected RegisterFactory(TestDatabase database)
     {
         Database = database;
-        Authenticators = new Authenticators(AuthenticatorServices.ClockOf(this));
+        Authenticators = new Authenticators(AuthenticatorServices.ClockOf(this), database);
     }
 
-    /// <summary>The test users' authenticator apps (second factor), filled as users enrol.</summary>
+    /// <summary>The test users' authenticator apps (second factor), filled as users enrol; shared by every app on the same database.</summary>
     public Authenticators Authenticators { get; }
 
     public TestDatabase Database { get; }

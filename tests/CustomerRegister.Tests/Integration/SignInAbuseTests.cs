@@ -177,8 +177,9 @@ public sealed class SignInAbuseTests(SignInAbuseFactory app) : IClassFixture<Sig
     [Fact]
     public async Task AnAccountIsLimitedOverAllAddresses()
     {
+        // Creating the user spends two of the account's 30 attempts: the first password change and the first sign-in.
         var user = await app.CreateUserAsync(Roles.Marketing);
-        for (var i = 1; i < 30; i++)
+        for (var i = 2; i < 30; i++)
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await SignInAbuseFactory.LoginAsync(app.From(NewAddress()), user.Email, "wrong")).StatusCode);
         }

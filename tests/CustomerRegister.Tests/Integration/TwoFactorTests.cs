@@ -196,7 +196,8 @@ public sealed class TwoFactorTests : IDisposable
         var admin = await app.AdminAsync();
         var email = $"mk-{Guid.NewGuid():N}@register.test";
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/users",
-            new { email, displayName = "Markkinoija", roles = new[] { Roles.Marketing }, password = RegisterFactory.UserPassword })).StatusCode);
+            new { email, displayName = "Markkinoija", roles = new[] { Roles.Marketing }, password = RegisterFactory.InitialPassword })).StatusCode);
+        await app.ChangePasswordAsync(email, RegisterFactory.InitialPassword, RegisterFactory.UserPassword);
         var login = await app.Anonymous().PostAsJsonAsync("/api/auth/login", new { email, password = RegisterFactory.UserPassword });
         var client = Bearer(app, await TokenOf(login));
         var refused = await client.GetAsync("/api/search?q=maki");
@@ -209,8 +210,9 @@ public sealed class TwoFactorTests : IDisposable
         var admin = await _app.AdminAsync();
         var email = $"tf-{Guid.NewGuid():N}@register.test";
         var response = await admin.PostAsJsonAsync("/api/users",
-            new { email, displayName = "Staff " + role, roles = new[] { role }, password = RegisterFactory.UserPassword });
+            new { email, displayName = "Staff " + role, roles = new[] { role }, password = RegisterFactory.InitialPassword });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        await _app.ChangePasswordAsync(email, RegisterFactory.InitialPassword, RegisterFactory.UserPassword);
         return ((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("user").GetProperty("id").GetGuid(), email);
     }
 
