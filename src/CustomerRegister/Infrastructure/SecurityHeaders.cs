@@ -29,6 +29,14 @@ public static partial class SecurityHeaders
             o.MaxAge = TimeSpan.FromDays(365);
             o.IncludeSubDomains = false;
         });
+
+        // Outside Development the cookies are Secure only, so plain HTTP is sent to HTTPS on the same host (behind a
+        // proxy that ends TLS, its X-Forwarded-Proto is believed once the proxy is listed in Network:KnownProxies).
+        builder.Services.AddHttpsRedirection(o =>
+        {
+            o.RedirectStatusCode = StatusCodes.Status308PermanentRedirect;
+            o.HttpsPort = builder.Configuration.GetValue("Network:HttpsPort", 443);
+        });
         return builder;
     }
 
@@ -66,6 +74,10 @@ public static partial class SecurityHeaders
         if (!development)
         {
             app.UseHsts();
+            if (app.Configuration.GetValue("Network:RedirectToHttps", true))
+            {
+                app.UseHttpsRedirection();
+            }
         }
 
         app.UseStaticFiles();

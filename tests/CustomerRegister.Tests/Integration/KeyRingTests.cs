@@ -270,6 +270,9 @@ public sealed class KeyRingTests
         {
             base.ConfigureWebHost(builder);
             builder.UseEnvironment(environment);
+
+            // These tests speak plain HTTP to the test server; ProductionHardeningTests covers the redirect to HTTPS.
+            builder.UseSetting("Network:RedirectToHttps", "false");
             if (masterKey is not null)
             {
                 builder.UseSetting("DataProtection:MasterKey", masterKey);
