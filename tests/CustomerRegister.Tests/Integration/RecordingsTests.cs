@@ -7,6 +7,7 @@ using System.Text.Json;
 using CustomerRegister.Cli;
 using CustomerRegister.Identity;
 using CustomerRegister.Recordings;
+using CustomerRegister.Requests;
 using CustomerRegister.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -290,13 +291,14 @@ public sealed class RecordingsTests(RecordingsFactory app) : IClassFixture<Recor
     {
         var unit = await UnitAsync(); // a one-month period
         var uploader = await TelephonyAsync();
-        var monthAgo = DateTime.UtcNow.AddMonths(-1);
+        // Helsinki days: a clip is kept through the day a month after the day it started.
+        var monthAgo = HelsinkiTime.Today(TimeProvider.System).AddMonths(-1);
 
-        // Filmed from before the unit's month to after it: due by its start, though its end is younger than a month.
-        var straddling = await UploadCctvAsync(uploader,
-            CctvForm(Wav(4096, 19), unit.ToString(), periodStart: Iso(monthAgo.AddHours(-6)), periodEnd: Iso(monthAgo.AddHours(6))));
-        var young = await UploadCctvAsync(uploader,
-            CctvForm(Wav(4096, 20), unit.ToString(), periodStart: Iso(monthAgo.AddHours(6)), periodEnd: Iso(monthAgo.AddHours(12))));
+        // Filmed from midday of the day before that month to the next morning: due by its start, though its end is not.
+        var straddling = await UploadCctvAsync(uploader, CctvForm(Wav(4096, 19), unit.ToString(),
+            periodStart: Iso(HelsinkiTime.StartUtc(monthAgo.AddDays(-1)).AddHours(12)), periodEnd: Iso(HelsinkiTime.StartUtc(monthAgo).AddHours(10))));
+        var young = await UploadCctvAsync(uploader, CctvForm(Wav(4096, 20), unit.ToString(),
+            periodStart: Iso(HelsinkiTime.StartUtc(monthAgo).AddHours(1)), periodEnd: Iso(HelsinkiTime.StartUtc(monthAgo).AddHours(2))));
         var straddlingKey = await CctvKeyAsync(straddling);
 
         var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
