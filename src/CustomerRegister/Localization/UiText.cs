@@ -29,6 +29,7 @@ public static class UiText
             "För många försök. Vänta en stund och försök igen.",
             "Too many attempts. Wait a moment and try again."),
         ["Field.Required"] = ("Pakollinen tieto.", "Obligatoriskt.", "Required."),
+        ["Field.Invalid"] = ("Tarkista tämä tieto: se ei kelpaa tässä muodossa.", "Kontrollera uppgiften: den godtas inte i den här formen.", "Check this: it is not accepted in this form."),
         ["ChangePassword.Title"] = ("Vaihda salasana", "Byt lösenord", "Change password"),
         ["ChangePassword.Intro"] = (
             "Kertakäyttöinen salasana on vaihdettava ennen kuin jatkat.",

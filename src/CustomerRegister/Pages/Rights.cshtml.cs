@@ -1,4 +1,5 @@
 using System.Globalization;
+using CustomerRegister.Localization;
 using CustomerRegister.Requests;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -37,16 +38,18 @@ public sealed class RightsModel(RequestHandling handling) : PageModel
         var outcome = await handling.SubmitPublicAsync(new PublicRequestInput(type, name, email, phone, address, text, language ?? Language), ct);
         if (outcome.TooMany)
         {
-            Errors["form"] = Localization.UiText.Get("Rights.Busy");
+            Errors["form"] = UiText.Get("Rights.Busy");
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
 
         if (outcome.Errors is { } errors)
         {
-            foreach (var (field, messages) in errors.ToDictionary())
+            // The use case names each bad field; the page says it in the reader's language.
+            var given = new Dictionary<string, string?> { ["type"] = type?.ToString(), ["name"] = name, ["email"] = email, ["phone"] = phone, ["address"] = address, ["text"] = text };
+            foreach (var field in errors.ToDictionary().Keys)
             {
-                Errors[field] = string.Join(" ", messages);
+                Errors[field] = UiText.Get(string.IsNullOrWhiteSpace(given.GetValueOrDefault(field)) ? "Field.Required" : "Field.Invalid");
             }
 
             Response.StatusCode = StatusCodes.Status400BadRequest;

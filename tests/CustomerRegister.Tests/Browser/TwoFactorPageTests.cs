@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using CustomerRegister.Identity;
 using CustomerRegister.Tests.Infrastructure;
 using CustomerRegister.Tests.Integration;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using OtpNet;
 
@@ -113,8 +112,6 @@ public sealed class TwoFactorPageTests : IAsyncLifetime
 
     private static async Task AssertAccessibleAsync(IPage page)
     {
-        var result = await page.RunAxe();
-        Assert.True(result.Violations.Length == 0,
-            string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})")));
+        await Infrastructure.Browser.AssertAccessibleAsync(page);
     }
 }

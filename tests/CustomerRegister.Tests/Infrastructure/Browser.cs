@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -88,6 +89,14 @@ public sealed class Browser : IAsyncDisposable
         var codes = (await page.Locator("#recovery-codes code").AllTextContentsAsync()).Select(c => c.Trim()).ToList();
         App.Authenticators.KeepRecoveryCodes(email, codes);
         return codes;
+    }
+
+    /// <summary>axe finds no WCAG violation on the page as it stands; the failure names each rule and the elements.</summary>
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        Assert.True(result.Violations.Length == 0,
+            string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})")));
     }
 
     public static string ScreenshotPath(string name)
