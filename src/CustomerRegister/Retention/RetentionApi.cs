@@ -34,7 +34,7 @@ public static class RetentionApi
         read.MapGet("/retention/runs", RunsAsync).WithSummary("The deletion log: recent runs with counts per table, category and rule.");
         read.MapGet("/legal-holds", HoldsAsync).WithSummary("Legal holds in force (all=true for released ones too).");
 
-        app.MapGet("/api/subjects/{id:guid}/retention", ProfileAsync).WithTags("Retention").RequirePermission(Permissions.CustomerRead)
+        app.MapGet("/api/subjects/{subjectId:guid}/retention", ProfileAsync).WithTags("Retention").RequirePermission(Permissions.CustomerRead)
             .WithSummary("The person's profile due date (the last day it is kept), or the named reasons it is held.");
 
         var run = app.MapGroup("/api").WithTags("Retention").RequirePermission(Permissions.RetentionRun);
@@ -45,8 +45,8 @@ public static class RetentionApi
         return app;
     }
 
-    private static async Task<Results<Ok<ProfileRetentionStatus>, NotFound>> ProfileAsync(Guid id, ProfileRetention retention, CancellationToken ct) =>
-        await retention.GetAsync(id, ct) is { } status ? TypedResults.Ok(status) : TypedResults.NotFound();
+    private static async Task<Results<Ok<ProfileRetentionStatus>, NotFound>> ProfileAsync(Guid subjectId, ProfileRetention retention, CancellationToken ct) =>
+        await retention.GetAsync(subjectId, ct) is { } status ? TypedResults.Ok(status) : TypedResults.NotFound();
 
     public static string? ParseAsOf(string? asOf, TimeProvider clock, out DateTime value)
     {

@@ -215,7 +215,7 @@ public sealed class RestrictedListsTests(RestrictedListsFixture app) : IClassFix
     public async Task ARestrictedPersonsOwnListsAnswer404ForAllButTheDpoWhileThePictureShowsTheLimit()
     {
         var service = app.Clients[Roles.CustomerService];
-        foreach (var list in new[] { "contact-history", "feedback", "additional-info", "marketing-consents", "survey-responses", "event-invitations", "web-events" })
+        foreach (var list in new[] { "contact-history", "feedback", "additional-info", "marketing-consents", "survey-responses", "event-invitations", "web-events", "retention" })
         {
             var path = $"/api/subjects/{app.ConsumerSubjectId}/{list}";
             Assert.Equal(HttpStatusCode.NotFound, (await service.GetAsync(path)).StatusCode);
