@@ -9,7 +9,7 @@ namespace CustomerRegister.Tests.Infrastructure;
 /// <summary>
 /// The authenticator apps of the test users: the key each enrolled with, the last time step used (a code is accepted
 /// once), and the recovery codes left. Codes are computed on the app's own clock (a FakeTimeProvider where a test has
-/// one), one step either side, so several sign-ins in one 30-second step still get fresh codes. The users of one
+/// one), this step and the next, so two sign-ins in one 30-second step still get fresh codes (then a recovery code). The users of one
 /// database keep their authenticators when a test starts another app on that database.
 /// </summary>
 public sealed class Authenticators(Func<TimeProvider> clock, TestDatabase database)
@@ -80,7 +80,9 @@ public sealed class Authenticators(Func<TimeProvider> clock, TestDatabase databa
             lock (this)
             {
                 var now = clock.GetUtcNow().ToUnixTimeSeconds() / 30;
-                var step = Math.Max(now - 1, _lastStep + 1);
+                // This step or the next: the server also takes the one before, but a code for it could expire between
+                // computing it and the server's check when the clock crosses a step boundary on a loaded machine.
+                var step = Math.Max(now, _lastStep + 1);
                 if (step > now + 1)
                 {
                     return null;
