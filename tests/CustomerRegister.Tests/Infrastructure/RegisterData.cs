@@ -40,4 +40,15 @@ public static class RegisterData
 
     public static async Task<JsonElement> ErrorsOf(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+
+    /// <summary>
+    /// Fails when <paramref name="text"/> holds the account's bank-specific digits, compact or grouped. Eight digits, not
+    /// four: a four-digit run also turns up by chance inside ids and timestamps.
+    /// </summary>
+    public static void AssertNoAccountDigits(string text, string iban)
+    {
+        var digits = iban[4..12];
+        Assert.DoesNotContain(digits, text);
+        Assert.DoesNotContain($"{digits[..4]} {digits[4..]}", text);
+    }
 }
