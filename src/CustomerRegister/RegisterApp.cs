@@ -63,56 +63,23 @@ public static class RegisterApp
         services.AddHttpContextAccessor();
         services.AddRegisterDatabase();
         services.AddHostedService<DatabaseInitializer>();
-        services.AddRegisterKeyRing(configuration, builder.Environment);
-        services.AddRegisterIdentity(configuration);
-        services.AddRegisterTwoFactor(configuration);
-
-        services.AddSingleton<ProtectedCodes>();
         services.AddScoped<Access>();
-        services.AddScoped<SearchService>();
-        services.AddScoped<Reveals>();
-        services.AddScoped<BankAccounts>();
-        services.AddScoped<OrganisationViews>();
-        services.AddScoped<SubjectPictures>();
-        services.AddOptions<MarketingOptions>().Bind(configuration.GetSection(MarketingOptions.Section))
-            .Validate(o => o.Invalid() is null, "Marketing: SoftOptInMonthsAfterEnd is out of range (see README).").ValidateOnStart();
-        services.AddScoped<ISubjectSection, MarketingSection>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
-        services.AddScoped<ISubjectSection, RelationshipsSection>();
-        services.AddScoped<ISubjectSection, ContactHistorySection>();
-        services.AddScoped<ISubjectSection, FeedbackSection>();
-        services.AddScoped<ISubjectSection, AdditionalInfoSection>();
-
-        services.AddScoped<AuditLog>();
-        services.AddScoped<AuditSealer>();
-        services.AddScoped<AuditVerifier>();
-        services.AddHostedService<AuditSealingService>();
-
-        services.AddOptions<BillingOptions>().Bind(configuration.GetSection(BillingOptions.Section))
-            .Validate(o => o.IsValid(), "Billing: FinancialYearEndMonth/Day must be a real date; VoucherRetentionYears at least 6.")
-            .ValidateOnStart();
-        services.AddScoped<ISubjectSection, BillingSection>();
-        services.AddScoped<ISubjectSection, VehiclesSection>();
-        services.AddOptions<VehiclesOptions>().Bind(configuration.GetSection(VehiclesOptions.Section))
-            .Validate(o => o.Invalid() is null, "Vehicles:IdentityCodeDays must be 1–365 (see README).").ValidateOnStart();
-        services.AddScoped<IdentityCodeExpiry>();
-        services.AddRequests(configuration);
-        services.AddScoped<ProcessingLimits>();
-        services.AddScoped<RestrictionHandling>();
-        services.AddScoped<ISubjectSection, ProcessingLimitsSection>();
-        services.AddScoped<MarketingBans>();
-        services.AddScoped<ErasureEngine>();
-        services.AddScoped<ErasureHandling>();
-        services.AddSingleton<StorageReclaimer>();
-        services.AddHostedService(sp => sp.GetRequiredService<StorageReclaimer>());
-        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section))
-            .Validate(o => o.Invalid() is null, "Retention: a period or the sweep setting is out of range (see README).").ValidateOnStart();
-        services.AddScoped<RetentionSweep>();
-        services.AddSingleton<RetentionDates>();
-        services.AddScoped<ProfileRetention>();
-        services.AddHostedService<RetentionJob>();
-        services.AddRecordings(configuration);
+        services.AddProtectionFeature(configuration, builder.Environment);
+        services.AddIdentityFeature(configuration);
+        services.AddAuditFeature();
+        services.AddSubjectsFeature();
+        services.AddSearchFeature();
+        services.AddCustomersFeature();
+        services.AddMarketingFeature(configuration);
+        services.AddBillingFeature(configuration);
+        services.AddVehiclesFeature(configuration);
+        services.AddRequestsFeature(configuration);
+        services.AddRestrictionsFeature();
+        services.AddErasureFeature();
+        services.AddRetentionFeature(configuration);
+        services.AddRecordingsFeature(configuration);
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -129,8 +96,8 @@ public static class RegisterApp
         });
         services.Configure<RequestLocalizationOptions>(o =>
         {
-            var cultures = UiText.Cultures.Select(c => new CultureInfo(c)).ToList();
-            o.DefaultRequestCulture = new RequestCulture("fi");
+            var cultures = Languages.All.Select(c => new CultureInfo(c)).ToList();
+            o.DefaultRequestCulture = new RequestCulture(Languages.Default);
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;
 
@@ -157,32 +124,19 @@ public static class RegisterApp
         app.UseRateLimiter();
         app.UseRestrictedSubjectRoutes();
 
-        app.MapAuth();
-        app.MapTwoFactor();
-        app.MapUsers();
-        app.MapApiClients();
-        app.MapAudit();
-        app.MapConsumers();
-        app.MapOrganisations();
-        app.MapRelationships();
-        app.MapCustomerHistory();
-        app.MapSubjects();
-        app.MapGroupCompany();
-        app.MapSearch();
-        app.MapMarketingConsents();
-        app.MapSurveys();
-        app.MapMarketingEvents();
-        app.MapWebEvents();
-        app.MapInvoices();
-        app.MapMetalCredits();
-        app.MapVehicleCertificates();
-        app.MapRequests();
-        app.MapAccessReports();
-        app.MapErasure();
-        app.MapRestrictions();
-        app.MapRetention();
-        app.MapPublicRequests();
-        app.MapRecordingEndpoints();
+        app.MapIdentityFeature();
+        app.MapAuditFeature();
+        app.MapCustomersFeature();
+        app.MapSubjectsFeature();
+        app.MapSearchFeature();
+        app.MapMarketingFeature();
+        app.MapBillingFeature();
+        app.MapVehiclesFeature();
+        app.MapRequestsFeature();
+        app.MapErasureFeature();
+        app.MapRestrictionsFeature();
+        app.MapRetentionFeature();
+        app.MapRecordingsFeature();
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
@@ -193,7 +147,7 @@ public static class RegisterApp
 
         app.MapGet("/set-language", (string culture, string? returnUrl, HttpContext context) =>
         {
-            if (UiText.Cultures.Contains(culture))
+            if (Languages.IsSupported(culture))
             {
                 context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),

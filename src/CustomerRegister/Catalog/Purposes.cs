@@ -1,3 +1,4 @@
+using CustomerRegister.Localization;
 namespace CustomerRegister.Catalog;
 
 /// <summary>

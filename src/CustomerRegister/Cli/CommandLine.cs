@@ -1,3 +1,5 @@
+using CustomerRegister.Localization;
+using CustomerRegister.Infrastructure;
 using System.Globalization;
 using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
@@ -276,7 +278,7 @@ public static class CommandLine
         var lang = Option(args, "--lang");
         var file = Option(args, "--out");
         if (!Guid.TryParse(args[2], out var id) || !AccessReportApi.Formats.Contains(format)
-            || (lang is not null && !AccessReportTexts.Languages.Contains(lang)) || (format == "pdf" && string.IsNullOrWhiteSpace(file)))
+            || (lang is not null && !Languages.All.Contains(lang)) || (format == "pdf" && string.IsNullOrWhiteSpace(file)))
         {
             await output.WriteLineAsync("requests report needs a request or subject id; --format json|html|pdf; --lang fi|sv|en; --out FILE (pdf needs it).");
             return 2;

@@ -29,8 +29,6 @@ public sealed record ContactPersonResponse(
     Guid Id, Guid SubjectId, Guid OrganisationId, string FirstName, string LastName, string? Title, string? Position,
     string? Phone, string? Email, DataSource Source, DateTime CreatedAt, DateTime UpdatedAt, long Version, DateOnly? RoleEndedOn);
 
-public sealed record Page<T>(IReadOnlyList<T> Items, Guid? NextAfter);
-
 public static class CustomerMapping
 {
     public static ConsumerResponse ToResponse(this Consumer c, string? revealedBankAccount = null) => new(

@@ -1,3 +1,4 @@
+using CustomerRegister.Infrastructure;
 using System.Buffers.Binary;
 using Bogus;
 using CustomerRegister.Billing;

@@ -1,3 +1,4 @@
+using CustomerRegister.Infrastructure;
 namespace CustomerRegister.Marketing;
 
 /// <summary>Direct-marketing settings the law leaves open (section <c>Marketing</c>).</summary>
@@ -16,5 +17,5 @@ public sealed class MarketingOptions
         SoftOptInMonthsAfterEnd is < 0 or > 24 ? "Marketing:SoftOptInMonthsAfterEnd must be 0–24." : null;
 
     public SoftOptInTerms Terms(TimeProvider clock, string? serviceLine = null) =>
-        new(Requests.HelsinkiTime.Today(clock), SoftOptInMonthsAfterEnd, serviceLine);
+        new(HelsinkiTime.Today(clock), SoftOptInMonthsAfterEnd, serviceLine);
 }

@@ -116,7 +116,7 @@ public static class SurveysApi
         return TypedResults.Created($"/api/subjects/{subjectId}/survey-responses", ToResponse(response));
     }
 
-    private static async Task<Results<Ok<Customers.Page<SurveyAnswerResponse>>, NotFound, ValidationProblem>> ResponsesAsync(
+    private static async Task<Results<Ok<Page<SurveyAnswerResponse>>, NotFound, ValidationProblem>> ResponsesAsync(
         Guid id, Guid? after, int? limit, RegisterDbContext db, AuditLog audit, ProcessingLimits limits, CancellationToken ct)
     {
         var size = limit ?? 50;
@@ -141,7 +141,7 @@ public static class SurveysApi
         var page = rows.Take(size).ToList();
         await audit.WriteAsync(new AuditEntry("marketing.survey.list", Purposes.MarketResearch, EntityType: Entity, EntityId: id.ToString(),
             Fields: [Categories.Survey.Id]), ct);
-        return TypedResults.Ok(new Customers.Page<SurveyAnswerResponse>(page.Select(ToResponse).ToList(), rows.Count > size ? page[^1].Id : null));
+        return TypedResults.Ok(new Page<SurveyAnswerResponse>(page.Select(ToResponse).ToList(), rows.Count > size ? page[^1].Id : null));
     }
 
     private static async Task<Results<Ok<List<SurveyAnswerResponse>>, NotFound>> OfSubjectAsync(

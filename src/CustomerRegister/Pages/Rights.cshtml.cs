@@ -21,7 +21,7 @@ public sealed class RightsModel(RequestHandling handling) : PageModel
 
     public string? Text { get; private set; }
 
-    public string Language { get; } = RequestLetters.Normalise(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
+    public string Language { get; } = Languages.Normalize(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
 
     public bool Sent { get; private set; }
 

@@ -1,3 +1,4 @@
+using CustomerRegister.Localization;
 using System.Globalization;
 using CustomerRegister.Requests;
 using Microsoft.AspNetCore.Authorization;
@@ -40,7 +41,7 @@ public sealed class RightsConfirmModel(RequestHandling handling) : PageModel
         }
 
         Confirmed = true;
-        ConfirmedText = RequestLetters.Confirmed(RequestLetters.Normalise(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName));
+        ConfirmedText = RequestLetters.Confirmed(Languages.Normalize(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName));
         return Page();
     }
 }

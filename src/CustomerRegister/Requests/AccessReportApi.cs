@@ -1,3 +1,4 @@
+using CustomerRegister.Localization;
 using System.Text.Json;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
@@ -47,7 +48,7 @@ public static class AccessReportApi
             errors.Add("format", "One of json, html, pdf.");
         }
 
-        if (lang is not null && !AccessReportTexts.Languages.Contains(lang))
+        if (lang is not null && !Languages.All.Contains(lang))
         {
             errors.Add("lang", "One of fi, sv, en.");
         }

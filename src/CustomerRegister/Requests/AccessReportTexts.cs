@@ -5,8 +5,6 @@ namespace CustomerRegister.Requests;
 /// <summary>The report's texts in Finnish, Swedish and English.</summary>
 public static class AccessReportTexts
 {
-    public static readonly IReadOnlyList<string> Languages = ["fi", "sv", "en"];
-
     private static readonly Dictionary<string, (string Fi, string Sv, string En)> Texts = new()
     {
         ["title"] = ("Tarkastusoikeusraportti (EU:n tietosuoja-asetus 15 artikla)", "Rapport om rätt till tillgång (EU:s dataskyddsförordning artikel 15)",
@@ -82,9 +80,6 @@ public static class AccessReportTexts
         [nameof(ErasureAction.KeepAsKeyedHash)] = ("Säilytetään tunnistetiivisteenä, jotta kielto pysyy voimassa.",
             "Bevaras som nyckelhash så att förbudet består.", "Kept as a keyed hash so that the prohibition survives."),
     };
-
-    public static string Normalise(string? language) =>
-        language?.Trim().ToLowerInvariant() is { } l && Languages.Contains(l) ? l : "fi";
 
     public static string T(string key, string language)
     {

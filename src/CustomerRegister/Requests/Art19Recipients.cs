@@ -1,3 +1,4 @@
+using CustomerRegister.Infrastructure;
 using System.Globalization;
 using CustomerRegister.Billing;
 using CustomerRegister.Data;

@@ -1,3 +1,4 @@
+using CustomerRegister.Localization;
 using System.Security.Cryptography;
 using System.Text;
 using CustomerRegister.Audit;
@@ -222,11 +223,11 @@ public sealed partial class RequestHandling
 
     private static string Language(FieldErrors errors, string? language)
     {
-        if (language is not null && !RequestLetters.Languages.Contains(language.Trim().ToLowerInvariant()))
+        if (language is not null && !Languages.All.Contains(language.Trim().ToLowerInvariant()))
         {
             errors.Add("language", "One of fi, sv, en.");
         }
 
-        return RequestLetters.Normalise(language);
+        return Languages.Normalize(language);
     }
 }

@@ -8,11 +8,6 @@ namespace CustomerRegister.Requests;
 /// </summary>
 public static class RequestLetters
 {
-    public static readonly string[] Languages = ["fi", "sv", "en"];
-
-    public static string Normalise(string? language) =>
-        language?.Trim().ToLowerInvariant() is { } l && Languages.Contains(l) ? l : "fi";
-
     public static string TypeName(RequestType type, string language) => (type, language) switch
     {
         (RequestType.Access, "sv") => "begäran om tillgång till uppgifter",

@@ -40,18 +40,3 @@ public sealed class RequestOptions
         && PublicGlobalPerHour >= 1 && RetentionYears >= 1
         && ExtraHolidays.All(d => DateOnly.TryParseExact(d.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _));
 }
-
-/// <summary>Dates of the workflow are Finnish calendar dates.</summary>
-public static class HelsinkiTime
-{
-    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Helsinki");
-
-    public static DateOnly DateOf(DateTime utc) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone));
-
-    public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow().UtcDateTime);
-
-    /// <summary>The UTC instant at which a Helsinki calendar date begins.</summary>
-    public static DateTime StartUtc(DateOnly date) =>
-        TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Zone);
-}

@@ -1,3 +1,4 @@
+using CustomerRegister.Localization;
 using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Customers;
@@ -81,7 +82,7 @@ public sealed class RequestReading(RegisterDbContext db, AuditLog audit, TimePro
             return new(Refusal: why);
         }
 
-        var report = await builder.BuildAsync(request.SubjectId!.Value, AccessReportTexts.Normalise(language ?? request.Language), ct);
+        var report = await builder.BuildAsync(request.SubjectId!.Value, Languages.Normalize(language ?? request.Language), ct);
         var (kind, actor) = AuditLog.Actor(http.HttpContext?.User);
         db.Add(new RequestAction
         {
@@ -106,7 +107,7 @@ public sealed class RequestReading(RegisterDbContext db, AuditLog audit, TimePro
             return new(NotFound: true);
         }
 
-        var report = await builder.BuildAsync(subjectId, AccessReportTexts.Normalise(language), ct);
+        var report = await builder.BuildAsync(subjectId, Languages.Normalize(language), ct);
         await audit.WriteAsync(new AuditEntry(AccessReportApi.Action, Purposes.DataSubjectRights, subjectId, "subject", subjectId.ToString(),
             report.Categories.Select(c => c.Id)), ct);
         return new(report);

@@ -1,3 +1,4 @@
+using CustomerRegister.Infrastructure;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Identity;

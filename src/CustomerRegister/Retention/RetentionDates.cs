@@ -1,3 +1,4 @@
+using CustomerRegister.Infrastructure;
 using CustomerRegister.Billing;
 using CustomerRegister.Catalog;
 using CustomerRegister.Requests;

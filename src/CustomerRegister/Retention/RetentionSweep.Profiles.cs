@@ -1,3 +1,4 @@
+using CustomerRegister.Infrastructure;
 using System.Data.Common;
 using System.Globalization;
 using CustomerRegister.Audit;

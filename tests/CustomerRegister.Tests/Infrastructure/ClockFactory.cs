@@ -1,3 +1,4 @@
+using CustomerRegister.Infrastructure;
 using CustomerRegister.Requests;
 using CustomerRegister.Tests.Integration;
 using Microsoft.AspNetCore.Hosting;

@@ -1,3 +1,4 @@
+using CustomerRegister.Infrastructure;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CustomerRegister.Identity;

@@ -1,3 +1,4 @@
+using CustomerRegister.Infrastructure;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;

@@ -1,3 +1,4 @@
+using CustomerRegister.Infrastructure;
 using CustomerRegister.Customers;
 
 namespace CustomerRegister.Tests.Unit;
@@ -69,6 +70,6 @@ public sealed class RelationshipRulesTests
     public void TodayIsTheFinnishCalendarDate()
     {
         // 23:30 UTC on 31 Dec is already New Year's Day in Helsinki (UTC+2).
-        Assert.Equal(new DateOnly(2026, 1, 1), Requests.HelsinkiTime.DateOf(new DateTime(2025, 12, 31, 23, 30, 0, DateTimeKind.Utc)));
+        Assert.Equal(new DateOnly(2026, 1, 1), HelsinkiTime.DateOf(new DateTime(2025, 12, 31, 23, 30, 0, DateTimeKind.Utc)));
     }
 }

@@ -10,7 +10,7 @@ public sealed class UiTextTests
     {
         foreach (var key in UiText.Keys)
         {
-            var texts = UiText.Cultures.Select(c => UiText.Get(key, new CultureInfo(c))).ToList();
+            var texts = Languages.All.Select(c => UiText.Get(key, new CultureInfo(c))).ToList();
             Assert.All(texts, t => Assert.False(string.IsNullOrWhiteSpace(t), key));
             Assert.All(texts, t => Assert.NotEqual(key, t));
         }

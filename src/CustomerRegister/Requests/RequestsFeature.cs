@@ -5,9 +5,10 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace CustomerRegister.Requests;
 
-public static class RequestsSetup
+/// <summary>Data-subject requests: intake, workflow, access reports, letters and mail.</summary>
+public static class RequestsFeature
 {
-    public static IServiceCollection AddRequests(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddRequestsFeature(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RequestOptions>().Bind(configuration.GetSection(RequestOptions.Section))
             .Validate(o => o.IsValid(), "Requests: ExtraHolidays must be yyyy-MM-dd dates; limits and periods positive.")
@@ -75,4 +76,7 @@ public static class RequestsSetup
         });
         return services;
     }
+
+    public static IEndpointRouteBuilder MapRequestsFeature(this IEndpointRouteBuilder app) =>
+        app.MapRequests().MapAccessReports().MapPublicRequests();
 }

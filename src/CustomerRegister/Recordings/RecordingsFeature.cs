@@ -3,9 +3,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CustomerRegister.Recordings;
 
-public static class RecordingsSetup
+/// <summary>Call recordings and CCTV footage: upload, store, stream, integrity and repair.</summary>
+public static class RecordingsFeature
 {
-    public static IServiceCollection AddRecordings(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddRecordingsFeature(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RecordingOptions>().Bind(configuration.GetSection(RecordingOptions.Section))
             .PostConfigure<IHostEnvironment>((o, env) =>
@@ -21,7 +22,7 @@ public static class RecordingsSetup
         return services;
     }
 
-    public static IEndpointRouteBuilder MapRecordingEndpoints(this IEndpointRouteBuilder app) =>
+    public static IEndpointRouteBuilder MapRecordingsFeature(this IEndpointRouteBuilder app) =>
         app.MapRecordings().MapProductionUnits();
 }
 

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CustomerRegister.Infrastructure;
+
+/// <summary>
+/// One page of a list, keyset-paged: pass <see cref="NextAfter"/> back as <c>?after=</c> for the next page; null on the
+/// last page. The one paging envelope of the API.
+/// </summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, Guid? NextAfter);
+
+/// <summary>The one page-size rule of every list: <c>?limit=</c> from 1 to <see cref="MaxSize"/>, <see cref="DefaultSize"/> if absent.</summary>
+public static class Paging
+{
+    public const int DefaultSize = 50;
+
+    public const int MaxSize = 200;
+
+    /// <summary>The audit trail is read by the DPO and auditors in longer pages.</summary>
+    public const int AuditMaxSize = 500;
+
+    /// <summary>The size asked for, or the error naming <c>limit</c> and its range.</summary>
+    public static int? Size(FieldErrors errors, int? limit, int max = MaxSize)
+    {
+        var size = limit ?? DefaultSize;
+        if (size is < 1 || size > max)
+        {
+            errors.Add("limit", $"Between 1 and {max}.");
+            return null;
+        }
+
+        return size;
+    }
+
+    /// <summary>The page of the first <paramref name="size"/> rows of <paramref name="rows"/> (fetched as size + 1).</summary>
+    public static Page<TResult> Of<TRow, TResult>(
+        IReadOnlyList<TRow> rows, int size, Func<TRow, Guid> key, Func<TRow, TResult> map) =>
+        new(rows.Take(size).Select(map).ToList(), rows.Count > size ? key(rows[size - 1]) : null);
+}

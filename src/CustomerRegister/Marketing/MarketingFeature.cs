@@ -1,0 +1,18 @@
+using CustomerRegister.Subjects;
+
+namespace CustomerRegister.Marketing;
+
+/// <summary>Marketing permissions and prohibitions (the ledger), surveys, events and web events.</summary>
+public static class MarketingFeature
+{
+    public static IServiceCollection AddMarketingFeature(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MarketingOptions>().Bind(configuration.GetSection(MarketingOptions.Section))
+            .Validate(o => o.Invalid() is null, "Marketing: SoftOptInMonthsAfterEnd is out of range (see README).").ValidateOnStart();
+        services.AddScoped<ISubjectSection, MarketingSection>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapMarketingFeature(this IEndpointRouteBuilder app) =>
+        app.MapMarketingConsents().MapSurveys().MapMarketingEvents().MapWebEvents();
+}
