@@ -1,11 +1,11 @@
-using CustomerRegister.Localization;
-using CustomerRegister.Infrastructure;
 using System.Globalization;
 using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Demo;
 using CustomerRegister.Identity;
+using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using CustomerRegister.Requests;
 using CustomerRegister.Retention;
 using Microsoft.EntityFrameworkCore;

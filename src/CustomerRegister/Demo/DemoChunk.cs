@@ -1,10 +1,10 @@
-using CustomerRegister.Infrastructure;
 using System.Buffers.Binary;
 using Bogus;
 using CustomerRegister.Billing;
 using CustomerRegister.Catalog;
 using CustomerRegister.Customers;
 using CustomerRegister.Finnish;
+using CustomerRegister.Infrastructure;
 using CustomerRegister.Protection;
 using CustomerRegister.Requests;
 using CustomerRegister.Subjects;

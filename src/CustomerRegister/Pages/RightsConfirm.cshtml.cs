@@ -1,5 +1,5 @@
-using CustomerRegister.Localization;
 using System.Globalization;
+using CustomerRegister.Localization;
 using CustomerRegister.Requests;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

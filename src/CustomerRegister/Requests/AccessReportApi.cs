@@ -1,7 +1,7 @@
-using CustomerRegister.Localization;
 using System.Text.Json;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CustomerRegister.Requests;

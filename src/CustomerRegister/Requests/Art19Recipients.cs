@@ -1,7 +1,7 @@
-using CustomerRegister.Infrastructure;
 using System.Globalization;
 using CustomerRegister.Billing;
 using CustomerRegister.Data;
+using CustomerRegister.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Requests;

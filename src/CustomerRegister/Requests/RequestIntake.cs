@@ -1,4 +1,3 @@
-using CustomerRegister.Localization;
 using System.Security.Cryptography;
 using System.Text;
 using CustomerRegister.Audit;
@@ -7,6 +6,7 @@ using CustomerRegister.Customers;
 using CustomerRegister.Data;
 using CustomerRegister.Finnish;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using CustomerRegister.Subjects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
-using CustomerRegister.Infrastructure;
 using System.Globalization;
 using CustomerRegister.Audit;
 using CustomerRegister.Data;
+using CustomerRegister.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,7 @@
-using CustomerRegister.Infrastructure;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Identity;
+using CustomerRegister.Infrastructure;
 using CustomerRegister.Subjects;
 using Microsoft.EntityFrameworkCore;
 

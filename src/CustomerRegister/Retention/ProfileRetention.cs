@@ -1,8 +1,8 @@
-using CustomerRegister.Infrastructure;
 using CustomerRegister.Billing;
 using CustomerRegister.Catalog;
 using CustomerRegister.Customers;
 using CustomerRegister.Data;
+using CustomerRegister.Infrastructure;
 using CustomerRegister.Requests;
 using CustomerRegister.Restrictions;
 using CustomerRegister.Subjects;

@@ -1,6 +1,6 @@
-using CustomerRegister.Infrastructure;
 using CustomerRegister.Billing;
 using CustomerRegister.Catalog;
+using CustomerRegister.Infrastructure;
 using CustomerRegister.Requests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;

@@ -1,4 +1,3 @@
-using CustomerRegister.Infrastructure;
 using System.Data.Common;
 using System.Globalization;
 using CustomerRegister.Audit;
@@ -6,6 +5,7 @@ using CustomerRegister.Billing;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Erasure;
+using CustomerRegister.Infrastructure;
 using CustomerRegister.Recordings;
 using CustomerRegister.Requests;
 using CustomerRegister.Vehicles;

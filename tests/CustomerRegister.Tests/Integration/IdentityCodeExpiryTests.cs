@@ -1,9 +1,9 @@
-using CustomerRegister.Infrastructure;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CustomerRegister.Identity;
+using CustomerRegister.Infrastructure;
 using CustomerRegister.Requests;
 using CustomerRegister.Tests.Infrastructure;
 

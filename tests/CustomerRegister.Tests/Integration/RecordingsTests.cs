@@ -1,4 +1,3 @@
-using CustomerRegister.Infrastructure;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -7,6 +6,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using CustomerRegister.Cli;
 using CustomerRegister.Identity;
+using CustomerRegister.Infrastructure;
 using CustomerRegister.Recordings;
 using CustomerRegister.Requests;
 using CustomerRegister.Tests.Infrastructure;

@@ -1,7 +1,7 @@
-using CustomerRegister.Infrastructure;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CustomerRegister.Identity;
+using CustomerRegister.Infrastructure;
 using CustomerRegister.Requests;
 using CustomerRegister.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;

@@ -1,4 +1,3 @@
-using CustomerRegister.Infrastructure;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -6,6 +5,7 @@ using System.Text.Json;
 using CustomerRegister.Cli;
 using CustomerRegister.Data;
 using CustomerRegister.Identity;
+using CustomerRegister.Infrastructure;
 using CustomerRegister.Requests;
 using CustomerRegister.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;

@@ -1,5 +1,5 @@
-using CustomerRegister.Infrastructure;
 using CustomerRegister.Customers;
+using CustomerRegister.Infrastructure;
 
 namespace CustomerRegister.Tests.Unit;
 
