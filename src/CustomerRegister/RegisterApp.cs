@@ -6,6 +6,7 @@ using CustomerRegister.Audit;
 using CustomerRegister.Billing;
 using CustomerRegister.Customers;
 using CustomerRegister.Data;
+using CustomerRegister.Demo;
 using CustomerRegister.Erasure;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
@@ -80,6 +81,7 @@ public static class RegisterApp
         services.AddErasureFeature();
         services.AddRetentionFeature(configuration);
         services.AddRecordingsFeature(configuration);
+        services.AddDemoFeature();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();

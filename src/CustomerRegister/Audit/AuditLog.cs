@@ -24,7 +24,7 @@ public sealed class AuditLog(RegisterDbContext db, IHttpContextAccessor http, Ti
     public const string ActorClient = "client";
     public const string ActorSystem = "system";
 
-    public void Add(AuditEntry entry) => db.AuditEvents.Add(Create(entry));
+    public void Add(AuditEntry entry) => db.Set<AuditEvent>().Add(Create(entry));
 
     public async Task WriteAsync(AuditEntry entry, CancellationToken ct = default)
     {

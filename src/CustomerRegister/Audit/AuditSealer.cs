@@ -37,9 +37,9 @@ public sealed class AuditSealer(RegisterDbContext db, TimeProvider clock, ILogge
             await db.Database.ExecuteSqlRawAsync("LOCK TABLE audit_events IN SHARE ROW EXCLUSIVE MODE", ct);
         }
 
-        var last = await db.AuditSeals.AsNoTracking().OrderByDescending(s => s.Number).FirstOrDefaultAsync(ct);
+        var last = await db.Set<AuditSeal>().AsNoTracking().OrderByDescending(s => s.Number).FirstOrDefaultAsync(ct);
         var afterId = last?.LastEventId ?? 0;
-        var events = await db.AuditEvents.AsNoTracking()
+        var events = await db.Set<AuditEvent>().AsNoTracking()
             .Where(e => e.Id > afterId)
             .OrderBy(e => e.Id)
             .Take(BatchSize)
@@ -66,7 +66,7 @@ public sealed class AuditSealer(RegisterDbContext db, TimeProvider clock, ILogge
             Hash = hasher.Finish(),
             SealedAt = clock.GetUtcNow().UtcDateTime,
         };
-        db.AuditSeals.Add(seal);
+        db.Set<AuditSeal>().Add(seal);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();

@@ -28,7 +28,7 @@ public sealed class AuditVerifier(RegisterDbContext db)
         var previousLastId = long.MinValue; // the first seal also owns every id below it
         var previousHash = AuditHasher.GenesisHash;
 
-        var seals = await db.AuditSeals.AsNoTracking().OrderBy(s => s.Number).ToListAsync(ct);
+        var seals = await db.Set<AuditSeal>().AsNoTracking().OrderBy(s => s.Number).ToListAsync(ct);
         foreach (var seal in seals)
         {
             sealsChecked++;
@@ -46,7 +46,7 @@ public sealed class AuditVerifier(RegisterDbContext db)
             long firstId = 0;
             using var hasher = new AuditHasher(seal.PreviousHash);
             var lowerBound = previousLastId;
-            var events = db.AuditEvents.AsNoTracking()
+            var events = db.Set<AuditEvent>().AsNoTracking()
                 .Where(e => e.Id > lowerBound && e.Id <= seal.LastEventId)
                 .OrderBy(e => e.Id)
                 .AsAsyncEnumerable();
@@ -77,7 +77,7 @@ public sealed class AuditVerifier(RegisterDbContext db)
             expectedNumber = seal.Number + 1;
         }
 
-        var unsealed = await db.AuditEvents.LongCountAsync(e => e.Id > previousLastId, ct);
+        var unsealed = await db.Set<AuditEvent>().LongCountAsync(e => e.Id > previousLastId, ct);
         return new AuditVerification(problems.Count == 0, sealsChecked, eventsChecked, unsealed, previousHash, problems);
     }
 }

@@ -1,16 +1,25 @@
-using CustomerRegister.Demo;
-using CustomerRegister.Identity;
-using CustomerRegister.Subjects;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Data;
 
 /// <summary>
-/// Before the server takes requests: applies migrations (unless <c>Database:MigrateOnStartup</c> is false)
-/// and creates the first administrator when there are no users.
+/// A step run once at start, after the migrations, in registration order (e.g. the first administrator, then demo
+/// data). Features register theirs; the data layer names none of them.
+/// </summary>
+public interface IStartupStep
+{
+    Task RunAsync(IServiceProvider services, TextWriter console, CancellationToken ct);
+}
+
+/// <summary>
+/// Before the server takes requests: applies migrations (unless <c>Database:MigrateOnStartup</c> is false), then runs
+/// every <see cref="IStartupStep"/>.
 /// </summary>
 public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IConfiguration configuration) : IHostedService
 {
+    /// <summary>Key of an optional <see cref="TextWriter"/> service that replaces the console (tests read it).</summary>
+    public const string ConsoleKey = "console";
+
     public async Task StartAsync(CancellationToken ct)
     {
         if (!configuration.GetValue("Database:MigrateOnStartup", true))
@@ -21,20 +30,11 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IConfigurat
         await MigrateAsync(scopes, ct);
         await using var scope = scopes.CreateAsyncScope();
         var console = scope.ServiceProvider.GetKeyedService<TextWriter>(ConsoleKey) ?? Console.Out;
-        await scope.ServiceProvider.GetRequiredService<FirstAdministrator>().EnsureAsync(console, ct);
-
-        // Optional demo data for a first look (Demo:SeedSubjects, e.g. Demo__SeedSubjects=2000): only into an empty
-        // register, so a restart never adds more and a real register is never mixed with synthetic people.
-        var demo = configuration.GetValue("Demo:SeedSubjects", 0);
-        if (demo > 0 && !await scope.ServiceProvider.GetRequiredService<RegisterDbContext>().Set<Subject>().AnyAsync(ct))
+        foreach (var step in scope.ServiceProvider.GetServices<IStartupStep>())
         {
-            await console.WriteLineAsync($"Adding {demo} synthetic demo subjects (Demo:SeedSubjects) …");
-            await DemoSeeder.SeedAsync(scope.ServiceProvider, demo, configuration.GetValue("Demo:Seed", 1), console, ct);
+            await step.RunAsync(scope.ServiceProvider, console, ct);
         }
     }
-
-    /// <summary>Key of an optional <see cref="TextWriter"/> service that replaces the console (tests read it).</summary>
-    public const string ConsoleKey = "console";
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 

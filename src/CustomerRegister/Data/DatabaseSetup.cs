@@ -16,10 +16,17 @@ public static class DatabaseSetup
     /// </summary>
     public static IServiceCollection AddRegisterDatabase(this IServiceCollection services)
     {
+        // Features add their own save hooks (an IInterceptor service each); the data layer names none of them.
         services.AddDbContext<PostgresRegisterDbContext>((sp, o) =>
-            ConfigurePostgres(o, RegisterConnection(sp.GetRequiredService<IConfiguration>(), DatabaseProvider.Postgres)));
+        {
+            ConfigurePostgres(o, RegisterConnection(sp.GetRequiredService<IConfiguration>(), DatabaseProvider.Postgres));
+            o.AddInterceptors(sp.GetServices<IInterceptor>());
+        });
         services.AddDbContext<SqliteRegisterDbContext>((sp, o) =>
-            ConfigureSqlite(o, RegisterConnection(sp.GetRequiredService<IConfiguration>(), DatabaseProvider.Sqlite)));
+        {
+            ConfigureSqlite(o, RegisterConnection(sp.GetRequiredService<IConfiguration>(), DatabaseProvider.Sqlite));
+            o.AddInterceptors(sp.GetServices<IInterceptor>());
+        });
         services.AddScoped<RegisterDbContext>(sp =>
             ParseProvider(sp.GetRequiredService<IConfiguration>()["Database:Provider"]) == DatabaseProvider.Postgres
                 ? sp.GetRequiredService<PostgresRegisterDbContext>()

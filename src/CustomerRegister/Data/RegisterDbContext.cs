@@ -1,10 +1,7 @@
 using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Identity;
-using CustomerRegister.Search;
-using CustomerRegister.Subjects;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,21 +25,25 @@ public abstract class RegisterDbContext(DbContextOptions options, TimeProvider c
 
     public abstract DatabaseProvider Provider { get; }
 
+    /// <summary>The features' provider-specific model settings (<see cref="IProviderModelConfiguration"/>), found once.</summary>
+    private static readonly IReadOnlyList<IProviderModelConfiguration> ProviderModelConfigurations =
+        [.. typeof(RegisterDbContext).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IProviderModelConfiguration).IsAssignableFrom(t))
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => (IProviderModelConfiguration)Activator.CreateInstance(t, nonPublic: true)!)];
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
 
-        const string staff = "staff accounts: the controller's own users, not register data (see Identity/)";
-        builder.Entity<AppUser>().ToTable("users").IsOutsideRegister(staff);
-        builder.Entity<AppUser>().Property(u => u.DisplayName).HasMaxLength(200);
-        builder.Entity<AppRole>().ToTable("roles").IsOutsideRegister(staff);
-        builder.Entity<IdentityUserRole<Guid>>().ToTable("user_roles").IsOutsideRegister(staff);
-        builder.Entity<IdentityUserClaim<Guid>>().ToTable("user_claims").IsOutsideRegister(staff);
-        builder.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins").IsOutsideRegister(staff);
-        builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens").IsOutsideRegister(staff);
-        builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims").IsOutsideRegister(staff);
-
+        // The base context's own tables (staff accounts) are named first: other tables' foreign-key names are derived
+        // from the table names they point to.
+        builder.ConfigureStaffAccountTables();
         builder.ApplyConfigurationsFromAssembly(typeof(RegisterDbContext).Assembly);
+        foreach (var configuration in ProviderModelConfigurations)
+        {
+            configuration.Configure(builder, Provider);
+        }
 
         // The retention sweep and its preview select by each table's starting event: index it, so they cost what is due.
         foreach (var entity in builder.Model.GetEntityTypes().ToList())
@@ -56,12 +57,11 @@ public abstract class RegisterDbContext(DbContextOptions options, TimeProvider c
     }
 
     /// <summary>
-    /// Bumps the version and update time of every changed row, so stale writes are refused on both providers, and keeps
-    /// the marketing ledger's derived replacement times current.
+    /// Bumps the version and update time of every changed row, so stale writes are refused on both providers. Features
+    /// that keep derived values current on save do it in their own <c>SaveChangesInterceptor</c>, which runs first.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        await Marketing.MarketingLedger.MarkSupersededAsync(this, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
         {
@@ -105,19 +105,13 @@ public sealed class PostgresRegisterDbContext(DbContextOptions<PostgresRegisterD
     : RegisterDbContext(options, clock)
 {
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
 
-    protected override void OnModelCreating(ModelBuilder builder)
-    {
-        base.OnModelCreating(builder);
-
-        // Byte-order comparison, so a prefix query is an index range scan whatever the server's locale.
-        builder.Entity<SearchEntry>().Property(e => e.Term).UseCollation("C");
-        builder.Entity<SearchEntry>().Property(e => e.SortKey).UseCollation("C");
-
-        // A covering index: a prefix query and its ordering by name are answered by an index-only scan. It carries only
-        // what that query reads (the sort key and the target); the exact-term look-ups that also need the kind or the
-        // subject find a few rows and read them from the table.
-        builder.Entity<SearchEntry>().HasIndex(e => new { e.Field, e.Term })
-            .IncludeProperties(e => new { e.SortKey, e.TargetId });
-    }
+/// <summary>
+/// A feature's model settings that differ by provider (e.g. collations, covering indexes); applied after every
+/// <c>IEntityTypeConfiguration</c>, so that the data layer names no feature.
+/// </summary>
+public interface IProviderModelConfiguration
+{
+    void Configure(ModelBuilder builder, DatabaseProvider provider);
 }

@@ -40,7 +40,7 @@ public sealed class ApiKeyAuthentication(
             return AuthenticateResult.Fail("Malformed API key");
         }
 
-        var client = await db.ApiClients.AsNoTracking().FirstOrDefaultAsync(c => c.KeyPrefix == prefix, Context.RequestAborted);
+        var client = await db.Set<ApiClient>().AsNoTracking().FirstOrDefaultAsync(c => c.KeyPrefix == prefix, Context.RequestAborted);
         if (client is null || client.RevokedAt is not null || client.IsPending
             || !CryptographicOperations.FixedTimeEquals(Hash(key), client.KeyHash))
         {

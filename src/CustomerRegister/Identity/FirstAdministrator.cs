@@ -1,3 +1,4 @@
+using CustomerRegister.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,8 +10,11 @@ namespace CustomerRegister.Identity;
 /// which must be replaced at first sign-in.
 /// </summary>
 public sealed class FirstAdministrator(UserManager<AppUser> users, UserAdministration administration, IConfiguration configuration)
+    : IStartupStep
 {
     public const string DefaultEmail = "admin@register.local";
+
+    public Task RunAsync(IServiceProvider services, TextWriter console, CancellationToken ct) => EnsureAsync(console, ct);
 
     public async Task EnsureAsync(TextWriter console, CancellationToken ct = default)
     {

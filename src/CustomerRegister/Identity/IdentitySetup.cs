@@ -65,6 +65,7 @@ public static class IdentitySetup
         services.AddSingleton<UserAccess>();
         services.AddTransient<IStartupFilter, EndpointPermissionGuard>();
         services.AddScoped<FirstAdministrator>();
+        services.AddScoped<IStartupStep>(sp => sp.GetRequiredService<FirstAdministrator>());
         services.AddScoped<UserAdministration>();
         services.AddSignInProtection(configuration);
         return services;

@@ -15,7 +15,7 @@ public sealed record Outcome<T>
     public FieldErrors? Errors { get; private init; }
 
     /// <summary>The field in conflict (e.g. <c>state</c>, a duplicate number) and why; answered as 409.</summary>
-    public (string Field, string Message)? Conflict { get; private init; }
+    public FieldConflictInfo? Conflict { get; private init; }
 
     public bool NotFound { get; private init; }
 
@@ -28,7 +28,10 @@ public sealed record Outcome<T>
 }
 
 /// <summary>A failed outcome of any type; see <see cref="Outcome"/>.</summary>
-public sealed record Failure(FieldErrors? Errors, (string Field, string Message)? Conflict, bool NotFound);
+public sealed record Failure(FieldErrors? Errors, FieldConflictInfo? Conflict, bool NotFound);
+
+/// <summary>The field in conflict, the message, and optionally a machine-readable reason (the 409's <c>reason</c>).</summary>
+public sealed record FieldConflictInfo(string Field, string Message, string? Reason = null);
 
 public static class Outcome
 {
@@ -39,7 +42,8 @@ public static class Outcome
     /// <summary>Bad input in one field.</summary>
     public static Failure Invalid(string field, string message) => Invalid(new FieldErrors().Add(field, message));
 
-    public static Failure Conflict(string field, string message) => new(null, (field, message), false);
+    public static Failure Conflict(string field, string message, string? reason = null) =>
+        new(null, new FieldConflictInfo(field, message, reason), false);
 }
 
 /// <summary>The one mapping of outcomes to HTTP: 400 naming the fields, 404, 409 naming the field in conflict.</summary>
@@ -60,11 +64,15 @@ public static class OutcomeResults
             return errors.Problem();
         }
 
-        return outcome.Conflict is { } c ? FieldConflict.Problem(c.Field, c.Message) : TypedResults.NotFound();
+        return outcome.Conflict is { } c ? FieldConflict.Problem(c.Field, c.Message, c.Reason) : TypedResults.NotFound();
     }
 
     public static Results<Ok<T>, ValidationProblem, NotFound, Conflict<HttpValidationProblemDetails>> ToOk<T>(this Outcome<T> outcome) =>
         outcome.To(TypedResults.Ok);
+
+    /// <summary>For endpoints that hand a use case's task straight through: <c>useCase.ReadAsync(id, ct).ToOkAsync()</c>.</summary>
+    public static async Task<Results<Ok<T>, ValidationProblem, NotFound, Conflict<HttpValidationProblemDetails>>> ToOkAsync<T>(
+        this Task<Outcome<T>> outcome) => (await outcome).ToOk();
 
     public static Results<Ok<TResponse>, ValidationProblem, NotFound, Conflict<HttpValidationProblemDetails>> ToOk<T, TResponse>(
         this Outcome<T> outcome, Func<T, TResponse> map) =>

@@ -49,7 +49,7 @@ internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Sur
         b.HasOne<Survey>().WithMany().HasForeignKey(r => r.SurveyId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(r => r.SurveyId);
         b.Property(r => r.AnsweredAt).IsPersonal(Categories.Survey);
-        b.Property(r => r.Answers).HasMaxLength(SurveysApi.MaxAnswersLength).IsPersonal(Categories.Survey);
+        b.Property(r => r.Answers).HasMaxLength(Surveys.MaxAnswersLength).IsPersonal(Categories.Survey);
         b.Property(r => r.Score).IsPersonal(Categories.Survey);
     }
 }
@@ -100,8 +100,8 @@ internal sealed class WebEventConfiguration : IEntityTypeConfiguration<WebEvent>
         b.ConfigureSubjectRecord("web_events").RetainedFrom(nameof(WebEvent.OccurredAt));
         b.Property(e => e.OccurredAt).IsPersonal(Categories.WebBehaviour);
         b.Property(e => e.Kind).HasConversion<string>().HasMaxLength(12).IsPersonal(Categories.WebBehaviour);
-        b.Property(e => e.Path).HasMaxLength(WebEventsApi.MaxPathLength).IsPersonal(Categories.WebBehaviour);
+        b.Property(e => e.Path).HasMaxLength(WebEvents.MaxPathLength).IsPersonal(Categories.WebBehaviour);
         b.Property(e => e.SessionId).HasMaxLength(100).IsPersonal(Categories.WebBehaviour);
-        b.Property(e => e.Referrer).HasMaxLength(WebEventsApi.MaxPathLength).IsPersonal(Categories.WebBehaviour);
+        b.Property(e => e.Referrer).HasMaxLength(WebEvents.MaxPathLength).IsPersonal(Categories.WebBehaviour);
     }
 }

@@ -1,3 +1,4 @@
+using CustomerRegister.Data;
 using CustomerRegister.Subjects;
 
 namespace CustomerRegister.Marketing;

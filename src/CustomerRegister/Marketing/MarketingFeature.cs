@@ -1,4 +1,5 @@
 using CustomerRegister.Subjects;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CustomerRegister.Marketing;
 
@@ -10,6 +11,11 @@ public static class MarketingFeature
         services.AddOptions<MarketingOptions>().Bind(configuration.GetSection(MarketingOptions.Section))
             .Validate(o => o.Invalid() is null, "Marketing: SoftOptInMonthsAfterEnd is out of range (see README).").ValidateOnStart();
         services.AddScoped<ISubjectSection, MarketingSection>();
+        services.AddSingleton<IInterceptor, LedgerSupersededInterceptor>();
+        services.AddScoped<ConsentLedger>();
+        services.AddScoped<Surveys>();
+        services.AddScoped<MarketingEvents>();
+        services.AddScoped<WebEvents>();
         return services;
     }
 

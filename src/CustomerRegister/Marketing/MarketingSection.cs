@@ -35,8 +35,8 @@ public sealed class MarketingSection(IOptions<MarketingOptions> options, TimePro
         }
 
         var ledger = await MarketingLedger.EntriesAsync(db, subjectId, ct);
-        var surveys = await SurveysApi.LoadAsync(db, subjectId, ct);
-        var invitations = await MarketingEventsApi.LoadAsync(db, subjectId, ct);
+        var surveys = await Surveys.LoadAsync(db, subjectId, ct);
+        var invitations = await MarketingEvents.LoadAsync(db, subjectId, ct);
         var webCount = await db.Set<WebEvent>().CountAsync(e => e.SubjectId == subjectId, ct);
         if (ledger.Count == 0 && surveys.Count == 0 && invitations.Count == 0 && webCount == 0)
         {
@@ -44,6 +44,6 @@ public sealed class MarketingSection(IOptions<MarketingOptions> options, TimePro
         }
 
         return new MarketingPicture(await MarketingLedger.ResponseAsync(db, subjectId, kind.Value, ledger, options.Value.Terms(clock), ct), surveys, invitations,
-            await WebEventsApi.LatestAsync(db, subjectId, LatestWebEvents, ct), webCount);
+            await WebEvents.LatestAsync(db, subjectId, LatestWebEvents, ct), webCount);
     }
 }

@@ -60,7 +60,7 @@ public sealed class AccessReportBuilder(
             AccessReportTexts.T("disclosures", language),
             [.. cases.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.OpenedAt:yyyy-MM-dd}: {handed} {c.AgencyName}"))]);
 
-        var events = await db.AuditEvents.AsNoTracking().Where(e => e.SubjectId == subjectId)
+        var events = await db.Set<AuditEvent>().AsNoTracking().Where(e => e.SubjectId == subjectId)
             .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
             .Select(e => new { e.OccurredAt, e.ActorKind, e.ActorId, e.Action, e.Purpose }).ToListAsync(ct);
         var userIds = events.Where(e => e.ActorKind == AuditLog.ActorUser && e.ActorId != null).Select(e => e.ActorId!.Value).Distinct().ToList();

@@ -1,4 +1,5 @@
 using CustomerRegister.Catalog;
+using CustomerRegister.Data;
 using CustomerRegister.Subjects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

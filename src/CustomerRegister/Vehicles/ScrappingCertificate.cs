@@ -1,5 +1,6 @@
 using CustomerRegister.Catalog;
 using CustomerRegister.Customers;
+using CustomerRegister.Data;
 using CustomerRegister.Subjects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

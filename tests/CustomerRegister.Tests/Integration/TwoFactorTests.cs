@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CustomerRegister.Audit;
 using CustomerRegister.Data;
 using CustomerRegister.Identity;
 using CustomerRegister.Tests.Infrastructure;
@@ -90,7 +91,7 @@ public sealed class TwoFactorTests : IDisposable
             var hashes = await db.Set<UserRecoveryCode>().Where(c => c.UserId == id).Select(c => c.CodeHash).ToListAsync();
             Assert.Equal(recovery.Count, hashes.Count);
             Assert.All(hashes, h => Assert.Equal(32, h.Length));
-            var trail = await db.AuditEvents.Where(e => e.EntityId == id.ToString()).ToListAsync();
+            var trail = await db.Set<AuditEvent>().Where(e => e.EntityId == id.ToString()).ToListAsync();
             Assert.Contains(trail, e => e.Action == "auth.two_factor.enrol" && e.Outcome == "ok");
             Assert.Contains(trail, e => e.Action == "auth.two_factor.enrol" && e.Outcome == "failed");
             var raw = JsonSerializer.Serialize(trail);
@@ -234,7 +235,7 @@ public sealed class TwoFactorTests : IDisposable
     {
         await using var scope = _app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RegisterDbContext>();
-        return (await db.AuditEvents.Select(e => new { e.Action, e.Outcome }).ToListAsync()).Select(e => (e.Action, e.Outcome)).ToList();
+        return (await db.Set<AuditEvent>().Select(e => new { e.Action, e.Outcome }).ToListAsync()).Select(e => (e.Action, e.Outcome)).ToList();
     }
 
     private static async Task<string> TokenOf(HttpResponseMessage response)

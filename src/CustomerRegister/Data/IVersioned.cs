@@ -1,4 +1,4 @@
-namespace CustomerRegister.Subjects;
+namespace CustomerRegister.Data;
 
 /// <summary>A row whose Version is bumped and UpdatedAt set on every change (see RegisterDbContext.SaveChangesAsync).</summary>
 public interface IVersioned

@@ -1,7 +1,6 @@
-using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
 
-namespace CustomerRegister.Subjects;
+namespace CustomerRegister.Data;
 
 public static class VersionedUpdate
 {

@@ -1,11 +1,9 @@
 using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
-using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
 using CustomerRegister.Restrictions;
 using CustomerRegister.Subjects;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Marketing;
@@ -20,32 +18,18 @@ public sealed record SurveyAnswerResponse(
     Guid Id, Guid SubjectId, Guid SurveyId, DateTime AnsweredAt, string Answers, int? Score, DataSource Source,
     DateTime CreatedAt, long Version);
 
-public static class SurveysApi
+/// <summary>Customer surveys (market research): create a survey, record a person's answers, read them.</summary>
+public sealed class Surveys(RegisterDbContext db, AuditLog audit, ProcessingLimits limits, TimeProvider clock)
 {
     public const int MaxAnswersLength = 4000;
     public const int MinScore = 0;
     public const int MaxScore = 100;
     private const string Entity = "survey_response";
 
-    public static IEndpointRouteBuilder MapSurveys(this IEndpointRouteBuilder app)
-    {
-        var read = app.MapGroup("/api").WithTags("Marketing").RequirePermission(Permissions.MarketingRead);
-        read.MapGet("/surveys", ListAsync);
-        read.MapGet("/surveys/{id:guid}/responses", ResponsesAsync).WithSummary("Responses in recording order; page with ?after=<last id>.");
-        read.MapGet("/subjects/{subjectId:guid}/survey-responses", OfSubjectAsync);
+    public async Task<List<SurveyResponseBody>> ListAsync(CancellationToken ct) =>
+        (await db.Set<Survey>().AsNoTracking().OrderByDescending(s => s.Date).ThenBy(s => s.Name).ToListAsync(ct)).Select(ToBody).ToList();
 
-        var write = app.MapGroup("/api").WithTags("Marketing").RequirePermission(Permissions.MarketingWrite);
-        write.MapPost("/surveys", CreateAsync);
-        write.MapPost("/surveys/{id:guid}/responses", RecordAsync);
-        return app;
-    }
-
-    private static async Task<Ok<List<SurveyResponseBody>>> ListAsync(RegisterDbContext db, CancellationToken ct) =>
-        TypedResults.Ok((await db.Set<Survey>().AsNoTracking().OrderByDescending(s => s.Date).ThenBy(s => s.Name).ToListAsync(ct))
-            .Select(ToBody).ToList());
-
-    private static async Task<Results<Created<SurveyResponseBody>, ValidationProblem>> CreateAsync(
-        SurveyRequest request, RegisterDbContext db, TimeProvider clock, CancellationToken ct)
+    public async Task<Outcome<SurveyResponseBody>> CreateAsync(SurveyRequest request, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var name = errors.Text("name", request.Name, 200, required: true);
@@ -56,17 +40,16 @@ public static class SurveysApi
 
         if (errors.Any)
         {
-            return errors.Problem();
+            return Outcome.Invalid(errors);
         }
 
         var survey = new Survey { Id = Guid.CreateVersion7(), Name = name!, Date = request.Date!.Value, CreatedAt = clock.GetUtcNow().UtcDateTime };
         db.Add(survey);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/surveys/{survey.Id}", ToBody(survey));
+        return ToBody(survey);
     }
 
-    private static async Task<Results<Created<SurveyAnswerResponse>, NotFound, ValidationProblem>> RecordAsync(
-        Guid id, SurveyAnswerRequest request, RegisterDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
+    public async Task<Outcome<SurveyAnswerResponse>> RecordAnswerAsync(Guid surveyId, SurveyAnswerRequest request, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = new FieldErrors();
@@ -85,25 +68,25 @@ public static class SurveysApi
         var source = errors.Source(request.Source);
         if (errors.Any)
         {
-            return errors.Problem();
+            return Outcome.Invalid(errors);
         }
 
         var subjectId = request.SubjectId!.Value;
-        if (!await db.Set<Survey>().AnyAsync(s => s.Id == id, ct))
+        if (!await db.Set<Survey>().AnyAsync(s => s.Id == surveyId, ct))
         {
-            return TypedResults.NotFound();
+            return Outcome.Missing;
         }
 
         if (!await db.Set<Subject>().AnyAsync(s => s.Id == subjectId, ct))
         {
-            return new FieldErrors().Add("subjectId", "No such subject.").Problem();
+            return Outcome.Invalid("subjectId", "No such subject.");
         }
 
         var response = new SurveyResponse
         {
             Id = Guid.CreateVersion7(),
             SubjectId = subjectId,
-            SurveyId = id,
+            SurveyId = surveyId,
             Source = source!.Value,
             AnsweredAt = answeredAt ?? now,
             Answers = answers!,
@@ -113,51 +96,49 @@ public static class SurveysApi
         audit.Add(new AuditEntry("marketing.survey.record", Purposes.MarketResearch, subjectId, Entity, response.Id.ToString(),
             Access.SetFields(db.Entry(response))));
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/subjects/{subjectId}/survey-responses", ToResponse(response));
+        return ToResponse(response);
     }
 
-    private static async Task<Results<Ok<Page<SurveyAnswerResponse>>, NotFound, ValidationProblem>> ResponsesAsync(
-        Guid id, Guid? after, int? limit, RegisterDbContext db, AuditLog audit, ProcessingLimits limits, CancellationToken ct)
+    /// <summary>A survey's answers in recording order, a page at a time; restricted people's answers (Art 18) left out for all but the DPO.</summary>
+    public async Task<Outcome<Page<SurveyAnswerResponse>>> AnswersAsync(Guid surveyId, Guid? after, int? limit, CancellationToken ct)
     {
-        var size = limit ?? 50;
-        if (size is < 1 or > Customers.ConsumersApi.MaxPageSize)
+        var errors = new FieldErrors();
+        if (Paging.Size(errors, limit) is not { } size)
         {
-            return new FieldErrors().Add("limit", $"Between 1 and {Customers.ConsumersApi.MaxPageSize}.").Problem();
+            return Outcome.Invalid(errors);
         }
 
-        if (!await db.Set<Survey>().AnyAsync(s => s.Id == id, ct))
+        if (!await db.Set<Survey>().AnyAsync(s => s.Id == surveyId, ct))
         {
-            return TypedResults.NotFound();
+            return Outcome.Missing;
         }
 
-        // Restricted people's answers (Art 18) stay out of the list for all but the DPO.
-        var query = (await limits.VisibleAsync(db.Set<SurveyResponse>().AsNoTracking(), r => r.SubjectId)).Where(r => r.SurveyId == id);
+        var query = (await limits.VisibleAsync(db.Set<SurveyResponse>().AsNoTracking(), r => r.SubjectId)).Where(r => r.SurveyId == surveyId);
         if (after is { } a)
         {
             query = query.Where(r => r.Id.CompareTo(a) > 0);
         }
 
         var rows = await query.OrderBy(r => r.Id).Take(size + 1).ToListAsync(ct);
-        var page = rows.Take(size).ToList();
-        await audit.WriteAsync(new AuditEntry("marketing.survey.list", Purposes.MarketResearch, EntityType: Entity, EntityId: id.ToString(),
+        await audit.WriteAsync(new AuditEntry("marketing.survey.list", Purposes.MarketResearch, EntityType: Entity, EntityId: surveyId.ToString(),
             Fields: [Categories.Survey.Id]), ct);
-        return TypedResults.Ok(new Page<SurveyAnswerResponse>(page.Select(ToResponse).ToList(), rows.Count > size ? page[^1].Id : null));
+        return Paging.Of(rows, size, r => r.Id, ToResponse);
     }
 
-    private static async Task<Results<Ok<List<SurveyAnswerResponse>>, NotFound>> OfSubjectAsync(
-        Guid subjectId, RegisterDbContext db, AuditLog audit, CancellationToken ct)
+    public async Task<Outcome<List<SurveyAnswerResponse>>> OfSubjectAsync(Guid subjectId, CancellationToken ct)
     {
         if (!await db.Set<Subject>().AnyAsync(s => s.Id == subjectId, ct))
         {
-            return TypedResults.NotFound();
+            return Outcome.Missing;
         }
 
         var rows = await LoadAsync(db, subjectId, ct);
         await audit.WriteAsync(new AuditEntry("marketing.survey.read", Purposes.MarketResearch, subjectId, Entity,
             Fields: [Categories.Survey.Id]), ct);
-        return TypedResults.Ok(rows);
+        return rows;
     }
 
+    /// <summary>A person's answers without an audit event of their own (the caller writes it, e.g. the subject picture).</summary>
     public static async Task<List<SurveyAnswerResponse>> LoadAsync(RegisterDbContext db, Guid subjectId, CancellationToken ct) =>
         (await db.Set<SurveyResponse>().AsNoTracking().Where(r => r.SubjectId == subjectId).OrderBy(r => r.Id).ToListAsync(ct))
             .Select(ToResponse).ToList();

@@ -1,25 +1,8 @@
-using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
-using CustomerRegister.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace CustomerRegister.Data;
-
-internal sealed class ApiClientConfiguration : IEntityTypeConfiguration<ApiClient>
-{
-    public void Configure(EntityTypeBuilder<ApiClient> b)
-    {
-        b.ToTable("api_clients").IsOutsideRegister("integration clients of the controller, not register data");
-        b.Property(c => c.Name).HasMaxLength(200);
-        b.Property(c => c.KeyPrefix).HasMaxLength(32);
-        b.HasIndex(c => c.KeyPrefix).IsUnique();
-        b.Property(c => c.KeyHash).HasMaxLength(32);
-        b.Property(c => c.Permissions).HasMaxLength(2000);
-        b.Ignore(c => c.PermissionList);
-        b.Ignore(c => c.IsPending);
-    }
-}
+namespace CustomerRegister.Audit;
 
 internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
 {

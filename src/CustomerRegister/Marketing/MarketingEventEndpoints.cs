@@ -1,0 +1,35 @@
+using CustomerRegister.Identity;
+using CustomerRegister.Infrastructure;
+
+namespace CustomerRegister.Marketing;
+
+public static class MarketingEventEndpoints
+{
+    public static IEndpointRouteBuilder MapMarketingEvents(this IEndpointRouteBuilder app)
+    {
+        var read = app.MapGroup("/api").WithTags("Marketing").RequirePermission(Permissions.MarketingRead);
+        read.MapGet("/marketing-events", async (MarketingEvents events, CancellationToken ct) => TypedResults.Ok(await events.ListAsync(ct)))
+            .WithName("ListMarketingEvents").WithSummary("Customer events, newest first.");
+        read.MapGet("/marketing-events/{id:guid}/invitations",
+                (Guid id, MarketingEvents events, CancellationToken ct) => events.InvitationsAsync(id, ct).ToOkAsync())
+            .WithName("ListEventInvitations").WithSummary("The event's invitations and participation.");
+        read.MapGet("/subjects/{subjectId:guid}/event-invitations",
+                (Guid subjectId, MarketingEvents events, CancellationToken ct) => events.OfSubjectAsync(subjectId, ct).ToOkAsync())
+            .WithName("ListSubjectEventInvitations").WithSummary("The person's event invitations and participation.");
+
+        var write = app.MapGroup("/api").WithTags("Marketing").RequirePermission(Permissions.MarketingWrite);
+        write.MapPost("/marketing-events", async (MarketingEventRequest request, MarketingEvents events, CancellationToken ct) =>
+                (await events.CreateAsync(request, ct)).ToCreated(e => $"/api/marketing-events/{e.Id}", e => e))
+            .WithName("CreateMarketingEvent").WithSummary("Create a customer event (name, date, place).");
+        write.MapPost("/marketing-events/{id:guid}/invitations",
+                async (Guid id, InvitationRequest request, MarketingEvents events, CancellationToken ct) =>
+                    (await events.InviteAsync(id, request, ct)).ToCreated(i => $"/api/subjects/{i.SubjectId}/event-invitations", i => i))
+            .WithName("InviteToMarketingEvent")
+            .WithSummary("Invite a person. Refused (409, naming channel) when the person's marketing ledger does not allow the channel.");
+        write.MapPut("/event-invitations/{id:guid}/participation",
+                (Guid id, ParticipationRequest request, MarketingEvents events, CancellationToken ct) =>
+                    events.SetParticipationAsync(id, request, ct).ToOkAsync())
+            .WithName("SetEventParticipation").WithSummary("Registered, attended or cancelled; send the version you read.");
+        return app;
+    }
+}

@@ -1,0 +1,191 @@
+using CustomerRegister.Audit;
+using CustomerRegister.Catalog;
+using CustomerRegister.Data;
+using CustomerRegister.Infrastructure;
+using CustomerRegister.Restrictions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CustomerRegister.Marketing;
+
+public sealed record MarketingEventRequest(string? Name, DateOnly? Date, string? Place);
+
+public sealed record MarketingEventResponse(Guid Id, string Name, DateOnly Date, string? Place, DateTime CreatedAt);
+
+public sealed record InvitationRequest(Guid? SubjectId, string? Channel, string? Source);
+
+public sealed record ParticipationRequest(string? Status, DateTime? At, long? Version);
+
+public sealed record InvitationResponse(
+    Guid Id, Guid SubjectId, Guid EventId, DateTime InvitedAt, MarketingChannel Channel, ParticipationStatus Status, DateTime StatusAt,
+    DataSource Source, long Version);
+
+/// <summary>Customer events: create one, invite people (only as their marketing ledger allows), record participation.</summary>
+public sealed class MarketingEvents(
+    RegisterDbContext db, AuditLog audit, ProcessingLimits limits, IOptions<MarketingOptions> options, TimeProvider clock)
+{
+    private const string Entity = "event_invitation";
+
+    public async Task<List<MarketingEventResponse>> ListAsync(CancellationToken ct) =>
+        (await db.Set<MarketingEvent>().AsNoTracking().OrderByDescending(e => e.Date).ThenBy(e => e.Name).ToListAsync(ct))
+            .Select(ToResponse).ToList();
+
+    public async Task<Outcome<MarketingEventResponse>> CreateAsync(MarketingEventRequest request, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var name = errors.Text("name", request.Name, 200, required: true);
+        var place = errors.Text("place", request.Place, 200);
+        if (request.Date is null)
+        {
+            errors.Add("date", "Required.");
+        }
+
+        if (errors.Any)
+        {
+            return Outcome.Invalid(errors);
+        }
+
+        var e = new MarketingEvent { Id = Guid.CreateVersion7(), Name = name!, Date = request.Date!.Value, Place = place, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        db.Add(e);
+        await db.SaveChangesAsync(ct);
+        return ToResponse(e);
+    }
+
+    /// <summary>Invites a person; refused (409 naming <c>channel</c>) when the person's marketing ledger does not allow the channel.</summary>
+    public async Task<Outcome<InvitationResponse>> InviteAsync(Guid eventId, InvitationRequest request, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        if (request.SubjectId is null)
+        {
+            errors.Add("subjectId", "Required.");
+        }
+
+        var channel = errors.Enum<MarketingChannel>("channel", request.Channel);
+        if (channel == MarketingChannel.Web)
+        {
+            errors.Add("channel", $"Not a channel to invite on: one of {string.Join(", ", MarketingConsentRules.ContactChannels)}.");
+        }
+
+        var source = errors.Source(request.Source);
+        if (errors.Any)
+        {
+            return Outcome.Invalid(errors);
+        }
+
+        if (!await db.Set<MarketingEvent>().AnyAsync(e => e.Id == eventId, ct))
+        {
+            return Outcome.Missing;
+        }
+
+        var subjectId = request.SubjectId!.Value;
+        var decision = await MarketingLedger.DecideAsync(db, subjectId, channel!.Value, Purposes.Marketing, options.Value.Terms(clock), ct);
+        if (decision is null)
+        {
+            return Outcome.Invalid("subjectId", "No such subject.");
+        }
+
+        if (!decision.Allowed)
+        {
+            await audit.WriteAsync(new AuditEntry("marketing.event.invite", Purposes.Marketing, subjectId, Entity,
+                Fields: [Categories.MarketingPermission.Id], Outcome: "denied"), ct);
+            return Outcome.Conflict("channel", $"The person's marketing ledger does not allow {channel} for {Purposes.Marketing}: {decision.Reason}.",
+                decision.Reason);
+        }
+
+        if (await db.Set<EventInvitation>().AnyAsync(i => i.EventId == eventId && i.SubjectId == subjectId, ct))
+        {
+            return Outcome.Conflict("subjectId", "The person is already invited to this event.", "duplicate");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var invitation = new EventInvitation
+        {
+            Id = Guid.CreateVersion7(),
+            SubjectId = subjectId,
+            EventId = eventId,
+            Source = source!.Value,
+            InvitedAt = now,
+            Channel = channel.Value,
+            Status = ParticipationStatus.Invited,
+            StatusAt = now,
+        };
+        db.Add(invitation);
+        audit.Add(new AuditEntry("marketing.event.invite", Purposes.Marketing, subjectId, Entity, invitation.Id.ToString(),
+            Access.SetFields(db.Entry(invitation))));
+        await db.SaveChangesAsync(ct);
+        return ToResponse(invitation);
+    }
+
+    /// <summary>Registered, attended or cancelled, as of the version the caller read.</summary>
+    public async Task<Outcome<InvitationResponse>> SetParticipationAsync(Guid invitationId, ParticipationRequest request, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var errors = new FieldErrors();
+        var status = errors.Enum<ParticipationStatus>("status", request.Status);
+        if (status == ParticipationStatus.Invited)
+        {
+            errors.Add("status", "One of Registered, Attended, Cancelled.");
+        }
+
+        var at = errors.Past("at", request.At, now);
+        errors.RequiredVersion(request.Version);
+        if (errors.Any)
+        {
+            return Outcome.Invalid(errors);
+        }
+
+        var invitation = await db.Set<EventInvitation>().FirstOrDefaultAsync(i => i.Id == invitationId, ct);
+        if (invitation is null)
+        {
+            return Outcome.Missing;
+        }
+
+        var changed = VersionedUpdate.Apply(db, invitation, request.Version!.Value, i =>
+        {
+            i.Status = status!.Value;
+            i.StatusAt = at ?? now;
+        });
+        audit.Add(new AuditEntry("marketing.event.participation", Purposes.Marketing, invitation.SubjectId, Entity, invitationId.ToString(),
+            changed));
+        await db.SaveChangesAsync(ct);
+        return ToResponse(invitation);
+    }
+
+    /// <summary>An event's invitations; restricted people's (Art 18) left out for all but the DPO.</summary>
+    public async Task<Outcome<List<InvitationResponse>>> InvitationsAsync(Guid eventId, CancellationToken ct)
+    {
+        if (!await db.Set<MarketingEvent>().AnyAsync(e => e.Id == eventId, ct))
+        {
+            return Outcome.Missing;
+        }
+
+        var rows = await (await limits.VisibleAsync(db.Set<EventInvitation>().AsNoTracking(), i => i.SubjectId))
+            .Where(i => i.EventId == eventId).OrderBy(i => i.Id).ToListAsync(ct);
+        await audit.WriteAsync(new AuditEntry("marketing.event.list", Purposes.Marketing, EntityType: Entity, EntityId: eventId.ToString(),
+            Fields: [Categories.MarketingEvent.Id]), ct);
+        return rows.Select(ToResponse).ToList();
+    }
+
+    public async Task<Outcome<List<InvitationResponse>>> OfSubjectAsync(Guid subjectId, CancellationToken ct)
+    {
+        if (await MarketingLedger.SubjectKindAsync(db, subjectId, ct) is null)
+        {
+            return Outcome.Missing;
+        }
+
+        var rows = await LoadAsync(db, subjectId, ct);
+        await audit.WriteAsync(new AuditEntry("marketing.event.read", Purposes.Marketing, subjectId, Entity,
+            Fields: [Categories.MarketingEvent.Id]), ct);
+        return rows;
+    }
+
+    /// <summary>A person's invitations without an audit event of their own (the caller writes it, e.g. the subject picture).</summary>
+    public static async Task<List<InvitationResponse>> LoadAsync(RegisterDbContext db, Guid subjectId, CancellationToken ct) =>
+        (await db.Set<EventInvitation>().AsNoTracking().Where(i => i.SubjectId == subjectId).OrderBy(i => i.Id).ToListAsync(ct))
+            .Select(ToResponse).ToList();
+
+    private static MarketingEventResponse ToResponse(MarketingEvent e) => new(e.Id, e.Name, e.Date, e.Place, e.CreatedAt);
+
+    private static InvitationResponse ToResponse(EventInvitation i) => new(
+        i.Id, i.SubjectId, i.EventId, i.InvitedAt, i.Channel, i.Status, i.StatusAt, i.Source, i.Version);
+}
