@@ -14,6 +14,9 @@ using Npgsql;
 
 namespace CustomerRegister.Demo;
 
+/// <summary>How the seeder loads PostgreSQL: its own binary encoder or Npgsql's importer; indexes deferred or maintained.</summary>
+public sealed record DemoLoad(bool HandEncoder = true, bool DeferIndexes = true);
+
 public sealed record DemoSeedResult(int Subjects, long Rows, TimeSpan Elapsed)
 {
     public double SubjectsPerSecond => Subjects / Math.Max(Elapsed.TotalSeconds, 1e-9);
@@ -55,8 +58,9 @@ public static class DemoSeeder
     ];
 
     public static async Task<DemoSeedResult> SeedAsync(IServiceProvider services, int subjects, int seed, TextWriter output,
-        CancellationToken ct = default)
+        CancellationToken ct = default, DemoLoad? load = null)
     {
+        load ??= new DemoLoad();
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(subjects);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RegisterDbContext>();
@@ -74,9 +78,9 @@ public static class DemoSeeder
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var first = BulkWriter.For(db, db.Database.GetDbConnection());
+            var first = BulkWriter.For(db, db.Database.GetDbConnection(), load.HandEncoder);
             var writers = new List<BulkWriter> { first };
-            if (first is PostgresBulkWriter)
+            if (db.Database.GetDbConnection() is NpgsqlConnection)
             {
                 for (var i = 1; i < PostgresWriters; i++)
                 {
@@ -85,7 +89,7 @@ public static class DemoSeeder
                     var other = writerScope.ServiceProvider.GetRequiredService<RegisterDbContext>();
                     await other.Database.OpenConnectionAsync(ct);
                     contexts.Add(other);
-                    writers.Add(BulkWriter.For(other, other.Database.GetDbConnection()));
+                    writers.Add(BulkWriter.For(other, other.Database.GetDbConnection(), load.HandEncoder));
                 }
             }
 
@@ -93,7 +97,7 @@ public static class DemoSeeder
             DeferredIndexes? deferred = null;
             var written = 0;
             long rows = 0;
-            if (existing == 0 && db.Database.GetDbConnection() is NpgsqlConnection npgsql)
+            if (existing == 0 && load.DeferIndexes && db.Database.GetDbConnection() is NpgsqlConnection npgsql)
             {
                 deferred = await DeferredIndexes.DropAsync(npgsql, RegisterTables(db), ct);
             }

@@ -6,7 +6,7 @@ namespace CustomerRegister.Data.Migrations;
 /// <summary>
 /// The schema the EF model cannot express, applied by the initial migration of each provider: the audit tables are
 /// append-only in the database itself, and on PostgreSQL the search index is hash-partitioned
-/// (docs/decisions/0005-partitioned-search-index.md). A later migration that changes these tables says so here.
+/// (docs/decisions/0006-partitioned-search-index.md). A later migration that changes these tables says so here.
 /// </summary>
 public static class HandWrittenSql
 {
