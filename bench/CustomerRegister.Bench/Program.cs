@@ -37,11 +37,6 @@ await BenchAccounts.ForgetAdministratorsAuthenticatorAsync(app.Services, AdminEm
 var results = new List<Row>();
 try
 {
-    if (options.Runs("seed-compare"))
-    {
-        await SeedCompare.RunAsync(connection, keys, options.Subjects, options.Seed);
-    }
-
     if (options.Only?.Contains("generate") == true)
     {
         // Where the seed's own CPU goes: each generator timed on one thread over 50 chunks of 1 000 subjects, nothing written.
@@ -187,10 +182,10 @@ internal sealed record Row(string Scenario, string App, string Throughput, strin
 internal sealed record BenchOptions(int Subjects, int Seed, string? Connection, int Requests, int Creates, int Clients, int Samples,
     IReadOnlyList<string>? Only = null)
 {
-    public static readonly string[] Scenarios = ["generate", "seed-compare", "seed", "search", "picture", "create", "report", "erasure", "preview", "sweep"];
+    public static readonly string[] Scenarios = ["generate", "seed", "search", "picture", "create", "report", "erasure", "preview", "sweep"];
 
-    /// <summary>The diagnostics "generate" and "seed-compare" run only when asked for by name.</summary>
-    public bool Runs(string scenario) => Only is null ? scenario is not ("generate" or "seed-compare") : Only.Contains(scenario);
+    /// <summary>The diagnostic "generate" runs only when asked for by name.</summary>
+    public bool Runs(string scenario) => Only is null ? scenario != "generate" : Only.Contains(scenario);
 
     public const string Usage = """
         dotnet run -c Release --project bench/CustomerRegister.Bench -- [--subjects N] [--seed S] [--connection CS] [--requests R]
@@ -202,8 +197,7 @@ internal sealed record BenchOptions(int Subjects, int Seed, string? Connection, 
           --quick          a smoke run: 3000 subjects, 200 requests, 300 creates
           --only A,B       run only these scenarios (seed, search, picture, create, report, erasure, preview, sweep); without
                            seed, --connection must name a database a previous bench seeded; "generate" times the
-                           seed's generators alone (no writing); "seed-compare" seeds N subjects into fresh
-                           databases once per way of loading, twice in turn, and prints the times side by side
+                           seed's generators alone (no writing)
         """;
 
     public static BenchOptions? Parse(string[] args)

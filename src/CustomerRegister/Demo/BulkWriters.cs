@@ -45,44 +45,14 @@ public sealed class TableShape
         System.Reflection.PropertyInfo Property)
     {
         /// <summary>
-        /// A compiled, typed writer of this column's provider value in binary COPY format (converter inlined, no
-        /// boxing): the per-value cost that bounds how fast a bulk load can go.
+        /// A compiled, typed writer of this column's provider value to Npgsql's binary importer (converter inlined, no
+        /// boxing, the store type named so that Npgsql need not infer it).
         /// </summary>
-        public Action<PgBinaryRows, object> CopyWriter()
-        {
-            var rows = Expression.Parameter(typeof(PgBinaryRows), "rows");
-            var row = Expression.Parameter(typeof(object), "row");
-            var (value, assign, present, nullable) = ProviderValue(row);
-            var method = PgBinaryRows.For(Mapping.StoreTypeNameBase, $"{EntityType.Name}.{Property.Name}");
-            var target = method.GetParameters()[0].ParameterType;
-            var write = Expression.Call(rows, method, present.Type == target ? present : Expression.Convert(present, target));
-            Expression body = !nullable
-                ? write
-                : Expression.IfThenElse(Expression.Equal(value, Expression.Constant(null, value.Type)),
-                    Expression.Call(rows, nameof(PgBinaryRows.WriteNull), null), write);
-            return Expression.Lambda<Action<PgBinaryRows, object>>(Expression.Block([value], assign, body), rows, row).Compile();
-        }
-
-        /// <summary>A compiled, typed writer of this column's provider value through Npgsql's binary importer.</summary>
         public Func<NpgsqlBinaryImporter, object, CancellationToken, Task> ImportWriter()
         {
             var importer = Expression.Parameter(typeof(NpgsqlBinaryImporter), "importer");
             var row = Expression.Parameter(typeof(object), "row");
             var ct = Expression.Parameter(typeof(CancellationToken), "ct");
-            var (value, assign, present, nullable) = ProviderValue(row);
-            var write = Expression.Call(importer, nameof(NpgsqlBinaryImporter.WriteAsync), [present.Type], present,
-                Expression.Constant(Mapping.StoreTypeNameBase), ct);
-            Expression body = !nullable
-                ? write
-                : Expression.Condition(Expression.Equal(value, Expression.Constant(null, value.Type)),
-                    Expression.Call(importer, nameof(NpgsqlBinaryImporter.WriteNullAsync), null, ct), write);
-            return Expression.Lambda<Func<NpgsqlBinaryImporter, object, CancellationToken, Task>>(
-                Expression.Block(typeof(Task), [value], assign, body), importer, row, ct).Compile();
-        }
-
-        /// <summary>The property read from the row, and its provider value (converter inlined, no boxing).</summary>
-        private (ParameterExpression Value, Expression Assign, Expression Present, bool Nullable) ProviderValue(ParameterExpression row)
-        {
             var value = Expression.Variable(Property.PropertyType, "value");
             var underlying = Nullable.GetUnderlyingType(value.Type);
             Expression present = underlying is null ? value : Expression.Property(value, nameof(Nullable<int>.Value));
@@ -93,8 +63,15 @@ public sealed class TableShape
                 present = Expression.Invoke(convert, argument);
             }
 
-            var assign = Expression.Assign(value, Expression.Property(Expression.Convert(row, EntityType), Property));
-            return (value, assign, present, !value.Type.IsValueType || underlying is not null);
+            var write = Expression.Call(importer, nameof(NpgsqlBinaryImporter.WriteAsync), [present.Type], present,
+                Expression.Constant(Mapping.StoreTypeNameBase), ct);
+            Expression body = value.Type.IsValueType && underlying is null
+                ? write
+                : Expression.Condition(Expression.Equal(value, Expression.Constant(null, value.Type)),
+                    Expression.Call(importer, nameof(NpgsqlBinaryImporter.WriteNullAsync), null, ct), write);
+            var block = Expression.Block(typeof(Task), [value],
+                Expression.Assign(value, Expression.Property(Expression.Convert(row, EntityType), Property)), body);
+            return Expression.Lambda<Func<NpgsqlBinaryImporter, object, CancellationToken, Task>>(block, importer, row, ct).Compile();
         }
     }
 }
@@ -106,10 +83,9 @@ public abstract class BulkWriter(DbContext db)
 
     protected DbContext Db { get; } = db;
 
-    public static BulkWriter For(DbContext db, DbConnection connection, bool handEncoder = true) => connection switch
+    public static BulkWriter For(DbContext db, DbConnection connection) => connection switch
     {
-        NpgsqlConnection npgsql when handEncoder => new PostgresBulkWriter(db, npgsql),
-        NpgsqlConnection npgsql => new PostgresImporterWriter(db, npgsql),
+        NpgsqlConnection npgsql => new PostgresBulkWriter(db, npgsql),
         _ => new SqliteBulkWriter(db, connection),
     };
 
@@ -158,58 +134,8 @@ public abstract class BulkWriter(DbContext db)
     }
 }
 
-/// <summary>PostgreSQL: one binary COPY per table, its rows encoded here (<see cref="PgBinaryRows"/>) and streamed raw.</summary>
-public sealed class PostgresBulkWriter(DbContext db, NpgsqlConnection connection) : BulkWriter(db)
-{
-    private readonly Dictionary<string, Action<PgBinaryRows, object>[]> _writers = [];
-    private readonly PgBinaryRows _buffer = new();
-
-    protected override async Task WriteTableAsync(TableShape shape, List<object> rows, DbTransaction transaction, CancellationToken ct)
-    {
-        if (!_writers.TryGetValue(shape.Table, out var writers))
-        {
-            _writers[shape.Table] = writers = [.. shape.Columns.Select(c => c.CopyWriter())];
-        }
-
-        await using var copy = await connection.BeginRawBinaryCopyAsync(
-            $"COPY {TableShape.Quote(shape.Table)} ({shape.ColumnList}) FROM STDIN (FORMAT BINARY)", ct);
-        _buffer.Clear();
-        try
-        {
-            _buffer.WriteHeader();
-            foreach (var row in rows)
-            {
-                _buffer.StartRow(writers.Length);
-                foreach (var write in writers)
-                {
-                    write(_buffer, row);
-                }
-
-                if (_buffer.IsFull)
-                {
-                    await copy.WriteAsync(_buffer.Written, ct);
-                    _buffer.Clear();
-                }
-            }
-
-            _buffer.WriteTrailer();
-            await copy.WriteAsync(_buffer.Written, ct);
-        }
-        catch
-        {
-            // Ends the COPY with an error instead of sending the half-written rows; the batch's transaction rolls back.
-            await copy.CancelAsync();
-            throw;
-        }
-        finally
-        {
-            _buffer.Clear();
-        }
-    }
-}
-
 /// <summary>PostgreSQL: one binary COPY per table through Npgsql's <see cref="NpgsqlBinaryImporter"/>.</summary>
-public sealed class PostgresImporterWriter(DbContext db, NpgsqlConnection connection) : BulkWriter(db)
+public sealed class PostgresBulkWriter(DbContext db, NpgsqlConnection connection) : BulkWriter(db)
 {
     private readonly Dictionary<string, Func<NpgsqlBinaryImporter, object, CancellationToken, Task>[]> _writers = [];
 
