@@ -31,24 +31,7 @@ var keys = Directory.CreateTempSubdirectory("register-bench-keys-").FullName;
 const string AdminEmail = "bench-admin@example.com";
 const string AdminPassword = "benchmark administrator passphrase";
 var port = PrivatePostgres.FreePort();
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
-builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-{
-    ["Database:Provider"] = "Postgres",
-    ["ConnectionStrings:Register"] = connection,
-    ["DataProtection:KeysPath"] = keys,
-    ["DataProtection:MasterKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-    ["REGISTER_ADMIN_EMAIL"] = AdminEmail,
-    ["REGISTER_ADMIN_PASSWORD"] = AdminPassword,
-    ["Register:Urls"] = $"http://127.0.0.1:{port}",
-    ["Network:RedirectToHttps"] = "false",
-    ["Logging:LogLevel:Default"] = "Warning",
-    ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Query"] = "Error",
-    ["Logging:LogLevel:CustomerRegister.Retention"] = "Debug",
-});
-builder.AddRegister();
-await using var app = builder.Build();
-app.UseRegister();
+await using var app = BenchApp.Build(connection, keys, port, AdminEmail, AdminPassword);
 await app.StartAsync();
 await BenchAccounts.ForgetAdministratorsAuthenticatorAsync(app.Services, AdminEmail);
 var results = new List<Row>();
@@ -202,7 +185,6 @@ internal sealed record BenchOptions(int Subjects, int Seed, string? Connection, 
     public static readonly string[] Scenarios = ["generate", "seed", "search", "picture", "create", "report", "erasure", "preview", "sweep"];
 
     /// <summary>The diagnostic "generate" runs only when asked for by name.</summary>
-
     public bool Runs(string scenario) => Only is null ? scenario != "generate" : Only.Contains(scenario);
 
     public const string Usage = """

@@ -45,13 +45,14 @@ public sealed class TableShape
         System.Reflection.PropertyInfo Property)
     {
         /// <summary>
-        /// A compiled, typed writer of this column's provider value in binary COPY format (converter inlined, no
-        /// boxing): the per-value cost that bounds how fast a bulk load can go.
+        /// A compiled, typed writer of this column's provider value to Npgsql's binary importer (converter inlined, no
+        /// boxing, the store type named so that Npgsql need not infer it).
         /// </summary>
-        public Action<PgBinaryRows, object> CopyWriter()
+        public Func<NpgsqlBinaryImporter, object, CancellationToken, Task> ImportWriter()
         {
-            var rows = Expression.Parameter(typeof(PgBinaryRows), "rows");
+            var importer = Expression.Parameter(typeof(NpgsqlBinaryImporter), "importer");
             var row = Expression.Parameter(typeof(object), "row");
+            var ct = Expression.Parameter(typeof(CancellationToken), "ct");
             var value = Expression.Variable(Property.PropertyType, "value");
             var underlying = Nullable.GetUnderlyingType(value.Type);
             Expression present = underlying is null ? value : Expression.Property(value, nameof(Nullable<int>.Value));
@@ -62,16 +63,15 @@ public sealed class TableShape
                 present = Expression.Invoke(convert, argument);
             }
 
-            var method = PgBinaryRows.For(Mapping.StoreTypeNameBase, $"{EntityType.Name}.{Property.Name}");
-            var target = method.GetParameters()[0].ParameterType;
-            var write = Expression.Call(rows, method, present.Type == target ? present : Expression.Convert(present, target));
+            var write = Expression.Call(importer, nameof(NpgsqlBinaryImporter.WriteAsync), [present.Type], present,
+                Expression.Constant(Mapping.StoreTypeNameBase), ct);
             Expression body = value.Type.IsValueType && underlying is null
                 ? write
-                : Expression.IfThenElse(Expression.Equal(value, Expression.Constant(null, value.Type)),
-                    Expression.Call(rows, nameof(PgBinaryRows.WriteNull), null), write);
-            var block = Expression.Block([value],
+                : Expression.Condition(Expression.Equal(value, Expression.Constant(null, value.Type)),
+                    Expression.Call(importer, nameof(NpgsqlBinaryImporter.WriteNullAsync), null, ct), write);
+            var block = Expression.Block(typeof(Task), [value],
                 Expression.Assign(value, Expression.Property(Expression.Convert(row, EntityType), Property)), body);
-            return Expression.Lambda<Action<PgBinaryRows, object>>(block, rows, row).Compile();
+            return Expression.Lambda<Func<NpgsqlBinaryImporter, object, CancellationToken, Task>>(block, importer, row, ct).Compile();
         }
     }
 }
@@ -134,53 +134,31 @@ public abstract class BulkWriter(DbContext db)
     }
 }
 
-/// <summary>PostgreSQL: one binary COPY per table, its rows encoded here (<see cref="PgBinaryRows"/>) and streamed raw.</summary>
+/// <summary>PostgreSQL: one binary COPY per table through Npgsql's <see cref="NpgsqlBinaryImporter"/>.</summary>
 public sealed class PostgresBulkWriter(DbContext db, NpgsqlConnection connection) : BulkWriter(db)
 {
-    private readonly Dictionary<string, Action<PgBinaryRows, object>[]> _writers = [];
-    private readonly PgBinaryRows _buffer = new();
+    private readonly Dictionary<string, Func<NpgsqlBinaryImporter, object, CancellationToken, Task>[]> _writers = [];
 
     protected override async Task WriteTableAsync(TableShape shape, List<object> rows, DbTransaction transaction, CancellationToken ct)
     {
         if (!_writers.TryGetValue(shape.Table, out var writers))
         {
-            _writers[shape.Table] = writers = [.. shape.Columns.Select(c => c.CopyWriter())];
+            _writers[shape.Table] = writers = [.. shape.Columns.Select(c => c.ImportWriter())];
         }
 
-        await using var copy = await connection.BeginRawBinaryCopyAsync(
+        // Disposed without CompleteAsync (an exception), the import is cancelled and the batch's transaction rolls back.
+        await using var importer = await connection.BeginBinaryImportAsync(
             $"COPY {TableShape.Quote(shape.Table)} ({shape.ColumnList}) FROM STDIN (FORMAT BINARY)", ct);
-        _buffer.Clear();
-        try
+        foreach (var row in rows)
         {
-            _buffer.WriteHeader();
-            foreach (var row in rows)
+            await importer.StartRowAsync(ct);
+            foreach (var write in writers)
             {
-                _buffer.StartRow(writers.Length);
-                foreach (var write in writers)
-                {
-                    write(_buffer, row);
-                }
-
-                if (_buffer.IsFull)
-                {
-                    await copy.WriteAsync(_buffer.Written, ct);
-                    _buffer.Clear();
-                }
+                await write(importer, row, ct);
             }
+        }
 
-            _buffer.WriteTrailer();
-            await copy.WriteAsync(_buffer.Written, ct);
-        }
-        catch
-        {
-            // Ends the COPY with an error instead of sending the half-written rows; the batch's transaction rolls back.
-            await copy.CancelAsync();
-            throw;
-        }
-        finally
-        {
-            _buffer.Clear();
-        }
+        await importer.CompleteAsync(ct);
     }
 }
 

@@ -34,7 +34,7 @@ public static class DemoSeeder
     public const int BatchSize = 2_000;
 
     /// <summary>
-    /// Connections writing batches side by side on PostgreSQL (and rebuilding the indexes after). Each COPY leaves its
+    /// Connections writing batches side by side on PostgreSQL. Each COPY leaves its
     /// connection idle at the table boundaries (the server finishing one table before the next begins); a third
     /// connection fills those gaps on two cores (600 000 subjects: 49.4 s with two, 46.3–47.2 s with three, 45.7 s with four).
     /// </summary>
@@ -76,7 +76,7 @@ public static class DemoSeeder
         {
             var first = BulkWriter.For(db, db.Database.GetDbConnection());
             var writers = new List<BulkWriter> { first };
-            if (first is PostgresBulkWriter)
+            if (db.Database.GetDbConnection() is NpgsqlConnection)
             {
                 for (var i = 1; i < PostgresWriters; i++)
                 {
@@ -90,83 +90,60 @@ public static class DemoSeeder
             }
 
             var watch = Stopwatch.StartNew();
-            DeferredIndexes? deferred = null;
             var written = 0;
-            long rows = 0;
-            if (existing == 0 && db.Database.GetDbConnection() is NpgsqlConnection npgsql)
-            {
-                deferred = await DeferredIndexes.DropAsync(npgsql, RegisterTables(db), ct);
-            }
+            var shared = new DemoBatch();
+            catalogue.AddTo(shared);
+            await first.WriteAsync(shared, ct);
 
-            try
+            var batches = Channel.CreateBounded<DemoBatch>(writers.Count);
+            long generating = 0, writing = 0;
+            var producer = Task.Run(async () =>
             {
-                var shared = new DemoBatch();
-                catalogue.AddTo(shared);
-                await first.WriteAsync(shared, ct);
-
-                var batches = Channel.CreateBounded<DemoBatch>(writers.Count);
-                long generating = 0, writing = 0;
-                var producer = Task.Run(async () =>
+                try
                 {
+                    for (var start = 0; start < subjects; start += BatchSize)
+                    {
+                        var started = Stopwatch.GetTimestamp();
+                        var batch = GenerateBatch(seed, start, Math.Min(BatchSize, subjects - start), existing, codes, now, catalogue, billing, vehicles);
+                        Interlocked.Add(ref generating, Stopwatch.GetElapsedTime(started).Ticks);
+                        await batches.Writer.WriteAsync(batch, ct);
+                    }
+
+                    batches.Writer.Complete();
+                }
+                catch (Exception ex)
+                {
+                    batches.Writer.Complete(ex);
+                }
+            }, ct);
+
+            long rows = shared.RowCount;
+            using var progress = new SemaphoreSlim(1);
+            await Task.WhenAll(writers.Select(async writer =>
+            {
+                await foreach (var batch in batches.Reader.ReadAllAsync(ct))
+                {
+                    var writeStarted = Stopwatch.GetTimestamp();
+                    await writer.WriteAsync(batch, ct);
+                    await progress.WaitAsync(ct);
                     try
                     {
-                        for (var start = 0; start < subjects; start += BatchSize)
-                        {
-                            var started = Stopwatch.GetTimestamp();
-                            var batch = GenerateBatch(seed, start, Math.Min(BatchSize, subjects - start), existing, codes, now, catalogue, billing, vehicles);
-                            Interlocked.Add(ref generating, Stopwatch.GetElapsedTime(started).Ticks);
-                            await batches.Writer.WriteAsync(batch, ct);
-                        }
-
-                        batches.Writer.Complete();
+                        writing += Stopwatch.GetElapsedTime(writeStarted).Ticks;
+                        written += batch.Subjects;
+                        rows += batch.RowCount;
+                        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                            $"  {written,10:N0} / {subjects:N0} subjects, {rows:N0} rows, {written / watch.Elapsed.TotalSeconds:N0} subjects/s "
+                            + $"(generating {TimeSpan.FromTicks(Interlocked.Read(ref generating)).TotalSeconds:N1} s, "
+                            + $"writing {TimeSpan.FromTicks(writing).TotalSeconds:N1} s on {writers.Count} connections)"));
                     }
-                    catch (Exception ex)
+                    finally
                     {
-                        batches.Writer.Complete(ex);
+                        progress.Release();
                     }
-                }, ct);
-
-                rows = shared.RowCount;
-                using var progress = new SemaphoreSlim(1);
-                await Task.WhenAll(writers.Select(async writer =>
-                {
-                    await foreach (var batch in batches.Reader.ReadAllAsync(ct))
-                    {
-                        var writeStarted = Stopwatch.GetTimestamp();
-                        await writer.WriteAsync(batch, ct);
-                        await progress.WaitAsync(ct);
-                        try
-                        {
-                            writing += Stopwatch.GetElapsedTime(writeStarted).Ticks;
-                            written += batch.Subjects;
-                            rows += batch.RowCount;
-                            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                                $"  {written,10:N0} / {subjects:N0} subjects, {rows:N0} rows, {written / watch.Elapsed.TotalSeconds:N0} subjects/s "
-                                + $"(generating {TimeSpan.FromTicks(Interlocked.Read(ref generating)).TotalSeconds:N1} s, "
-                                + $"writing {TimeSpan.FromTicks(writing).TotalSeconds:N1} s on {writers.Count} connections)"));
-                        }
-                        finally
-                        {
-                            progress.Release();
-                        }
-                    }
-                }));
-
-                await producer;
-                if (deferred is not null)
-                {
-                    await deferred.RestoreAsync([.. contexts.Select(c => (NpgsqlConnection)c.Database.GetDbConnection())], output, ct);
                 }
-            }
-            finally
-            {
-                if (deferred is not null)
-                {
-                    // A failed load still leaves a usable (if partly filled) register, with every index in place.
-                    await deferred.RestoreAsync([(NpgsqlConnection)db.Database.GetDbConnection()], output, CancellationToken.None);
-                }
-            }
+            }));
 
+            await producer;
             var result = new DemoSeedResult(written, rows, watch.Elapsed);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Seeded {result.Subjects:N0} subjects ({result.Rows:N0} rows, {result.RowsPerSubject:N1} per subject) in "
@@ -225,12 +202,4 @@ public static class DemoSeeder
 
         return chunk.Rows;
     }
-
-    /// <summary>The tables of register data (not staff accounts or the audit trail), which the seeder fills.</summary>
-    private static string[] RegisterTables(RegisterDbContext db) =>
-        [.. db.Model.GetEntityTypes()
-            .Where(e => e.ClrType.Namespace is not ("CustomerRegister.Identity" or "CustomerRegister.Audit")
-                        && !e.ClrType.Namespace!.StartsWith("Microsoft.", StringComparison.Ordinal))
-            .Select(e => e.GetTableName()!)
-            .Distinct()];
 }

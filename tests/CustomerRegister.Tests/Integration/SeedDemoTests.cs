@@ -26,10 +26,8 @@ public sealed class SeedDemoTests(RegisterFactory app) : IClassFixture<RegisterF
         Assert.Equal(300L, await CountAsync("SELECT COUNT(*) FROM subjects"));
         if (app.Database.Provider == Data.DatabaseProvider.Postgres)
         {
-            // The bulk load into the empty register held autovacuum off its tables and gave it back, and rebuilt every
-            // index and foreign key it had set aside.
+            // The bulk load leaves every index and foreign key in place and valid, and the tables' settings as they were.
             Assert.Equal(0L, await CountAsync("SELECT COUNT(*) FROM pg_class WHERE reloptions::text LIKE '%autovacuum_enabled%'"));
-            Assert.Contains("rebuilt", output.ToString());
             Assert.Equal(0L, await CountAsync("SELECT COUNT(*) FROM pg_constraint WHERE contype = 'f' AND NOT convalidated"));
             Assert.Equal(0L, await CountAsync("SELECT COUNT(*) FROM pg_index WHERE NOT indisvalid"));
         }

@@ -1,0 +1,28 @@
+namespace CustomerRegister.Bench;
+
+/// <summary>The real application on a PostgreSQL database, as the bench runs it: a temp key ring, a bench administrator.</summary>
+internal static class BenchApp
+{
+    public static WebApplication Build(string connection, string keys, int port, string adminEmail, string adminPassword)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:Register"] = connection,
+            ["DataProtection:KeysPath"] = keys,
+            ["DataProtection:MasterKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["REGISTER_ADMIN_EMAIL"] = adminEmail,
+            ["REGISTER_ADMIN_PASSWORD"] = adminPassword,
+            ["Register:Urls"] = $"http://127.0.0.1:{port}",
+            ["Network:RedirectToHttps"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Query"] = "Error",
+            ["Logging:LogLevel:CustomerRegister.Retention"] = "Debug",
+        });
+        builder.AddRegister();
+        var app = builder.Build();
+        app.UseRegister();
+        return app;
+    }
+}
