@@ -22,7 +22,7 @@ public sealed record RowSource(IEntityType Entity, string Table, IReadOnlyList<D
 /// Which items are due as of a moment, by the catalogue's rules (notice § 6, § 11): every classified table that names its
 /// starting event (<see cref="CatalogModelExtensions.RetainedFrom{T}"/>) with the period of its rule, plus the
 /// subject-level rules — the profile after the end of cooperation, prospects after the last contact. Every bound is the
-/// first start day that a sweep on the as-of moment's Helsinki day still keeps (<see cref="RetentionDates.FirstKept(DateOnly, Func{DateOnly, DateOnly})"/>),
+/// first start day that a sweep on the as-of moment's Helsinki day still keeps (<see cref="RetentionPeriod.FirstKept(DateOnly, bool)"/>),
 /// so the sweep removes exactly the items whose due date (<see cref="RetentionDates.DueFrom(RetentionRule, DateOnly, bool)"/>) has passed.
 /// </summary>
 public sealed class RetentionPlan(IModel model, ISqlGenerationHelper sql, RetentionDates dates)
