@@ -10,12 +10,12 @@ public sealed class BillingOptions
     public int FinancialYearEndDay { get; set; } = 31;
 
     /// <summary>Vouchers: kept at least this many years from the end of the calendar year in which the financial year ended.</summary>
-    public int VoucherRetentionYears { get; set; } = 6;
+    public int VoucherRetentionYears { get; set; } = Catalog.RetentionRule.Voucher.Period.Amount;
 
     public bool IsValid() =>
         FinancialYearEndMonth is >= 1 and <= 12
         && FinancialYearEndDay >= 1 && FinancialYearEndDay <= DateTime.DaysInMonth(2000, FinancialYearEndMonth)
-        && VoucherRetentionYears >= 6;
+        && VoucherRetentionYears >= Catalog.RetentionRule.Voucher.Period.Amount;
 }
 
 /// <summary>Pure billing rules: financial years, voucher retention, amounts and invoice state.</summary>

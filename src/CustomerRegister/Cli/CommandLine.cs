@@ -166,7 +166,7 @@ public static class CommandLine
     {
         await using var scope = scopes.CreateAsyncScope();
         var at = Array.IndexOf(args, "--as-of");
-        if (RetentionApi.ParseAsOf(at > 0 && at + 1 < args.Length ? args[at + 1] : null, scope.ServiceProvider.GetRequiredService<TimeProvider>(),
+        if (RetentionAsOf.Parse(at > 0 && at + 1 < args.Length ? args[at + 1] : null, scope.ServiceProvider.GetRequiredService<TimeProvider>(),
                 out var asOf) is { } error)
         {
             await output.WriteLineAsync($"--as-of: {error}");

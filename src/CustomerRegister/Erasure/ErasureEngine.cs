@@ -197,8 +197,8 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans, Rete
         var due = latest is { } s
             ? dates.DueFrom(rule, s, startProperty?.Name == nameof(Invoice.FinancialYearEnd))
             : null;
-        var note = open > 0 ? $"{open} counted from {rule.StartingEvent}, which has not happened yet ({rule.DefaultPeriod} from then)"
-            : due is null ? $"{rule.DefaultPeriod} from {rule.StartingEvent}" : null;
+        var note = open > 0 ? $"{open} counted from {rule.StartingEvent}, which has not happened yet ({dates.PeriodOf(rule).In("en")} from then)"
+            : due is null ? $"{dates.PeriodOf(rule).In("en")} from {rule.StartingEvent}" : null;
         return (count, due, note);
     }
 

@@ -73,6 +73,8 @@ public sealed class StorageReclaimer(IServiceScopeFactory scopes, ILogger<Storag
         try
         {
             await db.Database.OpenConnectionAsync(ct);
+            // No pause of our own between attempts: a TRUNCATE checkpoint already waits in SQLite's busy handler
+            // (busy_timeout, DatabaseSetup) for the readers and the writer it needs gone, so the wait is on them, not on a clock.
             for (var attempt = 1; attempt <= 5; attempt++)
             {
                 // The row is (busy, log frames, checkpointed frames); busy = 1 while a reader holds an older snapshot.
@@ -83,8 +85,6 @@ public sealed class StorageReclaimer(IServiceScopeFactory scopes, ILogger<Storag
                 {
                     return true;
                 }
-
-                await Task.Delay(100 * attempt, ct);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)

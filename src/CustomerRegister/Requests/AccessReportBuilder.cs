@@ -49,7 +49,7 @@ public sealed class AccessReportBuilder(
         var categories = Catalog.Categories.All.Where(c => items.ContainsKey(c.Id)).Select(c => new ReportCategory(
             c.Id, c.Name(language),
             [.. c.Uses.Select(u => new ReportUse(u.Purpose, Purposes.Name(u.Purpose, language), AccessReportTexts.T(u.Basis.ToString(), language)))],
-            new ReportRetention(c.Retention.Id, c.Retention.DefaultPeriod.In(language), c.Retention.StartingEvent.In(language), c.Retention.Law),
+            new ReportRetention(c.Retention.Id, dates.PeriodOf(c.Retention).In(language), c.Retention.StartingEvent.In(language), c.Retention.Law),
             AccessReportTexts.T(c.Erasure.ToString(), language), c.Masked, items[c.Id])).ToList();
 
         var cases = await db.Set<CollectionCase>().AsNoTracking().Where(c => c.SubjectId == subjectId)
@@ -93,7 +93,7 @@ public sealed class AccessReportBuilder(
             var profileRule = cooperation?.Rule == RetentionRule.Prospect.Id ? RetentionRule.Prospect : RetentionRule.CustomerProfile;
             return cooperation?.DueDate is { } due
                 ? (Iso(due), null)
-                : (null, $"{profileRule.DefaultPeriod.In(language)} / {profileRule.StartingEvent.In(language)}");
+                : (null, $"{dates.PeriodOf(profileRule).In(language)} / {profileRule.StartingEvent.In(language)}");
         }
 
         if (Retention.RetentionDates.AsDate(start) is { } from)
@@ -101,10 +101,10 @@ public sealed class AccessReportBuilder(
             var startName = table.Entity.FindAnnotation(CatalogModelExtensions.RetainedFromAnnotation)?.Value as string;
             return dates.DueFrom(rule, from, startName == nameof(Invoice.FinancialYearEnd)) is { } due
                 ? (Iso(due), null)
-                : (null, $"{rule.DefaultPeriod.In(language)} / {rule.StartingEvent.In(language)}");
+                : (null, $"{dates.PeriodOf(rule).In(language)} / {rule.StartingEvent.In(language)}");
         }
 
-        return (null, $"{rule.DefaultPeriod.In(language)} / {rule.StartingEvent.In(language)}");
+        return (null, $"{dates.PeriodOf(rule).In(language)} / {rule.StartingEvent.In(language)}");
     }
 
     private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

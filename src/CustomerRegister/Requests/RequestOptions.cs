@@ -30,7 +30,7 @@ public sealed class RequestOptions
     /// <summary>Web-form submissions accepted per hour from all addresses together (a flood beyond it answers 429).</summary>
     public int PublicGlobalPerHour { get; set; } = 200;
 
-    public int RetentionYears { get; set; } = 3;
+    public int RetentionYears { get; set; } = Catalog.RetentionRule.RightsRequest.Period.Amount;
 
     public RequestDeadlines Deadlines() =>
         new(ExtraHolidays.Select(d => DateOnly.ParseExact(d.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture)));

@@ -8,9 +8,9 @@ namespace CustomerRegister.Retention;
 
 /// <summary>
 /// An item's due date from its rule and the date its period counts from, with the configured periods: the one
-/// calculation of retention periods. The access report, the erasure certificate, the person's retention status and the
-/// sweep's SQL bounds (<see cref="FirstKept"/>, used by <see cref="RetentionPlan"/>) all derive from
-/// <see cref="DueFrom"/>.
+/// calculation of retention periods. The access report, the erasure certificate, the person's retention status, the
+/// sweep's SQL bounds (<see cref="FirstKept"/>, used by <see cref="RetentionPlan"/>) and the words shown for a period all
+/// derive from <see cref="PeriodOf"/>.
 /// <para>
 /// Every day here is a Europe/Helsinki calendar day (<see cref="HelsinkiTime"/>). The due date is the last day an item is
 /// kept: a sweep on any later Helsinki day removes it, and a preview "as of" a day lists what a sweep on that day removes.
@@ -19,68 +19,48 @@ namespace CustomerRegister.Retention;
 public sealed class RetentionDates(IOptions<RetentionOptions> retention, IOptions<BillingOptions> billing, IOptions<RequestOptions> requests,
     IOptions<Vehicles.VehiclesOptions>? vehicles = null)
 {
-    /// <summary>
-    /// The last day the item may be kept, or null for a rule whose period is not counted from one date (CCTV per unit:
-    /// <see cref="DueAfterMonths"/>). <paramref name="startIsFinancialYearEnd"/>: the start is already the end of the
-    /// voucher's financial year.
-    /// </summary>
-    public DateOnly? DueFrom(RetentionRule rule, DateOnly start, bool startIsFinancialYearEnd = false)
+    /// <summary>The rule's period with the configured amount where a setting sets it: what is kept, and what is said.</summary>
+    public RetentionPeriod PeriodOf(RetentionRule rule)
     {
-        var b = billing.Value;
         var r = retention.Value;
-        return rule.Id switch
+        var period = rule.Period;
+        return rule switch
         {
-            "accounting-voucher" => BillingRules.VoucherRetainedUntil(
-                startIsFinancialYearEnd ? start : BillingRules.FinancialYearEnd(start, b.FinancialYearEndMonth, b.FinancialYearEndDay),
-                b.VoucherRetentionYears),
-            "waste-record" => start.AddYears(6),
-            "identity-code-on-certificate" => start.AddDays((vehicles?.Value ?? new Vehicles.VehiclesOptions()).IdentityCodeDays),
-            "hazardous-waste-document" => start.AddYears(3),
-            "rights-request" => start.AddYears(requests.Value.RetentionYears),
-            "call-recording" => DueAfterMonths(start, 2),
-            "web-behaviour" => DueAfterMonths(start, r.WebBehaviourMonths),
-            "customer-profile" => DueAfterMonths(start, r.CustomerProfileMonths),
-            "prospect" => DueAfterMonths(start, r.ProspectMonths),
-            "consent-evidence" => DueAfterMonths(start, r.ConsentEvidenceMonths),
-            _ => null,
+            _ when rule == RetentionRule.Voucher => period with
+            {
+                Amount = billing.Value.VoucherRetentionYears,
+                FinancialYearEnd = (billing.Value.FinancialYearEndMonth, billing.Value.FinancialYearEndDay),
+            },
+            _ when rule == RetentionRule.IdentityCodeOnCertificate => period with
+            {
+                Amount = (vehicles?.Value ?? new Vehicles.VehiclesOptions()).IdentityCodeDays,
+            },
+            _ when rule == RetentionRule.RightsRequest => period with { Amount = requests.Value.RetentionYears },
+            _ when rule == RetentionRule.WebBehaviour => period with { Amount = r.WebBehaviourMonths },
+            _ when rule == RetentionRule.CustomerProfile => period with { Amount = r.CustomerProfileMonths },
+            _ when rule == RetentionRule.Prospect => period with { Amount = r.ProspectMonths },
+            _ when rule == RetentionRule.ConsentEvidence => period with { Amount = r.ConsentEvidenceMonths },
+            _ => period,
         };
     }
 
-    /// <summary>A period of months from a day: the same date that many months later, or that month's last day.</summary>
-    public static DateOnly DueAfterMonths(DateOnly start, int months) => start.AddMonths(months);
+    /// <summary>
+    /// The last day the item may be kept, or null for a rule whose period is not counted from one date (CCTV per unit,
+    /// the marketing prohibition). <paramref name="startIsFinancialYearEnd"/>: the start is already the end of the
+    /// voucher's financial year.
+    /// </summary>
+    public DateOnly? DueFrom(RetentionRule rule, DateOnly start, bool startIsFinancialYearEnd = false) =>
+        PeriodOf(rule).DueFrom(start, startIsFinancialYearEnd);
 
     /// <summary>The due date of an item whose period counts from an instant: from the Helsinki day of that instant.</summary>
     public DateOnly? DueFrom(RetentionRule rule, DateTime startUtc) => DueFrom(rule, HelsinkiTime.DateOf(startUtc));
 
     /// <summary>
     /// The earliest start day whose item a sweep on <paramref name="today"/> still keeps (its due date is today or later):
-    /// items that started before it are removed. Found from <paramref name="due"/> itself (a due date never moves back
-    /// when the start moves forward), so the sweep's bound cannot disagree with the due dates that reports show.
+    /// items that started before it are removed (<see cref="RetentionPeriod.FirstKept(DateOnly, bool)"/>).
     /// </summary>
-    public static DateOnly FirstKept(DateOnly today, Func<DateOnly, DateOnly> due)
-    {
-        // Binary search over a century of start days: the smallest start whose due date is not before today.
-        var low = today.AddYears(-100);
-        var high = today.AddDays(1);
-        while (low < high)
-        {
-            var middle = low.AddDays((high.DayNumber - low.DayNumber) / 2);
-            if (due(middle) >= today)
-            {
-                high = middle;
-            }
-            else
-            {
-                low = middle.AddDays(1);
-            }
-        }
-
-        return low;
-    }
-
-    /// <summary><see cref="FirstKept(DateOnly, Func{DateOnly, DateOnly})"/> for a rule counted from a start day.</summary>
     public DateOnly? FirstKept(RetentionRule rule, DateOnly today, bool startIsFinancialYearEnd = false) =>
-        DueFrom(rule, today, startIsFinancialYearEnd) is null ? null : FirstKept(today, d => DueFrom(rule, d, startIsFinancialYearEnd)!.Value);
+        PeriodOf(rule).FirstKept(today, startIsFinancialYearEnd);
 
     /// <summary>A value read from a start column as the Helsinki day it falls on.</summary>
     public static DateOnly? AsDate(object? value) => value switch

@@ -1,14 +1,21 @@
 namespace CustomerRegister.Retention;
 
-/// <summary>Retention by purpose: the dates, the preview and the nightly sweep.</summary>
+/// <summary>Retention by purpose: the dates, the preview, the sweep (lease, rows, profiles, deletion log) and its schedule; legal holds.</summary>
 public static class RetentionFeature
 {
     public static IServiceCollection AddRetentionFeature(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section))
             .Validate(o => o.Invalid() is null, "Retention: a period or the sweep setting is out of range (see README).").ValidateOnStart();
-        services.AddScoped<RetentionSweep>();
         services.AddSingleton<RetentionDates>();
+        services.AddScoped<SweepSql>();
+        services.AddScoped<SweepLease>();
+        services.AddScoped<DeletionLog>();
+        services.AddScoped<RowSweep>();
+        services.AddScoped<ProfileSweep>();
+        services.AddScoped<RetentionSweep>();
+        services.AddScoped<RetentionQueries>();
+        services.AddScoped<LegalHolds>();
         services.AddScoped<ProfileRetention>();
         services.AddHostedService<RetentionJob>();
         return services;

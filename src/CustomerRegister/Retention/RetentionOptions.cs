@@ -1,3 +1,5 @@
+using CustomerRegister.Catalog;
+
 namespace CustomerRegister.Retention;
 
 /// <summary>
@@ -10,15 +12,15 @@ public sealed class RetentionOptions
     public const string Section = "Retention";
 
     /// <summary>The customer profile and contact history after the end of cooperation (at most 84: never past the statutory periods).</summary>
-    public int CustomerProfileMonths { get; set; } = 24;
+    public int CustomerProfileMonths { get; set; } = RetentionRule.CustomerProfile.Period.Amount;
 
     /// <summary>People who never became customers, after the last contact.</summary>
-    public int ProspectMonths { get; set; } = 24;
+    public int ProspectMonths { get; set; } = RetentionRule.Prospect.Period.Amount;
 
-    public int WebBehaviourMonths { get; set; } = 13;
+    public int WebBehaviourMonths { get; set; } = RetentionRule.WebBehaviour.Period.Amount;
 
     /// <summary>Evidence of a consent or prohibition after it stopped being in force (withdrawn, lifted or replaced).</summary>
-    public int ConsentEvidenceMonths { get; set; } = 24;
+    public int ConsentEvidenceMonths { get; set; } = RetentionRule.ConsentEvidence.Period.Amount;
 
     public bool SweepEnabled { get; set; } = true;
 

@@ -9,20 +9,20 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace CustomerRegister.Retention;
 
 /// <summary>
-/// Items of one table that leave by their own date: <c>start &lt; @bound</c>, where the bound is the as-of time minus the
-/// rule's period. <paramref name="Extra"/> narrows it (the CCTV rule's "of a unit with this period").
+/// Items of one table that leave by their own date: <c>start &lt; @bound</c>, where the bound is the first start day the
+/// <paramref name="Period"/> keeps. <paramref name="Extra"/> narrows it (the CCTV rule's "of a unit with this period").
 /// </summary>
 public sealed record RowSource(IEntityType Entity, string Table, IReadOnlyList<DataCategory> Categories, RetentionRule Rule,
-    IProperty Start, object Bound, string? Extra = null, string? Note = null)
+    IProperty Start, RetentionPeriod Period, object Bound, string? Extra = null)
 {
-    public string Reason => $"{Rule.Id}: {Note ?? Rule.DefaultPeriod.In("en")} from {Rule.StartingEvent.In("en")} ({Rule.Law})";
+    public string Reason => RetentionPlan.Reason(Rule, Period);
 }
 
 /// <summary>
 /// Which items are due as of a moment, by the catalogue's rules (notice § 6, § 11): every classified table that names its
 /// starting event (<see cref="CatalogModelExtensions.RetainedFrom{T}"/>) with the period of its rule, plus the
 /// subject-level rules — the profile after the end of cooperation, prospects after the last contact. Every bound is the
-/// first start day that a sweep on the as-of moment's Helsinki day still keeps (<see cref="RetentionDates.FirstKept(DateOnly, Func{DateOnly, DateOnly})"/>),
+/// first start day that a sweep on the as-of moment's Helsinki day still keeps (<see cref="RetentionPeriod.FirstKept(DateOnly, bool)"/>),
 /// so the sweep removes exactly the items whose due date (<see cref="RetentionDates.DueFrom(RetentionRule, DateOnly, bool)"/>) has passed.
 /// </summary>
 public sealed class RetentionPlan(IModel model, ISqlGenerationHelper sql, RetentionDates dates)
@@ -57,6 +57,16 @@ public sealed class RetentionPlan(IModel model, ISqlGenerationHelper sql, Retent
 
     public DateOnly Today(DateTime asOf) => HelsinkiTime.DateOf(asOf);
 
+    /// <summary>Why items of a rule go, as the preview and the deletion log say it: the period, its start and the law.</summary>
+    public static string Reason(RetentionRule rule, RetentionPeriod period) =>
+        $"{rule.Id}: {period.In("en")} from {rule.StartingEvent.In("en")} ({rule.Law})";
+
+    /// <summary>The period of one production unit's CCTV footage.</summary>
+    public static RetentionPeriod UnitCctvPeriod(int months) => RetentionPeriod.Months(months) with
+    {
+        After = new(" (toimipisteen säilytysaika)", " (produktionsenhetens tid)", " (the unit's period)"),
+    };
+
     /// <summary>
     /// The rule a table's rows leave by: that of the category of the column its period counts from (a certificate's
     /// issue date: the waste record, not the identity code it also holds); for an unclassified start column (an
@@ -88,10 +98,9 @@ public sealed class RetentionPlan(IModel model, ISqlGenerationHelper sql, Retent
                 var column = $"{sql.DelimitIdentifier(table)}.{sql.DelimitIdentifier(unit.GetColumnName())}";
                 for (var months = 1; months <= Recordings.RecordingRules.MaxCctvMonths; months++)
                 {
-                    var period = months;
-                    var first = RetentionDates.FirstKept(today, d => RetentionDates.DueAfterMonths(d, period));
-                    sources.Add(new RowSource(entity, table, categories, rule, start, Typed(start, first),
-                        $"{column} IN (SELECT id FROM production_units WHERE cctv_retention_months = {months})", $"{months} months (the unit's period)"));
+                    var period = UnitCctvPeriod(months);
+                    sources.Add(new RowSource(entity, table, categories, rule, start, period, Typed(start, period.FirstKept(today)!.Value),
+                        $"{column} IN (SELECT id FROM production_units WHERE cctv_retention_months = {months})"));
                 }
 
                 continue;
@@ -102,7 +111,7 @@ public sealed class RetentionPlan(IModel model, ISqlGenerationHelper sql, Retent
                 continue;
             }
 
-            sources.Add(new RowSource(entity, table, categories, rule, start, bound));
+            sources.Add(new RowSource(entity, table, categories, rule, start, dates.PeriodOf(rule), bound));
         }
 
         return SubjectRows.ChildrenFirst(sources, s => s.Entity);
@@ -114,17 +123,20 @@ public sealed class RetentionPlan(IModel model, ISqlGenerationHelper sql, Retent
     /// </summary>
     public object? Bound(RetentionRule rule, IProperty start, DateTime asOf)
     {
-        if (rule == RetentionRule.CustomerProfile || rule == RetentionRule.Prospect)
+        if (SubjectRules.Contains(rule))
         {
             return null;
         }
 
         // A financial-year-end column counts as it is; any other date belongs to the financial year it falls in.
-        return dates.FirstKept(rule, Today(asOf), start.Name == nameof(Invoice.FinancialYearEnd)) is { } first ? Typed(start, first) : null;
+        return dates.FirstKept(rule, Today(asOf), StartIsFinancialYearEnd(start)) is { } first ? Typed(start, first) : null;
     }
 
+    /// <summary>A start column that already holds the end of the voucher's financial year.</summary>
+    public static bool StartIsFinancialYearEnd(IProperty start) => start.Name == nameof(Invoice.FinancialYearEnd);
+
     /// <summary>A Helsinki day as a bound on a column: the day itself, or the UTC instant it begins.</summary>
-    private static object Typed(IProperty column, DateOnly day) =>
+    public static object Typed(IProperty column, DateOnly day) =>
         (Nullable.GetUnderlyingType(column.ClrType) ?? column.ClrType) == typeof(DateOnly) ? day : HelsinkiTime.StartUtc(day);
 
     /// <summary>
@@ -235,8 +247,15 @@ public sealed class RetentionPlan(IModel model, ISqlGenerationHelper sql, Retent
     }
 
     /// <summary>The first day of cooperation's end that a sweep at <paramref name="asOf"/> keeps, for a subject rule.</summary>
-    public DateOnly SubjectBound(string rule, DateTime asOf) =>
-        dates.FirstKept(rule == "prospect" ? RetentionRule.Prospect : RetentionRule.CustomerProfile, Today(asOf))!.Value;
+    public DateOnly SubjectBound(string rule, DateTime asOf) => dates.FirstKept(SubjectRule(rule), Today(asOf))!.Value;
+
+    /// <summary>The subject rules, applied to people rather than rows: the profile after the end of cooperation, prospects after the last contact.</summary>
+    public static readonly RetentionRule[] SubjectRules = [RetentionRule.CustomerProfile, RetentionRule.Prospect];
+
+    public static RetentionRule SubjectRule(string rule) => SubjectRules.Single(r => r.Id == rule);
+
+    /// <summary>Why a subject rule's people go, in the preview and the deletion log.</summary>
+    public string SubjectReason(RetentionRule rule) => Reason(rule, dates.PeriodOf(rule));
 
     /// <summary>The categories a profile purge removes: everything kept by the customer-profile rule.</summary>
     public static bool IsProfile(DataCategory category) =>

@@ -1,12 +1,8 @@
-using System.Data.Common;
-using System.Globalization;
 using CustomerRegister.Audit;
-using CustomerRegister.Billing;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Erasure;
 using CustomerRegister.Infrastructure;
-using CustomerRegister.Recordings;
 using CustomerRegister.Requests;
 using CustomerRegister.Vehicles;
 using Microsoft.EntityFrameworkCore;
@@ -23,26 +19,43 @@ public sealed record DueLine(string Table, IReadOnlyList<string> Categories, str
 public sealed record SweepResult(Guid? RunId, bool Swept, string? Refusal, long Deleted, long Held, IReadOnlyList<DueLine> Lines);
 
 /// <summary>
-/// The retention sweep: deletes or anonymises what is due, in batches of one transaction each, under a lease so that one
-/// app instance sweeps at a time. A killed sweep leaves only whole batches done; the next run continues from there, as
-/// what is due stays due. Each run writes its deletion log (counts per table, category and rule; no values).
+/// The retention sweep: deletes or anonymises what is due, in batches of one transaction each, under a lease
+/// (<see cref="SweepLease"/>) so that one app instance sweeps at a time. A killed sweep leaves only whole batches done;
+/// the next run continues from there, as what is due stays due. Each run writes its deletion log
+/// (<see cref="DeletionLog"/>: counts per table, category and rule; no values). The rows go by <see cref="RowSweep"/>,
+/// the people by <see cref="ProfileSweep"/>.
 /// </summary>
-public sealed partial class RetentionSweep(
-    RegisterDbContext db, ErasureEngine engine, AuditLog audit, TimeProvider clock, IOptions<RetentionOptions> options,
-    RetentionDates dates, IRecordingStore files, IServiceScopeFactory scopes, StorageReclaimer reclaimer, IdentityCodeExpiry identityCodes,
-    UnconfirmedRequests unconfirmed, ILogger<RetentionSweep> log)
+public sealed class RetentionSweep(
+    RegisterDbContext db, AuditLog audit, TimeProvider clock, IOptions<RetentionOptions> options, RetentionDates dates,
+    IServiceScopeFactory scopes, StorageReclaimer reclaimer, IdentityCodeExpiry identityCodes, UnconfirmedRequests unconfirmed,
+    SweepSql sql, SweepLease lease, DeletionLog deletions, RowSweep rows, ProfileSweep profiles, ILogger<RetentionSweep> log)
 {
-    public const string LeaseName = "retention-sweep";
-
-    private static readonly string Instance = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
-
-    /// <summary>Rows deleted or emptied per table since it was last reclaimed (<see cref="ReclaimAsync"/>).</summary>
-    private readonly Dictionary<string, long> _changed = new(StringComparer.Ordinal);
+    public const string LeaseName = SweepLease.Name;
 
     /// <summary>A sweep repeats its rules until a pass removes nothing (what one rule removes can free what another keeps), at most this often.</summary>
     public const int MaxPasses = 4;
 
-    private RetentionPlan Plan() => new(db.GetService<IDesignTimeModel>().Model, db.GetService<ISqlGenerationHelper>(), dates);
+    private readonly RowSweep _rows = rows;
+    private readonly ProfileSweep _profiles = profiles;
+    private readonly SweepSql _sql = sql;
+    private readonly IdentityCodeExpiry _identityCodes = identityCodes;
+    private readonly UnconfirmedRequests _unconfirmed = unconfirmed;
+
+    public RetentionPlan Plan() => new(db.GetService<IDesignTimeModel>().Model, db.GetService<ISqlGenerationHelper>(), dates);
+
+    /// <summary>
+    /// People a hold keeps, by the hold's reason (their profile has no due date while it lasts). Counted from the holds'
+    /// side: a few people.
+    /// </summary>
+    public static readonly (string Reason, string Sql)[] HeldPeople =
+    [
+        ("legal-hold: a legal hold in force keeps the person's data until it is released",
+            $"SELECT COUNT(DISTINCT subject_id) FROM ({RetentionPlan.LegalHoldSubjects}) h"),
+        ("legal-claims: a restriction for legal claims (GDPR Art 18(1)(c)) keeps the person's data until it is lifted",
+            $"SELECT COUNT(DISTINCT subject_id) FROM ({RetentionPlan.LegalClaimsSubjects}) h"),
+        ("collection: an open debt-collection case keeps the invoices, payments, the case, name and address until it closes",
+            $"SELECT COUNT(DISTINCT subject_id) FROM ({RetentionPlan.OpenCollectionSubjects}) h"),
+    ];
 
     /// <summary>
     /// What would go by <paramref name="asOf"/> and why, and what holds keep back. The counts are independent of each
@@ -51,12 +64,18 @@ public sealed partial class RetentionSweep(
     public async Task<IReadOnlyList<DueLine>> PreviewAsync(DateTime asOf, CancellationToken ct)
     {
         var plan = Plan();
-        var counts = plan.RowSources(asOf).Select(source => (Func<RetentionSweep, Task<DueLine>>)(sweep => sweep.CountAsync(source, ct)))
-            .Prepend(sweep => sweep.CountIdentityCodesAsync(asOf, ct))
-            .Prepend(sweep => sweep.CountUnconfirmedAsync(asOf, ct))
-            .Concat(SubjectRules.SelectMany(r => RetentionPlan.DueSubjectsParts(r.Rule)
-                .Select(part => (Func<RetentionSweep, Task<DueLine>>)(sweep => sweep.CountSubjectsAsync(r.Rule, r.Reason, part, asOf, ct)))))
-            .Concat(HeldPeople.Select(h => (Func<RetentionSweep, Task<DueLine>>)(sweep => sweep.CountHeldPeopleAsync(h.Reason, h.Sql, ct))))
+        var today = HelsinkiTime.DateOf(asOf);
+        var counts = plan.RowSources(asOf).Select(source => (Func<RetentionSweep, Task<DueLine>>)(sweep => sweep._rows.CountAsync(source, ct)))
+            .Prepend(async sweep =>
+            {
+                var (due, held) = await sweep._identityCodes.CountDueAsync(today, ct);
+                return sweep._identityCodes.Line(due, held);
+            })
+            .Prepend(async sweep => sweep._unconfirmed.Line(await sweep._unconfirmed.CountExpiredAsync(asOf, ct)))
+            .Concat(RetentionPlan.SubjectRules.SelectMany(rule => RetentionPlan.DueSubjectsParts(rule.Id)
+                .Select(part => (Func<RetentionSweep, Task<DueLine>>)(sweep => sweep._profiles.CountAsync(plan, rule, part, asOf, ct)))))
+            .Concat(HeldPeople.Select(h => (Func<RetentionSweep, Task<DueLine>>)(async sweep =>
+                new DueLine("subjects", ProfileSweep.ProfileCategories, "held", h.Reason, 0, await sweep._sql.ScalarAsync(h.Sql, _ => { }, ct)))))
             .ToList();
         var lines = new DueLine?[counts.Count];
 
@@ -77,65 +96,24 @@ public sealed partial class RetentionSweep(
         return [.. Merge([.. lines.OfType<DueLine>()]).Where(l => l.Due + l.Held > 0)];
     }
 
-    private async Task<DueLine> CountAsync(RowSource source, CancellationToken ct)
+    /// <summary>Sweeps now on behalf of <paramref name="user"/>: a conflict on the lease when another instance is sweeping.</summary>
+    public async Task<Outcome<SweepResult>> RunForAsync(System.Security.Claims.ClaimsPrincipal? user, CancellationToken ct)
     {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        var (due, held) = await CountDueAndHeldAsync(source, ct);
-        log.LogDebug("Preview {Table} {Rule}: {Due} due, {Held} held in {Ms} ms", source.Table, source.Rule.Id, due, held, watch.ElapsedMilliseconds);
-        return new DueLine(source.Table, [.. source.Categories.Select(c => c.Id)], source.Rule.Id, source.Reason, due, held);
-    }
-
-    /// <summary>Identity codes on scrapping certificates that the sweep on <paramref name="asOf"/>'s Helsinki date empties.</summary>
-    private async Task<DueLine> CountIdentityCodesAsync(DateTime asOf, CancellationToken ct)
-    {
-        var (due, held) = await identityCodes.CountDueAsync(HelsinkiTime.DateOf(asOf), ct);
-        return identityCodes.Line(due, held);
-    }
-
-    /// <summary>Web-form requests never confirmed that the sweep on <paramref name="asOf"/> deletes.</summary>
-    private async Task<DueLine> CountUnconfirmedAsync(DateTime asOf, CancellationToken ct) =>
-        unconfirmed.Line(await unconfirmed.CountExpiredAsync(asOf, ct));
-
-    /// <summary>One disjoint part of a subject rule's people (<see cref="RetentionPlan.DueSubjectsParts"/>); the preview adds the parts up.</summary>
-    private async Task<DueLine> CountSubjectsAsync(string rule, string reason, string part, DateTime asOf, CancellationToken ct)
-    {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        var plan = Plan();
-        var due = await ScalarAsync($"SELECT COUNT(*) FROM ({part}) d", c => BindSubjectRule(c, plan, rule, asOf), ct);
-        log.LogDebug("Preview subjects {Rule}: {Due} due in {Ms} ms", rule, due, watch.ElapsedMilliseconds);
-        return new DueLine("subjects", [.. Categories.All.Where(RetentionPlan.IsProfile).Select(c => c.Id)], rule, reason, due, 0);
-    }
-
-    /// <summary>
-    /// People a hold keeps, by the hold's reason (their profile has no due date while it lasts). Counted from the holds'
-    /// side: a few people.
-    /// </summary>
-    public static readonly (string Reason, string Sql)[] HeldPeople =
-    [
-        ("legal-hold: a legal hold in force keeps the person's data until it is released",
-            $"SELECT COUNT(DISTINCT subject_id) FROM ({RetentionPlan.LegalHoldSubjects}) h"),
-        ("legal-claims: a restriction for legal claims (GDPR Art 18(1)(c)) keeps the person's data until it is lifted",
-            $"SELECT COUNT(DISTINCT subject_id) FROM ({RetentionPlan.LegalClaimsSubjects}) h"),
-        ("collection: an open debt-collection case keeps the invoices, payments, the case, name and address until it closes",
-            $"SELECT COUNT(DISTINCT subject_id) FROM ({RetentionPlan.OpenCollectionSubjects}) h"),
-    ];
-
-    private async Task<DueLine> CountHeldPeopleAsync(string reason, string sql, CancellationToken ct)
-    {
-        var held = await ScalarAsync(sql, _ => { }, ct);
-        return new DueLine("subjects", [.. Categories.All.Where(RetentionPlan.IsProfile).Select(c => c.Id)], "held", reason, 0, held);
+        var (kind, id) = AuditLog.Actor(user);
+        var result = await RunAsync($"api:{kind}:{id}", ct);
+        return result.Swept ? result : Outcome.Conflict("lease", result.Refusal!);
     }
 
     /// <summary>Sweeps what is due now. Refused (not an error) when another instance holds the lease.</summary>
     public async Task<SweepResult> RunAsync(string trigger, CancellationToken ct)
     {
         var asOf = clock.GetUtcNow().UtcDateTime;
-        if (!await TakeLeaseAsync(ct))
+        if (!await lease.TakeAsync(ct))
         {
             return new SweepResult(null, false, "Another instance is sweeping (lease held).", 0, 0, []);
         }
 
-        var run = new RetentionRun { Id = Guid.CreateVersion7(), StartedAt = asOf, AsOf = asOf, Instance = Instance, Trigger = trigger };
+        var run = new RetentionRun { Id = Guid.CreateVersion7(), StartedAt = asOf, AsOf = asOf, Instance = SweepLease.Instance, Trigger = trigger };
         db.Add(run);
         await db.SaveChangesAsync(ct);
         var plan = Plan();
@@ -145,34 +123,34 @@ public sealed partial class RetentionSweep(
             await db.Database.OpenConnectionAsync(ct);
 
             // Left over by a sweep that was killed mid-batch: its transaction rolled back, only the staging rows stayed.
-            await ScalarAsync("DELETE FROM retention_batch_subjects", _ => { }, ct);
+            await _sql.ExecuteAsync("DELETE FROM retention_batch_subjects", _ => { }, ct);
 
             // Identity codes on scrapping certificates (Vehicles/IdentityCodeExpiry): emptied in one statement, the certificates stay.
             await using (var transaction = await db.Database.BeginTransactionAsync(ct))
             {
                 var today = HelsinkiTime.DateOf(asOf);
-                var (_, held) = await identityCodes.CountDueAsync(today, ct);
-                var emptied = await identityCodes.EmptyDueAsync(today, ct);
-                await LogAsync(run, [new LogLine(IdentityCodeExpiry.Table, [Categories.IdentityCode], IdentityCodeExpiry.Rule.Id, "emptied", emptied),
-                    new LogLine(IdentityCodeExpiry.Table, [Categories.IdentityCode], IdentityCodeExpiry.Rule.Id, "held", held)], ct);
-                await RenewLeaseAsync(ct);
+                var (_, held) = await _identityCodes.CountDueAsync(today, ct);
+                var emptied = await _identityCodes.EmptyDueAsync(today, ct);
+                await deletions.WriteAsync(run, [new DeletionLog.Line(IdentityCodeExpiry.Table, [Categories.IdentityCode], IdentityCodeExpiry.Rule.Id, "emptied", emptied),
+                    new DeletionLog.Line(IdentityCodeExpiry.Table, [Categories.IdentityCode], IdentityCodeExpiry.Rule.Id, "held", held)], ct);
+                await lease.RenewAsync(ct);
                 await transaction.CommitAsync(ct);
                 if (emptied + held > 0)
                 {
-                    lines.Add(identityCodes.Line(emptied, held));
+                    lines.Add(_identityCodes.Line(emptied, held));
                 }
             }
 
             // Web-form requests never confirmed (Requests/UnconfirmedRequests): deleted with their action log and undelivered mail.
             await using (var transaction = await db.Database.BeginTransactionAsync(ct))
             {
-                var deleted = await unconfirmed.DeleteExpiredAsync(asOf, ct);
-                await LogAsync(run, [new LogLine(UnconfirmedRequests.Table, [Categories.RightsRequest], UnconfirmedRequests.Rule, "deleted", deleted)], ct);
-                await RenewLeaseAsync(ct);
+                var deleted = await _unconfirmed.DeleteExpiredAsync(asOf, ct);
+                await deletions.WriteAsync(run, UnconfirmedRequests.Table, [Categories.RightsRequest], UnconfirmedRequests.Rule, "deleted", deleted, ct);
+                await lease.RenewAsync(ct);
                 await transaction.CommitAsync(ct);
                 if (deleted > 0)
                 {
-                    lines.Add(unconfirmed.Line(deleted));
+                    lines.Add(_unconfirmed.Line(deleted));
                 }
             }
 
@@ -212,7 +190,7 @@ public sealed partial class RetentionSweep(
         finally
         {
             await db.Database.CloseConnectionAsync();
-            await ReleaseLeaseAsync(CancellationToken.None);
+            await lease.ReleaseAsync(CancellationToken.None);
         }
     }
 
@@ -228,41 +206,40 @@ public sealed partial class RetentionSweep(
     /// </summary>
     private async Task<long> PassAsync(RetentionRun run, RetentionPlan plan, DateTime asOf, List<DueLine> lines, bool first, CancellationToken ct)
     {
-        var countHeld = first;
         long removed = 0;
         foreach (var source in plan.RowSources(asOf))
         {
-            var watch = System.Diagnostics.Stopwatch.StartNew();
-            var held = countHeld ? await CountHeldAsync(source, ct) : 0;
-            var deleted = await SweepRowsAsync(run, source, ct);
+            var started = clock.GetTimestamp();
+            var held = first ? await _rows.CountHeldAsync(source, ct) : 0;
+            var deleted = await _rows.SweepAsync(run, source, ct);
             log.LogInformation("Retention run {RunId} {Table} {Rule}: {Deleted} removed, {Held} held in {Ms} ms", run.Id, source.Table,
-                source.Rule.Id, deleted, held, watch.ElapsedMilliseconds);
+                source.Rule.Id, deleted, held, clock.GetElapsedTime(started).TotalMilliseconds);
             removed += deleted;
             if (deleted + held > 0)
             {
-                lines.Add(new DueLine(source.Table, [.. source.Categories.Select(c => c.Id)], source.Rule.Id, source.Reason, deleted, held));
-                await LogAsync(run, source.Table, source.Categories, source.Rule.Id, "held", held, ct);
+                lines.Add(RowSweep.Line(source, deleted, held));
+                await deletions.WriteAsync(run, source.Table, source.Categories, source.Rule.Id, "held", held, ct);
             }
         }
 
-        foreach (var (rule, reason) in first || removed > 0 ? SubjectRules : [])
+        foreach (var rule in first || removed > 0 ? RetentionPlan.SubjectRules : [])
         {
-            var watch = System.Diagnostics.Stopwatch.StartNew();
-            var deleted = await SweepSubjectsAsync(run, plan, rule, asOf, ct);
-            log.LogInformation("Retention run {RunId} subjects {Rule}: {Deleted} items removed in {Ms} ms", run.Id, rule, deleted,
-                watch.ElapsedMilliseconds);
+            var started = clock.GetTimestamp();
+            var deleted = await _profiles.SweepAsync(run, plan, rule.Id, asOf, ct);
+            log.LogInformation("Retention run {RunId} subjects {Rule}: {Deleted} items removed in {Ms} ms", run.Id, rule.Id, deleted,
+                clock.GetElapsedTime(started).TotalMilliseconds);
             removed += deleted;
             if (deleted > 0)
             {
-                lines.Add(new DueLine("subjects", [.. Categories.All.Where(RetentionPlan.IsProfile).Select(c => c.Id)], rule, reason, deleted, 0));
+                lines.Add(new DueLine("subjects", ProfileSweep.ProfileCategories, rule.Id, plan.SubjectReason(rule), deleted, 0));
             }
         }
 
-        var freed = await PurgeFreedAsync(run, plan, ct);
+        var freed = await _profiles.PurgeFreedAsync(run, plan, ct);
         removed += freed;
         if (freed > 0)
         {
-            lines.Add(new DueLine("subjects", [.. Categories.All.Where(RetentionPlan.IsProfile).Select(c => c.Id)], "customer-profile", FreedReason, freed, 0));
+            lines.Add(new DueLine("subjects", ProfileSweep.ProfileCategories, RetentionRule.CustomerProfile.Id, ProfileSweep.FreedReason, freed, 0));
         }
 
         return removed;
@@ -274,8 +251,7 @@ public sealed partial class RetentionSweep(
     /// </summary>
     private async Task ReclaimAsync(CancellationToken ct)
     {
-        var changed = _changed.Where(t => t.Value > 0).Select(t => t.Key).ToList();
-        _changed.Clear();
+        var changed = deletions.TakeChanged();
         if (changed.Count > 0)
         {
             await reclaimer.AfterDeletionAsync(db, changed, ct);

@@ -13,7 +13,7 @@ public sealed class VehiclesOptions
     /// The code is emptied once the deregistration is recorded, at the latest this many days after issue: a code issued
     /// on day D is kept through D + days (Helsinki dates) and emptied on the next day.
     /// </summary>
-    public int IdentityCodeDays { get; set; } = 90;
+    public int IdentityCodeDays { get; set; } = Catalog.RetentionRule.IdentityCodeOnCertificate.Period.Amount;
 
     public string? Invalid() =>
         IdentityCodeDays is < 1 or > 365 ? "Vehicles:IdentityCodeDays must be 1–365." : null;

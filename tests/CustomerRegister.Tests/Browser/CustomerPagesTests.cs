@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using CustomerRegister.Identity;
 using CustomerRegister.Tests.Infrastructure;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace CustomerRegister.Tests.Browser;
 
@@ -43,24 +44,24 @@ public sealed class CustomerPagesTests : IAsyncLifetime
         await link.ClickAsync();
         await page.WaitForURLAsync(_browser.BaseUrl + $"/subjects/{subjectId}");
 
-        Assert.Equal("Eino Mäki", (await page.Locator("#consumer h1").TextContentAsync())?.Trim());
-        Assert.Equal("FI21 **** **** **07 85", (await page.Locator("#bank-account").TextContentAsync())?.Trim());
-        Assert.Contains("Kuluttaja-asiakas itse", await page.Locator("#consumer").TextContentAsync());
+        await Expect(page.Locator("#consumer h1")).ToHaveTextAsync("Eino Mäki");
+        await Expect(page.Locator("#bank-account")).ToHaveTextAsync("FI21 **** **** **07 85");
+        await Expect(page.Locator("#consumer")).ToContainTextAsync("Kuluttaja-asiakas itse");
 
         await page.SelectOptionAsync("#purpose", "invoicing_and_contracts");
         await page.ClickAsync("#reveal");
-        Assert.Equal("FI21 1234 5600 0007 85", (await page.Locator("#bank-account").TextContentAsync())?.Trim());
+        await Expect(page.Locator("#bank-account")).ToHaveTextAsync("FI21 1234 5600 0007 85");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Infrastructure.Browser.ScreenshotPath("subject-revealed.png"), FullPage = true });
 
         // Customer service sees the person but has no way to reveal the account.
         var other = await _browser.SignedInPageAsync(service.Email, RegisterFactory.UserPassword);
         await other.GotoAsync(_browser.BaseUrl + "/search?q=044%20765");
         await other.Locator("#results a").First.ClickAsync();
-        Assert.Equal("FI21 **** **** **07 85", (await other.Locator("#bank-account").TextContentAsync())?.Trim());
-        Assert.Equal(0, await other.Locator("#reveal").CountAsync());
+        await Expect(other.Locator("#bank-account")).ToHaveTextAsync("FI21 **** **** **07 85");
+        await Expect(other.Locator("#reveal")).ToHaveCountAsync(0);
 
         await other.GotoAsync(_browser.BaseUrl + "/search?q=zzzz");
-        Assert.True(await other.Locator("#no-results").IsVisibleAsync());
+        await Expect(other.Locator("#no-results")).ToBeVisibleAsync();
     }
 
     [Fact]
@@ -81,10 +82,10 @@ public sealed class CustomerPagesTests : IAsyncLifetime
         var page = await _browser.SignedInPageAsync(service.Email, RegisterFactory.UserPassword);
         await page.GotoAsync(_browser.BaseUrl + "/search?q=1572860-0");
         await page.Locator("#results a", new() { HasText = "Romu ja Rauta Oy" }).ClickAsync();
-        Assert.Equal("Romu ja Rauta Oy", (await page.Locator("#organisation h1").TextContentAsync())?.Trim());
+        await Expect(page.Locator("#organisation h1")).ToHaveTextAsync("Romu ja Rauta Oy");
 
         await page.Locator("#contacts a", new() { HasText = "Öberg Sanna" }).ClickAsync();
         await page.WaitForURLAsync(_browser.BaseUrl + $"/subjects/{contactSubject}");
-        Assert.Contains("Romu ja Rauta Oy", await page.Locator(".contact-role").TextContentAsync());
+        await Expect(page.Locator(".contact-role")).ToContainTextAsync("Romu ja Rauta Oy");
     }
 }

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using CustomerRegister.Tests.Infrastructure;
 using CustomerRegister.Tests.Integration;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace CustomerRegister.Tests.Browser;
 
@@ -29,15 +30,15 @@ public sealed partial class RightsConfirmPageTests : IAsyncLifetime
         // Sent without a name or an email: the form comes back with each missing field named in Finnish, nothing sent.
         await page.SelectOptionAsync("#type", "Access");
         await page.ClickAsync("#send-request");
-        Assert.Equal(["Pakollinen tieto.", "Pakollinen tieto."], await page.Locator("p.error").AllTextContentsAsync());
-        Assert.False(await page.Locator("#rights-sent").IsVisibleAsync());
+        await Expect(page.Locator("p.error")).ToHaveTextAsync(["Pakollinen tieto.", "Pakollinen tieto."]);
+        await Expect(page.Locator("#rights-sent")).ToBeHiddenAsync();
 
         // A value in the wrong form is named in Finnish too, and what was typed stays in the form.
         await page.FillAsync("#name", "Maija Meikäläinen");
         await page.FillAsync("#email", "ei-sahkopostiosoite");
         await page.ClickAsync("#send-request");
-        Assert.Equal(["Tarkista tämä tieto: se ei kelpaa tässä muodossa."], await page.Locator("p.error").AllTextContentsAsync());
-        Assert.Equal("Maija Meikäläinen", await page.InputValueAsync("#name"));
+        await Expect(page.Locator("p.error")).ToHaveTextAsync(["Tarkista tämä tieto: se ei kelpaa tässä muodossa."]);
+        await Expect(page.Locator("#name")).ToHaveValueAsync("Maija Meikäläinen");
         await Infrastructure.Browser.AssertAccessibleAsync(page);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Infrastructure.Browser.ScreenshotPath("rights-errors-fi.png"), FullPage = true });
     }
@@ -53,7 +54,7 @@ public sealed partial class RightsConfirmPageTests : IAsyncLifetime
         await page.FillAsync("#name", "Sara Svensson");
         await page.FillAsync("#email", email);
         await page.ClickAsync("#send-request");
-        Assert.True(await page.Locator("#rights-sent").IsVisibleAsync());
+        await Expect(page.Locator("#rights-sent")).ToBeVisibleAsync();
 
         var link = LinkPattern().Match(Assert.Single(app.MailTo(email)).TextBody ?? "");
         Assert.True(link.Success);
@@ -61,20 +62,20 @@ public sealed partial class RightsConfirmPageTests : IAsyncLifetime
         await page.GotoAsync(_browser.BaseUrl + link.Value);
 
         // Opening the link changes nothing: a mail scanner that follows it confirms nothing.
-        Assert.Equal("Bekräfta din begäran", (await page.Locator("h1").TextContentAsync())?.Trim());
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Bekräfta din begäran");
         Assert.Equal("Received", await StateAsync(app, email));
         await Infrastructure.Browser.AssertAccessibleAsync(page);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Infrastructure.Browser.ScreenshotPath("rights-confirm-sv.png"), FullPage = true });
 
         await page.ClickAsync("#confirm-request");
-        Assert.Contains("Tack", await page.Locator("#rights-confirmed").TextContentAsync());
+        await Expect(page.Locator("#rights-confirmed")).ToContainTextAsync("Tack");
         Assert.Equal("EmailConfirmed", await StateAsync(app, email));
         await Infrastructure.Browser.AssertAccessibleAsync(page);
 
         // The link works once.
         await page.GotoAsync(_browser.BaseUrl + link.Value);
         await page.ClickAsync("#confirm-request");
-        Assert.True(await page.Locator("#rights-invalid").IsVisibleAsync());
+        await Expect(page.Locator("#rights-invalid")).ToBeVisibleAsync();
     }
 
     private static async Task<object?> StateAsync(RequestsFactory app, string email) =>

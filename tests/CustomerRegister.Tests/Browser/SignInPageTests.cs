@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using CustomerRegister.Identity;
 using CustomerRegister.Tests.Infrastructure;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace CustomerRegister.Tests.Browser;
 
@@ -37,20 +38,20 @@ public sealed class SignInPageTests : IAsyncLifetime
         };
 
         await page.GotoAsync(_baseUrl + "/");
-        Assert.Contains("/Account/Login", page.Url);
-        Assert.Equal("rgb(31, 111, 80)", await page.Locator("header").EvaluateAsync<string>("h => getComputedStyle(h).backgroundColor"));
-        Assert.Equal("Kirjaudu sisään", (await page.Locator("h1").TextContentAsync())?.Trim());
+        await Expect(page).ToHaveURLAsync(new Regex("/Account/Login"));
+        await Expect(page.Locator("header")).ToHaveCSSAsync("background-color", "rgb(31, 111, 80)");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Kirjaudu sisään");
 
         await page.FillAsync("#email", FirstAdministrator.DefaultEmail);
         await page.FillAsync("#password", "not the password");
         await page.ClickAsync("#sign-in");
-        Assert.Contains("Sähköposti tai salasana on väärä", await page.Locator("#login-error").TextContentAsync());
+        await Expect(page.Locator("#login-error")).ToContainTextAsync("Sähköposti tai salasana on väärä");
 
         await page.FillAsync("#email", FirstAdministrator.DefaultEmail);
         await page.FillAsync("#password", oneTime);
         await page.ClickAsync("#sign-in");
         await page.WaitForURLAsync(new Regex("/Account/ChangePassword"));
-        Assert.True(await page.Locator("#must-change").IsVisibleAsync());
+        await Expect(page.Locator("#must-change")).ToBeVisibleAsync();
 
         // Going elsewhere first is not possible: the home page sends the user back.
         await page.GotoAsync(_baseUrl + "/");
@@ -60,7 +61,7 @@ public sealed class SignInPageTests : IAsyncLifetime
         await page.FillAsync("#new", "lyhyt");
         await page.FillAsync("#confirm", "lyhyt");
         await page.ClickAsync("#change-password");
-        Assert.Contains("vähintään 12 merkkiä", await page.Locator("#new-password-error").TextContentAsync());
+        await Expect(page.Locator("#new-password-error")).ToContainTextAsync("vähintään 12 merkkiä");
 
         const string newPassword = "pääkäyttäjän oma salalause";
         await page.FillAsync("#current", oneTime);
@@ -73,13 +74,13 @@ public sealed class SignInPageTests : IAsyncLifetime
         await _browser.EnrolOnPageAsync(page, FirstAdministrator.DefaultEmail);
         await page.ClickAsync("#continue");
         await page.WaitForURLAsync(_baseUrl + "/");
-        Assert.Equal("Tervetuloa, Administrator", (await page.Locator("#welcome").TextContentAsync())?.Trim());
-        Assert.Contains(Roles.Administrator, await page.Locator("#roles").TextContentAsync());
-        Assert.Contains(Permissions.UsersManage, await page.Locator("#permissions").TextContentAsync());
+        await Expect(page.Locator("#welcome")).ToHaveTextAsync("Tervetuloa, Administrator");
+        await Expect(page.Locator("#roles")).ToContainTextAsync(Roles.Administrator);
+        await Expect(page.Locator("#permissions")).ToContainTextAsync(Permissions.UsersManage);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Infrastructure.Browser.ScreenshotPath("home-fi.png") });
 
         await page.ClickAsync("a[lang=sv]");
-        Assert.Equal("Välkommen, Administrator", (await page.Locator("#welcome").TextContentAsync())?.Trim());
+        await Expect(page.Locator("#welcome")).ToHaveTextAsync("Välkommen, Administrator");
 
         await page.ClickAsync("#sign-out");
         await page.WaitForURLAsync(new Regex("/Account/Login"));

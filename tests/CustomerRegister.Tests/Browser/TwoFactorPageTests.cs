@@ -4,6 +4,7 @@ using CustomerRegister.Identity;
 using CustomerRegister.Tests.Infrastructure;
 using CustomerRegister.Tests.Integration;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 using OtpNet;
 
 namespace CustomerRegister.Tests.Browser;
@@ -39,28 +40,28 @@ public sealed class TwoFactorPageTests : IAsyncLifetime
 
         // The password alone opens nothing but the enrolment.
         await page.WaitForURLAsync(new Regex("/Account/TwoFactor\\?"));
-        Assert.Equal("Kaksivaiheinen tunnistautuminen", (await page.Locator("h1").TextContentAsync())?.Trim());
-        Assert.True(await page.Locator("#two-factor-required").IsVisibleAsync());
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Kaksivaiheinen tunnistautuminen");
+        await Expect(page.Locator("#two-factor-required")).ToBeVisibleAsync();
         Assert.True(await page.Locator("#qr-code").EvaluateAsync<int>("img => img.complete ? img.naturalWidth : 0") > 100);
         await AssertAccessibleAsync(page);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Infrastructure.Browser.ScreenshotPath("two-factor-enrol-fi.png"), FullPage = true });
         await page.GotoAsync(_browser.BaseUrl + "/search");
         await page.WaitForURLAsync(new Regex("/Account/TwoFactor\\?"));
 
+        await Expect(page.Locator("#shared-key")).ToHaveTextAsync(new Regex("^\\s*([A-Z2-7]{4} )+[A-Z2-7]{1,4}\\s*$"));
         var key = (await page.Locator("#shared-key").TextContentAsync())!.Trim();
-        Assert.Matches("^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$", key);
         var totp = new Totp(Base32Encoding.ToBytes(key.Replace(" ", "")));
         var enrolmentCode = totp.ComputeTotp(App.Clock.GetUtcNow().UtcDateTime);
         await page.FillAsync("#code", enrolmentCode);
         await page.ClickAsync("#confirm");
+        await Expect(page.Locator("#recovery-codes code")).ToHaveCountAsync(TwoFactorRules.RecoveryCodeCount);
         var recoveryCodes = await page.Locator("#recovery-codes code").AllTextContentsAsync();
-        Assert.Equal(TwoFactorRules.RecoveryCodeCount, recoveryCodes.Count);
         await AssertAccessibleAsync(page);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Infrastructure.Browser.ScreenshotPath("two-factor-recovery-codes-fi.png"), FullPage = true });
         await page.ClickAsync("#continue");
         await page.WaitForURLAsync(_browser.BaseUrl + "/search");
         await page.GotoAsync(_browser.BaseUrl + "/");
-        Assert.Equal("Tervetuloa, Tietosuojavastaava", (await page.Locator("#welcome").TextContentAsync())?.Trim());
+        await Expect(page.Locator("#welcome")).ToHaveTextAsync("Tervetuloa, Tietosuojavastaava");
 
         // The next sign-in asks for a code: a wrong one and a replayed one are refused, a fresh one opens.
         await SignOutAsync(page);
@@ -70,10 +71,10 @@ public sealed class TwoFactorPageTests : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Infrastructure.Browser.ScreenshotPath("two-factor-sign-in-fi.png") });
         await page.FillAsync("#code", enrolmentCode == "000000" ? "111111" : "000000");
         await page.ClickAsync("#verify");
-        Assert.Contains("väärä", await page.Locator("#two-factor-error").TextContentAsync());
+        await Expect(page.Locator("#two-factor-error")).ToContainTextAsync("väärä");
         await page.FillAsync("#code", enrolmentCode);
         await page.ClickAsync("#verify");
-        Assert.Contains("jo käytetty", await page.Locator("#two-factor-error").TextContentAsync());
+        await Expect(page.Locator("#two-factor-error")).ToContainTextAsync("jo käytetty");
         App.Clock.Advance(TimeSpan.FromSeconds(30));
         await page.FillAsync("#code", totp.ComputeTotp(App.Clock.GetUtcNow().UtcDateTime));
         await page.ClickAsync("#verify");
@@ -92,7 +93,7 @@ public sealed class TwoFactorPageTests : IAsyncLifetime
         await page.ClickAsync("#use-recovery-code");
         await page.FillAsync("#recovery-code", recoveryCodes[0]);
         await page.ClickAsync("#verify");
-        Assert.True(await page.Locator("#two-factor-error").IsVisibleAsync());
+        await Expect(page.Locator("#two-factor-error")).ToBeVisibleAsync();
     }
 
     private async Task SignInWithPasswordAsync(IPage page, string email)

@@ -19,6 +19,7 @@ public sealed partial class FakeImapServer : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Dictionary<string, List<StoredMessage>> _folders = new(StringComparer.Ordinal) { ["INBOX"] = [] };
     private readonly object _gate = new();
+    private readonly List<(uint Uid, string Folder, TaskCompletionSource Arrived)> _waiters = [];
     private int _nextUid = 1;
     private int _connections;
 
@@ -80,6 +81,28 @@ public sealed partial class FakeImapServer : IDisposable
         lock (_gate)
         {
             return _folders.FirstOrDefault(f => f.Value.Any(m => m.Uid == uid)).Key;
+        }
+    }
+
+    /// <summary>Completes once the message is in <paramref name="folder"/>: a signal to await instead of polling on the clock.</summary>
+    public Task InFolderAsync(uint uid, string folder)
+    {
+        lock (_gate)
+        {
+            var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((uid, folder, arrived));
+            Arrive();
+            return arrived.Task;
+        }
+    }
+
+    /// <summary>Completes the waiters whose message has reached its folder (under the lock).</summary>
+    private void Arrive()
+    {
+        foreach (var waiter in _waiters.Where(w => _folders.TryGetValue(w.Folder, out var f) && f.Any(m => m.Uid == w.Uid)).ToList())
+        {
+            _waiters.Remove(waiter);
+            waiter.Arrived.TrySetResult();
         }
     }
 
@@ -256,6 +279,7 @@ public sealed partial class FakeImapServer : IDisposable
                     break;
                 case "UID MOVE" or "MOVE" when s.Folder is not null && args.Count == 2 && FolderName(args[1]) is { } target:
                     Move(reply, _folders[s.Folder], args[0], _folders[target], byUid: command == "UID MOVE");
+                    Arrive();
                     break;
                 default:
                     ok = false;

@@ -14,6 +14,7 @@ public sealed class TestSmtpServer : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Store _store = new();
+    private int _disposed;
 
     public TestSmtpServer()
     {
@@ -44,9 +45,26 @@ public sealed class TestSmtpServer : IDisposable
 
     public IReadOnlyList<MimeMessage> Received => [.. _store.Messages];
 
+    /// <summary>
+    /// Stops the server once, and lets it finish before its token goes: a fixture is disposed both asynchronously and
+    /// synchronously, and the server still reads the token while it stops.
+    /// </summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _stop.Cancel();
+        try
+        {
+            Running.Wait(TimeSpan.FromSeconds(10));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
+        {
+        }
+
         _stop.Dispose();
     }
 

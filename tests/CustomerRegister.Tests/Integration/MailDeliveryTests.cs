@@ -26,7 +26,10 @@ public sealed class SmtpFactory : ClockFactory
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Smtp.Dispose();
+        if (disposing)
+        {
+            Smtp.Dispose();
+        }
     }
 }
 

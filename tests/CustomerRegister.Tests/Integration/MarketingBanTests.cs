@@ -63,7 +63,7 @@ public sealed class MarketingBanTests(RetentionFactory app) : IClassFixture<Rete
         });
 
         // Cooperation ended 25 months ago (the profile period is 24): the profile is due.
-        var ended = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-25).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var ended = app.Today.AddMonths(-25).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await app.Database.ExecuteAsync($"UPDATE customer_relationships SET end_date = '{ended}', status = 'Ended' "
                                         + $"WHERE id = '{Literal(relationship.GetProperty("id").GetGuid())}'");
         await SweepAsync(dpo.Client);
@@ -108,7 +108,7 @@ public sealed class MarketingBanTests(RetentionFactory app) : IClassFixture<Rete
         await EraseAsync(dpo.Client, toErase);
 
         // A prospect never became a customer: purged 24 months after the last contact (here: after being entered).
-        var old = DateTime.UtcNow.AddMonths(-25).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        var old = app.Clock.GetUtcNow().UtcDateTime.AddMonths(-25).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
         await app.Database.ExecuteAsync($"UPDATE subjects SET created_at = '{old}' WHERE id = '{Literal(toPurge)}'");
         await SweepAsync(dpo.Client);
         Assert.Equal(1L, await CountAsync($"SELECT COUNT(*) FROM retention_purged_subjects WHERE subject_id = '{Literal(toPurge)}'"));

@@ -10,7 +10,8 @@ using Microsoft.AspNetCore.Hosting;
 
 namespace CustomerRegister.Tests.Integration;
 
-public sealed class RetentionFactory : RequestsFactory
+/// <summary>The register on a clock that stands still unless a test moves it, with small sweep batches.</summary>
+public sealed class RetentionFactory : ClockFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -24,7 +25,13 @@ public sealed class RetentionTests(RetentionFactory app) : IClassFixture<Retenti
 {
     private static readonly SemaphoreSlim OneSweepAtATime = new(1, 1);
 
-    private static string Today(int addDays = 0) => DateTime.UtcNow.AddDays(addDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private DateTime Now => app.Clock.GetUtcNow().UtcDateTime;
+
+    private string Today(int addDays = 0) => Iso(app.Today.AddDays(addDays));
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Sql(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     private async Task<(Guid ConsumerId, Guid SubjectId)> ConsumerAsync(HttpClient client, string tag)
     {
@@ -69,18 +76,21 @@ public sealed class RetentionTests(RetentionFactory app) : IClassFixture<Retenti
         var tag = Guid.NewGuid().ToString("N")[..8];
         var (consumerId, subjectId) = await ConsumerAsync(dpo.Client, tag);
         var relationship = await PostOkAsync(dpo.Client, "/api/relationships",
-            new { subjectId, customerNumber = Random.Shared.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture), startDate = "2015-03-01", source = "OwnSystems" });
+            new { subjectId, customerNumber = Random.Shared.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture), startDate = Iso(app.Today.AddYears(-11)), source = "OwnSystems" });
         await PostOkAsync(dpo.Client, $"/api/subjects/{subjectId}/contact-history",
-            new { channel = "Phone", direction = "Inbound", occurredAt = "2024-01-05T10:00:00Z", summary = "Sopimuksen päättäminen " + tag, source = "Consumer" });
-        var recent = await PostOkAsync(dpo.Client, "/api/invoices", Invoice(consumerId, "2024-05-10"));
-        var old = await PostOkAsync(dpo.Client, "/api/invoices", Invoice(consumerId, "2018-05-10"));
+            new { channel = "Phone", direction = "Inbound", occurredAt = Now.AddMonths(-35).ToString("O", CultureInfo.InvariantCulture), summary = "Sopimuksen päättäminen " + tag, source = "Consumer" });
+        var recentIssued = app.Today.AddMonths(-30);
+        var oldIssued = app.Today.AddYears(-8);
+        var recent = await PostOkAsync(dpo.Client, "/api/invoices", Invoice(consumerId, Iso(recentIssued)));
+        var old = await PostOkAsync(dpo.Client, "/api/invoices", Invoice(consumerId, Iso(oldIssued)));
 
-        // Cooperation ended 25 months ago (the profile period is 24); the old invoice's financial year ended in 2018.
+        // Cooperation ended 25 months ago (the profile period is 24); the old invoice's financial year ended eight years
+        // ago (kept six years from the end of that calendar year), the recent one's three years ago at most.
         var s = Literal(subjectId);
-        var ended = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-25).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var ended = Iso(app.Today.AddMonths(-25));
         await app.Database.ExecuteAsync($"UPDATE customer_relationships SET end_date = '{ended}', status = 'Ended' WHERE id = '{Literal(relationship.GetProperty("id").GetGuid())}'");
-        await app.Database.ExecuteAsync($"UPDATE invoices SET financial_year_end = '2018-12-31' WHERE id = '{Literal(old.GetProperty("id").GetGuid())}'");
-        await app.Database.ExecuteAsync($"UPDATE invoices SET financial_year_end = '2024-12-31' WHERE id = '{Literal(recent.GetProperty("id").GetGuid())}'");
+        await app.Database.ExecuteAsync($"UPDATE invoices SET financial_year_end = '{Iso(new DateOnly(oldIssued.Year, 12, 31))}' WHERE id = '{Literal(old.GetProperty("id").GetGuid())}'");
+        await app.Database.ExecuteAsync($"UPDATE invoices SET financial_year_end = '{Iso(new DateOnly(recentIssued.Year, 12, 31))}' WHERE id = '{Literal(recent.GetProperty("id").GetGuid())}'");
 
         var preview = await dpo.Client.GetFromJsonAsync<JsonElement>($"/api/retention/preview?asOf={Today()}");
         var lines = preview.GetProperty("lines").EnumerateArray().ToList();
@@ -137,8 +147,8 @@ public sealed class RetentionTests(RetentionFactory app) : IClassFixture<Retenti
         }
 
         // Kept through the Helsinki day thirteen months after the event: one day more is past it.
-        var thirteenMonths = DateTime.UtcNow.AddMonths(-13).AddDays(-2).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-        var twelveMonths = DateTime.UtcNow.AddMonths(-12).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        var thirteenMonths = Sql(Now.AddMonths(-13).AddDays(-2));
+        var twelveMonths = Sql(Now.AddMonths(-12));
         await app.Database.ExecuteAsync($"UPDATE web_events SET occurred_at = '{thirteenMonths}' WHERE path = '/vanha-{tag}'");
         await app.Database.ExecuteAsync($"UPDATE web_events SET occurred_at = '{twelveMonths}' WHERE path = '/uusi-{tag}'");
 
@@ -176,7 +186,7 @@ public sealed class RetentionTests(RetentionFactory app) : IClassFixture<Retenti
         }
 
         await PostOkAsync(dpo.Client, "/api/web-events", new { subjectId = subject, kind = "PageView", path = $"/stays-{tag}", source = "OwnSystems" });
-        var old = DateTime.UtcNow.AddMonths(-14).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        var old = Sql(Now.AddMonths(-14));
         await app.Database.ExecuteAsync($"UPDATE web_events SET occurred_at = '{old}' WHERE path LIKE '/kill-{tag}-%'");
 
         // The process dies during the second batch (of 10): a real failure inside the database, as a crash would be.
@@ -219,7 +229,7 @@ public sealed class RetentionTests(RetentionFactory app) : IClassFixture<Retenti
     {
         var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
         var (_, subject) = await ConsumerAsync(dpo.Client, Guid.NewGuid().ToString("N")[..8]);
-        string Ago(int months) => DateTime.UtcNow.AddMonths(-months).ToString("O", CultureInfo.InvariantCulture);
+        string Ago(int months) => Now.AddMonths(-months).ToString("O", CultureInfo.InvariantCulture);
         async Task<Guid> EntryAsync(string channel, string kind, int monthsAgo) => (await PostOkAsync(dpo.Client,
             $"/api/subjects/{subject}/marketing-consents",
             new { channel, purpose = "sales_and_marketing", kind, source = "Consumer", wordingVersion = "email-2023-01", evidence = "webform-1", occurredAt = Ago(monthsAgo) }))
@@ -255,7 +265,7 @@ public sealed class RetentionTests(RetentionFactory app) : IClassFixture<Retenti
         await OneSweepAtATime.WaitAsync();
         try
         {
-            var future = DateTime.UtcNow.AddMinutes(5).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            var future = Sql(Now.AddMinutes(5));
             var taken = await app.Database.ExecuteAsync($"UPDATE retention_leases SET holder = 'other-instance', expires_at = '{future}'");
             if (taken == 0)
             {
@@ -266,7 +276,7 @@ public sealed class RetentionTests(RetentionFactory app) : IClassFixture<Retenti
             Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
             Assert.True((await RegisterData.ErrorsOf(refused)).TryGetProperty("lease", out _));
 
-            var past = DateTime.UtcNow.AddMinutes(-1).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            var past = Sql(Now.AddMinutes(-1));
             await app.Database.ExecuteAsync($"UPDATE retention_leases SET expires_at = '{past}'");
             Assert.Equal(HttpStatusCode.OK, (await dpo.Client.PostAsJsonAsync("/api/retention/run", new { })).StatusCode);
         }
@@ -285,7 +295,7 @@ public sealed class RetentionTests(RetentionFactory app) : IClassFixture<Retenti
         var auditor = await app.CreateUserAsync(Roles.Auditor);
         Assert.Equal(HttpStatusCode.OK, (await auditor.Client.GetAsync("/api/retention/preview")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await auditor.Client.PostAsJsonAsync("/api/retention/run", new { })).StatusCode);
-        var bad = await auditor.Client.GetAsync("/api/retention/preview?asOf=31.12.2026");
+        var bad = await auditor.Client.GetAsync($"/api/retention/preview?asOf={app.Today.AddDays(1).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)}");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.True((await RegisterData.ErrorsOf(bad)).TryGetProperty("asOf", out _));
 
@@ -328,7 +338,7 @@ public sealed class RetentionTests(RetentionFactory app) : IClassFixture<Retenti
             return (id, stored);
         }
 
-        var now = DateTime.UtcNow; // one moment, so that a clip of a day is exactly 24 hours
+        var now = Now;
         string Ago(int days) => now.AddDays(-days).ToString("O", CultureInfo.InvariantCulture);
 
         // Two months from the Helsinki day of the call: 59–62 days by the months, so 63 days is always past and 58 never.

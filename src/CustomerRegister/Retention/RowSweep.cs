@@ -1,13 +1,8 @@
 using System.Data.Common;
 using System.Globalization;
-using CustomerRegister.Audit;
-using CustomerRegister.Billing;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
-using CustomerRegister.Erasure;
 using CustomerRegister.Recordings;
-using CustomerRegister.Requests;
-using CustomerRegister.Vehicles;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -16,30 +11,47 @@ using Microsoft.Extensions.Options;
 
 namespace CustomerRegister.Retention;
 
-/// <summary>The row rules: batches of due rows by their own dates, what holds them back, pacing.</summary>
-public sealed partial class RetentionSweep
+/// <summary>
+/// The row rules: batches of due rows by their own dates (<see cref="RowSource"/>), one transaction each, what holds them
+/// back, and the pacing that leaves the database to the staff between batches.
+/// </summary>
+public sealed class RowSweep(
+    RegisterDbContext db, SweepSql sql, SweepLease lease, DeletionLog deletions, IRecordingStore files, TimeProvider clock,
+    IOptions<RetentionOptions> options, ILogger<RowSweep> log)
 {
-    private async Task<long> SweepRowsAsync(RetentionRun run, RowSource source, CancellationToken ct)
+    /// <summary>What is due and held of a source, as a preview line.</summary>
+    public async Task<DueLine> CountAsync(RowSource source, CancellationToken ct)
     {
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var table = sql.DelimitIdentifier(source.Table);
-        var key = sql.DelimitIdentifier(source.Entity.FindPrimaryKey()!.Properties[0].GetColumnName());
-        var startColumn = $"{table}.{sql.DelimitIdentifier(source.Start.GetColumnName())}";
+        var started = clock.GetTimestamp();
+        var (due, held) = await CountDueAndHeldAsync(source, ct);
+        log.LogDebug("Preview {Table} {Rule}: {Due} due, {Held} held in {Ms} ms", source.Table, source.Rule.Id, due, held,
+            clock.GetElapsedTime(started).TotalMilliseconds);
+        return Line(source, due, held);
+    }
+
+    public static DueLine Line(RowSource source, long due, long held) =>
+        new(source.Table, [.. source.Categories.Select(c => c.Id)], source.Rule.Id, source.Reason, due, held);
+
+    public async Task<long> SweepAsync(RetentionRun run, RowSource source, CancellationToken ct)
+    {
+        var names = db.GetService<ISqlGenerationHelper>();
+        var table = names.DelimitIdentifier(source.Table);
+        var startColumn = $"{table}.{names.DelimitIdentifier(source.Start.GetColumnName())}";
         var batch = options.Value.BatchSize;
         long total = 0;
 
         // A recording's file goes with its row: the row first (committed), then the file; a crash in between leaves an
         // orphan file, which the recordings integrity check removes.
         var file = source.Entity.FindProperty(nameof(Recordings.CallRecording.StorageKey));
-        var returning = $" RETURNING {sql.DelimitIdentifier(source.Start.GetColumnName())}"
-                        + (file is null ? "" : $", {sql.DelimitIdentifier(file.GetColumnName())}");
+        var returning = $" RETURNING {names.DelimitIdentifier(source.Start.GetColumnName())}"
+                        + (file is null ? "" : $", {names.DelimitIdentifier(file.GetColumnName())}");
 
         // Batches walk the start column's index upwards from where the last one stopped: restarting from the lowest
         // value every time would step over the dead index entries of every batch before it.
         object? from = null;
         while (true)
         {
-            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var started = clock.GetTimestamp();
             var keys = new List<string>();
             long deleted = 0;
             await using (var transaction = await db.Database.BeginTransactionAsync(ct))
@@ -47,7 +59,7 @@ public sealed partial class RetentionSweep
                 var after = from is null ? "" : $" AND {startColumn} >= @from";
                 var text = $"DELETE FROM {table} WHERE {RowsOf(row => $"SELECT {row} FROM {table} WHERE {DueNotHeld(source)}{after} "
                                                                       + $"ORDER BY {startColumn} LIMIT {batch}")}{returning}";
-                await using (var command = CommandFor(text, c =>
+                await using (var command = sql.CommandFor(text, c =>
                              {
                                  BindBound(c, source);
                                  if (from is not null)
@@ -75,10 +87,10 @@ public sealed partial class RetentionSweep
 
                 if (deleted > 0)
                 {
-                    await LogAsync(run, source.Table, source.Categories, source.Rule.Id, "deleted", deleted, ct);
+                    await deletions.WriteAsync(run, source.Table, source.Categories, source.Rule.Id, "deleted", deleted, ct);
                 }
 
-                await RenewLeaseAsync(ct);
+                await lease.RenewAsync(ct);
                 await transaction.CommitAsync(ct);
             }
 
@@ -87,7 +99,7 @@ public sealed partial class RetentionSweep
                 await files.DeleteAsync(stored, ct);
             }
 
-            await PaceAsync(watch, ct);
+            await PaceAsync(clock.GetElapsedTime(started), ct);
             total += deleted;
             if (deleted < batch)
             {
@@ -101,13 +113,15 @@ public sealed partial class RetentionSweep
     /// time. Row rules delete cheap rows by the tens of thousands per second, and that is what weighs on concurrent
     /// searches (measured at 1 M subjects with four clients searching: p95 twice its idle value while web events went
     /// unpaced, 1.1× paced at 0.6). The profile purge's chunks are heavier per row and weighed little; pausing them only
-    /// made the run longer, so they are not paced.
+    /// made the run longer, so they are not paced. Measured and waited on the <see cref="TimeProvider"/>: on a test's fake
+    /// clock a batch takes no time, so no pause waits for a clock that does not move.
     /// </summary>
-    private async Task PaceAsync(System.Diagnostics.Stopwatch batch, CancellationToken ct)
+    private async Task PaceAsync(TimeSpan batch, CancellationToken ct)
     {
-        if (options.Value.PauseFactor > 0)
+        var pause = batch * options.Value.PauseFactor;
+        if (pause > TimeSpan.Zero)
         {
-            await Task.Delay(batch.Elapsed * options.Value.PauseFactor, ct);
+            await Task.Delay(pause, clock, ct);
         }
     }
 
@@ -151,12 +165,12 @@ public sealed partial class RetentionSweep
     /// <summary>The due (and deletable) rows of a source, and what holds them, if anything can.</summary>
     private (string Due, Held? Held) Conditions(RowSource source)
     {
-        var sql = db.GetService<ISqlGenerationHelper>();
+        var names = db.GetService<ISqlGenerationHelper>();
         var model = db.GetService<IDesignTimeModel>().Model;
-        var table = sql.DelimitIdentifier(source.Table);
+        var table = names.DelimitIdentifier(source.Table);
         var key = source.Entity.FindPrimaryKey()!.Properties[0];
-        var keyColumn = $"{table}.{sql.DelimitIdentifier(key.GetColumnName())}";
-        var parts = new List<string> { $"{table}.{sql.DelimitIdentifier(source.Start.GetColumnName())} < @bound" };
+        var keyColumn = $"{table}.{names.DelimitIdentifier(key.GetColumnName())}";
+        var parts = new List<string> { $"{table}.{names.DelimitIdentifier(source.Start.GetColumnName())} < @bound" };
         if (source.Extra is not null)
         {
             parts.Add(source.Extra);
@@ -166,8 +180,8 @@ public sealed partial class RetentionSweep
         foreach (var fk in source.Entity.GetReferencingForeignKeys()
                      .Where(f => f.Properties.Count == 1 && f.DeleteBehavior is not (DeleteBehavior.Cascade or DeleteBehavior.SetNull)))
         {
-            var child = sql.DelimitIdentifier(fk.DeclaringEntityType.GetTableName()!);
-            parts.Add($"NOT EXISTS (SELECT 1 FROM {child} x WHERE x.{sql.DelimitIdentifier(fk.Properties[0].GetColumnName())} = {keyColumn})");
+            var child = names.DelimitIdentifier(fk.DeclaringEntityType.GetTableName()!);
+            parts.Add($"NOT EXISTS (SELECT 1 FROM {child} x WHERE x.{names.DelimitIdentifier(fk.Properties[0].GetColumnName())} = {keyColumn})");
         }
 
         var tests = new List<string>();
@@ -185,7 +199,7 @@ public sealed partial class RetentionSweep
             : new[] { RetentionPlan.HeldSubjects };
         foreach (var hold in holds)
         {
-            if (SubjectRows.Tables(model, sql, derived: true, owned: false, match: hold).FirstOrDefault(t => t.Entity == source.Entity) is { } person)
+            if (SubjectRows.Tables(model, names, derived: true, owned: false, match: hold).FirstOrDefault(t => t.Entity == source.Entity) is { } person)
             {
                 tests.Add($"({person.Condition})");
                 keys.Add($"SELECT {keyColumn} FROM {table} WHERE {person.Condition}");
@@ -203,16 +217,16 @@ public sealed partial class RetentionSweep
     private async Task<(long Due, long Held)> CountDueAndHeldAsync(RowSource source, CancellationToken ct)
     {
         var table = db.GetService<ISqlGenerationHelper>().DelimitIdentifier(source.Table);
-        var all = await ScalarAsync($"SELECT COUNT(*) FROM {table} WHERE {Conditions(source).Due}", c => BindBound(c, source), ct);
+        var all = await sql.ScalarAsync($"SELECT COUNT(*) FROM {table} WHERE {Conditions(source).Due}", c => BindBound(c, source), ct);
         var held = all == 0 ? 0 : await CountHeldAsync(source, ct);
         return (all - held, held);
     }
 
-    private async Task<long> CountHeldAsync(RowSource source, CancellationToken ct)
+    public async Task<long> CountHeldAsync(RowSource source, CancellationToken ct)
     {
         var (due, held) = Conditions(source);
         var table = db.GetService<ISqlGenerationHelper>().DelimitIdentifier(source.Table);
-        return held is null ? 0 : await ScalarAsync($"SELECT COUNT(*) FROM {table} WHERE {due} AND {held.Keys}", c => BindBound(c, source), ct);
+        return held is null ? 0 : await sql.ScalarAsync($"SELECT COUNT(*) FROM {table} WHERE {due} AND {held.Keys}", c => BindBound(c, source), ct);
     }
 
     private void BindBound(DbCommand command, RowSource source) =>

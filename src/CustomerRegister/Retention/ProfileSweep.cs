@@ -1,14 +1,8 @@
 using System.Data.Common;
-using System.Globalization;
-using CustomerRegister.Audit;
-using CustomerRegister.Billing;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Erasure;
 using CustomerRegister.Infrastructure;
-using CustomerRegister.Recordings;
-using CustomerRegister.Requests;
-using CustomerRegister.Vehicles;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -17,27 +11,40 @@ using Microsoft.Extensions.Options;
 
 namespace CustomerRegister.Retention;
 
-/// <summary>The subject rules: staging due people, purging their profiles a chunk at a time, what vouchers no longer keep.</summary>
-public sealed partial class RetentionSweep
+/// <summary>
+/// The subject rules (<see cref="RetentionPlan.SubjectRules"/>): staging the people due, purging their profiles a chunk
+/// at a time (one transaction each), and the rest of purged profiles once no voucher keeps it.
+/// </summary>
+public sealed class ProfileSweep(
+    RegisterDbContext db, SweepSql sql, SweepLease lease, DeletionLog deletions, ErasureEngine engine, StorageReclaimer reclaimer,
+    TimeProvider clock, IOptions<RetentionOptions> options, ILogger<ProfileSweep> log)
 {
+    public const string FreedReason = "customer-profile: what a voucher kept of a purged profile, once no voucher refers to it";
+
+    /// <summary>The categories a profile purge removes, as a preview or log line names them.</summary>
+    public static IReadOnlyList<string> ProfileCategories => [.. Categories.All.Where(RetentionPlan.IsProfile).Select(c => c.Id)];
+
+    /// <summary>One disjoint part of a subject rule's people (<see cref="RetentionPlan.DueSubjectsParts"/>); the preview adds the parts up.</summary>
+    public async Task<DueLine> CountAsync(RetentionPlan plan, RetentionRule rule, string part, DateTime asOf, CancellationToken ct)
+    {
+        var started = clock.GetTimestamp();
+        var due = await sql.ScalarAsync($"SELECT COUNT(*) FROM ({part}) d", c => BindSubjectRule(c, plan, rule.Id, asOf), ct);
+        log.LogDebug("Preview subjects {Rule}: {Due} due in {Ms} ms", rule.Id, due, clock.GetElapsedTime(started).TotalMilliseconds);
+        return new DueLine("subjects", ProfileCategories, rule.Id, plan.SubjectReason(rule), due, 0);
+    }
+
     /// <summary>
     /// One chunk of staged ids: <paramref name="Match"/> selects them (<c>IN (…)</c>), <paramref name="Range"/> is the
     /// condition on the staging table itself, <paramref name="Bind"/> adds their parameters.
     /// </summary>
     private sealed record Chunk(string Match, string Range, Action<DbCommand> Bind);
 
-    private static readonly (string Rule, string Reason)[] SubjectRules =
-    [
-        ("customer-profile", "customer-profile: the configured period after the end of cooperation (Retention:CustomerProfileMonths)"),
-        ("prospect", "prospect: the configured period after the last contact with a person who never became a customer (Retention:ProspectMonths)"),
-    ];
-
     /// <summary>
     /// Works through the ids staged under <paramref name="staged"/> in chunks of <paramref name="size"/>, one transaction
     /// each: a chunk is the next key range of the staging table's index (keyset), so no chunk reads past the ones done
     /// before it. <paramref name="work"/> gets the chunk (<see cref="Chunk"/>); the chunk's staging rows go in the same
     /// transaction (unless <paramref name="consume"/> is false: a first pass over the same people), and the lease is
-    /// renewed. Chunks are not paced (<see cref="PaceAsync"/>).
+    /// renewed. Chunks are not paced (<see cref="RowSweep"/>).
     /// </summary>
     private async Task<long> InChunksAsync(Guid staged, int size, Func<Chunk, Task<long>> work, CancellationToken ct, bool consume = true)
     {
@@ -49,14 +56,14 @@ public sealed partial class RetentionSweep
             var last = from;
             void Bind(DbCommand c)
             {
-                BindGuid(c, "staged", staged);
+                sql.BindGuid(c, "staged", staged);
                 if (last is { } f)
                 {
-                    BindGuid(c, "from", f);
+                    sql.BindGuid(c, "from", f);
                 }
             }
 
-            var upper = await ScalarAsync<object>($"SELECT subject_id FROM (SELECT subject_id FROM retention_batch_subjects "
+            var upper = await sql.ScalarAsync<object>($"SELECT subject_id FROM (SELECT subject_id FROM retention_batch_subjects "
                                                   + $"WHERE batch_id = @staged{after} ORDER BY subject_id LIMIT {size}) c ORDER BY subject_id DESC LIMIT 1",
                 Bind, ct);
             if (upper is null or DBNull)
@@ -69,7 +76,7 @@ public sealed partial class RetentionSweep
             void BindRange(DbCommand c)
             {
                 Bind(c);
-                BindGuid(c, "to", to);
+                sql.BindGuid(c, "to", to);
             }
 
             await using (var transaction = await db.Database.BeginTransactionAsync(ct))
@@ -77,10 +84,10 @@ public sealed partial class RetentionSweep
                 total += await work(new Chunk($"IN (SELECT subject_id FROM retention_batch_subjects WHERE {range})", range, BindRange));
                 if (consume)
                 {
-                    await ExecuteAsync($"DELETE FROM retention_batch_subjects WHERE {range}", BindRange, ct);
+                    await sql.ExecuteAsync($"DELETE FROM retention_batch_subjects WHERE {range}", BindRange, ct);
                 }
 
-                await RenewLeaseAsync(ct);
+                await lease.RenewAsync(ct);
                 await transaction.CommitAsync(ct);
             }
 
@@ -92,30 +99,28 @@ public sealed partial class RetentionSweep
     /// Stages the people a subject rule removes once, moves those with an open collection case to a batch of their own,
     /// and purges both.
     /// </summary>
-    private async Task<long> SweepSubjectsAsync(RetentionRun run, RetentionPlan plan, string rule, DateTime asOf, CancellationToken ct)
+    public async Task<long> SweepAsync(RetentionRun run, RetentionPlan plan, string rule, DateTime asOf, CancellationToken ct)
     {
-        var staging = System.Diagnostics.Stopwatch.StartNew();
+        var staging = clock.GetTimestamp();
         var (all, people) = await StageAsync(plan, rule, asOf, ct);
         var debtors = Guid.CreateVersion7();
-        var inCollection = people == 0 ? 0 : await ExecuteAsync(
+        var inCollection = people == 0 ? 0 : await sql.ExecuteAsync(
             $"UPDATE retention_batch_subjects SET batch_id = @debtors WHERE batch_id = @staged AND subject_id {RetentionPlan.CollectionSubjects}", c =>
             {
-                BindGuid(c, "debtors", debtors);
-                BindGuid(c, "staged", all);
+                sql.BindGuid(c, "debtors", debtors);
+                sql.BindGuid(c, "staged", all);
             }, ct);
         log.LogInformation("Retention run {RunId} subjects {Rule}: {People} people due ({Debtors} with an open collection case), found in {Ms} ms",
-            run.Id, rule, people, inCollection, staging.ElapsedMilliseconds);
+            run.Id, rule, people, inCollection, clock.GetElapsedTime(staging).TotalMilliseconds);
         return (people > inCollection ? await PurgeProfilesAsync(run, rule, all, asOf, ct) : 0)
                + (inCollection > 0 ? await PurgeAroundCollectionAsync(run, rule, debtors, asOf, ct) : 0);
     }
-
-    private const string FreedReason = "customer-profile: what a voucher kept of a purged profile, once no voucher refers to it";
 
     /// <summary>
     /// The rest of purged profiles that a voucher kept (an invoice's customer relationship) once no voucher points at it:
     /// it goes in the same run as the voucher, so a second run finds nothing.
     /// </summary>
-    private async Task<long> PurgeFreedAsync(RetentionRun run, RetentionPlan plan, CancellationToken ct)
+    public async Task<long> PurgeFreedAsync(RetentionRun run, RetentionPlan plan, CancellationToken ct)
     {
         if (plan.FreedSubjectsSql() is not { } freed)
         {
@@ -123,8 +128,8 @@ public sealed partial class RetentionSweep
         }
 
         var batch = Guid.CreateVersion7();
-        var people = await ExecuteAsync($"INSERT INTO retention_batch_subjects (batch_id, subject_id) SELECT DISTINCT @staged, d.s FROM ({freed}) d",
-            c => BindGuid(c, "staged", batch), ct);
+        var people = await sql.ExecuteAsync($"INSERT INTO retention_batch_subjects (batch_id, subject_id) SELECT DISTINCT @staged, d.s FROM ({freed}) d",
+            c => sql.BindGuid(c, "staged", batch), ct);
         if (people == 0)
         {
             return 0;
@@ -134,7 +139,7 @@ public sealed partial class RetentionSweep
         return await InChunksAsync(batch, Math.Max(1, options.Value.BatchSize / 10), async chunk =>
         {
             var erased = await engine.PurgeAsync(chunk.Match, chunk.Bind, c => RetentionPlan.IsProfile(c) && c != Categories.SearchIndex, today, ct);
-            await LogErasedAsync(run, "customer-profile", erased, ct);
+            await deletions.WriteErasedAsync(run, "customer-profile", erased, ct);
             return erased.Sum(e => e.Count);
         }, ct);
     }
@@ -143,12 +148,12 @@ public sealed partial class RetentionSweep
     private async Task<(Guid Batch, long People)> StageAsync(RetentionPlan plan, string rule, DateTime asOf, CancellationToken ct)
     {
         var batch = Guid.CreateVersion7();
-        var people = await ExecuteAsync(
+        var people = await sql.ExecuteAsync(
             $"INSERT INTO retention_batch_subjects (batch_id, subject_id) SELECT @staged, d.s FROM ({RetentionPlan.DueSubjectsSql(rule)}) d",
             c =>
             {
                 BindSubjectRule(c, plan, rule, asOf);
-                BindGuid(c, "staged", batch);
+                sql.BindGuid(c, "staged", batch);
             }, ct);
         return (batch, people);
     }
@@ -165,7 +170,7 @@ public sealed partial class RetentionSweep
         {
             var erased = await engine.PurgeAsync(chunk.Match, chunk.Bind,
                 c => RetentionPlan.IsProfile(c) && !RetentionPlan.IsCollectionData(c) && c != Categories.SearchIndex, today, ct);
-            await LogErasedAsync(run, rule, erased, ct);
+            await deletions.WriteErasedAsync(run, rule, erased, ct);
             return erased.Sum(e => e.Count);
         }, ct);
     }
@@ -183,18 +188,18 @@ public sealed partial class RetentionSweep
         var searchIndex = entry.GetTableName()!;
         var subjectColumn = entry.FindProperty(nameof(Search.SearchEntry.SubjectId))!.GetColumnName();
         var parts = await reclaimer.PartsOfAsync(db, searchIndex, ct);
-        var sql = db.GetService<ISqlGenerationHelper>();
+        var names = db.GetService<ISqlGenerationHelper>();
 
         // About five entries per person, spread over the parts: a chunk of people near BatchSize rows in each part.
         var perChunk = Math.Max(1, options.Value.BatchSize * parts.Count / 5);
         foreach (var part in parts)
         {
-            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var started = clock.GetTimestamp();
             var deleted = 0L;
             await InChunksAsync(all, perChunk, async chunk =>
             {
-                var count = await ExecuteAsync($"DELETE FROM {sql.DelimitIdentifier(part)} WHERE {sql.DelimitIdentifier(subjectColumn)} {chunk.Match}", chunk.Bind, ct);
-                await LogAsync(run, searchIndex, [Categories.SearchIndex], rule, "deleted", count, ct);
+                var count = await sql.ExecuteAsync($"DELETE FROM {names.DelimitIdentifier(part)} WHERE {names.DelimitIdentifier(subjectColumn)} {chunk.Match}", chunk.Bind, ct);
+                await deletions.WriteAsync(run, searchIndex, [Categories.SearchIndex], rule, "deleted", count, ct);
                 deleted += count;
                 return 0;
             }, ct, consume: false);
@@ -203,30 +208,25 @@ public sealed partial class RetentionSweep
                 await reclaimer.ReclaimNowAsync(db, [part], ct);
             }
 
-            _changed.Remove(searchIndex);
-            log.LogInformation("Retention run {RunId} {Table}: {Rows} rows deleted and vacuumed in {Ms} ms", run.Id, part, deleted, watch.ElapsedMilliseconds);
+            deletions.Forget(searchIndex);
+            log.LogInformation("Retention run {RunId} {Table}: {Rows} rows deleted and vacuumed in {Ms} ms", run.Id, part, deleted, clock.GetElapsedTime(started).TotalMilliseconds);
         }
 
         // About 20 rows per person: a tenth of the row batch in people keeps a transaction near the row batch's size.
         return await InChunksAsync(all, Math.Max(1, options.Value.BatchSize / 10), async chunk =>
         {
             var erased = await engine.PurgeAsync(chunk.Match, chunk.Bind, c => RetentionPlan.IsProfile(c) && c != Categories.SearchIndex, today, ct);
-            await LogErasedAsync(run, rule, erased, ct);
-            await ExecuteAsync($"INSERT INTO retention_purged_subjects (subject_id, purged_at, rule) SELECT subject_id, @now, @rule "
+            await deletions.WriteErasedAsync(run, rule, erased, ct);
+            await sql.ExecuteAsync($"INSERT INTO retention_purged_subjects (subject_id, purged_at, rule) SELECT subject_id, @now, @rule "
                                + $"FROM retention_batch_subjects WHERE {chunk.Range}", c =>
             {
                 chunk.Bind(c);
-                Add(c, "now", asOf);
-                Add(c, "rule", rule);
+                sql.Add(c, "now", asOf);
+                sql.Add(c, "rule", rule);
             }, ct);
             return erased.Sum(e => e.Count);
         }, ct);
     }
-
-    /// <summary>A chunk's deletion-log lines, one per table and action, in one statement.</summary>
-    private Task LogErasedAsync(RetentionRun run, string rule, IReadOnlyList<ErasedItems> erased, CancellationToken ct) =>
-        LogAsync(run, [.. erased.GroupBy(e => (e.Table, e.Action)).Select(e => new LogLine(e.Key.Table,
-            [.. e.SelectMany(x => x.Categories).Distinct().Select(Categories.Get)], rule, e.Key.Action, e.Sum(x => x.Count)))], ct);
 
     /// <summary>The subject rule's bound as a day (<c>@bound</c>, for the profile rule's date columns) and as the instant it begins in Helsinki (<c>@boundtime</c>).</summary>
     private void BindSubjectRule(DbCommand command, RetentionPlan plan, string rule, DateTime asOf)

@@ -1,0 +1,93 @@
+using System.Security.Claims;
+using CustomerRegister.Audit;
+using CustomerRegister.Catalog;
+using CustomerRegister.Data;
+using CustomerRegister.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerRegister.Retention;
+
+public sealed record HoldRequest(Guid? SubjectId, string? Table, Guid? RowId, string? Reason);
+
+public sealed record ReleaseRequest(string? Reason);
+
+public sealed record HoldResponse(Guid Id, Guid? SubjectId, string? Table, Guid? RowId, string Reason, DateTime SetAt, Guid? SetBy,
+    DateTime? ReleasedAt, Guid? ReleasedBy, string? ReleaseReason);
+
+/// <summary>Legal holds: a person or one item held back from the sweep, with the reason; released by the DPO with the reason.</summary>
+public sealed class LegalHolds(RegisterDbContext db, AuditLog audit, TimeProvider clock)
+{
+    public async Task<Outcome<HoldResponse>> SetAsync(HoldRequest request, ClaimsPrincipal? user, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var reason = errors.Text("reason", request.Reason, 1000, required: true);
+        var item = request.Table is not null || request.RowId is not null;
+        if (request.SubjectId is null == !item)
+        {
+            errors.Add("subjectId", "Either subjectId (a person) or table and rowId (one item).");
+        }
+
+        if (item && (request.Table is null || request.RowId is null))
+        {
+            errors.Add(request.Table is null ? "table" : "rowId", "An item is named by both table and rowId.");
+        }
+
+        if (request.SubjectId is { } s && !await db.Set<Subjects.Subject>().AnyAsync(x => x.Id == s, ct))
+        {
+            errors.Add("subjectId", "No such subject.");
+        }
+
+        if (request.Table is { } t && db.Model.GetEntityTypes().All(e => e.GetTableName() != t))
+        {
+            errors.Add("table", "No such table.");
+        }
+
+        if (errors.Any)
+        {
+            return Outcome.Invalid(errors);
+        }
+
+        var hold = new LegalHold
+        {
+            Id = Guid.CreateVersion7(),
+            SubjectId = request.SubjectId,
+            TableName = request.Table,
+            RowId = request.RowId,
+            Reason = reason!,
+            SetAt = clock.GetUtcNow().UtcDateTime,
+            SetBy = AuditLog.Actor(user).Id,
+        };
+        db.Add(hold);
+        audit.Add(new AuditEntry("legal_hold.set", Purposes.LegalObligation, hold.SubjectId, "legal_hold", hold.Id.ToString(),
+            [Categories.RightsRequest.Id]));
+        await db.SaveChangesAsync(ct);
+        return ToResponse(hold);
+    }
+
+    public async Task<Outcome<HoldResponse>> ReleaseAsync(Guid id, ReleaseRequest request, ClaimsPrincipal? user, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var reason = errors.Text("reason", request.Reason, 1000, required: true);
+        if (errors.Any)
+        {
+            return Outcome.Invalid(errors);
+        }
+
+        var hold = await db.Set<LegalHold>().FirstOrDefaultAsync(h => h.Id == id && h.ReleasedAt == null, ct);
+        if (hold is null)
+        {
+            return Outcome.Missing;
+        }
+
+        hold.ReleasedAt = clock.GetUtcNow().UtcDateTime;
+        hold.ReleasedBy = AuditLog.Actor(user).Id;
+        hold.ReleaseReason = reason;
+        audit.Add(new AuditEntry("legal_hold.release", Purposes.LegalObligation, hold.SubjectId, "legal_hold", hold.Id.ToString(),
+            [Categories.RightsRequest.Id]));
+        await db.SaveChangesAsync(ct);
+        return ToResponse(hold);
+    }
+
+    public static HoldResponse ToResponse(LegalHold h) =>
+        new(h.Id, h.SubjectId, h.TableName, h.RowId, h.Reason, h.SetAt, h.SetBy, h.ReleasedAt, h.ReleasedBy, h.ReleaseReason);
+}

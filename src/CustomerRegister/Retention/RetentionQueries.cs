@@ -1,0 +1,57 @@
+using CustomerRegister.Audit;
+using CustomerRegister.Catalog;
+using CustomerRegister.Data;
+using CustomerRegister.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerRegister.Retention;
+
+public sealed record PreviewResponse(DateTime AsOf, long Due, long Held, IReadOnlyList<DueLine> Lines);
+
+public sealed record RunLine(string Table, string Categories, string Rule, string Action, long Count);
+
+public sealed record RunResponse(Guid Id, DateTime StartedAt, DateTime? CompletedAt, string Trigger, long Deleted, long Held, string? Error,
+    IReadOnlyList<RunLine> Lines);
+
+/// <summary>The reads of retention: the preview (audited), the deletion log, the legal holds.</summary>
+public sealed class RetentionQueries(RegisterDbContext db, RetentionSweep sweep, AuditLog audit, TimeProvider clock)
+{
+    /// <summary>What goes by <paramref name="asOf"/> (a day, default now) and why, and what holds keep back.</summary>
+    public async Task<Outcome<PreviewResponse>> PreviewAsync(string? asOf, CancellationToken ct)
+    {
+        if (RetentionAsOf.Parse(asOf, clock, out var at) is { } error)
+        {
+            return Outcome.Invalid("asOf", error);
+        }
+
+        var lines = await sweep.PreviewAsync(at, ct);
+        await audit.WriteAsync(new AuditEntry("retention.preview", Purposes.LegalObligation, EntityType: "retention_run"), ct);
+        return new PreviewResponse(at, lines.Sum(l => l.Due), lines.Sum(l => l.Held), lines);
+    }
+
+    /// <summary>The deletion log: the latest runs, newest first, with counts per table, category, rule and action.</summary>
+    public async Task<List<RunResponse>> RunsAsync(int? limit, CancellationToken ct)
+    {
+        var runs = await db.Set<RetentionRun>().AsNoTracking().OrderByDescending(r => r.StartedAt).Take(Math.Clamp(limit ?? 20, 1, Paging.MaxSize))
+            .ToListAsync(ct);
+        var ids = runs.Select(r => r.Id).ToList();
+        var lines = await db.Set<RetentionRunCount>().AsNoTracking().Where(c => ids.Contains(c.RunId)).ToListAsync(ct);
+        return [.. runs.Select(r => new RunResponse(r.Id, r.StartedAt, r.CompletedAt, r.Trigger, r.Deleted, r.Held, r.Error,
+            [.. lines.Where(l => l.RunId == r.Id).GroupBy(l => (l.TableName, l.Categories, l.Rule, l.Action))
+                .Select(g => new RunLine(g.Key.TableName, g.Key.Categories, g.Key.Rule, g.Key.Action, g.Sum(l => l.Count)))
+                .OrderBy(l => l.Table, StringComparer.Ordinal)]))];
+    }
+
+    /// <summary>Legal holds in force, oldest first (<paramref name="all"/>: released ones too).</summary>
+    public async Task<List<HoldResponse>> HoldsAsync(bool? all, CancellationToken ct)
+    {
+        var query = db.Set<LegalHold>().AsNoTracking();
+        if (all != true)
+        {
+            query = query.Where(h => h.ReleasedAt == null);
+        }
+
+        var holds = await query.OrderBy(h => h.SetAt).Take(1000).ToListAsync(ct);
+        return [.. holds.Select(LegalHolds.ToResponse)];
+    }
+}
