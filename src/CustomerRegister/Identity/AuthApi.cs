@@ -24,14 +24,19 @@ public static class AuthApi
         var group = app.MapGroup("/api/auth").WithTags("Authentication");
 
         group.MapPost("/login", LoginAsync).AllowAnonymous().RequireSignInLimits()
+            .WithName("SignIn").Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("Sign in with email and password (and code or recoveryCode when the account has a second factor); returns a bearer token {tokenType, accessToken, expiresIn, refreshToken}.");
         group.MapPost("/refresh", RefreshAsync).AllowAnonymous().RequireSignInLimits()
+            .WithName("RefreshToken").Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithSummary("Exchange a refresh token for a new bearer token, while the account is still active.");
         group.MapPost("/change-password", ChangePasswordAsync).AllowAnonymous().RequireSignInLimits()
+            .WithName("ChangePassword").ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithSummary("Replace a password (required after a one-time password).");
-        group.MapPost("/logout", SessionRevocation.LogoutAsync).RequirePermission(Permissions.AccountSelf)
+        group.MapPost("/logout", SessionRevocation.LogoutAsync).RequirePermission(Permissions.AccountSelf).WithName("SignOut")
             .WithSummary("Sign out: every access and refresh token of the user stops working at once.");
-        group.MapGet("/me", MeAsync).RequirePermission(Permissions.AccountSelf);
+        group.MapGet("/me", MeAsync).RequirePermission(Permissions.AccountSelf).WithName("GetOwnAccount")
+            .WithSummary("The caller's own account: id, email, display name, roles and the permissions they grant.");
         return app;
     }
 

@@ -7,6 +7,8 @@ public static class IdentityFeature
     {
         services.AddRegisterIdentity(configuration);
         services.AddRegisterTwoFactor(configuration);
+        services.AddScoped<UserQueries>();
+        services.AddScoped<ApiClientAdministration>();
         return services;
     }
 

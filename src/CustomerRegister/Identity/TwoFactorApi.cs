@@ -52,15 +52,15 @@ public static class TwoFactorApi
         var group = app.MapGroup("/api/auth/two-factor").WithTags("Authentication")
             .RequirePermission(Permissions.AccountSelf)
             .WithMetadata(new AllowBeforeTwoFactorEnrolmentAttribute());
-        group.MapGet("/", StatusAsync)
+        group.MapGet("/", StatusAsync).WithName("GetTwoFactorStatus")
             .WithSummary("Whether the caller's roles require a second factor, whether it is enrolled, recovery codes left.");
-        group.MapPost("/enrol", EnrolAsync)
+        group.MapPost("/enrol", EnrolAsync).WithName("EnrolTwoFactor").ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Start enrolling an authenticator app: returns the shared key and its otpauth URI (confirm with /confirm).");
-        group.MapPost("/confirm", ConfirmAsync)
+        group.MapPost("/confirm", ConfirmAsync).WithName("ConfirmTwoFactor")
             .WithSummary("Confirm the enrolment with a current code {code}; returns the recovery codes, shown this once.");
-        group.MapPost("/disable", DisableAsync)
+        group.MapPost("/disable", DisableAsync).WithName("DisableTwoFactor")
             .WithSummary("Remove the authenticator with a current code {code} or a recovery code {recoveryCode}.");
-        group.MapPost("/recovery-codes", RenewAsync)
+        group.MapPost("/recovery-codes", RenewAsync).WithName("RenewRecoveryCodes")
             .WithSummary("Replace the recovery codes after a current code {code}; the old ones stop working.");
         return app;
     }
