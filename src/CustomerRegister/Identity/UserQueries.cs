@@ -1,13 +1,15 @@
+using System.Security.Claims;
 using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Identity;
 
 /// <summary>Reads of staff accounts with their roles; a list or a read of one account is audited.</summary>
-public sealed class UserQueries(RegisterDbContext db, AuditLog audit)
+public sealed class UserQueries(RegisterDbContext db, AuditLog audit, UserManager<AppUser> users, UserAccess access)
 {
     public async Task<List<UserResponse>> ListAsync(CancellationToken ct)
     {
@@ -26,6 +28,19 @@ public sealed class UserQueries(RegisterDbContext db, AuditLog audit)
 
         await audit.WriteAsync(new AuditEntry("user.read", Purposes.Administration, EntityType: "user", EntityId: id.ToString()), ct);
         return ToResponse(user, await RolesByUserAsync(id, ct));
+    }
+
+    /// <summary>The caller's own account with the permissions its roles grant now; null for a caller without one (an API key).</summary>
+    public async Task<MeResponse?> OwnAccountAsync(ClaimsPrincipal principal)
+    {
+        if (await users.GetUserAsync(principal) is not { } user)
+        {
+            return null;
+        }
+
+        var state = await access.GetAsync(user.Id);
+        var permissions = Permissions.All.Where(p => Roles.Grants(state.Roles, p)).ToList();
+        return new MeResponse(user.Id, user.Email!, user.DisplayName, state.Roles, permissions);
     }
 
     /// <summary>The answer about an account just changed (not audited as a read: the change is).</summary>

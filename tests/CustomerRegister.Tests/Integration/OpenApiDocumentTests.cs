@@ -52,7 +52,7 @@ public sealed class OpenApiDocumentTests(RegisterFactory app) : IClassFixture<Re
         Assert.Equal(["apiKey:Recording.Upload"], Requirements(operations["POST /api/recordings/calls"]));
         Assert.Equal(["401", "403"], ErrorStatuses(operations["GET /api/users"]));
         Assert.Equal(["400", "401", "403", "404", "409", "413"], ErrorStatuses(operations["PUT /api/users/{id}/roles"]));
-        Assert.Equal(["400", "401", "403", "429"], ErrorStatuses(operations["POST /api/auth/login"]));
+        Assert.Equal(["400", "401", "403", "413", "429"], ErrorStatuses(operations["POST /api/auth/login"]));
     }
 
     [Theory]
