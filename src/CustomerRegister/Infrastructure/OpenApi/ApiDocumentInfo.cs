@@ -5,7 +5,7 @@ using Microsoft.OpenApi;
 
 namespace CustomerRegister.Infrastructure.OpenApi;
 
-/// <summary>The document's own parts: title, the security schemes the operations name, servers, tag descriptions.</summary>
+/// <summary>The document's own parts: title, server, the security schemes the operations name, tag descriptions.</summary>
 internal sealed class ApiDocumentInfo : IOpenApiDocumentTransformer
 {
     public const string Bearer = "bearer";

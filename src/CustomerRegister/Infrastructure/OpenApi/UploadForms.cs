@@ -1,3 +1,4 @@
+using System.Globalization;
 using CustomerRegister.Recordings;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -21,7 +22,9 @@ internal sealed class UploadForms : IOpenApiOperationTransformer
                 ("startedAt", Time("When the call started; not in the future."), true),
                 ("durationSeconds", new OpenApiSchema
                 {
-                    Type = JsonSchemaType.Integer, Minimum = "0", Maximum = RecordingRules.MaxCallSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Type = JsonSchemaType.Integer,
+                    Minimum = "0",
+                    Maximum = RecordingRules.MaxCallSeconds.ToString(CultureInfo.InvariantCulture),
                     Description = "The call's length in whole seconds.",
                 }, true),
             ]),
@@ -54,7 +57,9 @@ internal sealed class UploadForms : IOpenApiOperationTransformer
         {
             [MultipartUpload.FileField] = new OpenApiSchema
             {
-                Type = JsonSchemaType.String, Format = "binary", Description = $"{fileDescription} Content type {fileType}; one part.",
+                Type = JsonSchemaType.String,
+                Format = "binary",
+                Description = $"{fileDescription} Content type {fileType}; one part.",
             },
         };
         foreach (var field in fields)
