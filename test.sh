@@ -121,6 +121,18 @@ else
   failed=$((failed + 1))
 fi
 
+# Redocly CLI for the OpenAPI lint test (OpenApiDocumentTests), pinned by tools/openapi-lint/package-lock.json. Without
+# it that test fails, so a missing npm is named here too.
+log "Installing the OpenAPI linter (npm ci)"
+if ! command -v npm >/dev/null 2>&1 && can_install; then
+  apt_install nodejs npm || true
+fi
+if ! npm ci --prefix tools/openapi-lint --no-audit --no-fund --loglevel=error >"$WORK/npm.log" 2>&1; then
+  cat "$WORK/npm.log" | tail -n 20
+  failed_steps+=("npm ci --prefix tools/openapi-lint (the OpenAPI lint test will fail)")
+  failed=$((failed + 1))
+fi
+
 browser_filter=""
 if [ ! -x "$CHROMIUM" ] && can_install; then
   log "Installing Chromium with apt-get"

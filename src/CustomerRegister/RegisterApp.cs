@@ -86,7 +86,7 @@ public static class RegisterApp
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        services.AddOpenApi();
+        services.AddRegisterOpenApi();
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/", Permissions.Policy(Permissions.AccountSelf));

@@ -1,9 +1,6 @@
-using CustomerRegister.Catalog;
-using CustomerRegister.Data;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Audit;
 
@@ -14,72 +11,24 @@ public sealed record AuditEventResponse(
 
 public sealed record AuditPage(IReadOnlyList<AuditEventResponse> Items, long? NextAfter);
 
+/// <summary>The audit trail for the DPO and auditors (<see cref="AuditQueries"/>).</summary>
 public static class AuditApi
 {
-    public const int MaxPageSize = 500;
-
     public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/audit").WithTags("Audit").RequirePermission(Permissions.AuditRead);
-        group.MapGet("/", ListAsync)
+        group.MapGet("/", ListAsync).WithName("ListAuditEvents")
             .WithSummary("Audit events, newest first, filtered by subject, actor and time; page with ?before=<id>.");
-        group.MapGet("/verify", VerifyAsync)
+        group.MapGet("/verify", async (AuditQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.VerifyAsync(ct)))
+            .WithName("VerifyAuditTrail")
             .WithSummary("Seals pending events, then recomputes the whole hash chain.");
         return app;
     }
 
     private static async Task<Results<Ok<AuditPage>, ValidationProblem>> ListAsync(
-        RegisterDbContext db, AuditLog audit, Guid? subjectId, Guid? actorId, DateTime? from, DateTime? to, long? before,
-        int? limit, CancellationToken ct)
+        AuditQueries queries, Guid? subjectId, Guid? actorId, DateTime? from, DateTime? to, long? before, int? limit, CancellationToken ct)
     {
-        var size = limit ?? 100;
-        if (size is < 1 or > MaxPageSize)
-        {
-            return new FieldErrors().Add("limit", $"Between 1 and {MaxPageSize}.").Problem();
-        }
-
-        var query = db.AuditEvents.AsNoTracking();
-        if (subjectId is { } s)
-        {
-            query = query.Where(e => e.SubjectId == s);
-        }
-
-        if (actorId is { } a)
-        {
-            query = query.Where(e => e.ActorId == a);
-        }
-
-        if (from is { } f)
-        {
-            var fromUtc = f.ToUniversalTime();
-            query = query.Where(e => e.OccurredAt >= fromUtc);
-        }
-
-        if (to is { } t)
-        {
-            var toUtc = t.ToUniversalTime();
-            query = query.Where(e => e.OccurredAt < toUtc);
-        }
-
-        if (before is { } b)
-        {
-            query = query.Where(e => e.Id < b);
-        }
-
-        var rows = await query.OrderByDescending(e => e.Id).Take(size + 1).ToListAsync(ct);
-        var page = rows.Take(size).Select(ToResponse).ToList();
-        await audit.WriteAsync(new AuditEntry("audit.read", Purposes.Security, SubjectId: subjectId, EntityType: "audit_event"), ct);
-        return TypedResults.Ok(new AuditPage(page, rows.Count > size ? page[^1].Id : null));
+        var outcome = await queries.ListAsync(new AuditFilter(subjectId, actorId, from, to, before, limit), ct);
+        return outcome.Value is { } page ? TypedResults.Ok(page) : outcome.Errors!.Problem();
     }
-
-    private static async Task<Ok<AuditVerification>> VerifyAsync(AuditSealer sealer, AuditVerifier verifier, CancellationToken ct)
-    {
-        await sealer.SealPendingAsync(ct);
-        return TypedResults.Ok(await verifier.VerifyAsync(ct));
-    }
-
-    private static AuditEventResponse ToResponse(AuditEvent e) => new(
-        e.Id, e.OccurredAt, e.ActorKind, e.ActorId, e.Action, e.Purpose, e.SubjectId, e.EntityType, e.EntityId,
-        e.Fields.Split(',', StringSplitOptions.RemoveEmptyEntries), e.Outcome, e.CorrelationId,
-        (e.Grants ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries));
 }

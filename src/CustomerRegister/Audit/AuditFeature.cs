@@ -8,6 +8,7 @@ public static class AuditFeature
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditSealer>();
         services.AddScoped<AuditVerifier>();
+        services.AddScoped<AuditQueries>();
         services.AddHostedService<AuditSealingService>();
         return services;
     }

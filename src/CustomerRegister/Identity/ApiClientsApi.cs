@@ -1,10 +1,7 @@
 using System.Security.Claims;
 using CustomerRegister.Audit;
-using CustomerRegister.Catalog;
-using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Identity;
 
@@ -16,108 +13,58 @@ public sealed record ApiClientResponse(
 
 public sealed record CreatedApiClientResponse(ApiClientResponse Client, string ApiKey);
 
-/// <summary>
-/// Integration clients and their keys. The key is returned once, at creation; only its hash is kept. A key that carries
-/// more than <see cref="Permissions.Integration"/> is created pending and signs in only after a DPO other than its
-/// creator approves it.
-/// </summary>
+/// <summary>Integration clients and their keys (<see cref="ApiClientAdministration"/>): the key is returned once, at creation.</summary>
 public static class ApiClientsApi
 {
     public static IEndpointRouteBuilder MapApiClients(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/clients").WithTags("API clients").RequirePermission(Permissions.UsersManage);
-        group.MapGet("/", async (RegisterDbContext db, CancellationToken ct) =>
-            TypedResults.Ok((await db.ApiClients.AsNoTracking().OrderBy(c => c.Name).ToListAsync(ct)).Select(ToResponse).ToList()));
-        group.MapPost("/", CreateAsync);
-        group.MapPost("/{id:guid}/revoke", RevokeAsync);
+        group.MapGet("/", async (ApiClientAdministration clients, CancellationToken ct) =>
+                TypedResults.Ok((await clients.ListAsync(ct)).Select(ToResponse).ToList()))
+            .WithName("ListApiClients").WithSummary("Every integration client with its key prefix, permissions and state.");
+        group.MapPost("/", CreateAsync).WithName("CreateApiClient")
+            .WithSummary("Create a client and its key (returned this once); a key beyond the integration permissions is pending until approved.");
+        group.MapPost("/{id:guid}/revoke", RevokeAsync).WithName("RevokeApiClient")
+            .WithSummary("Revoke a client's key: it stops signing in at once.");
         app.MapPost("/api/clients/{id:guid}/approve", ApproveAsync).WithTags("API clients").RequirePermission(Permissions.ApiClientApprove)
+            .WithName("ApproveApiClient").ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Approve a pending key (one beyond the integration permissions); never the approver's own.");
         return app;
     }
 
     private static async Task<Results<Created<CreatedApiClientResponse>, ValidationProblem>> CreateAsync(
-        CreateApiClientRequest request, RegisterDbContext db, AuditLog audit, ClaimsPrincipal me, TimeProvider clock, CancellationToken ct)
+        CreateApiClientRequest request, ApiClientAdministration clients, ClaimsPrincipal me, CancellationToken ct)
     {
-        var errors = new FieldErrors().Required("name", request.Name, 200);
-        if (request.Permissions is not { Length: > 0 })
-        {
-            errors.Add("permissions", "At least one permission is required.");
-        }
-        else if (request.Permissions.Where(p => !Permissions.IsKnown(p)).ToList() is { Count: > 0 } unknown)
-        {
-            errors.Add("permissions", $"Unknown permission(s): {string.Join(", ", unknown)}.");
-        }
-
-        if (errors.Any)
-        {
-            return errors.Problem();
-        }
-
-        var (key, prefix, hash) = ApiKeyAuthentication.NewKey();
-        var client = new ApiClient
-        {
-            Id = Guid.CreateVersion7(),
-            Name = request.Name!.Trim(),
-            KeyPrefix = prefix,
-            KeyHash = hash,
-            Permissions = string.Join(' ', request.Permissions!.Distinct()),
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-            CreatedBy = AuditLog.Actor(me).Id ?? Guid.Empty,
-        };
-        db.ApiClients.Add(client);
-        audit.Add(new AuditEntry("client.create", Purposes.Administration, EntityType: "api_client",
-            EntityId: client.Id.ToString(), Fields: ["name", "permissions"], Grants: client.PermissionList));
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/clients/{client.Id}", new CreatedApiClientResponse(ToResponse(client), key));
+        var outcome = await clients.CreateAsync(new NewApiClient(request.Name, request.Permissions), AuditLog.Actor(me).Id, ct);
+        return outcome.Value is { } created
+            ? TypedResults.Created($"/api/clients/{created.Client.Id}", new CreatedApiClientResponse(ToResponse(created.Client), created.ApiKey))
+            : outcome.Errors!.Problem();
     }
 
-    private static async Task<Results<Ok<ApiClientResponse>, NotFound>> RevokeAsync(
-        Guid id, RegisterDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
-    {
-        var client = await db.ApiClients.FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (client is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        client.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
-        audit.Add(new AuditEntry("client.revoke", Purposes.Administration, EntityType: "api_client",
-            EntityId: client.Id.ToString(), Fields: ["revoked_at"], Grants: client.PermissionList.Select(p => "-" + p)));
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ToResponse(client));
-    }
+    private static async Task<Results<Ok<ApiClientResponse>, NotFound>> RevokeAsync(Guid id, ApiClientAdministration clients, CancellationToken ct) =>
+        (await clients.RevokeAsync(id, ct)).Value is { } client ? TypedResults.Ok(ToResponse(client)) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<ApiClientResponse>, NotFound, ProblemHttpResult>> ApproveAsync(
-        Guid id, RegisterDbContext db, AuditLog audit, ClaimsPrincipal me, TimeProvider clock, CancellationToken ct)
+        Guid id, ApiClientAdministration clients, ClaimsPrincipal me, CancellationToken ct)
     {
-        var client = await db.ApiClients.FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (client is null)
+        Outcome<ApiClient> outcome;
+        try
         {
-            return TypedResults.NotFound();
+            outcome = await clients.ApproveAsync(id, AuditLog.Actor(me).Id, ct);
         }
-
-        var approver = AuditLog.Actor(me).Id;
-        if (approver is null || approver == client.CreatedBy)
+        catch (ForbiddenException e)
         {
-            await audit.WriteAsync(new AuditEntry("client.approve", Purposes.Administration, EntityType: "api_client",
-                EntityId: client.Id.ToString(), Outcome: "denied"), ct);
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Approval by a second person",
-                detail: "A key is approved by a data protection officer other than the one who created it.",
-                type: "urn:customer-register:self-approval");
+                detail: e.Message, type: "urn:customer-register:self-approval");
         }
 
-        if (client.RevokedAt is not null || !client.IsPending)
+        return outcome switch
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Nothing to approve",
-                detail: client.RevokedAt is not null ? "The key is revoked." : "The key is approved or needs no approval.");
-        }
-
-        client.ApprovedAt = clock.GetUtcNow().UtcDateTime;
-        client.ApprovedBy = approver;
-        audit.Add(new AuditEntry("client.approve", Purposes.Administration, EntityType: "api_client",
-            EntityId: client.Id.ToString(), Fields: ["approved_at"], Grants: client.PermissionList));
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ToResponse(client));
+            { NotFound: true } => TypedResults.NotFound(),
+            { Conflict: { } conflict } => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Nothing to approve",
+                detail: conflict.Message),
+            _ => TypedResults.Ok(ToResponse(outcome.Value!)),
+        };
     }
 
     private static ApiClientResponse ToResponse(ApiClient c) =>

@@ -7,6 +7,9 @@ public static class IdentityFeature
     {
         services.AddRegisterIdentity(configuration);
         services.AddRegisterTwoFactor(configuration);
+        services.AddScoped<ApiSignIn>();
+        services.AddScoped<UserQueries>();
+        services.AddScoped<ApiClientAdministration>();
         return services;
     }
 

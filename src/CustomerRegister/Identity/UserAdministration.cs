@@ -96,6 +96,8 @@ public sealed class UserAdministration(
     {
         if (userId == actingUserId)
         {
+            await audit.WriteAsync(new AuditEntry("user.roles", Purposes.Administration, EntityType: "user", EntityId: userId.ToString(),
+                Outcome: "denied"), ct);
             throw new ForbiddenException("You cannot change your own roles; another administrator must.");
         }
 

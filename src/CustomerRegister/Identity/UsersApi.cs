@@ -1,11 +1,7 @@
 using System.Security.Claims;
 using CustomerRegister.Audit;
-using CustomerRegister.Catalog;
-using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Identity;
 
@@ -19,44 +15,33 @@ public sealed record UserResponse(
 
 public sealed record CreatedUserResponse(UserResponse User, string? OneTimePassword);
 
+/// <summary>Staff accounts (<see cref="UserAdministration"/>, <see cref="UserQueries"/>).</summary>
 public static class UsersApi
 {
     public static IEndpointRouteBuilder MapUsers(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/users").WithTags("Users").RequirePermission(Permissions.UsersManage);
-        group.MapGet("/", ListAsync);
-        group.MapGet("/{id:guid}", GetAsync);
-        group.MapPost("/", CreateAsync);
-        group.MapPut("/{id:guid}/roles", SetRolesAsync);
-        group.MapPost("/{id:guid}/disable", (Guid id, ClaimsPrincipal me, UserAdministration admin, RegisterDbContext db) =>
-            SetDisabledAsync(id, true, me, admin, db));
-        group.MapPost("/{id:guid}/enable", (Guid id, ClaimsPrincipal me, UserAdministration admin, RegisterDbContext db) =>
-            SetDisabledAsync(id, false, me, admin, db));
+        group.MapGet("/", async (UserQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.ListAsync(ct)))
+            .WithName("ListUsers").WithSummary("Every staff account with its roles and state.");
+        group.MapGet("/{id:guid}", async Task<Results<Ok<UserResponse>, NotFound>> (Guid id, UserQueries queries, CancellationToken ct) =>
+                (await queries.GetAsync(id, ct)).Value is { } user ? TypedResults.Ok(user) : TypedResults.NotFound())
+            .WithName("GetUser").WithSummary("One staff account with its roles and state.");
+        group.MapPost("/", CreateAsync).WithName("CreateUser").ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Create a staff account; without a password a one-time password is returned this once. Either is replaced at first sign-in.");
+        group.MapPut("/{id:guid}/roles", SetRolesAsync).WithName("SetUserRoles").ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Replace an account's roles; never the caller's own, never the last active administrator's.");
+        group.MapPost("/{id:guid}/disable", (Guid id, ClaimsPrincipal me, UserAdministration admin, UserQueries queries) =>
+                SetDisabledAsync(id, true, me, admin, queries))
+            .WithName("DisableUser").ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Disable an account: its tokens and sessions stop working at once; never the caller's own or the last active administrator.");
+        group.MapPost("/{id:guid}/enable", (Guid id, ClaimsPrincipal me, UserAdministration admin, UserQueries queries) =>
+                SetDisabledAsync(id, false, me, admin, queries))
+            .WithName("EnableUser").WithSummary("Enable a disabled account again.");
         return app;
     }
 
-    private static async Task<Ok<List<UserResponse>>> ListAsync(RegisterDbContext db, AuditLog audit, CancellationToken ct)
-    {
-        var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct);
-        var roles = await RolesByUserAsync(db, null, ct);
-        await audit.WriteAsync(new AuditEntry("user.list", Purposes.Administration, EntityType: "user"), ct);
-        return TypedResults.Ok(users.Select(u => ToResponse(u, roles)).ToList());
-    }
-
-    private static async Task<Results<Ok<UserResponse>, NotFound>> GetAsync(Guid id, RegisterDbContext db, AuditLog audit, CancellationToken ct)
-    {
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
-        if (user is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        await audit.WriteAsync(new AuditEntry("user.read", Purposes.Administration, EntityType: "user", EntityId: id.ToString()), ct);
-        return TypedResults.Ok(ToResponse(user, await RolesByUserAsync(db, id, ct)));
-    }
-
     private static async Task<Results<Created<CreatedUserResponse>, ValidationProblem>> CreateAsync(
-        CreateUserRequest request, UserAdministration admin, RegisterDbContext db, CancellationToken ct)
+        CreateUserRequest request, UserAdministration admin, UserQueries queries, CancellationToken ct)
     {
         var errors = new FieldErrors()
             .Required("email", request.Email, 256)
@@ -74,12 +59,12 @@ public static class UsersApi
         // A password the administrator chose is known to two people: its owner replaces it at first sign-in.
         var created = await admin.CreateAsync(
             new NewUser(request.Email!.Trim(), request.DisplayName!, request.Roles!, request.Password, MustChangePassword: true), ct);
-        var response = ToResponse(created.User, await RolesByUserAsync(db, created.User.Id, ct));
-        return TypedResults.Created($"/api/users/{created.User.Id}", new CreatedUserResponse(response, created.OneTimePassword));
+        return TypedResults.Created($"/api/users/{created.User.Id}",
+            new CreatedUserResponse(await queries.ResponseAsync(created.User, ct), created.OneTimePassword));
     }
 
     private static async Task<Results<Ok<UserResponse>, NotFound, ValidationProblem, ProblemHttpResult>> SetRolesAsync(
-        Guid id, SetRolesRequest request, ClaimsPrincipal me, UserAdministration admin, RegisterDbContext db, AuditLog audit, CancellationToken ct)
+        Guid id, SetRolesRequest request, ClaimsPrincipal me, UserAdministration admin, UserQueries queries, CancellationToken ct)
     {
         if (request.Roles is null)
         {
@@ -89,7 +74,7 @@ public static class UsersApi
         try
         {
             var user = await admin.SetRolesAsync(id, request.Roles, AuditLog.Actor(me).Id ?? Guid.Empty, ct);
-            return TypedResults.Ok(ToResponse(user, await RolesByUserAsync(db, id, ct)));
+            return TypedResults.Ok(await queries.ResponseAsync(user, ct));
         }
         catch (KeyNotFoundException)
         {
@@ -97,42 +82,22 @@ public static class UsersApi
         }
         catch (ForbiddenException e)
         {
-            await audit.WriteAsync(new AuditEntry("user.roles", Purposes.Administration, EntityType: "user", EntityId: id.ToString(),
-                Outcome: "denied"), ct);
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Own roles", detail: e.Message,
                 type: "urn:customer-register:own-roles");
         }
     }
 
     private static async Task<Results<Ok<UserResponse>, NotFound>> SetDisabledAsync(
-        Guid id, bool disabled, ClaimsPrincipal me, UserAdministration admin, RegisterDbContext db)
+        Guid id, bool disabled, ClaimsPrincipal me, UserAdministration admin, UserQueries queries)
     {
         try
         {
-            var actingId = Guid.Parse(me.FindFirstValue(ClaimTypes.NameIdentifier) ?? Guid.Empty.ToString());
-            var user = await admin.SetDisabledAsync(id, disabled, actingId);
-            return TypedResults.Ok(ToResponse(user, await RolesByUserAsync(db, id, default)));
+            var user = await admin.SetDisabledAsync(id, disabled, AuditLog.Actor(me).Id ?? Guid.Empty);
+            return TypedResults.Ok(await queries.ResponseAsync(user, default));
         }
         catch (KeyNotFoundException)
         {
             return TypedResults.NotFound();
         }
     }
-
-    private static async Task<ILookup<Guid, string>> RolesByUserAsync(RegisterDbContext db, Guid? userId, CancellationToken ct)
-    {
-        var query = from ur in db.UserRoles
-                    join r in db.Roles on ur.RoleId equals r.Id
-                    select new { ur.UserId, Role = r.Name! };
-        if (userId is { } id)
-        {
-            query = query.Where(x => x.UserId == id);
-        }
-
-        return (await query.ToListAsync(ct)).ToLookup(x => x.UserId, x => x.Role);
-    }
-
-    private static UserResponse ToResponse(AppUser user, ILookup<Guid, string> roles) => new(
-        user.Id, user.Email!, user.DisplayName, roles[user.Id].Order(StringComparer.Ordinal).ToList(), user.IsDisabled,
-        user.MustChangePassword, user.LockoutEnd > DateTimeOffset.UtcNow ? user.LockoutEnd : null, user.CreatedAt);
 }

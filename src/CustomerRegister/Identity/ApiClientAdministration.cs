@@ -1,0 +1,104 @@
+using CustomerRegister.Audit;
+using CustomerRegister.Catalog;
+using CustomerRegister.Data;
+using CustomerRegister.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerRegister.Identity;
+
+public sealed record NewApiClient(string? Name, IReadOnlyList<string>? Permissions);
+
+/// <summary>A created client and its key, returned this once; only the key's hash is kept.</summary>
+public sealed record CreatedApiClient(ApiClient Client, string ApiKey);
+
+/// <summary>
+/// Integration clients and their keys: creating, revoking and approving them, each audited with the permissions it
+/// grants or takes away. A key beyond <see cref="Permissions.Integration"/> is created pending and signs in only after
+/// a DPO other than its creator approves it.
+/// </summary>
+public sealed class ApiClientAdministration(RegisterDbContext db, AuditLog audit, TimeProvider clock)
+{
+    public Task<List<ApiClient>> ListAsync(CancellationToken ct) =>
+        db.ApiClients.AsNoTracking().OrderBy(c => c.Name).ToListAsync(ct);
+
+    public async Task<Outcome<CreatedApiClient>> CreateAsync(NewApiClient input, Guid? creator, CancellationToken ct)
+    {
+        var errors = new FieldErrors().Required("name", input.Name, 200);
+        if (input.Permissions is not { Count: > 0 })
+        {
+            errors.Add("permissions", "At least one permission is required.");
+        }
+        else if (input.Permissions.Where(p => !Permissions.IsKnown(p)).ToList() is { Count: > 0 } unknown)
+        {
+            errors.Add("permissions", $"Unknown permission(s): {string.Join(", ", unknown)}.");
+        }
+
+        if (errors.Any)
+        {
+            return Outcome.Invalid(errors);
+        }
+
+        var (key, prefix, hash) = ApiKeyAuthentication.NewKey();
+        var client = new ApiClient
+        {
+            Id = Guid.CreateVersion7(),
+            Name = input.Name!.Trim(),
+            KeyPrefix = prefix,
+            KeyHash = hash,
+            Permissions = string.Join(' ', input.Permissions!.Distinct()),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            CreatedBy = creator ?? Guid.Empty,
+        };
+        db.ApiClients.Add(client);
+        audit.Add(new AuditEntry("client.create", Purposes.Administration, EntityType: "api_client",
+            EntityId: client.Id.ToString(), Fields: ["name", "permissions"], Grants: client.PermissionList));
+        await db.SaveChangesAsync(ct);
+        return new CreatedApiClient(client, key);
+    }
+
+    public async Task<Outcome<ApiClient>> RevokeAsync(Guid id, CancellationToken ct)
+    {
+        if (await db.ApiClients.FirstOrDefaultAsync(c => c.Id == id, ct) is not { } client)
+        {
+            return Outcome.Missing;
+        }
+
+        client.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
+        audit.Add(new AuditEntry("client.revoke", Purposes.Administration, EntityType: "api_client",
+            EntityId: client.Id.ToString(), Fields: ["revoked_at"], Grants: client.PermissionList.Select(p => "-" + p)));
+        await db.SaveChangesAsync(ct);
+        return client;
+    }
+
+    /// <summary>
+    /// Approves a pending key. The key's creator (or a caller without a user id) is refused with
+    /// <see cref="ForbiddenException"/>, audited as denied; a revoked key or one that needs no approval is a conflict
+    /// on its <c>state</c>.
+    /// </summary>
+    public async Task<Outcome<ApiClient>> ApproveAsync(Guid id, Guid? approver, CancellationToken ct)
+    {
+        if (await db.ApiClients.FirstOrDefaultAsync(c => c.Id == id, ct) is not { } client)
+        {
+            return Outcome.Missing;
+        }
+
+        if (approver is null || approver == client.CreatedBy)
+        {
+            await audit.WriteAsync(new AuditEntry("client.approve", Purposes.Administration, EntityType: "api_client",
+                EntityId: client.Id.ToString(), Outcome: "denied"), ct);
+            throw new ForbiddenException("A key is approved by a data protection officer other than the one who created it.");
+        }
+
+        if (client.RevokedAt is not null || !client.IsPending)
+        {
+            return Outcome.Conflict("state", client.RevokedAt is not null ? "The key is revoked." : "The key is approved or needs no approval.");
+        }
+
+        client.ApprovedAt = clock.GetUtcNow().UtcDateTime;
+        client.ApprovedBy = approver;
+        audit.Add(new AuditEntry("client.approve", Purposes.Administration, EntityType: "api_client",
+            EntityId: client.Id.ToString(), Fields: ["approved_at"], Grants: client.PermissionList));
+        await db.SaveChangesAsync(ct);
+        return client;
+    }
+}
