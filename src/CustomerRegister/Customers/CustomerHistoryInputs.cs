@@ -9,6 +9,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Customers;
 
+/// <summary>A time a client says has already happened: at most a little clock skew ahead of now; stored as UTC.</summary>
+internal static class PastTime
+{
+    private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
+
+    public static DateTime? Read(FieldErrors errors, string field, DateTime? value, DateTime now)
+    {
+        if (value is { } v && v.ToUniversalTime() > now + FutureTolerance)
+        {
+            errors.Add(field, "Cannot be in the future.");
+        }
+
+        return value?.ToUniversalTime();
+    }
+}
+
 internal sealed record HistoryInput(ContactChannel Channel, ContactDirection Direction, DateTime OccurredAt, string Summary)
 {
     public static HistoryInput Read(ContactHistoryRequest r, FieldErrors errors, DateTime now)
@@ -23,7 +39,7 @@ internal sealed record HistoryInput(ContactChannel Channel, ContactDirection Dir
             errors.Add("direction", $"Required: one of {string.Join(", ", Enum.GetNames<ContactDirection>())}.");
         }
 
-        var at = CustomerHistoryApi.Past(errors, "occurredAt", r.OccurredAt, now) ?? now;
+        var at = PastTime.Read(errors, "occurredAt", r.OccurredAt, now) ?? now;
         var summary = errors.Text("summary", r.Summary, RelationshipRules.MaxSummaryLength, required: true) ?? "";
         return new(r.Channel ?? default, r.Direction ?? default, at, summary);
     }
@@ -51,7 +67,7 @@ internal sealed record FeedbackInput(DateTime ReceivedAt, ContactChannel Channel
             errors.Add("rating", "Between 1 and 5, or left out.");
         }
 
-        var at = CustomerHistoryApi.Past(errors, "receivedAt", r.ReceivedAt, now) ?? now;
+        var at = PastTime.Read(errors, "receivedAt", r.ReceivedAt, now) ?? now;
         var text = errors.Text("text", r.Text, RelationshipRules.MaxFeedbackLength, required: true) ?? "";
         return new(at, r.Channel ?? default, text, r.Rating, r.Handled ?? false);
     }
@@ -72,7 +88,7 @@ internal sealed record InfoInput(string Text, string ConsentText, string? Consen
         errors.Text("text", r.Text, RelationshipRules.MaxSummaryLength, required: true) ?? "",
         errors.Text("consentText", r.ConsentText, 1000, required: true) ?? "",
         errors.Text("consentVersion", r.ConsentVersion, 50),
-        CustomerHistoryApi.Past(errors, "consentedAt", r.ConsentedAt, now) ?? now);
+        PastTime.Read(errors, "consentedAt", r.ConsentedAt, now) ?? now);
 
     public void ApplyTo(AdditionalInfo a)
     {

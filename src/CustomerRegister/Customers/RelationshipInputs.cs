@@ -40,10 +40,27 @@ internal static class CodeIndex
 
         Add(db, customer, number);
     }
+
+    /// <summary>The search target of a customer: the consumer row, or the organisation; and its current subject.</summary>
+    public static async Task<CustomerTarget?> CustomerOfAsync(RegisterDbContext db, Guid? subjectId, Guid? organisationId,
+        CancellationToken ct)
+    {
+        if (organisationId is { } o)
+        {
+            return await db.Set<Organisation>().Where(x => x.Id == o)
+                .Select(x => new CustomerTarget(SearchTarget.Organisation, x.Id, x.SubjectId)).FirstOrDefaultAsync(ct);
+        }
+
+        return await db.Set<Consumer>().Where(c => c.SubjectId == subjectId)
+            .Select(c => new CustomerTarget(SearchTarget.Consumer, c.Id, c.SubjectId)).FirstOrDefaultAsync(ct);
+    }
 }
 
 internal sealed record RelationshipInput(string Number, DateOnly StartDate, DateOnly? EndDate, RelationshipStatus Status)
 {
+    public static readonly Failure DuplicateNumber =
+        Outcome.Conflict("customerNumber", "Another relationship already has this customer number.");
+
     public static RelationshipInput Read(RelationshipRequest r, FieldErrors errors, DateOnly today)
     {
         if (!RelationshipRules.TryNormaliseNumber(r.CustomerNumber, out var number, out var numberError))
@@ -80,6 +97,8 @@ internal sealed record RelationshipInput(string Number, DateOnly StartDate, Date
 
 internal sealed record ContractInput(string Number, string Title, DateOnly StartDate, DateOnly? EndDate, ContractStatus Status)
 {
+    public static readonly Failure DuplicateNumber = Outcome.Conflict("contractNumber", "Another contract already has this contract number.");
+
     public static ContractInput Read(ContractRequest r, FieldErrors errors)
     {
         if (!RelationshipRules.TryNormaliseNumber(r.ContractNumber, out var number, out var numberError))

@@ -8,7 +8,7 @@ namespace CustomerRegister.Demo;
 /// <summary>
 /// A customer relationship for every customer (about 30 % ended), contracts for organisations, ordered services with
 /// their suspensions and cancellations, and each person's contact history, feedback and consented additional info.
-/// Numbers and states follow <see cref="RelationshipRules"/> and the search entries those of <see cref="RelationshipsApi"/>.
+/// Numbers and states follow <see cref="RelationshipRules"/> and the search entries those of <see cref="CodeIndex"/>.
 /// </summary>
 public sealed class RelationshipsGenerator : IDemoGenerator
 {

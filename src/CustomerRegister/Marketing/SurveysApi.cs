@@ -120,9 +120,9 @@ public static class SurveysApi
         Guid id, Guid? after, int? limit, RegisterDbContext db, AuditLog audit, ProcessingLimits limits, CancellationToken ct)
     {
         var size = limit ?? 50;
-        if (size is < 1 or > Customers.ConsumersApi.MaxPageSize)
+        if (size is < 1 or > Paging.MaxSize)
         {
-            return new FieldErrors().Add("limit", $"Between 1 and {Customers.ConsumersApi.MaxPageSize}.").Problem();
+            return new FieldErrors().Add("limit", $"Between 1 and {Paging.MaxSize}.").Problem();
         }
 
         if (!await db.Set<Survey>().AnyAsync(s => s.Id == id, ct))

@@ -108,9 +108,9 @@ public static class WebEventsApi
         Guid subjectId, Guid? after, int? limit, RegisterDbContext db, AuditLog audit, CancellationToken ct)
     {
         var size = limit ?? 50;
-        if (size is < 1 or > ConsumersApi.MaxPageSize)
+        if (size is < 1 or > Paging.MaxSize)
         {
-            return new FieldErrors().Add("limit", $"Between 1 and {ConsumersApi.MaxPageSize}.").Problem();
+            return new FieldErrors().Add("limit", $"Between 1 and {Paging.MaxSize}.").Problem();
         }
 
         if (!await db.Set<Subject>().AnyAsync(s => s.Id == subjectId, ct))
