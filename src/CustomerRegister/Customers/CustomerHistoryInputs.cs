@@ -1,11 +1,4 @@
-using CustomerRegister.Audit;
-using CustomerRegister.Catalog;
-using CustomerRegister.Data;
-using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
-using CustomerRegister.Subjects;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Customers;
 
@@ -25,19 +18,25 @@ internal static class PastTime
     }
 }
 
+/// <summary>A required choice among an enum's values; the error lists the allowed names.</summary>
+internal static class Choice
+{
+    public static void Required<T>(FieldErrors errors, string field, T? value)
+        where T : struct, Enum
+    {
+        if (value is null)
+        {
+            errors.Add(field, $"Required: one of {string.Join(", ", Enum.GetNames<T>())}.");
+        }
+    }
+}
+
 internal sealed record HistoryInput(ContactChannel Channel, ContactDirection Direction, DateTime OccurredAt, string Summary)
 {
     public static HistoryInput Read(ContactHistoryRequest r, FieldErrors errors, DateTime now)
     {
-        if (r.Channel is null)
-        {
-            errors.Add("channel", $"Required: one of {string.Join(", ", Enum.GetNames<ContactChannel>())}.");
-        }
-
-        if (r.Direction is null)
-        {
-            errors.Add("direction", $"Required: one of {string.Join(", ", Enum.GetNames<ContactDirection>())}.");
-        }
+        Choice.Required(errors, "channel", r.Channel);
+        Choice.Required(errors, "direction", r.Direction);
 
         var at = PastTime.Read(errors, "occurredAt", r.OccurredAt, now) ?? now;
         var summary = errors.Text("summary", r.Summary, RelationshipRules.MaxSummaryLength, required: true) ?? "";
@@ -57,10 +56,7 @@ internal sealed record FeedbackInput(DateTime ReceivedAt, ContactChannel Channel
 {
     public static FeedbackInput Read(FeedbackRequest r, FieldErrors errors, DateTime now)
     {
-        if (r.Channel is null)
-        {
-            errors.Add("channel", $"Required: one of {string.Join(", ", Enum.GetNames<ContactChannel>())}.");
-        }
+        Choice.Required(errors, "channel", r.Channel);
 
         if (r.Rating is < 1 or > 5)
         {

@@ -2,6 +2,7 @@ using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Subjects;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Customers;
@@ -44,7 +45,7 @@ public sealed class EndRelationship(RegisterDbContext db, AuditLog audit, IHttpC
             return Outcome.Invalid("endDate", periodError);
         }
 
-        db.Entry(relationship).Property(r => r.Version).OriginalValue = request.Version!.Value;
+        VersionedUpdate.AsOf(db, relationship, request.Version!.Value);
         relationship.EndDate = end;
         relationship.Status = RelationshipStatus.Ended;
         audit.Add(new AuditEntry("relationship.end", Purposes.CustomerRelationship, relationship.SubjectId, "customer_relationship",

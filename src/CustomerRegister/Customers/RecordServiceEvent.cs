@@ -2,6 +2,7 @@ using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Subjects;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Customers;
@@ -17,16 +18,9 @@ public sealed class RecordServiceEvent(RegisterDbContext db, AuditLog audit, IHt
         var errors = new FieldErrors();
         var reason = errors.Text("reason", request.Reason, RelationshipRules.MaxReasonLength);
         var today = HelsinkiTime.Today(clock);
-        if (request.Kind is null)
-        {
-            errors.Add("kind", $"Required: one of {string.Join(", ", Enum.GetNames<ServiceEventKind>())}.");
-        }
-
-        if (request.ReportedBy is null)
-        {
-            errors.Add("reportedBy", $"Required: one of {string.Join(", ", Enum.GetNames<ReportedBy>())}.");
-        }
-        else if ((request.ReportedBy == ReportedBy.ContactPerson) != (request.ContactPersonId is not null))
+        Choice.Required(errors, "kind", request.Kind);
+        Choice.Required(errors, "reportedBy", request.ReportedBy);
+        if (request.ReportedBy is not null && (request.ReportedBy == ReportedBy.ContactPerson) != (request.ContactPersonId is not null))
         {
             errors.Add("contactPersonId", "Required exactly when reportedBy is ContactPerson.");
         }
@@ -67,7 +61,7 @@ public sealed class RecordServiceEvent(RegisterDbContext db, AuditLog audit, IHt
             return Outcome.Conflict("kind", $"A service that is {service.Status} cannot be {request.Kind}.");
         }
 
-        db.Entry(service).Property(s => s.Version).OriginalValue = request.Version!.Value;
+        VersionedUpdate.AsOf(db, service, request.Version!.Value);
         service.Status = next;
         var (_, userId) = AuditLog.Actor(http.HttpContext?.User);
         var serviceEvent = new ServiceEvent

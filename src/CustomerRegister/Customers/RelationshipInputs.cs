@@ -1,11 +1,6 @@
-using CustomerRegister.Audit;
-using CustomerRegister.Catalog;
 using CustomerRegister.Data;
-using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
-using CustomerRegister.Requests;
 using CustomerRegister.Search;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Customers;
@@ -19,14 +14,17 @@ internal sealed record CustomerTarget(SearchTarget Kind, Guid Id, Guid? SubjectI
 internal static class CodeIndex
 {
     public static void Add(RegisterDbContext db, CustomerTarget customer, string number) =>
-        db.Add(new SearchEntry
-        {
-            Term = SearchText.Code(number),
-            Field = SearchIndex.CustomerNumberField,
-            TargetKind = customer.Kind,
-            TargetId = customer.Id,
-            SubjectId = customer.SubjectId,
-        });
+        db.Add(Entry(customer.Kind, customer.Id, customer.SubjectId, number));
+
+    /// <summary>The entry of a customer or contract number on the customer's own search target (also what the demo seeder writes).</summary>
+    public static SearchEntry Entry(SearchTarget kind, Guid targetId, Guid? subjectId, string number) => new()
+    {
+        Term = SearchText.Code(number),
+        Field = SearchIndex.CustomerNumberField,
+        TargetKind = kind,
+        TargetId = targetId,
+        SubjectId = subjectId,
+    };
 
     public static async Task ReplaceAsync(RegisterDbContext db, CustomerTarget customer, string old, string number, CancellationToken ct)
     {

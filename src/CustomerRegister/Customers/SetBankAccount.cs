@@ -4,6 +4,7 @@ using CustomerRegister.Data;
 using CustomerRegister.Finnish;
 using CustomerRegister.Infrastructure;
 using CustomerRegister.Protection;
+using CustomerRegister.Subjects;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Customers;
@@ -27,7 +28,7 @@ public sealed class SetBankAccount(RegisterDbContext db, AuditLog audit, Protect
             return Outcome.Missing;
         }
 
-        db.Entry(consumer).Property(c => c.Version).OriginalValue = request.Version!.Value;
+        VersionedUpdate.AsOf(db, consumer, request.Version!.Value);
         BankAccounts.Store(consumer, iban, codes);
         audit.Add(new AuditEntry(iban is null ? "consumer.bank_account.clear" : "consumer.bank_account.set", Purposes.Invoicing,
             consumer.SubjectId, "consumer", id.ToString(), ["bank_account"]));

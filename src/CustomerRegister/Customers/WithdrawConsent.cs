@@ -2,6 +2,7 @@ using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Subjects;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Customers;
@@ -28,7 +29,7 @@ public sealed class WithdrawConsent(RegisterDbContext db, AuditLog audit)
         }
 
         // The trail keeps that consent was withdrawn and the item erased; the values go with the row.
-        db.Entry(info).Property(a => a.Version).OriginalValue = request.Version!.Value;
+        VersionedUpdate.AsOf(db, info, request.Version!.Value);
         db.Remove(info);
         audit.Add(new AuditEntry("additional_info.consent_withdrawn", Purposes.DataSubjectRights, info.SubjectId, "additional_info",
             id.ToString(), CustomerHistoryQueries.InfoFields));
