@@ -1,29 +1,44 @@
-using CustomerRegister.Audit;
-using CustomerRegister.Catalog;
-using CustomerRegister.Data;
-using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
-using CustomerRegister.Subjects;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Customers;
+
+/// <summary>A time a client says has already happened: at most a little clock skew ahead of now; stored as UTC.</summary>
+internal static class PastTime
+{
+    private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
+
+    public static DateTime? Read(FieldErrors errors, string field, DateTime? value, DateTime now)
+    {
+        if (value is { } v && v.ToUniversalTime() > now + FutureTolerance)
+        {
+            errors.Add(field, "Cannot be in the future.");
+        }
+
+        return value?.ToUniversalTime();
+    }
+}
+
+/// <summary>A required choice among an enum's values; the error lists the allowed names.</summary>
+internal static class Choice
+{
+    public static void Required<T>(FieldErrors errors, string field, T? value)
+        where T : struct, Enum
+    {
+        if (value is null)
+        {
+            errors.Add(field, $"Required: one of {string.Join(", ", Enum.GetNames<T>())}.");
+        }
+    }
+}
 
 internal sealed record HistoryInput(ContactChannel Channel, ContactDirection Direction, DateTime OccurredAt, string Summary)
 {
     public static HistoryInput Read(ContactHistoryRequest r, FieldErrors errors, DateTime now)
     {
-        if (r.Channel is null)
-        {
-            errors.Add("channel", $"Required: one of {string.Join(", ", Enum.GetNames<ContactChannel>())}.");
-        }
+        Choice.Required(errors, "channel", r.Channel);
+        Choice.Required(errors, "direction", r.Direction);
 
-        if (r.Direction is null)
-        {
-            errors.Add("direction", $"Required: one of {string.Join(", ", Enum.GetNames<ContactDirection>())}.");
-        }
-
-        var at = CustomerHistoryApi.Past(errors, "occurredAt", r.OccurredAt, now) ?? now;
+        var at = PastTime.Read(errors, "occurredAt", r.OccurredAt, now) ?? now;
         var summary = errors.Text("summary", r.Summary, RelationshipRules.MaxSummaryLength, required: true) ?? "";
         return new(r.Channel ?? default, r.Direction ?? default, at, summary);
     }
@@ -41,17 +56,14 @@ internal sealed record FeedbackInput(DateTime ReceivedAt, ContactChannel Channel
 {
     public static FeedbackInput Read(FeedbackRequest r, FieldErrors errors, DateTime now)
     {
-        if (r.Channel is null)
-        {
-            errors.Add("channel", $"Required: one of {string.Join(", ", Enum.GetNames<ContactChannel>())}.");
-        }
+        Choice.Required(errors, "channel", r.Channel);
 
         if (r.Rating is < 1 or > 5)
         {
             errors.Add("rating", "Between 1 and 5, or left out.");
         }
 
-        var at = CustomerHistoryApi.Past(errors, "receivedAt", r.ReceivedAt, now) ?? now;
+        var at = PastTime.Read(errors, "receivedAt", r.ReceivedAt, now) ?? now;
         var text = errors.Text("text", r.Text, RelationshipRules.MaxFeedbackLength, required: true) ?? "";
         return new(at, r.Channel ?? default, text, r.Rating, r.Handled ?? false);
     }
@@ -72,7 +84,7 @@ internal sealed record InfoInput(string Text, string ConsentText, string? Consen
         errors.Text("text", r.Text, RelationshipRules.MaxSummaryLength, required: true) ?? "",
         errors.Text("consentText", r.ConsentText, 1000, required: true) ?? "",
         errors.Text("consentVersion", r.ConsentVersion, 50),
-        CustomerHistoryApi.Past(errors, "consentedAt", r.ConsentedAt, now) ?? now);
+        PastTime.Read(errors, "consentedAt", r.ConsentedAt, now) ?? now);
 
     public void ApplyTo(AdditionalInfo a)
     {

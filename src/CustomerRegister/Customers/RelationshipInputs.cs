@@ -1,11 +1,6 @@
-using CustomerRegister.Audit;
-using CustomerRegister.Catalog;
 using CustomerRegister.Data;
-using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
-using CustomerRegister.Requests;
 using CustomerRegister.Search;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Customers;
@@ -19,14 +14,17 @@ internal sealed record CustomerTarget(SearchTarget Kind, Guid Id, Guid? SubjectI
 internal static class CodeIndex
 {
     public static void Add(RegisterDbContext db, CustomerTarget customer, string number) =>
-        db.Add(new SearchEntry
-        {
-            Term = SearchText.Code(number),
-            Field = SearchIndex.CustomerNumberField,
-            TargetKind = customer.Kind,
-            TargetId = customer.Id,
-            SubjectId = customer.SubjectId,
-        });
+        db.Add(Entry(customer.Kind, customer.Id, customer.SubjectId, number));
+
+    /// <summary>The entry of a customer or contract number on the customer's own search target (also what the demo seeder writes).</summary>
+    public static SearchEntry Entry(SearchTarget kind, Guid targetId, Guid? subjectId, string number) => new()
+    {
+        Term = SearchText.Code(number),
+        Field = SearchIndex.CustomerNumberField,
+        TargetKind = kind,
+        TargetId = targetId,
+        SubjectId = subjectId,
+    };
 
     public static async Task ReplaceAsync(RegisterDbContext db, CustomerTarget customer, string old, string number, CancellationToken ct)
     {
@@ -40,10 +38,27 @@ internal static class CodeIndex
 
         Add(db, customer, number);
     }
+
+    /// <summary>The search target of a customer: the consumer row, or the organisation; and its current subject.</summary>
+    public static async Task<CustomerTarget?> CustomerOfAsync(RegisterDbContext db, Guid? subjectId, Guid? organisationId,
+        CancellationToken ct)
+    {
+        if (organisationId is { } o)
+        {
+            return await db.Set<Organisation>().Where(x => x.Id == o)
+                .Select(x => new CustomerTarget(SearchTarget.Organisation, x.Id, x.SubjectId)).FirstOrDefaultAsync(ct);
+        }
+
+        return await db.Set<Consumer>().Where(c => c.SubjectId == subjectId)
+            .Select(c => new CustomerTarget(SearchTarget.Consumer, c.Id, c.SubjectId)).FirstOrDefaultAsync(ct);
+    }
 }
 
 internal sealed record RelationshipInput(string Number, DateOnly StartDate, DateOnly? EndDate, RelationshipStatus Status)
 {
+    public static readonly Failure DuplicateNumber =
+        Outcome.Conflict("customerNumber", "Another relationship already has this customer number.");
+
     public static RelationshipInput Read(RelationshipRequest r, FieldErrors errors, DateOnly today)
     {
         if (!RelationshipRules.TryNormaliseNumber(r.CustomerNumber, out var number, out var numberError))
@@ -80,6 +95,8 @@ internal sealed record RelationshipInput(string Number, DateOnly StartDate, Date
 
 internal sealed record ContractInput(string Number, string Title, DateOnly StartDate, DateOnly? EndDate, ContractStatus Status)
 {
+    public static readonly Failure DuplicateNumber = Outcome.Conflict("contractNumber", "Another contract already has this contract number.");
+
     public static ContractInput Read(ContractRequest r, FieldErrors errors)
     {
         if (!RelationshipRules.TryNormaliseNumber(r.ContractNumber, out var number, out var numberError))

@@ -37,7 +37,7 @@ public sealed class RelationshipsSection : ISubjectSection
         var ids = relationships.Select(r => r.Id).ToList();
         var contracts = await db.Set<Contract>().AsNoTracking().Where(c => ids.Contains(c.RelationshipId))
             .OrderBy(c => c.StartDate).ThenBy(c => c.Id).ToListAsync(ct);
-        var services = await RelationshipsApi.LoadServicesAsync(db, ids, ct);
+        var services = await RelationshipQueries.LoadServicesAsync(db, ids, ct);
         return relationships.Select(r => new RelationshipDetail(r.ToResponse(),
             contracts.Where(c => c.RelationshipId == r.Id).Select(c => c.ToResponse()).ToList(),
             services.Where(s => s.RelationshipId == r.Id).ToList())).ToList();

@@ -2,19 +2,21 @@ using CustomerRegister.Infrastructure;
 
 namespace CustomerRegister.Data;
 
+/// <summary>Every change of a versioned row is made as of the version the caller read: a stale one fails at SaveChanges with 409.</summary>
 public static class VersionedUpdate
 {
-    /// <summary>
-    /// Applies a change to a tracked row as of the version the caller read (a stale one fails at SaveChanges with
-    /// 409) and returns the names of the columns that changed, for the audit event.
-    /// </summary>
+    /// <summary>Marks the tracked row as read at <paramref name="version"/>, for a change whose audit names fixed fields.</summary>
+    public static void AsOf<T>(RegisterDbContext db, T entity, long version)
+        where T : class, IVersioned =>
+        db.Entry(entity).Property(e => e.Version).OriginalValue = version;
+
+    /// <summary>Applies a change as of <paramref name="version"/> and returns the names of the columns that changed, for the audit event.</summary>
     public static List<string> Apply<T>(RegisterDbContext db, T entity, long version, Action<T> change)
         where T : class, IVersioned
     {
-        var entry = db.Entry(entity);
-        entry.Property(e => e.Version).OriginalValue = version;
+        AsOf(db, entity, version);
         change(entity);
         db.ChangeTracker.DetectChanges();
-        return [.. Access.ChangedFields(entry)];
+        return [.. Access.ChangedFields(db.Entry(entity))];
     }
 }

@@ -103,9 +103,7 @@ public sealed class CustomersGenerator : IDemoGenerator
         if (f.Random.Float() < 0.6f)
         {
             var iban = Iban.CreateFinnish(f.Random.ReplaceNumbers("#############"));
-            consumer.BankAccountCipher = chunk.Codes.Encrypt(iban.Value);
-            consumer.BankAccountLookup = ConsumersApi.BankAccountLookup(chunk.Codes, iban);
-            consumer.BankAccountMasked = iban.Masked();
+            BankAccounts.Store(consumer, iban, chunk.Codes);
             account = iban;
         }
 

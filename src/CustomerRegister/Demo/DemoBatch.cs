@@ -37,9 +37,9 @@ public sealed class DemoBatch
     public void AddSearchEntries(SearchTarget kind, Guid targetId, Guid? subjectId, IEnumerable<(string Field, string Term)> terms,
         string? sortKey = null)
     {
-        foreach (var (field, term) in terms.Distinct())
+        foreach (var entry in SearchIndex.EntriesOf(kind, targetId, subjectId, sortKey, terms))
         {
-            Add(new SearchEntry { Term = term, Field = field, TargetKind = kind, TargetId = targetId, SubjectId = subjectId, SortKey = sortKey });
+            Add(entry);
         }
     }
 

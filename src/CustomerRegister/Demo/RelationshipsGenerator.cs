@@ -8,7 +8,7 @@ namespace CustomerRegister.Demo;
 /// <summary>
 /// A customer relationship for every customer (about 30 % ended), contracts for organisations, ordered services with
 /// their suspensions and cancellations, and each person's contact history, feedback and consented additional info.
-/// Numbers and states follow <see cref="RelationshipRules"/> and the search entries those of <see cref="RelationshipsApi"/>.
+/// Numbers and states follow <see cref="RelationshipRules"/> and the search entries those of <see cref="CodeIndex"/>.
 /// </summary>
 public sealed class RelationshipsGenerator : IDemoGenerator
 {
@@ -279,12 +279,5 @@ public sealed class RelationshipsGenerator : IDemoGenerator
 
     /// <summary>As <see cref="CodeIndex"/> adds customer and contract numbers to the customer's own search target.</summary>
     private static void AddCode(DemoChunk chunk, (SearchTarget Kind, Guid Id, Guid? SubjectId) target, string number) =>
-        chunk.Rows.Add(new SearchEntry
-        {
-            Term = SearchText.Code(number),
-            Field = SearchIndex.CustomerNumberField,
-            TargetKind = target.Kind,
-            TargetId = target.Id,
-            SubjectId = target.SubjectId,
-        });
+        chunk.Rows.Add(CodeIndex.Entry(target.Kind, target.Id, target.SubjectId, number));
 }

@@ -276,12 +276,12 @@ public sealed class Rectifications(
             var before = consumer.BankAccountMasked;
             if (change.Value?.Value is Iban iban)
             {
-                if (consumer.BankAccountLookup is { } lookup && lookup.SequenceEqual(ConsumersApi.BankAccountLookup(codes, iban)))
+                if (consumer.BankAccountLookup is { } lookup && lookup.SequenceEqual(BankAccounts.Lookup(codes, iban)))
                 {
                     return (before, before);
                 }
 
-                ConsumersApi.SetBankAccount(consumer, iban, codes);
+                BankAccounts.Store(consumer, iban, codes);
             }
             else
             {

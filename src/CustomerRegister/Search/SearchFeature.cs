@@ -5,7 +5,7 @@ public static class SearchFeature
 {
     public static IServiceCollection AddSearchFeature(this IServiceCollection services)
     {
-        services.AddScoped<SearchService>();
+        services.AddScoped<SearchQueries>();
         return services;
     }
 

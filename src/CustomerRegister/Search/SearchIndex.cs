@@ -70,11 +70,21 @@ public static class SearchIndex
             db.RemoveRange(await db.Set<SearchEntry>().Where(e => e.TargetId == targetId && !CodeFields.Contains(e.Field)).ToListAsync(ct));
         }
 
-        foreach (var (field, term) in terms.Distinct())
-        {
-            db.Add(new SearchEntry { Term = term, Field = field, TargetKind = kind, TargetId = targetId, SubjectId = subjectId, SortKey = sortKey });
-        }
+        db.AddRange(EntriesOf(kind, targetId, subjectId, sortKey, terms));
     }
+
+    /// <summary>The entries of a record's terms, each once: what <see cref="ReplaceAsync"/> writes and the demo seeder bulk-loads.</summary>
+    public static IEnumerable<SearchEntry> EntriesOf(SearchTarget kind, Guid targetId, Guid? subjectId, string? sortKey,
+        IEnumerable<(string Field, string Term)> terms) =>
+        terms.Distinct().Select(t => new SearchEntry
+        {
+            Term = t.Term,
+            Field = t.Field,
+            TargetKind = kind,
+            TargetId = targetId,
+            SubjectId = subjectId,
+            SortKey = sortKey,
+        });
 
     /// <summary>How people and organisations are ordered in results: by folded name, last name first.</summary>
     public static string SortKeyOf(Consumer c) => Truncate(SearchText.Fold($"{c.LastName} {c.FirstName}"));

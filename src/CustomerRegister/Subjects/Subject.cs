@@ -24,6 +24,9 @@ public sealed class Subject
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>A new subject key, made together with the first record of the person.</summary>
+    public static Subject New(SubjectKind kind, DateTime now) => new() { Id = Guid.CreateVersion7(), Kind = kind, CreatedAt = now };
+
     /// <summary>The key of <see cref="SubjectKind.Anonymised"/>: rows unlinked from a person by erasure point here.</summary>
     public static readonly Guid Anonymised = new("00000000-0000-0000-0000-0000000000a0");
 }

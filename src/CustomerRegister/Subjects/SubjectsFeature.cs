@@ -6,6 +6,7 @@ public static class SubjectsFeature
     public static IServiceCollection AddSubjectsFeature(this IServiceCollection services)
     {
         services.AddScoped<SubjectPictures>();
+        services.AddScoped<GroupCompanyQueries>();
         return services;
     }
 

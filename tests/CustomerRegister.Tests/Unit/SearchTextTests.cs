@@ -31,5 +31,5 @@ public sealed class SearchTextTests
     [InlineData("00358 40", "35840")]
     [InlineData("(09) 123", "3589123")]
     public void APartialPhoneNumberBecomesAnE164Prefix(string typed, string prefix) =>
-        Assert.Equal(prefix, SearchApi.PhonePrefix(typed));
+        Assert.Equal(prefix, SearchMatches.PhonePrefix(typed));
 }

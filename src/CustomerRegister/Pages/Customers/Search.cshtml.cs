@@ -1,4 +1,3 @@
-using CustomerRegister.Infrastructure;
 using CustomerRegister.Search;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CustomerRegister.Pages.Customers;
 
 [Authorize(Policy = Identity.Permissions.PolicyPrefix + Identity.Permissions.CustomerRead)]
-public sealed class SearchModel(SearchService search) : PageModel
+public sealed class SearchModel(SearchQueries search) : PageModel
 {
     public string? Query { get; private set; }
 
@@ -22,15 +21,14 @@ public sealed class SearchModel(SearchService search) : PageModel
             return;
         }
 
-        var errors = new FieldErrors();
-        var hits = await search.SearchAsync(q, SearchApi.MaxResults, errors, ct);
-        if (errors.Any)
+        var outcome = await search.SearchAsync(q, SearchQueries.MaxResults, ct);
+        if (!outcome.IsOk)
         {
             Error = Localization.UiText.Get("Search.TooShort");
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
 
-        Hits = hits;
+        Hits = outcome.Value;
     }
 }

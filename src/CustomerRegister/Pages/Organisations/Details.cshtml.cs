@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CustomerRegister.Pages.Organisations;
 
 [Authorize(Policy = Identity.Permissions.PolicyPrefix + Identity.Permissions.CustomerRead)]
-public sealed class DetailsModel(OrganisationViews views) : PageModel
+public sealed class DetailsModel(OrganisationQueries views) : PageModel
 {
     public Organisation? Organisation { get; private set; }
 

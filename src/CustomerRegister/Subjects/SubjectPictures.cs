@@ -2,9 +2,7 @@ using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Customers;
 using CustomerRegister.Data;
-using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Subjects;
@@ -20,19 +18,6 @@ public sealed record SubjectPicture(
     IReadOnlyList<ContactRole> ContactRoles,
     OrganisationResponse? SoleTraderBusiness,
     IReadOnlyDictionary<string, object> Sections);
-
-public static class SubjectsApi
-{
-    public static IEndpointRouteBuilder MapSubjects(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/api/subjects/{id:guid}", GetAsync).WithTags("Subjects").RequirePermission(Permissions.CustomerRead)
-            .WithSummary("Everything the register holds on one person that the caller may see.");
-        return app;
-    }
-
-    private static async Task<Results<Ok<SubjectPicture>, NotFound>> GetAsync(Guid id, SubjectPictures pictures, CancellationToken ct) =>
-        await pictures.GetAsync(id, ct) is { } picture ? TypedResults.Ok(picture) : TypedResults.NotFound();
-}
 
 /// <summary>Builds one person's whole picture (the API and the staff page both use it) and audits the read.</summary>
 public sealed class SubjectPictures(RegisterDbContext db, AuditLog audit, Access access, IEnumerable<ISubjectSection> sections)

@@ -1,12 +1,7 @@
 using System.Text.RegularExpressions;
-using CustomerRegister.Audit;
-using CustomerRegister.Catalog;
 using CustomerRegister.Customers;
 using CustomerRegister.Data;
 using CustomerRegister.Finnish;
-using CustomerRegister.Identity;
-using CustomerRegister.Infrastructure;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Search;
@@ -18,25 +13,8 @@ public sealed record SearchHit(SearchTarget Kind, Guid Id, Guid? SubjectId, stri
 /// match), a phone number in any common format, an email, a business ID, a customer or contract number, a vehicle
 /// registration number.
 /// </summary>
-public static partial class SearchApi
+public static partial class SearchMatches
 {
-    public const int MaxResults = 50;
-
-    public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/api/search", SearchAsync).WithTags("Search").RequirePermission(Permissions.CustomerRead)
-            .WithSummary("Find people and organisations by name prefix, phone, email or business ID.");
-        return app;
-    }
-
-    private static async Task<Results<Ok<List<SearchHit>>, ValidationProblem>> SearchAsync(
-        string? q, int? limit, SearchService search, CancellationToken ct)
-    {
-        var errors = new FieldErrors();
-        var hits = await search.SearchAsync(q, limit ?? 20, errors, ct);
-        return errors.Any ? errors.Problem() : TypedResults.Ok(hits);
-    }
-
     /// <summary>
     /// Target id → the fields that matched: at most <paramref name="limit"/> targets per kind of match, the first ones in
     /// name order, taken from the covering index without loading the other matches. Only the <paramref name="searchable"/>

@@ -5,7 +5,6 @@ using CustomerRegister.Data;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
 using CustomerRegister.Restrictions;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Subjects;
@@ -30,24 +29,11 @@ public sealed record GroupSubjectResponse(
 /// categories the catalogue discloses to group companies, audited as a disclosure with its purpose. A restricted person
 /// (Art 18) is not disclosed: the answer is 404, as for an unknown id.
 /// </summary>
-public static class GroupCompanyApi
+public sealed class GroupCompanyQueries(RegisterDbContext db, AuditLog audit)
 {
-    public static IEndpointRouteBuilder MapGroupCompany(this IEndpointRouteBuilder app)
+    /// <summary>The person as disclosed for <paramref name="purpose"/>; missing (and audited as failed) when not disclosable.</summary>
+    public async Task<Outcome<GroupSubjectResponse>> GetAsync(Guid id, string purpose, CancellationToken ct)
     {
-        app.MapGet("/api/group/subjects/{id:guid}", GetAsync).WithTags("Group companies").RequirePermission(Permissions.GroupCompanyRead)
-            .WithSummary("The contact details disclosed to group companies (notice § 8); X-Purpose names the purpose (default customer_relationship).");
-        return app;
-    }
-
-    private static async Task<Results<Ok<GroupSubjectResponse>, NotFound, ValidationProblem>> GetAsync(
-        Guid id, RegisterDbContext db, AuditLog audit, Access access, CancellationToken ct)
-    {
-        var purpose = access.Purpose(Purposes.CustomerRelationship);
-        if (purpose is null)
-        {
-            return Access.UnknownPurpose();
-        }
-
         var restricted = await ProcessingLimits.Active(db, LimitKind.Restriction).AnyAsync(l => l.SubjectId == id, ct);
         var consumer = restricted ? null : await db.Set<Consumer>().AsNoTracking().FirstOrDefaultAsync(c => c.SubjectId == id, ct);
         var contacts = restricted
@@ -61,12 +47,12 @@ public static class GroupCompanyApi
         {
             await audit.WriteAsync(new AuditEntry("subject.disclose", purpose, EntityType: "subject", EntityId: id.ToString(),
                 Outcome: "failed"), ct);
-            return TypedResults.NotFound();
+            return Outcome.Missing;
         }
 
         var categories = Recipients.GroupCompanies.Select(c => c.Id).ToList();
         await audit.WriteAsync(new AuditEntry("subject.disclose", purpose, id, "subject", id.ToString(), categories), ct);
-        return TypedResults.Ok(new GroupSubjectResponse(id, categories, consumer?.FirstName, consumer?.LastName, consumer?.Email,
-            consumer?.Phone, consumer?.Street, consumer?.PostalCode, consumer?.City, contacts));
+        return new GroupSubjectResponse(id, categories, consumer?.FirstName, consumer?.LastName, consumer?.Email,
+            consumer?.Phone, consumer?.Street, consumer?.PostalCode, consumer?.City, contacts);
     }
 }

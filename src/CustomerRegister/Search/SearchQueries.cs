@@ -9,9 +9,12 @@ using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace CustomerRegister.Search;
 
-/// <summary>The search use case, shared by the API and the staff pages: validates, finds, describes, audits.</summary>
-public sealed class SearchService(RegisterDbContext db, AuditLog audit, ProcessingLimits limits, Access access)
+/// <summary>The search, shared by the API and the staff pages: validates, finds, describes, audits.</summary>
+public sealed class SearchQueries(RegisterDbContext db, AuditLog audit, ProcessingLimits limits, Access access)
 {
+    /// <summary>The most hits one search answers; the API answers 20 unless asked for more.</summary>
+    public const int MaxResults = 50;
+
     private static IReadOnlyDictionary<string, string[]>? _readPermissions;
 
     /// <summary>The index fields the caller may search by: those whose source categories it may read (catalogue).</summary>
@@ -36,8 +39,10 @@ public sealed class SearchService(RegisterDbContext db, AuditLog audit, Processi
         return fields;
     }
 
-    public async Task<List<SearchHit>> SearchAsync(string? q, int limit, FieldErrors errors, CancellationToken ct)
+    /// <summary>The hits of <paramref name="q"/> the caller may see, at most <paramref name="limit"/>; the search is audited.</summary>
+    public async Task<Outcome<List<SearchHit>>> SearchAsync(string? q, int limit, CancellationToken ct)
     {
+        var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(q) || q.Trim().Length < 2)
         {
             errors.Add("q", "At least 2 characters.");
@@ -47,19 +52,15 @@ public sealed class SearchService(RegisterDbContext db, AuditLog audit, Processi
             errors.Add("q", "At most 200 characters.");
         }
 
-        if (limit is < 1 or > SearchApi.MaxResults)
-        {
-            errors.Add("limit", $"Between 1 and {SearchApi.MaxResults}.");
-        }
-
+        var size = Paging.Size(errors, limit, MaxResults);
         if (errors.Any)
         {
-            return [];
+            return Outcome.Invalid(errors);
         }
 
         // A field of a category the caller may not read is not searched at all: no hit, no hint, no effect on the order.
-        var matches = await SearchApi.FindAsync(db, q!.Trim(), limit, await SearchableFieldsAsync(), ct);
-        var hits = await SearchApi.DescribeAsync(db, matches, limit, ct);
+        var matches = await SearchMatches.FindAsync(db, q!.Trim(), size!.Value, await SearchableFieldsAsync(), ct);
+        var hits = await SearchMatches.DescribeAsync(db, matches, size.Value, ct);
 
         // Restricted people (Art 18) are found by the DPO only.
         var hidden = await limits.HiddenAmongAsync([.. hits.Where(h => h.SubjectId is not null).Select(h => h.SubjectId!.Value)], ct);

@@ -1,0 +1,96 @@
+using CustomerRegister.Audit;
+using CustomerRegister.Catalog;
+using CustomerRegister.Data;
+using CustomerRegister.Infrastructure;
+using CustomerRegister.Subjects;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerRegister.Customers;
+
+/// <summary>Records a contact with the person, and corrects it as of the version read.</summary>
+public sealed class RecordContactHistory(RegisterDbContext db, AuditLog audit, IHttpContextAccessor http, TimeProvider clock)
+{
+    /// <summary>The staff member defaults to the caller; the time to now.</summary>
+    public async Task<Outcome<ContactHistoryEntry>> CreateAsync(Guid subjectId, ContactHistoryRequest request, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var input = HistoryInput.Read(request, errors, clock.GetUtcNow().UtcDateTime);
+        errors.RequiredSource(request.Source);
+        var staff = await StaffAsync(errors, request.StaffUserId, ct);
+        if (errors.Any)
+        {
+            return Outcome.Invalid(errors);
+        }
+
+        if (!await CustomerHistoryQueries.SubjectExistsAsync(db, subjectId, ct))
+        {
+            return Outcome.Missing;
+        }
+
+        var entry = new ContactHistoryEntry
+        {
+            Id = Guid.CreateVersion7(),
+            SubjectId = subjectId,
+            Source = request.Source!.Value,
+            StaffUserId = staff,
+        };
+        input.ApplyTo(entry);
+        db.Add(entry);
+        audit.Add(new AuditEntry("contact_history.create", Purposes.CustomerRelationship, subjectId, "contact_history", entry.Id.ToString(),
+            Access.SetFields(db.Entry(entry))));
+        await db.SaveChangesAsync(ct);
+        return entry;
+    }
+
+    public async Task<Outcome<ContactHistoryEntry>> UpdateAsync(Guid id, ContactHistoryRequest request, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var input = HistoryInput.Read(request, errors, clock.GetUtcNow().UtcDateTime);
+        if (request.OccurredAt is null)
+        {
+            errors.Add("occurredAt", "Required.");
+        }
+
+        errors.RequiredVersion(request.Version);
+        var staff = request.StaffUserId is null ? null : await StaffAsync(errors, request.StaffUserId, ct);
+        if (errors.Any)
+        {
+            return Outcome.Invalid(errors);
+        }
+
+        var entry = await db.Set<ContactHistoryEntry>().FirstOrDefaultAsync(e => e.Id == id, ct);
+        if (entry is null)
+        {
+            return Outcome.Missing;
+        }
+
+        var changed = VersionedUpdate.Apply(db, entry, request.Version!.Value, e =>
+        {
+            input.ApplyTo(e);
+            e.StaffUserId = staff ?? e.StaffUserId;
+            e.Source = request.Source ?? e.Source;
+        });
+        audit.Add(new AuditEntry("contact_history.update", Purposes.CustomerRelationship, entry.SubjectId, "contact_history", id.ToString(),
+            changed));
+        await db.SaveChangesAsync(ct);
+        return entry;
+    }
+
+    /// <summary>The staff member of a contact: the one given (who must exist), else the signed-in user.</summary>
+    private async Task<Guid?> StaffAsync(FieldErrors errors, Guid? given, CancellationToken ct)
+    {
+        if (given is { } id)
+        {
+            if (await db.Users.AnyAsync(u => u.Id == id, ct))
+            {
+                return id;
+            }
+
+            errors.Add("staffUserId", "No such staff member.");
+            return null;
+        }
+
+        var (kind, actor) = AuditLog.Actor(http.HttpContext?.User);
+        return kind == AuditLog.ActorUser ? actor : null;
+    }
+}

@@ -1,0 +1,16 @@
+using CustomerRegister.Identity;
+using CustomerRegister.Infrastructure;
+
+namespace CustomerRegister.Search;
+
+public static class SearchEndpoints
+{
+    public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/search", async (string? q, int? limit, SearchQueries search, CancellationToken ct) =>
+                (await search.SearchAsync(q, limit ?? 20, ct)).ToOk())
+            .WithTags("Search").RequirePermission(Permissions.CustomerRead)
+            .WithName("SearchRegister").WithSummary("Find people and organisations by name prefix, phone, email or business ID.");
+        return app;
+    }
+}
