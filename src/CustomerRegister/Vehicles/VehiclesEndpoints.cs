@@ -1,0 +1,45 @@
+using CustomerRegister.Catalog;
+using CustomerRegister.Identity;
+using CustomerRegister.Infrastructure;
+using CustomerRegister.Protection;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CustomerRegister.Vehicles;
+
+/// <summary>Vehicle scrapping certificates: binding and answers only.</summary>
+public static class VehiclesEndpoints
+{
+    public static IEndpointRouteBuilder MapVehicles(this IEndpointRouteBuilder app)
+    {
+        var read = app.MapGroup("/api/vehicles/certificates").WithTags("Vehicles").RequirePermission(Permissions.VehicleRead);
+        read.MapGet("/{id:guid}", GetAsync).WithName("GetVehicleCertificate").WithSummary(
+            "One certificate, identity code masked. ?reveal=identityCode with X-Purpose: legal_obligation shows it (IdentityCode.Reveal, audited).");
+
+        var write = app.MapGroup("/api/vehicles/certificates").WithTags("Vehicles").RequirePermission(Permissions.VehicleWrite);
+        write.MapPost("/", async (CertificateRequest request, IssueCertificate issue, CancellationToken ct) =>
+                (await issue.RunAsync(request, ct)).ToCreated(c => $"/api/vehicles/certificates/{c.Id}", c => c.ToResponse()))
+            .WithName("IssueVehicleCertificate").WithSummary("Issue a scrapping certificate. A duplicate number answers 409.");
+        write.MapPost("/{id:guid}/deregistration", async (Guid id, DeregistrationRequest request, RecordDeregistration record, CancellationToken ct) =>
+                (await record.RunAsync(id, request, ct)).ToOk(c => c.ToResponse()))
+            .WithName("RecordVehicleDeregistration").WithSummary(
+                "Record the vehicle's deregistration (date, version): the owner's identity code is emptied at once; the certificate stays.");
+        write.MapPost("/find-by-identity-code", async (IdentityCodeQuery query, Access access, CertificateQueries queries, CancellationToken ct) =>
+                (await queries.FindByIdentityCodeAsync(query.IdentityCode, access.Purpose(Purposes.LegalObligation), ct))
+                .ToOk(found => found.Select(c => c.ToResponse()).ToList()))
+            .WithName("FindVehicleCertificatesByIdentityCode")
+            .WithSummary("Certificates of the owner with this exact identity code (keyed-hash look-up, audited); codes masked.");
+        return app;
+    }
+
+    private static async Task<Results<Results<Ok<CertificateResponse>, ForbidHttpResult>, ValidationProblem, NotFound, Conflict<HttpValidationProblemDetails>>>
+        GetAsync(Guid id, string? reveal, Access access, CertificateQueries queries, CancellationToken ct)
+    {
+        if (access.Purpose(string.Empty) is not { } stated)
+        {
+            return Access.UnknownPurpose();
+        }
+
+        return (await queries.GetAsync(id, reveal, stated.Length == 0 ? null : stated, ct))
+            .To(read => read.OkOrForbid((certificate, code) => certificate.ToResponse(code)));
+    }
+}
