@@ -1,7 +1,6 @@
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
 using CustomerRegister.Protection;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CustomerRegister.Billing;
 
@@ -40,7 +39,9 @@ public static class BillingEndpoints
             .WithName("CloseCollectionCase").WithSummary("Close a case; unpaid invoices return to Open.");
 
         var readCredits = app.MapGroup("/api/metal-credits").WithTags("Billing").RequirePermission(Permissions.BillingRead);
-        readCredits.MapGet("/{id:guid}", GetPayoutAsync).WithName("GetMetalCreditPayout")
+        readCredits.MapGet("/{id:guid}", (Guid id, string? reveal, Access access, MetalCreditQueries queries, CancellationToken ct) =>
+                RevealedReads.AnswerAsync(access, purpose => queries.GetAsync(id, reveal, purpose, ct), (payout, account) => payout.ToResponse(account)))
+            .WithName("GetMetalCreditPayout")
             .WithSummary("One payout. ?reveal=bankAccount shows the whole account (BankAccount.Reveal, audited; state X-Purpose).");
 
         var writeCredits = app.MapGroup("/api/metal-credits").WithTags("Billing").RequirePermission(Permissions.BillingWrite);
@@ -48,17 +49,5 @@ public static class BillingEndpoints
                 (await pay.RunAsync(request, ct)).ToCreated(p => $"/api/metal-credits/{p.Id}", p => p.ToResponse()))
             .WithName("PayMetalCredit").WithSummary("Record a payout; without bankAccount it goes to the consumer's stored account.");
         return app;
-    }
-
-    private static async Task<Results<Results<Ok<MetalCreditPayoutResponse>, ForbidHttpResult>, ValidationProblem, NotFound, Conflict<HttpValidationProblemDetails>>>
-        GetPayoutAsync(Guid id, string? reveal, Access access, MetalCreditQueries queries, CancellationToken ct)
-    {
-        if (access.Purpose(string.Empty) is not { } stated)
-        {
-            return Access.UnknownPurpose();
-        }
-
-        return (await queries.GetAsync(id, reveal, stated.Length == 0 ? null : stated, ct))
-            .To(read => read.OkOrForbid((payout, account) => payout.ToResponse(account)));
     }
 }

@@ -24,7 +24,20 @@ public static class RevealedReads
         };
     }
 
-    /// <summary>The API answer to a read: the item, or 403 when the reveal was refused.</summary>
-    public static Results<Ok<TResponse>, ForbidHttpResult> OkOrForbid<T, TResponse>(this RevealedRead<T> read, Func<T, string?, TResponse> map) =>
-        read.Forbidden ? TypedResults.Forbid() : TypedResults.Ok(map(read.Item, read.Value));
+    /// <summary>
+    /// The API answer to a read that may reveal: an unknown X-Purpose is 400; <paramref name="read"/> is given the stated
+    /// purpose (null when none); the item is 200, a refused reveal 403.
+    /// </summary>
+    public static async Task<Results<Results<Ok<TResponse>, ForbidHttpResult>, ValidationProblem, NotFound, Conflict<HttpValidationProblemDetails>>>
+        AnswerAsync<T, TResponse>(Access access, Func<string?, Task<Outcome<RevealedRead<T>>>> read, Func<T, string?, TResponse> map)
+    {
+        if (access.Purpose(string.Empty) is not { } stated)
+        {
+            return Access.UnknownPurpose();
+        }
+
+        return (await read(stated.Length == 0 ? null : stated)).To(r => r.Forbidden
+            ? (Results<Ok<TResponse>, ForbidHttpResult>)TypedResults.Forbid()
+            : TypedResults.Ok(map(r.Item, r.Value)));
+    }
 }

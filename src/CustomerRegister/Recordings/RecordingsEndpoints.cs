@@ -26,32 +26,17 @@ public static class RecordingsEndpoints
         var limit = new UploadSizeLimit(app.ServiceProvider.GetRequiredService<IOptions<RecordingOptions>>().Value.MaxUploadBytes + FormOverheadBytes);
 
         var upload = app.MapGroup("/api/recordings").WithTags("Recordings").RequirePermission(Permissions.RecordingUpload);
-        upload.MapPost("/calls", (HttpRequest request, RecordingHandler<CallRecording> calls, CancellationToken ct) =>
-                UploadAsync(request, calls, r => r.ToResponse(), ct))
-            .WithMetadata(limit).Accepts<IFormFile>("multipart/form-data").WithName("UploadCallRecording")
-            .WithSummary("Telephony system: multipart with file (audio/*), callerNumber, agent, startedAt (ISO 8601), durationSeconds.");
-        upload.MapPost("/cctv", (HttpRequest request, RecordingHandler<CctvRecording> cctv, CancellationToken ct) =>
-                UploadAsync(request, cctv, r => r.ToResponse(), ct))
-            .WithMetadata(limit).Accepts<IFormFile>("multipart/form-data").WithName("UploadCctvRecording")
-            .WithSummary("Multipart with file (video/*), unit (production unit id), camera, periodStart, periodEnd.");
-
         var read = app.MapGroup("/api/recordings").WithTags("Recordings").RequirePermission(Permissions.RecordingRead);
+        MapKind<CallRecording, CallRecordingResponse>(upload, limit, read, "calls", "audio", "CallRecording", r => r.ToResponse(),
+            "Telephony system: multipart with file (audio/*), callerNumber, agent, startedAt (ISO 8601), durationSeconds.",
+            "The audio; supports Range. State X-Purpose (audited).");
         read.MapGet("/calls", ListCallsAsync).WithName("ListCallRecordings")
             .WithSummary("Call recordings, newest first; ?subjectId= for one person's; page with ?after=.");
-        read.MapGet("/calls/{id:guid}", (Guid id, Access access, RecordingHandler<CallRecording> calls, CancellationToken ct) =>
-                GetAsync(id, access, calls, r => r.ToResponse(), ct))
-            .WithName("GetCallRecording").WithSummary("One call recording's details. State X-Purpose (audited).");
-        read.MapGet("/calls/{id:guid}/audio", (Guid id, Access access, RecordingHandler<CallRecording> calls, CancellationToken ct) =>
-                StreamAsync(id, access, calls, ct))
-            .WithName("DownloadCallRecording").WithSummary("The audio; supports Range. State X-Purpose (audited).");
+        MapKind<CctvRecording, CctvRecordingResponse>(upload, limit, read, "cctv", "video", "CctvRecording", r => r.ToResponse(),
+            "Multipart with file (video/*), unit (production unit id), camera, periodStart, periodEnd.",
+            "The footage; supports Range. State X-Purpose (audited).");
         read.MapGet("/cctv", ListCctvAsync).WithName("ListCctvRecordings")
             .WithSummary("CCTV recordings of a unit (?unit=), optionally overlapping ?from= ?to=.");
-        read.MapGet("/cctv/{id:guid}", (Guid id, Access access, RecordingHandler<CctvRecording> cctv, CancellationToken ct) =>
-                GetAsync(id, access, cctv, r => r.ToResponse(), ct))
-            .WithName("GetCctvRecording").WithSummary("One CCTV recording's details. State X-Purpose (audited).");
-        read.MapGet("/cctv/{id:guid}/video", (Guid id, Access access, RecordingHandler<CctvRecording> cctv, CancellationToken ct) =>
-                StreamAsync(id, access, cctv, ct))
-            .WithName("DownloadCctvRecording").WithSummary("The footage; supports Range. State X-Purpose (audited).");
         return app;
     }
 
@@ -74,6 +59,20 @@ public static class RecordingsEndpoints
             .WithTags("Recordings").RequirePermission(Permissions.RecordingConfigure).WithName("UpdateProductionUnit")
             .WithSummary("Replace the unit's name, address and CCTV period (the DPO only); send the version you read.");
         return app;
+    }
+
+    /// <summary>Upload, details and file of one kind of recording, e.g. <c>POST /calls</c>, <c>GET /calls/{id}</c>, <c>GET /calls/{id}/audio</c>.</summary>
+    private static void MapKind<T, TResponse>(
+        RouteGroupBuilder upload, UploadSizeLimit limit, RouteGroupBuilder read, string route, string file, string noun, Func<T, TResponse> map,
+        string uploadSummary, string fileSummary)
+        where T : class, IRecording
+    {
+        upload.MapPost($"/{route}", (HttpRequest request, RecordingHandler<T> handler, CancellationToken ct) => UploadAsync(request, handler, map, ct))
+            .WithMetadata(limit).Accepts<IFormFile>("multipart/form-data").WithName($"Upload{noun}").WithSummary(uploadSummary);
+        read.MapGet($"/{route}/{{id:guid}}", (Guid id, Access access, RecordingHandler<T> handler, CancellationToken ct) => GetAsync(id, access, handler, map, ct))
+            .WithName($"Get{noun}").WithSummary("One recording's details. State X-Purpose (audited).");
+        read.MapGet($"/{route}/{{id:guid}}/{file}", (Guid id, Access access, RecordingHandler<T> handler, CancellationToken ct) => StreamAsync(id, access, handler, ct))
+            .WithName($"Download{noun}").WithSummary(fileSummary);
     }
 
     private static async Task<Results<Results<Created<TResponse>, ValidationProblem, NotFound, Conflict<HttpValidationProblemDetails>>, ProblemHttpResult>>

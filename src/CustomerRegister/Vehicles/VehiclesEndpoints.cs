@@ -2,7 +2,6 @@ using CustomerRegister.Catalog;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
 using CustomerRegister.Protection;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CustomerRegister.Vehicles;
 
@@ -12,7 +11,9 @@ public static class VehiclesEndpoints
     public static IEndpointRouteBuilder MapVehicles(this IEndpointRouteBuilder app)
     {
         var read = app.MapGroup("/api/vehicles/certificates").WithTags("Vehicles").RequirePermission(Permissions.VehicleRead);
-        read.MapGet("/{id:guid}", GetAsync).WithName("GetVehicleCertificate").WithSummary(
+        read.MapGet("/{id:guid}", (Guid id, string? reveal, Access access, CertificateQueries queries, CancellationToken ct) =>
+                RevealedReads.AnswerAsync(access, purpose => queries.GetAsync(id, reveal, purpose, ct), (certificate, code) => certificate.ToResponse(code)))
+            .WithName("GetVehicleCertificate").WithSummary(
             "One certificate, identity code masked. ?reveal=identityCode with X-Purpose: legal_obligation shows it (IdentityCode.Reveal, audited).");
 
         var write = app.MapGroup("/api/vehicles/certificates").WithTags("Vehicles").RequirePermission(Permissions.VehicleWrite);
@@ -29,17 +30,5 @@ public static class VehiclesEndpoints
             .WithName("FindVehicleCertificatesByIdentityCode")
             .WithSummary("Certificates of the owner with this exact identity code (keyed-hash look-up, audited); codes masked.");
         return app;
-    }
-
-    private static async Task<Results<Results<Ok<CertificateResponse>, ForbidHttpResult>, ValidationProblem, NotFound, Conflict<HttpValidationProblemDetails>>>
-        GetAsync(Guid id, string? reveal, Access access, CertificateQueries queries, CancellationToken ct)
-    {
-        if (access.Purpose(string.Empty) is not { } stated)
-        {
-            return Access.UnknownPurpose();
-        }
-
-        return (await queries.GetAsync(id, reveal, stated.Length == 0 ? null : stated, ct))
-            .To(read => read.OkOrForbid((certificate, code) => certificate.ToResponse(code)));
     }
 }
