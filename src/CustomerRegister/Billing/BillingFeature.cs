@@ -11,9 +11,16 @@ public static class BillingFeature
             .Validate(o => o.IsValid(), "Billing: FinancialYearEndMonth/Day must be a real date; VoucherRetentionYears at least 6.")
             .ValidateOnStart();
         services.AddScoped<ISubjectSection, BillingSection>();
+        services.AddScoped<InvoiceQueries>();
+        services.AddScoped<CreateInvoice>();
+        services.AddScoped<CancelInvoice>();
+        services.AddScoped<RecordPayment>();
+        services.AddScoped<OpenCollectionCase>();
+        services.AddScoped<CloseCollectionCase>();
+        services.AddScoped<MetalCreditQueries>();
+        services.AddScoped<PayMetalCredit>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapBillingFeature(this IEndpointRouteBuilder app) =>
-        app.MapInvoices().MapMetalCredits();
+    public static IEndpointRouteBuilder MapBillingFeature(this IEndpointRouteBuilder app) => app.MapBilling();
 }

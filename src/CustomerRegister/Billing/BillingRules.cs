@@ -53,3 +53,21 @@ public static class BillingRules
 
     private static DateOnly EndIn(int year, int month, int day) => new(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)));
 }
+
+/// <summary>The amount field of invoices, payments and payouts: required, and a valid euro amount.</summary>
+public static class BillingFieldErrors
+{
+    public static decimal? Amount(this Infrastructure.FieldErrors errors, string field, decimal? amount)
+    {
+        if (amount is null)
+        {
+            errors.Add(field, "Required.");
+        }
+        else if (BillingRules.AmountError(amount.Value) is { } error)
+        {
+            errors.Add(field, error);
+        }
+
+        return amount;
+    }
+}

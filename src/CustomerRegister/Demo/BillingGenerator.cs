@@ -7,8 +7,8 @@ namespace CustomerRegister.Demo;
 
 /// <summary>
 /// Invoices for every organisation and half of the consumers, with the billing name and address copied from the
-/// customer as <see cref="InvoicesApi"/> does at issue, payments for most, a few collection cases, and metal-credit
-/// payouts for some consumers with a bank account, encrypted as <see cref="MetalCreditsApi"/> stores them.
+/// customer as <see cref="CreateInvoice"/> does at issue, payments for most, a few collection cases, and metal-credit
+/// payouts for some consumers with a bank account, encrypted as <see cref="PayMetalCredit"/> stores them.
 /// </summary>
 public sealed class BillingGenerator : IDemoGenerator
 {

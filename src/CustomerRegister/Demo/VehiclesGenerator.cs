@@ -8,7 +8,7 @@ namespace CustomerRegister.Demo;
 
 /// <summary>
 /// Scrapping certificates for some consumers, with the owner's nationality (mostly FI), the registration number indexed
-/// on the owner for search, and — as <see cref="CertificatesApi"/> and <see cref="IdentityCodeExpiry"/> leave it — a
+/// on the owner for search, and — as <see cref="IssueCertificate"/> and <see cref="IdentityCodeExpiry"/> leave it — a
 /// synthetic but valid identity code stored encrypted, hashed and masked only on certificates whose deregistration is not
 /// yet recorded and that are younger than <see cref="VehiclesOptions.IdentityCodeDays"/>. Most vehicles are deregistered
 /// within two weeks of issue.
@@ -44,7 +44,7 @@ public sealed class VehiclesGenerator : IDemoGenerator
             }
 
             var code = PersonalIdentityCode.Create(chunk.DateBetween(new DateOnly(1940, 1, 1), new DateOnly(2005, 12, 31)), r.Int(2, 899));
-            var lookup = CertificatesApi.IdentityCodeLookup(chunk.Codes, code);
+            var lookup = ScrappingCertificate.LookupOf(chunk.Codes, code);
             string? previous = null;
             var count = r.Float() < 0.1f ? 2 : 1;
             for (var i = 1; i <= count; i++)

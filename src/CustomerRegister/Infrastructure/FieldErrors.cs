@@ -84,6 +84,18 @@ public static class FieldErrorsExtensions
         return version;
     }
 
+    /// <summary>A required document number (invoice, certificate): up to 30 of the letters A–Z, digits and - / .</summary>
+    public static string? DocumentNumber(this FieldErrors errors, string field, string? input)
+    {
+        var number = errors.Text(field, input, 30, required: true);
+        if (number is not null && !number.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '/' or '.'))
+        {
+            errors.Add(field, "Only letters A–Z, digits and - / . are allowed.");
+        }
+
+        return number;
+    }
+
     /// <summary>Trims a free-text field; adds an error when it is required and missing or longer than allowed.</summary>
     public static string? Text(this FieldErrors errors, string field, string? input, int maxLength, bool required = false)
     {

@@ -50,7 +50,9 @@ public sealed class Reveals(AuditLog audit, Access access)
     }
 
     /// <summary>The API answer for a reveal that did not happen.</summary>
-    public static ValidationProblem WrongPurpose(DataCategory category) =>
+    public static ValidationProblem WrongPurpose(DataCategory category) => WrongPurposeErrors(category).Problem();
+
+    public static FieldErrors WrongPurposeErrors(DataCategory category) =>
         new FieldErrors().Add(Access.PurposeHeader,
-            $"State the purpose in X-Purpose; this item serves only: {string.Join(", ", category.Uses.Select(u => u.Purpose))}.").Problem();
+            $"State the purpose in X-Purpose; this item serves only: {string.Join(", ", category.Uses.Select(u => u.Purpose))}.");
 }

@@ -26,10 +26,10 @@ public sealed class MultipartUpload
     /// <see cref="RecordingTooLargeException"/>. Whenever the read does not complete, a stored file is removed again.
     /// </summary>
     public static async Task<MultipartUpload> ReadAsync(
-        HttpRequest request, IRecordingStore store, string mediaType, long maxBytes, FieldErrors errors, CancellationToken ct)
+        string? contentType, Stream body, IRecordingStore store, string mediaType, long maxBytes, FieldErrors errors, CancellationToken ct)
     {
         var upload = new MultipartUpload();
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var type)
             || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(type.Boundary) is not { Length: > 0 and <= 70 } boundary)
         {
@@ -39,7 +39,7 @@ public sealed class MultipartUpload
 
         try
         {
-            var reader = new MultipartReader(boundary.Value!, request.Body);
+            var reader = new MultipartReader(boundary.Value!, body);
             var sections = 0;
             while (await reader.ReadNextSectionAsync(ct) is { } section)
             {

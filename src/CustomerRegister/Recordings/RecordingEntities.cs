@@ -6,6 +6,25 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CustomerRegister.Recordings;
 
+/// <summary>
+/// The common shape of a recording row, call or CCTV: its file in the store, described (never its content). What else
+/// sets a kind apart is its <see cref="RecordingKind{T}"/>.
+/// </summary>
+public interface IRecording
+{
+    Guid Id { get; }
+
+    string StorageKey { get; set; }
+
+    long SizeBytes { get; set; }
+
+    string ContentType { get; set; }
+
+    string Sha256 { get; set; }
+
+    DateTime UploadedAt { get; set; }
+}
+
 /// <summary>A site with CCTV cameras; its own period decides how long the footage is kept (notice § 6: at most 6 months).</summary>
 public sealed class ProductionUnit : IVersioned
 {
@@ -28,7 +47,7 @@ public sealed class ProductionUnit : IVersioned
 /// A customer-service call recorded by the telephony system. The person is found by the caller's number when exactly
 /// one person has it; otherwise the recording stays unlinked (and is found by number and time).
 /// </summary>
-public sealed class CallRecording
+public sealed class CallRecording : IRecording
 {
     public Guid Id { get; set; }
 
@@ -61,7 +80,7 @@ public sealed class CallRecording
 }
 
 /// <summary>A period of footage from one camera of a production unit.</summary>
-public sealed class CctvRecording
+public sealed class CctvRecording : IRecording
 {
     public Guid Id { get; set; }
 

@@ -31,14 +31,11 @@ public sealed record IntegrityReport(
 /// a person or an item under a legal hold are kept.
 /// </summary>
 public sealed class RecordingIntegrity(
-    RegisterDbContext db, IRecordingStore store, AuditLog audit, TimeProvider clock,
+    RegisterDbContext db, IRecordingStore store, RecordingHandler<CallRecording> calls, RecordingHandler<CctvRecording> cctv, TimeProvider clock,
     Microsoft.Extensions.Options.IOptions<RecordingOptions> options)
 {
     /// <summary>An orphan younger than this may be an upload whose row is being written: left alone.</summary>
     public static readonly TimeSpan InFlightGrace = TimeSpan.FromHours(1);
-
-    private static readonly string[] CallFields = ["caller_number", "started_at", "duration_seconds", "storage_key"];
-    private static readonly string[] CctvFields = ["period_start", "period_end", "storage_key"];
 
     public async Task<IntegrityReport> CheckAsync(CancellationToken ct) => (await ScanAsync(ct)).Report;
 
@@ -74,7 +71,7 @@ public sealed class RecordingIntegrity(
         }
 
         var cutoff = clock.GetUtcNow().UtcDateTime - InFlightGrace;
-        int deleted = 0, kept = 0, rows = 0, held = 0;
+        int deleted = 0, kept = 0;
         foreach (var key in report.OrphanFiles)
         {
             if (files[key] < cutoff)
@@ -90,48 +87,20 @@ public sealed class RecordingIntegrity(
 
         var holds = await db.Set<LegalHold>().AsNoTracking().Where(h => h.ReleasedAt == null)
             .Select(h => new { h.SubjectId, h.TableName, h.RowId }).ToListAsync(ct);
-        var heldSubjects = holds.Where(h => h.SubjectId is not null).Select(h => h.SubjectId!.Value).ToHashSet();
-        var heldRows = holds.Where(h => h.RowId is not null).Select(h => (h.TableName, h.RowId!.Value)).ToHashSet();
-        foreach (var id in report.CallRowsWithoutFile)
-        {
-            if (await db.Set<CallRecording>().FirstOrDefaultAsync(r => r.Id == id, ct) is { } row
-                && !await store.ExistsAsync(row.StorageKey, ct))
-            {
-                if ((row.SubjectId is { } subject && heldSubjects.Contains(subject)) || heldRows.Contains(("call_recordings", row.Id)))
-                {
-                    held++;
-                    continue;
-                }
-
-                await DeleteAsync(row, "recording.call.delete_missing_file", Purposes.Security, ct);
-                rows++;
-            }
-        }
-
-        foreach (var id in report.CctvRowsWithoutFile)
-        {
-            if (await db.Set<CctvRecording>().FirstOrDefaultAsync(r => r.Id == id, ct) is { } row
-                && !await store.ExistsAsync(row.StorageKey, ct))
-            {
-                if (heldRows.Contains(("cctv_recordings", row.Id)))
-                {
-                    held++;
-                    continue;
-                }
-
-                await DeleteAsync(row, "recording.cctv.delete_missing_file", Purposes.Security, ct);
-                rows++;
-            }
-        }
+        var held = new Holds(
+            holds.Where(h => h.SubjectId is not null).Select(h => h.SubjectId!.Value).ToHashSet(),
+            holds.Where(h => h.RowId is not null).Select(h => (h.TableName, h.RowId!.Value)).ToHashSet());
+        var (callRows, callsHeld) = await DeleteRowsWithoutFileAsync(calls, report.CallRowsWithoutFile, held, ct);
+        var (cctvRows, cctvHeld) = await DeleteRowsWithoutFileAsync(cctv, report.CctvRowsWithoutFile, held, ct);
 
         var incomplete = await store.PurgeIncompleteAsync(cutoff, ct);
         return report with
         {
             OrphanFilesDeleted = deleted,
             OrphanFilesKept = kept,
-            RowsDeleted = rows,
+            RowsDeleted = callRows + cctvRows,
             IncompleteUploadsDeleted = incomplete,
-            RowsHeld = held,
+            RowsHeld = callsHeld + cctvHeld,
         };
     }
 
@@ -139,21 +108,38 @@ public sealed class RecordingIntegrity(
     /// Deletes a call recording: the row (with its audit event) first, then the file. The retention sweep and erasure
     /// call this; a crash between the two leaves an orphan file that <see cref="RepairAsync"/> removes.
     /// </summary>
-    public async Task DeleteAsync(CallRecording recording, string action, string purpose, CancellationToken ct)
-    {
-        db.Remove(recording);
-        audit.Add(new AuditEntry(action, purpose, recording.SubjectId, "call_recording", recording.Id.ToString(), CallFields));
-        await db.SaveChangesAsync(ct);
-        await store.DeleteAsync(recording.StorageKey, ct);
-    }
+    public Task DeleteAsync(CallRecording recording, string action, string purpose, CancellationToken ct) =>
+        calls.DeleteAsync(recording, action, purpose, ct);
 
     /// <summary>Deletes CCTV footage: row first, then file (see the call overload).</summary>
-    public async Task DeleteAsync(CctvRecording recording, string action, string purpose, CancellationToken ct)
+    public Task DeleteAsync(CctvRecording recording, string action, string purpose, CancellationToken ct) =>
+        cctv.DeleteAsync(recording, action, purpose, ct);
+
+    private sealed record Holds(HashSet<Guid> Subjects, HashSet<(string? Table, Guid Row)> Rows);
+
+    /// <summary>Rows whose file is (still) gone, deleted unless the person or the row is under a legal hold.</summary>
+    private async Task<(int Deleted, int Held)> DeleteRowsWithoutFileAsync<T>(
+        RecordingHandler<T> handler, IReadOnlyList<Guid> ids, Holds holds, CancellationToken ct)
+        where T : class, IRecording
     {
-        db.Remove(recording);
-        audit.Add(new AuditEntry(action, purpose, null, "cctv_recording", recording.Id.ToString(), CctvFields));
-        await db.SaveChangesAsync(ct);
-        await store.DeleteAsync(recording.StorageKey, ct);
+        var kind = handler.Kind;
+        int deleted = 0, held = 0;
+        foreach (var id in ids)
+        {
+            if (await db.Set<T>().FirstOrDefaultAsync(r => r.Id == id, ct) is { } row && !await store.ExistsAsync(row.StorageKey, ct))
+            {
+                if ((kind.SubjectOf(row) is { } subject && holds.Subjects.Contains(subject)) || holds.Rows.Contains((kind.Table, row.Id)))
+                {
+                    held++;
+                    continue;
+                }
+
+                await handler.DeleteAsync(row, $"recording.{kind.Name}.delete_missing_file", Purposes.Security, ct);
+                deleted++;
+            }
+        }
+
+        return (deleted, held);
     }
 
     private async Task<int> ScanRowsAsync(CancellationToken ct) =>

@@ -56,3 +56,25 @@ public static class RecordingRules
         : end - start > MaxCctvClip ? $"At most {MaxCctvClip.TotalHours:0} hours after periodStart: upload longer footage as several clips."
         : null;
 }
+
+/// <summary>The time fields of uploads and lists.</summary>
+public static class RecordingFieldErrors
+{
+    /// <summary>A required ISO 8601 time (without an offset read as UTC).</summary>
+    public static DateTime? Time(this Infrastructure.FieldErrors errors, string field, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors.Add(field, "Required: an ISO 8601 time.");
+            return null;
+        }
+
+        var time = RecordingRules.ParseTime(text);
+        if (time is null)
+        {
+            errors.Add(field, "Not an ISO 8601 time.");
+        }
+
+        return time;
+    }
+}

@@ -16,6 +16,11 @@ public static class RecordingsFeature
             .ValidateOnStart();
         services.AddHealthChecks().AddCheck<RecordingStoreHealthCheck>("recordings");
         services.AddSingleton<IRecordingStore, LocalFolderRecordingStore>();
+        services.AddScoped<RecordingKind<CallRecording>, CallRecordingKind>();
+        services.AddScoped<RecordingKind<CctvRecording>, CctvRecordingKind>();
+        services.AddScoped(typeof(RecordingHandler<>));
+        services.AddScoped<RecordingQueries>();
+        services.AddScoped<ProductionUnits>();
         services.AddScoped<RecordingIntegrity>();
         services.AddHostedService<RecordingRepairService>();
         services.AddScoped<ISubjectSection, RecordingsSection>();

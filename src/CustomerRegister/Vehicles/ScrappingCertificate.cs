@@ -1,6 +1,8 @@
 using CustomerRegister.Catalog;
 using CustomerRegister.Customers;
 using CustomerRegister.Data;
+using CustomerRegister.Finnish;
+using CustomerRegister.Protection;
 using CustomerRegister.Subjects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -54,6 +56,28 @@ public sealed class ScrappingCertificate : SubjectRecord, IVersioned
 
     /// <summary>Birth date and century sign only, e.g. <c>131052-****</c>.</summary>
     public string? IdentityCodeMasked { get; set; }
+
+    /// <summary>The kind of the keyed look-up hash of an owner's identity code (<see cref="ProtectedCodes.Lookup"/>).</summary>
+    public const string IdentityCodeLookupKind = "hetu";
+
+    /// <summary>The value of <see cref="IdentityCodeLookup"/> for a code: what the exact look-up matches.</summary>
+    public static byte[] LookupOf(ProtectedCodes codes, PersonalIdentityCode code) => codes.Lookup(IdentityCodeLookupKind, code.Value);
+
+    /// <summary>Keeps the owner's identity code the three ways: encrypted, hashed for look-up, masked.</summary>
+    public void KeepIdentityCode(ProtectedCodes codes, PersonalIdentityCode code)
+    {
+        IdentityCodeCipher = codes.Encrypt(code.Value);
+        IdentityCodeLookup = LookupOf(codes, code);
+        IdentityCodeMasked = code.Masked();
+    }
+
+    /// <summary>Empties the identity code, all three forms (the deregistration is recorded).</summary>
+    public void EmptyIdentityCode()
+    {
+        IdentityCodeCipher = null;
+        IdentityCodeLookup = null;
+        IdentityCodeMasked = null;
+    }
 }
 
 internal sealed class ScrappingCertificateConfiguration : IEntityTypeConfiguration<ScrappingCertificate>

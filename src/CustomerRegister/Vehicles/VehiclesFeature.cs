@@ -11,9 +11,11 @@ public static class VehiclesFeature
             .Validate(o => o.Invalid() is null, "Vehicles:IdentityCodeDays must be 1–365 (see README).").ValidateOnStart();
         services.AddScoped<ISubjectSection, VehiclesSection>();
         services.AddScoped<IdentityCodeExpiry>();
+        services.AddScoped<CertificateQueries>();
+        services.AddScoped<IssueCertificate>();
+        services.AddScoped<RecordDeregistration>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapVehiclesFeature(this IEndpointRouteBuilder app) =>
-        app.MapVehicleCertificates();
+    public static IEndpointRouteBuilder MapVehiclesFeature(this IEndpointRouteBuilder app) => app.MapVehicles();
 }

@@ -1,0 +1,38 @@
+using CustomerRegister.Audit;
+using CustomerRegister.Catalog;
+using CustomerRegister.Data;
+using CustomerRegister.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CustomerRegister.Billing;
+
+/// <summary>Cancels an open invoice without payments, as of the version the caller read.</summary>
+public sealed class CancelInvoice(RegisterDbContext db, AuditLog audit, IOptions<BillingOptions> options)
+{
+    public async Task<Outcome<InvoiceResponse>> RunAsync(Guid id, VersionRequest request, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        if (errors.RequiredVersion(request.Version) is not { } version)
+        {
+            return Outcome.Invalid(errors);
+        }
+
+        var invoice = await db.Set<Invoice>().FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (invoice is null)
+        {
+            return Outcome.Missing;
+        }
+
+        db.Entry(invoice).Property(i => i.Version).OriginalValue = version;
+        if (invoice.Status != InvoiceStatus.Open || await db.Set<Payment>().AnyAsync(p => p.InvoiceId == id, ct))
+        {
+            return Outcome.Conflict("status", "Only an open invoice without payments can be cancelled.");
+        }
+
+        invoice.Status = InvoiceStatus.Cancelled;
+        audit.Add(new AuditEntry("invoice.cancel", Purposes.Invoicing, invoice.SubjectId, "invoice", id.ToString(), ["status"]));
+        await db.SaveChangesAsync(ct);
+        return invoice.ToResponse([], options.Value.VoucherRetentionYears);
+    }
+}
