@@ -208,13 +208,13 @@ public static class CommandLine
     private static async Task<int> ListRequestsAsync(IServiceScopeFactory scopes, TextWriter output, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var reading = scope.ServiceProvider.GetRequiredService<RequestReading>();
+        var reading = scope.ServiceProvider.GetRequiredService<RequestQueries>();
         var today = HelsinkiTime.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>());
         var open = new List<RequestSummary>();
         Guid? after = null;
         do
         {
-            var page = (await reading.OpenAsync(after, RequestReading.MaxPageSize, ct)).Value!;
+            var page = (await reading.OpenAsync(after, Paging.MaxSize, ct)).Value!;
             open.AddRange(page.Items);
             after = page.NextAfter;
         }
@@ -277,43 +277,34 @@ public static class CommandLine
         var format = Option(args, "--format") ?? "json";
         var lang = Option(args, "--lang");
         var file = Option(args, "--out");
-        if (!Guid.TryParse(args[2], out var id) || !AccessReportApi.Formats.Contains(format)
+        if (!Guid.TryParse(args[2], out var id) || !AccessReports.Formats.Contains(format)
             || (lang is not null && !Languages.All.Contains(lang)) || (format == "pdf" && string.IsNullOrWhiteSpace(file)))
         {
             await output.WriteLineAsync("requests report needs a request or subject id; --format json|html|pdf; --lang fi|sv|en; --out FILE (pdf needs it).");
             return 2;
         }
 
-        // The same use cases as GET /api/requests/{id}/access-report and GET /api/subjects/{id}/access-report.
+        // The same use case (and audit event) as GET /api/requests/{id}/access-report and GET /api/subjects/{id}/access-report.
         await using var scope = scopes.CreateAsyncScope();
-        var reading = scope.ServiceProvider.GetRequiredService<RequestReading>();
-        var outcome = await reading.IsRequestAsync(id, ct)
-            ? await reading.AccessReportAsync(id, lang, ct)
-            : await reading.SubjectAccessReportAsync(id, lang, ct);
-        if (outcome.NotFound || outcome.Refusal is not null)
+        var outcome = await scope.ServiceProvider.GetRequiredService<AccessReports>().ForRequestOrSubjectAsync(id, format, lang, ct);
+        if (!outcome.IsOk)
         {
-            await output.WriteLineAsync(outcome.Refusal ?? $"No request or subject {id}.");
+            await output.WriteLineAsync(outcome.Conflict?.Message ?? $"No request or subject {id}.");
             return 1;
         }
 
-        var report = outcome.Value!;
-        if (format == "pdf")
-        {
-            using var document = AccessReportPdf.Render(report);
-            await using var stream = File.Create(file!);
-            await AccessReportPdf.WriteAsync(document, stream, ct);
-            await output.WriteLineAsync($"Access report written to {file}.");
-            return 0;
-        }
-
-        var text = format == "html" ? AccessReportHtml.Render(report) : System.Text.Json.JsonSerializer.Serialize(report, AccessReportApi.Json);
+        using var document = outcome.Value!;
         if (file is null)
         {
-            await output.WriteLineAsync(text);
+            await output.WriteLineAsync(document.Text);
         }
         else
         {
-            await File.WriteAllTextAsync(file, text, ct);
+            await using (var stream = File.Create(file))
+            {
+                await document.WriteAsync(stream, ct);
+            }
+
             await output.WriteLineAsync($"Access report written to {file}.");
         }
 

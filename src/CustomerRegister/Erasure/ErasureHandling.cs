@@ -18,7 +18,7 @@ public sealed record ErasureReport(
 /// closed — in one transaction. Then storage is reclaimed and the requester gets the certificate.
 /// </summary>
 public sealed class ErasureHandling(
-    RegisterDbContext db, RequestHandling requests, ErasureEngine engine, ProcessingLimits limits, AuditLog audit,
+    RegisterDbContext db, RequestSteps requests, ErasureEngine engine, ProcessingLimits limits, AuditLog audit,
     StorageReclaimer reclaimer, TimeProvider clock, IMailSender mail, Recordings.IRecordingStore files, ILogger<ErasureHandling> log)
 {
     /// <summary>Backups are the operator's, outside the application; the certificate says so rather than promise more.</summary>
@@ -34,17 +34,17 @@ public sealed class ErasureHandling(
         : r.State != RequestState.InProgress ? $"Erasure runs on a started request; the request is {r.State}."
         : null;
 
-    public async Task<RequestOutcome> EraseAsync(Guid id, long? version, CancellationToken ct)
+    public async Task<Outcome<DataSubjectRequest>> EraseAsync(Guid id, long? version, CancellationToken ct)
     {
         var request = await requests.LoadAsync(id, version, ct);
         if (request is null)
         {
-            return RequestOutcome.Missing;
+            return Outcome.Missing;
         }
 
         if (Refusal(request) is { } why)
         {
-            return RequestOutcome.Conflict("state", why);
+            return Outcome.Conflict("state", why);
         }
 
         var subjectId = request.SubjectId!.Value;
@@ -69,7 +69,7 @@ public sealed class ErasureHandling(
             requests.Close(request, RequestState.Completed, "erased");
             request.ResponseLetter = ErasureLetters.Letter(request.Language, report);
             requests.Record(request, "erased", null);
-            audit.Add(RequestHandling.Entry("request.erase", request,
+            audit.Add(RequestSteps.Entry("request.erase", request,
                 [.. outcome.Erased.SelectMany(e => e.Categories).Concat(outcome.Kept.SelectMany(k => k.EmptiedCategories)).Distinct()]));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
@@ -95,19 +95,19 @@ public sealed class ErasureHandling(
                 request.ResponseLetter, request.Language), request.Id, "response_letter", ct);
         }
 
-        return RequestOutcome.Ok(request);
+        return request;
     }
 
-    public async Task<ErasureReport?> CertificateAsync(Guid requestId, CancellationToken ct)
+    public async Task<Outcome<ErasureReport>> CertificateAsync(Guid requestId, CancellationToken ct)
     {
         var certificate = await db.Set<ErasureCertificate>().AsNoTracking().FirstOrDefaultAsync(c => c.RequestId == requestId, ct);
         if (certificate is null)
         {
-            return null;
+            return Outcome.Missing;
         }
 
         await audit.WriteAsync(new AuditEntry("erasure_certificate.read", Catalog.Purposes.DataSubjectRights, certificate.SubjectId,
             "erasure_certificate", certificate.Id.ToString(), [Catalog.Categories.RightsRequest.Id]), ct);
-        return JsonSerializer.Deserialize<ErasureReport>(certificate.Body, Json);
+        return JsonSerializer.Deserialize<ErasureReport>(certificate.Body, Json)!;
     }
 }

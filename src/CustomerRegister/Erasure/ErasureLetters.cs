@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CustomerRegister.Catalog;
+using CustomerRegister.Localization;
 using CustomerRegister.Requests;
 
 namespace CustomerRegister.Erasure;
@@ -8,17 +9,29 @@ namespace CustomerRegister.Erasure;
 /// <summary>The answer to an erasure request, built from the certificate: categories and dates, never a value.</summary>
 public static class ErasureLetters
 {
+    private static readonly LocalText Done = new(
+        "Olemme poistaneet henkilötietosi pyyntösi mukaisesti (EU:n tietosuoja-asetus 17 artikla).",
+        "Vi har raderat dina personuppgifter enligt din begäran (EU:s dataskyddsförordning artikel 17).",
+        "We have erased your personal data as you asked (GDPR Article 17).");
+
+    private static readonly LocalText Erased = new("Poistettu:", "Raderat:", "Erased:");
+
+    private static readonly LocalText Kept = new(
+        "Säilytetään käsittelyä rajoittaen niin kauan kuin laki edellyttää:",
+        "Bevaras, med begränsad behandling, så länge lagen kräver det:",
+        "Kept, with processing restricted, for as long as the law requires:");
+
+    private static readonly LocalText BanKept = new(
+        "Suoramarkkinointikieltosi säilytetään salattuna tarkisteena, jotta sinua ei lisätä markkinointiin uudelleen.",
+        "Ditt förbud mot direktmarknadsföring bevaras som en krypterad kontrollsumma, så att du inte läggs till igen.",
+        "Your ban on direct marketing is kept as a keyed hash, so that you are not added to marketing again.");
+
     public static string Letter(string language, ErasureReport report)
     {
         var text = new StringBuilder();
-        text.AppendLine(language switch
-        {
-            "sv" => "Vi har raderat dina personuppgifter enligt din begäran (EU:s dataskyddsförordning artikel 17).",
-            "en" => "We have erased your personal data as you asked (GDPR Article 17).",
-            _ => "Olemme poistaneet henkilötietosi pyyntösi mukaisesti (EU:n tietosuoja-asetus 17 artikla).",
-        });
+        text.AppendLine(Done.In(language));
         text.AppendLine();
-        text.AppendLine(language switch { "sv" => "Raderat:", "en" => "Erased:", _ => "Poistettu:" });
+        text.AppendLine(Erased.In(language));
         foreach (var name in report.Erased.SelectMany(e => e.Categories).Distinct().Select(id => Name(id, language)).Distinct())
         {
             text.AppendLine("- " + name);
@@ -27,12 +40,7 @@ public static class ErasureLetters
         if (report.Kept.Count > 0)
         {
             text.AppendLine();
-            text.AppendLine(language switch
-            {
-                "sv" => "Bevaras, med begränsad behandling, så länge lagen kräver det:",
-                "en" => "Kept, with processing restricted, for as long as the law requires:",
-                _ => "Säilytetään käsittelyä rajoittaen niin kauan kuin laki edellyttää:",
-            });
+            text.AppendLine(Kept.In(language));
             foreach (var kept in report.Kept)
             {
                 var until = kept.DueDate is { } d ? d.ToString("d.M.yyyy", CultureInfo.InvariantCulture) : kept.DueNote;
@@ -43,12 +51,7 @@ public static class ErasureLetters
         if (report.MarketingBansKept.Count > 0)
         {
             text.AppendLine();
-            text.AppendLine(language switch
-            {
-                "sv" => "Ditt förbud mot direktmarknadsföring bevaras som en krypterad kontrollsumma, så att du inte läggs till igen.",
-                "en" => "Your ban on direct marketing is kept as a keyed hash, so that you are not added to marketing again.",
-                _ => "Suoramarkkinointikieltosi säilytetään salattuna tarkisteena, jotta sinua ei lisätä markkinointiin uudelleen.",
-            });
+            text.AppendLine(BanKept.In(language));
         }
 
         text.AppendLine();

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CustomerRegister.Pages;
 
 /// <summary>The public data-subject request form; submits through the same use case as POST /api/public/requests.</summary>
-public sealed class RightsModel(RequestHandling handling) : PageModel
+public sealed class RightsModel(RequestIntake intake) : PageModel
 {
     public RequestType? Type { get; private set; }
 
@@ -35,8 +35,8 @@ public sealed class RightsModel(RequestHandling handling) : PageModel
         RequestType? type, string? name, string? email, string? phone, string? address, string? text, string? language, CancellationToken ct)
     {
         (Type, Name, Email, Phone, Address, Text) = (type, name, email, phone, address, text);
-        var outcome = await handling.SubmitPublicAsync(new PublicRequestInput(type, name, email, phone, address, text, language ?? Language), ct);
-        if (outcome.TooMany)
+        var outcome = await intake.SubmitPublicAsync(new PublicRequestInput(type, name, email, phone, address, text, language ?? Language), ct);
+        if (outcome.Value is { IsBusy: true })
         {
             Errors["form"] = UiText.Get("Rights.Busy");
             Response.StatusCode = StatusCodes.Status429TooManyRequests;

@@ -14,7 +14,7 @@ namespace CustomerRegister.Pages;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(RequestOptions.PublicRateLimitPolicy)]
-public sealed class RightsConfirmModel(RequestHandling handling) : PageModel
+public sealed class RightsConfirmModel(RequestIntake intake) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -32,7 +32,7 @@ public sealed class RightsConfirmModel(RequestHandling handling) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var request = await handling.ConfirmEmailAsync(Token, ct);
+        var request = await intake.ConfirmEmailAsync(Token, ct);
         if (request is null)
         {
             Invalid = true;

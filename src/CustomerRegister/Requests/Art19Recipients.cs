@@ -2,6 +2,7 @@ using System.Globalization;
 using CustomerRegister.Billing;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Requests;
@@ -23,21 +24,19 @@ public static class Art19Recipients
         return recipients;
     }
 
-    private static string GroupReason(string language) => language switch
-    {
-        "sv" => "Regelbunden mottagare av kunduppgifter (dataskyddsbeskrivningen § 8).",
-        "en" => "Regular recipient of customer data (notice § 8).",
-        _ => "Asiakastietojen säännönmukainen vastaanottaja (tietosuojaseloste § 8).",
-    };
+    private static readonly LocalText GroupReasons = new(
+        "Asiakastietojen säännönmukainen vastaanottaja (tietosuojaseloste § 8).",
+        "Regelbunden mottagare av kunduppgifter (dataskyddsbeskrivningen § 8).",
+        "Regular recipient of customer data (notice § 8).");
+
+    private static string GroupReason(string language) => GroupReasons.In(language);
 
     private static string AgencyReason(string language, DateOnly handed)
     {
         var d = handed.ToString("d.M.yyyy", CultureInfo.InvariantCulture);
-        return language switch
-        {
-            "sv" => $"Inkassobyrå: ett indrivningsärende gällande dig överlämnades till den {d}.",
-            "en" => $"Debt-collection agency: a collection case of the person was handed to it on {d}.",
-            _ => $"Perintätoimisto: sinua koskeva perintäasia siirrettiin sille {d}.",
-        };
+        return new LocalText(
+            $"Perintätoimisto: sinua koskeva perintäasia siirrettiin sille {d}.",
+            $"Inkassobyrå: ett indrivningsärende gällande dig överlämnades till den {d}.",
+            $"Debt-collection agency: a collection case of the person was handed to it on {d}.").In(language);
     }
 }

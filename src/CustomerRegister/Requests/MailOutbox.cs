@@ -192,7 +192,7 @@ public sealed class MailDelivery(
                     });
                 }
 
-                audit.Add(new AuditEntry("mail.failed", Purposes.DataSubjectRights, EntityType: RequestHandling.EntityType,
+                audit.Add(new AuditEntry("mail.failed", Purposes.DataSubjectRights, EntityType: RequestSteps.EntityType,
                     EntityId: mail.RequestId?.ToString(), Outcome: "failed"));
             }
             else

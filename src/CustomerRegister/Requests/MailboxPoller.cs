@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using CustomerRegister.Infrastructure;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Search;
@@ -148,7 +149,7 @@ public sealed class MailboxPoller(
 
     private async Task<bool> HandleAsync(IMailFolder folder, IMailFolder? processed, UniqueId uid, CancellationToken ct)
     {
-        RequestOutcome outcome;
+        Outcome<DataSubjectRequest> outcome;
         try
         {
             using var stream = new MemoryStream();
@@ -167,7 +168,7 @@ public sealed class MailboxPoller(
             }
 
             await using var scope = scopes.CreateAsyncScope();
-            outcome = await scope.ServiceProvider.GetRequiredService<RequestHandling>().IntakeFromMailAsync(input, ct);
+            outcome = await scope.ServiceProvider.GetRequiredService<RequestIntake>().IntakeFromMailAsync(input, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -196,6 +197,6 @@ public sealed class MailboxPoller(
             await folder.MoveToAsync(uid, processed, ct);
         }
 
-        return outcome.Request is not null;
+        return outcome.IsOk;
     }
 }

@@ -32,13 +32,13 @@ public sealed record NotifyRecipient(string Recipient, string Reason);
 /// <see cref="RequestRectification"/>; the audit trail names the fields.
 /// </summary>
 public sealed class Rectifications(
-    RegisterDbContext db, AuditLog audit, TimeProvider clock, ProtectedCodes codes, RequestHandling requests)
+    RegisterDbContext db, AuditLog audit, TimeProvider clock, ProtectedCodes codes, RequestSteps requests)
 {
     public const int MaxChanges = 50;
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public async Task<RequestOutcome> RectifyAsync(Guid id, RectifyRequest input, CancellationToken ct)
+    public async Task<Outcome<DataSubjectRequest>> RectifyAsync(Guid id, RectifyRequest input, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var changes = input.Changes ?? [];
@@ -54,35 +54,34 @@ public sealed class Rectifications(
         errors.RequiredVersion(input.Version);
         if (errors.Any)
         {
-            return RequestOutcome.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
 
-        var request = await db.Set<DataSubjectRequest>().FirstOrDefaultAsync(r => r.Id == id, ct);
+        var request = await requests.LoadAsync(id, input.Version, ct);
         if (request is null)
         {
-            return RequestOutcome.Missing;
+            return Outcome.Missing;
         }
 
-        db.Entry(request).Property(r => r.Version).OriginalValue = input.Version!.Value;
         if (request.Type != RequestType.Rectification)
         {
-            return RequestOutcome.Conflict("type", $"Only a rectification request changes data; this is a {request.Type} request.");
+            return Outcome.Conflict("type", $"Only a rectification request changes data; this is a {request.Type} request.");
         }
 
         if (RequestRules.CanRectify(request.State) is { } refusal)
         {
-            return RequestOutcome.Conflict("state", refusal);
+            return Outcome.Conflict("state", refusal);
         }
 
         if (request.SubjectId is not { } subjectId)
         {
-            return RequestOutcome.Conflict("subjectId", "The request is not matched to a person.");
+            return Outcome.Conflict("subjectId", "The request is not matched to a person.");
         }
 
         var planned = await PlanAsync(changes, subjectId, errors, ct);
         if (errors.Any)
         {
-            return RequestOutcome.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
 
         var applied = new List<(object Row, string Table, string RowId, List<string> Fields)>();
@@ -149,9 +148,9 @@ public sealed class Rectifications(
 
         // The request row itself changes too, so its version guards against two handlers rectifying at once.
         db.Entry(request).Property(r => r.UpdatedAt).IsModified = true;
-        audit.Add(RequestHandling.Entry("request.rectify", request, named));
+        audit.Add(RequestSteps.Entry("request.rectify", request, named));
         await db.SaveChangesAsync(ct);
-        return RequestOutcome.Ok(request);
+        return request;
     }
 
     public async Task<List<RectificationResponse>> ListAsync(Guid requestId, CancellationToken ct) =>

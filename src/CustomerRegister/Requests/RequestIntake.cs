@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Customers;
@@ -13,10 +12,38 @@ using Microsoft.Extensions.Options;
 
 namespace CustomerRegister.Requests;
 
-/// <summary>Taking requests in: staff intake, the public web form with its email confirmation, the privacy mailbox.</summary>
-public sealed partial class RequestHandling
+public sealed record IntakeInput(
+    RequestType? Type, RequestChannel? Channel, DateTime? ReceivedAt, string? RequesterName, string? RequesterEmail,
+    string? RequesterPhone, string? RequesterAddress, string? Text, string? Language, Guid? SubjectId, Guid? AssignedTo,
+    DataSource? Source);
+
+/// <summary>A mail from the customer-service mailbox, already read and classified by the poller.</summary>
+public sealed record MailIntakeInput(
+    byte[] MessageHash, RequestType Type, DateTime? ReceivedAt, string? RequesterName, string? RequesterEmail, string? Text,
+    string Language);
+
+public sealed record PublicRequestInput(
+    RequestType? Type, string? Name, string? Email, string? Phone, string? Address, string? Text, string? Language);
+
+/// <summary>What the public form's submission ended in: the request taken in, or busy (none taken in).</summary>
+public sealed record PublicSubmission(DataSubjectRequest? Request)
 {
-    public async Task<RequestOutcome> IntakeAsync(IntakeInput input, CancellationToken ct)
+    /// <summary>The public form's cap for all addresses together (Requests:PublicGlobalPerHour) is reached; answered as 429.</summary>
+    public static readonly PublicSubmission Busy = new((DataSubjectRequest?)null);
+
+    public bool IsBusy => Request is null;
+}
+
+/// <summary>Taking requests in: staff intake, the public web form with its email confirmation, the privacy mailbox.</summary>
+public sealed class RequestIntake(
+    RegisterDbContext db, AuditLog audit, RequestSteps steps, IMailSender mail, IOptions<RequestOptions> options,
+    IOptions<MailOptions> mailOptions)
+{
+    public const int MaxTextLength = 4000;
+
+    private DateTime Now => steps.Now;
+
+    public async Task<Outcome<DataSubjectRequest>> IntakeAsync(IntakeInput input, CancellationToken ct)
     {
         var errors = new FieldErrors();
         if (input.Type is null)
@@ -52,36 +79,36 @@ public sealed partial class RequestHandling
 
         if (errors.Any)
         {
-            return RequestOutcome.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
 
         if (input.SubjectId is { } sid && !await db.Set<Subject>().AnyAsync(s => s.Id == sid, ct))
         {
-            return RequestOutcome.Invalid(errors.Add("subjectId", "No such subject."));
+            return Outcome.Invalid(errors.Add("subjectId", "No such subject."));
         }
 
         if (input.AssignedTo is { } uid && !await db.Users.AnyAsync(u => u.Id == uid, ct))
         {
-            return RequestOutcome.Invalid(errors.Add("assignedTo", "No such user."));
+            return Outcome.Invalid(errors.Add("assignedTo", "No such user."));
         }
 
         var request = New(input.Type!.Value, input.Channel!.Value, input.Source ?? DataSource.Consumer, receivedAt, language, name!,
             email?.Value, phone?.Value, address, text);
         request.AssignedTo = input.AssignedTo;
-        Record(request, "received", null);
+        steps.Record(request, "received", null);
         if (input.SubjectId is { } subjectId)
         {
             // A handler who names the person at intake has confirmed the match.
-            await ApplyMatchAsync(request, subjectId, ct);
+            await steps.MatchAsync(request, subjectId, ct);
         }
 
-        audit.Add(Entry("request.create", request, Access.SetFields(db.Entry(request))));
+        audit.Add(RequestSteps.Entry("request.create", request, Access.SetFields(db.Entry(request))));
         await db.SaveChangesAsync(ct);
-        return RequestOutcome.Ok(request);
+        return request;
     }
 
     /// <summary>The public web form: stored as Received, confirmed by a one-time link sent to the given address.</summary>
-    public async Task<RequestOutcome> SubmitPublicAsync(PublicRequestInput input, CancellationToken ct)
+    public async Task<Outcome<PublicSubmission>> SubmitPublicAsync(PublicRequestInput input, CancellationToken ct)
     {
         var errors = new FieldErrors();
         if (input.Type is null)
@@ -106,41 +133,41 @@ public sealed partial class RequestHandling
         var language = Language(errors, input.Language);
         if (errors.Any)
         {
-            return RequestOutcome.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
 
         // Besides the limit per client address: a cap for all addresses together, so that a botnet cannot fill the register.
         var hourAgo = Now.AddHours(-1);
         if (await db.Set<DataSubjectRequest>().CountAsync(r => r.Channel == RequestChannel.WebForm && r.ReceivedAt >= hourAgo, ct)
-            >= Options.PublicGlobalPerHour)
+            >= options.Value.PublicGlobalPerHour)
         {
-            return RequestOutcome.Busy;
+            return PublicSubmission.Busy;
         }
 
         var request = New(input.Type!.Value, RequestChannel.WebForm, DataSource.Consumer, Now, language, name!, email!.Value,
             phone?.Value, address, text);
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        request.EmailTokenHash = TokenHash(token);
-        Record(request, "received", null);
-        audit.Add(Entry("request.create", request, Access.SetFields(db.Entry(request))));
+        request.EmailTokenHash = RequestSteps.TokenHash(token);
+        steps.Record(request, "received", null);
+        audit.Add(RequestSteps.Entry("request.create", request, Access.SetFields(db.Entry(request))));
         await db.SaveChangesAsync(ct);
 
         // The link opens a page whose button confirms: mail scanners that follow links confirm nothing.
         var link = $"{mailOptions.Value.PublicBaseUrl.TrimEnd('/')}/rights/confirm?token={token}&culture={language}";
         var (subject, body) = RequestLetters.Confirmation(language, request.Type, link);
         await mail.SendAsync(MailMessages.Text(request.RequesterEmail!, subject, body, language), request.Id, "confirmation", ct);
-        return RequestOutcome.Ok(request);
+        return new PublicSubmission(request);
     }
 
     /// <summary>
     /// A mail in the customer-service mailbox, taken in by <see cref="MailboxPoller"/> as Received and never matched. A
     /// message already taken in (same Message-ID hash) answers a conflict on <c>messageId</c>, so a retry is harmless.
     /// </summary>
-    public async Task<RequestOutcome> IntakeFromMailAsync(MailIntakeInput input, CancellationToken ct)
+    public async Task<Outcome<DataSubjectRequest>> IntakeFromMailAsync(MailIntakeInput input, CancellationToken ct)
     {
         if (await db.Set<DataSubjectRequest>().AnyAsync(r => r.MailMessageHash == input.MessageHash, ct))
         {
-            return RequestOutcome.Conflict("messageId", "This message was already taken in.");
+            return Outcome.Conflict("messageId", "This message was already taken in.");
         }
 
         var errors = new FieldErrors();
@@ -151,7 +178,7 @@ public sealed partial class RequestHandling
         var language = Language(errors, input.Language);
         if (errors.Any)
         {
-            return RequestOutcome.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
 
         // The Date header is the sender's word: one in the future, missing or implausibly old counts as now.
@@ -164,10 +191,10 @@ public sealed partial class RequestHandling
         var request = New(input.Type, RequestChannel.CustomerServiceMailbox, DataSource.Consumer, receivedAt, language, name!,
             email?.Value, null, null, text);
         request.MailMessageHash = input.MessageHash;
-        Record(request, "received", null);
-        audit.Add(Entry("request.create", request, Access.SetFields(db.Entry(request))));
+        steps.Record(request, "received", null);
+        audit.Add(RequestSteps.Entry("request.create", request, Access.SetFields(db.Entry(request))));
         await db.SaveChangesAsync(ct);
-        return RequestOutcome.Ok(request);
+        return request;
     }
 
     /// <summary>Confirms a web-form request's email; the link works once and only within the confirmation period.</summary>
@@ -178,8 +205,8 @@ public sealed partial class RequestHandling
             return null;
         }
 
-        var hash = TokenHash(token);
-        var oldest = Now.AddDays(-Options.UnconfirmedDays);
+        var hash = RequestSteps.TokenHash(token);
+        var oldest = Now.AddDays(-options.Value.UnconfirmedDays);
         var request = await db.Set<DataSubjectRequest>()
             .FirstOrDefaultAsync(r => r.EmailTokenHash == hash && r.State == RequestState.Received && r.ReceivedAt >= oldest, ct);
         if (request is null)
@@ -190,8 +217,8 @@ public sealed partial class RequestHandling
         request.EmailTokenHash = null;
         request.EmailConfirmedAt = Now;
         request.State = RequestState.EmailConfirmed;
-        Record(request, "email_confirmed", null);
-        audit.Add(Entry("request.confirm_email", request, ["email_confirmed_at"]));
+        steps.Record(request, "email_confirmed", null);
+        audit.Add(RequestSteps.Entry("request.confirm_email", request, ["email_confirmed_at"]));
         await db.SaveChangesAsync(ct);
         return request;
     }
@@ -199,7 +226,7 @@ public sealed partial class RequestHandling
     private DataSubjectRequest New(RequestType type, RequestChannel channel, DataSource source, DateTime receivedAt, string language,
         string name, string? email, string? phone, string? address, string? text)
     {
-        var due = Options.Deadlines().DueDate(HelsinkiTime.DateOf(receivedAt));
+        var due = options.Value.Deadlines().DueDate(HelsinkiTime.DateOf(receivedAt));
         var request = new DataSubjectRequest
         {
             Id = Guid.CreateVersion7(),

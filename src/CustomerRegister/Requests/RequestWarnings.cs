@@ -36,7 +36,7 @@ public sealed class RequestWarnings(
                 ActorKind = AuditLog.ActorSystem,
                 Action = WarningAction,
             });
-            audit.Add(RequestHandling.Entry("request.deadline_warning", request));
+            audit.Add(RequestSteps.Entry("request.deadline_warning", request));
             await db.SaveChangesAsync(ct);
             if (to is null)
             {
@@ -103,16 +103,4 @@ public sealed class RequestWarningService(
             }
         }
     }
-}
-
-public static class RequestQueries
-{
-    /// <summary>
-    /// Requests being handled: not closed, and not a web-form request whose email was never confirmed (it may carry an
-    /// unrelated person's address; it expires after Requests:UnconfirmedDays, see <see cref="UnconfirmedRequests"/>).
-    /// </summary>
-    public static IQueryable<DataSubjectRequest> Open(RegisterDbContext db) =>
-        db.Set<DataSubjectRequest>().Where(r => r.State != RequestState.Completed && r.State != RequestState.Refused
-                                                 && r.State != RequestState.Withdrawn && r.State != RequestState.Duplicate
-                                                 && !(r.Channel == RequestChannel.WebForm && r.State == RequestState.Received));
 }

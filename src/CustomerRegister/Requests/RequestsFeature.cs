@@ -28,11 +28,15 @@ public static class RequestsFeature
         services.AddScoped<IMailSender, MailOutbox>();
         services.AddSingleton<MailDelivery>();
         services.AddHostedService(sp => sp.GetRequiredService<MailDelivery>());
-        services.AddScoped<RequestHandling>();
+        services.AddScoped<RequestSteps>();
+        services.AddScoped<RequestIntake>();
+        services.AddScoped<RequestWorkflow>();
+        services.AddScoped<RequestQueries>();
         services.AddScoped<Rectifications>();
         services.AddOptions<ControllerOptions>().Bind(configuration.GetSection(ControllerOptions.Section));
         services.AddScoped<AccessReportBuilder>();
-        services.AddScoped<RequestReading>();
+        services.AddScoped<AccessReports>();
+        services.AddScoped<FailedMails>();
         services.AddScoped<UnconfirmedRequests>();
         services.AddScoped<RequestWarnings>();
         services.AddHostedService<RequestWarningService>();

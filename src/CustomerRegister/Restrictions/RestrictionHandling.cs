@@ -13,7 +13,7 @@ namespace CustomerRegister.Restrictions;
 /// requester with a letter (<see cref="RestrictionLetters"/>), stored as the request's response and mailed when an email is known.
 /// </summary>
 public sealed class RestrictionHandling(
-    RegisterDbContext db, RequestHandling requests, ProcessingLimits limits, AuditLog audit, TimeProvider clock,
+    RegisterDbContext db, RequestSteps requests, ProcessingLimits limits, AuditLog audit, TimeProvider clock,
     IHttpContextAccessor http, IMailSender mail)
 {
     public static string? Refusal(DataSubjectRequest r, params RequestType[] types) =>
@@ -22,12 +22,12 @@ public sealed class RestrictionHandling(
         : r.State != RequestState.InProgress ? $"The step runs on a started request; the request is {r.State}."
         : null;
 
-    public async Task<RequestOutcome> RestrictAsync(Guid id, RestrictionGround? ground, long? version, CancellationToken ct)
+    public async Task<Outcome<DataSubjectRequest>> RestrictAsync(Guid id, RestrictionGround? ground, long? version, CancellationToken ct)
     {
         if (ground is null or RestrictionGround.KeptByLawAfterErasure)
         {
-            return RequestOutcome.Invalid(new FieldErrors().Add("ground",
-                "Required: AccuracyContested, UnlawfulProcessing, NeededForLegalClaims or ObjectionPending (Art 18(1))."));
+            return Outcome.Invalid("ground",
+                "Required: AccuracyContested, UnlawfulProcessing, NeededForLegalClaims or ObjectionPending (Art 18(1)).");
         }
 
         return await StepAsync(id, version, [RequestType.Restriction], async r =>
@@ -38,7 +38,7 @@ public sealed class RestrictionHandling(
         }, ct);
     }
 
-    public Task<RequestOutcome> ObjectAsync(Guid id, long? version, CancellationToken ct) =>
+    public Task<Outcome<DataSubjectRequest>> ObjectAsync(Guid id, long? version, CancellationToken ct) =>
         StepAsync(id, version, [RequestType.ObjectionToMarketing, RequestType.ObjectionToProfiling], async r =>
         {
             var subjectId = r.SubjectId!.Value;
@@ -63,24 +63,51 @@ public sealed class RestrictionHandling(
             return "marketing_prohibited";
         }, ct);
 
-    private async Task<RequestOutcome> StepAsync(
+    /// <summary>Lifts a restriction or a profiling objection, with the reason; Art 18(3) asks that the person is told first.</summary>
+    public async Task<Outcome<ProcessingLimit>> LiftAsync(Guid subjectId, LimitKind? kind, string? reason, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        if (kind is null)
+        {
+            errors.Add("kind", "Required: Restriction or ProfilingObjection.");
+        }
+
+        var why = errors.Text("reason", reason, 1000, required: true);
+        if (errors.Any)
+        {
+            return Outcome.Invalid(errors);
+        }
+
+        return await limits.LiftAsync(subjectId, kind!.Value, why!, ct) is { } lifted ? lifted : Outcome.Missing;
+    }
+
+    /// <summary>The person's restrictions and objections, in force and lifted; audited on the person.</summary>
+    public async Task<List<ProcessingLimit>> ListAsync(Guid subjectId, CancellationToken ct)
+    {
+        var rows = await limits.OfAsync(subjectId, ct);
+        await audit.WriteAsync(new AuditEntry("processing_limit.read", Purposes.DataSubjectRights, subjectId, ProcessingLimits.EntityType,
+            Fields: [Categories.RightsRequest.Id]), ct);
+        return rows;
+    }
+
+    private async Task<Outcome<DataSubjectRequest>> StepAsync(
         Guid id, long? version, RequestType[] types, Func<DataSubjectRequest, Task<string>> apply, CancellationToken ct)
     {
         var request = await requests.LoadAsync(id, version, ct);
         if (request is null)
         {
-            return RequestOutcome.Missing;
+            return Outcome.Missing;
         }
 
         if (Refusal(request, types) is { } why)
         {
-            return RequestOutcome.Conflict("state", why);
+            return Outcome.Conflict("state", why);
         }
 
         var action = await apply(request);
         requests.Close(request, RequestState.Completed, action);
         requests.Record(request, action, null);
-        audit.Add(RequestHandling.Entry("request." + action, request, [Categories.RightsRequest.Id]));
+        audit.Add(RequestSteps.Entry("request." + action, request, [Categories.RightsRequest.Id]));
         await db.SaveChangesAsync(ct);
         if (request is { RequesterEmail: { } to, ResponseLetter: { } letter })
         {
@@ -88,6 +115,6 @@ public sealed class RestrictionHandling(
                 request.Language), request.Id, "response_letter", ct);
         }
 
-        return RequestOutcome.Ok(request);
+        return request;
     }
 }

@@ -378,7 +378,7 @@ public sealed class RequestsTests(RequestsFactory app) : IClassFixture<RequestsF
         Assert.Equal(0, await CommandLine.TryRunAsync(["requests", "list"], app.Services, listed));
         var cli = listed.ToString().Split('\n').Skip(1).Where(l => l.Length > 36).Select(l => Guid.Parse(l[..36])).ToList();
         Assert.Equal(api, cli);
-        Assert.Equal((1L, $"request.list|system|{Catalog.Purposes.DataSubjectRights}|{RequestHandling.EntityType}||received_at"),
+        Assert.Equal((1L, $"request.list|system|{Catalog.Purposes.DataSubjectRights}|{RequestSteps.EntityType}||received_at"),
             await AuditSinceAsync(before, "request.list"));
 
         // The report: the same content as the API's, the same audit event and the same step on the request.

@@ -90,4 +90,38 @@ public sealed class RequestLettersTests
         Assert.Contains(SupervisoryAuthority.StreetAddress("sv"), authority.Address, StringComparison.Ordinal);
         Assert.Equal(SupervisoryAuthority.Web, authority.Web);
     }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void ThePublicFormStatesTheComplaintRightFromTheSameSource(string language)
+    {
+        var text = CustomerRegister.Localization.UiText.Get("Rights.Complaint", System.Globalization.CultureInfo.GetCultureInfo(language));
+
+        Assert.Equal(SupervisoryAuthority.ComplaintRight(language), text);
+        NamesTheAuthority(text, language);
+    }
+
+    /// <summary>The authority's details are written once: no other source, page, template or README repeats them.</summary>
+    [Fact]
+    public void NoOtherFileRepeatsTheAuthoritysDetails()
+    {
+        var root = CustomerRegister.Tests.Infrastructure.ReadmePermissionTable.RepositoryRoot();
+        string[] details =
+        [
+            SupervisoryAuthority.Email, SupervisoryAuthority.Web, "Lintulahdenkuja", "566 6700", SupervisoryAuthority.Name("fi"),
+            SupervisoryAuthority.Name("sv"), SupervisoryAuthority.Name("en"),
+        ];
+        string[] kinds = ["*.cs", "*.cshtml", "*.md", "*.html", "*.json", "*.txt"];
+        var own = Path.Combine("src", "CustomerRegister", "Requests", "SupervisoryAuthority.cs");
+        var files = kinds.SelectMany(k => Directory.EnumerateFiles(Path.Combine(root, "src"), k, SearchOption.AllDirectories))
+            .Concat(Directory.EnumerateFiles(Path.Combine(root, "docs"), "*.md", SearchOption.AllDirectories))
+            .Append(Path.Combine(root, "README.md"))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                        && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                        && !f.EndsWith(own, StringComparison.Ordinal));
+
+        var repeats = files.SelectMany(f => details.Where(File.ReadAllText(f).Contains).Select(d => $"{Path.GetRelativePath(root, f)}: {d}"));
+
+        Assert.Empty(repeats);
+    }
 }

@@ -1,26 +1,25 @@
 using System.Buffers;
 using System.Globalization;
-using CustomerRegister.Catalog;
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
-namespace CustomerRegister.Requests;
+namespace CustomerRegister.Infrastructure.Pdf;
 
 /// <summary>A top-to-bottom flow of text and tables over A4 pages.</summary>
-internal sealed class PdfLayout : IDisposable
+public sealed class PdfLayout : IDisposable
 {
     private const double Margin = 50;
     private const double FooterHeight = 24;
     private const double Padding = 3;
     private const double BodySize = 9;
 
-    private static readonly XFont Body = new(ReportFontResolver.Family, BodySize, XFontStyleEx.Regular);
-    private static readonly XFont Strong = new(ReportFontResolver.Family, BodySize, XFontStyleEx.Bold);
+    private static readonly XFont Body = new(PdfFontResolver.Family, BodySize, XFontStyleEx.Regular);
+    private static readonly XFont Strong = new(PdfFontResolver.Family, BodySize, XFontStyleEx.Bold);
     private static readonly XFont[] Headings =
     [
-        new(ReportFontResolver.Family, 15, XFontStyleEx.Bold), new(ReportFontResolver.Family, 12.5, XFontStyleEx.Bold),
-        new(ReportFontResolver.Family, 10.5, XFontStyleEx.Bold),
+        new(PdfFontResolver.Family, 15, XFontStyleEx.Bold), new(PdfFontResolver.Family, 12.5, XFontStyleEx.Bold),
+        new(PdfFontResolver.Family, 10.5, XFontStyleEx.Bold),
     ];
 
     private static readonly XPen Rule = new(XColor.FromArgb(153, 153, 153), 0.5);
@@ -46,7 +45,7 @@ internal sealed class PdfLayout : IDisposable
     /// <summary>Adds "title · page n / m" to the foot of every page.</summary>
     public static void Number(PdfDocument document, string title, string pageFormat)
     {
-        var font = new XFont(ReportFontResolver.Family, 7.5, XFontStyleEx.Regular);
+        var font = new XFont(PdfFontResolver.Family, 7.5, XFontStyleEx.Regular);
         for (var i = 0; i < document.PageCount; i++)
         {
             var page = document.Pages[i];

@@ -1,13 +1,13 @@
 using PdfSharp.Fonts;
 
-namespace CustomerRegister.Requests;
+namespace CustomerRegister.Infrastructure.Pdf;
 
 /// <summary>
 /// PDFsharp 6 reads no system fonts outside Windows, so this resolver finds one TrueType sans-serif that has the
 /// Finnish and Swedish letters (DejaVu Sans, else Liberation Sans, else Arial) in the usual font folders, and
 /// answers every family the PDF asks for with it.
 /// </summary>
-public sealed class ReportFontResolver : IFontResolver
+public sealed class PdfFontResolver : IFontResolver
 {
     public const string Family = "Report Sans";
 
@@ -26,18 +26,18 @@ public sealed class ReportFontResolver : IFontResolver
 
     private readonly Lazy<(string Regular, string? Bold)> _files = new(Find);
 
-    private ReportFontResolver()
+    private PdfFontResolver()
     {
     }
 
-    public static ReportFontResolver Instance { get; } = new();
+    public static PdfFontResolver Instance { get; } = new();
 
     /// <summary>Installs the resolver for the process (PDFsharp's font settings are global) and checks a font exists.</summary>
     public static void Register()
     {
         lock (Gate)
         {
-            if (GlobalFontSettings.FontResolver is not ReportFontResolver)
+            if (GlobalFontSettings.FontResolver is not PdfFontResolver)
             {
                 GlobalFontSettings.FontResolver = Instance;
             }

@@ -1,21 +1,22 @@
 using CustomerRegister.Identity;
+using CustomerRegister.Infrastructure;
 using CustomerRegister.Requests;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CustomerRegister.Erasure;
 
 /// <summary>The erasure step of a request and its certificate.</summary>
-public static class ErasureApi
+public static class ErasureEndpoints
 {
     public static IEndpointRouteBuilder MapErasure(this IEndpointRouteBuilder app)
     {
         var handle = app.MapGroup("/api/requests").WithTags("Requests").RequirePermission(Permissions.RequestHandle);
-        handle.MapPost("/{id:guid}/erase", (Guid id, VersionRequest r, ErasureHandling h, RequestHandling rh, CancellationToken ct) =>
-                RequestsApi.Answer(rh, h.EraseAsync(id, r.Version, ct)))
+        handle.MapPost("/{id:guid}/erase", async (Guid id, VersionRequest r, ErasureHandling h, TimeProvider clock, CancellationToken ct) =>
+                (await h.EraseAsync(id, r.Version, ct)).ToResponse(clock))
+            .WithName("EraseRequestSubject")
             .WithSummary("Erase the person of a started, identity-verified erasure request: all or nothing; closes the request with a certificate.");
-        handle.MapGet("/{id:guid}/erasure-certificate", async Task<Results<Ok<ErasureReport>, NotFound>> (
-                Guid id, ErasureHandling h, CancellationToken ct) =>
-                await h.CertificateAsync(id, ct) is { } report ? TypedResults.Ok(report) : TypedResults.NotFound())
+        handle.MapGet("/{id:guid}/erasure-certificate", async (Guid id, ErasureHandling h, CancellationToken ct) =>
+                (await h.CertificateAsync(id, ct)).ToOk())
+            .WithName("GetErasureCertificate")
             .WithSummary("What was erased and what is kept until when and why — categories and counts, no personal values.");
         return app;
     }
