@@ -35,9 +35,13 @@ internal sealed record EndpointFacts(bool Anonymous, string? Permission, MethodI
             return [];
         }
 
-        return type.IsGenericType && type.Namespace == typeof(Microsoft.AspNetCore.Http.HttpResults.Ok).Namespace
-            && type.Name.StartsWith("Results`", StringComparison.Ordinal)
-            ? type.GetGenericArguments()
-            : [type];
+        return Flatten(type).ToList();
     }
+
+    /// <summary>The result types of a <c>Results&lt;…&gt;</c> union, unions inside it unwrapped.</summary>
+    private static IEnumerable<Type> Flatten(Type type) =>
+        type.IsGenericType && type.Namespace == typeof(Microsoft.AspNetCore.Http.HttpResults.Ok).Namespace
+            && type.Name.StartsWith("Results`", StringComparison.Ordinal)
+            ? type.GetGenericArguments().SelectMany(Flatten)
+            : [type];
 }
