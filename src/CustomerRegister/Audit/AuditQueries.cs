@@ -23,7 +23,7 @@ public sealed class AuditQueries(RegisterDbContext db, AuditLog audit, AuditSeal
             return Outcome.Invalid(errors);
         }
 
-        var query = db.AuditEvents.AsNoTracking();
+        var query = db.Set<AuditEvent>().AsNoTracking();
         if (filter.SubjectId is { } s)
         {
             query = query.Where(e => e.SubjectId == s);

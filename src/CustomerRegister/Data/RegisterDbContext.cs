@@ -1,4 +1,3 @@
-using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -16,12 +15,6 @@ public abstract class RegisterDbContext(DbContextOptions options, TimeProvider c
 {
     /// <summary>The key ring on PostgreSQL (Protection/KeyRingSetup.cs); the table exists on both providers.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
-
-    public DbSet<ApiClient> ApiClients => Set<ApiClient>();
-
-    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
-
-    public DbSet<AuditSeal> AuditSeals => Set<AuditSeal>();
 
     public abstract DatabaseProvider Provider { get; }
 

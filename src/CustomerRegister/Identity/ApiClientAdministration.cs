@@ -19,7 +19,7 @@ public sealed record CreatedApiClient(ApiClient Client, string ApiKey);
 public sealed class ApiClientAdministration(RegisterDbContext db, AuditLog audit, TimeProvider clock)
 {
     public Task<List<ApiClient>> ListAsync(CancellationToken ct) =>
-        db.ApiClients.AsNoTracking().OrderBy(c => c.Name).ToListAsync(ct);
+        db.Set<ApiClient>().AsNoTracking().OrderBy(c => c.Name).ToListAsync(ct);
 
     public async Task<Outcome<CreatedApiClient>> CreateAsync(NewApiClient input, Guid? creator, CancellationToken ct)
     {
@@ -49,7 +49,7 @@ public sealed class ApiClientAdministration(RegisterDbContext db, AuditLog audit
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             CreatedBy = creator ?? Guid.Empty,
         };
-        db.ApiClients.Add(client);
+        db.Set<ApiClient>().Add(client);
         audit.Add(new AuditEntry("client.create", Purposes.Administration, EntityType: "api_client",
             EntityId: client.Id.ToString(), Fields: ["name", "permissions"], Grants: client.PermissionList));
         await db.SaveChangesAsync(ct);
@@ -58,7 +58,7 @@ public sealed class ApiClientAdministration(RegisterDbContext db, AuditLog audit
 
     public async Task<Outcome<ApiClient>> RevokeAsync(Guid id, CancellationToken ct)
     {
-        if (await db.ApiClients.FirstOrDefaultAsync(c => c.Id == id, ct) is not { } client)
+        if (await db.Set<ApiClient>().FirstOrDefaultAsync(c => c.Id == id, ct) is not { } client)
         {
             return Outcome.Missing;
         }
@@ -77,7 +77,7 @@ public sealed class ApiClientAdministration(RegisterDbContext db, AuditLog audit
     /// </summary>
     public async Task<Outcome<ApiClient>> ApproveAsync(Guid id, Guid? approver, CancellationToken ct)
     {
-        if (await db.ApiClients.FirstOrDefaultAsync(c => c.Id == id, ct) is not { } client)
+        if (await db.Set<ApiClient>().FirstOrDefaultAsync(c => c.Id == id, ct) is not { } client)
         {
             return Outcome.Missing;
         }
