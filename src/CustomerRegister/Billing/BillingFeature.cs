@@ -1,3 +1,4 @@
+using CustomerRegister.Infrastructure;
 using CustomerRegister.Subjects;
 
 namespace CustomerRegister.Billing;
@@ -8,8 +9,7 @@ public static class BillingFeature
     public static IServiceCollection AddBillingFeature(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<BillingOptions>().Bind(configuration.GetSection(BillingOptions.Section))
-            .Validate(o => o.IsValid(), "Billing: FinancialYearEndMonth/Day must be a real date; VoucherRetentionYears at least 6.")
-            .ValidateOnStart();
+            .ValidateSettings(o => o.Invalid());
         services.AddScoped<ISubjectSection, BillingSection>();
         services.AddScoped<InvoiceQueries>();
         services.AddScoped<CreateInvoice>();

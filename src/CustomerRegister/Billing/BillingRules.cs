@@ -1,3 +1,5 @@
+using CustomerRegister.Infrastructure;
+
 namespace CustomerRegister.Billing;
 
 /// <summary>Configuration <c>Billing:*</c>. The financial-year end is the company's choice, so it is never a constant.</summary>
@@ -12,10 +14,10 @@ public sealed class BillingOptions
     /// <summary>Vouchers: kept at least this many years from the end of the calendar year in which the financial year ended.</summary>
     public int VoucherRetentionYears { get; set; } = Catalog.RetentionRule.Voucher.Period.Amount;
 
-    public bool IsValid() =>
-        FinancialYearEndMonth is >= 1 and <= 12
-        && FinancialYearEndDay >= 1 && FinancialYearEndDay <= DateTime.DaysInMonth(2000, FinancialYearEndMonth)
-        && VoucherRetentionYears >= Catalog.RetentionRule.Voucher.Period.Amount;
+    public string? Invalid() =>
+        Settings.Range(Section, FinancialYearEndMonth, 1, 12)
+        ?? Settings.Range(Section, FinancialYearEndDay, 1, DateTime.DaysInMonth(2000, FinancialYearEndMonth))
+        ?? Settings.AtLeast(Section, VoucherRetentionYears, Catalog.RetentionRule.Voucher.Period.Amount);
 }
 
 /// <summary>Pure billing rules: financial years, voucher retention, amounts and invoice state.</summary>

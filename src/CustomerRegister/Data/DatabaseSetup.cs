@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CustomerRegister.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -40,7 +41,7 @@ public static class DatabaseSetup
         if (provider == DatabaseProvider.Postgres)
         {
             return string.IsNullOrWhiteSpace(connectionString)
-                ? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Register is not set.")
+                ? throw new SettingException("Database:Provider is Postgres but ConnectionStrings:Register is not set.")
                 : connectionString;
         }
 
@@ -53,7 +54,7 @@ public static class DatabaseSetup
     {
         null or "" or "sqlite" => DatabaseProvider.Sqlite,
         "postgres" or "postgresql" or "npgsql" => DatabaseProvider.Postgres,
-        _ => throw new InvalidOperationException($"Unknown Database:Provider '{value}'. Use Sqlite or Postgres."),
+        _ => throw new SettingException($"Unknown Database:Provider '{value}'. Use Sqlite or Postgres."),
     };
 
     public static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>

@@ -32,13 +32,12 @@ public sealed class SignInLimitOptions
     public int LockoutMinutes { get; set; } = 15;
 
     public string? Invalid() =>
-        SignInPermitLimit < 1 ? nameof(SignInPermitLimit)
-        : SignInWindowSeconds is < 1 or > 86_400 ? nameof(SignInWindowSeconds)
-        : AccountPermitLimit < 1 ? nameof(AccountPermitLimit)
-        : AccountWindowSeconds is < 1 or > 86_400 ? nameof(AccountWindowSeconds)
-        : MaxFailedAttempts < 1 ? nameof(MaxFailedAttempts)
-        : LockoutMinutes is < 1 or > 1440 ? nameof(LockoutMinutes)
-        : null;
+        Settings.AtLeast(Section, SignInPermitLimit, 1)
+        ?? Settings.Range(Section, SignInWindowSeconds, 1, 86_400)
+        ?? Settings.AtLeast(Section, AccountPermitLimit, 1)
+        ?? Settings.Range(Section, AccountWindowSeconds, 1, 86_400)
+        ?? Settings.AtLeast(Section, MaxFailedAttempts, 1)
+        ?? Settings.Range(Section, LockoutMinutes, 1, 1440);
 }
 
 /// <summary>
@@ -187,8 +186,7 @@ public static class SignInLimitsSetup
     public static IServiceCollection AddSignInProtection(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SignInLimitOptions>().Bind(configuration.GetSection(SignInLimitOptions.Section))
-            .Validate(o => o.Invalid() is null, "Auth: a sign-in limit or lockout setting is out of range (see README).")
-            .ValidateOnStart();
+            .ValidateSettings(o => o.Invalid());
         services.AddSingleton<SignInLimits>();
         services.AddSingleton<SignInLockouts>();
         services.AddSingleton<IPostConfigureOptions<BearerTokenOptions>, SecurityStampCheck>();

@@ -21,8 +21,10 @@ public sealed class NetworkOptions
     public bool Any => KnownProxies.Length > 0 || KnownNetworks.Length > 0;
 
     public string? Invalid() =>
-        KnownProxies.FirstOrDefault(p => !IPAddress.TryParse(p.Trim(), out _)) is not null ? nameof(KnownProxies)
-        : KnownNetworks.FirstOrDefault(n => !System.Net.IPNetwork.TryParse(n.Trim(), out _)) is not null ? nameof(KnownNetworks)
+        KnownProxies.FirstOrDefault(p => !IPAddress.TryParse(p.Trim(), out _)) is { } proxy
+            ? Settings.Allowed(Section, false, proxy, "IP addresses only", nameof(KnownProxies))
+        : KnownNetworks.FirstOrDefault(n => !System.Net.IPNetwork.TryParse(n.Trim(), out _)) is { } network
+            ? Settings.Allowed(Section, false, network, "networks in CIDR notation only (10.0.0.0/24)", nameof(KnownNetworks))
         : null;
 }
 
@@ -31,8 +33,7 @@ public static class TrustedProxies
     public static IServiceCollection AddTrustedProxies(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<NetworkOptions>().Bind(configuration.GetSection(NetworkOptions.Section))
-            .Validate(o => o.Invalid() is null, "Network: KnownProxies must be IP addresses and KnownNetworks CIDR networks (see README).")
-            .ValidateOnStart();
+            .ValidateSettings(o => o.Invalid());
         services.AddTransient<IStartupFilter, ForwardedHeadersFirst>();
         return services;
     }

@@ -1,3 +1,4 @@
+using CustomerRegister.Infrastructure;
 using CustomerRegister.Subjects;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -9,7 +10,7 @@ public static class MarketingFeature
     public static IServiceCollection AddMarketingFeature(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<MarketingOptions>().Bind(configuration.GetSection(MarketingOptions.Section))
-            .Validate(o => o.Invalid() is null, "Marketing: SoftOptInMonthsAfterEnd is out of range (see README).").ValidateOnStart();
+            .ValidateSettings(o => o.Invalid());
         services.AddScoped<ISubjectSection, MarketingSection>();
         services.AddSingleton<IInterceptor, LedgerSupersededInterceptor>();
         services.AddScoped<ConsentLedger>();

@@ -14,7 +14,7 @@ public sealed class MarketingOptions
     public int SoftOptInMonthsAfterEnd { get; set; } = 12;
 
     public string? Invalid() =>
-        SoftOptInMonthsAfterEnd is < 0 or > 24 ? "Marketing:SoftOptInMonthsAfterEnd must be 0–24." : null;
+        Settings.Range(Section, SoftOptInMonthsAfterEnd, 0, 24);
 
     public SoftOptInTerms Terms(TimeProvider clock, string? serviceLine = null) =>
         new(HelsinkiTime.Today(clock), SoftOptInMonthsAfterEnd, serviceLine);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Xml.Linq;
 using CustomerRegister.Data;
+using CustomerRegister.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
 using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel;
@@ -77,7 +78,7 @@ public static class KeyRingSetup
         if (!string.IsNullOrWhiteSpace(section["MasterKey"]))
         {
             return new KeyRingProtection("master key", KeyRingMasterKey.Parse(section["MasterKey"]!, out var error)
-                ?? throw new InvalidOperationException(error), null);
+                ?? throw new SettingException(error!), null);
         }
 
         if (!string.IsNullOrWhiteSpace(section["CertificatePath"]))
@@ -94,7 +95,7 @@ public static class KeyRingSetup
 
         if (!environment.IsDevelopment())
         {
-            throw new InvalidOperationException(
+            throw new SettingException(
                 "DataProtection: the key ring must be encrypted with a key that is not stored beside it. Set DataProtection:MasterKey " +
                 "(base64 of at least 32 random bytes, e.g. `openssl rand -base64 32`, given through the environment as " +
                 "DataProtection__MasterKey) or a certificate (DataProtection:CertificatePath with DataProtection:CertificatePassword, " +
@@ -185,7 +186,7 @@ public sealed class KeyRingCheck(
                 .Select(e => (string?)e.Attribute("fingerprint")).Distinct().ToList();
             if (fingerprints.Count > 0 && !fingerprints.Contains(masterKey.Fingerprint))
             {
-                throw new InvalidOperationException(
+                throw new SettingException(
                     $"DataProtection: the key ring was encrypted with master key {string.Join(", ", fingerprints)}, and the configured " +
                     $"{protection.Kind} is {masterKey.Fingerprint}. Give the master key the ring was made with.");
             }
@@ -197,7 +198,7 @@ public sealed class KeyRingCheck(
         }
         catch (CryptographicException ex)
         {
-            throw new InvalidOperationException(
+            throw new SettingException(
                 $"DataProtection: the key ring cannot be opened with the configured {protection.Kind} ({ex.Message}).", ex);
         }
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using CustomerRegister.Infrastructure;
 
 namespace CustomerRegister.Recordings;
 
@@ -55,6 +56,11 @@ public sealed class RecordingOptions
 
     /// <summary>How often the integrity repair runs in the background; 0 turns it off (run <c>recordings check --repair</c>).</summary>
     public int RepairIntervalMinutes { get; set; } = 60;
+
+    public string? Invalid() =>
+        Settings.Required(Section, Path)
+        ?? Settings.AtLeast(Section, MaxUploadBytes, 1)
+        ?? Settings.Range(Section, MaxRepairShare, 0, 1);
 }
 
 /// <summary>

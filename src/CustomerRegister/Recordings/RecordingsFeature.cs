@@ -1,3 +1,4 @@
+using CustomerRegister.Infrastructure;
 using CustomerRegister.Subjects;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -11,9 +12,7 @@ public static class RecordingsFeature
         services.AddOptions<RecordingOptions>().Bind(configuration.GetSection(RecordingOptions.Section))
             .PostConfigure<IHostEnvironment>((o, env) =>
                 o.Path = string.IsNullOrWhiteSpace(o.Path) || System.IO.Path.IsPathRooted(o.Path) ? o.Path : System.IO.Path.Combine(env.ContentRootPath, o.Path))
-            .Validate(o => o.MaxUploadBytes > 0 && !string.IsNullOrWhiteSpace(o.Path) && o.MaxRepairShare is >= 0 and <= 1,
-                "Recordings: Path is required, MaxUploadBytes positive and MaxRepairShare 0–1.")
-            .ValidateOnStart();
+            .ValidateSettings(o => o.Invalid());
         services.AddHealthChecks().AddCheck<RecordingStoreHealthCheck>("recordings");
         services.AddSingleton<IRecordingStore, LocalFolderRecordingStore>();
         services.AddScoped<RecordingKind<CallRecording>, CallRecordingKind>();

@@ -1,3 +1,4 @@
+using CustomerRegister.Infrastructure;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
@@ -74,17 +75,17 @@ public sealed class MailOptions
 
     /// <summary>Why the settings are refused, or null.</summary>
     public string? Invalid() =>
-        !MailboxAddress.TryParse(From, out _) ? "Mail:From is not an email address."
-        : !Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var u) || (u.Scheme != Uri.UriSchemeHttp && u.Scheme != Uri.UriSchemeHttps)
-            ? "Mail:PublicBaseUrl must be an absolute http(s) address."
-        : !UsesSmtp && string.IsNullOrWhiteSpace(PickupDirectory) ? "Mail:PickupDirectory is required when Mail:Smtp:Host is not set."
-        : Smtp.Port is < 0 or > 65535 ? "Mail:Smtp:Port must be 0-65535."
-        : !Enum.IsDefined(Smtp.Security) ? "Mail:Smtp:Security must be None, StartTls or SslOnConnect."
-        : string.IsNullOrWhiteSpace(Smtp.UserName) != string.IsNullOrEmpty(Smtp.Password) ? "Mail:Smtp:UserName and Password go together."
-        : MaxAttempts is < 1 or > 30 ? "Mail:MaxAttempts must be 1-30."
-        : RetrySeconds is < 1 or > 86400 ? "Mail:RetrySeconds must be 1-86400."
-        : MaxRetryMinutes < 1 || MaxRetryMinutes * 60 < RetrySeconds ? "Mail:MaxRetryMinutes must be at least 1 and not below RetrySeconds."
-        : null;
+        Settings.Allowed(Section, MailboxAddress.TryParse(From, out _), From, "an email address", nameof(From))
+        ?? Settings.Allowed(Section, Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps),
+            PublicBaseUrl, "an absolute http(s) address", nameof(PublicBaseUrl))
+        ?? (UsesSmtp ? null : Settings.Required(Section, PickupDirectory))
+        ?? Settings.Range(Section, Smtp.Port, 0, 65_535)
+        ?? Settings.Allowed(Section, Enum.IsDefined(Smtp.Security), Smtp.Security, "None, StartTls or SslOnConnect", "Smtp.Security")
+        ?? (string.IsNullOrWhiteSpace(Smtp.UserName) != string.IsNullOrEmpty(Smtp.Password)
+            ? "Mail:Smtp:UserName and Mail:Smtp:Password go together; allowed both set or neither." : null)
+        ?? Settings.Range(Section, MaxAttempts, 1, 30)
+        ?? Settings.Range(Section, RetrySeconds, 1, 86_400)
+        ?? Settings.AtLeast(Section, MaxRetryMinutes, Math.Max(1, (RetrySeconds + 59) / 60));
 
     /// <summary>The wait before the next attempt after <paramref name="attempts"/> failed ones: RetrySeconds × 2^(attempts-1), capped.</summary>
     public TimeSpan Backoff(int attempts) =>

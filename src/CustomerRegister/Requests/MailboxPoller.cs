@@ -36,9 +36,11 @@ public sealed class MailboxOptions
 
     public int PollSeconds { get; set; } = 60;
 
-    public bool IsValid() =>
-        Port is >= 0 and <= 65535 && PollSeconds >= 1 && !string.IsNullOrWhiteSpace(Folder)
-        && (!Enabled || !string.IsNullOrWhiteSpace(Host));
+    public string? Invalid() =>
+        Settings.Range(Section, Port, 0, 65_535)
+        ?? Settings.AtLeast(Section, PollSeconds, 1)
+        ?? Settings.Required(Section, Folder)
+        ?? (Enabled ? Settings.Required(Section, Host) : null);
 }
 
 /// <summary>

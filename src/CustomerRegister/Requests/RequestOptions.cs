@@ -1,4 +1,5 @@
 using System.Globalization;
+using CustomerRegister.Infrastructure;
 
 namespace CustomerRegister.Requests;
 
@@ -35,8 +36,14 @@ public sealed class RequestOptions
     public RequestDeadlines Deadlines() =>
         new(ExtraHolidays.Select(d => DateOnly.ParseExact(d.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture)));
 
-    public bool IsValid() =>
-        WarnDaysBefore >= 0 && WarningIntervalMinutes >= 0 && UnconfirmedDays >= 1 && PublicPermitLimit >= 1 && PublicWindowSeconds >= 1
-        && PublicGlobalPerHour >= 1 && RetentionYears >= 1
-        && ExtraHolidays.All(d => DateOnly.TryParseExact(d.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _));
+    public string? Invalid() =>
+        Settings.AtLeast(Section, WarnDaysBefore, 0)
+        ?? Settings.AtLeast(Section, WarningIntervalMinutes, 0)
+        ?? Settings.AtLeast(Section, UnconfirmedDays, 1)
+        ?? Settings.AtLeast(Section, PublicPermitLimit, 1)
+        ?? Settings.AtLeast(Section, PublicWindowSeconds, 1)
+        ?? Settings.AtLeast(Section, PublicGlobalPerHour, 1)
+        ?? Settings.AtLeast(Section, RetentionYears, 1)
+        ?? (ExtraHolidays.FirstOrDefault(d => !DateOnly.TryParseExact(d.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            is { } day ? Settings.Allowed(Section, false, day, "dates as yyyy-MM-dd", nameof(ExtraHolidays)) : null);
 }

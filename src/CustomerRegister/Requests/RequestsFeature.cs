@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using CustomerRegister.Infrastructure;
 using CustomerRegister.Subjects;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -11,10 +12,9 @@ public static class RequestsFeature
     public static IServiceCollection AddRequestsFeature(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RequestOptions>().Bind(configuration.GetSection(RequestOptions.Section))
-            .Validate(o => o.IsValid(), "Requests: ExtraHolidays must be yyyy-MM-dd dates; limits and periods positive.")
-            .ValidateOnStart();
+            .ValidateSettings(o => o.Invalid());
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section))
-            .Validate(o => o.Invalid() is null, "Mail: a setting is out of range (see README, Mail:*).").ValidateOnStart();
+            .ValidateSettings(o => o.Invalid());
         var mail = configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions();
         if (mail.UsesSmtp)
         {
@@ -42,8 +42,7 @@ public static class RequestsFeature
         services.AddHostedService<RequestWarningService>();
         services.AddScoped<ISubjectSection, RequestsSection>();
         services.AddOptions<MailboxOptions>().Bind(configuration.GetSection(MailboxOptions.Section))
-            .Validate(o => o.IsValid(), "Requests:Mailbox: Host is required when Enabled; Port 0-65535; PollSeconds positive.")
-            .ValidateOnStart();
+            .ValidateSettings(o => o.Invalid());
         services.AddSingleton<MailboxPoller>();
         services.AddHostedService(sp => sp.GetRequiredService<MailboxPoller>());
 

@@ -1,3 +1,5 @@
+using CustomerRegister.Infrastructure;
+
 namespace CustomerRegister.Retention;
 
 /// <summary>Retention by purpose: the dates, the preview, the sweep (lease, rows, profiles, deletion log) and its schedule; legal holds.</summary>
@@ -6,7 +8,7 @@ public static class RetentionFeature
     public static IServiceCollection AddRetentionFeature(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section))
-            .Validate(o => o.Invalid() is null, "Retention: a period or the sweep setting is out of range (see README).").ValidateOnStart();
+            .ValidateSettings(o => o.Invalid());
         services.AddSingleton<RetentionDates>();
         services.AddScoped<SweepSql>();
         services.AddScoped<SweepLease>();

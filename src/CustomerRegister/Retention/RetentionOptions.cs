@@ -1,4 +1,5 @@
 using CustomerRegister.Catalog;
+using CustomerRegister.Infrastructure;
 
 namespace CustomerRegister.Retention;
 
@@ -39,14 +40,13 @@ public sealed class RetentionOptions
     public int PreviewConnections { get; set; } = 2;
 
     public string? Invalid() =>
-        CustomerProfileMonths is < 1 or > 84 ? "Retention:CustomerProfileMonths must be 1–84 (never past the statutory periods)."
-        : ProspectMonths is < 1 or > 84 ? "Retention:ProspectMonths must be 1–84."
-        : WebBehaviourMonths is < 1 or > 25 ? "Retention:WebBehaviourMonths must be 1–25."
-        : ConsentEvidenceMonths is < 12 or > 84 ? "Retention:ConsentEvidenceMonths must be 12–84 (consent evidence is kept at least 12 months after it stops)."
-        : SweepIntervalMinutes < 1 ? "Retention:SweepIntervalMinutes must be at least 1."
-        : BatchSize is < 10 or > 50_000 ? "Retention:BatchSize must be 10–50 000."
-        : LeaseSeconds < 30 ? "Retention:LeaseSeconds must be at least 30."
-        : PauseFactor is < 0 or > 10 ? "Retention:PauseFactor must be 0–10."
-        : PreviewConnections is < 1 or > 16 ? "Retention:PreviewConnections must be 1–16."
-        : null;
+        Settings.Range(Section, CustomerProfileMonths, 1, 84)
+        ?? Settings.Range(Section, ProspectMonths, 1, 84)
+        ?? Settings.Range(Section, WebBehaviourMonths, 1, 25)
+        ?? Settings.Range(Section, ConsentEvidenceMonths, 12, 84)
+        ?? Settings.AtLeast(Section, SweepIntervalMinutes, 1)
+        ?? Settings.Range(Section, BatchSize, 10, 50_000)
+        ?? Settings.AtLeast(Section, LeaseSeconds, 30)
+        ?? Settings.Range(Section, PauseFactor, 0, 10)
+        ?? Settings.Range(Section, PreviewConnections, 1, 16);
 }

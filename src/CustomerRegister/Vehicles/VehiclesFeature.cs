@@ -1,3 +1,4 @@
+using CustomerRegister.Infrastructure;
 using CustomerRegister.Subjects;
 
 namespace CustomerRegister.Vehicles;
@@ -8,7 +9,7 @@ public static class VehiclesFeature
     public static IServiceCollection AddVehiclesFeature(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<VehiclesOptions>().Bind(configuration.GetSection(VehiclesOptions.Section))
-            .Validate(o => o.Invalid() is null, "Vehicles:IdentityCodeDays must be 1–365 (see README).").ValidateOnStart();
+            .ValidateSettings(o => o.Invalid());
         services.AddScoped<ISubjectSection, VehiclesSection>();
         services.AddScoped<IdentityCodeExpiry>();
         services.AddScoped<CertificateQueries>();

@@ -1,3 +1,5 @@
+using CustomerRegister.Infrastructure;
+
 namespace CustomerRegister.Vehicles;
 
 /// <summary>
@@ -16,5 +18,5 @@ public sealed class VehiclesOptions
     public int IdentityCodeDays { get; set; } = Catalog.RetentionRule.IdentityCodeOnCertificate.Period.Amount;
 
     public string? Invalid() =>
-        IdentityCodeDays is < 1 or > 365 ? "Vehicles:IdentityCodeDays must be 1–365." : null;
+        Settings.Range(Section, IdentityCodeDays, 1, 365);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using CustomerRegister.Tests.Infrastructure;
@@ -97,33 +96,23 @@ public sealed class CommandLineTests
         Assert.Contains("audit verify", output);
     }
 
+    [Fact]
+    public async Task AWrongOptionAnswersWithTheVerbsUsageOnStandardErrorAndExitCodeTwo()
+    {
+        using var db = new TestDatabase();
+
+        var (code, output, error) = await RegisterProcess.RunAsync(db, null, "retention", "preview", "--as-at", "2026-12-31");
+
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Contains("'--as-at'", error);
+        Assert.Contains("retention preview [options]", error);
+        Assert.Contains("--as-of", error);
+    }
+
     private static async Task<(int Code, string Output)> RunAsync(TestDatabase db, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = db.Folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CustomerRegister.dll"));
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        start.Environment["Database__Provider"] = db.Provider.ToString();
-        start.Environment["ConnectionStrings__Register"] = db.ConnectionString;
-        start.Environment["DataProtection__KeysPath"] = Path.Combine(db.Folder, "keys");
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["DataProtection__MasterKey"] = Convert.ToBase64String(new byte[32]);
-        start.Environment.Remove("REGISTER_ADMIN_EMAIL");
-        start.Environment.Remove("REGISTER_ADMIN_PASSWORD");
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
+        var (code, output, error) = await RegisterProcess.RunAsync(db, null, args);
+        return (code, output + error);
     }
 }

@@ -71,6 +71,6 @@ public sealed class BillingRulesTests
     [InlineData(0, 1, false)]
     public void TheConfiguredFinancialYearEndMustBeARealDate(int month, int day, bool valid)
     {
-        Assert.Equal(valid, new BillingOptions { FinancialYearEndMonth = month, FinancialYearEndDay = day }.IsValid());
+        Assert.Equal(valid, new BillingOptions { FinancialYearEndMonth = month, FinancialYearEndDay = day }.Invalid() is null);
     }
 }

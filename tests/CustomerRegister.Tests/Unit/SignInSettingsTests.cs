@@ -14,24 +14,24 @@ public sealed class SignInSettingsTests
     }
 
     [Theory]
-    [InlineData(nameof(SignInLimitOptions.SignInPermitLimit), 0)]
-    [InlineData(nameof(SignInLimitOptions.SignInWindowSeconds), 0)]
-    [InlineData(nameof(SignInLimitOptions.AccountPermitLimit), 0)]
-    [InlineData(nameof(SignInLimitOptions.AccountWindowSeconds), 86_401)]
-    [InlineData(nameof(SignInLimitOptions.MaxFailedAttempts), 0)]
-    [InlineData(nameof(SignInLimitOptions.LockoutMinutes), 0)]
-    public void AnOutOfRangeLimitIsNamed(string setting, int value)
+    [InlineData(nameof(SignInLimitOptions.SignInPermitLimit), 0, "1 or more")]
+    [InlineData(nameof(SignInLimitOptions.SignInWindowSeconds), 0, "1–86400")]
+    [InlineData(nameof(SignInLimitOptions.AccountPermitLimit), 0, "1 or more")]
+    [InlineData(nameof(SignInLimitOptions.AccountWindowSeconds), 86_401, "1–86400")]
+    [InlineData(nameof(SignInLimitOptions.MaxFailedAttempts), 0, "1 or more")]
+    [InlineData(nameof(SignInLimitOptions.LockoutMinutes), 0, "1–1440")]
+    public void AnOutOfRangeLimitIsNamedWithItsRange(string setting, int value, string allowed)
     {
         var options = new SignInLimitOptions();
         typeof(SignInLimitOptions).GetProperty(setting)!.SetValue(options, value);
 
-        Assert.Equal(setting, options.Invalid());
+        Assert.Equal($"Auth:{setting} is {value}; allowed {allowed}.", options.Invalid());
     }
 
     [Theory]
     [InlineData(new[] { "10.0.0.5", "::1" }, new[] { "10.0.0.0/24" }, null)]
-    [InlineData(new[] { "proxy.example.fi" }, new string[0], nameof(NetworkOptions.KnownProxies))]
-    [InlineData(new string[0], new[] { "10.0.0.0/33" }, nameof(NetworkOptions.KnownNetworks))]
+    [InlineData(new[] { "proxy.example.fi" }, new string[0], "Network:KnownProxies is proxy.example.fi; allowed IP addresses only.")]
+    [InlineData(new string[0], new[] { "10.0.0.0/33" }, "Network:KnownNetworks is 10.0.0.0/33; allowed networks in CIDR notation only (10.0.0.0/24).")]
     public void ProxiesMustBeAddressesAndNetworksCidr(string[] proxies, string[] networks, string? refusal) =>
         Assert.Equal(refusal, new NetworkOptions { KnownProxies = proxies, KnownNetworks = networks }.Invalid());
 }
