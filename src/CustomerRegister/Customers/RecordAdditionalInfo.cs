@@ -1,14 +1,9 @@
-using CustomerRegister.Audit;
-using CustomerRegister.Catalog;
-using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
-using CustomerRegister.Subjects;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Customers;
 
 /// <summary>Records information the person gave with consent, with the consent wording it rests on; corrects it as of the version read.</summary>
-public sealed class RecordAdditionalInfo(RegisterDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class RecordAdditionalInfo(HistoryItemWrites writes, TimeProvider clock)
 {
     public async Task<Outcome<AdditionalInfo>> CreateAsync(Guid subjectId, AdditionalInfoRequest request, CancellationToken ct)
     {
@@ -20,18 +15,9 @@ public sealed class RecordAdditionalInfo(RegisterDbContext db, AuditLog audit, T
             return Outcome.Invalid(errors);
         }
 
-        if (!await CustomerHistoryQueries.SubjectExistsAsync(db, subjectId, ct))
-        {
-            return Outcome.Missing;
-        }
-
         var info = new AdditionalInfo { Id = Guid.CreateVersion7(), SubjectId = subjectId, Source = request.Source!.Value };
         input.ApplyTo(info);
-        db.Add(info);
-        audit.Add(new AuditEntry("additional_info.create", Purposes.CustomerRelationship, subjectId, "additional_info", info.Id.ToString(),
-            Access.SetFields(db.Entry(info))));
-        await db.SaveChangesAsync(ct);
-        return info;
+        return await writes.CreateAsync(info, "additional_info", ct);
     }
 
     public async Task<Outcome<AdditionalInfo>> UpdateAsync(Guid id, AdditionalInfoRequest request, CancellationToken ct)
@@ -49,19 +35,10 @@ public sealed class RecordAdditionalInfo(RegisterDbContext db, AuditLog audit, T
             return Outcome.Invalid(errors);
         }
 
-        var info = await db.Set<AdditionalInfo>().FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (info is null)
+        return await writes.UpdateAsync<AdditionalInfo>(id, request.Version!.Value, x =>
         {
-            return Outcome.Missing;
-        }
-
-        var changed = VersionedUpdate.Apply(db, info, request.Version!.Value, a =>
-        {
-            input.ApplyTo(a);
-            a.Source = request.Source ?? a.Source;
-        });
-        audit.Add(new AuditEntry("additional_info.update", Purposes.CustomerRelationship, info.SubjectId, "additional_info", id.ToString(), changed));
-        await db.SaveChangesAsync(ct);
-        return info;
+            input.ApplyTo(x);
+            x.Source = request.Source ?? x.Source;
+        }, "additional_info", ct);
     }
 }

@@ -1,14 +1,12 @@
 using CustomerRegister.Audit;
-using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
-using CustomerRegister.Subjects;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Customers;
 
 /// <summary>Records a contact with the person, and corrects it as of the version read.</summary>
-public sealed class RecordContactHistory(RegisterDbContext db, AuditLog audit, IHttpContextAccessor http, TimeProvider clock)
+public sealed class RecordContactHistory(RegisterDbContext db, HistoryItemWrites writes, IHttpContextAccessor http, TimeProvider clock)
 {
     /// <summary>The staff member defaults to the caller; the time to now.</summary>
     public async Task<Outcome<ContactHistoryEntry>> CreateAsync(Guid subjectId, ContactHistoryRequest request, CancellationToken ct)
@@ -22,11 +20,6 @@ public sealed class RecordContactHistory(RegisterDbContext db, AuditLog audit, I
             return Outcome.Invalid(errors);
         }
 
-        if (!await CustomerHistoryQueries.SubjectExistsAsync(db, subjectId, ct))
-        {
-            return Outcome.Missing;
-        }
-
         var entry = new ContactHistoryEntry
         {
             Id = Guid.CreateVersion7(),
@@ -35,11 +28,7 @@ public sealed class RecordContactHistory(RegisterDbContext db, AuditLog audit, I
             StaffUserId = staff,
         };
         input.ApplyTo(entry);
-        db.Add(entry);
-        audit.Add(new AuditEntry("contact_history.create", Purposes.CustomerRelationship, subjectId, "contact_history", entry.Id.ToString(),
-            Access.SetFields(db.Entry(entry))));
-        await db.SaveChangesAsync(ct);
-        return entry;
+        return await writes.CreateAsync(entry, "contact_history", ct);
     }
 
     public async Task<Outcome<ContactHistoryEntry>> UpdateAsync(Guid id, ContactHistoryRequest request, CancellationToken ct)
@@ -58,22 +47,12 @@ public sealed class RecordContactHistory(RegisterDbContext db, AuditLog audit, I
             return Outcome.Invalid(errors);
         }
 
-        var entry = await db.Set<ContactHistoryEntry>().FirstOrDefaultAsync(e => e.Id == id, ct);
-        if (entry is null)
-        {
-            return Outcome.Missing;
-        }
-
-        var changed = VersionedUpdate.Apply(db, entry, request.Version!.Value, e =>
+        return await writes.UpdateAsync<ContactHistoryEntry>(id, request.Version!.Value, e =>
         {
             input.ApplyTo(e);
             e.StaffUserId = staff ?? e.StaffUserId;
             e.Source = request.Source ?? e.Source;
-        });
-        audit.Add(new AuditEntry("contact_history.update", Purposes.CustomerRelationship, entry.SubjectId, "contact_history", id.ToString(),
-            changed));
-        await db.SaveChangesAsync(ct);
-        return entry;
+        }, "contact_history", ct);
     }
 
     /// <summary>The staff member of a contact: the one given (who must exist), else the signed-in user.</summary>
