@@ -4,8 +4,8 @@ using CustomerRegister.Identity;
 using CustomerRegister.Tests.Infrastructure;
 using CustomerRegister.Tests.Integration;
 using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
 using OtpNet;
+using static Microsoft.Playwright.Assertions;
 
 namespace CustomerRegister.Tests.Browser;
 
