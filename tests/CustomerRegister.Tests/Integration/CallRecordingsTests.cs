@@ -6,36 +6,19 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using CustomerRegister.Cli;
 using CustomerRegister.Identity;
-using CustomerRegister.Infrastructure;
 using CustomerRegister.Recordings;
-using CustomerRegister.Requests;
 using CustomerRegister.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerRegister.Tests.Integration;
 
-/// <summary>The register with a small upload limit, so that a test can exceed it.</summary>
-public sealed class RecordingsFactory : RegisterFactory
-{
-    public const long MaxUploadBytes = 6 * 1024 * 1024;
-
-    public string StorePath => Path.Combine(Database.Folder, "recordings");
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Recordings:MaxUploadBytes", MaxUploadBytes.ToString(CultureInfo.InvariantCulture));
-
-        // The tests of this class share one store; RecordingRepairTests checks the share limit on a store of its own.
-        builder.UseSetting("Recordings:MaxRepairShare", "1");
-    }
-}
-
+/// <summary>Call recordings from the telephony system: upload, linking to the caller, download, access, the store's integrity.</summary>
 [Trait(Category.Name, Category.Integration)]
-public sealed class RecordingsTests(RecordingsFactory app) : IClassFixture<RecordingsFactory>
+public sealed class CallRecordingsTests(RecordingsFactory app) : RecordingsTestBase, IClassFixture<RecordingsFactory>
 {
     private const string Caller = "+358407654321";
+
+    protected override RecordingsFactory App => app;
 
     [Fact]
     public async Task ACallUploadedByTheTelephonySystemIsStoredWholeAndLinkedToTheCallersSubject()
@@ -203,132 +186,6 @@ public sealed class RecordingsTests(RecordingsFactory app) : IClassFixture<Recor
     }
 
     [Fact]
-    public async Task ACctvUnitSetToSevenMonthsIsRefusedAndSixIsAccepted()
-    {
-        var admin = await app.AdminAsync();
-
-        var seven = await admin.PostAsJsonAsync("/api/production-units", new { name = "Tampere yard", cctvRetentionMonths = 7 });
-        var six = await admin.PostAsJsonAsync("/api/production-units", new { name = "Tampere yard", address = "Teollisuuskatu 3", cctvRetentionMonths = 6 });
-
-        Assert.Equal(HttpStatusCode.BadRequest, seven.StatusCode);
-        Assert.True((await RegisterData.ErrorsOf(seven)).TryGetProperty("cctvRetentionMonths", out _));
-        Assert.Equal(HttpStatusCode.Created, six.StatusCode);
-        var unit = await six.Content.ReadFromJsonAsync<JsonElement>();
-        var id = unit.GetProperty("id").GetGuid();
-
-        // Changing a unit's period is the DPO's.
-        var dpo = (await app.CreateUserAsync(Roles.DataProtectionOfficer)).Client;
-        var toSeven = await dpo.PutAsJsonAsync($"/api/production-units/{id}", new { name = "Tampere yard", cctvRetentionMonths = 7, version = 1 });
-        Assert.True((await RegisterData.ErrorsOf(toSeven)).TryGetProperty("cctvRetentionMonths", out _));
-        var toThree = await dpo.PutAsJsonAsync($"/api/production-units/{id}", new { name = "Tampere yard", cctvRetentionMonths = 3, version = 1 });
-        Assert.Equal(HttpStatusCode.OK, toThree.StatusCode);
-        var stale = await dpo.PutAsJsonAsync($"/api/production-units/{id}", new { name = "Tampere yard", cctvRetentionMonths = 2, version = 1 });
-        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
-
-        var service = await app.CreateUserAsync(Roles.CustomerService);
-        Assert.Equal(3, (await service.Client.GetFromJsonAsync<JsonElement>($"/api/production-units/{id}")).GetProperty("cctvRetentionMonths").GetInt32());
-        Assert.Equal(HttpStatusCode.Forbidden,
-            (await service.Client.PostAsJsonAsync("/api/production-units", new { name = "X", cctvRetentionMonths = 1 })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await service.Client.GetAsync($"/api/production-units/{Guid.NewGuid()}")).StatusCode);
-    }
-
-    [Fact]
-    public async Task CctvFootageIsUploadedPerUnitAndDownloadedByRange()
-    {
-        var unit = await UnitAsync();
-        var video = Wav(512 * 1024, seed: 11);
-        var uploader = await TelephonyAsync();
-
-        var created = await uploader.PostAsync("/api/recordings/cctv", CctvForm(video, unit.ToString()));
-        var wrongUnit = await uploader.PostAsync("/api/recordings/cctv", CctvForm(video, Guid.NewGuid().ToString(), contentType: "audio/wav",
-            periodEnd: DateTime.UtcNow.AddHours(-3).ToString("O")));
-
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var body = await created.Content.ReadFromJsonAsync<JsonElement>();
-        var id = body.GetProperty("id").GetGuid();
-        Assert.Equal(video.Length, body.GetProperty("sizeBytes").GetInt64());
-        var errors = await RegisterData.ErrorsOf(wrongUnit);
-        Assert.True(errors.TryGetProperty("unit", out _));
-        Assert.True(errors.TryGetProperty("file", out _));
-        Assert.True(errors.TryGetProperty("periodEnd", out _));
-
-        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
-        using var ranged = new HttpRequestMessage(HttpMethod.Get, $"/api/recordings/cctv/{id}/video");
-        ranged.Headers.Range = new RangeHeaderValue(0, 9);
-        var part = await dpo.Client.SendAsync(ranged);
-        Assert.Equal(HttpStatusCode.PartialContent, part.StatusCode);
-        Assert.Equal(video[..10], await part.Content.ReadAsByteArrayAsync());
-        Assert.Equal(video, await dpo.Client.GetByteArrayAsync($"/api/recordings/cctv/{id}/video"));
-        var listed = await dpo.Client.GetFromJsonAsync<JsonElement>($"/api/recordings/cctv?unit={unit}");
-        Assert.Contains(listed.GetProperty("items").EnumerateArray(), r => r.GetProperty("id").GetGuid() == id);
-        Assert.Equal(HttpStatusCode.BadRequest, (await dpo.Client.GetAsync("/api/recordings/cctv")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await dpo.Client.GetAsync($"/api/recordings/cctv/{id}")).StatusCode);
-    }
-
-    [Fact]
-    public async Task ACctvClipLongerThanADayIsRefusedNamingPeriodEndAndLeavesNoFile()
-    {
-        var unit = await UnitAsync();
-        var uploader = await TelephonyAsync();
-        var before = StoredFiles().Count;
-        var end = DateTime.UtcNow.AddHours(-1);
-
-        var tooLong = await uploader.PostAsync("/api/recordings/cctv",
-            CctvForm(Wav(4096, 17), unit.ToString(), periodStart: Iso(end.AddHours(-25)), periodEnd: Iso(end)));
-        var aDay = await uploader.PostAsync("/api/recordings/cctv",
-            CctvForm(Wav(4096, 18), unit.ToString(), periodStart: Iso(end.AddHours(-24)), periodEnd: Iso(end)));
-
-        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
-        var errors = await RegisterData.ErrorsOf(tooLong);
-        Assert.True(errors.TryGetProperty("periodEnd", out var why), errors.ToString());
-        Assert.Contains("24 hours", why.ToString(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Created, aDay.StatusCode);
-        Assert.Equal(before + 1, StoredFiles().Count);
-        Assert.Empty(IncomingFiles());
-    }
-
-    [Fact]
-    public async Task CctvFootageIsSweptByTheStartOfTheClipNotItsEnd()
-    {
-        var unit = await UnitAsync(); // a one-month period
-        var uploader = await TelephonyAsync();
-        // Helsinki days: a clip is kept through the day a month after the day it started.
-        var monthAgo = HelsinkiTime.Today(TimeProvider.System).AddMonths(-1);
-
-        // Filmed from midday of the day before that month to the next morning: due by its start, though its end is not.
-        var straddling = await UploadCctvAsync(uploader, CctvForm(Wav(4096, 19), unit.ToString(),
-            periodStart: Iso(HelsinkiTime.StartUtc(monthAgo.AddDays(-1)).AddHours(12)), periodEnd: Iso(HelsinkiTime.StartUtc(monthAgo).AddHours(10))));
-        var young = await UploadCctvAsync(uploader, CctvForm(Wav(4096, 20), unit.ToString(),
-            periodStart: Iso(HelsinkiTime.StartUtc(monthAgo).AddHours(1)), periodEnd: Iso(HelsinkiTime.StartUtc(monthAgo).AddHours(2))));
-        var straddlingKey = await CctvKeyAsync(straddling);
-
-        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
-        var run = await dpo.Client.PostAsJsonAsync("/api/retention/run", new { });
-        Assert.True(run.IsSuccessStatusCode, await run.Content.ReadAsStringAsync());
-
-        Assert.Equal(0L, Convert.ToInt64(await app.Database.ScalarAsync(
-            $"SELECT COUNT(*) FROM cctv_recordings WHERE id = '{IdLiteral(straddling)}'"), CultureInfo.InvariantCulture));
-        Assert.False(File.Exists(Path.Combine(app.StorePath, straddlingKey[..2], straddlingKey)));
-        Assert.Equal(1L, Convert.ToInt64(await app.Database.ScalarAsync(
-            $"SELECT COUNT(*) FROM cctv_recordings WHERE id = '{IdLiteral(young)}'"), CultureInfo.InvariantCulture));
-    }
-
-    [Fact]
-    public async Task TheDatabaseRefusesAUnitPeriodOutsideOneToSixMonths()
-    {
-        var unit = await UnitAsync();
-
-        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() =>
-            app.Database.ExecuteAsync($"UPDATE production_units SET cctv_retention_months = 7 WHERE id = '{IdLiteral(unit)}'"));
-        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() =>
-            app.Database.ExecuteAsync($"UPDATE production_units SET cctv_retention_months = 0 WHERE id = '{IdLiteral(unit)}'"));
-
-        Assert.Equal(1L, Convert.ToInt64(await app.Database.ScalarAsync(
-            $"SELECT cctv_retention_months FROM production_units WHERE id = '{IdLiteral(unit)}'"), CultureInfo.InvariantCulture));
-        Assert.Equal(1, await app.Database.ExecuteAsync($"UPDATE production_units SET cctv_retention_months = {RecordingRules.MaxCctvMonths} WHERE id = '{IdLiteral(unit)}'"));
-    }
-
-    [Fact]
     public async Task TheIntegrityCheckReportsAndRepairsOrphanFilesAndRowsWithoutTheirFile()
     {
         var gone = await UploadedCallAsync(Wav(4096, 12));
@@ -424,43 +281,10 @@ public sealed class RecordingsTests(RecordingsFactory app) : IClassFixture<Recor
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    private static string Iso(DateTime utc) => utc.ToString("O", CultureInfo.InvariantCulture);
-
-    private static async Task<Guid> UploadCctvAsync(HttpClient uploader, HttpContent form)
-    {
-        var response = await uploader.PostAsync("/api/recordings/cctv", form);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
-
-    private async Task<string> CctvKeyAsync(Guid id) =>
-        (string)(await app.Database.ScalarAsync($"SELECT storage_key FROM cctv_recordings WHERE id = '{IdLiteral(id)}'"))!;
-
     private async Task<string> StorageKeyAsync(Guid id) =>
         (string)(await app.Database.ScalarAsync($"SELECT storage_key FROM call_recordings WHERE id = '{IdLiteral(id)}'"))!;
 
-    private string IdLiteral(Guid id) => app.Database.Provider == Data.DatabaseProvider.Postgres ? id.ToString() : id.ToString().ToUpperInvariant();
-
     private static Task<HttpResponseMessage> UploadCallAsync(HttpClient client, HttpContent form) => client.PostAsync("/api/recordings/calls", form);
-
-    private async Task<HttpClient> TelephonyAsync() => await ClientAsync(Permissions.RecordingUpload);
-
-    private async Task<HttpClient> ClientAsync(string permission)
-    {
-        var admin = await app.AdminAsync();
-        var created = await admin.PostAsJsonAsync("/api/clients", new { name = "Telephony " + permission, permissions = new[] { permission } });
-        var key = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("apiKey").GetString()!;
-        var client = app.Anonymous();
-        client.DefaultRequestHeaders.Add(ApiKeyAuthentication.HeaderName, key);
-        return client;
-    }
-
-    private async Task<Guid> UnitAsync()
-    {
-        var admin = await app.AdminAsync();
-        var created = await admin.PostAsJsonAsync("/api/production-units", new { name = "Lahti yard", cctvRetentionMonths = 1 });
-        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
 
     private static MultipartFormDataContent CallForm(
         byte[]? audio, string? callerNumber = Caller, string? agent = "ext 204", string? startedAt = null, string? durationSeconds = "95",
@@ -479,53 +303,6 @@ public sealed class RecordingsTests(RecordingsFactory app) : IClassFixture<Recor
         }
 
         return form;
-    }
-
-    private static MultipartFormDataContent CctvForm(
-        byte[] video, string unit, string contentType = "video/mp4", string? periodEnd = null, string? periodStart = null)
-    {
-        var form = new MultipartFormDataContent();
-        Add(form, "unit", unit);
-        Add(form, "camera", "Gate 1");
-        Add(form, "periodStart", periodStart ?? DateTime.UtcNow.AddHours(-2).ToString("O", CultureInfo.InvariantCulture));
-        Add(form, "periodEnd", periodEnd ?? DateTime.UtcNow.AddHours(-1).ToString("O", CultureInfo.InvariantCulture));
-        var file = new ByteArrayContent(video);
-        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        form.Add(file, "file", "gate.mp4");
-        return form;
-    }
-
-    private static void Add(MultipartFormDataContent form, string name, string? value)
-    {
-        if (value is not null)
-        {
-            form.Add(new StringContent(value), name);
-        }
-    }
-
-    /// <summary>A RIFF/WAVE header and deterministic noise: a few megabytes that look like audio.</summary>
-    private static byte[] Wav(int length, int seed)
-    {
-        var bytes = new byte[length];
-        new Random(seed).NextBytes(bytes);
-        "RIFF"u8.CopyTo(bytes);
-        if (length >= 12)
-        {
-            BitConverter.TryWriteBytes(bytes.AsSpan(4), length - 8);
-            "WAVE"u8.CopyTo(bytes.AsSpan(8));
-        }
-
-        return bytes;
-    }
-
-    private List<string> StoredFiles() => Directory.Exists(app.StorePath)
-        ? [.. Directory.EnumerateDirectories(app.StorePath).Where(d => !Path.GetFileName(d).StartsWith('.')).SelectMany(Directory.EnumerateFiles)]
-        : [];
-
-    private List<string> IncomingFiles()
-    {
-        var incoming = Path.Combine(app.StorePath, ".incoming");
-        return Directory.Exists(incoming) ? [.. Directory.EnumerateFiles(incoming)] : [];
     }
 
     /// <summary>A stream of unknown length, so the client sends the body chunked.</summary>
