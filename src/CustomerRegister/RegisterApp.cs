@@ -9,12 +9,14 @@ using CustomerRegister.Data;
 using CustomerRegister.Demo;
 using CustomerRegister.Erasure;
 using CustomerRegister.Identity;
+using CustomerRegister.Identity.Pages.Account;
 using CustomerRegister.Infrastructure;
 using CustomerRegister.Localization;
 using CustomerRegister.Marketing;
 using CustomerRegister.Protection;
 using CustomerRegister.Recordings;
 using CustomerRegister.Requests;
+using CustomerRegister.Requests.Pages;
 using CustomerRegister.Restrictions;
 using CustomerRegister.Retention;
 using CustomerRegister.Search;
@@ -22,6 +24,7 @@ using CustomerRegister.Subjects;
 using CustomerRegister.Vehicles;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.WebEncoders;
@@ -89,11 +92,12 @@ public static class RegisterApp
         services.AddRegisterOpenApi();
         services.AddRazorPages(o =>
         {
+            FeaturePages.AddTo(o);
             o.Conventions.AuthorizeFolder("/", Permissions.Policy(Permissions.AccountSelf));
-            o.Conventions.AllowAnonymousToPage("/Account/Login");
-            o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
-            o.Conventions.AllowAnonymousToPage("/Rights");
-            o.Conventions.AddPageApplicationModelConvention("/Rights",
+            o.Conventions.AllowAnonymousToPage(AccountPages.Login);
+            o.Conventions.AllowAnonymousToPage(AccountPages.AccessDenied);
+            o.Conventions.AllowAnonymousToPage(RequestPages.Rights);
+            o.Conventions.AddPageApplicationModelConvention(RequestPages.Rights,
                 m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(RequestOptions.PublicRateLimitPolicy)));
         });
         services.Configure<RequestLocalizationOptions>(o =>
@@ -160,6 +164,9 @@ public static class RegisterApp
         }).AllowAnonymous().ExcludeFromDescription();
 
         app.MapRazorPages();
+
+        // Builds the pages' routes now, so a page outside a Pages folder or two pages on one route stop the start (FeaturePages).
+        _ = app.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors;
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using CustomerRegister.Identity.Pages.Account;
 using CustomerRegister.Infrastructure;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
@@ -149,7 +150,7 @@ public sealed class SignInLimitFilter : IEndpointFilter
 /// <summary>Applies <see cref="SignInLimits"/> to the form posts of the sign-in and password-change pages: the page again with a localized message, 429.</summary>
 public sealed class SignInLimitPageFilter : IAsyncPageFilter
 {
-    private static readonly HashSet<string> LimitedPages = new(StringComparer.OrdinalIgnoreCase) { "/Account/Login", "/Account/ChangePassword" };
+    private static readonly HashSet<string> LimitedPages = new(StringComparer.OrdinalIgnoreCase) { AccountPages.Login, AccountPages.ChangePassword };
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 

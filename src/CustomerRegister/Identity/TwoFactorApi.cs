@@ -16,7 +16,8 @@ public static class TwoFactorApi
     public const string EnrolmentRequiredType = "urn:customer-register:two-factor-enrolment-required";
     public const string CodeRequiredType = "urn:customer-register:two-factor-code-required";
     public const string CodeInvalidType = "urn:customer-register:two-factor-code-invalid";
-    public const string EnrolmentPage = "/Account/TwoFactor";
+    /// <summary>The address of the enrolment page (<see cref="Pages.Account.AccountPages.TwoFactor"/>).</summary>
+    public const string EnrolmentPath = "/Account/TwoFactor";
 
     public static IEndpointRouteBuilder MapTwoFactor(this IEndpointRouteBuilder app)
     {

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CustomerRegister.Identity.Pages.Account;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,8 +22,8 @@ public static class TwoFactorSetup
         // PostConfigure: Razor Pages replaces its convention collection when it configures its own options.
         services.PostConfigure<RazorPagesOptions>(o =>
         {
-            o.Conventions.AllowAnonymousToPage("/Account/TwoFactorSignIn");
-            foreach (var page in new[] { TwoFactorApi.EnrolmentPage, "/Account/Logout", "/Account/ChangePassword" })
+            o.Conventions.AllowAnonymousToPage(AccountPages.TwoFactorSignIn);
+            foreach (var page in new[] { AccountPages.TwoFactor, AccountPages.Logout, AccountPages.ChangePassword })
             {
                 o.Conventions.AddPageApplicationModelConvention(page,
                     m => m.EndpointMetadata.Add(new AllowBeforeTwoFactorEnrolmentAttribute()));
@@ -84,6 +85,6 @@ public sealed class TwoFactorEnrolmentResultHandler : IAuthorizationMiddlewareRe
             return;
         }
 
-        context.Response.Redirect(TwoFactorApi.EnrolmentPage + "?returnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
+        context.Response.Redirect(TwoFactorApi.EnrolmentPath + "?returnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
     }
 }

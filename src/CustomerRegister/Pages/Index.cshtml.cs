@@ -1,4 +1,5 @@
 using CustomerRegister.Identity;
+using CustomerRegister.Identity.Pages.Account;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -25,7 +26,7 @@ public sealed class IndexModel(UserManager<AppUser> users, UserAccess access) : 
 
         if (user.MustChangePassword)
         {
-            return RedirectToPage("/Account/ChangePassword");
+            return RedirectToPage(AccountPages.ChangePassword);
         }
 
         var state = await access.GetAsync(user.Id);

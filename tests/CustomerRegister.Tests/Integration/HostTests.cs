@@ -3,6 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CustomerRegister.Identity;
 using CustomerRegister.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerRegister.Tests.Integration;
 
@@ -36,6 +39,21 @@ public sealed class HostTests(RegisterFactory app) : IClassFixture<RegisterFacto
     public async Task TheApiReferencePageIsServedInDevelopment()
     {
         Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync("/api-reference")).StatusCode);
+    }
+
+    [Fact]
+    public void PagesInTheirFeatureFoldersAnswerTheirOldAddresses()
+    {
+        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
+            .Select(e => "/" + e.RoutePattern.RawText)
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(
+        [
+            "/", "/Account/AccessDenied", "/Account/ChangePassword", "/Account/Login", "/Account/Logout", "/Account/TwoFactor",
+            "/Account/TwoFactorSignIn", "/Index", "/Rights", "/organisations/{id:guid}", "/rights/confirm", "/search", "/subjects/{id:guid}",
+        ], routes);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace CustomerRegister.Pages.Organisations;
+namespace CustomerRegister.Customers.Pages.Organisations;
 
 [Authorize(Policy = Identity.Permissions.PolicyPrefix + Identity.Permissions.CustomerRead)]
 public sealed class DetailsModel(OrganisationQueries views) : PageModel

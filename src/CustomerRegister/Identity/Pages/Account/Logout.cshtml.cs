@@ -3,16 +3,16 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace CustomerRegister.Pages.Account;
+namespace CustomerRegister.Identity.Pages.Account;
 
 public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
 {
-    public IActionResult OnGet() => RedirectToPage("/Index");
+    public IActionResult OnGet() => RedirectToPage("/Pages/Index");
 
     public async Task<IActionResult> OnPostAsync()
     {
         await SessionRevocation.RevokeAsync(HttpContext);
         await signIn.SignOutAsync();
-        return RedirectToPage("/Account/Login");
+        return RedirectToPage(AccountPages.Login);
     }
 }

@@ -2,7 +2,7 @@ using CustomerRegister.Search;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace CustomerRegister.Pages.Customers;
+namespace CustomerRegister.Customers.Pages.Customers;
 
 [Authorize(Policy = Identity.Permissions.PolicyPrefix + Identity.Permissions.CustomerRead)]
 public sealed class SearchModel(SearchQueries search) : PageModel

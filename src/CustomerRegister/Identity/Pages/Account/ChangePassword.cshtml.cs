@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace CustomerRegister.Pages.Account;
+namespace CustomerRegister.Identity.Pages.Account;
 
 public sealed class ChangePasswordModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, AuditLog audit, UserAccess access)
     : PageModel

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace CustomerRegister.Pages.Subjects;
+namespace CustomerRegister.Subjects.Pages.Subjects;
 
 /// <summary>One person's whole picture on one page; the same use case as GET /api/subjects/{id}.</summary>
 [Authorize(Policy = Identity.Permissions.PolicyPrefix + Identity.Permissions.CustomerRead)]

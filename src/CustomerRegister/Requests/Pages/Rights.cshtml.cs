@@ -4,7 +4,7 @@ using CustomerRegister.Requests;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace CustomerRegister.Pages;
+namespace CustomerRegister.Requests.Pages;
 
 /// <summary>The public data-subject request form; submits through the same use case as POST /api/public/requests.</summary>
 public sealed class RightsModel(RequestIntake intake) : PageModel

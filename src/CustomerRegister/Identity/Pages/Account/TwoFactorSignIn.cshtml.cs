@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace CustomerRegister.Pages.Account;
+namespace CustomerRegister.Identity.Pages.Account;
 
 /// <summary>
 /// The second step of a page sign-in: the password was right, the account has an authenticator. Until the code is
@@ -30,14 +30,14 @@ public sealed class TwoFactorSignInModel(SignInManager<AppUser> signIn, UserMana
 
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, user.Id.ToString())], IdentityConstants.TwoFactorUserIdScheme);
         await http.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new ClaimsPrincipal(identity));
-        return new RedirectToPageResult("/Account/TwoFactorSignIn", new { returnUrl });
+        return new RedirectToPageResult(AccountPages.TwoFactorSignIn, new { returnUrl });
     }
 
     public async Task<IActionResult> OnGetAsync(string? returnUrl, bool recovery = false)
     {
         ReturnUrl = SafeReturnUrl(returnUrl);
         UseRecoveryCode = recovery;
-        return await PendingUserAsync() is null ? RedirectToPage("/Account/Login", new { returnUrl = ReturnUrl }) : Page();
+        return await PendingUserAsync() is null ? RedirectToPage(AccountPages.Login, new { returnUrl = ReturnUrl }) : Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string? code, string? recoveryCode, string? returnUrl, bool recovery = false)
@@ -48,7 +48,7 @@ public sealed class TwoFactorSignInModel(SignInManager<AppUser> signIn, UserMana
         if (user is null || user.IsDisabled || await users.IsLockedOutAsync(user))
         {
             await HttpContext.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
-            return RedirectToPage("/Account/Login", new { returnUrl = ReturnUrl });
+            return RedirectToPage(AccountPages.Login, new { returnUrl = ReturnUrl });
         }
 
         if (string.IsNullOrWhiteSpace(recovery ? recoveryCode : code))
@@ -69,7 +69,7 @@ public sealed class TwoFactorSignInModel(SignInManager<AppUser> signIn, UserMana
         await HttpContext.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
         await signIn.SignInAsync(user, isPersistent: false);
         return user.MustChangePassword
-            ? RedirectToPage("/Account/ChangePassword", new { returnUrl = ReturnUrl })
+            ? RedirectToPage(AccountPages.ChangePassword, new { returnUrl = ReturnUrl })
             : LocalRedirect(ReturnUrl);
     }
 

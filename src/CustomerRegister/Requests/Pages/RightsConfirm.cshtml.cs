@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace CustomerRegister.Pages;
+namespace CustomerRegister.Requests.Pages;
 
 /// <summary>
 /// The page the confirmation mail links to. Opening it changes nothing (mail scanners follow links); its button posts the

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QRCoder;
 
-namespace CustomerRegister.Pages.Account;
+namespace CustomerRegister.Identity.Pages.Account;
 
 /// <summary>
 /// The signed-in user's authenticator: enrolment (QR code, the key in groups of four, confirmation with a code),

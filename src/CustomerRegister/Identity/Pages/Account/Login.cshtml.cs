@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace CustomerRegister.Pages.Account;
+namespace CustomerRegister.Identity.Pages.Account;
 
 public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, AuditLog audit, ILogger<LoginModel> logger)
     : PageModel
@@ -61,7 +61,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
                 return LocalRedirect(ReturnUrl);
             case SignInResultKind.PasswordChangeRequired:
                 await signIn.SignInAsync(outcome.User!, isPersistent: false);
-                return RedirectToPage("/Account/ChangePassword", new { returnUrl = ReturnUrl });
+                return RedirectToPage(AccountPages.ChangePassword, new { returnUrl = ReturnUrl });
             default:
                 Failed = true;
                 Response.StatusCode = StatusCodes.Status401Unauthorized;
