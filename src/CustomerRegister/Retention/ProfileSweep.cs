@@ -181,7 +181,7 @@ public sealed class ProfileSweep(
         // Searches are answered from the covering index alone only while the table's pages are marked all-visible;
         // deleting a person's rows here and there clears the mark on nearly every page, and until a VACUUM sets it
         // again every search reads the table too (measured at 1 M subjects: a common name prefix 8 ms → 40 ms). On
-        // PostgreSQL the index is eight hash partitions (migration PartitionSearchIndex), so at any moment at most one
+        // PostgreSQL the index is eight hash partitions (Data/Migrations/HandWrittenSql.cs, ADR 6), so at any moment at most one
         // eighth of it is in that state, and for the short time one part takes. The rest of the purge does not touch it.
         var today = HelsinkiTime.DateOf(asOf);
         var entry = db.Model.FindEntityType(typeof(Search.SearchEntry))!;

@@ -107,7 +107,7 @@ public sealed class RetentionTests(RetentionFactory app) : IClassFixture<Retenti
             + $"AND action = 'deleted' AND rule = 'customer-profile' AND run_id = '{Literal(run.GetProperty("runId").GetGuid())}'") >= 3);
         if (app.Database.Provider == DatabaseProvider.Postgres)
         {
-            // The sweep deleted from the search index one partition at a time (migration PartitionSearchIndex).
+            // The sweep deleted from the search index one partition at a time (Data/Migrations/HandWrittenSql.cs, ADR 6).
             Assert.Equal(8L, await CountAsync("SELECT COUNT(*) FROM pg_inherits WHERE inhparent = 'search_entries'::regclass"));
         }
 
