@@ -10,9 +10,6 @@ public sealed record CctvRecordingResponse(
     Guid Id, Guid UnitId, string Camera, DateTime PeriodStart, DateTime PeriodEnd, long SizeBytes, string ContentType, string Sha256,
     DateTime UploadedAt);
 
-/// <summary>A page of recordings; <see cref="Next"/> is the <c>?after=</c> of the next page (see <see cref="Infrastructure.Page{T}"/>).</summary>
-public sealed record RecordingPage<T>(IReadOnlyList<T> Items, Guid? Next);
-
 public sealed record ProductionUnitRequest(string? Name, string? Address, int? CctvRetentionMonths, long? Version);
 
 public sealed record ProductionUnitResponse(Guid Id, string Name, string? Address, int CctvRetentionMonths, long Version);
@@ -28,6 +25,6 @@ public static class RecordingMapping
 
     public static ProductionUnitResponse ToResponse(this ProductionUnit u) => new(u.Id, u.Name, u.Address, u.CctvRetentionMonths, u.Version);
 
-    public static RecordingPage<TResponse> ToResponse<T, TResponse>(this Infrastructure.Page<T> page, Func<T, TResponse> map) =>
+    public static Infrastructure.Page<TResponse> ToResponse<T, TResponse>(this Infrastructure.Page<T> page, Func<T, TResponse> map) =>
         new([.. page.Items.Select(map)], page.NextAfter);
 }

@@ -92,7 +92,7 @@ public static class RecordingsEndpoints
         }
     }
 
-    private static async Task<Results<Ok<RecordingPage<CallRecordingResponse>>, ValidationProblem, NotFound, Conflict<HttpValidationProblemDetails>>>
+    private static async Task<Results<Ok<Page<CallRecordingResponse>>, ValidationProblem, NotFound, Conflict<HttpValidationProblemDetails>>>
         ListCallsAsync(Guid? subjectId, Guid? after, int? limit, Access access, RecordingHandler<CallRecording> calls, RecordingQueries queries,
             CancellationToken ct)
     {
@@ -104,7 +104,7 @@ public static class RecordingsEndpoints
         return (await queries.ListCallsAsync(subjectId, after, limit, purpose, ct)).ToOk(page => page.ToResponse(r => r.ToResponse()));
     }
 
-    private static async Task<Results<Ok<RecordingPage<CctvRecordingResponse>>, ValidationProblem, NotFound, Conflict<HttpValidationProblemDetails>>>
+    private static async Task<Results<Ok<Page<CctvRecordingResponse>>, ValidationProblem, NotFound, Conflict<HttpValidationProblemDetails>>>
         ListCctvAsync(Guid? unit, string? from, string? to, Guid? after, int? limit, Access access, RecordingHandler<CctvRecording> cctv,
             RecordingQueries queries, CancellationToken ct)
     {
