@@ -9,8 +9,6 @@ public sealed record AuditEventResponse(
     string? EntityType, string? EntityId, IReadOnlyList<string> Fields, string Outcome, string? CorrelationId,
     IReadOnlyList<string> Grants);
 
-public sealed record AuditPage(IReadOnlyList<AuditEventResponse> Items, long? NextAfter);
-
 /// <summary>The audit trail for the DPO and auditors (<see cref="AuditQueries"/>).</summary>
 public static class AuditApi
 {
@@ -25,7 +23,7 @@ public static class AuditApi
         return app;
     }
 
-    private static async Task<Results<Ok<AuditPage>, ValidationProblem>> ListAsync(
+    private static async Task<Results<Ok<NumberedPage<AuditEventResponse>>, ValidationProblem>> ListAsync(
         AuditQueries queries, Guid? subjectId, Guid? actorId, DateTime? from, DateTime? to, long? before, int? limit, CancellationToken ct)
     {
         var outcome = await queries.ListAsync(new AuditFilter(subjectId, actorId, from, to, before, limit), ct);

@@ -15,7 +15,7 @@ public sealed class AuditQueries(RegisterDbContext db, AuditLog audit, AuditSeal
     public const int DefaultSize = 100;
 
     /// <summary>Events newest first; the next page is <c>Before</c> = the page's <c>NextAfter</c>.</summary>
-    public async Task<Outcome<AuditPage>> ListAsync(AuditFilter filter, CancellationToken ct)
+    public async Task<Outcome<NumberedPage<AuditEventResponse>>> ListAsync(AuditFilter filter, CancellationToken ct)
     {
         var errors = new FieldErrors();
         if (Paging.Size(errors, filter.Limit ?? DefaultSize, Paging.AuditMaxSize) is not { } size)
@@ -54,7 +54,7 @@ public sealed class AuditQueries(RegisterDbContext db, AuditLog audit, AuditSeal
         var rows = await query.OrderByDescending(e => e.Id).Take(size + 1).ToListAsync(ct);
         var page = rows.Take(size).Select(ToResponse).ToList();
         await audit.WriteAsync(new AuditEntry("audit.read", Purposes.Security, SubjectId: filter.SubjectId, EntityType: "audit_event"), ct);
-        return new AuditPage(page, rows.Count > size ? page[^1].Id : null);
+        return new NumberedPage<AuditEventResponse>(page, rows.Count > size ? page[^1].Id : null);
     }
 
     /// <summary>Seals the pending events, then recomputes the whole chain.</summary>

@@ -8,6 +8,9 @@ namespace CustomerRegister.Infrastructure;
 /// </summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, Guid? NextAfter);
 
+/// <summary>The same envelope for a list keyed by a number (the audit trail, newest first by event number).</summary>
+public sealed record NumberedPage<T>(IReadOnlyList<T> Items, long? NextAfter);
+
 /// <summary>The one page-size rule of every list: <c>?limit=</c> from 1 to <see cref="MaxSize"/>, <see cref="DefaultSize"/> if absent.</summary>
 public static class Paging
 {
