@@ -68,6 +68,7 @@ public static class RegisterApp
         services.AddRegisterDatabase();
         services.AddHostedService<DatabaseInitializer>();
         services.AddScoped<Access>();
+        services.AddScoped<Infrastructure.Pages.Navigation>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         services.AddProtectionFeature(configuration, builder.Environment);

@@ -66,6 +66,37 @@ public sealed record PhoneNumber
     /// <summary>International format, e.g. <c>+358 40 1234567</c>.</summary>
     public string Formatted() => Util.Format(Util.Parse(Value, DefaultRegion), PhoneNumberFormat.INTERNATIONAL);
 
+    /// <summary>
+    /// How a Finnish reader writes the number: a Finnish one nationally with its subscriber part in groups
+    /// (<c>040 123 4567</c>, <c>09 123 4567</c>), any other internationally.
+    /// </summary>
+    public string National()
+    {
+        var parsed = Util.Parse(Value, DefaultRegion);
+        if (Util.GetRegionCodeForNumber(parsed) != DefaultRegion)
+        {
+            return Formatted();
+        }
+
+        var national = Util.Format(parsed, PhoneNumberFormat.NATIONAL);
+        var space = national.IndexOf(' ', StringComparison.Ordinal);
+        if (space < 0)
+        {
+            return national;
+        }
+
+        var subscriber = national[(space + 1)..].Replace(" ", "", StringComparison.Ordinal);
+        var head = subscriber.Length switch
+        {
+            >= 7 => subscriber.Length - 4,
+            6 => 3,
+            5 => 2,
+            _ => subscriber.Length,
+        };
+        var grouped = head == subscriber.Length ? subscriber : subscriber[..head] + " " + subscriber[head..];
+        return national[..space] + " " + grouped;
+    }
+
     public override string ToString() => Value;
 
     private static IdentifierError? Validate(string input, out string value)

@@ -3,12 +3,14 @@ using System.Globalization;
 namespace CustomerRegister.Localization;
 
 /// <summary>
-/// The staff pages' texts: Finnish first, then Swedish and English. Kept in code so a missing translation is a
-/// compile-time-visible gap (a test checks every key has all three).
+/// The pages' texts: Finnish first, then Swedish and English. Kept in code so a missing translation is a
+/// compile-time-visible gap (a test checks every key has all three). The shared words are here; a feature keeps its
+/// own page texts beside its pages in a <see cref="TextTableAttribute"/> class, and every table is merged here once
+/// (a key defined twice stops the app at start).
 /// </summary>
 public static class UiText
 {
-    private static readonly Dictionary<string, LocalText> Texts = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, LocalText> Texts = TextTableAttribute.Merge(new Dictionary<string, LocalText>(StringComparer.Ordinal)
     {
         ["App.Name"] = new("Asiakasrekisteri", "Kundregister", "Customer Register"),
         ["Nav.Home"] = new("Etusivu", "Startsida", "Home"),
@@ -199,9 +201,45 @@ public static class UiText
         ["Rights.Complaint"] = new(
             Requests.SupervisoryAuthority.ComplaintRight("fi"), Requests.SupervisoryAuthority.ComplaintRight("sv"),
             Requests.SupervisoryAuthority.ComplaintRight("en")),
-    };
+        ["Display.At"] = new("klo", "kl.", "at"),
+        ["Display.Yes"] = new("Kyllä", "Ja", "Yes"),
+        ["Display.No"] = new("Ei", "Nej", "No"),
+        ["Nav.Billing"] = new("Laskutus", "Fakturering", "Billing"),
+        ["Nav.Reception"] = new("Romutus", "Skrotning", "Scrapping"),
+        ["Nav.Marketing"] = new("Markkinointi", "Marknadsföring", "Marketing"),
+        ["Nav.Main"] = new("Päävalikko", "Huvudmeny", "Main menu"),
+        ["Nav.SkipToContent"] = new("Siirry sisältöön", "Hoppa till innehållet", "Skip to content"),
+        ["Search.Placeholder"] = new("Hae nimellä, puhelimella, Y-tunnuksella…", "Sök med namn, telefon, FO-nummer…", "Search by name, phone, business ID…"),
+        ["Search.Shortcut"] = new("Pikanäppäin /", "Kortkommando /", "Shortcut /"),
+        ["Search.Suggestions"] = new("Hakuehdotukset", "Sökförslag", "Search suggestions"),
+        ["Form.Save"] = new("Tallenna", "Spara", "Save"),
+        ["Form.Cancel"] = new("Peruuta", "Avbryt", "Cancel"),
+        ["Form.Errors"] = new("Tarkista merkityt kentät.", "Kontrollera de markerade fälten.", "Check the marked fields."),
+        ["Form.Saved"] = new("Tallennettu.", "Sparat.", "Saved."),
+        ["Form.Stale"] = new(
+            "Joku muu muutti tätä tietoa sillä välin. Alla ovat nykyiset tiedot; syöttämäsi arvot ovat tallessa lomakkeella. Tarkista ja tallenna uudelleen.",
+            "Någon annan ändrade uppgiften under tiden. Nedan visas de nuvarande uppgifterna; dina värden finns kvar i formuläret. Kontrollera och spara igen.",
+            "Someone else changed this meanwhile. The current values are shown below; your input is kept in the form. Check and save again."),
+        ["Subject.Since"] = new("rekisterissä {0} alkaen", "i registret sedan {0}", "in the register since {0}"),
+        ["Subject.Sections"] = new("Osiot", "Avsnitt", "Sections"),
+        ["Panel.ContactDetails"] = new("Yhteystiedot", "Kontaktuppgifter", "Contact details"),
+        ["Panel.Relationships"] = new("Asiakkuudet", "Kundrelationer", "Customer relationships"),
+        ["Panel.ContactHistory"] = new("Yhteydenotot", "Kontakter", "Contacts"),
+        ["Panel.Feedback"] = new("Palautteet", "Respons", "Feedback"),
+        ["Panel.AdditionalInfo"] = new("Lisätiedot", "Tilläggsuppgifter", "Additional information"),
+        ["Panel.Marketing"] = new("Markkinointi", "Marknadsföring", "Marketing"),
+        ["Panel.Billing"] = new("Laskut ja maksut", "Fakturor och betalningar", "Invoices and payments"),
+        ["Panel.Vehicles"] = new("Romutus", "Skrotning", "Scrapping"),
+        ["Panel.Recordings"] = new("Puhelutallenteet", "Samtalsinspelningar", "Call recordings"),
+        ["Panel.Requests"] = new("Tietopyynnöt", "Begäranden", "Requests"),
+        ["Panel.ProcessingLimits"] = new("Käsittelyn rajoitukset", "Begränsningar av behandlingen", "Processing limits"),
+        ["Panel.ShowAll"] = new("Näytä kaikki ({0})", "Visa alla ({0})", "Show all ({0})"),
+        ["Panel.Empty"] = new("Ei merkintöjä.", "Inga uppgifter.", "Nothing recorded."),
+    });
 
     public static IReadOnlyCollection<string> Keys => Texts.Keys;
+
+    public static bool Has(string key) => Texts.ContainsKey(key);
 
     public static string Get(string key, CultureInfo? culture = null)
     {

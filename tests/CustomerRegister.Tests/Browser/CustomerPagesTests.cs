@@ -44,9 +44,11 @@ public sealed class CustomerPagesTests : IAsyncLifetime
         await link.ClickAsync();
         await page.WaitForURLAsync(_browser.BaseUrl + $"/subjects/{subjectId}");
 
-        await Expect(page.Locator("#consumer h1")).ToHaveTextAsync("Eino Mäki");
+        await Expect(page.Locator("#person-name")).ToHaveTextAsync("Mäki, Eino");
+        await Expect(page.Locator("#consumer-phone")).ToHaveTextAsync("044 765 4321");
         await Expect(page.Locator("#bank-account")).ToHaveTextAsync("FI21 **** **** **07 85");
-        await Expect(page.Locator("#consumer")).ToContainTextAsync("Kuluttaja-asiakas itse");
+        await Expect(page.Locator("#person-kind")).ToContainTextAsync("Kuluttaja-asiakas itse");
+        await Infrastructure.Browser.CheckPageAsync(page, "person-page");
 
         await page.SelectOptionAsync("#purpose", "invoicing_and_contracts");
         await page.ClickAsync("#reveal");

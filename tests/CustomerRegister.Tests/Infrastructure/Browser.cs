@@ -99,6 +99,13 @@ public sealed class Browser : IAsyncDisposable
             string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})")));
     }
 
+    /// <summary>The page as it stands is accessible (axe, zero WCAG A/AA violations) and saved as <c>artifacts/screenshots/{name}.png</c>.</summary>
+    public static async Task CheckPageAsync(IPage page, string name)
+    {
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath(name + ".png"), FullPage = true });
+        await AssertAccessibleAsync(page);
+    }
+
     public static string ScreenshotPath(string name)
     {
         var dir = Path.Combine(ReadmePermissionTable.RepositoryRoot(), "artifacts", "screenshots");

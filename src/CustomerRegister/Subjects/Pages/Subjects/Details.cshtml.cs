@@ -1,11 +1,7 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using CustomerRegister.Customers;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
 using CustomerRegister.Protection;
-using CustomerRegister.Subjects;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,26 +11,22 @@ namespace CustomerRegister.Subjects.Pages.Subjects;
 
 /// <summary>One person's whole picture on one page; the same use case as GET /api/subjects/{id}.</summary>
 [Authorize(Policy = Identity.Permissions.PolicyPrefix + Identity.Permissions.CustomerRead)]
-public sealed class DetailsModel(SubjectPictures pictures, BankAccounts bankAccounts, Access access, RegisterDbContext db) : PageModel
+public sealed class DetailsModel(SubjectPictures pictures, BankAccounts bankAccounts, Access access, RegisterDbContext db,
+    IEnumerable<ISubjectSection> sections, IEnumerable<ISubjectBadges> badges) : PageModel
 {
-    public JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     public SubjectPicture? Picture { get; private set; }
+
+    /// <summary>The panels this viewer may read, each with its section's items (null when none are recorded).</summary>
+    public IReadOnlyList<(SubjectPanel Panel, PanelData Data)> Panels { get; private set; } = [];
+
+    /// <summary>The header's badges, from the panels this viewer may read.</summary>
+    public IReadOnlyList<Badge> Badges { get; private set; } = [];
 
     public bool MayReveal { get; private set; }
 
     public string? RevealedBankAccount { get; private set; }
 
     public bool RevealDenied { get; private set; }
-
-    /// <summary>E.164 as stored, shown in the international format people read ("+358 40 1234567").</summary>
-    public string? Phone(string? e164) =>
-        e164 is not null && Finnish.PhoneNumber.TryParse(e164, out var phone, out _) ? phone.Formatted() : e164;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -65,7 +57,28 @@ public sealed class DetailsModel(SubjectPictures pictures, BankAccounts bankAcco
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         Picture = await pictures.GetAsync(id, ct);
+        if (Picture is null)
+        {
+            return false;
+        }
+
         MayReveal = await access.HasAsync(Catalog.Categories.BankAccount.RevealPermission!);
-        return Picture is not null;
+        var byName = sections.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        var panels = new List<(SubjectPanel, PanelData)>();
+        foreach (var panel in SubjectPanels.All)
+        {
+            if (await access.HasAsync(byName[panel.Section].ReadPermission))
+            {
+                panels.Add((panel, new PanelData(id, Picture.Sections.GetValueOrDefault(panel.Section), Picture.Kind)));
+            }
+        }
+
+        Panels = panels;
+        Badges = [.. from b in badges
+                     join p in panels on b.Section equals p.Item1.Section
+                     where p.Item2.Items is not null
+                     from badge in b.Of(p.Item2.Items!)
+                     select badge];
+        return true;
     }
 }

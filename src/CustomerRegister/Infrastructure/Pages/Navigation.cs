@@ -1,0 +1,34 @@
+using CustomerRegister.Identity;
+
+namespace CustomerRegister.Infrastructure.Pages;
+
+/// <summary>One entry of the main menu: its text key, where it leads, and the permission that shows it.</summary>
+public sealed record NavItem(string TextKey, string Href, string Permission);
+
+/// <summary>The staff menu: each role sees only what it may open (a link to a page it would be refused is not shown).</summary>
+public sealed class Navigation(Access access)
+{
+    public static readonly IReadOnlyList<NavItem> Items =
+    [
+        new("Nav.Search", "/search", Permissions.CustomerRead),
+        new("Nav.Billing", "/billing", Permissions.BillingRead),
+        new("Nav.Reception", "/reception", Permissions.VehicleWrite),
+        new("Nav.Marketing", "/marketing", Permissions.MarketingRead),
+    ];
+
+    public async Task<IReadOnlyList<NavItem>> VisibleAsync()
+    {
+        var visible = new List<NavItem>();
+        foreach (var item in Items)
+        {
+            if (await access.HasAsync(item.Permission))
+            {
+                visible.Add(item);
+            }
+        }
+
+        return visible;
+    }
+
+    public Task<bool> MaySearchAsync() => access.HasAsync(Permissions.CustomerRead);
+}
