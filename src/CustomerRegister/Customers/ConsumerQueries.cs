@@ -26,14 +26,9 @@ public sealed class ConsumerQueries(RegisterDbContext db, AuditLog audit, Proces
 
         // The list is an export of the register: restricted people (Art 18) stay out of it for all but the DPO.
         var query = await limits.VisibleAsync(db.Set<Consumer>().AsNoTracking(), c => c.SubjectId);
-        if (after is { } a)
-        {
-            query = query.Where(c => c.Id.CompareTo(a) > 0);
-        }
-
-        var rows = await query.OrderBy(c => c.Id).Take(size + 1).ToListAsync(ct);
+        var page = await query.ByIdAsync(after, size, c => c.ToResponse(), ct);
         await audit.WriteAsync(new AuditEntry("consumer.list", Purposes.CustomerRelationship, EntityType: "consumer", Fields: ConsumerFields), ct);
-        return Paging.Of(rows, size, c => c.Id, c => c.ToResponse());
+        return page;
     }
 
     /// <summary>One consumer; <paramref name="reveal"/> <c>bankAccount</c> reveals the whole account for the stated purpose.</summary>

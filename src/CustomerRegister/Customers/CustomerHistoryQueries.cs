@@ -46,18 +46,8 @@ public sealed class CustomerHistoryQueries(RegisterDbContext db, AuditLog audit)
         return Paging.Of(rows, size, e => e.Id, e => e.ToResponse());
     }
 
-    public async Task<Outcome<ContactHistoryEntry>> HistoryEntryAsync(Guid id, CancellationToken ct)
-    {
-        var entry = await db.Set<ContactHistoryEntry>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
-        if (entry is null)
-        {
-            return Outcome.Missing;
-        }
-
-        await audit.WriteAsync(new AuditEntry("contact_history.read", Purposes.CustomerRelationship, entry.SubjectId, "contact_history",
-            id.ToString(), HistoryFields), ct);
-        return entry;
-    }
+    public Task<Outcome<ContactHistoryEntry>> HistoryEntryAsync(Guid id, CancellationToken ct) =>
+        ItemAsync<ContactHistoryEntry>(id, "contact_history", HistoryFields, ct);
 
     public async Task<Outcome<List<Feedback>>> FeedbackAsync(Guid subjectId, CancellationToken ct)
     {
@@ -72,18 +62,8 @@ public sealed class CustomerHistoryQueries(RegisterDbContext db, AuditLog audit)
         return rows;
     }
 
-    public async Task<Outcome<Feedback>> FeedbackItemAsync(Guid id, CancellationToken ct)
-    {
-        var feedback = await db.Set<Feedback>().AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
-        if (feedback is null)
-        {
-            return Outcome.Missing;
-        }
-
-        await audit.WriteAsync(new AuditEntry("feedback.read", Purposes.CustomerRelationship, feedback.SubjectId, "feedback",
-            id.ToString(), FeedbackFields), ct);
-        return feedback;
-    }
+    public Task<Outcome<Feedback>> FeedbackItemAsync(Guid id, CancellationToken ct) =>
+        ItemAsync<Feedback>(id, "feedback", FeedbackFields, ct);
 
     public async Task<Outcome<List<AdditionalInfo>>> AdditionalInfoAsync(Guid subjectId, CancellationToken ct)
     {
@@ -99,17 +79,21 @@ public sealed class CustomerHistoryQueries(RegisterDbContext db, AuditLog audit)
         return rows;
     }
 
-    public async Task<Outcome<AdditionalInfo>> AdditionalInfoItemAsync(Guid id, CancellationToken ct)
+    public Task<Outcome<AdditionalInfo>> AdditionalInfoItemAsync(Guid id, CancellationToken ct) =>
+        ItemAsync<AdditionalInfo>(id, "additional_info", InfoFields, ct);
+
+    /// <summary>One history item by id, its read audited as <c>{entity}.read</c> with the item's categories.</summary>
+    private async Task<Outcome<T>> ItemAsync<T>(Guid id, string entity, string[] fields, CancellationToken ct)
+        where T : SubjectRecord
     {
-        var info = await db.Set<AdditionalInfo>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (info is null)
+        var item = await db.Set<T>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
+        if (item is null)
         {
             return Outcome.Missing;
         }
 
-        await audit.WriteAsync(new AuditEntry("additional_info.read", Purposes.CustomerRelationship, info.SubjectId, "additional_info",
-            id.ToString(), InfoFields), ct);
-        return info;
+        await audit.WriteAsync(new AuditEntry(entity + ".read", Purposes.CustomerRelationship, item.SubjectId, entity, id.ToString(), fields), ct);
+        return item;
     }
 
     internal static Task<bool> SubjectExistsAsync(RegisterDbContext db, Guid subjectId, CancellationToken ct) =>

@@ -5,7 +5,7 @@ using CustomerRegister.Subjects;
 namespace CustomerRegister.Customers;
 
 /// <summary>A customer organisation. Not a data subject — unless it is a sole trader, whose business data is personal.</summary>
-public sealed class Organisation : IVersioned
+public sealed class Organisation : IVersioned, IKeyedRow
 {
     public Guid Id { get; set; }
 

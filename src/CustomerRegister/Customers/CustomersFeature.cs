@@ -30,7 +30,7 @@ public static class CustomersFeature
         services.AddScoped<RecordServiceEvent>();
 
         services.AddScoped<CustomerHistoryQueries>();
-        services.AddScoped<HistoryItemWrites>();
+        services.AddScoped<SubjectRecordWrites>();
         services.AddScoped<RecordContactHistory>();
         services.AddScoped<RecordFeedback>();
         services.AddScoped<RecordAdditionalInfo>();

@@ -27,15 +27,10 @@ public sealed class OrganisationQueries(RegisterDbContext db, AuditLog audit, Pr
 
         // A restricted sole trader (Art 18) stays out of the list for all but the DPO.
         var query = await limits.VisibleAsync(db.Set<Organisation>().AsNoTracking(), o => o.SubjectId);
-        if (after is { } a)
-        {
-            query = query.Where(o => o.Id.CompareTo(a) > 0);
-        }
-
-        var rows = await query.OrderBy(o => o.Id).Take(size + 1).ToListAsync(ct);
+        var page = await query.ByIdAsync(after, size, o => o.ToResponse(), ct);
         await audit.WriteAsync(new AuditEntry("organisation.list", Purposes.CustomerRelationship, EntityType: "organisation",
             Fields: [Categories.SoleTrader.Id]), ct);
-        return Paging.Of(rows, size, o => o.Id, o => o.ToResponse());
+        return page;
     }
 
     public async Task<Organisation?> GetAsync(Guid id, CancellationToken ct)

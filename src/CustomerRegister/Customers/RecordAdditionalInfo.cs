@@ -3,7 +3,7 @@ using CustomerRegister.Infrastructure;
 namespace CustomerRegister.Customers;
 
 /// <summary>Records information the person gave with consent, with the consent wording it rests on; corrects it as of the version read.</summary>
-public sealed class RecordAdditionalInfo(HistoryItemWrites writes, TimeProvider clock)
+public sealed class RecordAdditionalInfo(SubjectRecordWrites writes, TimeProvider clock)
 {
     public async Task<Outcome<AdditionalInfo>> CreateAsync(Guid subjectId, AdditionalInfoRequest request, CancellationToken ct)
     {

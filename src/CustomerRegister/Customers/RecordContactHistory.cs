@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerRegister.Customers;
 
 /// <summary>Records a contact with the person, and corrects it as of the version read.</summary>
-public sealed class RecordContactHistory(RegisterDbContext db, HistoryItemWrites writes, IHttpContextAccessor http, TimeProvider clock)
+public sealed class RecordContactHistory(RegisterDbContext db, SubjectRecordWrites writes, IHttpContextAccessor http, TimeProvider clock)
 {
     /// <summary>The staff member defaults to the caller; the time to now.</summary>
     public async Task<Outcome<ContactHistoryEntry>> CreateAsync(Guid subjectId, ContactHistoryRequest request, CancellationToken ct)

@@ -3,7 +3,7 @@ using CustomerRegister.Infrastructure;
 namespace CustomerRegister.Customers;
 
 /// <summary>Records feedback the person gave, and corrects it (e.g. marks it handled) as of the version read.</summary>
-public sealed class RecordFeedback(HistoryItemWrites writes, TimeProvider clock)
+public sealed class RecordFeedback(SubjectRecordWrites writes, TimeProvider clock)
 {
     public async Task<Outcome<Feedback>> CreateAsync(Guid subjectId, FeedbackRequest request, CancellationToken ct)
     {

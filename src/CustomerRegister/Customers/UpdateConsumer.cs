@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerRegister.Customers;
 
 /// <summary>Replaces a consumer's contact details as of the version read; the bank account has its own use case.</summary>
-public sealed class UpdateConsumer(RegisterDbContext db, AuditLog audit, MarketingBans bans)
+public sealed class UpdateConsumer(RegisterDbContext db, SubjectRecordWrites writes, MarketingBans bans)
 {
     public async Task<Outcome<Consumer>> RunAsync(Guid id, ConsumerRequest request, CancellationToken ct)
     {
@@ -26,20 +26,10 @@ public sealed class UpdateConsumer(RegisterDbContext db, AuditLog audit, Marketi
             return Outcome.Invalid(errors);
         }
 
-        var consumer = await db.Set<Consumer>().FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (consumer is null)
-        {
-            return Outcome.Missing;
-        }
-
-        var changed = VersionedUpdate.Apply(db, consumer, request.Version!.Value, c =>
+        return await writes.UpdateAsync<Consumer>(id, request.Version!.Value, c =>
         {
             input.ApplyTo(c);
             c.Source = request.Source ?? c.Source;
-        });
-        await CustomerEntries.KeepAsync(db, bans, consumer, isNew: false, ct);
-        audit.Add(new AuditEntry("consumer.update", Purposes.CustomerRelationship, consumer.SubjectId, "consumer", id.ToString(), changed));
-        await db.SaveChangesAsync(ct);
-        return consumer;
+        }, "consumer", ct, c => CustomerEntries.KeepAsync(db, bans, c, isNew: false, ct));
     }
 }

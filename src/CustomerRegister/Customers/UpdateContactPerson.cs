@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerRegister.Customers;
 
 /// <summary>Replaces a contact person's details (and records the end of their role) as of the version read.</summary>
-public sealed class UpdateContactPerson(RegisterDbContext db, AuditLog audit, MarketingBans bans, TimeProvider clock)
+public sealed class UpdateContactPerson(RegisterDbContext db, SubjectRecordWrites writes, MarketingBans bans, TimeProvider clock)
 {
     public async Task<Outcome<ContactPerson>> RunAsync(Guid id, ContactPersonRequest request, CancellationToken ct)
     {
@@ -21,20 +21,10 @@ public sealed class UpdateContactPerson(RegisterDbContext db, AuditLog audit, Ma
             return Outcome.Invalid(errors);
         }
 
-        var contact = await db.Set<ContactPerson>().FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (contact is null)
-        {
-            return Outcome.Missing;
-        }
-
-        var changed = VersionedUpdate.Apply(db, contact, request.Version!.Value, c =>
+        return await writes.UpdateAsync<ContactPerson>(id, request.Version!.Value, c =>
         {
             input.ApplyTo(c);
             c.Source = request.Source ?? c.Source;
-        });
-        await CustomerEntries.KeepAsync(db, bans, contact, isNew: false, ct);
-        audit.Add(new AuditEntry("contact.update", Purposes.CustomerRelationship, contact.SubjectId, "contact_person", id.ToString(), changed));
-        await db.SaveChangesAsync(ct);
-        return contact;
+        }, "contact_person", ct, c => CustomerEntries.KeepAsync(db, bans, c, isNew: false, ct), "contact.update");
     }
 }

@@ -1,4 +1,5 @@
-using Microsoft.AspNetCore.Http.HttpResults;
+using CustomerRegister.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Infrastructure;
 
@@ -32,6 +33,23 @@ public static class Paging
         }
 
         return size;
+    }
+
+    /// <summary>
+    /// The page of <paramref name="query"/> in id order after the row <paramref name="after"/>: the one keyset query
+    /// of every list ordered by its rows' ids (fetches size + 1 rows to know whether a next page exists).
+    /// </summary>
+    public static async Task<Page<TResult>> ByIdAsync<T, TResult>(
+        this IQueryable<T> query, Guid? after, int size, Func<T, TResult> map, CancellationToken ct)
+        where T : class, IKeyedRow
+    {
+        if (after is { } a)
+        {
+            query = query.Where(r => r.Id.CompareTo(a) > 0);
+        }
+
+        var rows = await query.OrderBy(r => r.Id).Take(size + 1).ToListAsync(ct);
+        return Of(rows, size, r => r.Id, map);
     }
 
     /// <summary>The page of the first <paramref name="size"/> rows of <paramref name="rows"/> (fetched as size + 1).</summary>

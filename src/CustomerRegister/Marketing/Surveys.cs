@@ -114,15 +114,10 @@ public sealed class Surveys(RegisterDbContext db, AuditLog audit, ProcessingLimi
         }
 
         var query = (await limits.VisibleAsync(db.Set<SurveyResponse>().AsNoTracking(), r => r.SubjectId)).Where(r => r.SurveyId == surveyId);
-        if (after is { } a)
-        {
-            query = query.Where(r => r.Id.CompareTo(a) > 0);
-        }
-
-        var rows = await query.OrderBy(r => r.Id).Take(size + 1).ToListAsync(ct);
+        var page = await query.ByIdAsync(after, size, ToResponse, ct);
         await audit.WriteAsync(new AuditEntry("marketing.survey.list", Purposes.MarketResearch, EntityType: Entity, EntityId: surveyId.ToString(),
             Fields: [Categories.Survey.Id]), ct);
-        return Paging.Of(rows, size, r => r.Id, ToResponse);
+        return page;
     }
 
     public async Task<Outcome<List<SurveyAnswerResponse>>> OfSubjectAsync(Guid subjectId, CancellationToken ct)

@@ -107,15 +107,10 @@ public sealed class WebEvents(
         }
 
         var query = db.Set<WebEvent>().AsNoTracking().Where(e => e.SubjectId == subjectId);
-        if (after is { } a)
-        {
-            query = query.Where(e => e.Id.CompareTo(a) > 0);
-        }
-
-        var rows = await query.OrderBy(e => e.Id).Take(size + 1).ToListAsync(ct);
+        var page = await query.ByIdAsync(after, size, ToResponse, ct);
         await audit.WriteAsync(new AuditEntry("marketing.web_event.read", Purposes.Marketing, subjectId, Entity,
             Fields: [Categories.WebBehaviour.Id]), ct);
-        return Paging.Of(rows, size, e => e.Id, ToResponse);
+        return page;
     }
 
     /// <summary>Per Helsinki day, how many events naming a person were dropped (no personal data); the last 30 days by default.</summary>

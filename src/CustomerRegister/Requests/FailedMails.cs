@@ -23,16 +23,11 @@ public sealed class FailedMails(RegisterDbContext db, AuditLog audit, TimeProvid
         }
 
         var query = db.Set<OutgoingMail>().AsNoTracking().Where(m => m.FailedAt != null);
-        if (after is { } a)
-        {
-            query = query.Where(m => m.Id.CompareTo(a) > 0);
-        }
-
-        var rows = await query.OrderBy(m => m.Id).Take(size + 1)
-            .Select(m => new FailedMail(m.Id, m.RequestId, m.Kind, m.Attempts, m.LastError, m.CreatedAt, m.FailedAt!.Value)).ToListAsync(ct);
+        var page = await query.ByIdAsync(after, size,
+            m => new FailedMail(m.Id, m.RequestId, m.Kind, m.Attempts, m.LastError, m.CreatedAt, m.FailedAt!.Value), ct);
         await audit.WriteAsync(new AuditEntry("mail.list_failed", Purposes.DataSubjectRights, EntityType: EntityType,
             Fields: ["request_id", "kind", "attempts", "last_error"]), ct);
-        return Paging.Of(rows, size, m => m.Id, m => m);
+        return page;
     }
 
     /// <summary>Tries a failed letter again (after the address or the mail server was fixed).</summary>

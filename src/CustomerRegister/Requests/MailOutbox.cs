@@ -13,7 +13,7 @@ namespace CustomerRegister.Requests;
 /// needs as evidence is the request's own letter (<c>response_letter</c>, <c>extension_letter</c>). A row belongs to its
 /// request and is deleted with it.
 /// </summary>
-public sealed class OutgoingMail
+public sealed class OutgoingMail : IKeyedRow
 {
     public Guid Id { get; set; }
 

@@ -1,4 +1,5 @@
 using CustomerRegister.Catalog;
+using CustomerRegister.Data;
 
 namespace CustomerRegister.Subjects;
 
@@ -35,7 +36,7 @@ public sealed class Subject
 /// The common shape of every row that holds a person's data: the subject key, where it came from (notice § 7),
 /// when it was created and last changed, and a version for optimistic concurrency.
 /// </summary>
-public abstract class SubjectRecord
+public abstract class SubjectRecord : IKeyedRow
 {
     public Guid Id { get; set; }
 

@@ -8,11 +8,12 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerRegister.Customers;
 
 /// <summary>
-/// The steps every item of a person's customer history shares when it is recorded or corrected (contacts, feedback,
-/// additional information): the person must exist, the change is audited as <c>{entity}.create</c> or
-/// <c>{entity}.update</c> with the fields it set, and a correction applies as of the version read.
+/// The steps every record of a person shares when it is recorded or corrected (contacts, feedback, additional
+/// information, a consumer's or contact person's details): the person must exist, the change is audited as
+/// <c>{entity}.create</c> or <c>{entity}.update</c> (or the action given) with the fields it set, and a correction
+/// applies as of the version read, with what must be kept in step (<c>keep</c>) in the same save.
 /// </summary>
-public sealed class HistoryItemWrites(RegisterDbContext db, AuditLog audit)
+public sealed class SubjectRecordWrites(RegisterDbContext db, AuditLog audit)
 {
     public async Task<Outcome<T>> CreateAsync<T>(T item, string entity, CancellationToken ct)
         where T : SubjectRecord
@@ -29,7 +30,8 @@ public sealed class HistoryItemWrites(RegisterDbContext db, AuditLog audit)
         return item;
     }
 
-    public async Task<Outcome<T>> UpdateAsync<T>(Guid id, long version, Action<T> change, string entity, CancellationToken ct)
+    public async Task<Outcome<T>> UpdateAsync<T>(
+        Guid id, long version, Action<T> change, string entity, CancellationToken ct, Func<T, Task>? keep = null, string? action = null)
         where T : SubjectRecord, IVersioned
     {
         var item = await db.Set<T>().FirstOrDefaultAsync(x => x.Id == id, ct);
@@ -39,7 +41,12 @@ public sealed class HistoryItemWrites(RegisterDbContext db, AuditLog audit)
         }
 
         var changed = VersionedUpdate.Apply(db, item, version, change);
-        audit.Add(new AuditEntry($"{entity}.update", Purposes.CustomerRelationship, item.SubjectId, entity, id.ToString(), changed));
+        if (keep is not null)
+        {
+            await keep(item);
+        }
+
+        audit.Add(new AuditEntry(action ?? $"{entity}.update", Purposes.CustomerRelationship, item.SubjectId, entity, id.ToString(), changed));
         await db.SaveChangesAsync(ct);
         return item;
     }
