@@ -186,6 +186,12 @@ public sealed class PersonPagePanelsTests : IAsyncLifetime
         await Expect(desk2.Locator("#edit-consumer")).ToHaveAttributeAsync("href", $"/consumers/{subjectId}/edit");
         await Expect(desk2.Locator("#marketing-post a.add-ban")).ToHaveAttributeAsync("href", $"/subjects/{subjectId}/marketing/new?kind=ban&channel=Post");
         await Expect(desk2.Locator("#new-invoice")).ToHaveCountAsync(0);
+
+        // In Swedish the words change, the values stay Finnish-formatted.
+        await desk2.ClickAsync("a[lang=sv]");
+        await Expect(desk2.Locator("#badges")).ToContainTextAsync("Marknadsföringsförbud: e-post");
+        await Expect(desk2.Locator("#marketing-sms")).ToContainTextAsync("✓ tillstånd 4.5.2024");
+        await Expect(desk2.Locator("#contacts details.more summary")).ToHaveTextAsync("Visa alla (7)");
     }
 
     [Fact]
@@ -230,6 +236,7 @@ public sealed class PersonPagePanelsTests : IAsyncLifetime
         await Expect(page.Locator("#relationships")).ToContainTextAsync("Asiakasnumero KV-1001");
         await Expect(page.Locator("#relationships")).ToContainTextAsync("S-9001 · Jätehuolto");
         await Expect(page.Locator("#invoice-list")).ToContainTextAsync("5 600,00 €");
+        await Expect(page.Locator("#invoice-list")).ToContainTextAsync("Myöhässä");
         await Expect(page.Locator("#edit-organisation")).ToHaveAttributeAsync("href", $"/organisations/{organisationId}/edit");
         await Expect(page.Locator("#new-contact-person")).ToHaveAttributeAsync("href", $"/organisations/{organisationId}/contacts/new");
         await Infrastructure.Browser.CheckPageAsync(page, "panels-organisation-page");

@@ -14,6 +14,7 @@ public static class BillingPanelTexts
         ["Panel.Billing.Issued"] = new("Päiväys", "Datum", "Issued"),
         ["Panel.Billing.Due"] = new("Eräpäivä", "Förfallodag", "Due"),
         ["Panel.Billing.Amount"] = new("Summa", "Belopp", "Amount"),
+        ["Panel.Billing.Overdue"] = new("Myöhässä", "Försenad", "Overdue"),
         ["Panel.Billing.Paid"] = new("Maksettu", "Betalt", "Paid"),
         ["Panel.Billing.State"] = new("Tila", "Status", "State"),
         ["Panel.Billing.Payments"] = new("Maksut", "Betalningar", "Payments"),
