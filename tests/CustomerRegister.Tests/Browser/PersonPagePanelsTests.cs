@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CustomerRegister.Identity;
 using CustomerRegister.Tests.Infrastructure;
+using CustomerRegister.Tests.Integration;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -240,6 +241,37 @@ public sealed class PersonPagePanelsTests : IAsyncLifetime
         await Expect(page.Locator("#edit-organisation")).ToHaveAttributeAsync("href", $"/organisations/{organisationId}/edit");
         await Expect(page.Locator("#new-contact-person")).ToHaveAttributeAsync("href", $"/organisations/{organisationId}/contacts/new");
         await Infrastructure.Browser.CheckPageAsync(page, "panels-organisation-page");
+    }
+
+    [Fact]
+    public async Task ARestrictedPersonCarriesTheBadgeAndTheGroundAndTheRequestWithItsDueDate()
+    {
+        var service = await _browser.App.CreateUserAsync(Roles.CustomerService);
+        var dpo = await _browser.App.CreateUserAsync(Roles.DataProtectionOfficer);
+        var subjectId = (await service.Client.CreateConsumerAsync(new
+        {
+            firstName = "Oskari",
+            lastName = "Lehtinen",
+            city = "Kouvola",
+            phone = "050 765 1234",
+            source = "Consumer",
+        })).GetProperty("subjectId").GetGuid();
+        var requestId = (await dpo.Client.CreateRequestAsync(RequestData.Intake(type: "Restriction", subjectId: subjectId))).Id();
+        await dpo.Client.StepAsync(requestId, "start", new { });
+        await dpo.Client.StepAsync(requestId, "restrict", new { ground = "AccuracyContested" });
+        await dpo.Client.CreateRequestAsync(RequestData.Intake(type: "Access", subjectId: subjectId));
+
+        var page = await _browser.SignedInPageAsync(dpo.Email, RegisterFactory.UserPassword);
+        await page.GotoAsync(_browser.BaseUrl + $"/subjects/{subjectId}");
+        await Expect(page.Locator("#badges")).ToContainTextAsync("Käsittely rajoitettu");
+        await Expect(page.Locator("#limits-list")).ToContainTextAsync("henkilö kiistää tietojen paikkansapitävyyden");
+        await Expect(page.Locator("#consumer-address")).ToHaveTextAsync("Kouvola");
+        await Expect(page.Locator("#marketing-phone")).ToContainTextAsync("✗ käsittely rajoitettu, ei markkinointia");
+        await Expect(page.Locator("#marketing-phone a.add-ban")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#requests-list tbody tr", new() { HasText = "Rajoitus" })).ToContainTextAsync("Valmis");
+        await Expect(page.Locator("#requests-list tbody tr", new() { HasText = "Tarkastus" })).ToContainTextAsync("Henkilö tunnistettu rekisteristä");
+        await Expect(page.Locator("#requests-list tbody tr", new() { HasText = "Tarkastus" })).ToContainTextAsync("pv jäljellä");
+        await Infrastructure.Browser.CheckPageAsync(page, "panels-person-restricted");
     }
 
     private static async Task<JsonElement> PostAsync(HttpClient client, string url, object body)

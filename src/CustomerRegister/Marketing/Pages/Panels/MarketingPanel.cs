@@ -6,7 +6,7 @@ using CustomerRegister.Subjects.Pages.Subjects;
 namespace CustomerRegister.Marketing.Pages.Panels;
 
 /// <summary>One channel's current decision as the panel shows it: "✗ kielletty 12.3.2025 (lähde)", "✓ lupa 4.5.2024".</summary>
-public sealed record ChannelLine(MarketingChannel Channel, bool Allowed, bool Prohibited, string Text, IReadOnlyList<string> OtherPurposes);
+public sealed record ChannelLine(MarketingChannel Channel, bool Allowed, bool Denied, bool Prohibited, string Text, IReadOnlyList<string> OtherPurposes);
 
 /// <summary>
 /// The marketing panel's view of a person's ledger: the decision per contact channel for sales and marketing (and the
@@ -15,7 +15,11 @@ public sealed record ChannelLine(MarketingChannel Channel, bool Allowed, bool Pr
 /// </summary>
 public static class MarketingPanel
 {
-    public static IReadOnlyList<ChannelLine> Channels(MarketingPicture? picture, SubjectKind kind)
+    /// <summary>
+    /// <paramref name="restricted"/>: the person's processing is restricted (Art 18), so no marketing reaches them whatever
+    /// the ledger says (as <see cref="MarketingLedger.DecideAsync"/> answers a campaign tool).
+    /// </summary>
+    public static IReadOnlyList<ChannelLine> Channels(MarketingPicture? picture, SubjectKind kind, bool restricted)
     {
         var decisions = picture?.Consents.State ?? MarketingConsentRules.DecideAll(kind, []);
         var ledger = picture?.Consents.Ledger ?? [];
@@ -24,7 +28,15 @@ public static class MarketingPanel
             var main = decisions.First(d => d.Channel == channel && d.Purpose == Purposes.Marketing);
             var others = decisions.Where(d => d.Channel == channel && d.Purpose != Purposes.Marketing && d.State != ConsentState.NotAsked)
                 .Select(d => $"{Purposes.Name(d.Purpose, Language)}: {Describe(d, ledger)}").ToList();
-            return new ChannelLine(channel, main.Allowed, main.Reason == ConsentReasons.Prohibited, Describe(main, ledger), others);
+            if (restricted)
+            {
+                others.Insert(0, Describe(main, ledger));
+                return new ChannelLine(channel, false, true, main.Reason == ConsentReasons.Prohibited,
+                    $"✗ {UiText.Get("Panel.Marketing.Restricted")}", others);
+            }
+
+            return new ChannelLine(channel, main.Allowed, main.State == ConsentState.Denied, main.Reason == ConsentReasons.Prohibited,
+                Describe(main, ledger), others);
         })];
     }
 

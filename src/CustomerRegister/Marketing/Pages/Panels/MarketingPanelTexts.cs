@@ -17,7 +17,8 @@ public static class MarketingPanelTexts
         ["Panel.Marketing.AllowedUnlessRefused"] = new("sallittu, ellei kiellä", "tillåten om inte förbjuden", "allowed unless refused"),
         ["Panel.Marketing.ConsentRequired"] = new("ei lupaa (vaatii ennakkosuostumuksen)", "inget tillstånd (kräver förhandssamtycke)", "no permission (prior consent needed)"),
         ["Panel.Marketing.SoftOptInLapsed"] = new("ei lupaa (asiakassuhteen peruste ei voimassa)", "inget tillstånd (kundrelationen gäller inte)", "no permission (the customer relationship basis has lapsed)"),
-        ["Panel.Marketing.Restricted"] = new("käsittely rajoitettu", "behandlingen begränsad", "processing restricted"),
+        ["Panel.Marketing.Restricted"] = new(
+            "käsittely rajoitettu, ei markkinointia", "behandlingen begränsad, ingen marknadsföring", "processing restricted, no marketing"),
         ["Panel.Marketing.Current"] = new("Voimassa nyt (myynti ja markkinointi)", "Gäller nu (försäljning och marknadsföring)", "In force now (sales and marketing)"),
         ["Panel.Marketing.WebBehaviour"] = new("Verkkokäyttäytyminen", "Webbeteende", "Web behaviour"),
         ["Panel.Marketing.Ledger"] = new("Luvat ja kiellot (uusin ensin)", "Tillstånd och förbud (nyaste först)", "Permissions and bans (newest first)"),

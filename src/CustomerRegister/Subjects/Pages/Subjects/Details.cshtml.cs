@@ -3,6 +3,7 @@ using CustomerRegister.Data;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
 using CustomerRegister.Protection;
+using CustomerRegister.Restrictions;
 using CustomerRegister.Vehicles;
 using CustomerRegister.Vehicles.Pages.Panels;
 using Microsoft.AspNetCore.Authorization;
@@ -39,6 +40,9 @@ public sealed class DetailsModel(SubjectPictures pictures, BankAccounts bankAcco
 
     /// <summary>The names of the staff members named in the panels (who logged a contact).</summary>
     public IReadOnlyDictionary<Guid, string> StaffNames { get; private set; } = new Dictionary<Guid, string>();
+
+    /// <summary>The person's processing is restricted (Art 18), as the processing-limits section shows: no marketing reaches them.</summary>
+    public bool Restricted { get; private set; }
 
     /// <summary>A scrapping certificate's identity code revealed (or refused) on this request.</summary>
     public RevealedIdentityCode? RevealedIdentityCode { get; private set; }
@@ -120,6 +124,8 @@ public sealed class DetailsModel(SubjectPictures pictures, BankAccounts bankAcco
 
         Panels = panels;
         StaffNames = await staffNames.OfAsync(StaffOf(panels), ct);
+        Restricted = Picture.Sections.GetValueOrDefault("processingLimits") is IEnumerable<ProcessingLimitSummary> limits
+            && limits.Any(l => l.Kind == LimitKind.Restriction);
         Badges = [.. from b in badges
                      join p in panels on b.Section equals p.Item1.Section
                      where p.Item2.Items is not null

@@ -22,4 +22,11 @@ public static class PanelText
         > 0 => UiText.Format("Panel.Common.DaysLeft", days),
         _ => UiText.Format("Panel.Common.DaysOverdue", -days),
     };
+
+    /// <summary>"Rantatie 58 B 30, 40110 Jyväskylä", leaving out the parts not recorded.</summary>
+    public static string Address(string? street, string? postalCode, string? city)
+    {
+        var place = string.Join(' ', new[] { postalCode, city }.Where(p => !string.IsNullOrWhiteSpace(p)));
+        return string.Join(", ", new[] { street, place }.Where(p => !string.IsNullOrWhiteSpace(p)));
+    }
 }
