@@ -9,6 +9,7 @@ public static class IdentityFeature
         services.AddRegisterTwoFactor(configuration);
         services.AddScoped<ApiSignIn>();
         services.AddScoped<UserQueries>();
+        services.AddScoped<StaffNames>();
         services.AddScoped<ApiClientAdministration>();
         return services;
     }

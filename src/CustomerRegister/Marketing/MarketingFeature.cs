@@ -12,6 +12,7 @@ public static class MarketingFeature
         services.AddOptions<MarketingOptions>().Bind(configuration.GetSection(MarketingOptions.Section))
             .ValidateSettings(o => o.Invalid());
         services.AddScoped<ISubjectSection, MarketingSection>();
+        services.AddSingleton<Subjects.Pages.Subjects.ISubjectBadges, Pages.Panels.MarketingPanel.Badges>();
         services.AddSingleton<IInterceptor, LedgerSupersededInterceptor>();
         services.AddScoped<ConsentLedger>();
         services.AddScoped<Surveys>();

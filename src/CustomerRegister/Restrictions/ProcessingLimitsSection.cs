@@ -6,6 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Restrictions;
 
+/// <summary>A restriction or objection in force, as the person's picture shows it.</summary>
+public sealed record ProcessingLimitSummary(LimitKind Kind, RestrictionGround? Ground, DateTime SetAt);
+
 /// <summary>Restrictions and objections in force, so that everyone who opens the person sees what they may not do.</summary>
 public sealed class ProcessingLimitsSection : ISubjectSection
 {
@@ -19,6 +22,6 @@ public sealed class ProcessingLimitsSection : ISubjectSection
     {
         var rows = await db.Set<ProcessingLimit>().AsNoTracking().Where(l => l.SubjectId == subjectId && l.LiftedAt == null)
             .OrderBy(l => l.SetAt).ToListAsync(ct);
-        return rows.Count == 0 ? null : rows.Select(r => new { r.Kind, r.Ground, r.SetAt }).ToList();
+        return rows.Count == 0 ? null : rows.Select(r => new ProcessingLimitSummary(r.Kind, r.Ground, r.SetAt)).ToList();
     }
 }

@@ -10,6 +10,7 @@ public static class RestrictionsFeature
         services.AddScoped<ProcessingLimits>();
         services.AddScoped<RestrictionHandling>();
         services.AddScoped<ISubjectSection, ProcessingLimitsSection>();
+        services.AddSingleton<Subjects.Pages.Subjects.ISubjectBadges, Pages.Panels.ProcessingLimitBadges>();
         return services;
     }
 
