@@ -15,6 +15,7 @@ public static class VehiclesFeature
         services.AddScoped<CertificateQueries>();
         services.AddScoped<IssueCertificate>();
         services.AddScoped<RecordDeregistration>();
+        services.AddScoped<ReceptionDesk>();
         return services;
     }
 
