@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using CustomerRegister.Identity;
 using CustomerRegister.Tests.Infrastructure;
@@ -93,7 +94,9 @@ public sealed class ReceptionPagesTests : IAsyncLifetime
         var response = await page.APIRequest.GetAsync(_browser.BaseUrl + href);
         Assert.Equal(200, response.Status);
         Assert.Equal("application/pdf", response.Headers["content-type"]);
-        var text = PdfText(await response.BodyAsync());
+        var pdf = await response.BodyAsync();
+        await File.WriteAllBytesAsync(Infrastructure.Browser.ScreenshotPath("reception-certificate.pdf"), pdf);
+        var text = PdfText(pdf);
         var compact = Compact(text);
         Assert.Contains(Registration, compact, StringComparison.Ordinal);
         Assert.Contains("WVWZZZ1JZXW000001", compact, StringComparison.Ordinal);
@@ -123,6 +126,32 @@ public sealed class ReceptionPagesTests : IAsyncLifetime
         await page.SetViewportSizeAsync(375, 812);
         await page.GotoAsync(_browser.BaseUrl + "/reception");
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the desk scrolls sideways");
+    }
+
+    [Fact]
+    public async Task CustomerServiceHasNoDeskAndCannotPrintACertificate()
+    {
+        var reception = await _browser.App.CreateUserAsync(Roles.VehicleReception);
+        var service = await _browser.App.CreateUserAsync(Roles.CustomerService);
+        var owner = await reception.Client.CreateConsumerAsync(new
+        {
+            firstName = "Aino", lastName = "Laine", street = "Puistokatu 2", postalCode = "40100", city = "Jyväskylä", source = "Consumer",
+        });
+        var issued = await reception.Client.PostAsJsonAsync("/api/vehicles/certificates", new
+        {
+            certificateNumber = "RT-2026-0002", registrationNumber = "XYZ-789", vin = "WVWZZZ1JZXW000002", make = "Toyota", model = "Corolla",
+            vehicleClass = "M1", consumerId = owner.GetProperty("id").GetGuid(), identityCode = ValidCode, nationality = "FI", source = "Consumer",
+        });
+        issued.EnsureSuccessStatusCode();
+        var id = (await issued.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+
+        var page = await _browser.SignedInPageAsync(service.Email, RegisterFactory.UserPassword);
+        await Expect(page.Locator("#nav-reception")).ToHaveCountAsync(0);
+        foreach (var path in new[] { "/reception", $"/reception/certificates/{id}", $"/reception/certificates/{id}/pdf" })
+        {
+            var response = await page.APIRequest.GetAsync(_browser.BaseUrl + path, new() { MaxRedirects = 0 });
+            Assert.NotEqual(200, response.Status);
+        }
     }
 
     private static async Task FillVehicleAsync(IPage page, string identityCode)

@@ -15,6 +15,10 @@
     }
 
     function setUp() {
+        // After a refused submit, start where the first reason is.
+        var invalid = document.querySelector("#certificate-form [aria-invalid=true]");
+        if (invalid) { invalid.focus(); }
+
         var input = document.getElementById("Input_IdentityCode");
         var live = document.getElementById("identity-live");
         if (!input || !live) { return; }

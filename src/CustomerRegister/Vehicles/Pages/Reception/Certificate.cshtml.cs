@@ -29,6 +29,8 @@ public sealed class CertificateModel(CertificateQueries queries, Access access, 
 
     public bool JustIssued { get; private set; }
 
+    public bool MayIssue { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var outcome = await queries.GetAsync(id, null, null, ct);
@@ -96,6 +98,7 @@ public sealed class CertificateModel(CertificateQueries queries, Access access, 
         Certificate = certificate;
         MayReveal = await access.HasAsync(Permissions.IdentityCodeReveal);
         MayPay = await access.HasAsync(Permissions.BillingWrite);
+        MayIssue = await access.HasAsync(Permissions.VehicleWrite);
     }
 
     /// <summary>The purposes the identity code may be revealed for (the catalogue's uses of the category).</summary>
