@@ -135,12 +135,25 @@ public sealed class ReceptionPagesTests : IAsyncLifetime
         var service = await _browser.App.CreateUserAsync(Roles.CustomerService);
         var owner = await reception.Client.CreateConsumerAsync(new
         {
-            firstName = "Aino", lastName = "Laine", street = "Puistokatu 2", postalCode = "40100", city = "Jyväskylä", source = "Consumer",
+            firstName = "Aino",
+            lastName = "Laine",
+            street = "Puistokatu 2",
+            postalCode = "40100",
+            city = "Jyväskylä",
+            source = "Consumer",
         });
         var issued = await reception.Client.PostAsJsonAsync("/api/vehicles/certificates", new
         {
-            certificateNumber = "RT-2026-0002", registrationNumber = "XYZ-789", vin = "WVWZZZ1JZXW000002", make = "Toyota", model = "Corolla",
-            vehicleClass = "M1", consumerId = owner.GetProperty("id").GetGuid(), identityCode = ValidCode, nationality = "FI", source = "Consumer",
+            certificateNumber = "RT-2026-0002",
+            registrationNumber = "XYZ-789",
+            vin = "WVWZZZ1JZXW000002",
+            make = "Toyota",
+            model = "Corolla",
+            vehicleClass = "M1",
+            consumerId = owner.GetProperty("id").GetGuid(),
+            identityCode = ValidCode,
+            nationality = "FI",
+            source = "Consumer",
         });
         issued.EnsureSuccessStatusCode();
         var id = (await issued.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
