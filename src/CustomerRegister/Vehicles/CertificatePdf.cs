@@ -1,6 +1,8 @@
 using System.Globalization;
+using CustomerRegister.Infrastructure;
 using CustomerRegister.Infrastructure.Pdf;
 using CustomerRegister.Localization;
+using Microsoft.Extensions.Options;
 using PdfSharp.Pdf;
 
 namespace CustomerRegister.Vehicles;
@@ -70,4 +72,37 @@ public static class CertificatePdf
             .Where(s => !string.IsNullOrEmpty(s)));
 
     private static string Safe(string number) => new([.. number.Select(ch => char.IsAsciiLetterOrDigit(ch) ? ch : '-')]);
+}
+
+/// <summary>A laid-out certificate, ready to be written to a response.</summary>
+public sealed class CertificatePrint(ScrappingCertificate certificate, PdfDocument document) : IDisposable
+{
+    public string FileName => CertificatePdf.FileName(certificate);
+
+    public Task WriteAsync(Stream output, CancellationToken ct) => PdfOutput.WriteAsync(document, output, ct);
+
+    public void Dispose() => document.Dispose();
+}
+
+/// <summary>
+/// The printable certificate for the API (GET /api/vehicles/certificates/{id}/pdf) and the reception desk: read as the
+/// certificate is read (audited), laid out in the language asked for (fi, sv or en; Finnish by default).
+/// </summary>
+public sealed class CertificatePrints(CertificateQueries queries, IOptions<VehiclesOptions> options)
+{
+    public async Task<Outcome<CertificatePrint>> RenderAsync(Guid id, string? language, CancellationToken ct)
+    {
+        if (language is not null && !Languages.IsSupported(language))
+        {
+            return Outcome.Invalid("lang", $"One of {string.Join(", ", Languages.All)}.");
+        }
+
+        if ((await queries.GetAsync(id, null, null, ct)).Value is not { } read)
+        {
+            return Outcome.Missing;
+        }
+
+        var culture = CultureInfo.GetCultureInfo(language ?? Languages.All[0]);
+        return new CertificatePrint(read.Item, CertificatePdf.Render(read.Item, options.Value.Issuer, culture));
+    }
 }

@@ -16,6 +16,7 @@ public static class VehiclesFeature
         services.AddScoped<IssueCertificate>();
         services.AddScoped<RecordDeregistration>();
         services.AddScoped<ReceptionDesk>();
+        services.AddScoped<CertificatePrints>();
         return services;
     }
 

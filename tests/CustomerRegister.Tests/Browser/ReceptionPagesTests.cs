@@ -129,7 +129,7 @@ public sealed class ReceptionPagesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CustomerServiceHasNoDeskAndCannotPrintACertificate()
+    public async Task TheApiPrintsTheSameCertificateInSwedishAndCustomerServiceHasNoDesk()
     {
         var reception = await _browser.App.CreateUserAsync(Roles.VehicleReception);
         var service = await _browser.App.CreateUserAsync(Roles.CustomerService);
@@ -157,6 +157,15 @@ public sealed class ReceptionPagesTests : IAsyncLifetime
         });
         issued.EnsureSuccessStatusCode();
         var id = (await issued.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+
+        var print = await reception.Client.GetAsync($"/api/vehicles/certificates/{id}/pdf?lang=sv");
+        Assert.Equal("application/pdf", print.Content.Headers.ContentType?.MediaType);
+        var text = Compact(PdfText(await print.Content.ReadAsByteArrayAsync()));
+        Assert.Contains("Skrotningsintyg", text, StringComparison.Ordinal);
+        Assert.Contains("FINXYZ-789", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("131052", text, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await reception.Client.GetAsync($"/api/vehicles/certificates/{id}/pdf?lang=de")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await service.Client.GetAsync($"/api/vehicles/certificates/{id}/pdf")).StatusCode);
 
         var page = await _browser.SignedInPageAsync(service.Email, RegisterFactory.UserPassword);
         await Expect(page.Locator("#nav-reception")).ToHaveCountAsync(0);

@@ -2,11 +2,9 @@ using System.Globalization;
 using CustomerRegister.Catalog;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
-using CustomerRegister.Infrastructure.Pdf;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace CustomerRegister.Vehicles.Pages.Reception;
 
@@ -15,7 +13,7 @@ namespace CustomerRegister.Vehicles.Pages.Reception;
 /// stated purpose (audited); the printable PDF without the code; the metal-credit payout next.
 /// </summary>
 [Authorize(Policy = Permissions.PolicyPrefix + Permissions.VehicleRead)]
-public sealed class CertificateModel(CertificateQueries queries, Access access, IOptions<VehiclesOptions> options) : PageModel
+public sealed class CertificateModel(CertificateQueries queries, CertificatePrints prints, Access access) : PageModel
 {
     public ScrappingCertificate Certificate { get; private set; } = null!;
 
@@ -47,17 +45,17 @@ public sealed class CertificateModel(CertificateQueries queries, Access access, 
     /// <summary>The certificate as a printable PDF in the page's language, without the identity code.</summary>
     public async Task<IActionResult> OnGetPdfAsync(Guid id, CancellationToken ct)
     {
-        var outcome = await queries.GetAsync(id, null, null, ct);
-        if (outcome.Value is not { } read)
+        using var print = (await prints.RenderAsync(id, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, ct)).Value;
+        if (print is null)
         {
             return NotFound();
         }
 
-        var document = CertificatePdf.Render(read.Item, options.Value.Issuer, CultureInfo.CurrentUICulture);
+        // Inline, so that a tablet opens it in its viewer to print; the viewer also saves it.
         Response.ContentType = CertificatePdf.ContentType;
-        Response.Headers.ContentDisposition = $"inline; filename=\"{CertificatePdf.FileName(read.Item)}\"";
+        Response.Headers.ContentDisposition = $"inline; filename=\"{print.FileName}\"";
         Response.Headers.CacheControl = "no-store";
-        await PdfOutput.WriteAsync(document, Response.Body, ct);
+        await print.WriteAsync(Response.Body, ct);
         return new EmptyResult();
     }
 
