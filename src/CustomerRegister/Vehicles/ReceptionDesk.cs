@@ -3,7 +3,6 @@ using CustomerRegister.Billing;
 using CustomerRegister.Catalog;
 using CustomerRegister.Customers;
 using CustomerRegister.Data;
-using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
 using CustomerRegister.Restrictions;
 using Microsoft.EntityFrameworkCore;
@@ -17,15 +16,20 @@ public sealed record DeskCertificate(Guid Id, Guid SubjectId, string Certificate
 /// <summary>One metal-credit payout on the desk's list of the day (no bank account).</summary>
 public sealed record DeskPayout(Guid Id, Guid SubjectId, string OwnerName, decimal Amount, decimal? WeightKg, string? Material, DateTime CreatedAt);
 
-/// <summary>The scrap-yard desk's day: what was recorded since midnight in Helsinki.</summary>
-public sealed record DeskDay(DateOnly Date, IReadOnlyList<DeskCertificate> Certificates, IReadOnlyList<DeskPayout>? Payouts);
+/// <summary>
+/// The scrap-yard desk's day (a Helsinki date): the certificates issued, and the metal credits paid: their count and total
+/// for the desk that pays them, the rows (who was paid what) only for a reader of billing data.
+/// </summary>
+public sealed record DeskDay(DateOnly Date, IReadOnlyList<DeskCertificate> Certificates, int PayoutCount, decimal PayoutTotal,
+    IReadOnlyList<DeskPayout>? Payouts);
 
 /// <summary>The reception desk's owner: the consumer record a certificate is issued to.</summary>
 public sealed record DeskOwner(Guid SubjectId, Guid ConsumerId, string FirstName, string LastName, string? Street, string? PostalCode, string? City);
 
 /// <summary>
 /// Reads for the scrap-yard reception desk: the day's certificates and payouts (each listed item audited, restricted
-/// people left out as in every list) and the owner a certificate is issued to.
+/// people left out as in every list) and the owner a certificate is issued to. The start page's ReceptionDay and
+/// BillingOverview answer the same day the same way.
 /// </summary>
 public sealed class ReceptionDesk(RegisterDbContext db, AuditLog audit, ProcessingLimits limits, ConsumerQueries consumers, Access access,
     TimeProvider clock)
@@ -36,9 +40,8 @@ public sealed class ReceptionDesk(RegisterDbContext db, AuditLog audit, Processi
     public async Task<DeskDay> TodayAsync(CancellationToken ct)
     {
         var today = HelsinkiTime.Today(clock);
-        var since = HelsinkiTime.StartUtc(today);
         var certificates = await (await limits.VisibleAsync(db.Set<ScrappingCertificate>().AsNoTracking(), c => c.SubjectId))
-            .Where(c => c.CreatedAt >= since)
+            .Where(c => c.IssueDate == today)
             .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Take(MaxItems)
             .Select(c => new DeskCertificate(c.Id, c.SubjectId, c.CertificateNumber, c.RegistrationNumber, c.Make, c.Model, c.OwnerName, c.CreatedAt))
             .ToListAsync(ct);
@@ -48,17 +51,19 @@ public sealed class ReceptionDesk(RegisterDbContext db, AuditLog audit, Processi
                 [Categories.VehicleScrapping.Id]));
         }
 
-        // The desk pays the credits it lists: the payouts are shown to those who may record them.
-        List<DeskPayout>? payouts = null;
-        if (await access.HasAsync(Permissions.BillingWrite) || await access.HasAsync(Permissions.BillingRead))
+        var payouts = (await limits.VisibleAsync(db.Set<MetalCreditPayout>().AsNoTracking(), p => p.SubjectId)).Where(p => p.PaidOn == today);
+
+        // A desk pays a handful a day; summed here because SQLite cannot sum decimals in SQL.
+        var amounts = await payouts.Select(p => p.Amount).ToListAsync(ct);
+        List<DeskPayout>? rows = null;
+        if (await access.HasAsync(Categories.MetalCredit.ReadPermission))
         {
-            payouts = await (from p in await limits.VisibleAsync(db.Set<MetalCreditPayout>().AsNoTracking(), p => p.SubjectId)
-                             join c in db.Set<Consumer>() on p.ConsumerId equals c.Id
-                             where p.CreatedAt >= since
-                             orderby p.CreatedAt descending, p.Id descending
-                             select new DeskPayout(p.Id, p.SubjectId, c.LastName + " " + c.FirstName, p.Amount, p.WeightKg, p.Material, p.CreatedAt))
+            rows = await (from p in payouts
+                          join c in db.Set<Consumer>() on p.ConsumerId equals c.Id
+                          orderby p.CreatedAt descending, p.Id descending
+                          select new DeskPayout(p.Id, p.SubjectId, c.LastName + " " + c.FirstName, p.Amount, p.WeightKg, p.Material, p.CreatedAt))
                 .Take(MaxItems).ToListAsync(ct);
-            foreach (var p in payouts)
+            foreach (var p in rows)
             {
                 audit.Add(new AuditEntry("metal_credit.list", Purposes.Invoicing, p.SubjectId, "metal_credit_payout", p.Id.ToString(),
                     [Categories.MetalCredit.Id, Categories.Name.Id]));
@@ -66,7 +71,7 @@ public sealed class ReceptionDesk(RegisterDbContext db, AuditLog audit, Processi
         }
 
         await db.SaveChangesAsync(ct);
-        return new DeskDay(today, certificates, payouts);
+        return new DeskDay(today, certificates, amounts.Count, amounts.Sum(), rows);
     }
 
     /// <summary>The consumer record of the person <paramref name="subjectId"/> (read as GET /api/consumers/{id} reads it), or null.</summary>

@@ -57,10 +57,10 @@ public sealed class ReceptionPagesTests : IAsyncLifetime
 
         // A wrong check character: the hint while typing, then the server's precise reason beside the field.
         await FillVehicleAsync(page, WrongCheckCode);
-        await Expect(page.Locator("#identity-live")).ToContainTextAsync("Tarkiste ei täsmää");
+        await Expect(page.Locator("#identity-live")).ToContainTextAsync("Tarkistusmerkki ei täsmää");
         await page.ClickAsync("#issue");
         await Expect(page.Locator("#Input_IdentityCode-error")).ToHaveTextAsync(
-            "Tarkiste ei täsmää: tarkista tunnuksen numerot ja viimeinen merkki.");
+            "Tarkistusmerkki ei täsmää; jokin merkki on luultavasti kirjoitettu väärin.");
         await Expect(page.Locator("#Input_IdentityCode")).ToHaveAttributeAsync("aria-invalid", "true");
         Assert.DoesNotContain(WrongCheckCode, await page.Locator("#Input_IdentityCode-error").TextContentAsync() ?? "", StringComparison.Ordinal);
         await Infrastructure.Browser.CheckPageAsync(page, "reception-certificate-invalid");
@@ -71,13 +71,13 @@ public sealed class ReceptionPagesTests : IAsyncLifetime
         await FillVehicleAsync(page, WrongCheckCode);
         await page.ClickAsync("#issue");
         await Expect(page.Locator("#Input_IdentityCode-error")).ToHaveTextAsync(
-            "Kontrolltecknet stämmer inte: kontrollera siffrorna och det sista tecknet.");
+            "Kontrolltecknet stämmer inte; något tecken är troligen felskrivet.");
         await page.ClickAsync("header a[lang=fi]");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Uusi romutustodistus");
 
         // A valid code: issued, and masked from then on.
         await FillVehicleAsync(page, ValidCode);
-        await Expect(page.Locator("#identity-live")).ToHaveTextAsync("Tarkiste täsmää.");
+        await Expect(page.Locator("#identity-live")).ToHaveTextAsync("Tarkistusmerkki täsmää.");
         await page.ClickAsync("#issue");
         await page.WaitForURLAsync(new Regex("/reception/certificates/[0-9a-f-]{36}$"));
         var certificateId = page.Url[(page.Url.LastIndexOf('/') + 1)..];
@@ -166,6 +166,23 @@ public sealed class ReceptionPagesTests : IAsyncLifetime
         Assert.DoesNotContain("131052", text, StringComparison.Ordinal);
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await reception.Client.GetAsync($"/api/vehicles/certificates/{id}/pdf?lang=de")).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await service.Client.GetAsync($"/api/vehicles/certificates/{id}/pdf")).StatusCode);
+
+        // The desk counts the day's payouts; who was paid what is billing data, which reception may record but not read.
+        var paid = await reception.Client.PostAsJsonAsync("/api/metal-credits", new
+        {
+            consumerId = owner.GetProperty("id").GetGuid(),
+            amount = 12.50m,
+            weightKg = 830m,
+            material = "Romuauto",
+            bankAccount = "FI2112345600000785",
+            source = "Consumer",
+        });
+        paid.EnsureSuccessStatusCode();
+        var desk = await _browser.SignedInPageAsync(reception.Email, RegisterFactory.UserPassword);
+        await desk.GotoAsync(_browser.BaseUrl + "/reception");
+        await Expect(desk.Locator("#today-certificates")).ToContainTextAsync("XYZ-789");
+        await Expect(desk.Locator("#payout-total")).ToHaveTextAsync("1 kpl, yhteensä 12,50\u00a0€");
+        await Expect(desk.Locator("#today-payouts")).ToHaveCountAsync(0);
 
         var page = await _browser.SignedInPageAsync(service.Email, RegisterFactory.UserPassword);
         await Expect(page.Locator("#nav-reception")).ToHaveCountAsync(0);

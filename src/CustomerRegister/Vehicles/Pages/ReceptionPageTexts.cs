@@ -35,13 +35,10 @@ public static class ReceptionPageTexts
         ["Reception.Today"] = new("Tänään {0}", "I dag {0}", "Today {0}"),
         ["Reception.TodayCertificates"] = new("Romutustodistukset", "Skrotningsintyg", "Scrapping certificates"),
         ["Reception.TodayPayouts"] = new("Metallihyvitykset", "Metallgottgörelser", "Metal credits"),
+        ["Reception.PayoutTotal"] = new("{0} kpl, yhteensä {1}", "{0} st., sammanlagt {1}", "{0}, in total {1}"),
         ["Reception.NoneToday"] = new("Ei vielä tänään.", "Inga ännu i dag.", "None yet today."),
-        ["Reception.Time"] = new("Klo", "Kl.", "Time"),
         ["Reception.Owner"] = new("Omistaja", "Ägare", "Owner"),
         ["Reception.Vehicle"] = new("Ajoneuvo", "Fordon", "Vehicle"),
-        ["Reception.Amount"] = new("Summa", "Belopp", "Amount"),
-        ["Reception.Material"] = new("Materiaali", "Material", "Material"),
-        ["Reception.Weight"] = new("Paino", "Vikt", "Weight"),
 
         ["Reception.Field.FirstName"] = new("Etunimi", "Förnamn", "First name"),
         ["Reception.Field.LastName"] = new("Sukunimi", "Efternamn", "Last name"),
@@ -69,7 +66,7 @@ public static class ReceptionPageTexts
         ["Reception.Field.Nationality"] = new("Kansalaisuus", "Nationalitet", "Nationality"),
         ["Reception.Field.NationalityHint"] = new("Maatunnus, esim. FI, SE, EE.", "Landskod, t.ex. FI, SE, EE.", "Country code, e.g. FI, SE, EE."),
 
-        ["Reception.IdentityCode.Required"] = new("Pakollinen tieto.", "Obligatoriskt.", "Required."),
+        ["Reception.IdentityCode.Required"] = new("Pakollinen tieto.", "Obligatorisk uppgift.", "Required."),
         ["Reception.IdentityCode.Length"] = new(
             "Henkilötunnuksessa on 11 merkkiä.", "En personbeteckning har 11 tecken.", "A personal identity code has 11 characters."),
         ["Reception.IdentityCode.Format"] = new(
@@ -77,22 +74,22 @@ public static class ReceptionPageTexts
             "Formen är DDMMÅÅ, skiljetecken, tre siffror och kontrolltecken (t.ex. 131052-308T).",
             "The form is DDMMYY, a century sign, three digits and a check character (e.g. 131052-308T)."),
         ["Reception.IdentityCode.CenturySign"] = new(
-            "Välimerkki (7. merkki) ei kelpaa: + 1800-luvulla, - tai Y, X, W, V, U 1900-luvulla, A–F 2000-luvulla syntyneille.",
-            "Skiljetecknet (7:e tecknet) godtas inte: + för födda på 1800-talet, - eller Y, X, W, V, U på 1900-talet, A–F på 2000-talet.",
-            "The century sign (7th character) is not valid: + for the 1800s, - or Y, X, W, V, U for the 1900s, A–F for the 2000s."),
+            "Seitsemäs merkki ei ole välimerkki: 1800-luvulla +, 1900-luvulla - tai Y, X, W, V, U, 2000-luvulla A–F.",
+            "Det sjunde tecknet är inget sekeltecken: + för 1800-talet, - eller Y, X, W, V, U för 1900-talet, A–F för 2000-talet.",
+            "The 7th character is not a century sign: + for the 1800s, - or Y, X, W, V, U for the 1900s, A–F for the 2000s."),
         ["Reception.IdentityCode.Date"] = new(
-            "Alun syntymäaika ei ole todellinen päivämäärä.",
-            "Födelsedatumet i början är inte ett verkligt datum.",
-            "The birth date at the start is not a real date."),
+            "Syntymäaika ei ole todellinen päivämäärä.",
+            "Födelsedatumet är inget verkligt datum.",
+            "The birth date is not a real date."),
         ["Reception.IdentityCode.IndividualNumber"] = new(
             "Yksilönumeron on oltava 002–899 (väliaikaisia tunnuksia 900–999 ei hyväksytä).",
             "Individnumret ska vara 002–899 (tillfälliga beteckningar 900–999 godtas inte).",
             "The individual number must be 002–899 (temporary codes 900–999 are not accepted)."),
         ["Reception.IdentityCode.CheckCharacter"] = new(
-            "Tarkiste ei täsmää: tarkista tunnuksen numerot ja viimeinen merkki.",
-            "Kontrolltecknet stämmer inte: kontrollera siffrorna och det sista tecknet.",
-            "The check character does not match: check the digits and the last character."),
-        ["Reception.IdentityCode.Live.Ok"] = new("Tarkiste täsmää.", "Kontrolltecknet stämmer.", "The check character matches."),
+            "Tarkistusmerkki ei täsmää; jokin merkki on luultavasti kirjoitettu väärin.",
+            "Kontrolltecknet stämmer inte; något tecken är troligen felskrivet.",
+            "The check character does not match; a character is probably mistyped."),
+        ["Reception.IdentityCode.Live.Ok"] = new("Tarkistusmerkki täsmää.", "Kontrolltecknet stämmer.", "The check character matches."),
 
         ["Reception.NewCertificate.Title"] = new("Uusi romutustodistus", "Nytt skrotningsintyg", "New scrapping certificate"),
         ["Reception.NewCertificate.Owner"] = new("2. Omistaja", "2. Ägare", "2. Owner"),
