@@ -126,6 +126,7 @@ public sealed class ReceptionPagesTests : IAsyncLifetime
         await page.SetViewportSizeAsync(375, 812);
         await page.GotoAsync(_browser.BaseUrl + "/reception");
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the desk scrolls sideways");
+        await Infrastructure.Browser.CheckPageAsync(page, "reception-desk-phone");
     }
 
     [Fact]
