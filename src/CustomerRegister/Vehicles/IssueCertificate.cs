@@ -87,7 +87,7 @@ public sealed class IssueCertificate(RegisterDbContext db, AuditLog audit, Prote
             Source = request.Source!.Value,
             CreatedAt = now,
             CertificateNumber = number!,
-            IssueDate = request.IssueDate ?? DateOnly.FromDateTime(now),
+            IssueDate = request.IssueDate ?? HelsinkiTime.DateOf(now),
             RegistrationNumber = registration!,
             Vin = vin!.Value,
             Make = make!,

@@ -15,6 +15,16 @@ public static class VehiclesEndpoints
                 RevealedReads.AnswerAsync(access, purpose => queries.GetAsync(id, reveal, purpose, ct), (certificate, code) => certificate.ToResponse(code)))
             .WithName("GetVehicleCertificate").WithSummary(
             "One certificate, identity code masked. ?reveal=identityCode with X-Purpose: legal_obligation shows it (IdentityCode.Reveal, audited).");
+        read.MapGet("/{id:guid}/pdf", async (Guid id, string? lang, CertificatePrints prints, CancellationToken ct) =>
+                (await prints.RenderAsync(id, lang, ct)).To(print => TypedResults.Stream(async body =>
+                {
+                    using (print)
+                    {
+                        await print.WriteAsync(body, ct);
+                    }
+                }, CertificatePdf.ContentType, print.FileName)))
+            .WithName("GetVehicleCertificatePdf").WithSummary(
+                "The printable certificate (lang=fi|sv|en) with the content Decision 2002/151/EC lists and without the identity code (audited read).");
 
         var write = app.MapGroup("/api/vehicles/certificates").WithTags("Vehicles").RequirePermission(Permissions.VehicleWrite);
         write.MapPost("/", async (CertificateRequest request, IssueCertificate issue, CancellationToken ct) =>

@@ -15,6 +15,8 @@ public static class VehiclesFeature
         services.AddScoped<CertificateQueries>();
         services.AddScoped<IssueCertificate>();
         services.AddScoped<RecordDeregistration>();
+        services.AddScoped<ReceptionDesk>();
+        services.AddScoped<CertificatePrints>();
         return services;
     }
 

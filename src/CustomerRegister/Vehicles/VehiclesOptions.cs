@@ -17,6 +17,24 @@ public sealed class VehiclesOptions
     /// </summary>
     public int IdentityCodeDays { get; set; } = Catalog.RetentionRule.IdentityCodeOnCertificate.Period.Amount;
 
+    /// <summary>The issuing treatment facility as printed on every certificate (Commission Decision 2002/151/EC).</summary>
+    public CertificateIssuer Issuer { get; set; } = new();
+
     public string? Invalid() =>
         Settings.Range(Section, IdentityCodeDays, 1, 365);
+}
+
+/// <summary>
+/// The authorised treatment facility that issues the certificates (section <c>Vehicles:Issuer</c>): its name, address
+/// and registration or permit number, and the authority that granted the permit, as Decision 2002/151/EC asks.
+/// </summary>
+public sealed class CertificateIssuer
+{
+    public string Name { get; set; } = "Encore Ympäristöpalvelut Oy";
+
+    public string? Address { get; set; }
+
+    public string? PermitNumber { get; set; }
+
+    public string? PermitAuthority { get; set; }
 }
