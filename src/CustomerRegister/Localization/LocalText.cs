@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CustomerRegister.Localization;
 
 /// <summary>
@@ -13,5 +15,18 @@ public sealed record LocalText(string Fi, string Sv, string En)
         _ => Fi,
     };
 
+    /// <summary>
+    /// The text with its <c>{0}</c>, <c>{1}</c>… filled in each language: numbers the Finnish and Swedish way, the
+    /// English one invariant (the API's words).
+    /// </summary>
+    public LocalText Format(params object?[] args) => new(
+        string.Format(Finnish, Fi, args),
+        string.Format(Swedish, Sv, args),
+        string.Format(CultureInfo.InvariantCulture, En, args));
+
     public override string ToString() => En;
+
+    private static readonly CultureInfo Finnish = CultureInfo.GetCultureInfo("fi-FI");
+
+    private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-FI");
 }

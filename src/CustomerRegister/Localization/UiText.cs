@@ -241,6 +241,9 @@ public static class UiText
 
     public static bool Has(string key) => Texts.ContainsKey(key);
 
+    /// <summary>The text in every language (the key itself when there is none).</summary>
+    public static LocalText Text(string key) => Texts.TryGetValue(key, out var t) ? t : new(key, key, key);
+
     public static string Get(string key, CultureInfo? culture = null)
     {
         if (!Texts.TryGetValue(key, out var t))
