@@ -28,9 +28,6 @@ public sealed class FieldErrors
         return this;
     }
 
-    // TRANSITION: removed once every call site passes a LocalText.
-    public FieldErrors Add(string field, string message) => Add(field, new LocalText(message, message, message));
-
     public FieldErrors Required(string field, string? value, int maxLength = 1000)
     {
         if (string.IsNullOrWhiteSpace(value))

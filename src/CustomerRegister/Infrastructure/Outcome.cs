@@ -46,12 +46,6 @@ public static class Outcome
     /// <summary>Bad input in one field.</summary>
     public static Failure Invalid(string field, LocalText message) => Invalid(new FieldErrors().Add(field, message));
 
-    // TRANSITION
-    public static Failure Invalid(string field, string message) => Invalid(field, new LocalText(message, message, message));
-
-    // TRANSITION
-    public static Failure Conflict(string field, string message, string? reason = null) => Conflict(field, new LocalText(message, message, message), reason);
-
     public static Failure Conflict(string field, LocalText message, string? reason = null) =>
         new(null, new FieldConflictInfo(field, message, reason), false);
 }
