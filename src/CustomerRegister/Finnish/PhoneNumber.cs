@@ -15,7 +15,7 @@ public sealed record PhoneNumber
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
     private static readonly LocalText UnknownCountry = new(
-        "+-merkin jälkeinen maatunnus ei ole tunnettu.",
+        "+-merkin jälkeistä maatunnusta ei tunneta.",
         "Landsnumret efter + är inte känt.",
         "The country code after + is not a known one.");
 
@@ -49,7 +49,7 @@ public sealed record PhoneNumber
         "The phone number has the wrong number of digits for country code {0}.");
 
     private static readonly LocalText UnknownCountryCode = new(
-        "Maatunnus ei ole tunnettu.",
+        "Maatunnusta ei tunneta.",
         "Landsnumret är inte känt.",
         "{0} is not a known country code.");
 
