@@ -1,4 +1,5 @@
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 
 namespace CustomerRegister.Billing;
 
@@ -25,6 +26,21 @@ public static class BillingRules
 {
     public const decimal MaxAmount = 100_000_000m;
 
+    private static readonly LocalText AboveZero = new(
+        "On oltava suurempi kuin nolla.",
+        "Måste vara större än noll.",
+        "Must be greater than zero.");
+
+    private static readonly LocalText BelowMax = new(
+        "On oltava pienempi kuin {0:N0}.",
+        "Måste vara mindre än {0:N0}.",
+        "Must be less than {0:0}.");
+
+    private static readonly LocalText TwoDecimals = new(
+        "Enintään kaksi desimaalia (eurot ja sentit).",
+        "Högst två decimaler (euro och cent).",
+        "At most two decimals (euros and cents).");
+
     /// <summary>
     /// The last day of the financial year a date falls in, for a financial year ending on <paramref name="month"/>/
     /// <paramref name="day"/> every year. A 29 February end falls on 28 February in common years.
@@ -39,10 +55,10 @@ public static class BillingRules
     public static DateOnly VoucherRetainedUntil(DateOnly financialYearEnd, int years = 6) => new(financialYearEnd.Year + years, 12, 31);
 
     /// <summary>An amount in euros: positive, at most two decimals, below a sanity bound.</summary>
-    public static string? AmountError(decimal amount) =>
-        amount <= 0 ? "Must be greater than zero."
-        : amount >= MaxAmount ? $"Must be less than {MaxAmount:0}."
-        : decimal.Round(amount, 2) != amount ? "At most two decimals (euros and cents)."
+    public static LocalText? AmountError(decimal amount) =>
+        amount <= 0 ? AboveZero
+        : amount >= MaxAmount ? BelowMax.Format(MaxAmount)
+        : decimal.Round(amount, 2) != amount ? TwoDecimals
         : null;
 
     /// <summary>The state after a payment: paid in full closes the invoice, also one in collection.</summary>
@@ -63,7 +79,7 @@ public static class BillingFieldErrors
     {
         if (amount is null)
         {
-            errors.Add(field, "Required.");
+            errors.Add(field, FieldMessages.Required);
         }
         else if (BillingRules.AmountError(amount.Value) is { } error)
         {

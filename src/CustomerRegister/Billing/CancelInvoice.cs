@@ -2,6 +2,7 @@ using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -10,6 +11,11 @@ namespace CustomerRegister.Billing;
 /// <summary>Cancels an open invoice without payments, as of the version the caller read.</summary>
 public sealed class CancelInvoice(RegisterDbContext db, AuditLog audit, IOptions<BillingOptions> options)
 {
+    private static readonly LocalText OnlyOpenUnpaid = new(
+        "Vain avoimen laskun, jolla ei ole maksuja, voi perua.",
+        "Endast en öppen faktura utan betalningar kan annulleras.",
+        "Only an open invoice without payments can be cancelled.");
+
     public async Task<Outcome<InvoiceResponse>> RunAsync(Guid id, VersionRequest request, CancellationToken ct)
     {
         var errors = new FieldErrors();
@@ -27,7 +33,7 @@ public sealed class CancelInvoice(RegisterDbContext db, AuditLog audit, IOptions
         db.Entry(invoice).Property(i => i.Version).OriginalValue = version;
         if (invoice.Status != InvoiceStatus.Open || await db.Set<Payment>().AnyAsync(p => p.InvoiceId == id, ct))
         {
-            return Outcome.Conflict("status", "Only an open invoice without payments can be cancelled.");
+            return Outcome.Conflict("status", OnlyOpenUnpaid);
         }
 
         invoice.Status = InvoiceStatus.Cancelled;

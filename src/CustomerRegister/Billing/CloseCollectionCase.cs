@@ -2,6 +2,7 @@ using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Billing;
@@ -9,6 +10,11 @@ namespace CustomerRegister.Billing;
 /// <summary>Closes a collection case as of the version the caller read; its unpaid invoices return to Open.</summary>
 public sealed class CloseCollectionCase(RegisterDbContext db, AuditLog audit, TimeProvider clock)
 {
+    private static readonly LocalText AlreadyClosed = new(
+        "Perintätapaus on jo suljettu.",
+        "Indrivningsärendet är redan avslutat.",
+        "The case is already closed.");
+
     public async Task<Outcome<CollectionCaseResponse>> RunAsync(Guid id, VersionRequest request, CancellationToken ct)
     {
         var errors = new FieldErrors();
@@ -26,7 +32,7 @@ public sealed class CloseCollectionCase(RegisterDbContext db, AuditLog audit, Ti
         db.Entry(collection).Property(c => c.Version).OriginalValue = version;
         if (collection.Status == CollectionStatus.Closed)
         {
-            return Outcome.Conflict("status", "The case is already closed.");
+            return Outcome.Conflict("status", AlreadyClosed);
         }
 
         collection.Status = CollectionStatus.Closed;

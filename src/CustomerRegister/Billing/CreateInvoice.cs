@@ -3,6 +3,7 @@ using CustomerRegister.Catalog;
 using CustomerRegister.Customers;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -14,27 +15,47 @@ namespace CustomerRegister.Billing;
 /// </summary>
 public sealed class CreateInvoice(RegisterDbContext db, AuditLog audit, IOptions<BillingOptions> options, TimeProvider clock)
 {
+    private static readonly LocalText BeforeIssue = new(
+        "Ei voi olla ennen laskun päivämäärää.",
+        "Kan inte ligga före fakturadatumet.",
+        "Cannot be before the issue date.");
+
+    private static readonly LocalText NoSuchCustomer = new(
+        "Asiakasta ei löydy.",
+        "Kunden finns inte.",
+        "No such customer.");
+
+    private static readonly LocalText NoSuchRelationship = new(
+        "Asiakkaalla ei ole tällaista asiakkuutta.",
+        "Kunden har ingen sådan kundrelation.",
+        "No such relationship of this customer.");
+
+    private static readonly LocalText DuplicateNumber = new(
+        "Toisella laskulla on jo tämä numero.",
+        "En annan faktura har redan det här numret.",
+        "Another invoice already has this number.");
+
     public async Task<Outcome<InvoiceResponse>> RunAsync(InvoiceRequest request, CancellationToken ct)
     {
         var errors = new FieldErrors();
         if ((request.ConsumerId is null) == (request.OrganisationId is null))
         {
-            errors.Add("consumerId", "Give exactly one of consumerId and organisationId.");
+            errors.Add("consumerId", FieldMessages.ConsumerOrOrganisation);
         }
 
         var number = errors.DocumentNumber("invoiceNumber", request.InvoiceNumber);
         if (request.IssueDate is null)
         {
-            errors.Add("issueDate", "Required.");
+            errors.Add("issueDate", FieldMessages.Required);
         }
 
         if (request.DueDate is null)
         {
-            errors.Add("dueDate", "Required.");
+            errors.Add("dueDate", FieldMessages.Required);
         }
         else if (request.IssueDate is { } issued && request.DueDate < issued)
         {
-            errors.Add("dueDate", "Cannot be before the issue date.");
+            errors.Add("dueDate", BeforeIssue);
         }
 
         errors.Amount("amount", request.Amount);
@@ -47,18 +68,18 @@ public sealed class CreateInvoice(RegisterDbContext db, AuditLog audit, IOptions
         var billed = await BilledCustomerAsync(request.ConsumerId, request.OrganisationId, ct);
         if (billed is null)
         {
-            return Outcome.Invalid(request.ConsumerId is null ? "organisationId" : "consumerId", "No such customer.");
+            return Outcome.Invalid(request.ConsumerId is null ? "organisationId" : "consumerId", NoSuchCustomer);
         }
 
         if (request.RelationshipId is { } relationshipId && !await db.Set<CustomerRelationship>().AnyAsync(r => r.Id == relationshipId
                 && (request.ConsumerId == null ? r.OrganisationId == request.OrganisationId : r.SubjectId == billed.SubjectId), ct))
         {
-            return Outcome.Invalid("relationshipId", "No such relationship of this customer.");
+            return Outcome.Invalid("relationshipId", NoSuchRelationship);
         }
 
         if (await db.Set<Invoice>().AnyAsync(i => i.InvoiceNumber == number, ct))
         {
-            return Outcome.Conflict("invoiceNumber", "Another invoice already has this number.");
+            return Outcome.Conflict("invoiceNumber", DuplicateNumber);
         }
 
         var settings = options.Value;

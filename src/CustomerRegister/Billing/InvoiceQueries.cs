@@ -19,7 +19,7 @@ public sealed class InvoiceQueries(RegisterDbContext db, AuditLog audit, IOption
         var errors = new FieldErrors();
         if ((consumerId is null) == (organisationId is null))
         {
-            errors.Add("consumerId", "Give exactly one of consumerId and organisationId.");
+            errors.Add("consumerId", FieldMessages.ConsumerOrOrganisation);
         }
 
         var size = Paging.Size(errors, limit);

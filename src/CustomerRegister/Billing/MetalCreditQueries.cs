@@ -31,7 +31,7 @@ public sealed class MetalCreditQueries(RegisterDbContext db, AuditLog audit, Rev
         {
             if (!string.Equals(reveal, "bankAccount", StringComparison.OrdinalIgnoreCase))
             {
-                return Outcome.Invalid("reveal", "Only bankAccount can be revealed here.");
+                return Outcome.Invalid("reveal", FieldMessages.OnlyBankAccountRevealed);
             }
 
             var revealed = await reveals.RevealAsync(payout,

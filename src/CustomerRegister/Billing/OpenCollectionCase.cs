@@ -2,6 +2,7 @@ using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Billing;
@@ -9,6 +10,31 @@ namespace CustomerRegister.Billing;
 /// <summary>Hands open invoices of one customer to a collection agency: a case, and each invoice InCollection.</summary>
 public sealed class OpenCollectionCase(RegisterDbContext db, AuditLog audit, TimeProvider clock)
 {
+    private static readonly LocalText AtLeastOne = new(
+        "Valitse vähintään yksi lasku.",
+        "Välj minst en faktura.",
+        "Name at least one invoice.");
+
+    private static readonly LocalText AtMost = new(
+        "Enintään {0} laskua perintätapausta kohden.",
+        "Högst {0} fakturor per indrivningsärende.",
+        "At most {0} invoices per case.");
+
+    private static readonly LocalText SomeMissing = new(
+        "Osaa näistä laskuista ei löydy.",
+        "En del av fakturorna finns inte.",
+        "Some of these invoices do not exist.");
+
+    private static readonly LocalText SameCustomer = new(
+        "Perintätapauksen kaikkien laskujen on oltava saman asiakkaan.",
+        "Alla fakturor i ett indrivningsärende måste gälla samma kund.",
+        "All invoices of a case must be of the same customer.");
+
+    private static readonly LocalText OnlyOpen = new(
+        "Perintään voi siirtää vain avoimia laskuja.",
+        "Endast öppna fakturor kan lämnas till indrivning.",
+        "Only open invoices can be handed to collection.");
+
     public const int MaxInvoicesPerCase = 100;
 
     public async Task<Outcome<CollectionCaseResponse>> RunAsync(CollectionCaseRequest request, CancellationToken ct)
@@ -17,11 +43,11 @@ public sealed class OpenCollectionCase(RegisterDbContext db, AuditLog audit, Tim
         var ids = request.InvoiceIds?.Distinct().ToList() ?? [];
         if (ids.Count == 0)
         {
-            errors.Add("invoiceIds", "Name at least one invoice.");
+            errors.Add("invoiceIds", AtLeastOne);
         }
         else if (ids.Count > MaxInvoicesPerCase)
         {
-            errors.Add("invoiceIds", $"At most {MaxInvoicesPerCase} invoices per case.");
+            errors.Add("invoiceIds", AtMost.Format(MaxInvoicesPerCase));
         }
 
         var agency = errors.Text("agencyName", request.AgencyName, 200, required: true);
@@ -34,17 +60,17 @@ public sealed class OpenCollectionCase(RegisterDbContext db, AuditLog audit, Tim
         var invoices = await db.Set<Invoice>().Where(i => ids.Contains(i.Id)).ToListAsync(ct);
         if (invoices.Count != ids.Count)
         {
-            return Outcome.Invalid("invoiceIds", "Some of these invoices do not exist.");
+            return Outcome.Invalid("invoiceIds", SomeMissing);
         }
 
         if (invoices.Select(i => (i.ConsumerId, i.OrganisationId)).Distinct().Count() > 1)
         {
-            return Outcome.Invalid("invoiceIds", "All invoices of a case must be of the same customer.");
+            return Outcome.Invalid("invoiceIds", SameCustomer);
         }
 
         if (invoices.Any(i => i.Status != InvoiceStatus.Open))
         {
-            return Outcome.Conflict("invoiceIds", "Only open invoices can be handed to collection.");
+            return Outcome.Conflict("invoiceIds", OnlyOpen);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -4,6 +4,7 @@ using CustomerRegister.Customers;
 using CustomerRegister.Data;
 using CustomerRegister.Finnish;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using CustomerRegister.Protection;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +16,21 @@ namespace CustomerRegister.Billing;
 /// </summary>
 public sealed class PayMetalCredit(RegisterDbContext db, AuditLog audit, ProtectedCodes codes, TimeProvider clock)
 {
+    private static readonly LocalText WeightRule = new(
+        "Suurempi kuin nolla, alle 1 000 000, enintään kolme desimaalia.",
+        "Större än noll, under 1 000 000, högst tre decimaler.",
+        "Greater than zero, below 1 000 000, at most three decimals.");
+
+    private static readonly LocalText NoSuchRelationship = new(
+        "Kuluttaja-asiakkaalla ei ole tällaista asiakkuutta.",
+        "Konsumentkunden har ingen sådan kundrelation.",
+        "No such relationship of this consumer.");
+
+    private static readonly LocalText NoBankAccount = new(
+        "Kuluttaja-asiakkaalle ei ole tallennettu tilinumeroa: anna tilinumero.",
+        "Konsumentkunden har inget sparat kontonummer: ange ett.",
+        "The consumer has no stored bank account: give one.");
+
     internal const string BankAccountField = "bank_account";
 
     public async Task<Outcome<MetalCreditPayout>> RunAsync(MetalCreditPayoutRequest request, CancellationToken ct)
@@ -22,13 +38,13 @@ public sealed class PayMetalCredit(RegisterDbContext db, AuditLog audit, Protect
         var errors = new FieldErrors();
         if (request.ConsumerId is null)
         {
-            errors.Add("consumerId", "Required.");
+            errors.Add("consumerId", FieldMessages.Required);
         }
 
         errors.Amount("amount", request.Amount);
         if (request.WeightKg is { } weight && (weight <= 0 || weight >= 1_000_000m || decimal.Round(weight, 3) != weight))
         {
-            errors.Add("weightKg", "Greater than zero, below 1 000 000, at most three decimals.");
+            errors.Add("weightKg", WeightRule);
         }
 
         var material = errors.Text("material", request.Material, 100);
@@ -42,19 +58,19 @@ public sealed class PayMetalCredit(RegisterDbContext db, AuditLog audit, Protect
         var consumer = await db.Set<Consumer>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == request.ConsumerId, ct);
         if (consumer is null)
         {
-            return Outcome.Invalid("consumerId", "No such consumer.");
+            return Outcome.Invalid("consumerId", FieldMessages.NoSuchConsumer);
         }
 
         if (request.RelationshipId is { } relationshipId
             && !await db.Set<CustomerRelationship>().AnyAsync(r => r.Id == relationshipId && r.SubjectId == consumer.SubjectId, ct))
         {
-            return Outcome.Invalid("relationshipId", "No such relationship of this consumer.");
+            return Outcome.Invalid("relationshipId", NoSuchRelationship);
         }
 
         iban ??= consumer.BankAccountCipher is { } stored ? Iban.Parse(codes.Decrypt(stored)) : null;
         if (iban is null)
         {
-            return Outcome.Invalid("bankAccount", "The consumer has no stored bank account: give one.");
+            return Outcome.Invalid("bankAccount", NoBankAccount);
         }
 
         var payout = new MetalCreditPayout

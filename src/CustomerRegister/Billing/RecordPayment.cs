@@ -2,6 +2,7 @@ using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -10,6 +11,11 @@ namespace CustomerRegister.Billing;
 /// <summary>Records a payment of an invoice; paid in full marks it Paid (also one in collection).</summary>
 public sealed class RecordPayment(RegisterDbContext db, AuditLog audit, IOptions<BillingOptions> options, TimeProvider clock)
 {
+    private static readonly LocalText Cancelled = new(
+        "Lasku on peruttu.",
+        "Fakturan är annullerad.",
+        "The invoice is cancelled.");
+
     public async Task<Outcome<InvoiceResponse>> RunAsync(Guid invoiceId, PaymentRequest request, CancellationToken ct)
     {
         var errors = new FieldErrors();
@@ -17,13 +23,13 @@ public sealed class RecordPayment(RegisterDbContext db, AuditLog audit, IOptions
         var reference = errors.Text("reference", request.Reference, 35);
         if (request.Method is null)
         {
-            errors.Add("method", $"Required: one of {string.Join(", ", Enum.GetNames<PaymentMethod>())}.");
+            errors.Add("method", FieldMessages.RequiredOneOf<PaymentMethod>());
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         if (request.PaidAt is { } paidAt && paidAt.ToUniversalTime() > now.AddDays(1))
         {
-            errors.Add("paidAt", "Cannot be in the future.");
+            errors.Add("paidAt", FieldMessages.NotInFuture);
         }
 
         errors.RequiredSource(request.Source);
@@ -40,7 +46,7 @@ public sealed class RecordPayment(RegisterDbContext db, AuditLog audit, IOptions
 
         if (invoice.Status == InvoiceStatus.Cancelled)
         {
-            return Outcome.Conflict("status", "The invoice is cancelled.");
+            return Outcome.Conflict("status", Cancelled);
         }
 
         var payments = await db.Set<Payment>().Where(p => p.InvoiceId == invoiceId).ToListAsync(ct);

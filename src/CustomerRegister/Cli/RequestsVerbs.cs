@@ -71,7 +71,7 @@ internal static class RequestsVerbs
         var outcome = await scope.ServiceProvider.GetRequiredService<AccessReports>().ForRequestOrSubjectAsync(id, format, lang, run.Ct);
         if (!outcome.IsOk)
         {
-            await run.Output.WriteLineAsync(outcome.Conflict?.Message ?? $"No request or subject {id}.");
+            await run.Output.WriteLineAsync(outcome.Conflict?.Message.En ?? $"No request or subject {id}.");
             return 1;
         }
 

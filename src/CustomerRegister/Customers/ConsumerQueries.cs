@@ -45,7 +45,7 @@ public sealed class ConsumerQueries(RegisterDbContext db, AuditLog audit, Proces
         {
             if (!string.Equals(reveal, "bankAccount", StringComparison.OrdinalIgnoreCase))
             {
-                return Outcome.Invalid("reveal", "Only bankAccount can be revealed here.");
+                return Outcome.Invalid("reveal", FieldMessages.OnlyBankAccountRevealed);
             }
 
             var (outcome, value) = await bankAccounts.RevealAsync(consumer, purpose, ct);

@@ -3,6 +3,7 @@ using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Erasure;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using CustomerRegister.Subjects;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,7 +43,10 @@ public sealed class CreateOrganisation(RegisterDbContext db, AuditLog audit, Mar
 /// <summary>Rules every write of an organisation shares.</summary>
 internal static class BusinessIds
 {
-    public static readonly Failure Duplicate = Outcome.Conflict("businessId", "Another organisation already has this business ID.");
+    public static readonly Failure Duplicate = Outcome.Conflict("businessId", new LocalText(
+        "Toisella organisaatiolla on jo tämä Y-tunnus.",
+        "En annan organisation har redan det här FO-numret.",
+        "Another organisation already has this business ID."));
 
     /// <summary>Whether another organisation than <paramref name="exceptId"/> already has the business ID.</summary>
     public static async Task<bool> TakenAsync(RegisterDbContext db, string? businessId, Guid? exceptId, CancellationToken ct) =>

@@ -2,6 +2,7 @@ using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Customers;
@@ -9,6 +10,21 @@ namespace CustomerRegister.Customers;
 /// <summary>Begins a customer relationship of a consumer or an organisation; its number becomes a search term of the customer.</summary>
 public sealed class CreateRelationship(RegisterDbContext db, AuditLog audit, TimeProvider clock)
 {
+    private static readonly LocalText ConsumerOrOrganisation = new(
+        "Anna joko kuluttaja-asiakas (subjectId) tai organisaatio (organisationId), ei molempia.",
+        "Ange antingen konsumentkund (subjectId) eller organisation (organisationId), inte båda.",
+        "Give exactly one of subjectId (a consumer) and organisationId.");
+
+    private static readonly LocalText NoSuchConsumer = new(
+        "Tällä tunnisteella ei löydy kuluttaja-asiakasta; yritysasiakkaalle anna organisaatio (organisationId).",
+        "Ingen konsumentkund har den här nyckeln; för ett företag ange organisationen (organisationId).",
+        "No consumer has this subject key; for a business give organisationId.");
+
+    private static readonly LocalText NoSuchOrganisation = new(
+        "Organisaatiota ei löydy.",
+        "Organisationen finns inte.",
+        "No such organisation.");
+
     public async Task<Outcome<CustomerRelationship>> RunAsync(RelationshipRequest request, CancellationToken ct)
     {
         var errors = new FieldErrors();
@@ -16,7 +32,7 @@ public sealed class CreateRelationship(RegisterDbContext db, AuditLog audit, Tim
         errors.RequiredSource(request.Source);
         if ((request.SubjectId is null) == (request.OrganisationId is null))
         {
-            errors.Add("subjectId", "Give exactly one of subjectId (a consumer) and organisationId.");
+            errors.Add("subjectId", ConsumerOrOrganisation);
         }
 
         if (errors.Any)
@@ -28,8 +44,8 @@ public sealed class CreateRelationship(RegisterDbContext db, AuditLog audit, Tim
         if (customer is null)
         {
             return request.OrganisationId is null
-                ? Outcome.Invalid("subjectId", "No consumer has this subject key; for a business give organisationId.")
-                : Outcome.Invalid("organisationId", "No such organisation.");
+                ? Outcome.Invalid("subjectId", NoSuchConsumer)
+                : Outcome.Invalid("organisationId", NoSuchOrganisation);
         }
 
         if (await db.Set<CustomerRelationship>().AnyAsync(r => r.CustomerNumber == input.Number, ct))

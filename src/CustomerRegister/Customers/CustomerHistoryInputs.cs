@@ -1,4 +1,5 @@
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 
 namespace CustomerRegister.Customers;
 
@@ -11,7 +12,7 @@ internal static class PastTime
     {
         if (value is { } v && v.ToUniversalTime() > now + FutureTolerance)
         {
-            errors.Add(field, "Cannot be in the future.");
+            errors.Add(field, FieldMessages.NotInFuture);
         }
 
         return value?.ToUniversalTime();
@@ -26,7 +27,7 @@ internal static class Choice
     {
         if (value is null)
         {
-            errors.Add(field, $"Required: one of {string.Join(", ", Enum.GetNames<T>())}.");
+            errors.Add(field, FieldMessages.RequiredOneOf<T>());
         }
     }
 }
@@ -60,7 +61,7 @@ internal sealed record FeedbackInput(DateTime ReceivedAt, ContactChannel Channel
 
         if (r.Rating is < 1 or > 5)
         {
-            errors.Add("rating", "Between 1 and 5, or left out.");
+            errors.Add("rating", new LocalText("Väliltä 1–5, tai jätä tyhjäksi.", "Mellan 1 och 5, eller lämna tomt.", "Between 1 and 5, or left out."));
         }
 
         var at = PastTime.Read(errors, "receivedAt", r.ReceivedAt, now) ?? now;

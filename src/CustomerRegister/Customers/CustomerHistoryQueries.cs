@@ -2,6 +2,7 @@ using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using CustomerRegister.Subjects;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,6 +11,11 @@ namespace CustomerRegister.Customers;
 /// <summary>Reading a person's contact history, feedback and additional information, audited.</summary>
 public sealed class CustomerHistoryQueries(RegisterDbContext db, AuditLog audit)
 {
+    private static readonly LocalText NotThisPersons = new(
+        "Merkintä ei kuulu tälle henkilölle.",
+        "Posten hör inte till den här personen.",
+        "Not an entry of this person.");
+
     internal static readonly string[] HistoryFields = [Categories.ContactHistory.Id];
     internal static readonly string[] FeedbackFields = [Categories.Feedback.Id];
     internal static readonly string[] InfoFields = [Categories.AdditionalInfo.Id];
@@ -34,7 +40,7 @@ public sealed class CustomerHistoryQueries(RegisterDbContext db, AuditLog audit)
             var cursor = await query.Where(e => e.Id == a).Select(e => (DateTime?)e.OccurredAt).FirstOrDefaultAsync(ct);
             if (cursor is not { } t)
             {
-                return Outcome.Invalid("after", "Not an entry of this person.");
+                return Outcome.Invalid("after", NotThisPersons);
             }
 
             query = query.Where(e => e.OccurredAt < t || (e.OccurredAt == t && e.Id.CompareTo(a) < 0));

@@ -1,5 +1,6 @@
 using CustomerRegister.Finnish;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 
 namespace CustomerRegister.Customers;
 
@@ -81,7 +82,10 @@ internal sealed record ContactInput(
     {
         if (r.RoleEndedOn > today)
         {
-            errors.Add("roleEndedOn", "The role's end cannot be in the future: record it when it has ended.");
+            errors.Add("roleEndedOn", new LocalText(
+                "Roolin päättyminen ei voi olla tulevaisuudessa: kirjaa se, kun rooli on päättynyt.",
+                "Rollens slut kan inte ligga i framtiden: registrera det när rollen har upphört.",
+                "The role's end cannot be in the future: record it when it has ended."));
         }
 
         return new(

@@ -2,6 +2,7 @@ using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using CustomerRegister.Subjects;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,6 +14,11 @@ namespace CustomerRegister.Customers;
 /// </summary>
 public sealed class EndRelationship(RegisterDbContext db, AuditLog audit, IHttpContextAccessor http, TimeProvider clock)
 {
+    private static readonly LocalText AlreadyEnded = new(
+        "Asiakkuus on jo päättynyt; korjaa päättymispäivä muokkaamalla asiakkuutta.",
+        "Kundrelationen har redan avslutats; rätta slutdatumet genom att redigera kundrelationen.",
+        "The relationship has already ended; correct its end date with PUT.");
+
     public async Task<Outcome<CustomerRelationship>> RunAsync(Guid id, EndRelationshipRequest request, CancellationToken ct)
     {
         var errors = new FieldErrors();
@@ -21,7 +27,7 @@ public sealed class EndRelationship(RegisterDbContext db, AuditLog audit, IHttpC
         var end = request.EndDate ?? today;
         if (end > today)
         {
-            errors.Add("endDate", "Cannot be in the future.");
+            errors.Add("endDate", FieldMessages.NotInFuture);
         }
 
         if (errors.Any)
@@ -37,7 +43,7 @@ public sealed class EndRelationship(RegisterDbContext db, AuditLog audit, IHttpC
 
         if (relationship.Status == RelationshipStatus.Ended)
         {
-            return Outcome.Conflict("status", "The relationship has already ended; correct its end date with PUT.");
+            return Outcome.Conflict("status", AlreadyEnded);
         }
 
         if (RelationshipRules.PeriodError(relationship.StartDate, end) is { } periodError)

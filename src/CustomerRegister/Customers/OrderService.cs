@@ -2,6 +2,7 @@ using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Customers;
@@ -9,6 +10,11 @@ namespace CustomerRegister.Customers;
 /// <summary>Records a service the customer ordered under a relationship (and optionally one of its contracts).</summary>
 public sealed class OrderService(RegisterDbContext db, AuditLog audit, TimeProvider clock)
 {
+    private static readonly LocalText NoSuchContract = new(
+        "Tällä asiakkuudella ei ole tällaista sopimusta.",
+        "Kundrelationen har inget sådant avtal.",
+        "No such contract in this relationship.");
+
     public async Task<Outcome<ServiceResponse>> RunAsync(Guid relationshipId, ServiceRequest request, CancellationToken ct)
     {
         var errors = new FieldErrors();
@@ -51,6 +57,6 @@ public sealed class OrderService(RegisterDbContext db, AuditLog audit, TimeProvi
     /// <summary>A service's contract, when one is named, must be a contract of the same relationship.</summary>
     internal static async Task<Failure?> ContractErrorAsync(RegisterDbContext db, Guid? contractId, Guid relationshipId, CancellationToken ct) =>
         contractId is { } id && !await db.Set<Contract>().AnyAsync(c => c.Id == id && c.RelationshipId == relationshipId, ct)
-            ? Outcome.Invalid("contractId", "No such contract in this relationship.")
+            ? Outcome.Invalid("contractId", NoSuchContract)
             : null;
 }

@@ -26,7 +26,7 @@ public sealed class RecordAdditionalInfo(SubjectRecordWrites writes, TimeProvide
         var input = InfoInput.Read(request, errors, clock.GetUtcNow().UtcDateTime);
         if (request.ConsentedAt is null)
         {
-            errors.Add("consentedAt", "Required.");
+            errors.Add("consentedAt", FieldMessages.Required);
         }
 
         errors.RequiredVersion(request.Version);

@@ -1,6 +1,7 @@
 using CustomerRegister.Audit;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Customers;
@@ -8,6 +9,11 @@ namespace CustomerRegister.Customers;
 /// <summary>Records a contact with the person, and corrects it as of the version read.</summary>
 public sealed class RecordContactHistory(RegisterDbContext db, SubjectRecordWrites writes, IHttpContextAccessor http, TimeProvider clock)
 {
+    private static readonly LocalText NoSuchStaff = new(
+        "Henkilökunnan jäsentä ei löydy.",
+        "Medarbetaren finns inte.",
+        "No such staff member.");
+
     /// <summary>The staff member defaults to the caller; the time to now.</summary>
     public async Task<Outcome<ContactHistoryEntry>> CreateAsync(Guid subjectId, ContactHistoryRequest request, CancellationToken ct)
     {
@@ -37,7 +43,7 @@ public sealed class RecordContactHistory(RegisterDbContext db, SubjectRecordWrit
         var input = HistoryInput.Read(request, errors, clock.GetUtcNow().UtcDateTime);
         if (request.OccurredAt is null)
         {
-            errors.Add("occurredAt", "Required.");
+            errors.Add("occurredAt", FieldMessages.Required);
         }
 
         errors.RequiredVersion(request.Version);
@@ -65,7 +71,7 @@ public sealed class RecordContactHistory(RegisterDbContext db, SubjectRecordWrit
                 return id;
             }
 
-            errors.Add("staffUserId", "No such staff member.");
+            errors.Add("staffUserId", NoSuchStaff);
             return null;
         }
 

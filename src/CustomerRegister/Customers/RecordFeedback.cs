@@ -26,7 +26,7 @@ public sealed class RecordFeedback(SubjectRecordWrites writes, TimeProvider cloc
         var input = FeedbackInput.Read(request, errors, clock.GetUtcNow().UtcDateTime);
         if (request.ReceivedAt is null)
         {
-            errors.Add("receivedAt", "Required.");
+            errors.Add("receivedAt", FieldMessages.Required);
         }
 
         errors.RequiredVersion(request.Version);

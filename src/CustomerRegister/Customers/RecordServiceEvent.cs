@@ -2,6 +2,7 @@ using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using CustomerRegister.Subjects;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,6 +14,26 @@ namespace CustomerRegister.Customers;
 /// </summary>
 public sealed class RecordServiceEvent(RegisterDbContext db, AuditLog audit, IHttpContextAccessor http, TimeProvider clock)
 {
+    private static readonly LocalText ContactPersonRequired = new(
+        "Pakollinen tieto silloin ja vain silloin, kun ilmoittaja on yhteyshenkilö (ContactPerson).",
+        "Obligatorisk uppgift när och endast när anmälaren är en kontaktperson (ContactPerson).",
+        "Required exactly when reportedBy is ContactPerson.");
+
+    private static readonly LocalText VersionRequired = new(
+        "Pakollinen tieto: lukemasi palvelun version numero.",
+        "Obligatorisk uppgift: tjänstens version som du läste.",
+        "Required: the service's version you read.");
+
+    private static readonly LocalText NoSuchContactPerson = new(
+        "Asiakasorganisaatiolla ei ole tällaista yhteyshenkilöä.",
+        "Kundorganisationen har ingen sådan kontaktperson.",
+        "No such contact person of the customer organisation.");
+
+    private static readonly LocalText NotInThisStatus = new(
+        "Tätä tapahtumaa ei voi kirjata palvelulle sen nykyisessä tilassa.",
+        "Den här händelsen kan inte registreras för tjänsten i dess nuvarande status.",
+        "A service that is {0} cannot be {1}.");
+
     public async Task<Outcome<ServiceResponse>> RunAsync(Guid serviceId, ServiceEventRequest request, CancellationToken ct)
     {
         var errors = new FieldErrors();
@@ -22,12 +43,12 @@ public sealed class RecordServiceEvent(RegisterDbContext db, AuditLog audit, IHt
         Choice.Required(errors, "reportedBy", request.ReportedBy);
         if (request.ReportedBy is not null && (request.ReportedBy == ReportedBy.ContactPerson) != (request.ContactPersonId is not null))
         {
-            errors.Add("contactPersonId", "Required exactly when reportedBy is ContactPerson.");
+            errors.Add("contactPersonId", ContactPersonRequired);
         }
 
         if (request.Version is null)
         {
-            errors.Add("version", "Required: the service's version you read.");
+            errors.Add("version", VersionRequired);
         }
 
         if (errors.Any)
@@ -52,13 +73,13 @@ public sealed class RecordServiceEvent(RegisterDbContext db, AuditLog audit, IHt
                 .Select(c => (Guid?)c.SubjectId).FirstOrDefaultAsync(ct);
             if (contactSubjectId is null)
             {
-                return Outcome.Invalid("contactPersonId", "No such contact person of the customer organisation.");
+                return Outcome.Invalid("contactPersonId", NoSuchContactPerson);
             }
         }
 
         if (RelationshipRules.Apply(service.Status, request.Kind!.Value) is not { } next)
         {
-            return Outcome.Conflict("kind", $"A service that is {service.Status} cannot be {request.Kind}.");
+            return Outcome.Conflict("kind", NotInThisStatus.Format(service.Status, request.Kind));
         }
 
         VersionedUpdate.AsOf(db, service, request.Version!.Value);

@@ -1,5 +1,6 @@
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using CustomerRegister.Search;
 using Microsoft.EntityFrameworkCore;
 
@@ -57,7 +58,10 @@ internal static class CodeIndex
 internal sealed record RelationshipInput(string Number, DateOnly StartDate, DateOnly? EndDate, RelationshipStatus Status)
 {
     public static readonly Failure DuplicateNumber =
-        Outcome.Conflict("customerNumber", "Another relationship already has this customer number.");
+        Outcome.Conflict("customerNumber", new LocalText(
+            "Toisella asiakkuudella on jo tämä asiakasnumero.",
+            "En annan kundrelation har redan det här kundnumret.",
+            "Another relationship already has this customer number."));
 
     public static RelationshipInput Read(RelationshipRequest r, FieldErrors errors, DateOnly today)
     {
@@ -68,7 +72,7 @@ internal sealed record RelationshipInput(string Number, DateOnly StartDate, Date
 
         if (r.StartDate is null)
         {
-            errors.Add("startDate", "Required.");
+            errors.Add("startDate", FieldMessages.Required);
         }
         else if (RelationshipRules.PeriodError(r.StartDate.Value, r.EndDate) is { } periodError)
         {
@@ -95,7 +99,10 @@ internal sealed record RelationshipInput(string Number, DateOnly StartDate, Date
 
 internal sealed record ContractInput(string Number, string Title, DateOnly StartDate, DateOnly? EndDate, ContractStatus Status)
 {
-    public static readonly Failure DuplicateNumber = Outcome.Conflict("contractNumber", "Another contract already has this contract number.");
+    public static readonly Failure DuplicateNumber = Outcome.Conflict("contractNumber", new LocalText(
+        "Toisella sopimuksella on jo tämä sopimusnumero.",
+        "Ett annat avtal har redan det här avtalsnumret.",
+        "Another contract already has this contract number."));
 
     public static ContractInput Read(ContractRequest r, FieldErrors errors)
     {
@@ -107,7 +114,7 @@ internal sealed record ContractInput(string Number, string Title, DateOnly Start
         var title = errors.Text("title", r.Title, 200, required: true) ?? "";
         if (r.StartDate is null)
         {
-            errors.Add("startDate", "Required.");
+            errors.Add("startDate", FieldMessages.Required);
         }
         else if (RelationshipRules.PeriodError(r.StartDate.Value, r.EndDate) is { } periodError)
         {

@@ -2,6 +2,7 @@ using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using CustomerRegister.Restrictions;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,6 +14,11 @@ namespace CustomerRegister.Customers;
 /// </summary>
 public sealed class RelationshipQueries(RegisterDbContext db, AuditLog audit, ProcessingLimits limits)
 {
+    private static readonly LocalText PersonOrOrganisation = new(
+        "Anna joko henkilö (subjectId) tai organisaatio (organisationId), ei molempia.",
+        "Ange antingen person (subjectId) eller organisation (organisationId), inte båda.",
+        "Give exactly one of subjectId and organisationId.");
+
     private static readonly string[] RelationshipFields = [Categories.CustomerRelationship.Id];
     private static readonly string[] ServiceFields = [Categories.OrderedServices.Id];
 
@@ -21,7 +27,7 @@ public sealed class RelationshipQueries(RegisterDbContext db, AuditLog audit, Pr
     {
         if ((subjectId is null) == (organisationId is null))
         {
-            return Outcome.Invalid("subjectId", "Give exactly one of subjectId and organisationId.");
+            return Outcome.Invalid("subjectId", PersonOrOrganisation);
         }
 
         // A restricted person's relationships (Art 18) stay out of the list for all but the DPO.

@@ -3,6 +3,7 @@ using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Erasure;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using CustomerRegister.Subjects;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,6 +12,11 @@ namespace CustomerRegister.Customers;
 /// <summary>Replaces a consumer's contact details as of the version read; the bank account has its own use case.</summary>
 public sealed class UpdateConsumer(RegisterDbContext db, SubjectRecordWrites writes, MarketingBans bans)
 {
+    private static readonly LocalText BankAccountSeparately = new(
+        "Tilinumero vaihdetaan omalla toiminnollaan (PUT /api/consumers/{id}/bank-account).",
+        "Kontonumret byts med en egen funktion (PUT /api/consumers/{id}/bank-account).",
+        "Change the bank account with PUT /api/consumers/{id}/bank-account.");
+
     public async Task<Outcome<Consumer>> RunAsync(Guid id, ConsumerRequest request, CancellationToken ct)
     {
         var errors = new FieldErrors();
@@ -18,7 +24,7 @@ public sealed class UpdateConsumer(RegisterDbContext db, SubjectRecordWrites wri
         errors.RequiredVersion(request.Version);
         if (request.BankAccount is not null)
         {
-            errors.Add("bankAccount", "Change the bank account with PUT /api/consumers/{id}/bank-account.");
+            errors.Add("bankAccount", BankAccountSeparately);
         }
 
         if (errors.Any)

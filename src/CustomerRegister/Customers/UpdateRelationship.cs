@@ -2,6 +2,7 @@ using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using CustomerRegister.Subjects;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,6 +11,11 @@ namespace CustomerRegister.Customers;
 /// <summary>Replaces a relationship's number, dates and status as of the version read; its customer stays.</summary>
 public sealed class UpdateRelationship(RegisterDbContext db, AuditLog audit, TimeProvider clock)
 {
+    private static readonly LocalText CustomerFixed = new(
+        "Asiakkuuden asiakasta ei voi vaihtaa.",
+        "Kundrelationens kund kan inte bytas.",
+        "The customer of a relationship cannot be changed.");
+
     public async Task<Outcome<CustomerRelationship>> RunAsync(Guid id, RelationshipRequest request, CancellationToken ct)
     {
         var errors = new FieldErrors();
@@ -28,12 +34,12 @@ public sealed class UpdateRelationship(RegisterDbContext db, AuditLog audit, Tim
 
         if (request.SubjectId is { } s && s != relationship.SubjectId)
         {
-            errors.Add("subjectId", "The customer of a relationship cannot be changed.");
+            errors.Add("subjectId", CustomerFixed);
         }
 
         if (request.OrganisationId is { } o && o != relationship.OrganisationId)
         {
-            errors.Add("organisationId", "The customer of a relationship cannot be changed.");
+            errors.Add("organisationId", CustomerFixed);
         }
 
         if (errors.Any)

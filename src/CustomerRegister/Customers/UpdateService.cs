@@ -16,7 +16,7 @@ public sealed class UpdateService(RegisterDbContext db, AuditLog audit)
         var name = OrderService.ServiceName(errors, request);
         if (request.OrderedDate is null)
         {
-            errors.Add("orderedDate", "Required.");
+            errors.Add("orderedDate", FieldMessages.Required);
         }
 
         errors.RequiredVersion(request.Version);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CustomerRegister.Audit;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using CustomerRegister.Requests;
 using CustomerRegister.Restrictions;
 using Microsoft.EntityFrameworkCore;
@@ -21,17 +22,27 @@ public sealed class ErasureHandling(
     RegisterDbContext db, RequestSteps requests, ErasureEngine engine, ProcessingLimits limits, AuditLog audit,
     StorageReclaimer reclaimer, TimeProvider clock, IMailSender mail, Recordings.IRecordingStore files, ILogger<ErasureHandling> log)
 {
+    private static readonly LocalText OnlyErasure = new(
+        "Vain poistopyyntö poistaa tietoja.",
+        "Endast en begäran om radering raderar uppgifter.",
+        "Only an erasure request erases.");
+
+    private static readonly LocalText NotStarted = new(
+        "Poisto tehdään pyynnölle, jonka käsittely on aloitettu.",
+        "Raderingen görs för en begäran vars behandling har påbörjats.",
+        "Erasure runs on a started request; the request is {0}.");
+
     /// <summary>Backups are the operator's, outside the application; the certificate says so rather than promise more.</summary>
     public const string Backups = "Database backups are outside the register: the erased data leaves them when they rotate out "
                                   + "(the operator's backup period, see README).";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static string? Refusal(DataSubjectRequest r) =>
-        r.Type != RequestType.Erasure ? "Only an erasure request erases."
-        : r.SubjectId is null ? "The request is not matched to a person yet."
-        : r.IdentityVerifiedAt is null ? "The requester's identity has not been verified yet."
-        : r.State != RequestState.InProgress ? $"Erasure runs on a started request; the request is {r.State}."
+    public static LocalText? Refusal(DataSubjectRequest r) =>
+        r.Type != RequestType.Erasure ? OnlyErasure
+        : r.SubjectId is null ? RequestRules.NotMatched
+        : r.IdentityVerifiedAt is null ? RequestRules.NotVerified
+        : r.State != RequestState.InProgress ? NotStarted.Format(r.State)
         : null;
 
     public async Task<Outcome<DataSubjectRequest>> EraseAsync(Guid id, long? version, CancellationToken ct)

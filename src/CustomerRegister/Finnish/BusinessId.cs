@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using CustomerRegister.Localization;
 
 namespace CustomerRegister.Finnish;
 
@@ -9,6 +10,26 @@ namespace CustomerRegister.Finnish;
 public sealed record BusinessId
 {
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2];
+
+    private static readonly LocalText WrongLength = new(
+        "Y-tunnuksessa on 9 merkkiä (NNNNNNN-C); nyt merkkejä on {0}.",
+        "FO-numret har 9 tecken (NNNNNNN-C); nu är det {0} tecken.",
+        "Expected 9 characters (NNNNNNN-C), got {0}.");
+
+    private static readonly LocalText WrongFormat = new(
+        "Y-tunnus on seitsemän numeroa, väliviiva ja tarkistusnumero (NNNNNNN-C).",
+        "FO-numret består av sju siffror, ett bindestreck och en kontrollsiffra (NNNNNNN-C).",
+        "A business ID is seven digits, a hyphen and a check digit (NNNNNNN-C).");
+
+    private static readonly LocalText NoCheckDigit = new(
+        "Näille seitsemälle numerolle ei voi laskea tarkistusnumeroa, joten tämä ei ole Y-tunnus; jokin numero on luultavasti kirjoitettu väärin.",
+        "För de här sju siffrorna finns ingen kontrollsiffra, så det här är inget FO-nummer; någon siffra är troligen felskriven.",
+        "No check digit is possible for these seven digits, so this is not a business ID.");
+
+    private static readonly LocalText WrongCheckDigit = new(
+        "Tarkistusnumero ei täsmää; jokin numero on luultavasti kirjoitettu väärin.",
+        "Kontrollsiffran stämmer inte; någon siffra är troligen felskriven.",
+        "The check digit should be {0}, not {1}.");
 
     private BusinessId(string value)
     {
@@ -62,22 +83,22 @@ public sealed record BusinessId
     {
         if (value.Length != 9)
         {
-            return new(IdentifierErrorCode.Length, $"Expected 9 characters (NNNNNNN-C), got {value.Length}.");
+            return new(IdentifierErrorCode.Length, WrongLength.Format(value.Length));
         }
 
         if (!IdentifierInput.AreAsciiDigits(value.AsSpan(0, 7)) || value[7] != '-' || !char.IsAsciiDigit(value[8]))
         {
-            return new(IdentifierErrorCode.Format, "A business ID is seven digits, a hyphen and a check digit (NNNNNNN-C).");
+            return new(IdentifierErrorCode.Format, WrongFormat);
         }
 
         if (CheckDigit(value.AsSpan(0, 7)) is not { } expected)
         {
-            return new(IdentifierErrorCode.Checksum, "No check digit is possible for these seven digits, so this is not a business ID.");
+            return new(IdentifierErrorCode.Checksum, NoCheckDigit);
         }
 
         return value[8] == expected
             ? null
-            : new(IdentifierErrorCode.CheckCharacter, $"The check digit should be {expected}, not {value[8]}.");
+            : new(IdentifierErrorCode.CheckCharacter, WrongCheckDigit.Format(expected, value[8]));
     }
 
     /// <summary>The check digit, or null when the weighted sum leaves remainder 1, which no valid ID can have.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
+using CustomerRegister.Localization;
 
 namespace CustomerRegister.Finnish;
 
@@ -9,6 +10,46 @@ namespace CustomerRegister.Finnish;
 /// </summary>
 public sealed record Iban
 {
+    private static readonly LocalText BadCharacter = new(
+        "Tilinumerossa (IBAN) saa olla vain kirjaimia, numeroita ja välilyöntejä.",
+        "Kontonumret (IBAN) får bara ha bokstäver, siffror och mellanslag.",
+        "An IBAN has only letters, digits and spaces; {0} is not allowed.");
+
+    private static readonly LocalText NoCountryCode = new(
+        "Tilinumero (IBAN) alkaa kaksikirjaimisella maatunnuksella, esimerkiksi FI.",
+        "Kontonumret (IBAN) börjar med en landskod på två bokstäver, till exempel FI.",
+        "An IBAN starts with a two-letter country code.");
+
+    private static readonly LocalText NotSepa = new(
+        "Maatunnus ei kuulu SEPA-alueeseen; vain SEPA-maiden tilinumerot hyväksytään.",
+        "Landskoden hör inte till SEPA-området; endast kontonummer från SEPA-länder godtas.",
+        "Country code {0} is not in the SEPA area; only SEPA IBANs are accepted.");
+
+    private static readonly LocalText WrongLength = new(
+        "Tämän maan tilinumerossa (IBAN) on {1} merkkiä; nyt merkkejä on {2}.",
+        "Kontonumret (IBAN) från det här landet har {1} tecken; nu är det {2} tecken.",
+        "An IBAN from {0} has {1} characters, got {2}.");
+
+    private static readonly LocalText CheckDigitsFormat = new(
+        "Maatunnuksen jälkeisten kahden merkin on oltava tarkistusnumerot.",
+        "De två tecknen efter landskoden ska vara kontrollsiffrorna.",
+        "The two characters after the country code must be the check digits.");
+
+    private static readonly LocalText FinnishDigits = new(
+        "Suomalaisessa tilinumerossa (IBAN) on maatunnuksen jälkeen vain numeroita.",
+        "Ett finländskt kontonummer (IBAN) har endast siffror efter landskoden.",
+        "A Finnish IBAN has only digits after the country code.");
+
+    private static readonly LocalText WrongCheckDigits = new(
+        "Tilinumeron (IBAN) tarkistusnumerot eivät täsmää; jokin merkki on luultavasti kirjoitettu väärin.",
+        "Kontonumrets (IBAN) kontrollsiffror stämmer inte; något tecken är troligen felskrivet.",
+        "The IBAN check digits do not match the account number; a character is probably mistyped.");
+
+    private static readonly LocalText WrongLuhn = new(
+        "Suomalaisen tilinumeron viimeinen tarkistusnumero ei täsmää; jokin numero on luultavasti kirjoitettu väärin.",
+        "Den sista kontrollsiffran i det finländska kontonumret stämmer inte; någon siffra är troligen felskriven.",
+        "The check digit of the Finnish account number (Luhn) does not match.");
+
     /// <summary>IBAN length of every SEPA country: the EU, the rest of the EEA, and the other SEPA members.</summary>
     private static readonly Dictionary<string, int> SepaLengths = new()
     {
@@ -133,45 +174,45 @@ public sealed record Iban
         {
             if (!char.IsAsciiLetterOrDigit(c))
             {
-                return new(IdentifierErrorCode.Format, $"An IBAN has only letters, digits and spaces; {c} is not allowed.");
+                return new(IdentifierErrorCode.Format, BadCharacter.Format(c));
             }
         }
 
         if (value.Length < 2 || !char.IsAsciiLetter(value[0]) || !char.IsAsciiLetter(value[1]))
         {
-            return new(IdentifierErrorCode.Format, "An IBAN starts with a two-letter country code.");
+            return new(IdentifierErrorCode.Format, NoCountryCode);
         }
 
         var country = value[..2];
         if (!SepaLengths.TryGetValue(country, out var length))
         {
-            return new(IdentifierErrorCode.NotSepa, $"Country code {country} is not in the SEPA area; only SEPA IBANs are accepted.");
+            return new(IdentifierErrorCode.NotSepa, NotSepa.Format(country));
         }
 
         if (value.Length != length)
         {
-            return new(IdentifierErrorCode.Length, $"An IBAN from {country} has {length} characters, got {value.Length}.");
+            return new(IdentifierErrorCode.Length, WrongLength.Format(country, length, value.Length));
         }
 
         if (!char.IsAsciiDigit(value[2]) || !char.IsAsciiDigit(value[3]))
         {
-            return new(IdentifierErrorCode.Format, "The two characters after the country code must be the check digits.");
+            return new(IdentifierErrorCode.Format, CheckDigitsFormat);
         }
 
         if (country == "FI" && !IdentifierInput.AreAsciiDigits(value.AsSpan(4)))
         {
-            return new(IdentifierErrorCode.Format, "A Finnish IBAN has only digits after the country code.");
+            return new(IdentifierErrorCode.Format, FinnishDigits);
         }
 
         if (Mod97(string.Concat(value.AsSpan(4), value.AsSpan(0, 4))) != 1)
         {
-            return new(IdentifierErrorCode.Checksum, "The IBAN check digits do not match the account number; a character is probably mistyped.");
+            return new(IdentifierErrorCode.Checksum, WrongCheckDigits);
         }
 
         // The national check catches the rare typo that still passes mod 97.
         if (country == "FI" && value[^1] - '0' != LuhnCheckDigit(value.AsSpan(4, 13)))
         {
-            return new(IdentifierErrorCode.Checksum, "The check digit of the Finnish account number (Luhn) does not match.");
+            return new(IdentifierErrorCode.Checksum, WrongLuhn);
         }
 
         return null;

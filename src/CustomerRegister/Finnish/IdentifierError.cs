@@ -1,3 +1,5 @@
+using CustomerRegister.Localization;
+
 namespace CustomerRegister.Finnish;
 
 public enum IdentifierErrorCode
@@ -16,12 +18,17 @@ public enum IdentifierErrorCode
 }
 
 /// <summary>
-/// Why a value was refused. The message names the reason precisely but never repeats the input, because the input
-/// may be a person's identity code and messages end up in API responses and logs.
+/// Why a value was refused, in every language (<see cref="Text"/>; the API answers <see cref="Message"/>, the English
+/// one). The Finnish and Swedish reasons are precise but never repeat the input, because the input may be a person's
+/// identity code and messages end up on screens, in API responses and logs.
 /// </summary>
-public sealed record IdentifierError(IdentifierErrorCode Code, string Message)
+public sealed record IdentifierError(IdentifierErrorCode Code, LocalText Text)
 {
-    public static IdentifierError Required { get; } = new(IdentifierErrorCode.Required, "A value is required.");
+    public static IdentifierError Required { get; } =
+        new(IdentifierErrorCode.Required, new LocalText("Pakollinen tieto.", "Obligatorisk uppgift.", "A value is required."));
+
+    /// <summary>The English reason, as the API answers it.</summary>
+    public string Message => Text.En;
 }
 
 internal static class IdentifierInput

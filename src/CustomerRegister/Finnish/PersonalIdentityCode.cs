@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using CustomerRegister.Localization;
 
 namespace CustomerRegister.Finnish;
 
@@ -10,6 +11,46 @@ namespace CustomerRegister.Finnish;
 public sealed record PersonalIdentityCode
 {
     private const string CheckCharacters = "0123456789ABCDEFHJKLMNPRSTUVWXY";
+
+    private static readonly LocalText WrongLength = new(
+        "Henkilötunnuksessa on 11 merkkiä; nyt merkkejä on {0}.",
+        "Personbeteckningen har 11 tecken; nu är det {0} tecken.",
+        "Expected 11 characters, got {0}.");
+
+    private static readonly LocalText DateDigits = new(
+        "Kuuden ensimmäisen merkin on oltava syntymäaika numeroina (PPKKVV).",
+        "De sex första tecknen ska vara födelsedatumet i siffror (DDMMÅÅ).",
+        "The first six characters must be the birth date as digits (DDMMYY).");
+
+    private static readonly LocalText WrongCenturySign = new(
+        "Seitsemäs merkki ei ole välimerkki: 1800-luvulla +, 1900-luvulla - tai Y, X, W, V, U, 2000-luvulla A–F.",
+        "Det sjunde tecknet är inget sekeltecken: + för 1800-talet, - eller Y, X, W, V, U för 1900-talet, A–F för 2000-talet.",
+        "{0} is not a century sign: use + for the 1800s, - or Y, X, W, V, U for the 1900s, A–F for the 2000s.");
+
+    private static readonly LocalText NumberDigits = new(
+        "Merkkien 8–10 on oltava yksilönumero numeroina.",
+        "Tecknen 8–10 ska vara individnumret i siffror.",
+        "Characters 8–10 must be the individual number as digits.");
+
+    private static readonly LocalText NotADate = new(
+        "Syntymäaika ei ole todellinen päivämäärä.",
+        "Födelsedatumet är inget verkligt datum.",
+        "{0:D2}.{1:D2}.{2} is not a real date.");
+
+    private static readonly LocalText InvalidNumber = new(
+        "Yksilönumero ei kelpaa: pysyvissä tunnuksissa se on 002–899.",
+        "Individnumret godtas inte: permanenta beteckningar har 002–899.",
+        "Individual number {0} is not valid: permanent codes use 002–899.");
+
+    private static readonly LocalText TemporaryNumber = new(
+        "Yksilönumero 900–999 tarkoittaa väliaikaista tunnusta, jota ei hyväksytä.",
+        "Individnummer 900–999 betyder en tillfällig beteckning, som inte godtas.",
+        "Individual number {0} marks a temporary identity code (900–999), which is not accepted.");
+
+    private static readonly LocalText WrongCheckCharacter = new(
+        "Tarkistusmerkki ei täsmää; jokin merkki on luultavasti kirjoitettu väärin.",
+        "Kontrolltecknet stämmer inte; något tecken är troligen felskrivet.",
+        "The check character should be {0}, not {1}.");
 
     private PersonalIdentityCode(string value, DateOnly birthDate)
     {
@@ -83,25 +124,23 @@ public sealed record PersonalIdentityCode
         birthDate = default;
         if (value.Length != 11)
         {
-            return new(IdentifierErrorCode.Length, $"Expected 11 characters, got {value.Length}.");
+            return new(IdentifierErrorCode.Length, WrongLength.Format(value.Length));
         }
 
         if (!IdentifierInput.AreAsciiDigits(value.AsSpan(0, 6)))
         {
-            return new(IdentifierErrorCode.Format, "The first six characters must be the birth date as digits (DDMMYY).");
+            return new(IdentifierErrorCode.Format, DateDigits);
         }
 
         var sign = value[6];
         if (CenturyOf(sign) is not { } century)
         {
-            return new(
-                IdentifierErrorCode.CenturySign,
-                $"{sign} is not a century sign: use + for the 1800s, - or Y, X, W, V, U for the 1900s, A–F for the 2000s.");
+            return new(IdentifierErrorCode.CenturySign, WrongCenturySign.Format(sign));
         }
 
         if (!IdentifierInput.AreAsciiDigits(value.AsSpan(7, 3)))
         {
-            return new(IdentifierErrorCode.Format, "Characters 8–10 must be the individual number as digits.");
+            return new(IdentifierErrorCode.Format, NumberDigits);
         }
 
         var day = int.Parse(value.AsSpan(0, 2), CultureInfo.InvariantCulture);
@@ -109,7 +148,7 @@ public sealed record PersonalIdentityCode
         var year = century + int.Parse(value.AsSpan(4, 2), CultureInfo.InvariantCulture);
         if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
-            return new(IdentifierErrorCode.Date, $"{day:D2}.{month:D2}.{year} is not a real date.");
+            return new(IdentifierErrorCode.Date, NotADate.Format(day, month, year));
         }
 
         birthDate = new DateOnly(year, month, day);
@@ -117,20 +156,18 @@ public sealed record PersonalIdentityCode
         var number = value.Substring(7, 3);
         if (number is "000" or "001")
         {
-            return new(IdentifierErrorCode.IndividualNumber, $"Individual number {number} is not valid: permanent codes use 002–899.");
+            return new(IdentifierErrorCode.IndividualNumber, InvalidNumber.Format(number));
         }
 
         if (number[0] == '9')
         {
-            return new(
-                IdentifierErrorCode.IndividualNumber,
-                $"Individual number {number} marks a temporary identity code (900–999), which is not accepted.");
+            return new(IdentifierErrorCode.IndividualNumber, TemporaryNumber.Format(number));
         }
 
         var expected = CheckCharacter(value.AsSpan(0, 6), number);
         return value[10] == expected
             ? null
-            : new(IdentifierErrorCode.CheckCharacter, $"The check character should be {expected}, not {value[10]}.");
+            : new(IdentifierErrorCode.CheckCharacter, WrongCheckCharacter.Format(expected, value[10]));
     }
 
     /// <summary>The first year of the century the sign stands for; letter signs are valid since 1 January 2023.</summary>

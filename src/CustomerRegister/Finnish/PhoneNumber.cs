@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using CustomerRegister.Localization;
 using PhoneNumbers;
 
 namespace CustomerRegister.Finnish;
@@ -12,6 +13,50 @@ public sealed record PhoneNumber
     private const string DefaultRegion = "FI";
 
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+
+    private static readonly LocalText UnknownCountry = new(
+        "+-merkin jälkeistä maatunnusta ei tunneta.",
+        "Landsnumret efter + är inte känt.",
+        "The country code after + is not a known one.");
+
+    private static readonly LocalText TooShort = new(
+        "Puhelinnumero on liian lyhyt.", "Telefonnumret är för kort.", "The phone number is too short.");
+
+    private static readonly LocalText TooLong = new(
+        "Puhelinnumero on liian pitkä.", "Telefonnumret är för långt.", "The phone number is too long.");
+
+    private static readonly LocalText NotAPhoneNumber = new(
+        "Tämä ei näytä puhelinnumerolta.", "Det här ser inte ut som ett telefonnummer.", "This does not look like a phone number.");
+
+    private static readonly LocalText Extension = new(
+        "Alanumeroita ei tueta; kirjoita numero ilman alanumeroa.",
+        "Anknytningsnummer stöds inte; skriv numret utan anknytning.",
+        "Extensions are not supported; enter the number without one.");
+
+    private static readonly LocalText TooShortFor = new(
+        "Puhelinnumero on liian lyhyt tälle maatunnukselle.",
+        "Telefonnumret är för kort för det här landsnumret.",
+        "The phone number is too short for country code {0}.");
+
+    private static readonly LocalText TooLongFor = new(
+        "Puhelinnumero on liian pitkä tälle maatunnukselle.",
+        "Telefonnumret är för långt för det här landsnumret.",
+        "The phone number is too long for country code {0}.");
+
+    private static readonly LocalText WrongLengthFor = new(
+        "Puhelinnumerossa on väärä määrä numeroita tälle maatunnukselle.",
+        "Telefonnumret har fel antal siffror för det här landsnumret.",
+        "The phone number has the wrong number of digits for country code {0}.");
+
+    private static readonly LocalText UnknownCountryCode = new(
+        "Maatunnusta ei tunneta.",
+        "Landsnumret är inte känt.",
+        "{0} is not a known country code.");
+
+    private static readonly LocalText InvalidFor = new(
+        "Tämä ei ole kelvollinen puhelinnumero tälle maatunnukselle; kirjoita ulkomaiset numerot +-merkin ja maatunnuksen kanssa.",
+        "Det här är inget giltigt telefonnummer för det här landsnumret; skriv utländska nummer med + och landsnumret.",
+        "This is not a valid phone number for country code {0}; write foreign numbers with + and the country code.");
 
     private PhoneNumber(string value)
     {
@@ -111,17 +156,17 @@ public sealed record PhoneNumber
         {
             return e.ErrorType switch
             {
-                ErrorType.INVALID_COUNTRY_CODE => new(IdentifierErrorCode.Country, "The country code after + is not a known one."),
-                ErrorType.TOO_SHORT_NSN or ErrorType.TOO_SHORT_AFTER_IDD => new(IdentifierErrorCode.Length, "The phone number is too short."),
-                ErrorType.TOO_LONG => new(IdentifierErrorCode.Length, "The phone number is too long."),
-                _ => new(IdentifierErrorCode.Format, "This does not look like a phone number."),
+                ErrorType.INVALID_COUNTRY_CODE => new(IdentifierErrorCode.Country, UnknownCountry),
+                ErrorType.TOO_SHORT_NSN or ErrorType.TOO_SHORT_AFTER_IDD => new(IdentifierErrorCode.Length, TooShort),
+                ErrorType.TOO_LONG => new(IdentifierErrorCode.Length, TooLong),
+                _ => new(IdentifierErrorCode.Format, NotAPhoneNumber),
             };
         }
 
         // E.164 has no room for an extension; refusing it beats silently dropping it.
         if (parsed.HasExtension)
         {
-            return new(IdentifierErrorCode.Format, "Extensions are not supported; enter the number without one.");
+            return new(IdentifierErrorCode.Format, Extension);
         }
 
         if (!Util.IsValidNumber(parsed))
@@ -129,11 +174,11 @@ public sealed record PhoneNumber
             var country = $"+{parsed.CountryCode}";
             return Util.IsPossibleNumberWithReason(parsed) switch
             {
-                PhoneNumberUtil.ValidationResult.TOO_SHORT => new(IdentifierErrorCode.Length, $"The phone number is too short for country code {country}."),
-                PhoneNumberUtil.ValidationResult.TOO_LONG => new(IdentifierErrorCode.Length, $"The phone number is too long for country code {country}."),
-                PhoneNumberUtil.ValidationResult.INVALID_LENGTH => new(IdentifierErrorCode.Length, $"The phone number has the wrong number of digits for country code {country}."),
-                PhoneNumberUtil.ValidationResult.INVALID_COUNTRY_CODE => new(IdentifierErrorCode.Country, $"{country} is not a known country code."),
-                _ => new(IdentifierErrorCode.Invalid, $"This is not a valid phone number for country code {country}; write foreign numbers with + and the country code."),
+                PhoneNumberUtil.ValidationResult.TOO_SHORT => new(IdentifierErrorCode.Length, TooShortFor.Format(country)),
+                PhoneNumberUtil.ValidationResult.TOO_LONG => new(IdentifierErrorCode.Length, TooLongFor.Format(country)),
+                PhoneNumberUtil.ValidationResult.INVALID_LENGTH => new(IdentifierErrorCode.Length, WrongLengthFor.Format(country)),
+                PhoneNumberUtil.ValidationResult.INVALID_COUNTRY_CODE => new(IdentifierErrorCode.Country, UnknownCountryCode.Format(country)),
+                _ => new(IdentifierErrorCode.Invalid, InvalidFor.Format(country)),
             };
         }
 

@@ -1,10 +1,19 @@
 using System.Diagnostics.CodeAnalysis;
+using CustomerRegister.Localization;
 
 namespace CustomerRegister.Finnish;
 
 /// <summary>A Finnish postal code: exactly five digits.</summary>
 public sealed record PostalCode
 {
+    private static readonly LocalText WrongLength = new(
+        "Postinumerossa on 5 numeroa; nyt merkkejä on {0}.",
+        "Postnumret har 5 siffror; nu är det {0} tecken.",
+        "Expected 5 digits, got {0} characters.");
+
+    private static readonly LocalText OnlyDigits = new(
+        "Postinumerossa on vain numeroita.", "Postnumret har endast siffror.", "A postal code has only digits.");
+
     private PostalCode(string value)
     {
         Value = value;
@@ -37,11 +46,11 @@ public sealed record PostalCode
     {
         if (value.Length != 5)
         {
-            return new(IdentifierErrorCode.Length, $"Expected 5 digits, got {value.Length} characters.");
+            return new(IdentifierErrorCode.Length, WrongLength.Format(value.Length));
         }
 
         return IdentifierInput.AreAsciiDigits(value)
             ? null
-            : new(IdentifierErrorCode.Format, "A postal code has only digits.");
+            : new(IdentifierErrorCode.Format, OnlyDigits);
     }
 }

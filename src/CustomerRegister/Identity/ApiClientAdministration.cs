@@ -2,6 +2,7 @@ using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Identity;
@@ -18,6 +19,26 @@ public sealed record CreatedApiClient(ApiClient Client, string ApiKey);
 /// </summary>
 public sealed class ApiClientAdministration(RegisterDbContext db, AuditLog audit, TimeProvider clock)
 {
+    private static readonly LocalText PermissionRequired = new(
+        "Vähintään yksi oikeus on pakollinen.",
+        "Minst en behörighet krävs.",
+        "At least one permission is required.");
+
+    private static readonly LocalText UnknownPermissions = new(
+        "Tuntemattomia oikeuksia: {0}.",
+        "Okända behörigheter: {0}.",
+        "Unknown permission(s): {0}.");
+
+    private static readonly LocalText Revoked = new(
+        "Avain on peruttu.",
+        "Nyckeln är återkallad.",
+        "The key is revoked.");
+
+    private static readonly LocalText NoApprovalPending = new(
+        "Avain on jo hyväksytty tai ei tarvitse hyväksyntää.",
+        "Nyckeln är redan godkänd eller behöver inget godkännande.",
+        "The key is approved or needs no approval.");
+
     public Task<List<ApiClient>> ListAsync(CancellationToken ct) =>
         db.Set<ApiClient>().AsNoTracking().OrderBy(c => c.Name).ToListAsync(ct);
 
@@ -26,11 +47,11 @@ public sealed class ApiClientAdministration(RegisterDbContext db, AuditLog audit
         var errors = new FieldErrors().Required("name", input.Name, 200);
         if (input.Permissions is not { Count: > 0 })
         {
-            errors.Add("permissions", "At least one permission is required.");
+            errors.Add("permissions", PermissionRequired);
         }
         else if (input.Permissions.Where(p => !Permissions.IsKnown(p)).ToList() is { Count: > 0 } unknown)
         {
-            errors.Add("permissions", $"Unknown permission(s): {string.Join(", ", unknown)}.");
+            errors.Add("permissions", UnknownPermissions.Format(string.Join(", ", unknown)));
         }
 
         if (errors.Any)
@@ -91,7 +112,7 @@ public sealed class ApiClientAdministration(RegisterDbContext db, AuditLog audit
 
         if (client.RevokedAt is not null || !client.IsPending)
         {
-            return Outcome.Conflict("state", client.RevokedAt is not null ? "The key is revoked." : "The key is approved or needs no approval.");
+            return Outcome.Conflict("state", client.RevokedAt is not null ? Revoked : NoApprovalPending);
         }
 
         client.ApprovedAt = clock.GetUtcNow().UtcDateTime;

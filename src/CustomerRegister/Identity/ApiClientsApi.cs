@@ -62,7 +62,7 @@ public static class ApiClientsApi
         {
             { NotFound: true } => TypedResults.NotFound(),
             { Conflict: { } conflict } => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Nothing to approve",
-                detail: conflict.Message),
+                detail: conflict.Message.En),
             _ => TypedResults.Ok(ToResponse(outcome.Value!)),
         };
     }

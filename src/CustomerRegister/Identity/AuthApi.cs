@@ -76,7 +76,7 @@ public static class AuthApi
     {
         if (string.IsNullOrWhiteSpace(request.RefreshToken))
         {
-            return new FieldErrors().Add("refreshToken", "Required.").Problem();
+            return new FieldErrors().Add("refreshToken", FieldMessages.Required).Problem();
         }
 
         if (await signIn.RefreshAsync(request.RefreshToken) is not { } user)

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CustomerRegister.Audit;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CustomerRegister.Identity;
@@ -18,6 +19,11 @@ public sealed record CreatedUserResponse(UserResponse User, string? OneTimePassw
 /// <summary>Staff accounts (<see cref="UserAdministration"/>, <see cref="UserQueries"/>).</summary>
 public static class UsersApi
 {
+    private static readonly LocalText RolesRequired = new(
+        "Pakollinen tieto (tyhjä luettelo käy).",
+        "Obligatorisk uppgift (en tom lista går bra).",
+        "Required (an empty list is allowed).");
+
     public static IEndpointRouteBuilder MapUsers(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/users").WithTags("Users").RequirePermission(Permissions.UsersManage);
@@ -48,7 +54,7 @@ public static class UsersApi
             .Required("displayName", request.DisplayName, 200);
         if (request.Roles is null)
         {
-            errors.Add("roles", "Required (an empty list is allowed).");
+            errors.Add("roles", RolesRequired);
         }
 
         if (errors.Any)
@@ -68,7 +74,7 @@ public static class UsersApi
     {
         if (request.Roles is null)
         {
-            return new FieldErrors().Add("roles", "Required.").Problem();
+            return new FieldErrors().Add("roles", FieldMessages.Required).Problem();
         }
 
         try

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CustomerRegister.Catalog;
 using CustomerRegister.Identity;
+using CustomerRegister.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -10,6 +11,11 @@ namespace CustomerRegister.Infrastructure;
 /// <summary>Field-level checks inside an endpoint: a further permission, and the purpose a caller states.</summary>
 public sealed class Access(IAuthorizationService authorization, IHttpContextAccessor http)
 {
+    private static readonly LocalText UnknownPurposeText = new(
+        "Tuntematon käyttötarkoitus. Tunnetut: {0}.",
+        "Okänt ändamål. Kända: {0}.",
+        "Unknown purpose. Known: {0}.");
+
     public const string PurposeHeader = "X-Purpose";
 
     public async Task<bool> HasAsync(string permission)
@@ -27,7 +33,7 @@ public sealed class Access(IAuthorizationService authorization, IHttpContextAcce
 
     /// <summary>The answer to an X-Purpose header that names no known purpose.</summary>
     public static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem UnknownPurpose() =>
-        new FieldErrors().Add(PurposeHeader, $"Unknown purpose. Known: {string.Join(", ", Purposes.All)}.").Problem();
+        new FieldErrors().Add(PurposeHeader, UnknownPurposeText.Format(string.Join(", ", Purposes.All))).Problem();
 
     /// <summary>Column names of the properties an update changed: what the audit event names (never the values).</summary>
     public static IEnumerable<string> ChangedFields(EntityEntry entry) =>

@@ -1,15 +1,23 @@
+using CustomerRegister.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CustomerRegister.Infrastructure;
 
-/// <summary>Collects per-field validation messages and turns them into a ValidationProblem naming each field.</summary>
+/// <summary>
+/// Collects per-field validation messages, each in every language (<see cref="LocalText"/>), and turns them into a
+/// ValidationProblem naming each field. The API answers in English; a page shows the page's language.
+/// </summary>
 public sealed class FieldErrors
 {
-    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<LocalText>> _errors = new(StringComparer.Ordinal);
 
     public bool Any => _errors.Count > 0;
 
-    public FieldErrors Add(string field, string message)
+    /// <summary>Each field and its messages in every language.</summary>
+    public IEnumerable<KeyValuePair<string, IReadOnlyList<LocalText>>> Messages =>
+        _errors.Select(e => KeyValuePair.Create(e.Key, (IReadOnlyList<LocalText>)e.Value));
+
+    public FieldErrors Add(string field, LocalText message)
     {
         if (!_errors.TryGetValue(field, out var list))
         {
@@ -24,13 +32,18 @@ public sealed class FieldErrors
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            return Add(field, "Required.");
+            return Add(field, FieldMessages.Required);
         }
 
-        return value.Length > maxLength ? Add(field, $"At most {maxLength} characters.") : this;
+        return value.Length > maxLength ? Add(field, FieldMessages.TooLong(maxLength)) : this;
     }
 
-    public IDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+    /// <summary>The messages in English, as the API answers them.</summary>
+    public IDictionary<string, string[]> ToDictionary() => ToDictionary("en");
+
+    /// <summary>The messages in <paramref name="language"/> (fi, sv or en).</summary>
+    public IDictionary<string, string[]> ToDictionary(string language) =>
+        _errors.ToDictionary(e => e.Key, e => e.Value.Select(m => m.In(language)).ToArray());
 
     public ValidationProblem Problem() => TypedResults.ValidationProblem(ToDictionary());
 }
@@ -58,7 +71,7 @@ public static class FieldErrorsExtensions
             return value;
         }
 
-        errors.Add(field, error.Message);
+        errors.Add(field, error.Text);
         return null;
     }
 
@@ -67,7 +80,7 @@ public static class FieldErrorsExtensions
     {
         if (source is null)
         {
-            errors.Add("source", $"Required: one of {string.Join(", ", Enum.GetNames<Catalog.DataSource>())}.");
+            errors.Add("source", FieldMessages.RequiredOneOf<Catalog.DataSource>());
         }
 
         return source;
@@ -78,7 +91,7 @@ public static class FieldErrorsExtensions
     {
         if (version is null)
         {
-            errors.Add("version", "Required: the version you read.");
+            errors.Add("version", FieldMessages.RequiredVersion);
         }
 
         return version;
@@ -90,7 +103,7 @@ public static class FieldErrorsExtensions
         var number = errors.Text(field, input, 30, required: true);
         if (number is not null && !number.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '/' or '.'))
         {
-            errors.Add(field, "Only letters A–Z, digits and - / . are allowed.");
+            errors.Add(field, FieldMessages.DocumentNumberCharacters);
         }
 
         return number;
@@ -104,7 +117,7 @@ public static class FieldErrorsExtensions
         {
             if (required)
             {
-                errors.Add(field, "Required.");
+                errors.Add(field, FieldMessages.Required);
             }
 
             return null;
@@ -112,7 +125,7 @@ public static class FieldErrorsExtensions
 
         if (trimmed.Length > maxLength)
         {
-            errors.Add(field, $"At most {maxLength} characters.");
+            errors.Add(field, FieldMessages.TooLong(maxLength));
             return null;
         }
 

@@ -1,3 +1,4 @@
+using CustomerRegister.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CustomerRegister.Infrastructure;
@@ -30,8 +31,11 @@ public sealed record Outcome<T>
 /// <summary>A failed outcome of any type; see <see cref="Outcome"/>.</summary>
 public sealed record Failure(FieldErrors? Errors, FieldConflictInfo? Conflict, bool NotFound);
 
-/// <summary>The field in conflict, the message, and optionally a machine-readable reason (the 409's <c>reason</c>).</summary>
-public sealed record FieldConflictInfo(string Field, string Message, string? Reason = null);
+/// <summary>
+/// The field in conflict, the message in every language (the API answers the English one), and optionally a
+/// machine-readable reason (the 409's <c>reason</c>).
+/// </summary>
+public sealed record FieldConflictInfo(string Field, LocalText Message, string? Reason = null);
 
 public static class Outcome
 {
@@ -40,9 +44,9 @@ public static class Outcome
     public static Failure Invalid(FieldErrors errors) => new(errors, null, false);
 
     /// <summary>Bad input in one field.</summary>
-    public static Failure Invalid(string field, string message) => Invalid(new FieldErrors().Add(field, message));
+    public static Failure Invalid(string field, LocalText message) => Invalid(new FieldErrors().Add(field, message));
 
-    public static Failure Conflict(string field, string message, string? reason = null) =>
+    public static Failure Conflict(string field, LocalText message, string? reason = null) =>
         new(null, new FieldConflictInfo(field, message, reason), false);
 }
 
@@ -64,7 +68,7 @@ public static class OutcomeResults
             return errors.Problem();
         }
 
-        return outcome.Conflict is { } c ? FieldConflict.Problem(c.Field, c.Message, c.Reason) : TypedResults.NotFound();
+        return outcome.Conflict is { } c ? FieldConflict.Problem(c.Field, c.Message.En, c.Reason) : TypedResults.NotFound();
     }
 
     public static Results<Ok<T>, ValidationProblem, NotFound, Conflict<HttpValidationProblemDetails>> ToOk<T>(this Outcome<T> outcome) =>

@@ -28,7 +28,7 @@ public static class Paging
         var size = limit ?? DefaultSize;
         if (size is < 1 || size > max)
         {
-            errors.Add("limit", $"Between 1 and {max}.");
+            errors.Add("limit", FieldMessages.Between(1, max));
             return null;
         }
 

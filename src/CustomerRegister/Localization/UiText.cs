@@ -28,7 +28,7 @@ public static class UiText
             "Liian monta yritystä. Odota hetki ja yritä uudelleen.",
             "För många försök. Vänta en stund och försök igen.",
             "Too many attempts. Wait a moment and try again."),
-        ["Field.Required"] = new("Pakollinen tieto.", "Obligatoriskt.", "Required."),
+        ["Field.Required"] = Infrastructure.FieldMessages.Required,
         ["Field.Invalid"] = new("Tarkista tämä tieto: se ei kelpaa tässä muodossa.", "Kontrollera uppgiften: den godtas inte i den här formen.", "Check this: it is not accepted in this form."),
         ["ChangePassword.Title"] = new("Vaihda salasana", "Byt lösenord", "Change password"),
         ["ChangePassword.Intro"] = new(
@@ -240,6 +240,9 @@ public static class UiText
     public static IReadOnlyCollection<string> Keys => Texts.Keys;
 
     public static bool Has(string key) => Texts.ContainsKey(key);
+
+    /// <summary>The text in every language (the key itself when there is none).</summary>
+    public static LocalText Text(string key) => Texts.TryGetValue(key, out var t) ? t : new(key, key, key);
 
     public static string Get(string key, CultureInfo? culture = null)
     {

@@ -3,6 +3,7 @@ using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using CustomerRegister.Subjects;
 using Microsoft.Extensions.Options;
 
@@ -35,6 +36,16 @@ public sealed record CanContactResponse(
 /// </summary>
 public sealed class ConsentLedger(RegisterDbContext db, AuditLog audit, IOptions<MarketingOptions> options, TimeProvider clock)
 {
+    private static readonly LocalText UnknownServiceLine = new(
+        "Tuntematon palvelulinja: jokin näistä: {0}.",
+        "Okänd tjänstelinje: en av följande: {0}.",
+        "Unknown service line: one of {0}.");
+
+    private static readonly LocalText OnlySoftOptIn = new(
+        "Vain asiakassuhteeseen perustuvalle markkinoinnille (soft opt-in).",
+        "Endast för marknadsföring som grundar sig på kundförhållandet (soft opt-in).",
+        "Only for a soft opt-in.");
+
     public const string Entity = "marketing_consent";
 
     public async Task<Outcome<ConsentLedgerResponse>> ReadAsync(Guid subjectId, CancellationToken ct)
@@ -61,7 +72,7 @@ public sealed class ConsentLedger(RegisterDbContext db, AuditLog audit, IOptions
         var errors = new FieldErrors();
         if (subjectId is null)
         {
-            errors.Add("subjectId", "Required.");
+            errors.Add("subjectId", FieldMessages.Required);
         }
 
         var ch = errors.Enum<MarketingChannel>("channel", channel);
@@ -69,7 +80,7 @@ public sealed class ConsentLedger(RegisterDbContext db, AuditLog audit, IOptions
         errors.Pair(ch, pu);
         if (serviceLine is not null && !MarketingConsentRules.ServiceLines.Contains(serviceLine, StringComparer.Ordinal))
         {
-            errors.Add("serviceLine", $"Unknown service line: one of {string.Join(", ", MarketingConsentRules.ServiceLines)}.");
+            errors.Add("serviceLine", UnknownServiceLine.Format(string.Join(", ", MarketingConsentRules.ServiceLines)));
         }
 
         if (errors.Any)
@@ -111,7 +122,7 @@ public sealed class ConsentLedger(RegisterDbContext db, AuditLog audit, IOptions
             {
                 if (given)
                 {
-                    errors.Add(field, "Only for a soft opt-in.");
+                    errors.Add(field, OnlySoftOptIn);
                 }
             }
         }

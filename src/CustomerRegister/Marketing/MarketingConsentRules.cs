@@ -1,4 +1,5 @@
 using CustomerRegister.Catalog;
+using CustomerRegister.Localization;
 using CustomerRegister.Subjects;
 
 namespace CustomerRegister.Marketing;
@@ -70,6 +71,71 @@ public sealed record ConsentDecision(
 /// </summary>
 public static class MarketingConsentRules
 {
+    private static readonly LocalText BasisRequired = new(
+        "Pakollinen tieto: henkilön asiakkuus (relationshipId) tai ostos (invoiceId), johon asiakassuhteeseen perustuva markkinointi perustuu.",
+        "Obligatorisk uppgift: personens kundrelation (relationshipId) eller köp (invoiceId) som marknadsföringen grundar sig på.",
+        "Required: the person's customer relationship (relationshipId) or the sale (invoiceId) the soft opt-in rests on.");
+
+    private static readonly LocalText BasisEitherOr = new(
+        "Anna joko asiakkuus (relationshipId) tai lasku (invoiceId), ei molempia.",
+        "Ange antingen kundrelation (relationshipId) eller faktura (invoiceId), inte båda.",
+        "Give either relationshipId or invoiceId, not both.");
+
+    private static readonly LocalText NoSuchInvoice = new(
+        "Laskua ei löydy.",
+        "Fakturan finns inte.",
+        "No such invoice.");
+
+    private static readonly LocalText NoSuchRelationship = new(
+        "Asiakkuutta ei löydy.",
+        "Kundrelationen finns inte.",
+        "No such customer relationship.");
+
+    private static readonly LocalText SomeoneElses = new(
+        "Kuuluu toiselle: asiakassuhteeseen perustuva markkinointi perustuu henkilön omaan asiakkuuteen tai ostokseen.",
+        "Tillhör någon annan: marknadsföringen grundar sig på personens egen kundrelation eller eget köp.",
+        "Belongs to someone else: a soft opt-in rests on the person's own customer relationship or purchase.");
+
+    private static readonly LocalText Lapsed = new(
+        "Päättyi yli {0} kuukautta sitten (Marketing:SoftOptInMonthsAfterEnd): asiakassuhteeseen perustuva markkinointi raukeaa asiakkuuden mukana.",
+        "Upphörde för mer än {0} månader sedan (Marketing:SoftOptInMonthsAfterEnd): marknadsföringen upphör med kundrelationen.",
+        "Ended more than {0} months ago (Marketing:SoftOptInMonthsAfterEnd): a soft opt-in lapses with the customer relationship.");
+
+    private static readonly LocalText OptOutRequired = new(
+        "Pakollinen (kyllä): asiakkaalle on täytynyt tarjota maksuton ja helppo tapa kieltäytyä, kun yhteystiedot kerättiin.",
+        "Obligatoriskt (ja): kunden måste ha erbjudits ett kostnadsfritt och enkelt sätt att tacka nej när kontaktuppgifterna samlades in.",
+        "Required true: the customer must have been offered a free and easy way to refuse when the contact details were collected.");
+
+    private static readonly LocalText ServiceLineRequired = new(
+        "Pakollinen tieto: yrityksen oma palvelulinja, jota markkinointi koskee, jokin näistä: {0}.",
+        "Obligatorisk uppgift: företagets egen tjänstelinje som marknadsföringen gäller, en av följande: {0}.",
+        "Required: the company's own service line the soft opt-in covers, one of {0}.");
+
+    private static readonly LocalText ServiceLineUnknown = new(
+        "Tuntematon palvelulinja: yrityksen oma palvelulinja, jota markkinointi koskee, jokin näistä: {0}.",
+        "Okänd tjänstelinje: företagets egen tjänstelinje som marknadsföringen gäller, en av följande: {0}.",
+        "Unknown service line: the company's own service line the soft opt-in covers, one of {0}.");
+
+    private static readonly LocalText SoftOptInChannels = new(
+        "Asiakassuhteeseen perustuva markkinointi koskee vain sähköpostia ja tekstiviestiä suoramarkkinoinnissa (yrityksen omat samankaltaiset tuotteet).",
+        "Marknadsföring som grundar sig på kundförhållandet gäller endast e-post och sms för direktmarknadsföring (företagets egna liknande produkter).",
+        "A soft opt-in applies only to email or SMS for {0} (the company's own similar products).");
+
+    private static readonly LocalText Prohibited = new(
+        "Henkilö on kieltänyt tämän markkinoinnin; kirjaa ensin kiellon peruminen.",
+        "Personen har förbjudit den här marknadsföringen; registrera först att förbudet hävs.",
+        "The person has prohibited this marketing; record the lifting of the prohibition first.");
+
+    private static readonly LocalText Refused = new(
+        "Henkilö on kieltäytynyt tästä markkinoinnista; asiakassuhteeseen perustuva markkinointi ei voi ohittaa sitä, vain uusi lupa voi.",
+        "Personen har tackat nej till den här marknadsföringen; marknadsföring som grundar sig på kundförhållandet kan inte åsidosätta det, endast ett nytt tillstånd kan.",
+        "The person has refused this marketing; a soft opt-in cannot override that, only a new permission can.");
+
+    private static readonly LocalText NoProhibition = new(
+        "Voimassa olevaa kieltoa ei ole, joten sitä ei voi perua.",
+        "Det finns inget gällande förbud att häva.",
+        "There is no prohibition in force to lift.");
+
     /// <summary>The direct-marketing purposes a ledger entry may name (notice § 5).</summary>
     public static IReadOnlyList<string> MarketingPurposes { get; } =
         [Purposes.Marketing, Purposes.MarketResearch, Purposes.CustomerAcquisition];
@@ -190,45 +256,43 @@ public static class MarketingConsentRules
     /// ended more than the configured months ago, state that an opt-out was offered at collection, and name one of the
     /// company's <see cref="ServiceLines"/>. <paramref name="found"/> is the named relationship or invoice, null if none.
     /// </summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> SoftOptInProblems(
+    public static IReadOnlyList<KeyValuePair<string, LocalText>> SoftOptInProblems(
         Guid subjectId, SoftOptInClaim claim, SoftOptInSource? found, SoftOptInTerms terms)
     {
-        var problems = new List<KeyValuePair<string, string>>();
-        void Add(string field, string message) => problems.Add(new(field, message));
+        var problems = new List<KeyValuePair<string, LocalText>>();
+        void Add(string field, LocalText message) => problems.Add(new(field, message));
 
         var field = claim.InvoiceId is not null && claim.RelationshipId is null ? "invoiceId" : "relationshipId";
         if (claim.RelationshipId is null && claim.InvoiceId is null)
         {
-            Add("relationshipId", "Required: the person's customer relationship (relationshipId) or the sale (invoiceId) the soft opt-in rests on.");
+            Add("relationshipId", BasisRequired);
         }
         else if (claim.RelationshipId is not null && claim.InvoiceId is not null)
         {
-            Add("invoiceId", "Give either relationshipId or invoiceId, not both.");
+            Add("invoiceId", BasisEitherOr);
         }
         else if (found is null)
         {
-            Add(field, field == "invoiceId" ? "No such invoice." : "No such customer relationship.");
+            Add(field, field == "invoiceId" ? NoSuchInvoice : NoSuchRelationship);
         }
         else if (found.SubjectId != subjectId)
         {
-            Add(field, "Belongs to someone else: a soft opt-in rests on the person's own customer relationship or purchase.");
+            Add(field, SomeoneElses);
         }
         else if (SoftOptInLastDay(found.EndedOn, terms.MonthsAfterEnd) < terms.Today)
         {
-            Add(field, $"Ended more than {terms.MonthsAfterEnd} months ago (Marketing:SoftOptInMonthsAfterEnd): a soft opt-in "
-                + "lapses with the customer relationship.");
+            Add(field, Lapsed.Format(terms.MonthsAfterEnd));
         }
 
         if (claim.OptOutOffered != true)
         {
-            Add("optOutOffered", "Required true: the customer must have been offered a free and easy way to refuse when the contact "
-                + "details were collected.");
+            Add("optOutOffered", OptOutRequired);
         }
 
         if (claim.ServiceLine is null || !ServiceLines.Contains(claim.ServiceLine, StringComparer.Ordinal))
         {
-            Add("serviceLine", $"{(string.IsNullOrWhiteSpace(claim.ServiceLine) ? "Required" : "Unknown service line")}: the company's "
-                + $"own service line the soft opt-in covers, one of {string.Join(", ", ServiceLines)}.");
+            Add("serviceLine", (string.IsNullOrWhiteSpace(claim.ServiceLine) ? ServiceLineRequired : ServiceLineUnknown)
+                .Format(string.Join(", ", ServiceLines)));
         }
 
         return problems;
@@ -255,27 +319,27 @@ public static class MarketingConsentRules
     public static IReadOnlyList<ConsentEntryKind> RefusalKinds { get; } = [ConsentEntryKind.Prohibition, ConsentEntryKind.PermissionWithdrawn];
 
     /// <summary>Why a new entry may not be appended, or null. Keeps the ledger coherent rather than silently ineffective.</summary>
-    public static string? Refusal(SubjectKind kind, MarketingChannel channel, string purpose, ConsentEntryKind entry, IEnumerable<ConsentFact> ledger)
+    public static LocalText? Refusal(SubjectKind kind, MarketingChannel channel, string purpose, ConsentEntryKind entry, IEnumerable<ConsentFact> ledger)
     {
         if (entry == ConsentEntryKind.SoftOptIn && (!IsElectronic(channel) || purpose != Purposes.Marketing))
         {
-            return $"A soft opt-in applies only to email or SMS for {Purposes.Marketing} (the company's own similar products).";
+            return SoftOptInChannels.Format(Purposes.Marketing);
         }
 
         var current = Decide(kind, channel, purpose, ledger);
         if (entry is ConsentEntryKind.PermissionGranted or ConsentEntryKind.SoftOptIn && current.Reason == ConsentReasons.Prohibited)
         {
-            return "The person has prohibited this marketing; record the lifting of the prohibition first.";
+            return Prohibited;
         }
 
         if (entry == ConsentEntryKind.SoftOptIn && current.Reason == ConsentReasons.Withdrawn)
         {
-            return "The person has refused this marketing; a soft opt-in cannot override that, only a new permission can.";
+            return Refused;
         }
 
         if (entry == ConsentEntryKind.ProhibitionLifted && current.Reason != ConsentReasons.Prohibited)
         {
-            return "There is no prohibition in force to lift.";
+            return NoProhibition;
         }
 
         return null;

@@ -2,6 +2,7 @@ using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using CustomerRegister.Restrictions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,21 @@ public sealed record InvitationResponse(
 public sealed class MarketingEvents(
     RegisterDbContext db, AuditLog audit, ProcessingLimits limits, IOptions<MarketingOptions> options, TimeProvider clock)
 {
+    private static readonly LocalText NotInviteChannel = new(
+        "Tällä kanavalla ei voi kutsua: jokin näistä: {0}.",
+        "Inte en kanal för inbjudningar: en av följande: {0}.",
+        "Not a channel to invite on: one of {0}.");
+
+    private static readonly LocalText NotAllowed = new(
+        "Henkilön markkinointiluvat eivät salli kutsua tällä kanavalla (syy: {2}).",
+        "Personens marknadsföringstillstånd tillåter inte inbjudan via den här kanalen (orsak: {2}).",
+        "The person's marketing ledger does not allow {0} for {1}: {2}.");
+
+    private static readonly LocalText AlreadyInvited = new(
+        "Henkilö on jo kutsuttu tähän tilaisuuteen.",
+        "Personen är redan inbjuden till det här evenemanget.",
+        "The person is already invited to this event.");
+
     private const string Entity = "event_invitation";
 
     public async Task<List<MarketingEventResponse>> ListAsync(CancellationToken ct) =>
@@ -37,7 +53,7 @@ public sealed class MarketingEvents(
         var place = errors.Text("place", request.Place, 200);
         if (request.Date is null)
         {
-            errors.Add("date", "Required.");
+            errors.Add("date", FieldMessages.Required);
         }
 
         if (errors.Any)
@@ -57,13 +73,13 @@ public sealed class MarketingEvents(
         var errors = new FieldErrors();
         if (request.SubjectId is null)
         {
-            errors.Add("subjectId", "Required.");
+            errors.Add("subjectId", FieldMessages.Required);
         }
 
         var channel = errors.Enum<MarketingChannel>("channel", request.Channel);
         if (channel == MarketingChannel.Web)
         {
-            errors.Add("channel", $"Not a channel to invite on: one of {string.Join(", ", MarketingConsentRules.ContactChannels)}.");
+            errors.Add("channel", NotInviteChannel.Format(string.Join(", ", MarketingConsentRules.ContactChannels)));
         }
 
         var source = errors.Source(request.Source);
@@ -81,20 +97,20 @@ public sealed class MarketingEvents(
         var decision = await MarketingLedger.DecideAsync(db, subjectId, channel!.Value, Purposes.Marketing, options.Value.Terms(clock), ct);
         if (decision is null)
         {
-            return Outcome.Invalid("subjectId", "No such subject.");
+            return Outcome.Invalid("subjectId", FieldMessages.NoSuchSubject);
         }
 
         if (!decision.Allowed)
         {
             await audit.WriteAsync(new AuditEntry("marketing.event.invite", Purposes.Marketing, subjectId, Entity,
                 Fields: [Categories.MarketingPermission.Id], Outcome: "denied"), ct);
-            return Outcome.Conflict("channel", $"The person's marketing ledger does not allow {channel} for {Purposes.Marketing}: {decision.Reason}.",
+            return Outcome.Conflict("channel", NotAllowed.Format(channel, Purposes.Marketing, decision.Reason),
                 decision.Reason);
         }
 
         if (await db.Set<EventInvitation>().AnyAsync(i => i.EventId == eventId && i.SubjectId == subjectId, ct))
         {
-            return Outcome.Conflict("subjectId", "The person is already invited to this event.", "duplicate");
+            return Outcome.Conflict("subjectId", AlreadyInvited, "duplicate");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -124,7 +140,7 @@ public sealed class MarketingEvents(
         var status = errors.Enum<ParticipationStatus>("status", request.Status);
         if (status == ParticipationStatus.Invited)
         {
-            errors.Add("status", "One of Registered, Attended, Cancelled.");
+            errors.Add("status", FieldMessages.OneOf(["Registered", "Attended", "Cancelled"]));
         }
 
         var at = errors.Past("at", request.At, now);

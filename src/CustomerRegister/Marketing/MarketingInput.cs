@@ -1,11 +1,37 @@
 using CustomerRegister.Catalog;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 
 namespace CustomerRegister.Marketing;
 
 /// <summary>Enum and purpose fields arrive as text so a wrong one answers 400 naming the field, not a bare 400.</summary>
 internal static class MarketingInput
 {
+    private static readonly LocalText UnknownValue = new(
+        "Tuntematon arvo. Sallitut: {0}.",
+        "Okänt värde. Tillåtna: {0}.",
+        "Unknown value. Known: {0}.");
+
+    private static readonly LocalText UnknownPurpose = new(
+        "Tuntematon käyttötarkoitus: jokin näistä: {0}.",
+        "Okänt ändamål: ett av följande: {0}.",
+        "Unknown purpose: one of {0}.");
+
+    private static readonly LocalText WebOnlyAnalytics = new(
+        "Verkkosivusto-kanava on vain verkkokäyttäytymisen analysointia ({1}) varten.",
+        "Webbplatskanalen är endast för analys av webbeteende ({1}).",
+        "The {0} channel is for {1} only.");
+
+    private static readonly LocalText AnalyticsOnlyWeb = new(
+        "Tämä käyttötarkoitus kuuluu vain verkkosivusto-kanavalle.",
+        "Det här ändamålet hör endast till webbplatskanalen.",
+        "{0} goes with the {1} channel only.");
+
+    private static readonly LocalText After2000 = new(
+        "On oltava vuoden 2000 jälkeen.",
+        "Måste vara efter år 2000.",
+        "Must be after the year 2000.");
+
     public static T? Enum<T>(this FieldErrors errors, string field, string? input, bool required = true)
         where T : struct, System.Enum
     {
@@ -13,7 +39,7 @@ internal static class MarketingInput
         {
             if (required)
             {
-                errors.Add(field, $"Required: one of {string.Join(", ", System.Enum.GetNames<T>())}.");
+                errors.Add(field, FieldMessages.RequiredOneOf<T>());
             }
 
             return null;
@@ -23,7 +49,7 @@ internal static class MarketingInput
         var name = System.Enum.GetNames<T>().FirstOrDefault(n => string.Equals(n, input.Trim(), StringComparison.OrdinalIgnoreCase));
         if (name is null)
         {
-            errors.Add(field, $"Unknown value. Known: {string.Join(", ", System.Enum.GetNames<T>())}.");
+            errors.Add(field, UnknownValue.Format(string.Join(", ", System.Enum.GetNames<T>())));
             return null;
         }
 
@@ -38,8 +64,9 @@ internal static class MarketingInput
             return input;
         }
 
-        errors.Add(field, $"{(string.IsNullOrWhiteSpace(input) ? "Required" : "Unknown purpose")}: one of "
-            + $"{string.Join(", ", MarketingConsentRules.LedgerPurposes)}.");
+        errors.Add(field, string.IsNullOrWhiteSpace(input)
+            ? FieldMessages.RequiredOneOf(MarketingConsentRules.LedgerPurposes)
+            : UnknownPurpose.Format(string.Join(", ", MarketingConsentRules.LedgerPurposes)));
         return null;
     }
 
@@ -49,8 +76,8 @@ internal static class MarketingInput
         if (channel is { } c && purpose is not null && !MarketingConsentRules.IsPair(c, purpose))
         {
             errors.Add("purpose", c == MarketingChannel.Web
-                ? $"The {MarketingChannel.Web} channel is for {Purposes.WebAnalytics} only."
-                : $"{purpose} goes with the {MarketingChannel.Web} channel only.");
+                ? WebOnlyAnalytics.Format(MarketingChannel.Web, Purposes.WebAnalytics)
+                : AnalyticsOnlyWeb.Format(purpose, MarketingChannel.Web));
         }
     }
 
@@ -65,13 +92,13 @@ internal static class MarketingInput
         var utc = value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : value.ToUniversalTime();
         if (utc > now.AddMinutes(5))
         {
-            errors.Add(field, "Must not be in the future.");
+            errors.Add(field, FieldMessages.MustNotBeInFuture);
             return null;
         }
 
         if (utc.Year < 2000)
         {
-            errors.Add(field, "Must be after the year 2000.");
+            errors.Add(field, After2000);
             return null;
         }
 

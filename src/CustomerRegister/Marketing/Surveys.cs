@@ -35,7 +35,7 @@ public sealed class Surveys(RegisterDbContext db, AuditLog audit, ProcessingLimi
         var name = errors.Text("name", request.Name, 200, required: true);
         if (request.Date is null)
         {
-            errors.Add("date", "Required.");
+            errors.Add("date", FieldMessages.Required);
         }
 
         if (errors.Any)
@@ -55,13 +55,13 @@ public sealed class Surveys(RegisterDbContext db, AuditLog audit, ProcessingLimi
         var errors = new FieldErrors();
         if (request.SubjectId is null)
         {
-            errors.Add("subjectId", "Required.");
+            errors.Add("subjectId", FieldMessages.Required);
         }
 
         var answers = errors.Text("answers", request.Answers, MaxAnswersLength, required: true);
         if (request.Score is < MinScore or > MaxScore)
         {
-            errors.Add("score", $"Between {MinScore} and {MaxScore}.");
+            errors.Add("score", FieldMessages.Between(MinScore, MaxScore));
         }
 
         var answeredAt = errors.Past("answeredAt", request.AnsweredAt, now);
@@ -79,7 +79,7 @@ public sealed class Surveys(RegisterDbContext db, AuditLog audit, ProcessingLimi
 
         if (!await db.Set<Subject>().AnyAsync(s => s.Id == subjectId, ct))
         {
-            return Outcome.Invalid("subjectId", "No such subject.");
+            return Outcome.Invalid("subjectId", FieldMessages.NoSuchSubject);
         }
 
         var response = new SurveyResponse

@@ -2,6 +2,7 @@ using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using CustomerRegister.Restrictions;
 using CustomerRegister.Subjects;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,11 @@ public sealed record WebEventIntake(WebEventResponse? Stored, WebEventNotLinked?
 public sealed class WebEvents(
     RegisterDbContext db, AuditLog audit, ProcessingLimits limits, IOptions<MarketingOptions> options, TimeProvider clock)
 {
+    private static readonly LocalText BadRange = new(
+        "Alkupäivä ei voi olla loppupäivän jälkeen, ja jakso on enintään {0} päivää.",
+        "Startdagen får inte ligga efter slutdagen, och perioden är högst {0} dagar.",
+        "From must not be after to, and the range at most {0} days.");
+
     public const int MaxPathLength = 500;
     public const int MaxRangeDays = 400;
     private const string Entity = "web_event";
@@ -42,7 +48,7 @@ public sealed class WebEvents(
         var errors = new FieldErrors();
         if (request.SubjectId is null)
         {
-            errors.Add("subjectId", "Required.");
+            errors.Add("subjectId", FieldMessages.Required);
         }
 
         var occurredAt = errors.Past("occurredAt", request.OccurredAt, now);
@@ -60,7 +66,7 @@ public sealed class WebEvents(
         var consent = await MarketingLedger.DecideAsync(db, subjectId, MarketingChannel.Web, Purposes.WebAnalytics, options.Value.Terms(clock), ct);
         if (consent is null)
         {
-            return Outcome.Invalid("subjectId", "No such subject.");
+            return Outcome.Invalid("subjectId", FieldMessages.NoSuchSubject);
         }
 
         if (!consent.Allowed || !await limits.MayProfileAsync(subjectId, ct))
@@ -120,7 +126,7 @@ public sealed class WebEvents(
         var first = from ?? last.AddDays(-30);
         if (first > last || last.DayNumber - first.DayNumber > MaxRangeDays)
         {
-            return Outcome.Invalid("from", $"From must not be after to, and the range at most {MaxRangeDays} days.");
+            return Outcome.Invalid("from", BadRange.Format(MaxRangeDays));
         }
 
         return await db.Set<UnlinkedWebEventDay>().AsNoTracking().Where(d => d.Day >= first && d.Day <= last).OrderBy(d => d.Day)

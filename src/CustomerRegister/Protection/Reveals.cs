@@ -1,6 +1,7 @@
 using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CustomerRegister.Protection;
@@ -29,6 +30,11 @@ public sealed record RevealTarget(
 /// </summary>
 public sealed class Reveals(AuditLog audit, Access access)
 {
+    private static readonly LocalText WrongPurposeText = new(
+        "Kerro käyttötarkoitus X-Purpose-otsakkeessa; tätä tietoa saa käyttää vain näihin: {0}.",
+        "Ange ändamålet i rubriken X-Purpose; den här uppgiften får användas endast för: {0}.",
+        "State the purpose in X-Purpose; this item serves only: {0}.");
+
     public async Task<(RevealOutcome Outcome, string? Value)> RevealAsync(RevealTarget target, string? statedPurpose, Func<string?> decrypt,
         CancellationToken ct)
     {
@@ -54,5 +60,5 @@ public sealed class Reveals(AuditLog audit, Access access)
 
     public static FieldErrors WrongPurposeErrors(DataCategory category) =>
         new FieldErrors().Add(Access.PurposeHeader,
-            $"State the purpose in X-Purpose; this item serves only: {string.Join(", ", category.Uses.Select(u => u.Purpose))}.");
+            WrongPurposeText.Format(string.Join(", ", category.Uses.Select(u => u.Purpose))));
 }

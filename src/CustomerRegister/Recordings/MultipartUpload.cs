@@ -1,5 +1,6 @@
 using System.Text;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
@@ -11,6 +12,31 @@ namespace CustomerRegister.Recordings;
 /// </summary>
 public sealed class MultipartUpload
 {
+    private static readonly LocalText NotMultipart = new(
+        "Lähetä tiedosto ja kentät multipart/form-data-muodossa.",
+        "Skicka filen och fälten som multipart/form-data.",
+        "Send multipart/form-data with the file and the fields.");
+
+    private static readonly LocalText UnnamedPart = new(
+        "Lähetyksessä on osa, joka ei ole nimetty lomakekenttä.",
+        "Sändningen har en del som inte är ett namngivet formulärfält.",
+        "The multipart body has a part that is not a named form field.");
+
+    private static readonly LocalText ExactlyOneFile = new(
+        "Lähetä täsmälleen yksi tiedosto osassa nimeltä '{0}'.",
+        "Skicka exakt en fil, i delen med namnet '{0}'.",
+        "Send exactly one file, in the part named '{0}'.");
+
+    private static readonly LocalText WrongContentType = new(
+        "Tiedoston tyypin on oltava {0}/*.",
+        "Filens typ måste vara {0}/*.",
+        "The file's content type must be {0}/*.");
+
+    private static readonly LocalText Unreadable = new(
+        "Lähetystä ei voitu lukea.",
+        "Sändningen kunde inte läsas.",
+        "The multipart body could not be read.");
+
     public const string FileField = "file";
     private const int MaxFieldChars = 1000;
     private const int MaxSections = 20;
@@ -33,7 +59,7 @@ public sealed class MultipartUpload
             || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(type.Boundary) is not { Length: > 0 and <= 70 } boundary)
         {
-            errors.Add(FileField, "Send multipart/form-data with the file and the fields.");
+            errors.Add(FileField, NotMultipart);
             return upload;
         }
 
@@ -48,7 +74,7 @@ public sealed class MultipartUpload
                     || !disposition.IsFormDisposition() && !disposition.IsFileDisposition()
                     || HeaderUtilities.RemoveQuotes(disposition.Name).Value is not { Length: > 0 } name)
                 {
-                    errors.Add(FileField, "The multipart body has a part that is not a named form field.");
+                    errors.Add(FileField, UnnamedPart);
                     break;
                 }
 
@@ -56,11 +82,11 @@ public sealed class MultipartUpload
                 {
                     if (upload.File is not null || !name.Equals(FileField, StringComparison.OrdinalIgnoreCase))
                     {
-                        errors.Add(FileField, $"Send exactly one file, in the part named '{FileField}'.");
+                        errors.Add(FileField, ExactlyOneFile.Format(FileField));
                     }
                     else if (!RecordingRules.IsMediaType(section.ContentType, mediaType))
                     {
-                        errors.Add(FileField, $"The file's content type must be {mediaType}/*.");
+                        errors.Add(FileField, WrongContentType.Format(mediaType));
                     }
                     else
                     {
@@ -74,7 +100,7 @@ public sealed class MultipartUpload
                 var value = await ReadFieldAsync(section.Body, ct);
                 if (value is null)
                 {
-                    errors.Add(name, $"At most {MaxFieldChars} characters.");
+                    errors.Add(name, FieldMessages.TooLong(MaxFieldChars));
                 }
                 else
                 {
@@ -84,7 +110,7 @@ public sealed class MultipartUpload
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException && ex is not BadHttpRequestException)
         {
-            errors.Add(FileField, "The multipart body could not be read.");
+            errors.Add(FileField, Unreadable);
         }
         catch
         {
@@ -94,7 +120,7 @@ public sealed class MultipartUpload
 
         if (upload.File is null && !errors.ToDictionary().ContainsKey(FileField))
         {
-            errors.Add(FileField, "Required.");
+            errors.Add(FileField, FieldMessages.Required);
         }
 
         return upload;

@@ -3,6 +3,7 @@ using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Finnish;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using CustomerRegister.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -12,6 +13,11 @@ namespace CustomerRegister.Recordings;
 /// <summary>Customer-service calls from the telephony system, linked to the caller when exactly one person has the number.</summary>
 public sealed class CallRecordingKind(RegisterDbContext db) : RecordingKind<CallRecording>
 {
+    private static readonly LocalText WholeSeconds = new(
+        "Pakollinen tieto: kokonaiset sekunnit.",
+        "Obligatorisk uppgift: hela sekunder.",
+        "Required: whole seconds.");
+
     public override string Name => "call";
 
     public override string Route => "calls";
@@ -40,17 +46,17 @@ public sealed class CallRecordingKind(RegisterDbContext db) : RecordingKind<Call
         var startedAt = errors.Time("startedAt", fields.GetValueOrDefault("startedAt"));
         if (startedAt > now)
         {
-            errors.Add("startedAt", "Must not be in the future.");
+            errors.Add("startedAt", FieldMessages.MustNotBeInFuture);
         }
 
         int? duration = null;
         if (!int.TryParse(fields.GetValueOrDefault("durationSeconds"), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seconds))
         {
-            errors.Add("durationSeconds", "Required: whole seconds.");
+            errors.Add("durationSeconds", WholeSeconds);
         }
         else if (seconds is < 0 or > RecordingRules.MaxCallSeconds)
         {
-            errors.Add("durationSeconds", $"Between 0 and {RecordingRules.MaxCallSeconds}.");
+            errors.Add("durationSeconds", FieldMessages.Between(0, RecordingRules.MaxCallSeconds));
         }
         else
         {
@@ -93,6 +99,11 @@ public sealed class CallRecordingKind(RegisterDbContext db) : RecordingKind<Call
 /// <summary>CCTV footage of a production unit's camera: linked to the unit, never to a person.</summary>
 public sealed class CctvRecordingKind(RegisterDbContext db) : RecordingKind<CctvRecording>
 {
+    private static readonly LocalText NoSuchUnit = new(
+        "Tuotantoyksikköä ei löydy.",
+        "Produktionsenheten finns inte.",
+        "No such production unit.");
+
     public override string Name => "cctv";
 
     public override string Route => "cctv";
@@ -115,11 +126,11 @@ public sealed class CctvRecordingKind(RegisterDbContext db) : RecordingKind<Cctv
         Guid? unit = null;
         if (!Guid.TryParse(fields.GetValueOrDefault("unit"), out var unitId))
         {
-            errors.Add("unit", "Required: the production unit's id.");
+            errors.Add("unit", FieldMessages.RequiredUnit);
         }
         else if (!await db.Set<ProductionUnit>().AnyAsync(u => u.Id == unitId, ct))
         {
-            errors.Add("unit", "No such production unit.");
+            errors.Add("unit", NoSuchUnit);
         }
         else
         {

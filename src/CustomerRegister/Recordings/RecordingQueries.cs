@@ -36,7 +36,7 @@ public sealed class RecordingQueries(
         var size = Paging.Size(errors, limit);
         if (unit is null)
         {
-            errors.Add("unit", "Required: the production unit's id.");
+            errors.Add("unit", FieldMessages.RequiredUnit);
         }
 
         var fromTime = from is null ? null : errors.Time("from", from);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CustomerRegister.Localization;
 using Microsoft.Net.Http.Headers;
 
 namespace CustomerRegister.Recordings;
@@ -18,12 +19,28 @@ public static class RecordingRules
     public static readonly TimeSpan MaxCctvClip = TimeSpan.FromHours(24);
 
     /// <summary>The database check on a unit's period; the same bounds as <see cref="CctvMonthsError"/>.</summary>
+    private static readonly LocalText MonthsRequired = new(
+        "Pakollinen tieto: 1–{0} kuukautta.", "Obligatorisk uppgift: 1–{0} månader.", "Required: 1 to {0} months.");
+
+    private static readonly LocalText MonthsRange = new(
+        "Väliltä 1–{0} kuukautta: kameravalvonnan tallenteita säilytetään enintään {0} kuukautta (seloste § 6).",
+        "Mellan 1 och {0} månader: kameraövervakningens inspelningar sparas högst {0} månader (beskrivningen § 6).",
+        "Between 1 and {0} months: CCTV footage is kept at most {0} months (notice § 6).");
+
+    private static readonly LocalText AfterStart = new(
+        "On oltava jakson alun (periodStart) jälkeen.", "Måste ligga efter periodens början (periodStart).", "Must be after periodStart.");
+
+    private static readonly LocalText ClipTooLong = new(
+        "Enintään {0:0} tuntia jakson alusta (periodStart): lataa pidempi tallenne useana pätkänä.",
+        "Högst {0:0} timmar efter periodens början (periodStart): ladda upp längre inspelningar som flera klipp.",
+        "At most {0:0} hours after periodStart: upload longer footage as several clips.");
+
     public static readonly string CctvMonthsCheckSql = $"cctv_retention_months BETWEEN 1 AND {MaxCctvMonths}";
 
-    public static string? CctvMonthsError(int? months) => months switch
+    public static LocalText? CctvMonthsError(int? months) => months switch
     {
-        null => $"Required: 1 to {MaxCctvMonths} months.",
-        < 1 or > MaxCctvMonths => $"Between 1 and {MaxCctvMonths} months: CCTV footage is kept at most {MaxCctvMonths} months (notice § 6).",
+        null => MonthsRequired.Format(MaxCctvMonths),
+        < 1 or > MaxCctvMonths => MonthsRange.Format(MaxCctvMonths),
         _ => null,
     };
 
@@ -50,29 +67,39 @@ public static class RecordingRules
             ? t.UtcDateTime
             : null;
 
-    public static string? CctvPeriodError(DateTime start, DateTime end, DateTime now) =>
-        end <= start ? "Must be after periodStart."
-        : end > now.AddMinutes(5) ? "Must not be in the future."
-        : end - start > MaxCctvClip ? $"At most {MaxCctvClip.TotalHours:0} hours after periodStart: upload longer footage as several clips."
+    public static LocalText? CctvPeriodError(DateTime start, DateTime end, DateTime now) =>
+        end <= start ? AfterStart
+        : end > now.AddMinutes(5) ? Infrastructure.FieldMessages.MustNotBeInFuture
+        : end - start > MaxCctvClip ? ClipTooLong.Format(MaxCctvClip.TotalHours)
         : null;
 }
 
 /// <summary>The time fields of uploads and lists.</summary>
 public static class RecordingFieldErrors
 {
+    private static readonly LocalText TimeRequired = new(
+        "Pakollinen tieto: aika ISO 8601 -muodossa.",
+        "Obligatorisk uppgift: en tid i ISO 8601-format.",
+        "Required: an ISO 8601 time.");
+
+    private static readonly LocalText NotATime = new(
+        "Ei ole aika ISO 8601 -muodossa.",
+        "Inte en tid i ISO 8601-format.",
+        "Not an ISO 8601 time.");
+
     /// <summary>A required ISO 8601 time (without an offset read as UTC).</summary>
     public static DateTime? Time(this Infrastructure.FieldErrors errors, string field, string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            errors.Add(field, "Required: an ISO 8601 time.");
+            errors.Add(field, TimeRequired);
             return null;
         }
 
         var time = RecordingRules.ParseTime(text);
         if (time is null)
         {
-            errors.Add(field, "Not an ISO 8601 time.");
+            errors.Add(field, NotATime);
         }
 
         return time;

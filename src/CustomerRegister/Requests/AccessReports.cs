@@ -20,16 +20,26 @@ namespace CustomerRegister.Requests;
 public sealed class AccessReports(
     RegisterDbContext db, AuditLog audit, AccessReportBuilder builder, RequestSteps steps)
 {
+    private static readonly LocalText OnlyAccess = new(
+        "Vain tarkastus- ja siirtopyynnöille laaditaan tarkastusraportti.",
+        "Endast begäranden om insyn och dataportabilitet får en insynsrapport.",
+        "Only access and portability requests get an access report.");
+
+    private static readonly LocalText Closed = new(
+        "Pyyntö on suljettu.",
+        "Begäran är avslutad.",
+        "The request is {0}.");
+
     public const string Action = "access_report.generate";
 
     public static readonly IReadOnlyList<string> Formats = ["json", "html", "pdf"];
 
     /// <summary>Why a request may not get a report yet, or null when it may.</summary>
-    public static string? Refusal(DataSubjectRequest r) =>
-        r.Type is not (RequestType.Access or RequestType.Portability) ? "Only access and portability requests get an access report."
-        : r.State is RequestState.Refused or RequestState.Withdrawn or RequestState.Duplicate ? $"The request is {r.State}."
-        : r.SubjectId is null ? "The request is not matched to a person yet."
-        : r.IdentityVerifiedAt is null ? "The requester's identity has not been verified yet."
+    public static LocalText? Refusal(DataSubjectRequest r) =>
+        r.Type is not (RequestType.Access or RequestType.Portability) ? OnlyAccess
+        : r.State is RequestState.Refused or RequestState.Withdrawn or RequestState.Duplicate ? Closed.Format(r.State)
+        : r.SubjectId is null ? RequestRules.NotMatched
+        : r.IdentityVerifiedAt is null ? RequestRules.NotVerified
         : null;
 
     /// <summary>
@@ -92,12 +102,12 @@ public sealed class AccessReports(
         var errors = new FieldErrors();
         if (format is not null && !Formats.Contains(format))
         {
-            errors.Add("format", "One of json, html, pdf.");
+            errors.Add("format", FieldMessages.OneOf(Formats));
         }
 
         if (language is not null && !Languages.All.Contains(language))
         {
-            errors.Add("lang", "One of fi, sv, en.");
+            errors.Add("lang", FieldMessages.OneOfLanguages);
         }
 
         return errors.Any ? Outcome.Invalid(errors) : null;

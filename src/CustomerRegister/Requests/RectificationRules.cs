@@ -1,6 +1,7 @@
 using System.Globalization;
 using CustomerRegister.Catalog;
 using CustomerRegister.Finnish;
+using CustomerRegister.Localization;
 
 namespace CustomerRegister.Requests;
 
@@ -21,28 +22,110 @@ public static class RectificationRules
     /// <summary>The longest value a rectifiable column holds (contact history summaries), so before/after always fit.</summary>
     public const int MaxShownLength = 4000;
 
-    public const string LegalRecordReason =
-        "Kept unchanged as a legal record (Kirjanpitolaki / Jätelaki); a correction is recorded in the request.";
+    public static readonly LocalText LegalRecordReason = new(
+        "Säilytetään muuttamattomana lakisääteisenä asiakirjana (kirjanpitolaki / jätelaki); korjaus kirjataan pyyntöön.",
+        "Bevaras oförändrad som lagstadgad handling (bokföringslagen / avfallslagen); rättelsen registreras i begäran.",
+        "Kept unchanged as a legal record (Kirjanpitolaki / Jätelaki); a correction is recorded in the request.");
 
-    public const string IdentityCodeReason =
+    public static readonly LocalText IdentityCodeReason = new(
+        "Henkilötunnus säilytetään sellaisena kuin se on romutustodistuksessa, lakisääteisessä asiakirjassa (jätelaki); sitä "
+        + "ei korjata tässä: kirjaa korjaus pyyntöön.",
+        "Personbeteckningen bevaras så som den står på skrotningsintyget, en lagstadgad handling (avfallslagen); den "
+        + "rättas inte här: registrera rättelsen i begäran.",
         "The personal identity code is kept as written on the scrapping certificate, a legal record (Jätelaki); it is not "
-        + "rectified here: record the correction in the request.";
+        + "rectified here: record the correction in the request.");
+
+    private static readonly LocalText SystemColumn = new(
+        "Rekisterin itse ylläpitämä tieto (rivin tunniste, henkilöavain, lähde, ajat, versio): ei henkilön tieto.",
+        "Uppgift som registret själv upprätthåller (radens id, personnyckel, källa, tider, version): inte en uppgift om personen.",
+        "Kept by the register (row id, subject key, source, times, version): not a value of the person.");
+
+    private static readonly LocalText NotPersonalData = new(
+        "Ei henkilötietoa tietoluettelon mukaan.",
+        "Inte personuppgifter enligt katalogen.",
+        "Not personal data in the catalogue.");
+
+    private static readonly LocalText RequestRecords = new(
+        "Pyyntöjen tiedot ovat näyttöä pyyntöjen käsittelystä; niitä ei korjata.",
+        "Uppgifterna om begäranden är bevis på hur de behandlats; de rättas inte.",
+        "The request records are evidence of how requests were handled; they are not rectified.");
+
+    private static readonly LocalText ConsentEvidence = new(
+        "Suostumuksen näyttöä ei kirjoiteta uudelleen: kirjaa sen sijaan uusi suostumus tai sen peruminen.",
+        "Bevis på samtycke skrivs inte om: registrera i stället ett nytt samtycke eller ett återkallande.",
+        "Consent evidence is not rewritten: record a new consent or withdrawal instead.");
+
+    private static readonly LocalText Cipher = new(
+        "Salattu arvo tai tiiviste: korjaa tunnus sen nimellä (esim. bank_account).",
+        "Ett krypterat värde eller en hashkod: rätta koden med dess namn (t.ex. bank_account).",
+        "A cipher or keyed hash: rectify the code by its name (e.g. bank_account).");
+
+    private static readonly LocalText ProtectedCode = new(
+        "Tätä suojattua tunnusta ei voi korjata tässä.",
+        "Den här skyddade koden kan inte rättas här.",
+        "This protected code cannot be rectified here.");
+
+    private static readonly LocalText MaskedCopy = new(
+        "Suojatun tunnuksen peitetty kopio: korjaa tunnus sen nimellä (esim. bank_account).",
+        "En maskerad kopia av en skyddad kod: rätta koden med dess namn (t.ex. bank_account).",
+        "A masked copy of a protected code: rectify the code by its name (e.g. bank_account).");
+
+    private static readonly LocalText Link = new(
+        "Linkki tietueiden välillä, ei henkilön tieto.",
+        "En länk mellan poster, inte en uppgift om personen.",
+        "A link between records, not a value of the person.");
+
+    private static readonly LocalText KindNotRectifiable = new(
+        "Tämänlaista arvoa ei voi korjata tässä.",
+        "Den här typen av värde kan inte rättas här.",
+        "This kind of value cannot be rectified here.");
+
+    private static readonly LocalText OneOfValues = new(
+        "Jokin näistä: {0}.",
+        "Ett av följande: {0}.",
+        "One of {0}.");
+
+    private static readonly LocalText ADate = new(
+        "Päivämäärä muodossa vvvv-kk-pp.",
+        "Ett datum i formen åååå-mm-dd.",
+        "A date yyyy-MM-dd.");
+
+    private static readonly LocalText ADateTime = new(
+        "Päivämäärä ja kellonaika (ISO 8601).",
+        "Ett datum och klockslag (ISO 8601).",
+        "A date and time (ISO 8601).");
+
+    private static readonly LocalText AWholeNumber = new(
+        "Kokonaisluku.",
+        "Ett heltal.",
+        "A whole number.");
+
+    private static readonly LocalText ANumber = new(
+        "Luku.",
+        "Ett tal.",
+        "A number.");
+
+    private static readonly LocalText TrueOrFalse = new(
+        "true tai false.",
+        "true eller false.",
+        "true or false.");
+
 
     /// <summary>Columns the register keeps itself: they describe the row, not the person.</summary>
     private static readonly HashSet<string> SystemColumns =
         new(["id", "subject_id", "source", "created_at", "updated_at", "version"], StringComparer.Ordinal);
 
     /// <summary>Why the field cannot be rectified, or null when it can.</summary>
-    public static string? Refusal(RectifiableField field)
+    public static LocalText? Refusal(RectifiableField field)
     {
         if (SystemColumns.Contains(field.Column))
         {
-            return "Kept by the register (row id, subject key, source, times, version): not a value of the person.";
+            return SystemColumn;
         }
 
         if (field.Category is not { } category)
         {
-            return "Not personal data in the catalogue.";
+            return NotPersonalData;
         }
 
         if (category.Id == Categories.IdentityCode.Id)
@@ -52,7 +135,7 @@ public static class RectificationRules
 
         if (category.Id == Categories.RightsRequest.Id)
         {
-            return "The request records are evidence of how requests were handled; they are not rectified.";
+            return RequestRecords;
         }
 
         if (category.Erasure == ErasureAction.RestrictUntilDue)
@@ -62,34 +145,34 @@ public static class RectificationRules
 
         if (category.Id == Categories.MarketingPermission.Id)
         {
-            return "Consent evidence is not rewritten: record a new consent or withdrawal instead.";
+            return ConsentEvidence;
         }
 
         if (field.ClrType == typeof(byte[]))
         {
-            return "A cipher or keyed hash: rectify the code by its name (e.g. bank_account).";
+            return Cipher;
         }
 
         if (field.IsProtectedCode)
         {
-            return category.Id == Categories.BankAccount.Id ? null : "This protected code cannot be rectified here.";
+            return category.Id == Categories.BankAccount.Id ? null : ProtectedCode;
         }
 
         if (category.Masked)
         {
-            return "A masked copy of a protected code: rectify the code by its name (e.g. bank_account).";
+            return MaskedCopy;
         }
 
         if (field.IsForeignKey || Underlying(field.ClrType) == typeof(Guid))
         {
-            return "A link between records, not a value of the person.";
+            return Link;
         }
 
-        return Parser(field) is null ? "This kind of value cannot be rectified here." : null;
+        return Parser(field) is null ? KindNotRectifiable : null;
     }
 
     /// <summary>Validates and normalises the new value; null when the field is cleared.</summary>
-    public static RectifiedValue? Parse(RectifiableField field, string? input, out string? error)
+    public static RectifiedValue? Parse(RectifiableField field, string? input, out LocalText? error)
     {
         error = null;
         var text = string.IsNullOrWhiteSpace(input) ? null : input.Trim();
@@ -97,7 +180,7 @@ public static class RectificationRules
         {
             if (!field.Nullable)
             {
-                error = "Required.";
+                error = Infrastructure.FieldMessages.Required;
             }
 
             return null;
@@ -106,14 +189,14 @@ public static class RectificationRules
         var parse = Parser(field);
         if (parse is null)
         {
-            error = "This kind of value cannot be rectified here.";
+            error = KindNotRectifiable;
             return null;
         }
 
         return parse(text, out error);
     }
 
-    private delegate RectifiedValue? ValueParser(string text, out string? error);
+    private delegate RectifiedValue? ValueParser(string text, out LocalText? error);
 
     private static ValueParser? Parser(RectifiableField field)
     {
@@ -139,39 +222,39 @@ public static class RectificationRules
 
         if (type.IsEnum)
         {
-            return (string text, out string? error) =>
+            return (string text, out LocalText? error) =>
             {
                 var name = Enum.GetNames(type).FirstOrDefault(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase));
-                error = name is null ? $"One of {string.Join(", ", Enum.GetNames(type))}." : null;
+                error = name is null ? OneOfValues.Format(string.Join(", ", Enum.GetNames(type))) : null;
                 return name is null ? null : new RectifiedValue(Enum.Parse(type, name), name);
             };
         }
 
         return type switch
         {
-            _ when type == typeof(DateOnly) => Simple("A date yyyy-MM-dd.", t =>
+            _ when type == typeof(DateOnly) => Simple(ADate, t =>
                 DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null,
                 v => ((DateOnly)v).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-            _ when type == typeof(DateTime) => Simple("A date and time (ISO 8601).", t =>
+            _ when type == typeof(DateTime) => Simple(ADateTime, t =>
                 DateTime.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal,
                     out var d) ? DateTime.SpecifyKind(d, DateTimeKind.Utc) : null,
                 v => ((DateTime)v).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)),
-            _ when type == typeof(int) => Simple("A whole number.", t =>
+            _ when type == typeof(int) => Simple(AWholeNumber, t =>
                 int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null, Invariant),
-            _ when type == typeof(long) => Simple("A whole number.", t =>
+            _ when type == typeof(long) => Simple(AWholeNumber, t =>
                 long.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null, Invariant),
-            _ when type == typeof(decimal) => Simple("A number.", t =>
+            _ when type == typeof(decimal) => Simple(ANumber, t =>
                 decimal.TryParse(t, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : null, Invariant),
-            _ when type == typeof(double) => Simple("A number.", t =>
+            _ when type == typeof(double) => Simple(ANumber, t =>
                 double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n) ? n : null, Invariant),
-            _ when type == typeof(bool) => Simple("true or false.", t => bool.TryParse(t, out var b) ? b : null, Invariant),
+            _ when type == typeof(bool) => Simple(TrueOrFalse, t => bool.TryParse(t, out var b) ? b : null, Invariant),
             _ => null,
         };
     }
 
     private static ValueParser Identifier<T>(Infrastructure.IdentifierParser<T> parse, Func<T, string> stored, Func<T, string>? shown = null)
         where T : class =>
-        (string text, out string? error) =>
+        (string text, out LocalText? error) =>
         {
             if (parse(text, out var value, out var problem))
             {
@@ -179,18 +262,18 @@ public static class RectificationRules
                 return new RectifiedValue(shown is null ? stored(value) : value, (shown ?? stored)(value));
             }
 
-            error = problem.Message;
+            error = problem.Text;
             return null;
         };
 
-    private static ValueParser Text(int max) => (string text, out string? error) =>
+    private static ValueParser Text(int max) => (string text, out LocalText? error) =>
     {
-        error = text.Length > max ? $"At most {max} characters." : null;
+        error = text.Length > max ? Infrastructure.FieldMessages.TooLong(max) : null;
         return error is null ? new RectifiedValue(text, text) : null;
     };
 
-    private static ValueParser Simple(string expected, Func<string, object?> parse, Func<object, string> show) =>
-        (string text, out string? error) =>
+    private static ValueParser Simple(LocalText expected, Func<string, object?> parse, Func<object, string> show) =>
+        (string text, out LocalText? error) =>
         {
             var value = parse(text);
             error = value is null ? expected : null;

@@ -5,6 +5,7 @@ using CustomerRegister.Customers;
 using CustomerRegister.Data;
 using CustomerRegister.Finnish;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using CustomerRegister.Protection;
 using CustomerRegister.Search;
 using CustomerRegister.Subjects;
@@ -34,6 +35,61 @@ public sealed record NotifyRecipient(string Recipient, string Reason);
 public sealed class Rectifications(
     RegisterDbContext db, AuditLog audit, TimeProvider clock, ProtectedCodes codes, RequestSteps requests)
 {
+    private static readonly LocalText NotMatched = new(
+        "Pyyntöä ei ole yhdistetty henkilöön.",
+        "Begäran är inte kopplad till en person.",
+        "The request is not matched to a person.");
+
+    private static readonly LocalText ChangesRequired = new(
+        "Pakollinen tieto: vähintään yksi muutos { table, rowId, field, value }.",
+        "Obligatorisk uppgift: minst en ändring { table, rowId, field, value }.",
+        "Required: at least one change { table, rowId, field, value }.");
+
+    private static readonly LocalText TooManyChanges = new(
+        "Enintään {0} muutosta kerralla.",
+        "Högst {0} ändringar åt gången.",
+        "At most {0} changes at a time.");
+
+    private static readonly LocalText OnlyRectification = new(
+        "Vain oikaisupyyntö muuttaa tietoja; tämä pyyntö on toista lajia.",
+        "Endast en begäran om rättelse ändrar uppgifter; den här begäran är av annat slag.",
+        "Only a rectification request changes data; this is a {0} request.");
+
+    private static readonly LocalText ChangeRequired = new(
+        "Pakollinen tieto: { table, rowId, field, value }.",
+        "Obligatorisk uppgift: { table, rowId, field, value }.",
+        "Required: { table, rowId, field, value }.");
+
+    private static readonly LocalText NotATable = new(
+        "Ei ole tietoluettelon taulu, jossa on henkilön tietoja.",
+        "Inte en tabell i katalogen som innehåller personens uppgifter.",
+        "Not a table of the catalogue that holds a person's data.");
+
+    private static readonly LocalText RowIdRequired = new(
+        "Pakollinen tieto: rivin tunniste.",
+        "Obligatorisk uppgift: radens id.",
+        "Required: the id of the row.");
+
+    private static readonly LocalText NotAColumn = new(
+        "Ei ole taulun {0} sarake.",
+        "Inte en kolumn i tabellen {0}.",
+        "Not a column of {0}.");
+
+    private static readonly LocalText ColumnRefused = new(
+        "{0}: {1}",
+        "{0}: {1}",
+        "{0}: {1}");
+
+    private static readonly LocalText ChangedTwice = new(
+        "Saman rivin samaa tietoa muutetaan kahdesti.",
+        "Samma uppgift på samma rad ändras två gånger.",
+        "The same field of the same row is changed twice.");
+
+    private static readonly LocalText NoSuchRow = new(
+        "Taulussa {0} ei ole pyynnön henkilön riviä tällä tunnisteella.",
+        "Tabellen {0} har ingen rad för begärans person med det här id:t.",
+        "No row of the request's person in {0} has this id.");
+
     public const int MaxChanges = 50;
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -44,11 +100,11 @@ public sealed class Rectifications(
         var changes = input.Changes ?? [];
         if (changes.Count == 0)
         {
-            errors.Add("changes", "Required: at least one change { table, rowId, field, value }.");
+            errors.Add("changes", ChangesRequired);
         }
         else if (changes.Count > MaxChanges)
         {
-            errors.Add("changes", $"At most {MaxChanges} changes at a time.");
+            errors.Add("changes", TooManyChanges.Format(MaxChanges));
         }
 
         errors.RequiredVersion(input.Version);
@@ -65,7 +121,7 @@ public sealed class Rectifications(
 
         if (request.Type != RequestType.Rectification)
         {
-            return Outcome.Conflict("type", $"Only a rectification request changes data; this is a {request.Type} request.");
+            return Outcome.Conflict("type", OnlyRectification.Format(request.Type));
         }
 
         if (RequestRules.CanRectify(request.State) is { } refusal)
@@ -75,7 +131,7 @@ public sealed class Rectifications(
 
         if (request.SubjectId is not { } subjectId)
         {
-            return Outcome.Conflict("subjectId", "The request is not matched to a person.");
+            return Outcome.Conflict("subjectId", NotMatched);
         }
 
         var planned = await PlanAsync(changes, subjectId, errors, ct);
@@ -176,13 +232,13 @@ public sealed class Rectifications(
             var at = $"changes[{i}]";
             if (change is null)
             {
-                errors.Add(at, "Required: { table, rowId, field, value }.");
+                errors.Add(at, ChangeRequired);
                 continue;
             }
 
             if (string.IsNullOrWhiteSpace(change.Table) || !tables.TryGetValue(change.Table.Trim(), out var table))
             {
-                errors.Add($"{at}.table", "Not a table of the catalogue that holds a person's data.");
+                errors.Add($"{at}.table", NotATable);
                 continue;
             }
 
@@ -195,19 +251,19 @@ public sealed class Rectifications(
             }
             else
             {
-                errors.Add($"{at}.rowId", "Required: the id of the row.");
+                errors.Add($"{at}.rowId", RowIdRequired);
             }
 
             var field = Resolve(table, change.Field?.Trim(), out var property);
             if (field is null)
             {
-                errors.Add($"{at}.field", $"Not a column of {table.Table}.");
+                errors.Add($"{at}.field", NotAColumn.Format(table.Table));
                 continue;
             }
 
             if (RectificationRules.Refusal(field) is { } refused)
             {
-                errors.Add($"{at}.field", $"{field.Column}: {refused}");
+                errors.Add($"{at}.field", ColumnRefused.Format(field.Column, refused));
                 continue;
             }
 
@@ -224,13 +280,13 @@ public sealed class Rectifications(
 
             if (!seen.Add((table.Table, key.ToString()!, field.Column)))
             {
-                errors.Add($"{at}.field", "The same field of the same row is changed twice.");
+                errors.Add($"{at}.field", ChangedTwice);
                 continue;
             }
 
             if (!await AccessReportBuilder.HoldsAsync(db, table, key, subjectId, ct))
             {
-                errors.Add($"{at}.rowId", $"No row of the request's person in {table.Table} has this id.");
+                errors.Add($"{at}.rowId", NoSuchRow.Format(table.Table));
                 continue;
             }
 

@@ -1,3 +1,5 @@
+using CustomerRegister.Localization;
+
 namespace CustomerRegister.Requests;
 
 /// <summary>
@@ -9,6 +11,21 @@ namespace CustomerRegister.Requests;
 public sealed class RequestDeadlines(IEnumerable<DateOnly>? extraHolidays = null)
 {
     public const int MaxExtensionMonths = 2;
+
+    private static readonly LocalText AlreadyExtended = new(
+        "Määräaikaa on jo jatkettu kerran.",
+        "Tidsfristen har redan förlängts en gång.",
+        "The deadline has already been extended once.");
+
+    private static readonly LocalText ExtensionMonths = new(
+        "Jatko on 1–{0} kuukautta.",
+        "En förlängning är 1–{0} månader.",
+        "An extension is 1 to {0} months.");
+
+    private static readonly LocalText OriginalDuePassed = new(
+        "Alkuperäinen määräaika on jo ohi; pyytäjälle on kerrottava jatkosta ensimmäisen kuukauden aikana.",
+        "Den ursprungliga tidsfristen har redan gått ut; den som begärt ska informeras om förlängningen inom den första månaden.",
+        "The original due date has passed; the requester must be told within the first month.");
 
     private readonly HashSet<DateOnly> _extra = [.. extraHolidays ?? []];
 
@@ -25,19 +42,19 @@ public sealed class RequestDeadlines(IEnumerable<DateOnly>? extraHolidays = null
     private DateOnly MonthsFrom(DateOnly received, int months) => NextWorkingDayFrom(received.AddMonths(months));
 
     /// <summary>Why an extension is not allowed, or null when it is.</summary>
-    public static string? ExtensionRefusal(DateOnly originalDue, DateOnly today, bool alreadyExtended, int months)
+    public static LocalText? ExtensionRefusal(DateOnly originalDue, DateOnly today, bool alreadyExtended, int months)
     {
         if (alreadyExtended)
         {
-            return "The deadline has already been extended once.";
+            return AlreadyExtended;
         }
 
         if (months is < 1 or > MaxExtensionMonths)
         {
-            return $"An extension is 1 to {MaxExtensionMonths} months.";
+            return ExtensionMonths.Format(MaxExtensionMonths);
         }
 
-        return today > originalDue ? "The original due date has passed; the requester must be told within the first month." : null;
+        return today > originalDue ? OriginalDuePassed : null;
     }
 
     public bool IsWorkingDay(DateOnly date) =>

@@ -39,6 +39,21 @@ public sealed class RequestIntake(
     RegisterDbContext db, AuditLog audit, RequestSteps steps, IMailSender mail, IOptions<RequestOptions> options,
     IOptions<MailOptions> mailOptions)
 {
+    private static readonly LocalText OverAYear = new(
+        "Yli vuoden takaa: kirjaa päivä, jona pyyntö todella saapui.",
+        "För över ett år sedan: registrera det verkliga datumet då begäran kom in.",
+        "More than a year ago: record the actual date the request arrived.");
+
+    private static readonly LocalText ErasureNotMatchedAtIntake = new(
+        "Poistopyyntöä ei koskaan yhdistetä henkilöön vastaanotettaessa: yhdistä se erillisenä, varmistettuna vaiheena.",
+        "En begäran om radering kopplas aldrig till en person vid mottagandet: koppla den som ett separat, bekräftat steg.",
+        "An erasure request is never matched at intake: match it as a separate, confirmed step.");
+
+    private static readonly LocalText AlreadyTakenIn = new(
+        "Tämä viesti on jo otettu vastaan.",
+        "Det här meddelandet har redan tagits emot.",
+        "This message was already taken in.");
+
     public const int MaxTextLength = 4000;
 
     private DateTime Now => steps.Now;
@@ -48,12 +63,12 @@ public sealed class RequestIntake(
         var errors = new FieldErrors();
         if (input.Type is null)
         {
-            errors.Add("type", $"Required: one of {string.Join(", ", Enum.GetNames<RequestType>())}.");
+            errors.Add("type", FieldMessages.RequiredOneOf<RequestType>());
         }
 
         if (input.Channel is null)
         {
-            errors.Add("channel", $"Required: one of {string.Join(", ", Enum.GetNames<RequestChannel>())}.");
+            errors.Add("channel", FieldMessages.RequiredOneOf<RequestChannel>());
         }
 
         var name = errors.Text("requesterName", input.RequesterName, 200, required: true);
@@ -65,16 +80,16 @@ public sealed class RequestIntake(
         var receivedAt = input.ReceivedAt?.ToUniversalTime() ?? Now;
         if (receivedAt > Now.AddMinutes(5))
         {
-            errors.Add("receivedAt", "Cannot be in the future.");
+            errors.Add("receivedAt", FieldMessages.NotInFuture);
         }
         else if (receivedAt < Now.AddYears(-1))
         {
-            errors.Add("receivedAt", "More than a year ago: record the actual date the request arrived.");
+            errors.Add("receivedAt", OverAYear);
         }
 
         if (input.SubjectId is not null && input.Type == RequestType.Erasure)
         {
-            errors.Add("subjectId", "An erasure request is never matched at intake: match it as a separate, confirmed step.");
+            errors.Add("subjectId", ErasureNotMatchedAtIntake);
         }
 
         if (errors.Any)
@@ -84,12 +99,12 @@ public sealed class RequestIntake(
 
         if (input.SubjectId is { } sid && !await db.Set<Subject>().AnyAsync(s => s.Id == sid, ct))
         {
-            return Outcome.Invalid(errors.Add("subjectId", "No such subject."));
+            return Outcome.Invalid(errors.Add("subjectId", FieldMessages.NoSuchSubject));
         }
 
         if (input.AssignedTo is { } uid && !await db.Users.AnyAsync(u => u.Id == uid, ct))
         {
-            return Outcome.Invalid(errors.Add("assignedTo", "No such user."));
+            return Outcome.Invalid(errors.Add("assignedTo", FieldMessages.NoSuchUser));
         }
 
         var request = New(input.Type!.Value, input.Channel!.Value, input.Source ?? DataSource.Consumer, receivedAt, language, name!,
@@ -113,14 +128,14 @@ public sealed class RequestIntake(
         var errors = new FieldErrors();
         if (input.Type is null)
         {
-            errors.Add("type", $"Required: one of {string.Join(", ", Enum.GetNames<RequestType>())}.");
+            errors.Add("type", FieldMessages.RequiredOneOf<RequestType>());
         }
 
         var name = errors.Text("name", input.Name, 200, required: true);
         EmailAddress? email = null;
         if (string.IsNullOrWhiteSpace(input.Email))
         {
-            errors.Add("email", "Required.");
+            errors.Add("email", FieldMessages.Required);
         }
         else
         {
@@ -167,7 +182,7 @@ public sealed class RequestIntake(
     {
         if (await db.Set<DataSubjectRequest>().AnyAsync(r => r.MailMessageHash == input.MessageHash, ct))
         {
-            return Outcome.Conflict("messageId", "This message was already taken in.");
+            return Outcome.Conflict("messageId", AlreadyTakenIn);
         }
 
         var errors = new FieldErrors();
@@ -252,7 +267,7 @@ public sealed class RequestIntake(
     {
         if (language is not null && !Languages.All.Contains(language.Trim().ToLowerInvariant()))
         {
-            errors.Add("language", "One of fi, sv, en.");
+            errors.Add("language", FieldMessages.OneOfLanguages);
         }
 
         return Languages.Normalize(language);

@@ -4,6 +4,7 @@ using CustomerRegister.Customers;
 using CustomerRegister.Data;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Requests;
@@ -16,6 +17,11 @@ namespace CustomerRegister.Requests;
 public sealed class RequestQueries(
     RegisterDbContext db, AuditLog audit, TimeProvider clock, Rectifications rectifications, Access access)
 {
+    private static readonly LocalText NoSuchRequest = new(
+        "Pyyntöä ei löydy.",
+        "Begäran finns inte.",
+        "No such request.");
+
     public const string ListAction = "request.list";
 
     private static readonly string[] ReadFields = ["requester_name", "requester_email", "requester_phone", "requester_address", "text"];
@@ -46,7 +52,7 @@ public sealed class RequestQueries(
             var last = await db.Set<DataSubjectRequest>().AsNoTracking().Where(r => r.Id == a).Select(r => (DateOnly?)r.DueDate).FirstOrDefaultAsync(ct);
             if (last is not { } due)
             {
-                errors.Add("after", "No such request.");
+                errors.Add("after", NoSuchRequest);
             }
             else
             {

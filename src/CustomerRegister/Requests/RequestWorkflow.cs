@@ -1,6 +1,7 @@
 using CustomerRegister.Audit;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using CustomerRegister.Subjects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,11 +16,21 @@ namespace CustomerRegister.Requests;
 public sealed class RequestWorkflow(
     RegisterDbContext db, AuditLog audit, RequestSteps steps, IMailSender mail, IOptions<RequestOptions> options)
 {
+    private static readonly LocalText MonthsRange = new(
+        "1–{0} kuukautta.",
+        "1–{0} månader.",
+        "1 to {0}.");
+
+    private static readonly LocalText PersonRequired = new(
+        "Pakollinen tieto: henkilö, jonka käsittelijä on varmistanut.",
+        "Obligatorisk uppgift: personen som handläggaren har bekräftat.",
+        "Required: the person the handler confirmed.");
+
     public async Task<Outcome<DataSubjectRequest>> MatchAsync(Guid id, Guid? subjectId, long? version, CancellationToken ct)
     {
         if (subjectId is null)
         {
-            return Outcome.Invalid("subjectId", "Required: the person the handler confirmed.");
+            return Outcome.Invalid("subjectId", PersonRequired);
         }
 
         var request = await steps.LoadAsync(id, version, ct);
@@ -45,7 +56,7 @@ public sealed class RequestWorkflow(
         var errors = new FieldErrors();
         if (method is null)
         {
-            errors.Add("method", $"Required: one of {string.Join(", ", Enum.GetNames<IdentityMethod>())}.");
+            errors.Add("method", FieldMessages.RequiredOneOf<IdentityMethod>());
         }
 
         var trimmed = errors.Text("note", note, 500, required: method == IdentityMethod.Other);
@@ -142,7 +153,7 @@ public sealed class RequestWorkflow(
     {
         if (userId is { } uid && !await db.Users.AnyAsync(u => u.Id == uid, ct))
         {
-            return Outcome.Invalid("userId", "No such user.");
+            return Outcome.Invalid("userId", FieldMessages.NoSuchUser);
         }
 
         return await StepAsync(id, version, r => RequestRules.CanClose(r.State), r =>
@@ -161,7 +172,7 @@ public sealed class RequestWorkflow(
         var extension = months ?? RequestDeadlines.MaxExtensionMonths;
         if (extension is < 1 or > RequestDeadlines.MaxExtensionMonths)
         {
-            errors.Add("months", $"1 to {RequestDeadlines.MaxExtensionMonths}.");
+            errors.Add("months", MonthsRange.Format(RequestDeadlines.MaxExtensionMonths));
         }
 
         var why = errors.Text("reason", reason, 1000, required: true);
@@ -208,7 +219,7 @@ public sealed class RequestWorkflow(
     }
 
     private async Task<Outcome<DataSubjectRequest>> StepAsync(
-        Guid id, long? version, Func<DataSubjectRequest, string?> rule, Func<DataSubjectRequest, string> apply, CancellationToken ct)
+        Guid id, long? version, Func<DataSubjectRequest, LocalText?> rule, Func<DataSubjectRequest, string> apply, CancellationToken ct)
     {
         var request = await steps.LoadAsync(id, version, ct);
         if (request is null)

@@ -2,6 +2,7 @@ using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using CustomerRegister.Marketing;
 using CustomerRegister.Requests;
 using Microsoft.EntityFrameworkCore;
@@ -16,18 +17,37 @@ public sealed class RestrictionHandling(
     RegisterDbContext db, RequestSteps requests, ProcessingLimits limits, AuditLog audit, TimeProvider clock,
     IHttpContextAccessor http, IMailSender mail)
 {
-    public static string? Refusal(DataSubjectRequest r, params RequestType[] types) =>
-        !types.Contains(r.Type) ? $"This step is for {string.Join(" or ", types)} requests."
-        : r.SubjectId is null ? "The request is not matched to a person yet."
-        : r.State != RequestState.InProgress ? $"The step runs on a started request; the request is {r.State}."
+    private static readonly LocalText WrongType = new(
+        "Tämä vaihe koskee toisenlaista pyyntöä.",
+        "Det här steget gäller en annan typ av begäran.",
+        "This step is for {0} requests.");
+
+    private static readonly LocalText NotStarted = new(
+        "Vaihe tehdään pyynnölle, jonka käsittely on aloitettu.",
+        "Steget görs för en begäran vars behandling har påbörjats.",
+        "The step runs on a started request; the request is {0}.");
+
+    private static readonly LocalText GroundRequired = new(
+        "Pakollinen tieto: AccuracyContested, UnlawfulProcessing, NeededForLegalClaims tai ObjectionPending (18 artiklan 1 kohta).",
+        "Obligatorisk uppgift: AccuracyContested, UnlawfulProcessing, NeededForLegalClaims eller ObjectionPending (artikel 18.1).",
+        "Required: AccuracyContested, UnlawfulProcessing, NeededForLegalClaims or ObjectionPending (Art 18(1)).");
+
+    private static readonly LocalText KindRequired = new(
+        "Pakollinen tieto: Restriction tai ProfilingObjection.",
+        "Obligatorisk uppgift: Restriction eller ProfilingObjection.",
+        "Required: Restriction or ProfilingObjection.");
+
+    public static LocalText? Refusal(DataSubjectRequest r, params RequestType[] types) =>
+        !types.Contains(r.Type) ? WrongType.Format(string.Join(" or ", types))
+        : r.SubjectId is null ? RequestRules.NotMatched
+        : r.State != RequestState.InProgress ? NotStarted.Format(r.State)
         : null;
 
     public async Task<Outcome<DataSubjectRequest>> RestrictAsync(Guid id, RestrictionGround? ground, long? version, CancellationToken ct)
     {
         if (ground is null or RestrictionGround.KeptByLawAfterErasure)
         {
-            return Outcome.Invalid("ground",
-                "Required: AccuracyContested, UnlawfulProcessing, NeededForLegalClaims or ObjectionPending (Art 18(1)).");
+            return Outcome.Invalid("ground", GroundRequired);
         }
 
         return await StepAsync(id, version, [RequestType.Restriction], async r =>
@@ -69,7 +89,7 @@ public sealed class RestrictionHandling(
         var errors = new FieldErrors();
         if (kind is null)
         {
-            errors.Add("kind", "Required: Restriction or ProfilingObjection.");
+            errors.Add("kind", KindRequired);
         }
 
         var why = errors.Text("reason", reason, 1000, required: true);

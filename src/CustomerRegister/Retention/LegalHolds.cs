@@ -3,6 +3,7 @@ using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Retention;
@@ -17,6 +18,21 @@ public sealed record HoldResponse(Guid Id, Guid? SubjectId, string? Table, Guid?
 /// <summary>Legal holds: a person or one item held back from the sweep, with the reason; released by the DPO with the reason.</summary>
 public sealed class LegalHolds(RegisterDbContext db, AuditLog audit, TimeProvider clock)
 {
+    private static readonly LocalText PersonOrItem = new(
+        "Joko henkilö (subjectId) tai taulu ja rivi (table ja rowId, yksi tieto).",
+        "Antingen person (subjectId) eller tabell och rad (table och rowId, en uppgift).",
+        "Either subjectId (a person) or table and rowId (one item).");
+
+    private static readonly LocalText TableAndRow = new(
+        "Yksittäinen tieto nimetään sekä taululla että rivillä (table ja rowId).",
+        "En enskild uppgift anges med både tabell och rad (table och rowId).",
+        "An item is named by both table and rowId.");
+
+    private static readonly LocalText NoSuchTable = new(
+        "Taulua ei löydy.",
+        "Tabellen finns inte.",
+        "No such table.");
+
     public async Task<Outcome<HoldResponse>> SetAsync(HoldRequest request, ClaimsPrincipal? user, CancellationToken ct)
     {
         var errors = new FieldErrors();
@@ -24,22 +40,22 @@ public sealed class LegalHolds(RegisterDbContext db, AuditLog audit, TimeProvide
         var item = request.Table is not null || request.RowId is not null;
         if (request.SubjectId is null == !item)
         {
-            errors.Add("subjectId", "Either subjectId (a person) or table and rowId (one item).");
+            errors.Add("subjectId", PersonOrItem);
         }
 
         if (item && (request.Table is null || request.RowId is null))
         {
-            errors.Add(request.Table is null ? "table" : "rowId", "An item is named by both table and rowId.");
+            errors.Add(request.Table is null ? "table" : "rowId", TableAndRow);
         }
 
         if (request.SubjectId is { } s && !await db.Set<Subjects.Subject>().AnyAsync(x => x.Id == s, ct))
         {
-            errors.Add("subjectId", "No such subject.");
+            errors.Add("subjectId", FieldMessages.NoSuchSubject);
         }
 
         if (request.Table is { } t && db.Model.GetEntityTypes().All(e => e.GetTableName() != t))
         {
-            errors.Add("table", "No such table.");
+            errors.Add("table", NoSuchTable);
         }
 
         if (errors.Any)

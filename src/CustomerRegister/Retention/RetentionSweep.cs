@@ -3,6 +3,7 @@ using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Erasure;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using CustomerRegister.Requests;
 using CustomerRegister.Vehicles;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,11 @@ public sealed class RetentionSweep(
     IServiceScopeFactory scopes, StorageReclaimer reclaimer, IdentityCodeExpiry identityCodes, UnconfirmedRequests unconfirmed,
     SweepSql sql, SweepLease lease, DeletionLog deletions, RowSweep rows, ProfileSweep profiles, ILogger<RetentionSweep> log)
 {
+    private static readonly LocalText LeaseHeld = new(
+        "Toinen instanssi on jo poistamassa vanhentuneita tietoja (lukko varattu).",
+        "En annan instans rensar redan ut föråldrade uppgifter (låset är upptaget).",
+        "Another instance is sweeping (lease held).");
+
     public const string LeaseName = SweepLease.Name;
 
     /// <summary>A sweep repeats its rules until a pass removes nothing (what one rule removes can free what another keeps), at most this often.</summary>
@@ -101,7 +107,7 @@ public sealed class RetentionSweep(
     {
         var (kind, id) = AuditLog.Actor(user);
         var result = await RunAsync($"api:{kind}:{id}", ct);
-        return result.Swept ? result : Outcome.Conflict("lease", result.Refusal!);
+        return result.Swept ? result : Outcome.Conflict("lease", LeaseHeld);
     }
 
     /// <summary>Sweeps what is due now. Refused (not an error) when another instance holds the lease.</summary>
@@ -110,7 +116,7 @@ public sealed class RetentionSweep(
         var asOf = clock.GetUtcNow().UtcDateTime;
         if (!await lease.TakeAsync(ct))
         {
-            return new SweepResult(null, false, "Another instance is sweeping (lease held).", 0, 0, []);
+            return new SweepResult(null, false, LeaseHeld.En, 0, 0, []);
         }
 
         var run = new RetentionRun { Id = Guid.CreateVersion7(), StartedAt = asOf, AsOf = asOf, Instance = SweepLease.Instance, Trigger = trigger };

@@ -45,11 +45,11 @@ public sealed class SearchQueries(RegisterDbContext db, AuditLog audit, Processi
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(q) || q.Trim().Length < 2)
         {
-            errors.Add("q", "At least 2 characters.");
+            errors.Add("q", FieldMessages.TooShort(2));
         }
         else if (q.Length > 200)
         {
-            errors.Add("q", "At most 200 characters.");
+            errors.Add("q", FieldMessages.TooLong(200));
         }
 
         var size = Paging.Size(errors, limit, MaxResults);

@@ -3,6 +3,7 @@ using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Finnish;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using CustomerRegister.Protection;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,9 +16,23 @@ public sealed class CertificateQueries(RegisterDbContext db, AuditLog audit, Rev
 
     private const string IdentityCodeField = "identity_code";
 
-    private const string NoCodeKept =
+    private static readonly LocalText NoCodeKept = new(
+        "Todistuksella ei ole enää henkilötunnusta: se tyhjennetään, kun rekisteristä poisto on kirjattu, viimeistään "
+        + "asetuksessa Vehicles:IdentityCodeDays määrätyn ajan kuluttua todistuksen antamisesta.",
+        "Intyget har inte längre någon personbeteckning: den töms när avregistreringen har registrerats, senast "
+        + "efter den tid som inställningen Vehicles:IdentityCodeDays anger, räknat från utfärdandet.",
         "No identity code is kept on this certificate: it is emptied once the deregistration is recorded, at the latest "
-        + "Vehicles:IdentityCodeDays after issue.";
+        + "Vehicles:IdentityCodeDays after issue.");
+
+    private static readonly LocalText OnlyIdentityCodeRevealed = new(
+        "Tässä voi näyttää vain henkilötunnuksen (identityCode).",
+        "Här kan endast personbeteckningen (identityCode) visas.",
+        "Only identityCode can be revealed here.");
+
+    private static readonly LocalText IdentityCodeServes = new(
+        "Henkilötunnusta saa käyttää vain näihin käyttötarkoituksiin: {0}.",
+        "Personbeteckningen får användas endast för dessa ändamål: {0}.",
+        "The identity code serves only: {0}.");
 
     /// <summary>
     /// One certificate. <paramref name="reveal"/> <c>identityCode</c> reveals the code (IdentityCode.Reveal) for the
@@ -36,7 +51,7 @@ public sealed class CertificateQueries(RegisterDbContext db, AuditLog audit, Rev
         {
             if (!string.Equals(reveal, "identityCode", StringComparison.OrdinalIgnoreCase))
             {
-                return Outcome.Invalid("reveal", "Only identityCode can be revealed here.");
+                return Outcome.Invalid("reveal", OnlyIdentityCodeRevealed);
             }
 
             if (certificate.IdentityCodeCipher is not { } cipher)
@@ -74,12 +89,12 @@ public sealed class CertificateQueries(RegisterDbContext db, AuditLog audit, Rev
         if (purpose is null || !Categories.IdentityCode.Uses.Any(u => u.Purpose == purpose))
         {
             errors.Add(Access.PurposeHeader,
-                $"The identity code serves only: {string.Join(", ", Categories.IdentityCode.Uses.Select(u => u.Purpose))}.");
+                IdentityCodeServes.Format(string.Join(", ", Categories.IdentityCode.Uses.Select(u => u.Purpose))));
         }
 
         if (!PersonalIdentityCode.TryParse(identityCode, out var code, out var codeError))
         {
-            errors.Add("identityCode", codeError.Message);
+            errors.Add("identityCode", codeError.Text);
         }
 
         if (errors.Any)

@@ -4,6 +4,7 @@ using CustomerRegister.Customers;
 using CustomerRegister.Data;
 using CustomerRegister.Finnish;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using CustomerRegister.Protection;
 using CustomerRegister.Search;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,16 @@ namespace CustomerRegister.Vehicles;
 /// </summary>
 public sealed class IssueCertificate(RegisterDbContext db, AuditLog audit, ProtectedCodes codes, TimeProvider clock)
 {
+    private static readonly LocalText OwnerRequired = new(
+        "Pakollinen tieto: omistajan kuluttaja-asiakastieto.",
+        "Obligatorisk uppgift: ägarens uppgifter som konsumentkund.",
+        "Required: the owner's consumer record.");
+
+    private static readonly LocalText DuplicateNumber = new(
+        "Toisella todistuksella on jo tämä numero.",
+        "Ett annat intyg har redan det här numret.",
+        "Another certificate already has this number.");
+
     public async Task<Outcome<ScrappingCertificate>> RunAsync(CertificateRequest request, CancellationToken ct)
     {
         var errors = new FieldErrors();
@@ -23,7 +34,7 @@ public sealed class IssueCertificate(RegisterDbContext db, AuditLog audit, Prote
         var now = clock.GetUtcNow().UtcDateTime;
         if (request.IssueDate is { } issued && issued > DateOnly.FromDateTime(now).AddDays(1))
         {
-            errors.Add("issueDate", "Cannot be in the future.");
+            errors.Add("issueDate", FieldMessages.NotInFuture);
         }
 
         var registration = VehicleRules.RegistrationNumber(request.RegistrationNumber, out var registrationError);
@@ -34,7 +45,7 @@ public sealed class IssueCertificate(RegisterDbContext db, AuditLog audit, Prote
 
         if (!Vin.TryParse(request.Vin, out var vin, out var vinError))
         {
-            errors.Add("vin", vinError.Message);
+            errors.Add("vin", vinError.Text);
         }
 
         var make = errors.Text("make", request.Make, 60, required: true);
@@ -42,18 +53,18 @@ public sealed class IssueCertificate(RegisterDbContext db, AuditLog audit, Prote
         var vehicleClass = VehicleRules.VehicleClass(request.VehicleClass);
         if (vehicleClass is null)
         {
-            errors.Add("vehicleClass", $"Required: one of {string.Join(", ", VehicleRules.VehicleClasses)}.");
+            errors.Add("vehicleClass", FieldMessages.RequiredOneOf(VehicleRules.VehicleClasses));
         }
 
         if (request.ConsumerId is null)
         {
-            errors.Add("consumerId", "Required: the owner's consumer record.");
+            errors.Add("consumerId", OwnerRequired);
         }
 
         // The message names the reason only; the code itself is never echoed.
         if (!PersonalIdentityCode.TryParse(request.IdentityCode, out var code, out var codeError))
         {
-            errors.Add("identityCode", codeError.Message);
+            errors.Add("identityCode", codeError.Text);
         }
 
         var nationality = VehicleRules.Nationality(request.Nationality, out var nationalityError);
@@ -71,12 +82,12 @@ public sealed class IssueCertificate(RegisterDbContext db, AuditLog audit, Prote
         var owner = await db.Set<Consumer>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == request.ConsumerId, ct);
         if (owner is null)
         {
-            return Outcome.Invalid("consumerId", "No such consumer.");
+            return Outcome.Invalid("consumerId", FieldMessages.NoSuchConsumer);
         }
 
         if (await db.Set<ScrappingCertificate>().AnyAsync(c => c.CertificateNumber == number, ct))
         {
-            return Outcome.Conflict("certificateNumber", "Another certificate already has this number.");
+            return Outcome.Conflict("certificateNumber", DuplicateNumber);
         }
 
         var certificate = new ScrappingCertificate

@@ -2,6 +2,7 @@ using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using CustomerRegister.Subjects;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,16 +14,29 @@ namespace CustomerRegister.Vehicles;
 /// </summary>
 public sealed class RecordDeregistration(RegisterDbContext db, AuditLog audit, TimeProvider clock)
 {
+    private static readonly LocalText DateRequired = new(
+        "Pakollinen tieto: päivä, jona rekisteristä poisto kirjattiin (VVVV-KK-PP).",
+        "Obligatorisk uppgift: dagen då avregistreringen registrerades (ÅÅÅÅ-MM-DD).",
+        "Required: the date the deregistration was recorded (YYYY-MM-DD).");
+
+    private static readonly LocalText AlreadyRecorded = new(
+        "Rekisteristä poisto on jo kirjattu.", "Avregistreringen är redan registrerad.", "The deregistration is already recorded.");
+
+    private static readonly LocalText BeforeIssue = new(
+        "Ei voi olla ennen todistuksen antamispäivää.",
+        "Kan inte ligga före intygets utfärdandedag.",
+        "Cannot be before the certificate's issue date.");
+
     public async Task<Outcome<ScrappingCertificate>> RunAsync(Guid id, DeregistrationRequest request, CancellationToken ct)
     {
         var errors = new FieldErrors();
         if (request.DeregisteredOn is null)
         {
-            errors.Add("deregisteredOn", "Required: the date the deregistration was recorded (YYYY-MM-DD).");
+            errors.Add("deregisteredOn", DateRequired);
         }
         else if (request.DeregisteredOn > HelsinkiTime.Today(clock))
         {
-            errors.Add("deregisteredOn", "Cannot be in the future.");
+            errors.Add("deregisteredOn", FieldMessages.NotInFuture);
         }
 
         errors.RequiredVersion(request.Version);
@@ -39,12 +53,12 @@ public sealed class RecordDeregistration(RegisterDbContext db, AuditLog audit, T
 
         if (certificate.DeregisteredOn is not null)
         {
-            return Outcome.Conflict("deregisteredOn", "The deregistration is already recorded.");
+            return Outcome.Conflict("deregisteredOn", AlreadyRecorded);
         }
 
         if (request.DeregisteredOn < certificate.IssueDate)
         {
-            return Outcome.Invalid("deregisteredOn", "Cannot be before the certificate's issue date.");
+            return Outcome.Invalid("deregisteredOn", BeforeIssue);
         }
 
         VersionedUpdate.Apply(db, certificate, request.Version!.Value, c =>

@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using CustomerRegister.Finnish;
+using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 
 namespace CustomerRegister.Vehicles;
 
@@ -10,6 +12,21 @@ namespace CustomerRegister.Vehicles;
 public sealed record Vin
 {
     public const int Length = 17;
+
+    private static readonly LocalText WrongLength = new(
+        "Valmistenumerossa (VIN) on {0} merkkiä; nyt merkkejä on {1}.",
+        "Chassinumret (VIN) har {0} tecken; nu är det {1} tecken.",
+        "Expected {0} characters, got {1}.");
+
+    private static readonly LocalText NoIOQ = new(
+        "Valmistenumerossa (VIN) ei koskaan ole kirjaimia I, O tai Q (ne muistuttavat numeroita 1 ja 0).",
+        "Chassinumret (VIN) innehåller aldrig bokstäverna I, O eller Q (de liknar 1 och 0).",
+        "A VIN never contains the letters I, O or Q (they look like 1 and 0).");
+
+    private static readonly LocalText Characters = new(
+        "Vain numerot ja kirjaimet A–Z (paitsi I, O, Q) ovat sallittuja.",
+        "Endast siffror och bokstäverna A–Z (utom I, O, Q) är tillåtna.",
+        "Only digits and the letters A–Z (except I, O, Q) are allowed.");
 
     private Vin(string value) => Value = value;
 
@@ -40,19 +57,19 @@ public sealed record Vin
 
         if (value.Length != Length)
         {
-            return new(IdentifierErrorCode.Length, $"Expected {Length} characters, got {value.Length}.");
+            return new(IdentifierErrorCode.Length, WrongLength.Format(Length, value.Length));
         }
 
         foreach (var c in value)
         {
             if (c is 'I' or 'O' or 'Q')
             {
-                return new(IdentifierErrorCode.Format, "A VIN never contains the letters I, O or Q (they look like 1 and 0).");
+                return new(IdentifierErrorCode.Format, NoIOQ);
             }
 
             if (!char.IsAsciiLetterOrDigit(c))
             {
-                return new(IdentifierErrorCode.Format, "Only digits and the letters A–Z (except I, O, Q) are allowed.");
+                return new(IdentifierErrorCode.Format, Characters);
             }
         }
 
@@ -86,32 +103,47 @@ public static class VehicleRules
         TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
 
+    private static readonly LocalText NationalityRequired = new(
+        "Pakollinen tieto: omistajan kansalaisuus kaksikirjaimisena maatunnuksena (ISO 3166-1), esimerkiksi FI.",
+        "Obligatorisk uppgift: ägarens nationalitet som landskod med två bokstäver (ISO 3166-1), till exempel FI.",
+        "Required: the owner's nationality as an ISO 3166-1 alpha-2 code, e.g. FI.");
+
+    private static readonly LocalText NotACountryCode = new(
+        "Ei ole kaksikirjaiminen maatunnus (ISO 3166-1), kuten FI, SE tai EE.",
+        "Ingen landskod med två bokstäver (ISO 3166-1), såsom FI, SE eller EE.",
+        "Not an ISO 3166-1 alpha-2 country code (e.g. FI, SE, EE).");
+
+    private static readonly LocalText RegistrationCharacters = new(
+        "Vain kirjaimet, numerot, väliviivat ja välilyönnit ovat sallittuja.",
+        "Endast bokstäver, siffror, bindestreck och mellanslag är tillåtna.",
+        "Only letters, digits, hyphens and spaces are allowed.");
+
     /// <summary>A nationality as an ISO 3166-1 alpha-2 code, upper case ("fi" → "FI"), or null with the reason.</summary>
-    public static string? Nationality(string? input, out string? error)
+    public static string? Nationality(string? input, out LocalText? error)
     {
         var value = (input ?? "").Trim().ToUpperInvariant();
-        error = value.Length == 0 ? "Required: the owner's nationality as an ISO 3166-1 alpha-2 code, e.g. FI."
-            : !CountryCodes.Contains(value) ? "Not an ISO 3166-1 alpha-2 country code (e.g. FI, SE, EE)."
+        error = value.Length == 0 ? NationalityRequired
+            : !CountryCodes.Contains(value) ? NotACountryCode
             : null;
         return error is null ? value : null;
     }
 
     /// <summary>A registration number as printed: upper case, single inner spaces; letters, digits, hyphens and spaces only.</summary>
-    public static string? RegistrationNumber(string? input, out string? error)
+    public static string? RegistrationNumber(string? input, out LocalText? error)
     {
         error = null;
         var value = string.Join(' ', (input ?? "").Trim().ToUpperInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
         if (value.Length == 0)
         {
-            error = "Required.";
+            error = FieldMessages.Required;
         }
         else if (value.Length > 12)
         {
-            error = "At most 12 characters.";
+            error = FieldMessages.TooLong(12);
         }
         else if (!value.All(c => char.IsLetterOrDigit(c) || c is '-' or ' ') || !value.Any(char.IsLetterOrDigit))
         {
-            error = "Only letters, digits, hyphens and spaces are allowed.";
+            error = RegistrationCharacters;
         }
 
         return error is null ? value : null;

@@ -150,7 +150,7 @@ public sealed class MarketingConsentRulesTests
     private static Dictionary<string, string> Problems(
         SoftOptInClaim claim, SoftOptInSource? found, DateOnly? today = null) =>
         MarketingConsentRules.SoftOptInProblems(Person, claim, found, new SoftOptInTerms(today ?? Today, 12))
-            .ToDictionary(p => p.Key, p => p.Value);
+            .ToDictionary(p => p.Key, p => p.Value.En);
 
     [Fact]
     public void ASoftOptInRestingOnThePersonsOwnLiveRelationshipWithAnOfferedOptOutAndAServiceLineIsAccepted()

@@ -16,7 +16,9 @@ public sealed partial class OneSourceTests
         { "the page-size rule", "errors.Add(\"limit\"", "Infrastructure/Paging.cs" },
         { "the paging envelope", "? NextAfter)", "Infrastructure/Paging.cs" },
         { "the 409 naming a field", "new HttpValidationProblemDetails(new Dictionary<string, string[]>", "Infrastructure/FieldConflict.cs" },
-        { "the required version", "\"Required: the version you read.\"", "Infrastructure/FieldErrors.cs" },
+        { "the required version", "\"Required: the version you read.\"", "Infrastructure/FieldMessages.cs" },
+        { "the required field", "\"Required.\"", "Infrastructure/FieldMessages.cs" },
+        { "the too-long field", "\"At most {0} characters.\"", "Infrastructure/FieldMessages.cs" },
         { "the required source", "errors.Add(\"source\"", "Infrastructure/FieldErrors.cs" },
     };
 

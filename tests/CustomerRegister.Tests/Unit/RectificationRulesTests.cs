@@ -18,7 +18,7 @@ public sealed class RectificationRulesTests
     private static (object? Value, string? Shown, string? Error) Parse(RectifiableField field, string? input)
     {
         var value = RectificationRules.Parse(field, input, out var error);
-        return (value?.Value, value?.Shown, error);
+        return (value?.Value, value?.Shown, error?.En);
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class RectificationRulesTests
             RectificationRules.Refusal(Field("identity_code", typeof(string), Categories.IdentityCode, protectedCode: true, table: "scrapping_certificates")));
         Assert.Equal(RectificationRules.IdentityCodeReason,
             RectificationRules.Refusal(Field("identity_code_masked", typeof(string), Categories.IdentityCode, 11, table: "scrapping_certificates")));
-        Assert.Contains("Kirjanpitolaki", RectificationRules.LegalRecordReason, StringComparison.Ordinal);
+        Assert.Contains("Kirjanpitolaki", RectificationRules.LegalRecordReason.En, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class RelationshipRulesTests
     public void MalformedNumbersAreRefusedWithAReason(string? input)
     {
         Assert.False(RelationshipRules.TryNormaliseNumber(input, out _, out var error));
-        Assert.False(string.IsNullOrEmpty(error));
+        Assert.False(string.IsNullOrEmpty(error?.En));
     }
 
     private static readonly DateOnly Today = new(2026, 3, 15);

@@ -79,7 +79,7 @@ public sealed class VehicleRulesTests
     public void AnInvalidNationalityIsRefusedWithTheReason(string? input, string reason)
     {
         Assert.Null(VehicleRules.Nationality(input, out var error));
-        Assert.Contains(reason, error, StringComparison.Ordinal);
+        Assert.Contains(reason, error!.En, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,20 +19,21 @@ public static class PageOutcomes
             return true;
         }
 
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         if (outcome.Errors is { } errors)
         {
-            foreach (var (field, messages) in errors.ToDictionary())
+            foreach (var (field, messages) in errors.Messages)
             {
                 foreach (var message in messages)
                 {
-                    state.AddModelError(Key(prefix, field), message);
+                    state.AddModelError(Key(prefix, field), message.In(language));
                 }
             }
         }
 
         if (outcome.Conflict is { } conflict)
         {
-            state.AddModelError(Key(prefix, conflict.Field), conflict.Message);
+            state.AddModelError(Key(prefix, conflict.Field), conflict.Message.In(language));
         }
 
         return false;
@@ -61,7 +62,7 @@ public static class PageOutcomes
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Outcome.Conflict(VersionField, Localization.UiText.Get("Form.Stale"));
+            return Outcome.Conflict(VersionField, Localization.UiText.Text("Form.Stale"));
         }
     }
 
