@@ -10,6 +10,9 @@ public static class IdentitySetup
     /// <summary>The default scheme: picks bearer, API key or cookie from the request.</summary>
     public const string SelectorScheme = "Register";
 
+    /// <summary>The staff sign-in cookie (HttpOnly, SameSite=Strict).</summary>
+    public const string CookieName = "register.auth";
+
     public static IServiceCollection AddRegisterIdentity(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAuthentication(SelectorScheme)
@@ -22,7 +25,7 @@ public static class IdentitySetup
                 c.LoginPath = "/Account/Login";
                 c.LogoutPath = "/Account/Logout";
                 c.AccessDeniedPath = "/Account/AccessDenied";
-                c.Cookie.Name = "register.auth";
+                c.Cookie.Name = CookieName;
                 c.Cookie.HttpOnly = true;
                 c.Cookie.SameSite = SameSiteMode.Strict;
                 c.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
@@ -84,8 +87,12 @@ public static class IdentitySetup
             return ApiKeyAuthentication.SchemeName;
         }
 
-        return context.Request.Path.StartsWithSegments("/api")
-            ? IdentityConstants.BearerScheme
-            : IdentityConstants.ApplicationScheme;
+        // The API answers API clients by token or key. A signed-in page may read it with its cookie (the search
+        // suggestions, the audio player), but only with a safe method: a write through the API with a cookie would
+        // need antiforgery, which the API does not take, so such a request is answered as unauthenticated.
+        var api = context.Request.Path.StartsWithSegments("/api");
+        var pageRead = (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+            && context.Request.Cookies.ContainsKey(CookieName);
+        return api && !pageRead ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme;
     }
 }

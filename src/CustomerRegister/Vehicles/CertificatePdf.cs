@@ -94,7 +94,7 @@ public sealed class CertificatePrints(CertificateQueries queries, IOptions<Vehic
     {
         if (language is not null && !Languages.IsSupported(language))
         {
-            return Outcome.Invalid("lang", $"One of {string.Join(", ", Languages.All)}.");
+            return Outcome.Invalid("lang", FieldMessages.OneOfLanguages);
         }
 
         if ((await queries.GetAsync(id, null, null, ct)).Value is not { } read)

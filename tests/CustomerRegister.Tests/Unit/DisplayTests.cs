@@ -57,10 +57,10 @@ public sealed class DisplayTests
     public void AFailedOutcomeShowsEachFieldAndAStaleOneIsRecognised()
     {
         var state = new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary();
-        Outcome<int> failed = Outcome.Invalid(new FieldErrors().Add("phone", "too short").Add("email", "no @"));
+        Outcome<int> failed = Outcome.Invalid(new FieldErrors().Add("phone", FieldMessages.TooShort(5)).Add("email", FieldMessages.Required));
         Assert.False(state.Show(failed));
         Assert.Equal(["Input.Phone", "Input.Email"], state.Keys.Order().Reverse());
-        Assert.True(((Outcome<int>)Outcome.Conflict(PageOutcomes.VersionField, "stale")).IsStale());
+        Assert.True(((Outcome<int>)Outcome.Conflict(PageOutcomes.VersionField, UiText.Text("Form.Stale"))).IsStale());
         Assert.True(state.Show((Outcome<int>)7) is true);
     }
 
