@@ -110,7 +110,14 @@ public sealed class DetailsModel(
         db.ChangeTracker.Clear();
         Stale = outcome.IsStale();
         EventServiceId = serviceId;
-        EventError = Stale ? null : string.Join(" ", Messages(outcome));
+        if (!Stale)
+        {
+            // One service's small form: its refusals, whichever field they name, are shown together beside it.
+            ModelState.Show(outcome, "Event");
+            EventError = string.Join(" ", ModelState.Where(e => e.Key.StartsWith("Event.", StringComparison.Ordinal))
+                .SelectMany(e => e.Value!.Errors).Select(e => e.ErrorMessage));
+        }
+
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
@@ -163,9 +170,6 @@ public sealed class DetailsModel(
         End.Version = Relationship.Version;
         return Page();
     }
-
-    private static IEnumerable<string> Messages<T>(Outcome<T> outcome) =>
-        (outcome.Errors?.ToDictionary().SelectMany(e => e.Value) ?? []).Concat(outcome.Conflict is { } c ? [c.Message] : []);
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
