@@ -26,6 +26,7 @@ public static class MarketingFormTexts
             "Obligatoriskt för tillstånd, t.ex. \"i telefon 5.12.2026, inspelning\".",
             "Required for a permission, e.g. \"by phone on 5.12.2026, recorded\"."),
         ["Form.Marketing.WordingHint"] = new("Pakollinen luvalle.", "Obligatoriskt för tillstånd.", "Required for a permission."),
+        ["Form.Marketing.PermissionDetails"] = new("Luvan tiedot", "Tillståndets uppgifter", "Permission details"),
         ["Form.Marketing.Save"] = new("Tallenna merkintä", "Spara anteckningen", "Save the entry"),
         ["Form.Marketing.ConfirmBan"] = new("Vahvista kielto", "Bekräfta förbudet", "Confirm the prohibition"),
         ["Form.Marketing.ConsentEntryKind.PermissionGranted"] = new("Markkinointilupa", "Marknadsföringstillstånd", "Permission given"),
