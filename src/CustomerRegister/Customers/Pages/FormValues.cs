@@ -17,3 +17,9 @@ public static class FormTimes
             ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(t, DateTimeKind.Unspecified), Infrastructure.HelsinkiTime.Zone)
             : null;
 }
+
+/// <summary>The one-line notice after a successful save (post-redirect-get); the layout shows it on the next page.</summary>
+public static class FormNotice
+{
+    public const string Key = "Forms.Notice";
+}

@@ -48,7 +48,7 @@ public sealed class BankAccountModel(CustomerFormQueries forms, ConsumerQueries 
             .CatchStale();
         if (outcome.IsOk)
         {
-            TempData["Notice"] = UiText.Get("Form.Saved");
+            TempData[FormNotice.Key] = UiText.Get("Form.Saved");
             return Redirect($"/subjects/{id}");
         }
 

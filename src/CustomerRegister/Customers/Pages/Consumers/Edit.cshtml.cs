@@ -84,7 +84,7 @@ public sealed class EditModel(CustomerFormQueries forms, ConsumerQueries consume
             return Page();
         }
 
-        TempData["Notice"] = UiText.Get("Form.Saved");
+        TempData[FormNotice.Key] = UiText.Get("Form.Saved");
         return Redirect($"/subjects/{subjectId}");
     }
 

@@ -38,7 +38,7 @@ public sealed class NewModel(CreateConsumer create, Access access) : PageModel
             return Page();
         }
 
-        TempData["Notice"] = UiText.Get("Form.Saved");
+        TempData[FormNotice.Key] = UiText.Get("Form.Saved");
         return Redirect($"/subjects/{consumer.SubjectId}");
     }
 }

@@ -78,7 +78,7 @@ public sealed class EditModel(OrganisationQueries organisations, UpdateContactPe
             return Page();
         }
 
-        TempData["Notice"] = UiText.Get("Form.Saved");
+        TempData[FormNotice.Key] = UiText.Get("Form.Saved");
         return Redirect($"/subjects/{outcome.Value!.SubjectId}");
     }
 

@@ -46,7 +46,7 @@ public sealed class NewModel(OrganisationQueries organisations, CreateContactPer
             return Page();
         }
 
-        TempData["Notice"] = UiText.Get("Form.Saved");
+        TempData[FormNotice.Key] = UiText.Get("Form.Saved");
         return Redirect($"/subjects/{outcome.Value!.SubjectId}");
     }
 }

@@ -51,7 +51,7 @@ public sealed class AdditionalInfoModel(CustomerFormQueries forms, RecordAdditio
             return Page();
         }
 
-        TempData["Notice"] = UiText.Get("Form.Saved");
+        TempData[FormNotice.Key] = UiText.Get("Form.Saved");
         return Redirect($"/subjects/{id}#additional-info");
     }
 }

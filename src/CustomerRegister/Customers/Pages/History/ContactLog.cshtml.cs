@@ -51,7 +51,7 @@ public sealed class ContactLogModel(CustomerFormQueries forms, RecordContactHist
             return Page();
         }
 
-        TempData["Notice"] = UiText.Get("Form.Customer.ContactLogged");
+        TempData[FormNotice.Key] = UiText.Get("Form.Customer.ContactLogged");
         return Redirect($"/subjects/{id}#contact-history");
     }
 }

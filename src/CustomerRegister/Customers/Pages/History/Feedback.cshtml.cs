@@ -48,7 +48,7 @@ public sealed class FeedbackModel(CustomerFormQueries forms, RecordFeedback reco
             return Page();
         }
 
-        TempData["Notice"] = UiText.Get("Form.Saved");
+        TempData[FormNotice.Key] = UiText.Get("Form.Saved");
         return Redirect($"/subjects/{id}#feedback");
     }
 }

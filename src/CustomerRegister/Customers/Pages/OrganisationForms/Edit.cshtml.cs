@@ -71,7 +71,7 @@ public sealed class EditModel(OrganisationQueries organisations, UpdateOrganisat
             return Page();
         }
 
-        TempData["Notice"] = UiText.Get("Form.Saved");
+        TempData[FormNotice.Key] = UiText.Get("Form.Saved");
         return Redirect($"/organisations/{id}");
     }
 }

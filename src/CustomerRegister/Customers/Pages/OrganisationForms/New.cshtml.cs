@@ -23,7 +23,7 @@ public sealed class NewModel(CreateOrganisation create) : PageModel
             return Page();
         }
 
-        TempData["Notice"] = UiText.Get("Form.Saved");
+        TempData[FormNotice.Key] = UiText.Get("Form.Saved");
         return Redirect($"/organisations/{outcome.Value!.Id}");
     }
 }

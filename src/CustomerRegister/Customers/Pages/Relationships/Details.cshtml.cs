@@ -98,7 +98,7 @@ public sealed class DetailsModel(
         var outcome = await record.RunAsync(serviceId, request, ct).CatchStale();
         if (outcome.IsOk)
         {
-            TempData["Notice"] = UiText.Get("Form.Saved");
+            TempData[FormNotice.Key] = UiText.Get("Form.Saved");
             return Redirect($"/relationships/{id}#service-{serviceId}");
         }
 
@@ -152,7 +152,7 @@ public sealed class DetailsModel(
         }
         else if (ModelState.Show(outcome, prefix))
         {
-            TempData["Notice"] = UiText.Get("Form.Saved");
+            TempData[FormNotice.Key] = UiText.Get("Form.Saved");
             return Redirect($"/relationships/{id}");
         }
         else

@@ -51,7 +51,7 @@ public sealed class NewModel(CustomerFormQueries forms, OrganisationQueries orga
             return Page();
         }
 
-        TempData["Notice"] = UiText.Get("Form.Saved");
+        TempData[FormNotice.Key] = UiText.Get("Form.Saved");
         return Redirect($"/relationships/{outcome.Value!.Id}");
     }
 

@@ -67,7 +67,7 @@ public sealed class NewModel(CustomerFormQueries forms, ConsentLedger ledger) : 
             return Page();
         }
 
-        TempData["Notice"] = UiText.Get("Form.Saved");
+        TempData[Customers.Pages.FormNotice.Key] = UiText.Get("Form.Saved");
         return Redirect($"/subjects/{id}#marketing");
     }
 
