@@ -9,6 +9,7 @@ public static class CustomersFeature
     {
         services.AddScoped<BankAccounts>();
         services.AddScoped<ConsumerQueries>();
+        services.AddScoped<CustomerFormQueries>();
         services.AddScoped<CreateConsumer>();
         services.AddScoped<UpdateConsumer>();
         services.AddScoped<SetBankAccount>();

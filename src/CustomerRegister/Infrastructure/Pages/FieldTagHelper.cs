@@ -123,7 +123,7 @@ public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
             "select" => generator.GenerateSelect(ViewContext, For.ModelExplorer,
                 PlaceholderOption is null ? null : UiText.Get(PlaceholderOption), name, Items ?? [], false, attributes),
             "checkbox" => generator.GenerateCheckBox(ViewContext, For.ModelExplorer, name, null, attributes),
-            _ => generator.GenerateTextBox(ViewContext, For.ModelExplorer, name, For.Model, null, WithType(attributes)),
+            _ => generator.GenerateTextBox(ViewContext, For.ModelExplorer, name, For.Model, WireFormat(Type), WithType(attributes)),
         };
         input.Attributes["id"] = id;
         output.Content.AppendHtml(input);
@@ -141,6 +141,14 @@ public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
             output.Content.AppendHtml(error);
         }
     }
+
+    /// <summary>Date inputs take and give ISO values whatever the page's language (HTML's "valid date string").</summary>
+    private static string? WireFormat(string type) => type switch
+    {
+        "date" => "{0:yyyy-MM-dd}",
+        "datetime-local" => "{0:yyyy-MM-ddTHH:mm}",
+        _ => null,
+    };
 
     private Dictionary<string, object?> WithType(Dictionary<string, object?> attributes)
     {

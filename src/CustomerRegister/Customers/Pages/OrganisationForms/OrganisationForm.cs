@@ -1,0 +1,37 @@
+using CustomerRegister.Catalog;
+
+namespace CustomerRegister.Customers.Pages.OrganisationForms;
+
+/// <summary>The organisation form's fields as typed.</summary>
+public sealed class OrganisationForm
+{
+    public string? Name { get; set; }
+
+    public string? BusinessId { get; set; }
+
+    public string? Street { get; set; }
+
+    public string? PostalCode { get; set; }
+
+    public string? City { get; set; }
+
+    public bool IsSoleTrader { get; set; }
+
+    public DataSource? Source { get; set; }
+
+    public long? Version { get; set; }
+
+    public OrganisationRequest ToRequest() => new(Name, BusinessId, Street, PostalCode, City, IsSoleTrader, Source, Version);
+
+    public static OrganisationForm Of(Organisation o) => new()
+    {
+        Name = o.Name,
+        BusinessId = o.BusinessId,
+        Street = o.Street,
+        PostalCode = o.PostalCode,
+        City = o.City,
+        IsSoleTrader = o.IsSoleTrader,
+        Source = o.Source,
+        Version = o.Version,
+    };
+}
