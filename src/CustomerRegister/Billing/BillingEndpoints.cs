@@ -33,7 +33,7 @@ public static class BillingEndpoints
             .WithName("RecordPayment").WithSummary("Record a payment; paid in full marks the invoice Paid.");
         write.MapPost("/collection-cases", async (CollectionCaseRequest request, OpenCollectionCase open, CancellationToken ct) =>
                 (await open.RunAsync(request, ct)).ToCreated(c => $"/api/collection-cases/{c.Id}", c => c))
-            .WithName("OpenCollectionCase").WithSummary("Hand open invoices of one customer to a collection agency.");
+            .WithName("OpenCollectionCase").WithSummary("Hand overdue open invoices of one customer to a collection agency; one not yet due answers 409.");
         write.MapPost("/collection-cases/{id:guid}/close", async (Guid id, VersionRequest request, CloseCollectionCase close, CancellationToken ct) =>
                 (await close.RunAsync(id, request, ct)).ToOk())
             .WithName("CloseCollectionCase").WithSummary("Close a case; unpaid invoices return to Open.");

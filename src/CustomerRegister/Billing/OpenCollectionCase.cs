@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Billing;
 
-/// <summary>Hands open invoices of one customer to a collection agency: a case, and each invoice InCollection.</summary>
+/// <summary>Hands overdue open invoices of one customer to a collection agency: a case, and each invoice InCollection.</summary>
 public sealed class OpenCollectionCase(RegisterDbContext db, AuditLog audit, TimeProvider clock)
 {
     public const int MaxInvoicesPerCase = 100;
@@ -45,6 +45,12 @@ public sealed class OpenCollectionCase(RegisterDbContext db, AuditLog audit, Tim
         if (invoices.Any(i => i.Status != InvoiceStatus.Open))
         {
             return Outcome.Conflict("invoiceIds", "Only open invoices can be handed to collection.");
+        }
+
+        var today = HelsinkiTime.Today(clock);
+        if (invoices.Any(i => !BillingRules.MayHandToCollection(i.Status, i.DueDate, today)))
+        {
+            return Outcome.Conflict("invoiceIds", "Only overdue invoices can be handed to collection: wait until the due date has passed.");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
