@@ -4,7 +4,7 @@ namespace CustomerRegister.Localization;
 
 /// <summary>
 /// Numbers and dates as a Finnish user types them into a form: <c>1 234,50</c> (also <c>1234.50</c> and with a
-/// trailing <c>€</c>), <c>4.12.2026</c> or a date picker's <c>2026-12-04</c>. The reverse of <see cref="Display"/>.
+/// trailing <c>€</c>), <c>4.12.2026</c> (also ISO <c>2026-12-04</c>, what a date picker sends). The reverse of <see cref="Display"/>.
 /// </summary>
 public static class FinnishInput
 {
@@ -41,6 +41,6 @@ public static class FinnishInput
                && DateOnly.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
     }
 
-    /// <summary>The value a date input shows: the picker's ISO form.</summary>
-    public static string DateValue(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>A day as a form field shows it for editing: <c>4.12.2026</c>, as <see cref="Display.Date(DateOnly?)"/> does.</summary>
+    public static string DateValue(DateOnly date) => Display.Date(date);
 }

@@ -66,7 +66,7 @@ public sealed class BillingPagesTests : IAsyncLifetime
         // A bad amount is refused beside the field, in Finnish, and nothing is saved.
         await page.FillAsync("#Payment_Amount", "12,5O");
         await page.ClickAsync("#record-payment");
-        await Expect(page.Locator("#Payment_Amount-error")).ToHaveTextAsync("Anna summa euroina ja sentteinä, esim. 1 234,50.");
+        await Expect(page.Locator("#Payment_Amount-error")).ToHaveTextAsync("Anna summa euroina ja sentteinä, esim. 1\u00a0234,50.");
         await Expect(page.Locator("#Payment_Amount")).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(page.Locator("#Payment_Amount")).ToHaveValueAsync("12,5O");
         await Expect(page.Locator("#payments-none")).ToBeVisibleAsync();
@@ -112,7 +112,7 @@ public sealed class BillingPagesTests : IAsyncLifetime
         await page.GotoAsync(_browser.BaseUrl + $"/set-language?culture=sv&returnUrl=/billing/invoices/{invoice.Id}");
         await page.FillAsync("#Payment_Amount", "tolv euro");
         await page.ClickAsync("#record-payment");
-        await Expect(page.Locator("#Payment_Amount-error")).ToHaveTextAsync("Ange beloppet i euro och cent, t.ex. 1 234,50.");
+        await Expect(page.Locator("#Payment_Amount-error")).ToHaveTextAsync("Ange beloppet i euro och cent, t.ex. 1\u00a0234,50.");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "sv");
 
         // Cancelling an unpaid invoice, as of the version read.
@@ -186,7 +186,7 @@ public sealed class BillingPagesTests : IAsyncLifetime
         await page.FillAsync("#Input_Amount", "abc");
         await page.FillAsync("#Input_WeightKg", "12,5");
         await page.ClickAsync("#save-payout");
-        await Expect(page.Locator("#Input_Amount-error")).ToHaveTextAsync("Anna summa euroina ja sentteinä, esim. 1 234,50.");
+        await Expect(page.Locator("#Input_Amount-error")).ToHaveTextAsync("Anna summa euroina ja sentteinä, esim. 1\u00a0234,50.");
         await Expect(page.Locator("#Input_WeightKg")).ToHaveValueAsync("12,5");
         await Infrastructure.Browser.CheckPageAsync(page, "billing-payout-error");
 

@@ -58,9 +58,10 @@ public static class BillingPageTexts
         ["Billing.Payments.Reference"] = new("Viite", "Referens", "Reference"),
         ["Billing.Payment.Title"] = new("Kirjaa maksu", "Registrera betalning", "Record a payment"),
         ["Billing.Payment.Amount"] = new("Summa (€)", "Belopp (€)", "Amount (€)"),
-        ["Billing.Payment.AmountHint"] = new("Esim. 1 234,50", "T.ex. 1 234,50", "E.g. 1 234,50"),
+        ["Billing.Payment.AmountHint"] = new("Esim. 1\u00a0234,50", "T.ex. 1\u00a0234,50", "E.g. 1\u00a0234,50"),
         ["Billing.Payment.PaidOn"] = new("Maksupäivä", "Betalningsdag", "Paid on"),
-        ["Billing.Payment.PaidOnHint"] = new("Tyhjä = tänään.", "Tom = i dag.", "Empty = today."),
+        ["Billing.Payment.PaidOnHint"] = new("Esim. 4.12.2026; tyhjä = tänään.", "T.ex. 4.12.2026; tom = i dag.", "E.g. 4.12.2026; empty = today."),
+        ["Billing.Date.Hint"] = new("Esim. 4.12.2026", "T.ex. 4.12.2026", "E.g. 4.12.2026"),
         ["Billing.Payment.Method"] = new("Maksutapa", "Betalningssätt", "Payment method"),
         ["Billing.Payment.Reference"] = new("Viite (valinnainen)", "Referens (valfri)", "Reference (optional)"),
         ["Billing.Payment.Submit"] = new("Kirjaa maksu", "Registrera betalning", "Record the payment"),
@@ -136,9 +137,9 @@ public static class BillingPageTexts
             "A metal credit can be paid to a consumer customer only."),
 
         ["Billing.Amount.Invalid"] = new(
-            "Anna summa euroina ja sentteinä, esim. 1 234,50.",
-            "Ange beloppet i euro och cent, t.ex. 1 234,50.",
-            "Give the amount in euros and cents, e.g. 1 234,50."),
+            "Anna summa euroina ja sentteinä, esim. 1\u00a0234,50.",
+            "Ange beloppet i euro och cent, t.ex. 1\u00a0234,50.",
+            "Give the amount in euros and cents, e.g. 1\u00a0234,50."),
         ["Billing.Number.Invalid"] = new("Anna luku, esim. 12,5.", "Ange ett tal, t.ex. 12,5.", "Give a number, e.g. 12,5."),
         ["Billing.Date.Invalid"] = new("Anna päivämäärä muodossa 4.12.2026.", "Ange datumet som 4.12.2026.", "Give the date as 4.12.2026."),
 

@@ -17,10 +17,6 @@ namespace CustomerRegister.Billing.Pages;
 [Authorize(Policy = Permissions.PolicyPrefix + Permissions.BillingWrite)]
 public sealed class DeskModel(InvoiceQueries queries) : PageModel
 {
-    public const int InvoicePageSize = 25;
-
-    public const int CasePageSize = 10;
-
     [BindProperty(SupportsGet = true)]
     public InvoiceListState State { get; set; } = InvoiceListState.Open;
 
@@ -49,13 +45,13 @@ public sealed class DeskModel(InvoiceQueries queries) : PageModel
             State = InvoiceListState.Open;
         }
 
-        var invoices = await queries.WorklistAsync(State, Customer, After, InvoicePageSize, ct);
+        var invoices = await queries.WorklistAsync(State, Customer, After, null, ct);
         if (ModelState.Show(invoices, ""))
         {
             Invoices = invoices.Value!;
         }
 
-        var cases = await queries.OpenCasesAsync(CasesAfter, CasePageSize, ct);
+        var cases = await queries.OpenCasesAsync(CasesAfter, null, ct);
         if (cases.IsOk)
         {
             Cases = cases.Value!;
