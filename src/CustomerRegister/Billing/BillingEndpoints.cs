@@ -10,9 +10,11 @@ public static class BillingEndpoints
     public static IEndpointRouteBuilder MapBilling(this IEndpointRouteBuilder app)
     {
         var read = app.MapGroup("/api").WithTags("Billing").RequirePermission(Permissions.BillingRead);
-        read.MapGet("/invoices", async (Guid? consumerId, Guid? organisationId, int? limit, InvoiceQueries queries, CancellationToken ct) =>
-                (await queries.ListAsync(consumerId, organisationId, limit, ct)).ToOk())
-            .WithName("ListInvoices").WithSummary("A customer's invoices: give consumerId or organisationId.");
+        read.MapGet("/invoices", async (Guid? consumerId, Guid? organisationId, InvoiceListState? state, int? limit, InvoiceQueries queries,
+                    CancellationToken ct) =>
+                (await queries.ListAsync(consumerId, organisationId, state, limit, ct)).ToOk())
+            .WithName("ListInvoices")
+            .WithSummary("A customer's invoices: give consumerId or organisationId; ?state=Open (unpaid, also in collection), Overdue, Paid or Cancelled narrows them.");
         read.MapGet("/invoices/{id:guid}", async (Guid id, InvoiceQueries queries, CancellationToken ct) =>
                 (await queries.GetAsync(id, ct)).ToOk())
             .WithName("GetInvoice").WithSummary("One invoice with its payments.");

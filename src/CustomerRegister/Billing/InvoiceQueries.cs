@@ -14,8 +14,12 @@ public sealed class InvoiceQueries(
 {
     internal static readonly string[] InvoiceFields = [Categories.Invoice.Id, Categories.Payment.Id];
 
-    /// <summary>A customer's invoices, newest first: exactly one of <paramref name="consumerId"/> and <paramref name="organisationId"/>.</summary>
-    public async Task<Outcome<List<InvoiceResponse>>> ListAsync(Guid? consumerId, Guid? organisationId, int? limit, CancellationToken ct)
+    /// <summary>
+    /// A customer's invoices, newest first: exactly one of <paramref name="consumerId"/> and <paramref name="organisationId"/>;
+    /// <paramref name="state"/> narrows them as the billing desk's list does (all when null).
+    /// </summary>
+    public async Task<Outcome<List<InvoiceResponse>>> ListAsync(
+        Guid? consumerId, Guid? organisationId, InvoiceListState? state, int? limit, CancellationToken ct)
     {
         var errors = new FieldErrors();
         if ((consumerId is null) == (organisationId is null))
@@ -30,8 +34,14 @@ public sealed class InvoiceQueries(
         }
 
         // A restricted person's invoices (Art 18) stay out of the list for all but the DPO.
-        var invoices = await (await limits.VisibleAsync(db.Set<Invoice>().AsNoTracking(), i => i.SubjectId))
-            .Where(i => consumerId != null ? i.ConsumerId == consumerId : i.OrganisationId == organisationId)
+        var query = (await limits.VisibleAsync(db.Set<Invoice>().AsNoTracking(), i => i.SubjectId))
+            .Where(i => consumerId != null ? i.ConsumerId == consumerId : i.OrganisationId == organisationId);
+        if (state is { } s)
+        {
+            query = query.Where(InState(s, HelsinkiTime.Today(clock)));
+        }
+
+        var invoices = await query
             .OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id).Take(size!.Value).ToListAsync(ct);
         var ids = invoices.Select(i => i.Id).ToList();
         var payments = await db.Set<Payment>().AsNoTracking().Where(p => ids.Contains(p.InvoiceId)).ToListAsync(ct);
@@ -135,6 +145,7 @@ public sealed class InvoiceQueries(
             [.. invoices.Where(i => i.CollectionCaseId == c.Id).Select(i => i.ToListItem(paid.GetValueOrDefault(i.Id), today))]));
     }
 
+    /// <summary><see cref="BillingRules.IsUnpaid"/> and <see cref="BillingRules.IsOverdue"/> as a query the database runs.</summary>
     private static System.Linq.Expressions.Expression<Func<Invoice, bool>> InState(InvoiceListState state, DateOnly today) => state switch
     {
         InvoiceListState.Overdue => i => (i.Status == InvoiceStatus.Open || i.Status == InvoiceStatus.InCollection) && i.DueDate < today,

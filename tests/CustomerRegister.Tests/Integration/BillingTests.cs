@@ -257,7 +257,7 @@ public sealed class BillingTests(RegisterFactory app) : IClassFixture<RegisterFa
     }
 
     [Fact]
-    public async Task AnInvoiceNotYetDueCannotGoToCollection()
+    public async Task AnInvoiceNotYetDueIsNotOverdueAndCannotGoToCollection()
     {
         var clerk = await BillingClerkAsync();
         var consumerId = (await clerk.Client.CreateConsumerAsync(Consumer())).GetProperty("id").GetGuid();
@@ -278,6 +278,11 @@ public sealed class BillingTests(RegisterFactory app) : IClassFixture<RegisterFa
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.True((await RegisterData.ErrorsOf(refused)).TryGetProperty("invoiceIds", out _));
         Assert.Equal("Open", (await clerk.Client.GetFromJsonAsync<JsonElement>($"/api/invoices/{dueToday}")).GetProperty("status").GetString());
+
+        // Due today is open but not yet overdue in the customer's list either.
+        Assert.Equal(1, (await clerk.Client.GetFromJsonAsync<JsonElement>($"/api/invoices?consumerId={consumerId}&state=Open")).GetArrayLength());
+        Assert.Equal(0, (await clerk.Client.GetFromJsonAsync<JsonElement>($"/api/invoices?consumerId={consumerId}&state=Overdue")).GetArrayLength());
+        Assert.Equal(HttpStatusCode.BadRequest, (await clerk.Client.GetAsync($"/api/invoices?consumerId={consumerId}&state=late")).StatusCode);
     }
 
     [Fact]
