@@ -99,6 +99,7 @@ public sealed class BillingPagesTests : IAsyncLifetime
         await Expect(page.Locator("#notice")).ToHaveTextAsync("Perintä suljettu.");
         await Expect(page.Locator("#invoice-state")).ToHaveTextAsync("Avoin");
         await Expect(page.Locator("#case-state")).ToHaveTextAsync("Suljettu");
+        await Expect(page.Locator("#open-collection")).ToBeVisibleAsync();
     }
 
     [Fact]
@@ -119,6 +120,31 @@ public sealed class BillingPagesTests : IAsyncLifetime
         await page.ClickAsync("#cancel-invoice");
         await Expect(page.Locator("#invoice-state")).ToHaveTextAsync("Makulerad");
         await Expect(page.Locator("#record-payment")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task ACancelOnAVersionChangedMeanwhileIsRefusedAndShowsTheInvoiceAsItIsNow()
+    {
+        var clerk = await _browser.App.CreateUserAsync(Roles.Billing);
+        var (_, consumerId) = await ConsumerAsync("Vanhentunut" + Tag());
+        var invoice = await InvoiceAsync(clerk.Client, consumerId, Today.AddDays(-30), Today.AddDays(-2), 30m);
+        var page = await _browser.SignedInPageAsync(clerk.Email, RegisterFactory.UserPassword);
+        await page.GotoAsync(_browser.BaseUrl + $"/billing/invoices/{invoice.Id}");
+
+        // Meanwhile a colleague hands it to collection and closes the case: open again, but a newer version.
+        var opened = await clerk.Client.PostAsJsonAsync("/api/collection-cases",
+            new { invoiceIds = new[] { invoice.Id }, agencyName = "Perintä Oy", source = "OwnSystems" });
+        var collection = await opened.Content.ReadFromJsonAsync<JsonElement>();
+        (await clerk.Client.PostAsJsonAsync($"/api/collection-cases/{collection.GetProperty("id").GetGuid()}/close",
+            new { version = collection.GetProperty("version").GetInt64() })).EnsureSuccessStatusCode();
+
+        await page.ClickAsync("#cancel-invoice");
+        await Expect(page.Locator("#action-errors")).ToContainTextAsync("Joku muu muutti tätä tietoa sillä välin.");
+        await Expect(page.Locator("#invoice-state")).ToHaveTextAsync("Avoin");
+        await Expect(page.Locator("#case-state")).ToHaveTextAsync("Suljettu");
+        await Infrastructure.Browser.CheckPageAsync(page, "billing-invoice-stale");
+        var now = await clerk.Client.GetFromJsonAsync<JsonElement>($"/api/invoices/{invoice.Id}");
+        Assert.Equal("Open", now.GetProperty("status").GetString());
     }
 
     [Fact]

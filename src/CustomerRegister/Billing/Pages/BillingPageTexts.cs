@@ -16,7 +16,6 @@ public static class BillingPageTexts
         ["Billing.Filter.Title"] = new("Rajaa laskuja", "Avgränsa fakturor", "Filter invoices"),
         ["Billing.Filter.State"] = new("Tila", "Status", "State"),
         ["Billing.Filter.Customer"] = new("Asiakas tai laskun numero", "Kund eller fakturanummer", "Customer or invoice number"),
-        ["Billing.Filter.CustomerHint"] = new("Osa nimestä tai koko laskun numero.", "En del av namnet eller hela fakturanumret.", "Part of the name or the whole invoice number."),
         ["Billing.Filter.Submit"] = new("Rajaa", "Avgränsa", "Filter"),
         ["Billing.Filter.Clear"] = new("Poista rajaus", "Ta bort avgränsningen", "Clear the filter"),
         ["Billing.Invoices.Title"] = new("Laskut", "Fakturor", "Invoices"),
