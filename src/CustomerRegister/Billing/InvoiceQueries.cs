@@ -14,6 +14,10 @@ public sealed class InvoiceQueries(
 {
     internal static readonly string[] InvoiceFields = [Categories.Invoice.Id, Categories.Payment.Id];
 
+    /// <summary>A customer's invoices, newest first, in every state.</summary>
+    public Task<Outcome<List<InvoiceResponse>>> ListAsync(Guid? consumerId, Guid? organisationId, int? limit, CancellationToken ct) =>
+        ListAsync(consumerId, organisationId, null, limit, ct);
+
     /// <summary>
     /// A customer's invoices, newest first: exactly one of <paramref name="consumerId"/> and <paramref name="organisationId"/>;
     /// <paramref name="state"/> narrows them as the billing desk's list does (all when null).
