@@ -10,9 +10,11 @@ public static class BillingEndpoints
     public static IEndpointRouteBuilder MapBilling(this IEndpointRouteBuilder app)
     {
         var read = app.MapGroup("/api").WithTags("Billing").RequirePermission(Permissions.BillingRead);
-        read.MapGet("/invoices", async (Guid? consumerId, Guid? organisationId, int? limit, InvoiceQueries queries, CancellationToken ct) =>
-                (await queries.ListAsync(consumerId, organisationId, limit, ct)).ToOk())
-            .WithName("ListInvoices").WithSummary("A customer's invoices: give consumerId or organisationId.");
+        read.MapGet("/invoices", async (Guid? consumerId, Guid? organisationId, InvoiceListState? state, int? limit, InvoiceQueries queries,
+                    CancellationToken ct) =>
+                (await queries.ListAsync(consumerId, organisationId, state, limit, ct)).ToOk())
+            .WithName("ListInvoices")
+            .WithSummary("A customer's invoices: give consumerId or organisationId; ?state=Open (unpaid, also in collection), Overdue, Paid or Cancelled narrows them.");
         read.MapGet("/invoices/{id:guid}", async (Guid id, InvoiceQueries queries, CancellationToken ct) =>
                 (await queries.GetAsync(id, ct)).ToOk())
             .WithName("GetInvoice").WithSummary("One invoice with its payments.");
@@ -33,7 +35,7 @@ public static class BillingEndpoints
             .WithName("RecordPayment").WithSummary("Record a payment; paid in full marks the invoice Paid.");
         write.MapPost("/collection-cases", async (CollectionCaseRequest request, OpenCollectionCase open, CancellationToken ct) =>
                 (await open.RunAsync(request, ct)).ToCreated(c => $"/api/collection-cases/{c.Id}", c => c))
-            .WithName("OpenCollectionCase").WithSummary("Hand open invoices of one customer to a collection agency.");
+            .WithName("OpenCollectionCase").WithSummary("Hand overdue open invoices of one customer to a collection agency; one not yet due answers 409.");
         write.MapPost("/collection-cases/{id:guid}/close", async (Guid id, VersionRequest request, CloseCollectionCase close, CancellationToken ct) =>
                 (await close.RunAsync(id, request, ct)).ToOk())
             .WithName("CloseCollectionCase").WithSummary("Close a case; unpaid invoices return to Open.");

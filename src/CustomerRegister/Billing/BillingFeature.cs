@@ -12,6 +12,7 @@ public static class BillingFeature
             .ValidateSettings(o => o.Invalid());
         services.AddScoped<ISubjectSection, BillingSection>();
         services.AddScoped<InvoiceQueries>();
+        services.AddScoped<BillingCustomers>();
         services.AddScoped<CreateInvoice>();
         services.AddScoped<CancelInvoice>();
         services.AddScoped<RecordPayment>();

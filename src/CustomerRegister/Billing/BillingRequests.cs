@@ -38,6 +38,25 @@ public sealed record MetalCreditPayoutResponse(
     Guid Id, Guid SubjectId, Guid ConsumerId, DateOnly PaidOn, decimal Amount, string Currency, decimal? WeightKg, string? Material,
     string BankAccount, bool BankAccountRevealed, DataSource Source, DateTime CreatedAt, Guid? RelationshipId);
 
+/// <summary>Which invoices the billing desk's list shows: unpaid (open or in collection), overdue, paid or cancelled.</summary>
+public enum InvoiceListState
+{
+    Open = 1,
+    Overdue = 2,
+    Paid = 3,
+    Cancelled = 4,
+}
+
+/// <summary>One row of the billing desk's list: who owes what, by when, and how late it is.</summary>
+public sealed record InvoiceListItem(
+    Guid Id, string InvoiceNumber, Guid? SubjectId, Guid? OrganisationId, string CustomerName, DateOnly IssueDate, DateOnly DueDate,
+    decimal Amount, decimal Paid, decimal Balance, InvoiceStatus Status, int DaysOverdue, Guid? CollectionCaseId);
+
+/// <summary>An open collection case on the billing desk's list, with its invoices.</summary>
+public sealed record CollectionCaseListItem(
+    Guid Id, Guid? SubjectId, Guid? OrganisationId, string CustomerName, string AgencyName, DateTime OpenedAt,
+    IReadOnlyList<InvoiceListItem> Invoices, decimal Balance);
+
 /// <summary>The billing part of a person's picture; bank accounts masked.</summary>
 public sealed record BillingSectionResponse(
     IReadOnlyList<InvoiceResponse> Invoices, IReadOnlyList<CollectionCaseResponse> CollectionCases,
@@ -62,6 +81,14 @@ public static class BillingMapping
     public static CollectionCaseResponse ToResponse(this CollectionCase c, IEnumerable<Guid> invoiceIds) =>
         new(c.Id, c.SubjectId, c.ConsumerId, c.OrganisationId, [.. invoiceIds], c.AgencyName, c.Status, c.OpenedAt, c.ClosedAt,
             c.Source, c.CreatedAt, c.UpdatedAt, c.Version);
+
+    public static InvoiceListItem ToListItem(this Invoice i, decimal paid, DateOnly today) =>
+        new(i.Id, i.InvoiceNumber, i.SubjectId, i.OrganisationId, i.BillingName, i.IssueDate, i.DueDate, i.Amount, paid,
+            BillingRules.Balance(i.Amount, paid), i.Status, BillingRules.DaysOverdue(i.Status, i.DueDate, today), i.CollectionCaseId);
+
+    public static CollectionCaseListItem ToListItem(this CollectionCase c, IReadOnlyList<InvoiceListItem> invoices) =>
+        new(c.Id, c.SubjectId, c.OrganisationId, invoices.FirstOrDefault()?.CustomerName ?? "", c.AgencyName, c.OpenedAt, invoices,
+            invoices.Sum(i => i.Balance));
 
     public static MetalCreditPayoutResponse ToResponse(this MetalCreditPayout p, string? revealedBankAccount = null) =>
         new(p.Id, p.SubjectId, p.ConsumerId, p.PaidOn, p.Amount, Currency, p.WeightKg, p.Material,

@@ -41,6 +41,9 @@ public static class BillingRules
         "Högst två decimaler (euro och cent).",
         "At most two decimals (euros and cents).");
 
+    /// <summary>The payment term a new invoice's form suggests (the user may change the due date).</summary>
+    public const int DefaultPaymentTermDays = 14;
+
     /// <summary>
     /// The last day of the financial year a date falls in, for a financial year ending on <paramref name="month"/>/
     /// <paramref name="day"/> every year. A 29 February end falls on 28 February in common years.
@@ -68,6 +71,26 @@ public static class BillingRules
     /// <summary>The state of an invoice when its collection case closes: back to open unless it was paid meanwhile.</summary>
     public static InvoiceStatus AfterCollectionClosed(InvoiceStatus current, decimal invoiceAmount, decimal paidTotal) =>
         current == InvoiceStatus.InCollection ? (paidTotal >= invoiceAmount ? InvoiceStatus.Paid : InvoiceStatus.Open) : current;
+
+    /// <summary>Unpaid: still owed, whether with the company or handed to collection.</summary>
+    public static bool IsUnpaid(InvoiceStatus status) => status is InvoiceStatus.Open or InvoiceStatus.InCollection;
+
+    /// <summary>Overdue: unpaid and its due date has passed (due today is not late yet).</summary>
+    public static bool IsOverdue(InvoiceStatus status, DateOnly dueDate, DateOnly today) => IsUnpaid(status) && dueDate < today;
+
+    /// <summary>Days past the due date of an overdue invoice; 0 when it is not overdue.</summary>
+    public static int DaysOverdue(InvoiceStatus status, DateOnly dueDate, DateOnly today) =>
+        IsOverdue(status, dueDate, today) ? today.DayNumber - dueDate.DayNumber : 0;
+
+    /// <summary>What is still owed; never below zero (an overpayment is refunded, not owed back as a negative balance).</summary>
+    public static decimal Balance(decimal invoiceAmount, decimal paidTotal) => Math.Max(0m, invoiceAmount - paidTotal);
+
+    /// <summary>Only an open invoice nobody has paid anything on can be cancelled.</summary>
+    public static bool MayCancel(InvoiceStatus status, bool hasPayments) => status == InvoiceStatus.Open && !hasPayments;
+
+    /// <summary>Only an open invoice past its due date is handed to a collection agency.</summary>
+    public static bool MayHandToCollection(InvoiceStatus status, DateOnly dueDate, DateOnly today) =>
+        status == InvoiceStatus.Open && dueDate < today;
 
     private static DateOnly EndIn(int year, int month, int day) => new(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)));
 }

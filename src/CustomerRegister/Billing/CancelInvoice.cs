@@ -31,7 +31,7 @@ public sealed class CancelInvoice(RegisterDbContext db, AuditLog audit, IOptions
         }
 
         db.Entry(invoice).Property(i => i.Version).OriginalValue = version;
-        if (invoice.Status != InvoiceStatus.Open || await db.Set<Payment>().AnyAsync(p => p.InvoiceId == id, ct))
+        if (!BillingRules.MayCancel(invoice.Status, await db.Set<Payment>().AnyAsync(p => p.InvoiceId == id, ct)))
         {
             return Outcome.Conflict("status", OnlyOpenUnpaid);
         }

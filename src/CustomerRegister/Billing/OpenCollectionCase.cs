@@ -7,9 +7,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Billing;
 
-/// <summary>Hands open invoices of one customer to a collection agency: a case, and each invoice InCollection.</summary>
+/// <summary>Hands overdue open invoices of one customer to a collection agency: a case, and each invoice InCollection.</summary>
 public sealed class OpenCollectionCase(RegisterDbContext db, AuditLog audit, TimeProvider clock)
 {
+    private static readonly LocalText NotYetOverdue = new(
+        "Perintään voi siirtää vain erääntyneen laskun: odota, että eräpäivä on mennyt.",
+        "Bara förfallna fakturor kan överlämnas till indrivning: vänta tills förfallodagen har passerat.",
+        "Only overdue invoices can be handed to collection: wait until the due date has passed.");
+
     private static readonly LocalText AtLeastOne = new(
         "Valitse vähintään yksi lasku.",
         "Välj minst en faktura.",
@@ -71,6 +76,12 @@ public sealed class OpenCollectionCase(RegisterDbContext db, AuditLog audit, Tim
         if (invoices.Any(i => i.Status != InvoiceStatus.Open))
         {
             return Outcome.Conflict("invoiceIds", OnlyOpen);
+        }
+
+        var today = HelsinkiTime.Today(clock);
+        if (invoices.Any(i => !BillingRules.MayHandToCollection(i.Status, i.DueDate, today)))
+        {
+            return Outcome.Conflict("invoiceIds", NotYetOverdue);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

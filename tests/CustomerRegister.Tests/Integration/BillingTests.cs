@@ -257,6 +257,35 @@ public sealed class BillingTests(RegisterFactory app) : IClassFixture<RegisterFa
     }
 
     [Fact]
+    public async Task AnInvoiceNotYetDueIsNotOverdueAndCannotGoToCollection()
+    {
+        var clerk = await BillingClerkAsync();
+        var consumerId = (await clerk.Client.CreateConsumerAsync(Consumer())).GetProperty("id").GetGuid();
+        var today = CustomerRegister.Infrastructure.HelsinkiTime.Today(TimeProvider.System);
+        var dueToday = (await CreateInvoiceAsync(clerk.Client, new
+        {
+            consumerId,
+            invoiceNumber = Number(),
+            issueDate = today.AddDays(-14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            dueDate = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            amount = 10m,
+            source = "OwnSystems",
+        })).GetProperty("id").GetGuid();
+
+        var refused = await clerk.Client.PostAsJsonAsync("/api/collection-cases",
+            new { invoiceIds = new[] { dueToday }, agencyName = "Perintä Oy", source = "OwnSystems" });
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.True((await RegisterData.ErrorsOf(refused)).TryGetProperty("invoiceIds", out _));
+        Assert.Equal("Open", (await clerk.Client.GetFromJsonAsync<JsonElement>($"/api/invoices/{dueToday}")).GetProperty("status").GetString());
+
+        // Due today is open but not yet overdue in the customer's list either.
+        Assert.Equal(1, (await clerk.Client.GetFromJsonAsync<JsonElement>($"/api/invoices?consumerId={consumerId}&state=Open")).GetArrayLength());
+        Assert.Equal(0, (await clerk.Client.GetFromJsonAsync<JsonElement>($"/api/invoices?consumerId={consumerId}&state=Overdue")).GetArrayLength());
+        Assert.Equal(HttpStatusCode.BadRequest, (await clerk.Client.GetAsync($"/api/invoices?consumerId={consumerId}&state=late")).StatusCode);
+    }
+
+    [Fact]
     public async Task APayoutStoresTheAccountEncryptedAndMaskedDefaultingToTheConsumersAccount()
     {
         var clerk = await BillingClerkAsync();

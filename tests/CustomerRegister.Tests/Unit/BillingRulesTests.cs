@@ -73,4 +73,31 @@ public sealed class BillingRulesTests
     {
         Assert.Equal(valid, new BillingOptions { FinancialYearEndMonth = month, FinancialYearEndDay = day }.Invalid() is null);
     }
+
+    [Theory]
+    [InlineData(InvoiceStatus.Open, "2026-12-04", 0)]
+    [InlineData(InvoiceStatus.Open, "2026-12-03", 1)]
+    [InlineData(InvoiceStatus.InCollection, "2026-11-24", 10)]
+    [InlineData(InvoiceStatus.Paid, "2026-11-24", 0)]
+    [InlineData(InvoiceStatus.Cancelled, "2026-11-24", 0)]
+    public void AnUnpaidInvoiceIsOverdueFromTheDayAfterItsDueDate(InvoiceStatus status, string due, int days)
+    {
+        var today = new DateOnly(2026, 12, 4);
+        Assert.Equal(days, BillingRules.DaysOverdue(status, DateOnly.Parse(due), today));
+        Assert.Equal(days > 0, BillingRules.IsOverdue(status, DateOnly.Parse(due), today));
+    }
+
+    [Fact]
+    public void OnlyAnOverdueOpenInvoiceGoesToCollectionAndOnlyAnUnpaidOpenOneIsCancelled()
+    {
+        var today = new DateOnly(2026, 12, 4);
+        Assert.True(BillingRules.MayHandToCollection(InvoiceStatus.Open, today.AddDays(-1), today));
+        Assert.False(BillingRules.MayHandToCollection(InvoiceStatus.Open, today, today));
+        Assert.False(BillingRules.MayHandToCollection(InvoiceStatus.InCollection, today.AddDays(-9), today));
+        Assert.True(BillingRules.MayCancel(InvoiceStatus.Open, hasPayments: false));
+        Assert.False(BillingRules.MayCancel(InvoiceStatus.Open, hasPayments: true));
+        Assert.False(BillingRules.MayCancel(InvoiceStatus.Paid, hasPayments: false));
+        Assert.Equal(87.50m, BillingRules.Balance(100m, 12.50m));
+        Assert.Equal(0m, BillingRules.Balance(100m, 120m));
+    }
 }

@@ -2,8 +2,8 @@ using CustomerRegister.Identity;
 
 namespace CustomerRegister.Infrastructure.Pages;
 
-/// <summary>One entry of the main menu: its text key, where it leads, and the permission that shows it.</summary>
-public sealed record NavItem(string TextKey, string Href, string Permission);
+/// <summary>One entry of the main menu: its text key, where it leads, and the permission that shows it (and a second one, if the page needs both).</summary>
+public sealed record NavItem(string TextKey, string Href, string Permission, string? AlsoPermission = null);
 
 /// <summary>The staff menu: each role sees only what it may open (a link to a page it would be refused is not shown).</summary>
 public sealed class Navigation(Access access)
@@ -11,7 +11,7 @@ public sealed class Navigation(Access access)
     public static readonly IReadOnlyList<NavItem> Items =
     [
         new("Nav.Search", "/search", Permissions.CustomerRead),
-        new("Nav.Billing", "/billing", Permissions.BillingRead),
+        new("Nav.Billing", "/billing", Permissions.BillingRead, Permissions.BillingWrite),
         new("Nav.Reception", "/reception", Permissions.VehicleWrite),
         new("Nav.Marketing", "/marketing", Permissions.MarketingRead),
     ];
@@ -21,7 +21,7 @@ public sealed class Navigation(Access access)
         var visible = new List<NavItem>();
         foreach (var item in Items)
         {
-            if (await access.HasAsync(item.Permission))
+            if (await access.HasAsync(item.Permission) && (item.AlsoPermission is null || await access.HasAsync(item.AlsoPermission)))
             {
                 visible.Add(item);
             }

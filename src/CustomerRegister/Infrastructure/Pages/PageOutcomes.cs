@@ -60,8 +60,10 @@ public static class PageOutcomes
         {
             return await write;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateConcurrencyException stale)
         {
+            // Nothing of the refused write may stay pending: the page's next read saves its audit row with the same context.
+            stale.Entries.FirstOrDefault()?.Context.ChangeTracker.Clear();
             return Outcome.Conflict(VersionField, Localization.UiText.Text("Form.Stale"));
         }
     }
