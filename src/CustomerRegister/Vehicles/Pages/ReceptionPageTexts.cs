@@ -66,7 +66,6 @@ public static class ReceptionPageTexts
         ["Reception.Field.Nationality"] = new("Kansalaisuus", "Nationalitet", "Nationality"),
         ["Reception.Field.NationalityHint"] = new("Maatunnus, esim. FI, SE, EE.", "Landskod, t.ex. FI, SE, EE.", "Country code, e.g. FI, SE, EE."),
 
-        ["Reception.IdentityCode.Required"] = new("Pakollinen tieto.", "Obligatorisk uppgift.", "Required."),
         ["Reception.IdentityCode.Length"] = new(
             "Henkilötunnuksessa on 11 merkkiä.", "En personbeteckning har 11 tecken.", "A personal identity code has 11 characters."),
         ["Reception.IdentityCode.Format"] = new(
@@ -77,14 +76,6 @@ public static class ReceptionPageTexts
             "Seitsemäs merkki ei ole välimerkki: 1800-luvulla +, 1900-luvulla - tai Y, X, W, V, U, 2000-luvulla A–F.",
             "Det sjunde tecknet är inget sekeltecken: + för 1800-talet, - eller Y, X, W, V, U för 1900-talet, A–F för 2000-talet.",
             "The 7th character is not a century sign: + for the 1800s, - or Y, X, W, V, U for the 1900s, A–F for the 2000s."),
-        ["Reception.IdentityCode.Date"] = new(
-            "Syntymäaika ei ole todellinen päivämäärä.",
-            "Födelsedatumet är inget verkligt datum.",
-            "The birth date is not a real date."),
-        ["Reception.IdentityCode.IndividualNumber"] = new(
-            "Yksilönumeron on oltava 002–899 (väliaikaisia tunnuksia 900–999 ei hyväksytä).",
-            "Individnumret ska vara 002–899 (tillfälliga beteckningar 900–999 godtas inte).",
-            "The individual number must be 002–899 (temporary codes 900–999 are not accepted)."),
         ["Reception.IdentityCode.CheckCharacter"] = new(
             "Tarkistusmerkki ei täsmää; jokin merkki on luultavasti kirjoitettu väärin.",
             "Kontrolltecknet stämmer inte; något tecken är troligen felskrivet.",

@@ -53,23 +53,8 @@ public sealed class NewCertificateModel(ReceptionDesk desk, IssueCertificate iss
             return Redirect($"/reception/certificates/{outcome.Value!.Id}");
         }
 
-        ShowIdentityCodeReason();
         Response.StatusCode = outcome.Conflict is null ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
         return Page();
-    }
-
-    /// <summary>
-    /// The identity-code rule (<see cref="PersonalIdentityCode"/>) refused the code; its reason is put beside the field in
-    /// the page's language, named by the rule's reason code. The rule stays the one judge: this only chooses the words.
-    /// </summary>
-    private void ShowIdentityCodeReason()
-    {
-        if (ModelState.TryGetValue(IdentityCodeKey, out var entry) && entry.Errors.Count > 0
-            && !PersonalIdentityCode.TryParse(Input.IdentityCode, out _, out var reason))
-        {
-            entry.Errors.Clear();
-            ModelState.AddModelError(IdentityCodeKey, UiText.Get("Reception.IdentityCode." + reason.Code));
-        }
     }
 
     public sealed class CertificateInput
