@@ -21,12 +21,13 @@ public sealed record PayoutDay(int Count, decimal Total, IReadOnlyList<PayoutRow
 public sealed record PayoutRow(Guid Id, Guid SubjectId, string Name, decimal Amount, decimal? WeightKg, string? Material);
 
 /// <summary>
-/// Billing's day across customers: open and overdue invoices by due date (oldest first) and the open collection
-/// cases, each keyset-paged by (date, id); restricted people (Art 18) stay out but for the DPO; each person shown audited.
+/// Billing's day across customers: open invoices by due date (soonest first), overdue ones by how recently they fell
+/// due (those needing a reminder now come first; the long overdue are usually in collection already) and the open
+/// collection cases (oldest first), each keyset-paged by (date, id); restricted people (Art 18) stay out but for the DPO; each person shown audited.
 /// </summary>
 public sealed class BillingOverview(RegisterDbContext db, AuditLog audit, ProcessingLimits limits, TimeProvider clock)
 {
-    /// <summary>Open invoices not yet due (<paramref name="overdue"/> false) or past their due date (true).</summary>
+    /// <summary>Open invoices not yet due (<paramref name="overdue"/> false) or past their due date (true), with their count.</summary>
     public async Task<Outcome<Counted<InvoiceRow>>> OpenInvoicesAsync(bool overdue, Guid? after, int? limit, CancellationToken ct)
     {
         var errors = new FieldErrors();
@@ -36,8 +37,8 @@ public sealed class BillingOverview(RegisterDbContext db, AuditLog audit, Proces
         }
 
         var today = HelsinkiTime.Today(clock);
-        var all = (await limits.VisibleAsync(db.Set<Invoice>().AsNoTracking(), i => i.SubjectId))
-            .Where(i => i.Status == InvoiceStatus.Open && (overdue ? i.DueDate < today : i.DueDate >= today));
+        var open = (await limits.VisibleAsync(db.Set<Invoice>().AsNoTracking(), i => i.SubjectId)).Where(i => i.Status == InvoiceStatus.Open);
+        var all = overdue ? open.Where(i => i.DueDate < today) : open.Where(i => i.DueDate >= today);
         var query = all;
         if (after is { } a)
         {
@@ -47,11 +48,16 @@ public sealed class BillingOverview(RegisterDbContext db, AuditLog audit, Proces
                 return Outcome.Invalid("after", "Not an invoice.");
             }
 
-            query = query.Where(i => i.DueDate > d || (i.DueDate == d && i.Id.CompareTo(a) > 0));
+            query = overdue
+                ? query.Where(i => i.DueDate < d || (i.DueDate == d && i.Id.CompareTo(a) < 0))
+                : query.Where(i => i.DueDate > d || (i.DueDate == d && i.Id.CompareTo(a) > 0));
         }
 
         var count = await all.CountAsync(ct);
-        var rows = await query.OrderBy(i => i.DueDate).ThenBy(i => i.Id).Take(size + 1)
+        var ordered = overdue
+            ? query.OrderByDescending(i => i.DueDate).ThenByDescending(i => i.Id)
+            : query.OrderBy(i => i.DueDate).ThenBy(i => i.Id);
+        var rows = await ordered.Take(size + 1)
             .Select(i => new InvoiceRow(i.Id, i.InvoiceNumber, i.SubjectId, i.OrganisationId, i.BillingName, i.DueDate, i.Amount, i.Status))
             .ToListAsync(ct);
         await AuditAsync("invoice.list", "invoice", InvoiceQueries.InvoiceFields, rows.Take(size).Select(r => r.SubjectId), ct);
