@@ -1,5 +1,5 @@
-using CustomerRegister.Search;
 using CustomerRegister.Localization;
+using CustomerRegister.Search;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
