@@ -16,6 +16,10 @@ internal static class BenchApp
             ["REGISTER_ADMIN_PASSWORD"] = adminPassword,
             ["Register:Urls"] = $"http://127.0.0.1:{port}",
             ["Network:RedirectToHttps"] = "false",
+
+            // As behind a TLS-terminating proxy on the same host: the staff pages (their antiforgery cookie is HTTPS-only
+            // outside Development) are fetched with X-Forwarded-Proto: https.
+            ["Network:KnownProxies:0"] = "127.0.0.1",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Query"] = "Error",
             ["Logging:LogLevel:CustomerRegister.Retention"] = "Debug",

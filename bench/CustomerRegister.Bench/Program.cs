@@ -135,6 +135,33 @@ try
         results.Add(await scenarios.CreateConsumersAsync());
     }
 
+    // The staff pages (issue 14): customer service's person page, typing in the search box, 16 staff on a mix of pages.
+    if (options.Runs("person-page") || options.Runs("typeahead") || options.Runs("mixed"))
+    {
+        using var service = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = http.BaseAddress };
+        service.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await SignInAsync(service, "CustomerService"));
+        service.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        if (options.Runs("person-page"))
+        {
+            var largest = await scenarios.LargestPersonAsync();
+            Console.WriteLine($"person page: the largest seeded person is {largest}");
+            results.Add(await scenarios.PersonPageAsync(service, largest));
+        }
+
+        if (options.Runs("typeahead"))
+        {
+            results.Add(await scenarios.SearchAsYouTypeAsync(service));
+        }
+
+        if (options.Runs("mixed"))
+        {
+            using var billing = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = http.BaseAddress };
+            billing.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await SignInAsync(billing, "Billing"));
+            billing.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+            results.Add(await scenarios.MixedPagesAsync(service, billing));
+        }
+    }
+
     using var dpo = new HttpClient { BaseAddress = http.BaseAddress };
     dpo.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await SignInAsync(dpo, "DataProtectionOfficer"));
     if (options.Runs("report"))
@@ -182,7 +209,7 @@ internal sealed record Row(string Scenario, string App, string Throughput, strin
 internal sealed record BenchOptions(int Subjects, int Seed, string? Connection, int Requests, int Creates, int Clients, int Samples,
     IReadOnlyList<string>? Only = null)
 {
-    public static readonly string[] Scenarios = ["generate", "seed", "search", "picture", "create", "report", "erasure", "preview", "sweep"];
+    public static readonly string[] Scenarios = ["generate", "seed", "search", "picture", "create", "person-page", "typeahead", "mixed", "report", "erasure", "preview", "sweep"];
 
     /// <summary>The diagnostic "generate" runs only when asked for by name.</summary>
     public bool Runs(string scenario) => Only is null ? scenario != "generate" : Only.Contains(scenario);
@@ -195,7 +222,8 @@ internal sealed record BenchOptions(int Subjects, int Seed, string? Connection, 
           --requests R     measured requests per read scenario (default 2000)
           --creates C      consumers created through HTTP (default 3000), by K concurrent clients (default 16)
           --quick          a smoke run: 3000 subjects, 200 requests, 300 creates
-          --only A,B       run only these scenarios (seed, search, picture, create, report, erasure, preview, sweep); without
+          --only A,B       run only these scenarios (seed, search, picture, create, person-page, typeahead, mixed, report,
+                           erasure, preview, sweep); without
                            seed, --connection must name a database a previous bench seeded; "generate" times the
                            seed's generators alone (no writing)
         """;

@@ -10,7 +10,7 @@ using NpgsqlTypes;
 namespace CustomerRegister.Bench;
 
 /// <summary>Each scenario through HTTP, and the same work in plain SQL on the same database as the floor.</summary>
-internal sealed class Scenarios(HttpClient http, NpgsqlDataSource sql, Sample sample, BenchOptions options)
+internal sealed partial class Scenarios(HttpClient http, NpgsqlDataSource sql, Sample sample, BenchOptions options)
 {
     private const int WarmUp = 100;
 

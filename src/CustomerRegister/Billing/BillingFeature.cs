@@ -20,6 +20,7 @@ public static class BillingFeature
         services.AddScoped<CloseCollectionCase>();
         services.AddScoped<MetalCreditQueries>();
         services.AddScoped<PayMetalCredit>();
+        services.AddScoped<BillingOverview>();
         return services;
     }
 

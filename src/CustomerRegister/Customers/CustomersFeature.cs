@@ -36,6 +36,7 @@ public static class CustomersFeature
         services.AddScoped<RecordFeedback>();
         services.AddScoped<RecordAdditionalInfo>();
         services.AddScoped<WithdrawConsent>();
+        services.AddScoped<RecentCustomerWork>();
 
         services.AddScoped<ISubjectSection, RelationshipsSection>();
         services.AddScoped<ISubjectSection, ContactHistorySection>();

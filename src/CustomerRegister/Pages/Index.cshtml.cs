@@ -1,22 +1,56 @@
+using CustomerRegister.Billing;
+using CustomerRegister.Customers;
 using CustomerRegister.Identity;
 using CustomerRegister.Identity.Pages.Account;
+using CustomerRegister.Infrastructure;
+using CustomerRegister.Infrastructure.Pages;
+using CustomerRegister.Marketing;
+using CustomerRegister.Vehicles;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CustomerRegister.Pages;
 
-public sealed class IndexModel(UserManager<AppUser> users, UserAccess access) : PageModel
+/// <summary>
+/// The start page: each of the user's roles shows its day's work, read through the features' query classes
+/// (the same permissions as their API). A role whose desk is yet to come lists what it may open now.
+/// </summary>
+public sealed class IndexModel(
+    UserManager<AppUser> users, UserAccess userAccess, Access access, Navigation navigation, TimeProvider clock,
+    RecentCustomerWork customerWork, BillingOverview billing, ReceptionDay reception, MarketingOverview marketing) : PageModel
 {
-    public string DisplayName { get; private set; } = "";
+    /// <summary>Rows per list on the start page; the full lists are a click away.</summary>
+    public const int Rows = 8;
 
-    public bool MustChangePassword { get; private set; }
+    public string DisplayName { get; private set; } = "";
 
     public IReadOnlyList<string> Roles { get; private set; } = [];
 
-    public IReadOnlyList<string> Permissions { get; private set; } = [];
+    public DateOnly Today { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync()
+    public Page<RecentContact>? RecentContacts { get; private set; }
+
+    public Page<OpenFeedback>? Feedback { get; private set; }
+
+    public Counted<InvoiceRow>? Overdue { get; private set; }
+
+    public Counted<InvoiceRow>? OpenInvoices { get; private set; }
+
+    public Counted<CollectionCaseRow>? Cases { get; private set; }
+
+    public Page<CertificateRow>? Certificates { get; private set; }
+
+    public PayoutDay? Payouts { get; private set; }
+
+    public Page<UpcomingEvent>? Events { get; private set; }
+
+    /// <summary>For the roles whose desk is still to come: the menu entries they may open now.</summary>
+    public IReadOnlyList<NavItem> Openable { get; private set; } = [];
+
+    public bool Has(string role) => Roles.Contains(role);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var user = await users.GetUserAsync(User);
         if (user is null)
@@ -29,10 +63,48 @@ public sealed class IndexModel(UserManager<AppUser> users, UserAccess access) : 
             return RedirectToPage(AccountPages.ChangePassword);
         }
 
-        var state = await access.GetAsync(user.Id);
+        var state = await userAccess.GetAsync(user.Id);
         DisplayName = user.DisplayName;
         Roles = state.Roles;
-        Permissions = Identity.Permissions.All.Where(p => Identity.Roles.Grants(state.Roles, p)).ToList();
+        Today = HelsinkiTime.Today(clock);
+
+        if (Has(Identity.Roles.CustomerService) && await access.HasAsync(Permissions.CustomerRead))
+        {
+            RecentContacts = (await customerWork.RecentContactsAsync(null, Rows, ct)).Value;
+            Feedback = (await customerWork.OpenFeedbackAsync(null, Rows, ct)).Value;
+        }
+
+        if (Has(Identity.Roles.Billing) && await access.HasAsync(Permissions.BillingRead))
+        {
+            Overdue = (await billing.OpenInvoicesAsync(overdue: true, null, Rows, ct)).Value;
+            OpenInvoices = (await billing.OpenInvoicesAsync(overdue: false, null, Rows, ct)).Value;
+            Cases = (await billing.OpenCasesAsync(null, Rows, ct)).Value;
+        }
+
+        if (Has(Identity.Roles.VehicleReception))
+        {
+            if (await access.HasAsync(Permissions.VehicleRead))
+            {
+                Certificates = (await reception.CertificatesOnAsync(Today, null, Rows, ct)).Value;
+            }
+
+            // The desk pays metal credits (Billing.Write): it sees the day's count and total; the rows need Billing.Read.
+            if (await access.HasAsync(Permissions.BillingWrite))
+            {
+                Payouts = await billing.PayoutsOnAsync(Today, await access.HasAsync(Permissions.BillingRead), Rows, ct);
+            }
+        }
+
+        if (Has(Identity.Roles.Marketing) && await access.HasAsync(Permissions.MarketingRead))
+        {
+            Events = (await marketing.UpcomingEventsAsync(null, Rows, ct)).Value;
+        }
+
+        if (Has(Identity.Roles.DataProtectionOfficer) || Has(Identity.Roles.Auditor) || Has(Identity.Roles.Administrator))
+        {
+            Openable = await navigation.VisibleAsync();
+        }
+
         return Page();
     }
 }

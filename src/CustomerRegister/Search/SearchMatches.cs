@@ -48,7 +48,10 @@ public static partial class SearchMatches
 
         if (PhonePattern().IsMatch(query))
         {
-            var full = PhoneNumber.NormalizeForSearch(query);
+            // Typed with its trunk 0 or country code, the digits are the prefix as typed ("040 12" → 3584012): a partial
+            // number like that can parse as a whole one with the 0 kept (+35804012), which would match nobody.
+            var typed = query.TrimStart();
+            var full = typed.StartsWith('0') || typed.StartsWith('+') ? null : PhoneNumber.NormalizeForSearch(query);
             var prefix = full is not null ? SearchIndex.PhoneTerm(full) : PhonePrefix(query);
             await AddAsync(db, searchable, result, SearchIndex.PhoneField, [prefix], exact: false, limit, ct);
             return result;

@@ -37,7 +37,7 @@ public sealed class CustomerPagesTests : IAsyncLifetime
         var subjectId = created.GetProperty("subjectId").GetGuid();
 
         var page = await _browser.SignedInPageAsync(reception.Email, RegisterFactory.UserPassword);
-        await page.FillAsync("#q", "maki");
+        await page.FillAsync("#global-q", "maki");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(new Regex("/search\\?q=maki"));
         var link = page.Locator("#results a", new() { HasText = "Mäki Eino" });

@@ -1,6 +1,7 @@
 // The staff pages' one script (the Content-Security-Policy allows no inline script). Every page works without it:
 // the search box is a plain GET form. With it: "/" focuses the search, and results appear while typing, chosen with
-// the arrow keys and Enter (the WAI-ARIA combobox pattern), from the same /api/search the API clients use.
+// the arrow keys and Enter (the WAI-ARIA combobox pattern), from the search page's suggest handler: the same search as
+// /api/search, answered to the page's sign-in cookie (the API takes bearer tokens only).
 (function () {
     "use strict";
 
@@ -50,15 +51,21 @@
                 li.id = input.id + "-option-" + i;
                 li.setAttribute("role", "option");
                 li.setAttribute("aria-selected", "false");
-                var a = document.createElement("a");
-                a.href = hrefOf(hit);
-                a.tabIndex = -1;
-                a.textContent = hit.name;
-                li.appendChild(a);
-                if (hit.organisation) {
+                // An option holds no link (axe: nested-interactive); a click or Enter opens its page.
+                li.dataset.href = hrefOf(hit);
+                var name = document.createElement("span");
+                name.className = "name";
+                name.textContent = hit.name;
+                li.appendChild(name);
+                li.addEventListener("mousedown", function (e) {
+                    e.preventDefault();
+                    window.location.assign(li.dataset.href);
+                });
+                var details = [hit.kindText, hit.organisation, hit.matched].filter(function (d) { return d; });
+                if (details.length > 0) {
                     var small = document.createElement("span");
                     small.className = "muted";
-                    small.textContent = " – " + hit.organisation;
+                    small.textContent = " – " + details.join(" · ");
                     li.appendChild(small);
                 }
                 list.appendChild(li);
@@ -70,7 +77,10 @@
 
         var suggest = debounce(function (q) {
             var ticket = ++latest;
-            fetch(input.dataset.suggest + "?limit=8&q=" + encodeURIComponent(q), { credentials: "same-origin", headers: { Accept: "application/json" } })
+            var url = new URL(input.dataset.suggest, window.location.origin);
+            url.searchParams.set("limit", "8");
+            url.searchParams.set("q", q);
+            fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
                 .then(function (r) { return r.ok ? r.json() : []; })
                 .then(function (found) { if (ticket === latest && input.value.trim() === q) { render(found); } })
                 .catch(function () { close(); });

@@ -1,5 +1,7 @@
+using CustomerRegister.Localization;
 using CustomerRegister.Search;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CustomerRegister.Customers.Pages.Customers;
@@ -31,4 +33,31 @@ public sealed class SearchModel(SearchQueries search) : PageModel
 
         Hits = outcome.Value;
     }
+
+    /// <summary>
+    /// The suggestions of the search box while typing (site.js): the same search as <c>GET /api/search</c>, answered to
+    /// the signed-in page's cookie (the API takes bearer tokens only), with the kind and the matched fields in words.
+    /// </summary>
+    public async Task<IActionResult> OnGetSuggestAsync(string? q, int? limit, CancellationToken ct)
+    {
+        var outcome = await search.SearchAsync(q, Math.Clamp(limit ?? 8, 1, 20), ct);
+        if (!outcome.IsOk)
+        {
+            return BadRequest();
+        }
+
+        return new JsonResult(outcome.Value!.Select(hit => new
+        {
+            kind = hit.Kind.ToString(),
+            hit.Id,
+            hit.SubjectId,
+            hit.Name,
+            hit.Organisation,
+            kindText = KindText(hit),
+            matched = string.Join(", ", hit.MatchedFields.Select(f => UiText.Get("SearchPage.Field." + f))),
+        }));
+    }
+
+    public static string KindText(SearchHit hit) =>
+        UiText.Get(hit.Kind == SearchTarget.Organisation && hit.SubjectId is not null ? "Kind.SoleTrader" : "Kind." + hit.Kind);
 }
