@@ -20,7 +20,6 @@ public static class BillingFeature
         services.AddScoped<CloseCollectionCase>();
         services.AddScoped<MetalCreditQueries>();
         services.AddScoped<PayMetalCredit>();
-        services.AddScoped<BillingOverview>();
         return services;
     }
 

@@ -13,10 +13,6 @@ namespace CustomerRegister.Billing;
 public sealed class InvoiceQueries(
     RegisterDbContext db, AuditLog audit, IOptions<BillingOptions> options, ProcessingLimits limits, TimeProvider clock)
 {
-    private static readonly LocalText NoSuchInvoice = new("Laskua ei löydy.", "Fakturan finns inte.", "No such invoice.");
-
-    private static readonly LocalText NoSuchCase = new("Perintäasiaa ei löydy.", "Indrivningsärendet finns inte.", "No such collection case.");
-
     internal static readonly string[] InvoiceFields = [Categories.Invoice.Id, Categories.Payment.Id];
 
     /// <summary>A customer's invoices, newest first, in every state.</summary>
@@ -94,7 +90,7 @@ public sealed class InvoiceQueries(
         {
             if (await db.Set<Invoice>().AsNoTracking().Where(i => i.Id == a).Select(i => (DateOnly?)i.DueDate).FirstOrDefaultAsync(ct) is not { } due)
             {
-                return Outcome.Invalid("after", NoSuchInvoice);
+                return Outcome.Invalid("after", FieldMessages.UnknownCursor);
             }
 
             query = ascending
@@ -131,7 +127,7 @@ public sealed class InvoiceQueries(
         {
             if (await db.Set<CollectionCase>().AsNoTracking().Where(c => c.Id == a).Select(c => (DateTime?)c.OpenedAt).FirstOrDefaultAsync(ct) is not { } opened)
             {
-                return Outcome.Invalid("after", NoSuchCase);
+                return Outcome.Invalid("after", FieldMessages.UnknownCursor);
             }
 
             query = query.Where(c => c.OpenedAt > opened || (c.OpenedAt == opened && c.Id.CompareTo(a) > 0));
@@ -153,6 +149,16 @@ public sealed class InvoiceQueries(
         return Paging.Of(rows, size, c => c.Id, c => c.ToListItem(
             [.. invoices.Where(i => i.CollectionCaseId == c.Id).Select(i => i.ToListItem(paid.GetValueOrDefault(i.Id), today))]));
     }
+
+    /// <summary>How many invoices the worklist holds in <paramref name="state"/> (restricted people left out as there).</summary>
+    public async Task<int> CountAsync(InvoiceListState state, CancellationToken ct) =>
+        await (await limits.VisibleAsync(db.Set<Invoice>().AsNoTracking(), i => i.SubjectId))
+            .Where(InState(state, HelsinkiTime.Today(clock))).CountAsync(ct);
+
+    /// <summary>How many collection cases are open (restricted people left out as in the list).</summary>
+    public async Task<int> CountOpenCasesAsync(CancellationToken ct) =>
+        await (await limits.VisibleAsync(db.Set<CollectionCase>().AsNoTracking(), c => c.SubjectId))
+            .Where(c => c.Status == CollectionStatus.Open).CountAsync(ct);
 
     /// <summary><see cref="BillingRules.IsUnpaid"/> and <see cref="BillingRules.IsOverdue"/> as a query the database runs.</summary>
     private static System.Linq.Expressions.Expression<Func<Invoice, bool>> InState(InvoiceListState state, DateOnly today) => state switch

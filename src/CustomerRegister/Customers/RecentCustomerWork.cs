@@ -32,7 +32,7 @@ public sealed class RecentCustomerWork(RegisterDbContext db, AuditLog audit, Pro
             var cursor = await db.Set<ContactHistoryEntry>().Where(e => e.Id == a).Select(e => (DateTime?)e.OccurredAt).FirstOrDefaultAsync(ct);
             if (cursor is not { } t)
             {
-                return Outcome.Invalid("after", "Not a contact-history entry.");
+                return Outcome.Invalid("after", FieldMessages.UnknownCursor);
             }
 
             query = query.Where(e => e.OccurredAt < t || (e.OccurredAt == t && e.Id.CompareTo(a) < 0));
@@ -61,7 +61,7 @@ public sealed class RecentCustomerWork(RegisterDbContext db, AuditLog audit, Pro
             var cursor = await db.Set<Feedback>().Where(f => f.Id == a).Select(f => (DateTime?)f.ReceivedAt).FirstOrDefaultAsync(ct);
             if (cursor is not { } t)
             {
-                return Outcome.Invalid("after", "Not a feedback item.");
+                return Outcome.Invalid("after", FieldMessages.UnknownCursor);
             }
 
             query = query.Where(f => f.ReceivedAt < t || (f.ReceivedAt == t && f.Id.CompareTo(a) < 0));

@@ -87,12 +87,8 @@ public static class IdentitySetup
             return ApiKeyAuthentication.SchemeName;
         }
 
-        // The API answers API clients by token or key. A signed-in page may read it with its cookie (the search
-        // suggestions, the audio player), but only with a safe method: a write through the API with a cookie would
-        // need antiforgery, which the API does not take, so such a request is answered as unauthenticated.
-        var api = context.Request.Path.StartsWithSegments("/api");
-        var pageRead = (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
-            && context.Request.Cookies.ContainsKey(CookieName);
-        return api && !pageRead ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme;
+        return context.Request.Path.StartsWithSegments("/api")
+            ? IdentityConstants.BearerScheme
+            : IdentityConstants.ApplicationScheme;
     }
 }

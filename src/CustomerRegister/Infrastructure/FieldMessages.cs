@@ -35,6 +35,12 @@ public static class FieldMessages
     public static readonly LocalText MustNotBeInFuture = new(
         "Ei saa olla tulevaisuudessa.", "Får inte ligga i framtiden.", "Must not be in the future.");
 
+    /// <summary>A list's <c>after</c> cursor that names no row of that list.</summary>
+    public static readonly LocalText UnknownCursor = new(
+        "Ei tämän luettelon rivi: aloita luettelo alusta.",
+        "Ingen rad i den här listan: börja listan från början.",
+        "Not a row of this list: start the list from the beginning.");
+
     public static readonly LocalText NoSuchSubject = new("Henkilöä ei löydy.", "Personen finns inte.", "No such subject.");
 
     public static readonly LocalText NoSuchConsumer = new("Kuluttaja-asiakasta ei löydy.", "Konsumentkunden finns inte.", "No such consumer.");

@@ -12,6 +12,9 @@ public sealed record Page<T>(IReadOnlyList<T> Items, Guid? NextAfter);
 /// <summary>The same envelope for a list keyed by a number (the audit trail, newest first by event number).</summary>
 public sealed record NumberedPage<T>(IReadOnlyList<T> Items, long? NextAfter);
 
+/// <summary>How many there are and the first page of them: what a start page shows of a longer list.</summary>
+public sealed record Counted<T>(int Count, Page<T> First);
+
 /// <summary>The one page-size rule of every list: <c>?limit=</c> from 1 to <see cref="MaxSize"/>, <see cref="DefaultSize"/> if absent.</summary>
 public static class Paging
 {

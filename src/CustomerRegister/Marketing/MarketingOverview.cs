@@ -32,7 +32,7 @@ public sealed class MarketingOverview(RegisterDbContext db, TimeProvider clock)
             var cursor = await db.Set<MarketingEvent>().Where(e => e.Id == a).Select(e => (DateOnly?)e.Date).FirstOrDefaultAsync(ct);
             if (cursor is not { } d)
             {
-                return Outcome.Invalid("after", "Not an event.");
+                return Outcome.Invalid("after", FieldMessages.UnknownCursor);
             }
 
             query = query.Where(e => e.Date > d || (e.Date == d && e.Id.CompareTo(a) > 0));

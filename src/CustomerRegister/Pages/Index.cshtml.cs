@@ -18,7 +18,7 @@ namespace CustomerRegister.Pages;
 /// </summary>
 public sealed class IndexModel(
     UserManager<AppUser> users, UserAccess userAccess, Access access, Navigation navigation, TimeProvider clock,
-    RecentCustomerWork customerWork, BillingOverview billing, ReceptionDay reception, MarketingOverview marketing) : PageModel
+    RecentCustomerWork customerWork, InvoiceQueries invoices, ReceptionDesk desk, MarketingOverview marketing) : PageModel
 {
     /// <summary>Rows per list on the start page; the full lists are a click away.</summary>
     public const int Rows = 8;
@@ -33,15 +33,14 @@ public sealed class IndexModel(
 
     public Page<OpenFeedback>? Feedback { get; private set; }
 
-    public Counted<InvoiceRow>? Overdue { get; private set; }
+    public Counted<InvoiceListItem>? Overdue { get; private set; }
 
-    public Counted<InvoiceRow>? OpenInvoices { get; private set; }
+    public Counted<InvoiceListItem>? OpenInvoices { get; private set; }
 
-    public Counted<CollectionCaseRow>? Cases { get; private set; }
+    public Counted<CollectionCaseListItem>? Cases { get; private set; }
 
-    public Page<CertificateRow>? Certificates { get; private set; }
-
-    public PayoutDay? Payouts { get; private set; }
+    /// <summary>The scrap-yard desk's day, as the desk shows it.</summary>
+    public DeskDay? Reception { get; private set; }
 
     public Page<UpcomingEvent>? Events { get; private set; }
 
@@ -76,23 +75,16 @@ public sealed class IndexModel(
 
         if (Has(Identity.Roles.Billing) && await access.HasAsync(Permissions.BillingRead))
         {
-            Overdue = (await billing.OpenInvoicesAsync(overdue: true, null, Rows, ct)).Value;
-            OpenInvoices = (await billing.OpenInvoicesAsync(overdue: false, null, Rows, ct)).Value;
-            Cases = (await billing.OpenCasesAsync(null, Rows, ct)).Value;
+            Overdue = new(await invoices.CountAsync(InvoiceListState.Overdue, ct),
+                (await invoices.WorklistAsync(InvoiceListState.Overdue, null, null, Rows, ct)).Value!);
+            OpenInvoices = new(await invoices.CountAsync(InvoiceListState.Open, ct),
+                (await invoices.WorklistAsync(InvoiceListState.Open, null, null, Rows, ct)).Value!);
+            Cases = new(await invoices.CountOpenCasesAsync(ct), (await invoices.OpenCasesAsync(null, Rows, ct)).Value!);
         }
 
-        if (Has(Identity.Roles.VehicleReception))
+        if (Has(Identity.Roles.VehicleReception) && await access.HasAsync(Permissions.VehicleWrite))
         {
-            if (await access.HasAsync(Permissions.VehicleRead))
-            {
-                Certificates = (await reception.CertificatesOnAsync(Today, null, Rows, ct)).Value;
-            }
-
-            // The desk pays metal credits (Billing.Write): it sees the day's count and total; the rows need Billing.Read.
-            if (await access.HasAsync(Permissions.BillingWrite))
-            {
-                Payouts = await billing.PayoutsOnAsync(Today, await access.HasAsync(Permissions.BillingRead), Rows, ct);
-            }
+            Reception = await desk.TodayAsync(ct);
         }
 
         if (Has(Identity.Roles.Marketing) && await access.HasAsync(Permissions.MarketingRead))

@@ -13,7 +13,6 @@ public static class VehiclesFeature
         services.AddScoped<ISubjectSection, VehiclesSection>();
         services.AddScoped<IdentityCodeExpiry>();
         services.AddScoped<CertificateQueries>();
-        services.AddScoped<ReceptionDay>();
         services.AddScoped<IssueCertificate>();
         services.AddScoped<RecordDeregistration>();
         services.AddScoped<ReceptionDesk>();
