@@ -35,6 +35,8 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
 {
     public void Configure(EntityTypeBuilder<Invoice> b)
     {
+        // The billing desk's worklist: unpaid invoices by due date.
+        b.HasIndex(i => new { i.Status, i.DueDate, i.Id });
         b.ConfigureBillingRecord("invoices").RetainedFrom(nameof(Invoice.FinancialYearEnd));
         b.Property(i => i.InvoiceNumber).HasMaxLength(30).IsPersonal(Categories.Invoice);
         b.HasIndex(i => i.InvoiceNumber).IsUnique();
@@ -78,6 +80,8 @@ internal sealed class CollectionCaseConfiguration : IEntityTypeConfiguration<Col
 {
     public void Configure(EntityTypeBuilder<CollectionCase> b)
     {
+        // The billing desk: open cases, longest open first.
+        b.HasIndex(c => new { c.Status, c.OpenedAt, c.Id });
         b.ConfigureBillingRecord("collection_cases").RetainedFrom(nameof(CollectionCase.ClosedAt));
         b.Property(c => c.OpenedAt).IsPersonal(Categories.Collection);
         b.Property(c => c.AgencyName).HasMaxLength(200).IsPersonal(Categories.Collection);
@@ -90,6 +94,8 @@ internal sealed class MetalCreditPayoutConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<MetalCreditPayout> b)
     {
+        // The reception desk: the day's payouts.
+        b.HasIndex(p => p.PaidOn);
         b.ConfigureSubjectRecord("metal_credit_payouts").RetainedFrom(nameof(MetalCreditPayout.PaidOn));
         b.Property(p => p.ConsumerId).IsNotPersonal("link to the consumer");
         b.HasIndex(p => p.ConsumerId);

@@ -1,8 +1,8 @@
-using CustomerRegister.Localization;
 using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using CustomerRegister.Restrictions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

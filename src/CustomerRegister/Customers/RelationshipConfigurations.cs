@@ -107,6 +107,8 @@ internal sealed class ContactHistoryEntryConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<ContactHistoryEntry> b)
     {
+        // The start page: the latest contacts across all customers.
+        b.HasIndex(e => new { e.OccurredAt, e.Id });
         b.ConfigureSubjectRecord("contact_history");
         b.HasIndex(e => new { e.SubjectId, e.OccurredAt, e.Id });
         b.Property(e => e.Channel).HasConversion<string>().HasMaxLength(20).IsPersonal(Categories.ContactHistory);
@@ -122,6 +124,8 @@ internal sealed class FeedbackConfiguration : IEntityTypeConfiguration<Feedback>
 {
     public void Configure(EntityTypeBuilder<Feedback> b)
     {
+        // The start page: open feedback, newest first.
+        b.HasIndex(f => new { f.Handled, f.ReceivedAt, f.Id });
         b.ConfigureSubjectRecord("feedback");
         b.Property(f => f.ReceivedAt).IsPersonal(Categories.Feedback);
         b.Property(f => f.Channel).HasConversion<string>().HasMaxLength(20).IsPersonal(Categories.Feedback);

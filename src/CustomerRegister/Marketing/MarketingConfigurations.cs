@@ -58,6 +58,8 @@ internal sealed class MarketingEventConfiguration : IEntityTypeConfiguration<Mar
 {
     public void Configure(EntityTypeBuilder<MarketingEvent> b)
     {
+        // The marketing desk: upcoming events by date.
+        b.HasIndex(e => new { e.Date, e.Id });
         b.ToTable("marketing_events");
         b.Property(e => e.Id).ValueGeneratedNever().IsNotPersonal("row id");
         b.Property(e => e.Name).HasMaxLength(200).IsNotPersonal("the event's name");

@@ -87,6 +87,9 @@ internal sealed class ScrappingCertificateConfiguration : IEntityTypeConfigurati
         b.ConfigureSubjectRecord("scrapping_certificates").RetainedFrom(nameof(ScrappingCertificate.IssueDate));
         b.Property(c => c.ConsumerId).IsNotPersonal("link to the owner's consumer record");
         b.HasIndex(c => c.ConsumerId);
+
+        // The reception desk: the day's certificates, newest first.
+        b.HasIndex(c => new { c.IssueDate, c.CreatedAt, c.Id });
         b.HasOne<Consumer>().WithMany().HasForeignKey(c => c.ConsumerId).OnDelete(DeleteBehavior.Restrict);
         b.Property(c => c.CertificateNumber).HasMaxLength(30).IsPersonal(Categories.VehicleScrapping);
         b.HasIndex(c => c.CertificateNumber).IsUnique();

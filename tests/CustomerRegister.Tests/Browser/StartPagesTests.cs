@@ -70,7 +70,7 @@ public sealed class StartPagesTests : IAsyncLifetime
         var row = page.Locator("#recent-contacts tr", new() { HasText = summary });
         await Expect(row).ToContainTextAsync("Puhelu, saapuva");
         await Expect(page.Locator("#open-feedback")).ToContainTextAsync(feedback);
-        await ExpectMenuAsync(page, "search", "billing", "marketing");
+        await ExpectMenuAsync(page, "search", "marketing");
         await Expect(page.Locator("#start-billing")).ToHaveCountAsync(0);
         await Infrastructure.Browser.CheckPageAsync(page, "start-customer-service");
 

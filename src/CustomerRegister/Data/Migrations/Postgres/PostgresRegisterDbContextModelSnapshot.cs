@@ -240,6 +240,9 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_collection_cases_subject_id");
 
+                    b.HasIndex("Status", "OpenedAt", "Id")
+                        .HasDatabaseName("ix_collection_cases_status_opened_at_id");
+
                     b.ToTable("collection_cases", (string)null);
 
                     b.HasAnnotation("Register:RetainedFrom", "ClosedAt");
@@ -387,6 +390,9 @@ namespace CustomerRegister.Data.Migrations.Postgres
 
                     b.HasIndex("IssueDate", "SubjectId")
                         .HasDatabaseName("ix_invoices_issue_date_subject_id");
+
+                    b.HasIndex("Status", "DueDate", "Id")
+                        .HasDatabaseName("ix_invoices_status_due_date_id");
 
                     b.ToTable("invoices", (string)null);
 
@@ -842,6 +848,9 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     b.HasIndex("StaffUserId")
                         .HasDatabaseName("ix_contact_history_staff_user_id");
 
+                    b.HasIndex("OccurredAt", "Id")
+                        .HasDatabaseName("ix_contact_history_occurred_at_id");
+
                     b.HasIndex("SubjectId", "OccurredAt", "Id")
                         .HasDatabaseName("ix_contact_history_subject_id_occurred_at_id");
 
@@ -1177,6 +1186,9 @@ namespace CustomerRegister.Data.Migrations.Postgres
 
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_feedback_subject_id");
+
+                    b.HasIndex("Handled", "ReceivedAt", "Id")
+                        .HasDatabaseName("ix_feedback_handled_received_at_id");
 
                     b.ToTable("feedback", (string)null);
                 });
@@ -1973,6 +1985,9 @@ namespace CustomerRegister.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_marketing_events");
+
+                    b.HasIndex("Date", "Id")
+                        .HasDatabaseName("ix_marketing_events_date_id");
 
                     b.ToTable("marketing_events", (string)null);
                 });
@@ -3428,11 +3443,11 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     b.HasIndex("IdentityCodeLookup")
                         .HasDatabaseName("ix_scrapping_certificates_identity_code_lookup");
 
-                    b.HasIndex("IssueDate")
-                        .HasDatabaseName("ix_scrapping_certificates_issue_date");
-
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_scrapping_certificates_subject_id");
+
+                    b.HasIndex("IssueDate", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_scrapping_certificates_issue_date_created_at_id");
 
                     b.ToTable("scrapping_certificates", (string)null);
 
