@@ -12,47 +12,26 @@ namespace CustomerRegister.Customers.Pages.History;
 /// POST /api/subjects/{id}/additional-info; back to the person's page.
 /// </summary>
 [Authorize(Policy = Identity.Permissions.PolicyPrefix + Identity.Permissions.CustomerWrite)]
-public sealed class AdditionalInfoModel(CustomerFormQueries forms, RecordAdditionalInfo record) : PageModel
+public sealed class AdditionalInfoModel(CustomerFormQueries forms, RecordAdditionalInfo record) : SubjectFormModel(forms)
 {
     [BindProperty]
     public AdditionalInfoForm Input { get; set; } = new();
 
-    public string Name { get; private set; } = "";
-
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (await forms.OfSubjectAsync(id, ct) is not { } customer)
+        if (await LoadAsync(id, ct) is not { } customer)
         {
             return NotFound();
         }
 
-        Name = customer.Name;
         Input = new() { Source = customer.UsualSource };
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    public Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        if (await forms.OfSubjectAsync(id, ct) is not { } customer)
-        {
-            return NotFound();
-        }
-
-        Name = customer.Name;
-        var outcome = await record.CreateAsync(id, new AdditionalInfoRequest(
-            Input.Text, Input.ConsentText, Input.ConsentVersion, FormTimes.FromHelsinki(Input.ConsentedAt), Input.Source, null), ct);
-        if (outcome.NotFound)
-        {
-            return NotFound();
-        }
-
-        if (!ModelState.Show(outcome))
-        {
-            return Page();
-        }
-
-        TempData[FormNotice.Key] = UiText.Get("Form.Saved");
-        return Redirect($"/subjects/{id}#additional-info");
+        return SaveAsync(id, () => record.CreateAsync(id, new AdditionalInfoRequest(
+            Input.Text, Input.ConsentText, Input.ConsentVersion, FormTimes.FromHelsinki(Input.ConsentedAt), Input.Source, null), ct), "additionalInfo", ct);
     }
 }
 

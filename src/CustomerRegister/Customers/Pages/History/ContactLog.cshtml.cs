@@ -12,47 +12,26 @@ namespace CustomerRegister.Customers.Pages.History;
 /// saves. The same use case as POST /api/subjects/{id}/contact-history; back to the person's page.
 /// </summary>
 [Authorize(Policy = Identity.Permissions.PolicyPrefix + Identity.Permissions.CustomerWrite)]
-public sealed class ContactLogModel(CustomerFormQueries forms, RecordContactHistory record) : PageModel
+public sealed class ContactLogModel(CustomerFormQueries forms, RecordContactHistory record) : SubjectFormModel(forms)
 {
     [BindProperty]
     public ContactLogForm Input { get; set; } = new();
 
-    public string Name { get; private set; } = "";
-
     public async Task<IActionResult> OnGetAsync(Guid id, ContactChannel? channel, ContactDirection? direction, CancellationToken ct)
     {
-        if (await forms.OfSubjectAsync(id, ct) is not { } customer)
+        if (await LoadAsync(id, ct) is not { } customer)
         {
             return NotFound();
         }
 
-        Name = customer.Name;
         Input = new() { Channel = channel ?? ContactChannel.Phone, Direction = direction ?? ContactDirection.Inbound, Source = customer.UsualSource };
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    public Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        if (await forms.OfSubjectAsync(id, ct) is not { } customer)
-        {
-            return NotFound();
-        }
-
-        Name = customer.Name;
-        var outcome = await record.CreateAsync(id,
-            new ContactHistoryRequest(Input.Channel, Input.Direction, FormTimes.FromHelsinki(Input.OccurredAt), Input.Summary, null, Input.Source, null), ct);
-        if (outcome.NotFound)
-        {
-            return NotFound();
-        }
-
-        if (!ModelState.Show(outcome))
-        {
-            return Page();
-        }
-
-        TempData[FormNotice.Key] = UiText.Get("Form.Customer.ContactLogged");
-        return Redirect($"/subjects/{id}#contact-history");
+        return SaveAsync(id, () => record.CreateAsync(id,
+            new ContactHistoryRequest(Input.Channel, Input.Direction, FormTimes.FromHelsinki(Input.OccurredAt), Input.Summary, null, Input.Source, null), ct), "contactHistory", ct, "Form.Customer.ContactLogged");
     }
 }
 

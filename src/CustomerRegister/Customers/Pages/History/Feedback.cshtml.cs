@@ -9,47 +9,26 @@ namespace CustomerRegister.Customers.Pages.History;
 
 /// <summary>Feedback the person gave: the same use case as POST /api/subjects/{id}/feedback; back to the person's page.</summary>
 [Authorize(Policy = Identity.Permissions.PolicyPrefix + Identity.Permissions.CustomerWrite)]
-public sealed class FeedbackModel(CustomerFormQueries forms, RecordFeedback record) : PageModel
+public sealed class FeedbackModel(CustomerFormQueries forms, RecordFeedback record) : SubjectFormModel(forms)
 {
     [BindProperty]
     public FeedbackForm Input { get; set; } = new();
 
-    public string Name { get; private set; } = "";
-
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (await forms.OfSubjectAsync(id, ct) is not { } customer)
+        if (await LoadAsync(id, ct) is not { } customer)
         {
             return NotFound();
         }
 
-        Name = customer.Name;
         Input = new() { Channel = ContactChannel.Phone, Source = customer.UsualSource };
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    public Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        if (await forms.OfSubjectAsync(id, ct) is not { } customer)
-        {
-            return NotFound();
-        }
-
-        Name = customer.Name;
-        var outcome = await record.CreateAsync(id, new FeedbackRequest(
-            FormTimes.FromHelsinki(Input.ReceivedAt), Input.Channel, Input.Text, Input.Rating, Input.Handled, Input.Source, null), ct);
-        if (outcome.NotFound)
-        {
-            return NotFound();
-        }
-
-        if (!ModelState.Show(outcome))
-        {
-            return Page();
-        }
-
-        TempData[FormNotice.Key] = UiText.Get("Form.Saved");
-        return Redirect($"/subjects/{id}#feedback");
+        return SaveAsync(id, () => record.CreateAsync(id, new FeedbackRequest(
+            FormTimes.FromHelsinki(Input.ReceivedAt), Input.Channel, Input.Text, Input.Rating, Input.Handled, Input.Source, null), ct), "feedback", ct);
     }
 }
 

@@ -14,7 +14,7 @@ namespace CustomerRegister.Marketing.Pages.Consents;
 /// click from the person's page and one to confirm.
 /// </summary>
 [Authorize(Policy = Identity.Permissions.PolicyPrefix + Identity.Permissions.MarketingWrite)]
-public sealed class NewModel(CustomerFormQueries forms, ConsentLedger ledger) : PageModel
+public sealed class NewModel(CustomerFormQueries forms, ConsentLedger ledger) : SubjectFormModel(forms)
 {
     /// <summary>The kinds staff record here; a soft opt-in comes with a sale, not from this form.</summary>
     public static readonly IReadOnlyList<ConsentEntryKind> Kinds =
@@ -23,18 +23,15 @@ public sealed class NewModel(CustomerFormQueries forms, ConsentLedger ledger) : 
     [BindProperty]
     public ConsentForm Input { get; set; } = new();
 
-    public string Name { get; private set; } = "";
-
     public bool IsBan => Input.Kind == ConsentEntryKind.Prohibition;
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? kind, string? channel, string? purpose, CancellationToken ct)
     {
-        if (await forms.OfSubjectAsync(id, ct) is not { } customer)
+        if (await LoadAsync(id, ct) is not { } customer)
         {
             return NotFound();
         }
 
-        Name = customer.Name;
         Input = new()
         {
             Kind = KindOf(kind),
@@ -46,29 +43,11 @@ public sealed class NewModel(CustomerFormQueries forms, ConsentLedger ledger) : 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    public Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        if (await forms.OfSubjectAsync(id, ct) is not { } customer)
-        {
-            return NotFound();
-        }
-
-        Name = customer.Name;
         var request = new ConsentEntryRequest(Input.Channel?.ToString(), Input.Purpose, Input.Kind?.ToString(), Input.Source?.ToString(),
             Customers.Pages.FormTimes.FromHelsinki(Input.OccurredAt), Input.WordingVersion, Input.Evidence);
-        var outcome = await ledger.AppendAsync(id, request, User, ct);
-        if (outcome.NotFound)
-        {
-            return NotFound();
-        }
-
-        if (!ModelState.Show(outcome))
-        {
-            return Page();
-        }
-
-        TempData[Customers.Pages.FormNotice.Key] = UiText.Get("Form.Saved");
-        return Redirect($"/subjects/{id}#marketing");
+                return SaveAsync(id, () => ledger.AppendAsync(id, request, User, ct), "marketing", ct);
     }
 
     private static ConsentEntryKind KindOf(string? kind) => kind?.ToLowerInvariant() switch

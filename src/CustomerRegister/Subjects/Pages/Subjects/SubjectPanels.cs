@@ -31,4 +31,7 @@ public static class SubjectPanels
         new("requests", "requests", "Panel.Requests", "/Requests/Pages/Panels/_Requests.cshtml"),
         new("processingLimits", "limits", "Panel.ProcessingLimits", "/Restrictions/Pages/Panels/_ProcessingLimits.cshtml"),
     ];
+
+    /// <summary>The anchor of the panel showing <paramref name="section"/> on the person page.</summary>
+    public static string AnchorOf(string section) => All.First(p => p.Section == section).Anchor;
 }
