@@ -14,7 +14,7 @@ namespace CustomerRegister.Marketing.Pages.Consents;
 /// click from the person's page and one to confirm.
 /// </summary>
 [Authorize(Policy = Identity.Permissions.PolicyPrefix + Identity.Permissions.MarketingWrite)]
-public sealed class NewModel(CustomerFormQueries forms, ConsentLedger ledger) : SubjectFormModel(forms)
+public sealed class NewModel(CustomerFormQueries forms, ConsentLedger ledger) : Customers.Pages.SubjectFormModel(forms)
 {
     /// <summary>The kinds staff record here; a soft opt-in comes with a sale, not from this form.</summary>
     public static readonly IReadOnlyList<ConsentEntryKind> Kinds =
@@ -47,7 +47,7 @@ public sealed class NewModel(CustomerFormQueries forms, ConsentLedger ledger) : 
     {
         var request = new ConsentEntryRequest(Input.Channel?.ToString(), Input.Purpose, Input.Kind?.ToString(), Input.Source?.ToString(),
             Customers.Pages.FormTimes.FromHelsinki(Input.OccurredAt), Input.WordingVersion, Input.Evidence);
-                return SaveAsync(id, () => ledger.AppendAsync(id, request, User, ct), "marketing", ct);
+        return SaveAsync(id, () => ledger.AppendAsync(id, request, User, ct), "marketing", ct);
     }
 
     private static ConsentEntryKind KindOf(string? kind) => kind?.ToLowerInvariant() switch
