@@ -114,7 +114,7 @@ public sealed class CustomerFormsTests : IAsyncLifetime
         await Infrastructure.Browser.CheckPageAsync(page, "form-contact-log");
         await page.Keyboard.TypeAsync("Kysyi kuparin kilohintaa");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url + $"/subjects/{subjectId}#contact-history");
+        await page.WaitForURLAsync(url + $"/subjects/{subjectId}#contacts");
         await Expect(page.Locator("#notice")).ToHaveTextAsync("Yhteydenotto kirjattu.");
         var history = await staff.Client.GetFromJsonAsync<JsonElement>($"/api/subjects/{subjectId}/contact-history");
         var logged = history.GetProperty("items")[0];
