@@ -40,12 +40,17 @@ public static partial class SecurityHeaders
         return builder;
     }
 
-    /// <summary>Outside Development every cookie the app sets (sign-in, antiforgery) is sent over HTTPS only.</summary>
+    /// <summary>Outside Development every cookie the app sets (sign-in, antiforgery, the pages' one-time notices) is sent over HTTPS only.</summary>
     public static void ConfigureCookies(IServiceCollection services, bool development)
     {
         var policy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         services.PostConfigureAll<CookieAuthenticationOptions>(o => o.Cookie.SecurePolicy = policy);
         services.PostConfigure<AntiforgeryOptions>(o => o.Cookie.SecurePolicy = policy);
+        services.PostConfigure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.SecurePolicy = policy;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
     }
 
     /// <summary>First in the pipeline, so that error pages and refusals carry the headers too.</summary>

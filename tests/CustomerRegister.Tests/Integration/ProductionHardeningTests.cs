@@ -38,7 +38,7 @@ public sealed class ProductionHardeningTests(ProductionFactory app) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, secure.StatusCode);
         var cookies = secure.Headers.GetValues("Set-Cookie").ToList();
         Assert.NotEmpty(cookies);
-        Assert.All(cookies, c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase));
+        Assert.All(cookies, c => Assert.True(c.Contains("secure", StringComparison.OrdinalIgnoreCase), c));
     }
 }
 
