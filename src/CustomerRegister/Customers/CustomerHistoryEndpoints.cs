@@ -28,6 +28,12 @@ public static class CustomerHistoryEndpoints
         read.MapGet("/additional-info/{id:guid}", async (Guid id, CustomerHistoryQueries history, CancellationToken ct) =>
                 (await history.AdditionalInfoItemAsync(id, ct)).ToOk(a => a.ToResponse()))
             .WithName("GetAdditionalInfo").WithSummary("One item of additional information.");
+        read.MapGet("/contact-history", (Guid? after, int? limit, RecentCustomerWork work, CancellationToken ct) =>
+                work.RecentContactsAsync(after, limit, ct).ToOkAsync())
+            .WithName("ListRecentContacts").WithSummary("The latest contacts across all customers, newest first (customer service's start page); page with ?after=.");
+        read.MapGet("/feedback", (Guid? after, int? limit, RecentCustomerWork work, CancellationToken ct) =>
+                work.OpenFeedbackAsync(after, limit, ct).ToOkAsync())
+            .WithName("ListOpenFeedback").WithSummary("Feedback not yet handled across all customers, newest first; page with ?after=.");
 
         var write = app.MapGroup("/api").WithTags("Contact history and feedback").RequirePermission(Permissions.CustomerWrite);
         write.MapPost("/subjects/{subjectId:guid}/contact-history", async (

@@ -10,6 +10,12 @@ public static class MarketingEventEndpoints
         var read = app.MapGroup("/api").WithTags("Marketing").RequirePermission(Permissions.MarketingRead);
         read.MapGet("/marketing-events", async (MarketingEvents events, CancellationToken ct) => TypedResults.Ok(await events.ListAsync(ct)))
             .WithName("ListMarketingEvents").WithSummary("Customer events, newest first.");
+        read.MapGet("/marketing-events/upcoming", (Guid? after, int? limit, MarketingOverview overview, CancellationToken ct) =>
+                overview.UpcomingEventsAsync(after, limit, ct).ToOkAsync())
+            .WithName("ListUpcomingMarketingEvents").WithSummary("Events from today on, soonest first, with invitation and registration counts.");
+        read.MapGet("/marketing-figures", async (MarketingOverview overview, CancellationToken ct) =>
+                TypedResults.Ok(await overview.ConsentFiguresAsync(ct)))
+            .WithName("GetMarketingFigures").WithSummary("Per channel, how many people have a permission or a prohibition in force.");
         read.MapGet("/marketing-events/{id:guid}/invitations",
                 (Guid id, MarketingEvents events, CancellationToken ct) => events.InvitationsAsync(id, ct).ToOkAsync())
             .WithName("ListEventInvitations").WithSummary("The event's invitations and participation.");

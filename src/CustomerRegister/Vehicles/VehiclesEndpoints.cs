@@ -27,6 +27,10 @@ public static class VehiclesEndpoints
                 "The printable certificate (lang=fi|sv|en) with the content Decision 2002/151/EC lists and without the identity code (audited read).");
 
         var write = app.MapGroup("/api/vehicles/certificates").WithTags("Vehicles").RequirePermission(Permissions.VehicleWrite);
+        app.MapGet("/api/vehicles/desk/today", async (ReceptionDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.TodayAsync(ct)))
+            .WithTags("Vehicles").RequirePermission(Permissions.VehicleWrite)
+            .WithName("GetReceptionDay").WithSummary(
+                "The scrap-yard desk's day (Helsinki date): the certificates issued and the metal credits paid (count and total; the rows only with Billing.Read).");
         write.MapPost("/", async (CertificateRequest request, IssueCertificate issue, CancellationToken ct) =>
                 (await issue.RunAsync(request, ct)).ToCreated(c => $"/api/vehicles/certificates/{c.Id}", c => c.ToResponse()))
             .WithName("IssueVehicleCertificate").WithSummary("Issue a scrapping certificate. A duplicate number answers 409.");
