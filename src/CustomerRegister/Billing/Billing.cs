@@ -32,7 +32,7 @@ public enum CollectionStatus
 /// subject key and is found by <see cref="OrganisationId"/>; subject look-ups (picture, access report, erasure)
 /// never reach it.
 /// </summary>
-public abstract class BillingRecord : IVersioned
+public abstract class BillingRecord : IVersioned, IKeyedRow
 {
     public Guid Id { get; set; }
 

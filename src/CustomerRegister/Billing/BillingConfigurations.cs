@@ -35,8 +35,9 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
 {
     public void Configure(EntityTypeBuilder<Invoice> b)
     {
-        // The billing desk's worklist: unpaid invoices by due date.
-        b.HasIndex(i => new { i.Status, i.DueDate, i.Id });
+        // The billing desk's worklist: unpaid invoices (open or in collection) by due date, read in index order.
+        b.HasIndex(i => new { i.DueDate, i.Id })
+            .HasFilter($"status IN ('{nameof(InvoiceStatus.Open)}', '{nameof(InvoiceStatus.InCollection)}')");
         b.ConfigureBillingRecord("invoices").RetainedFrom(nameof(Invoice.FinancialYearEnd));
         b.Property(i => i.InvoiceNumber).HasMaxLength(30).IsPersonal(Categories.Invoice);
         b.HasIndex(i => i.InvoiceNumber).IsUnique();

@@ -24,13 +24,12 @@ public sealed class CancelInvoice(RegisterDbContext db, AuditLog audit, IOptions
             return Outcome.Invalid(errors);
         }
 
-        var invoice = await db.Set<Invoice>().FirstOrDefaultAsync(i => i.Id == id, ct);
+        var invoice = await VersionedUpdate.FindAsOfAsync<Invoice>(db, id, version, ct);
         if (invoice is null)
         {
             return Outcome.Missing;
         }
 
-        db.Entry(invoice).Property(i => i.Version).OriginalValue = version;
         if (!BillingRules.MayCancel(invoice.Status, await db.Set<Payment>().AnyAsync(p => p.InvoiceId == id, ct)))
         {
             return Outcome.Conflict("status", OnlyOpenUnpaid);

@@ -23,13 +23,12 @@ public sealed class CloseCollectionCase(RegisterDbContext db, AuditLog audit, Ti
             return Outcome.Invalid(errors);
         }
 
-        var collection = await db.Set<CollectionCase>().FirstOrDefaultAsync(c => c.Id == id, ct);
+        var collection = await VersionedUpdate.FindAsOfAsync<CollectionCase>(db, id, version, ct);
         if (collection is null)
         {
             return Outcome.Missing;
         }
 
-        db.Entry(collection).Property(c => c.Version).OriginalValue = version;
         if (collection.Status == CollectionStatus.Closed)
         {
             return Outcome.Conflict("status", AlreadyClosed);

@@ -384,8 +384,9 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.HasIndex("IssueDate", "SubjectId")
                         .HasDatabaseName("ix_invoices_issue_date_subject_id");
 
-                    b.HasIndex("Status", "DueDate", "Id")
-                        .HasDatabaseName("ix_invoices_status_due_date_id");
+                    b.HasIndex(new[] { "DueDate", "Id" }, "ix_invoices_unpaid_due_date_id")
+                        .HasDatabaseName("ix_invoices_due_date_id")
+                        .HasFilter("status IN ('Open', 'InCollection')");
 
                     b.ToTable("invoices", (string)null);
 

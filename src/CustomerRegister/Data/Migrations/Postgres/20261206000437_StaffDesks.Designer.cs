@@ -5,88 +5,95 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CustomerRegister.Data.Migrations.Sqlite
+namespace CustomerRegister.Data.Migrations.Postgres
 {
-    [DbContext(typeof(SqliteRegisterDbContext))]
-    [Migration("20261205232221_StaffDesks")]
+    [DbContext(typeof(PostgresRegisterDbContext))]
+    [Migration("20261206000437_StaffDesks")]
     partial class StaffDesks
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("CustomerRegister.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("action");
 
                     b.Property<Guid?>("ActorId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("actor_id");
 
                     b.Property<string>("ActorKind")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("actor_kind");
 
                     b.Property<string>("CorrelationId")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("correlation_id");
 
                     b.Property<string>("EntityId")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("entity_id");
 
                     b.Property<string>("EntityType")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("entity_type");
 
                     b.Property<string>("Fields")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(2000)")
                         .HasColumnName("fields");
 
                     b.Property<string>("Grants")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(2000)")
                         .HasColumnName("grants");
 
                     b.Property<DateTime>("OccurredAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("outcome");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("purpose");
 
                     b.Property<Guid?>("SubjectId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("subject_id");
 
                     b.HasKey("Id")
@@ -109,35 +116,35 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("CustomerRegister.Audit.AuditSeal", b =>
                 {
                     b.Property<long>("Number")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("number");
 
                     b.Property<int>("EventCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("event_count");
 
                     b.Property<long>("FirstEventId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("first_event_id");
 
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("hash");
 
                     b.Property<long>("LastEventId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("last_event_id");
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("previous_hash");
 
                     b.Property<DateTime>("SealedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("sealed_at");
 
                     b.HasKey("Number")
@@ -155,69 +162,69 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("CustomerRegister.Billing.CollectionCase", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<string>("AgencyName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("agency_name")
                         .HasAnnotation("Register:Category", "billing.collection");
 
                     b.Property<DateTime?>("ClosedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at")
                         .HasAnnotation("Register:Category", "billing.collection");
 
                     b.Property<Guid?>("ConsumerId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("consumer_id")
                         .HasAnnotation("Register:NotPersonal", "link to the consumer customer");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<DateTime>("OpenedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("opened_at")
                         .HasAnnotation("Register:Category", "billing.collection");
 
                     b.Property<Guid?>("OrganisationId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("organisation_id")
                         .HasAnnotation("Register:NotPersonal", "link to the organisation customer");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("source")
                         .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("status")
                         .HasAnnotation("Register:Category", "billing.collection");
 
                     b.Property<Guid?>("SubjectId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key; null when the customer is an organisation, not a person");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
@@ -247,115 +254,115 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("CustomerRegister.Billing.Invoice", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(14, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(14,2)")
                         .HasColumnName("amount")
                         .HasAnnotation("Register:Category", "billing.invoice");
 
                     b.Property<string>("BillingCity")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("billing_city")
                         .HasAnnotation("Register:Category", "billing.invoice");
 
                     b.Property<string>("BillingName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("billing_name")
                         .HasAnnotation("Register:Category", "billing.invoice");
 
                     b.Property<string>("BillingPostalCode")
                         .HasMaxLength(5)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(5)")
                         .HasColumnName("billing_postal_code")
                         .HasAnnotation("Register:Category", "billing.invoice");
 
                     b.Property<string>("BillingStreet")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("billing_street")
                         .HasAnnotation("Register:Category", "billing.invoice");
 
                     b.Property<Guid?>("CollectionCaseId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("collection_case_id")
                         .HasAnnotation("Register:NotPersonal", "link to the collection case");
 
                     b.Property<Guid?>("ConsumerId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("consumer_id")
                         .HasAnnotation("Register:NotPersonal", "link to the consumer customer");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<DateOnly>("DueDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("due_date")
                         .HasAnnotation("Register:Category", "billing.invoice");
 
                     b.Property<DateOnly>("FinancialYearEnd")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("financial_year_end")
                         .HasAnnotation("Register:NotPersonal", "the company's financial year the voucher belongs to; drives its retention");
 
                     b.Property<string>("InvoiceNumber")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(30)")
                         .HasColumnName("invoice_number")
                         .HasAnnotation("Register:Category", "billing.invoice");
 
                     b.Property<DateOnly>("IssueDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("issue_date")
                         .HasAnnotation("Register:Category", "billing.invoice");
 
                     b.Property<Guid?>("OrganisationId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("organisation_id")
                         .HasAnnotation("Register:NotPersonal", "link to the organisation customer");
 
                     b.Property<Guid?>("RelationshipId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("relationship_id")
                         .HasAnnotation("Register:NotPersonal", "link to the customer relationship the sale rests on");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("source")
                         .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("status")
                         .HasAnnotation("Register:Category", "billing.invoice");
 
                     b.Property<Guid?>("SubjectId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key; null when the customer is an organisation, not a person");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
@@ -387,8 +394,9 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.HasIndex("IssueDate", "SubjectId")
                         .HasDatabaseName("ix_invoices_issue_date_subject_id");
 
-                    b.HasIndex("Status", "DueDate", "Id")
-                        .HasDatabaseName("ix_invoices_status_due_date_id");
+                    b.HasIndex(new[] { "DueDate", "Id" }, "ix_invoices_unpaid_due_date_id")
+                        .HasDatabaseName("ix_invoices_due_date_id")
+                        .HasFilter("status IN ('Open', 'InCollection')");
 
                     b.ToTable("invoices", (string)null);
 
@@ -398,82 +406,82 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("CustomerRegister.Billing.MetalCreditPayout", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(14, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(14,2)")
                         .HasColumnName("amount")
                         .HasAnnotation("Register:Category", "billing.metal_credit");
 
                     b.Property<byte[]>("BankAccountCipher")
                         .IsRequired()
                         .HasMaxLength(512)
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("bank_account_cipher")
                         .HasAnnotation("Register:Category", "billing.metal_credit");
 
                     b.Property<string>("BankAccountMasked")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("bank_account_masked")
                         .HasAnnotation("Register:Category", "billing.metal_credit");
 
                     b.Property<Guid>("ConsumerId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("consumer_id")
                         .HasAnnotation("Register:NotPersonal", "link to the consumer");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<string>("Material")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("material")
                         .HasAnnotation("Register:Category", "billing.metal_credit");
 
                     b.Property<DateOnly>("PaidOn")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("paid_on")
                         .HasAnnotation("Register:Category", "billing.metal_credit");
 
                     b.Property<Guid?>("RelationshipId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("relationship_id")
                         .HasAnnotation("Register:NotPersonal", "link to the customer relationship the purchase rests on");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("source")
                         .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
 
                     b.Property<Guid>("SubjectId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
                     b.Property<decimal?>("WeightKg")
                         .HasPrecision(12, 3)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(12,3)")
                         .HasColumnName("weight_kg")
                         .HasAnnotation("Register:Category", "billing.metal_credit");
 
@@ -500,74 +508,74 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("CustomerRegister.Billing.Payment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(14, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(14,2)")
                         .HasColumnName("amount")
                         .HasAnnotation("Register:Category", "billing.payment");
 
                     b.Property<Guid?>("ConsumerId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("consumer_id")
                         .HasAnnotation("Register:NotPersonal", "link to the consumer customer");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<Guid>("InvoiceId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("invoice_id")
                         .HasAnnotation("Register:NotPersonal", "link to the invoice");
 
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("method")
                         .HasAnnotation("Register:Category", "billing.payment");
 
                     b.Property<Guid?>("OrganisationId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("organisation_id")
                         .HasAnnotation("Register:NotPersonal", "link to the organisation customer");
 
                     b.Property<DateTime>("PaidAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("paid_at")
                         .HasAnnotation("Register:Category", "billing.payment");
 
                     b.Property<string>("Reference")
                         .HasMaxLength(35)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(35)")
                         .HasColumnName("reference")
                         .HasAnnotation("Register:Category", "billing.payment");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("source")
                         .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
 
                     b.Property<Guid?>("SubjectId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key; null when the customer is an organisation, not a person");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
@@ -597,60 +605,60 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("CustomerRegister.Customers.AdditionalInfo", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<string>("ConsentText")
                         .IsRequired()
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1000)")
                         .HasColumnName("consent_text")
                         .HasAnnotation("Register:Category", "customer.additional_info");
 
                     b.Property<string>("ConsentVersion")
                         .HasMaxLength(50)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(50)")
                         .HasColumnName("consent_version")
                         .HasAnnotation("Register:Category", "customer.additional_info");
 
                     b.Property<DateTime>("ConsentedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("consented_at")
                         .HasAnnotation("Register:Category", "customer.additional_info");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("source")
                         .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
 
                     b.Property<Guid>("SubjectId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key");
 
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(2000)")
                         .HasColumnName("text")
                         .HasAnnotation("Register:Category", "customer.additional_info");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
@@ -666,97 +674,97 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("CustomerRegister.Customers.Consumer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<byte[]>("BankAccountCipher")
                         .HasMaxLength(512)
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("bank_account_cipher")
                         .HasAnnotation("Register:Category", "financial.bank_account");
 
                     b.Property<byte[]>("BankAccountLookup")
                         .HasMaxLength(32)
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("bank_account_lookup")
                         .HasAnnotation("Register:Category", "financial.bank_account");
 
                     b.Property<string>("BankAccountMasked")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("bank_account_masked")
                         .HasAnnotation("Register:Category", "financial.bank_account");
 
                     b.Property<string>("City")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("city")
                         .HasAnnotation("Register:Category", "contact.address");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<string>("Email")
                         .HasMaxLength(254)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(254)")
                         .HasColumnName("email")
                         .HasAnnotation("Register:Category", "contact.email");
 
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("first_name")
                         .HasAnnotation("Register:Category", "contact.name");
 
                     b.Property<string>("LastName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("last_name")
                         .HasAnnotation("Register:Category", "contact.name");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("phone")
                         .HasAnnotation("Register:Category", "contact.phone");
 
                     b.Property<string>("PostalCode")
                         .HasMaxLength(5)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(5)")
                         .HasColumnName("postal_code")
                         .HasAnnotation("Register:Category", "contact.address");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("source")
                         .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
 
                     b.Property<string>("Street")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("street")
                         .HasAnnotation("Register:Category", "contact.address");
 
                     b.Property<Guid>("SubjectId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
@@ -775,66 +783,66 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("CustomerRegister.Customers.ContactHistoryEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("channel")
                         .HasAnnotation("Register:Category", "customer.contact_history");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<string>("Direction")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("direction")
                         .HasAnnotation("Register:Category", "customer.contact_history");
 
                     b.Property<DateTime>("OccurredAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at")
                         .HasAnnotation("Register:Category", "customer.contact_history");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("source")
                         .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
 
                     b.Property<Guid?>("StaffUserId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("staff_user_id")
                         .HasAnnotation("Register:NotPersonal", "the staff member: a staff account, not the subject's data");
 
                     b.Property<Guid>("SubjectId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key");
 
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(2000)")
                         .HasColumnName("summary")
                         .HasAnnotation("Register:Category", "customer.contact_history");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
@@ -856,83 +864,83 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("CustomerRegister.Customers.ContactPerson", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<string>("Email")
                         .HasMaxLength(254)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(254)")
                         .HasColumnName("email")
                         .HasAnnotation("Register:Category", "contact.email");
 
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("first_name")
                         .HasAnnotation("Register:Category", "contact.name");
 
                     b.Property<string>("LastName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("last_name")
                         .HasAnnotation("Register:Category", "contact.name");
 
                     b.Property<Guid>("OrganisationId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("organisation_id")
                         .HasAnnotation("Register:NotPersonal", "link to the organisation");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("phone")
                         .HasAnnotation("Register:Category", "contact.phone");
 
                     b.Property<string>("Position")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("position")
                         .HasAnnotation("Register:Category", "contact.role");
 
                     b.Property<DateOnly?>("RoleEndedOn")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("role_ended_on")
                         .HasAnnotation("Register:Category", "contact.role");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("source")
                         .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
 
                     b.Property<Guid>("SubjectId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key");
 
                     b.Property<string>("Title")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("title")
                         .HasAnnotation("Register:Category", "contact.role");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
@@ -954,59 +962,59 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("CustomerRegister.Customers.Contract", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<string>("ContractNumber")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("contract_number")
                         .HasAnnotation("Register:Category", "customer.relationship");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<DateOnly?>("EndDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("end_date")
                         .HasAnnotation("Register:Category", "customer.relationship");
 
                     b.Property<Guid>("RelationshipId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("relationship_id")
                         .HasAnnotation("Register:NotPersonal", "link to the relationship, which holds the subject key");
 
                     b.Property<DateOnly>("StartDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("start_date")
                         .HasAnnotation("Register:Category", "customer.relationship");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("status")
                         .HasAnnotation("Register:Category", "customer.relationship");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("title")
                         .HasAnnotation("Register:Category", "customer.relationship");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
@@ -1031,64 +1039,64 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("CustomerRegister.Customers.CustomerRelationship", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<string>("CustomerNumber")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("customer_number")
                         .HasAnnotation("Register:Category", "customer.relationship");
 
                     b.Property<DateOnly?>("EndDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("end_date")
                         .HasAnnotation("Register:Category", "customer.relationship");
 
                     b.Property<Guid?>("OrganisationId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("organisation_id")
                         .HasAnnotation("Register:NotPersonal", "link to the organisation");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("source")
                         .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
 
                     b.Property<DateOnly>("StartDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("start_date")
                         .HasAnnotation("Register:Category", "customer.relationship");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("status")
                         .HasAnnotation("Register:Category", "customer.relationship");
 
                     b.Property<Guid?>("SubjectId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key of a consumer or sole trader");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
@@ -1116,64 +1124,64 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("CustomerRegister.Customers.Feedback", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("channel")
                         .HasAnnotation("Register:Category", "customer.feedback");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<bool>("Handled")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("handled")
                         .HasAnnotation("Register:NotPersonal", "our own handling state");
 
                     b.Property<int?>("Rating")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("rating")
                         .HasAnnotation("Register:Category", "customer.feedback");
 
                     b.Property<DateTime>("ReceivedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at")
                         .HasAnnotation("Register:Category", "customer.feedback");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("source")
                         .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
 
                     b.Property<Guid>("SubjectId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key");
 
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(4000)")
                         .HasColumnName("text")
                         .HasAnnotation("Register:Category", "customer.feedback");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
@@ -1192,52 +1200,52 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("CustomerRegister.Customers.OrderedService", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<Guid?>("ContractId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("contract_id")
                         .HasAnnotation("Register:NotPersonal", "link to the contract");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<DateOnly>("OrderedDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("ordered_date")
                         .HasAnnotation("Register:Category", "customer.services");
 
                     b.Property<Guid>("RelationshipId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("relationship_id")
                         .HasAnnotation("Register:NotPersonal", "link to the relationship, which holds the subject key");
 
                     b.Property<string>("ServiceName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("service_name")
                         .HasAnnotation("Register:Category", "customer.services");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("status")
                         .HasAnnotation("Register:Category", "customer.services");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
@@ -1256,71 +1264,71 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("CustomerRegister.Customers.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<string>("BusinessId")
                         .HasMaxLength(9)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(9)")
                         .HasColumnName("business_id")
                         .HasAnnotation("Register:Category", "organisation.sole_trader");
 
                     b.Property<string>("City")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("city")
                         .HasAnnotation("Register:Category", "organisation.sole_trader");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<bool>("IsSoleTrader")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("is_sole_trader")
                         .HasAnnotation("Register:NotPersonal", "decides whether the organisation's data is personal");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("name")
                         .HasAnnotation("Register:Category", "organisation.sole_trader");
 
                     b.Property<string>("PostalCode")
                         .HasMaxLength(5)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(5)")
                         .HasColumnName("postal_code")
                         .HasAnnotation("Register:Category", "organisation.sole_trader");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("source")
                         .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
 
                     b.Property<string>("Street")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("street")
                         .HasAnnotation("Register:Category", "organisation.sole_trader");
 
                     b.Property<Guid?>("SubjectId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key of a sole trader");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
@@ -1340,52 +1348,52 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("CustomerRegister.Customers.ServiceEvent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<Guid?>("ContactPersonId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("contact_person_id")
                         .HasAnnotation("Register:Category", "customer.services");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("date")
                         .HasAnnotation("Register:Category", "customer.services");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("kind")
                         .HasAnnotation("Register:Category", "customer.services");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1000)")
                         .HasColumnName("reason")
                         .HasAnnotation("Register:Category", "customer.services");
 
                     b.Property<Guid?>("RecordedByUserId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("recorded_by_user_id")
                         .HasAnnotation("Register:NotPersonal", "the staff member who recorded it: a staff account, not register data");
 
                     b.Property<string>("ReportedBy")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("reported_by")
                         .HasAnnotation("Register:Category", "customer.services");
 
                     b.Property<Guid>("ServiceId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("service_id")
                         .HasAnnotation("Register:NotPersonal", "link to the ordered service");
 
@@ -1404,28 +1412,28 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("CustomerRegister.Erasure.ErasureCertificate", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("body")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<DateTime>("CompletedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("completed_at")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<Guid>("RequestId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("request_id")
                         .HasAnnotation("Register:NotPersonal", "the erasure request");
 
                     b.Property<Guid>("SubjectId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key");
 
@@ -1450,26 +1458,26 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("CustomerRegister.Erasure.MarketingBan", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<byte[]>("AddressHash")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("address_hash")
                         .HasAnnotation("Register:NotPersonal", "keyed hash (HMAC) of the address");
 
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(10)")
                         .HasColumnName("channel")
                         .HasAnnotation("Register:NotPersonal", "marketing channel");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
@@ -1489,51 +1497,51 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("ApprovedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("approved_at");
 
                     b.Property<Guid?>("ApprovedBy")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("approved_by");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<Guid>("CreatedBy")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("created_by");
 
                     b.Property<byte[]>("KeyHash")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("key_hash");
 
                     b.Property<string>("KeyPrefix")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("key_prefix");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
                     b.Property<string>("Permissions")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(2000)")
                         .HasColumnName("permissions");
 
                     b.Property<DateTime?>("RevokedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_at");
 
                     b.HasKey("Id")
@@ -1552,22 +1560,22 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("concurrency_stamp");
 
                     b.Property<string>("Name")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("name");
 
                     b.Property<string>("NormalizedName")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("normalized_name");
 
                     b.HasKey("Id")
@@ -1586,86 +1594,86 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("access_failed_count");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("concurrency_stamp");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("display_name");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("email");
 
                     b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("email_confirmed");
 
                     b.Property<bool>("IsDisabled")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("is_disabled");
 
                     b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("lockout_enabled");
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("lockout_end");
 
                     b.Property<bool>("MustChangePassword")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("must_change_password");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("normalized_email");
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("normalized_user_name");
 
                     b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("password_hash");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("phone_number");
 
                     b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("phone_number_confirmed");
 
                     b.Property<string>("SecurityStamp")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("security_stamp");
 
                     b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("two_factor_enabled");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("user_name");
 
                     b.HasKey("Id")
@@ -1687,21 +1695,21 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<byte[]>("CodeHash")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("code_hash");
 
                     b.Property<DateTime?>("UsedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("used_at");
 
                     b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
                     b.HasKey("Id")
@@ -1718,25 +1726,25 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("CustomerRegister.Identity.UserTwoFactor", b =>
                 {
                     b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
                     b.Property<DateTime?>("EnabledAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("enabled_at");
 
                     b.Property<int>("FailedCodes")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("failed_codes");
 
                     b.Property<long>("LastTimeStep")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("last_time_step");
 
                     b.Property<string>("ProtectedSecret")
                         .IsRequired()
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1000)")
                         .HasColumnName("protected_secret");
 
                     b.HasKey("UserId")
@@ -1750,64 +1758,64 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("CustomerRegister.Marketing.EventInvitation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(10)")
                         .HasColumnName("channel")
                         .HasAnnotation("Register:Category", "marketing.event");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<Guid>("EventId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("event_id")
                         .HasAnnotation("Register:NotPersonal", "link to the event");
 
                     b.Property<DateTime>("InvitedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("invited_at")
                         .HasAnnotation("Register:Category", "marketing.event");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("source")
                         .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(12)")
                         .HasColumnName("status")
                         .HasAnnotation("Register:Category", "marketing.event");
 
                     b.Property<DateTime>("StatusAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("status_at")
                         .HasAnnotation("Register:Category", "marketing.event");
 
                     b.Property<Guid>("SubjectId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
@@ -1827,111 +1835,111 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("CustomerRegister.Marketing.MarketingConsent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(10)")
                         .HasColumnName("channel")
                         .HasAnnotation("Register:Category", "marketing.permission");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<string>("Evidence")
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(500)")
                         .HasColumnName("evidence")
                         .HasAnnotation("Register:Category", "marketing.permission");
 
                     b.Property<Guid?>("InvoiceId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("invoice_id")
                         .HasAnnotation("Register:Category", "marketing.permission");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(24)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(24)")
                         .HasColumnName("kind")
                         .HasAnnotation("Register:Category", "marketing.permission");
 
                     b.Property<DateTime>("OccurredAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at")
                         .HasAnnotation("Register:Category", "marketing.permission");
 
                     b.Property<bool?>("OptOutOffered")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("opt_out_offered")
                         .HasAnnotation("Register:Category", "marketing.permission");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("purpose")
                         .HasAnnotation("Register:Category", "marketing.permission");
 
                     b.Property<Guid?>("RecordedById")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("recorded_by_id")
                         .HasAnnotation("Register:NotPersonal", "id of the staff user or API client who recorded the entry");
 
                     b.Property<string>("RecordedByKind")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(10)")
                         .HasColumnName("recorded_by_kind")
                         .HasAnnotation("Register:NotPersonal", "kind of actor who recorded the entry (staff user or API client)");
 
                     b.Property<Guid?>("RelationshipId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("relationship_id")
                         .HasAnnotation("Register:Category", "marketing.permission");
 
                     b.Property<string>("ServiceLine")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("service_line")
                         .HasAnnotation("Register:Category", "marketing.permission");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("source")
                         .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
 
                     b.Property<Guid>("SubjectId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key");
 
                     b.Property<DateTime?>("SupersededAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("superseded_at")
                         .HasAnnotation("Register:Category", "marketing.permission");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
                     b.Property<string>("WordingVersion")
                         .HasMaxLength(50)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(50)")
                         .HasColumnName("wording_version")
                         .HasAnnotation("Register:Category", "marketing.permission");
 
@@ -1952,30 +1960,30 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("CustomerRegister.Marketing.MarketingEvent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("date")
                         .HasAnnotation("Register:NotPersonal", "the event's date");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("name")
                         .HasAnnotation("Register:NotPersonal", "the event's name");
 
                     b.Property<string>("Place")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("place")
                         .HasAnnotation("Register:NotPersonal", "the event's place");
 
@@ -1991,24 +1999,24 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("CustomerRegister.Marketing.Survey", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("date")
                         .HasAnnotation("Register:NotPersonal", "the survey's date");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("name")
                         .HasAnnotation("Register:NotPersonal", "the survey's name");
 
@@ -2021,57 +2029,57 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("CustomerRegister.Marketing.SurveyResponse", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<DateTime>("AnsweredAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("answered_at")
                         .HasAnnotation("Register:Category", "marketing.survey");
 
                     b.Property<string>("Answers")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(4000)")
                         .HasColumnName("answers")
                         .HasAnnotation("Register:Category", "marketing.survey");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<int?>("Score")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("score")
                         .HasAnnotation("Register:Category", "marketing.survey");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("source")
                         .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
 
                     b.Property<Guid>("SubjectId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key");
 
                     b.Property<Guid>("SurveyId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("survey_id")
                         .HasAnnotation("Register:NotPersonal", "link to the survey");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
@@ -2090,12 +2098,12 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("CustomerRegister.Marketing.UnlinkedWebEventDay", b =>
                 {
                     b.Property<DateOnly>("Day")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("day")
                         .HasAnnotation("Register:NotPersonal", "a calendar day");
 
                     b.Property<int>("Events")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("events")
                         .HasAnnotation("Register:NotPersonal", "a count of dropped events, no one's");
 
@@ -2108,66 +2116,66 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("CustomerRegister.Marketing.WebEvent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(12)")
                         .HasColumnName("kind")
                         .HasAnnotation("Register:Category", "behaviour.web");
 
                     b.Property<DateTime>("OccurredAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at")
                         .HasAnnotation("Register:Category", "behaviour.web");
 
                     b.Property<string>("Path")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(500)")
                         .HasColumnName("path")
                         .HasAnnotation("Register:Category", "behaviour.web");
 
                     b.Property<string>("Referrer")
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(500)")
                         .HasColumnName("referrer")
                         .HasAnnotation("Register:Category", "behaviour.web");
 
                     b.Property<string>("SessionId")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("session_id")
                         .HasAnnotation("Register:Category", "behaviour.web");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("source")
                         .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
 
                     b.Property<Guid>("SubjectId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
@@ -2188,78 +2196,78 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("CustomerRegister.Recordings.CallRecording", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<string>("Agent")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("agent")
                         .HasAnnotation("Register:NotPersonal", "the staff member or extension that answered: staff data");
 
                     b.Property<Guid?>("AgentUserId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("agent_user_id")
                         .HasAnnotation("Register:NotPersonal", "the staff account that answered");
 
                     b.Property<string>("CallerNumber")
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("caller_number")
                         .HasAnnotation("Register:Category", "recording.call");
 
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("content_type")
                         .HasAnnotation("Register:NotPersonal", "technical description of the file");
 
                     b.Property<int>("DurationSeconds")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("duration_seconds")
                         .HasAnnotation("Register:Category", "recording.call");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("sha256")
                         .HasAnnotation("Register:NotPersonal", "checksum of the file");
 
                     b.Property<long>("SizeBytes")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("size_bytes")
                         .HasAnnotation("Register:NotPersonal", "technical description of the file");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("source")
                         .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
 
                     b.Property<DateTime>("StartedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at")
                         .HasAnnotation("Register:Category", "recording.call");
 
                     b.Property<string>("StorageKey")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("storage_key")
                         .HasAnnotation("Register:Category", "recording.call");
 
                     b.Property<Guid?>("SubjectId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key, when the caller was recognised");
 
                     b.Property<DateTime>("UploadedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("uploaded_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
@@ -2287,60 +2295,60 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("CustomerRegister.Recordings.CctvRecording", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<string>("Camera")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("camera")
                         .HasAnnotation("Register:NotPersonal", "name of the camera");
 
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("content_type")
                         .HasAnnotation("Register:NotPersonal", "technical description of the file");
 
                     b.Property<DateTime>("PeriodEnd")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("period_end")
                         .HasAnnotation("Register:Category", "recording.cctv");
 
                     b.Property<DateTime>("PeriodStart")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("period_start")
                         .HasAnnotation("Register:Category", "recording.cctv");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("sha256")
                         .HasAnnotation("Register:NotPersonal", "checksum of the file");
 
                     b.Property<long>("SizeBytes")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("size_bytes")
                         .HasAnnotation("Register:NotPersonal", "technical description of the file");
 
                     b.Property<string>("StorageKey")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("storage_key")
                         .HasAnnotation("Register:Category", "recording.cctv");
 
                     b.Property<Guid>("UnitId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("unit_id")
                         .HasAnnotation("Register:NotPersonal", "the production unit");
 
                     b.Property<DateTime>("UploadedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("uploaded_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
@@ -2370,41 +2378,41 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("CustomerRegister.Recordings.ProductionUnit", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<string>("Address")
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(300)")
                         .HasColumnName("address")
                         .HasAnnotation("Register:NotPersonal", "address of the site");
 
                     b.Property<int>("CctvRetentionMonths")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("cctv_retention_months")
                         .HasAnnotation("Register:NotPersonal", "setting");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("name")
                         .HasAnnotation("Register:NotPersonal", "name of the site");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
@@ -2422,218 +2430,218 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("CustomerRegister.Requests.DataSubjectRequest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<Guid?>("AssignedTo")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("assigned_to")
                         .HasAnnotation("Register:NotPersonal", "staff user handling the request");
 
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("channel")
                         .HasAnnotation("Register:NotPersonal", "how the request arrived");
 
                     b.Property<DateTime?>("ClosedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at")
                         .HasAnnotation("Register:NotPersonal", "workflow time");
 
                     b.Property<Guid?>("ClosedBy")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("closed_by")
                         .HasAnnotation("Register:NotPersonal", "staff user");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<DateOnly>("DueDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("due_date")
                         .HasAnnotation("Register:NotPersonal", "statutory deadline");
 
                     b.Property<Guid?>("DuplicateOfId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("duplicate_of_id")
                         .HasAnnotation("Register:NotPersonal", "link to the earlier request");
 
                     b.Property<DateTime?>("EmailConfirmedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("email_confirmed_at")
                         .HasAnnotation("Register:NotPersonal", "workflow time");
 
                     b.Property<byte[]>("EmailTokenHash")
                         .HasMaxLength(32)
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("email_token_hash")
                         .HasAnnotation("Register:NotPersonal", "hash of a random one-time token");
 
                     b.Property<DateTime?>("ExtendedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("extended_at")
                         .HasAnnotation("Register:NotPersonal", "workflow time");
 
                     b.Property<Guid?>("ExtendedBy")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("extended_by")
                         .HasAnnotation("Register:NotPersonal", "staff user");
 
                     b.Property<string>("ExtensionLetter")
                         .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(4000)")
                         .HasColumnName("extension_letter")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<string>("ExtensionReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1000)")
                         .HasColumnName("extension_reason")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<string>("ExtensionToldVia")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("extension_told_via")
                         .HasAnnotation("Register:NotPersonal", "channel name");
 
                     b.Property<string>("IdentityMethod")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("identity_method")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<string>("IdentityNote")
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(500)")
                         .HasColumnName("identity_note")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<DateTime?>("IdentityVerifiedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("identity_verified_at")
                         .HasAnnotation("Register:NotPersonal", "workflow time");
 
                     b.Property<Guid?>("IdentityVerifiedBy")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("identity_verified_by")
                         .HasAnnotation("Register:NotPersonal", "staff user");
 
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(2)")
                         .HasColumnName("language")
                         .HasAnnotation("Register:NotPersonal", "letter language");
 
                     b.Property<byte[]>("MailMessageHash")
                         .HasMaxLength(32)
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("mail_message_hash")
                         .HasAnnotation("Register:NotPersonal", "hash of the mail's Message-ID, only to take a message in once");
 
                     b.Property<DateTime?>("MatchedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("matched_at")
                         .HasAnnotation("Register:NotPersonal", "workflow time");
 
                     b.Property<Guid?>("MatchedBy")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("matched_by")
                         .HasAnnotation("Register:NotPersonal", "staff user");
 
                     b.Property<DateOnly>("OriginalDueDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("original_due_date")
                         .HasAnnotation("Register:NotPersonal", "statutory deadline");
 
                     b.Property<DateTime>("ReceivedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<string>("RequesterAddress")
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(300)")
                         .HasColumnName("requester_address")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<string>("RequesterEmail")
                         .HasMaxLength(254)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(254)")
                         .HasColumnName("requester_email")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<string>("RequesterName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("requester_name")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<string>("RequesterPhone")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("requester_phone")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<string>("Resolution")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(2000)")
                         .HasColumnName("resolution")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<string>("ResponseLetter")
                         .HasMaxLength(6000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(6000)")
                         .HasColumnName("response_letter")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("source")
                         .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
 
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("state")
                         .HasAnnotation("Register:NotPersonal", "workflow state");
 
                     b.Property<Guid?>("SubjectId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key, once a handler matched the request");
 
                     b.Property<string>("Text")
                         .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(4000)")
                         .HasColumnName("text")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("type")
                         .HasAnnotation("Register:NotPersonal", "kind of request");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
@@ -2667,51 +2675,51 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("CustomerRegister.Requests.OutgoingMail", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("attempts")
                         .HasAnnotation("Register:NotPersonal", "delivery attempts");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<DateTime?>("FailedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("failed_at")
                         .HasAnnotation("Register:NotPersonal", "delivery outcome time");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("kind")
                         .HasAnnotation("Register:NotPersonal", "kind of letter");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("last_error")
                         .HasAnnotation("Register:NotPersonal", "error type name");
 
                     b.Property<byte[]>("Message")
                         .IsRequired()
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("message")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<DateTime>("NextAttemptAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at")
                         .HasAnnotation("Register:NotPersonal", "delivery schedule");
 
                     b.Property<Guid?>("RequestId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("request_id")
                         .HasAnnotation("Register:NotPersonal", "the request the letter belongs to");
 
@@ -2735,42 +2743,42 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("CustomerRegister.Requests.RequestAction", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("action")
                         .HasAnnotation("Register:NotPersonal", "workflow step");
 
                     b.Property<Guid?>("ActorId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("actor_id")
                         .HasAnnotation("Register:NotPersonal", "staff user or client");
 
                     b.Property<string>("ActorKind")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(10)")
                         .HasColumnName("actor_kind")
                         .HasAnnotation("Register:NotPersonal", "user, client or system");
 
                     b.Property<DateTime>("At")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("at")
                         .HasAnnotation("Register:NotPersonal", "workflow time");
 
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1000)")
                         .HasColumnName("note")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<Guid>("RequestId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("request_id")
                         .HasAnnotation("Register:NotPersonal", "the request");
 
@@ -2791,57 +2799,57 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("CustomerRegister.Requests.RequestRectification", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<string>("After")
                         .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(4000)")
                         .HasColumnName("after")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<DateTime>("At")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("at")
                         .HasAnnotation("Register:NotPersonal", "workflow time");
 
                     b.Property<string>("Before")
                         .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(4000)")
                         .HasColumnName("before")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<string>("CategoryId")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(60)")
                         .HasColumnName("category_id")
                         .HasAnnotation("Register:NotPersonal", "catalogue category id");
 
                     b.Property<string>("Field")
                         .IsRequired()
                         .HasMaxLength(63)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(63)")
                         .HasColumnName("field")
                         .HasAnnotation("Register:NotPersonal", "catalogue column name");
 
                     b.Property<Guid>("RequestId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("request_id")
                         .HasAnnotation("Register:NotPersonal", "the request");
 
                     b.Property<string>("RowId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("row_id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<string>("Table")
                         .IsRequired()
                         .HasMaxLength(63)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(63)")
                         .HasColumnName("table")
                         .HasAnnotation("Register:NotPersonal", "catalogue table name");
 
@@ -2857,79 +2865,79 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("CustomerRegister.Restrictions.ProcessingLimit", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<string>("Ground")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("ground")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(24)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(24)")
                         .HasColumnName("kind")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<string>("LiftReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1000)")
                         .HasColumnName("lift_reason")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<DateTime?>("LiftedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("lifted_at")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<Guid?>("LiftedBy")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("lifted_by")
                         .HasAnnotation("Register:NotPersonal", "staff user");
 
                     b.Property<Guid?>("RequestId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("request_id")
                         .HasAnnotation("Register:NotPersonal", "the request that set the limit");
 
                     b.Property<DateTime>("SetAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("set_at")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<Guid?>("SetBy")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("set_by")
                         .HasAnnotation("Register:NotPersonal", "staff user");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("source")
                         .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
 
                     b.Property<Guid>("SubjectId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
@@ -2950,56 +2958,56 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("CustomerRegister.Retention.LegalHold", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1000)")
                         .HasColumnName("reason")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<string>("ReleaseReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1000)")
                         .HasColumnName("release_reason")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<DateTime?>("ReleasedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("released_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<Guid?>("ReleasedBy")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("released_by")
                         .HasAnnotation("Register:NotPersonal", "staff user");
 
                     b.Property<Guid?>("RowId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("row_id")
                         .HasAnnotation("Register:NotPersonal", "id of a held item");
 
                     b.Property<DateTime>("SetAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("set_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<Guid?>("SetBy")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("set_by")
                         .HasAnnotation("Register:NotPersonal", "staff user");
 
                     b.Property<Guid?>("SubjectId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key of a held person");
 
                     b.Property<string>("TableName")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("table_name")
                         .HasAnnotation("Register:NotPersonal", "table of a held item");
 
@@ -3023,11 +3031,11 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("CustomerRegister.Retention.RetentionBatchSubject", b =>
                 {
                     b.Property<Guid>("BatchId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("batch_id");
 
                     b.Property<Guid>("SubjectId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("subject_id");
 
                     b.HasKey("BatchId", "SubjectId")
@@ -3042,17 +3050,17 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("name");
 
                     b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
 
                     b.Property<string>("Holder")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("holder");
 
                     b.HasKey("Name")
@@ -3067,17 +3075,17 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                 {
                     b.Property<Guid>("SubjectId")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("subject_id");
 
                     b.Property<DateTime>("PurgedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("purged_at");
 
                     b.Property<string>("Rule")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("rule");
 
                     b.HasKey("SubjectId")
@@ -3091,44 +3099,44 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("CustomerRegister.Retention.RetentionRun", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<DateTime>("AsOf")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("as_of");
 
                     b.Property<DateTime?>("CompletedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("completed_at");
 
                     b.Property<long>("Deleted")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("deleted");
 
                     b.Property<string>("Error")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(2000)")
                         .HasColumnName("error");
 
                     b.Property<long>("Held")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("held");
 
                     b.Property<string>("Instance")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("instance");
 
                     b.Property<DateTime>("StartedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
 
                     b.Property<string>("Trigger")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("trigger");
 
                     b.HasKey("Id")
@@ -3146,39 +3154,41 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("action");
 
                     b.Property<string>("Categories")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(500)")
                         .HasColumnName("categories");
 
                     b.Property<long>("Count")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("count");
 
                     b.Property<string>("Rule")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("rule");
 
                     b.Property<Guid>("RunId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("run_id");
 
                     b.Property<string>("TableName")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("table_name");
 
                     b.HasKey("Id")
@@ -3196,45 +3206,49 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Field")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("field")
                         .HasAnnotation("Register:NotPersonal", "name of the source field");
 
                     b.Property<string>("SortKey")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("sort_key")
+                        .UseCollation("C")
                         .HasAnnotation("Register:Category", "derived.search_index");
 
                     b.Property<Guid?>("SubjectId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key");
 
                     b.Property<Guid>("TargetId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("target_id")
                         .HasAnnotation("Register:NotPersonal", "id of the record found");
 
                     b.Property<string>("TargetKind")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("target_kind")
                         .HasAnnotation("Register:NotPersonal", "kind of record found");
 
                     b.Property<string>("Term")
                         .IsRequired()
                         .HasMaxLength(254)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(254)")
                         .HasColumnName("term")
+                        .UseCollation("C")
                         .HasAnnotation("Register:Category", "derived.search_index");
 
                     b.HasKey("Id")
@@ -3249,25 +3263,27 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.HasIndex("Field", "Term")
                         .HasDatabaseName("ix_search_entries_field_term");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Field", "Term"), new[] { "SortKey", "TargetId" });
+
                     b.ToTable("search_entries", (string)null);
                 });
 
             modelBuilder.Entity("CustomerRegister.Subjects.Subject", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "the subject key itself: a random id with no meaning");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("kind")
                         .HasAnnotation("Register:NotPersonal", "kind of subject");
 
@@ -3280,141 +3296,141 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("CustomerRegister.Vehicles.ScrappingCertificate", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<string>("CertificateNumber")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(30)")
                         .HasColumnName("certificate_number")
                         .HasAnnotation("Register:Category", "vehicle.scrapping");
 
                     b.Property<Guid>("ConsumerId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("consumer_id")
                         .HasAnnotation("Register:NotPersonal", "link to the owner's consumer record");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<DateOnly?>("DeregisteredOn")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("deregistered_on")
                         .HasAnnotation("Register:Category", "vehicle.scrapping");
 
                     b.Property<byte[]>("IdentityCodeCipher")
                         .HasMaxLength(512)
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("identity_code_cipher")
                         .HasAnnotation("Register:Category", "identity.personal_identity_code");
 
                     b.Property<byte[]>("IdentityCodeLookup")
                         .HasMaxLength(32)
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("identity_code_lookup")
                         .HasAnnotation("Register:Category", "identity.personal_identity_code");
 
                     b.Property<string>("IdentityCodeMasked")
                         .HasMaxLength(11)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(11)")
                         .HasColumnName("identity_code_masked")
                         .HasAnnotation("Register:Category", "identity.personal_identity_code");
 
                     b.Property<DateOnly>("IssueDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("issue_date")
                         .HasAnnotation("Register:Category", "vehicle.scrapping");
 
                     b.Property<string>("Make")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(60)")
                         .HasColumnName("make")
                         .HasAnnotation("Register:Category", "vehicle.scrapping");
 
                     b.Property<string>("Model")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(60)")
                         .HasColumnName("model")
                         .HasAnnotation("Register:Category", "vehicle.scrapping");
 
                     b.Property<string>("OwnerCity")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("owner_city")
                         .HasAnnotation("Register:Category", "vehicle.scrapping");
 
                     b.Property<string>("OwnerName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("owner_name")
                         .HasAnnotation("Register:Category", "vehicle.scrapping");
 
                     b.Property<string>("OwnerNationality")
                         .HasMaxLength(2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(2)")
                         .HasColumnName("owner_nationality")
                         .HasAnnotation("Register:Category", "vehicle.scrapping");
 
                     b.Property<string>("OwnerPostalCode")
                         .HasMaxLength(5)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(5)")
                         .HasColumnName("owner_postal_code")
                         .HasAnnotation("Register:Category", "vehicle.scrapping");
 
                     b.Property<string>("OwnerStreet")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("owner_street")
                         .HasAnnotation("Register:Category", "vehicle.scrapping");
 
                     b.Property<string>("RegistrationNumber")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(12)")
                         .HasColumnName("registration_number")
                         .HasAnnotation("Register:Category", "vehicle.scrapping");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("source")
                         .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
 
                     b.Property<Guid>("SubjectId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<string>("VehicleClass")
                         .IsRequired()
                         .HasMaxLength(4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(4)")
                         .HasColumnName("vehicle_class")
                         .HasAnnotation("Register:Category", "vehicle.scrapping");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
                     b.Property<string>("Vin")
                         .IsRequired()
                         .HasMaxLength(17)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(17)")
                         .HasColumnName("vin")
                         .HasAnnotation("Register:Category", "vehicle.scrapping");
 
@@ -3446,15 +3462,17 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
                     b.Property<string>("FriendlyName")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("friendly_name");
 
                     b.Property<string>("Xml")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("xml");
 
                     b.HasKey("Id")
@@ -3469,19 +3487,21 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
                     b.Property<string>("ClaimType")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("claim_type");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("claim_value");
 
                     b.Property<Guid>("RoleId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("role_id");
 
                     b.HasKey("Id")
@@ -3499,19 +3519,21 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
                     b.Property<string>("ClaimType")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("claim_type");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("claim_value");
 
                     b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
                     b.HasKey("Id")
@@ -3528,19 +3550,19 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("login_provider");
 
                     b.Property<string>("ProviderKey")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("provider_key");
 
                     b.Property<string>("ProviderDisplayName")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("provider_display_name");
 
                     b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
                     b.HasKey("LoginProvider", "ProviderKey")
@@ -3557,11 +3579,11 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
                     b.Property<Guid>("RoleId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("role_id");
 
                     b.HasKey("UserId", "RoleId")
@@ -3578,19 +3600,19 @@ namespace CustomerRegister.Data.Migrations.Sqlite
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
                     b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("login_provider");
 
                     b.Property<string>("Name")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("name");
 
                     b.Property<string>("Value")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("value");
 
                     b.HasKey("UserId", "LoginProvider", "Name")

@@ -25,9 +25,10 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                 columns: new[] { "date", "id" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_invoices_status_due_date_id",
+                name: "ix_invoices_due_date_id",
                 table: "invoices",
-                columns: new[] { "status", "due_date", "id" });
+                columns: new[] { "due_date", "id" },
+                filter: "status IN ('Open', 'InCollection')");
 
             migrationBuilder.CreateIndex(
                 name: "ix_feedback_handled_received_at_id",
@@ -57,7 +58,7 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                 table: "marketing_events");
 
             migrationBuilder.DropIndex(
-                name: "ix_invoices_status_due_date_id",
+                name: "ix_invoices_due_date_id",
                 table: "invoices");
 
             migrationBuilder.DropIndex(

@@ -5,95 +5,88 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CustomerRegister.Data.Migrations.Postgres
+namespace CustomerRegister.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(PostgresRegisterDbContext))]
-    [Migration("20261205232223_StaffDesks")]
+    [DbContext(typeof(SqliteRegisterDbContext))]
+    [Migration("20261206000435_StaffDesks")]
     partial class StaffDesks
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("CustomerRegister.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("action");
 
                     b.Property<Guid?>("ActorId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("actor_id");
 
                     b.Property<string>("ActorKind")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("actor_kind");
 
                     b.Property<string>("CorrelationId")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("correlation_id");
 
                     b.Property<string>("EntityId")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("entity_id");
 
                     b.Property<string>("EntityType")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("entity_type");
 
                     b.Property<string>("Fields")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("fields");
 
                     b.Property<string>("Grants")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("grants");
 
                     b.Property<DateTime>("OccurredAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("occurred_at");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("outcome");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("purpose");
 
                     b.Property<Guid?>("SubjectId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject_id");
 
                     b.HasKey("Id")
@@ -116,35 +109,35 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("CustomerRegister.Audit.AuditSeal", b =>
                 {
                     b.Property<long>("Number")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("number");
 
                     b.Property<int>("EventCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("event_count");
 
                     b.Property<long>("FirstEventId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("first_event_id");
 
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("hash");
 
                     b.Property<long>("LastEventId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("last_event_id");
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("previous_hash");
 
                     b.Property<DateTime>("SealedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sealed_at");
 
                     b.HasKey("Number")
@@ -162,69 +155,69 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("CustomerRegister.Billing.CollectionCase", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<string>("AgencyName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("agency_name")
                         .HasAnnotation("Register:Category", "billing.collection");
 
                     b.Property<DateTime?>("ClosedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("closed_at")
                         .HasAnnotation("Register:Category", "billing.collection");
 
                     b.Property<Guid?>("ConsumerId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("consumer_id")
                         .HasAnnotation("Register:NotPersonal", "link to the consumer customer");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<DateTime>("OpenedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("opened_at")
                         .HasAnnotation("Register:Category", "billing.collection");
 
                     b.Property<Guid?>("OrganisationId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("organisation_id")
                         .HasAnnotation("Register:NotPersonal", "link to the organisation customer");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source")
                         .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status")
                         .HasAnnotation("Register:Category", "billing.collection");
 
                     b.Property<Guid?>("SubjectId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key; null when the customer is an organisation, not a person");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
@@ -254,115 +247,115 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("CustomerRegister.Billing.Invoice", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(14, 2)
-                        .HasColumnType("numeric(14,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("amount")
                         .HasAnnotation("Register:Category", "billing.invoice");
 
                     b.Property<string>("BillingCity")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("billing_city")
                         .HasAnnotation("Register:Category", "billing.invoice");
 
                     b.Property<string>("BillingName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("billing_name")
                         .HasAnnotation("Register:Category", "billing.invoice");
 
                     b.Property<string>("BillingPostalCode")
                         .HasMaxLength(5)
-                        .HasColumnType("character varying(5)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("billing_postal_code")
                         .HasAnnotation("Register:Category", "billing.invoice");
 
                     b.Property<string>("BillingStreet")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("billing_street")
                         .HasAnnotation("Register:Category", "billing.invoice");
 
                     b.Property<Guid?>("CollectionCaseId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("collection_case_id")
                         .HasAnnotation("Register:NotPersonal", "link to the collection case");
 
                     b.Property<Guid?>("ConsumerId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("consumer_id")
                         .HasAnnotation("Register:NotPersonal", "link to the consumer customer");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<DateOnly>("DueDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("due_date")
                         .HasAnnotation("Register:Category", "billing.invoice");
 
                     b.Property<DateOnly>("FinancialYearEnd")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("financial_year_end")
                         .HasAnnotation("Register:NotPersonal", "the company's financial year the voucher belongs to; drives its retention");
 
                     b.Property<string>("InvoiceNumber")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("invoice_number")
                         .HasAnnotation("Register:Category", "billing.invoice");
 
                     b.Property<DateOnly>("IssueDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("issue_date")
                         .HasAnnotation("Register:Category", "billing.invoice");
 
                     b.Property<Guid?>("OrganisationId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("organisation_id")
                         .HasAnnotation("Register:NotPersonal", "link to the organisation customer");
 
                     b.Property<Guid?>("RelationshipId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("relationship_id")
                         .HasAnnotation("Register:NotPersonal", "link to the customer relationship the sale rests on");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source")
                         .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status")
                         .HasAnnotation("Register:Category", "billing.invoice");
 
                     b.Property<Guid?>("SubjectId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key; null when the customer is an organisation, not a person");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
@@ -394,8 +387,9 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     b.HasIndex("IssueDate", "SubjectId")
                         .HasDatabaseName("ix_invoices_issue_date_subject_id");
 
-                    b.HasIndex("Status", "DueDate", "Id")
-                        .HasDatabaseName("ix_invoices_status_due_date_id");
+                    b.HasIndex(new[] { "DueDate", "Id" }, "ix_invoices_unpaid_due_date_id")
+                        .HasDatabaseName("ix_invoices_due_date_id")
+                        .HasFilter("status IN ('Open', 'InCollection')");
 
                     b.ToTable("invoices", (string)null);
 
@@ -405,82 +399,82 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("CustomerRegister.Billing.MetalCreditPayout", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(14, 2)
-                        .HasColumnType("numeric(14,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("amount")
                         .HasAnnotation("Register:Category", "billing.metal_credit");
 
                     b.Property<byte[]>("BankAccountCipher")
                         .IsRequired()
                         .HasMaxLength(512)
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("bank_account_cipher")
                         .HasAnnotation("Register:Category", "billing.metal_credit");
 
                     b.Property<string>("BankAccountMasked")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("bank_account_masked")
                         .HasAnnotation("Register:Category", "billing.metal_credit");
 
                     b.Property<Guid>("ConsumerId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("consumer_id")
                         .HasAnnotation("Register:NotPersonal", "link to the consumer");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<string>("Material")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("material")
                         .HasAnnotation("Register:Category", "billing.metal_credit");
 
                     b.Property<DateOnly>("PaidOn")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("paid_on")
                         .HasAnnotation("Register:Category", "billing.metal_credit");
 
                     b.Property<Guid?>("RelationshipId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("relationship_id")
                         .HasAnnotation("Register:NotPersonal", "link to the customer relationship the purchase rests on");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source")
                         .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
 
                     b.Property<Guid>("SubjectId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
                     b.Property<decimal?>("WeightKg")
                         .HasPrecision(12, 3)
-                        .HasColumnType("numeric(12,3)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("weight_kg")
                         .HasAnnotation("Register:Category", "billing.metal_credit");
 
@@ -507,74 +501,74 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("CustomerRegister.Billing.Payment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(14, 2)
-                        .HasColumnType("numeric(14,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("amount")
                         .HasAnnotation("Register:Category", "billing.payment");
 
                     b.Property<Guid?>("ConsumerId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("consumer_id")
                         .HasAnnotation("Register:NotPersonal", "link to the consumer customer");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<Guid>("InvoiceId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("invoice_id")
                         .HasAnnotation("Register:NotPersonal", "link to the invoice");
 
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("method")
                         .HasAnnotation("Register:Category", "billing.payment");
 
                     b.Property<Guid?>("OrganisationId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("organisation_id")
                         .HasAnnotation("Register:NotPersonal", "link to the organisation customer");
 
                     b.Property<DateTime>("PaidAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("paid_at")
                         .HasAnnotation("Register:Category", "billing.payment");
 
                     b.Property<string>("Reference")
                         .HasMaxLength(35)
-                        .HasColumnType("character varying(35)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reference")
                         .HasAnnotation("Register:Category", "billing.payment");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source")
                         .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
 
                     b.Property<Guid?>("SubjectId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key; null when the customer is an organisation, not a person");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
@@ -604,60 +598,60 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("CustomerRegister.Customers.AdditionalInfo", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<string>("ConsentText")
                         .IsRequired()
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("consent_text")
                         .HasAnnotation("Register:Category", "customer.additional_info");
 
                     b.Property<string>("ConsentVersion")
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("consent_version")
                         .HasAnnotation("Register:Category", "customer.additional_info");
 
                     b.Property<DateTime>("ConsentedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("consented_at")
                         .HasAnnotation("Register:Category", "customer.additional_info");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source")
                         .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
 
                     b.Property<Guid>("SubjectId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key");
 
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("text")
                         .HasAnnotation("Register:Category", "customer.additional_info");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
@@ -673,97 +667,97 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("CustomerRegister.Customers.Consumer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<byte[]>("BankAccountCipher")
                         .HasMaxLength(512)
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("bank_account_cipher")
                         .HasAnnotation("Register:Category", "financial.bank_account");
 
                     b.Property<byte[]>("BankAccountLookup")
                         .HasMaxLength(32)
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("bank_account_lookup")
                         .HasAnnotation("Register:Category", "financial.bank_account");
 
                     b.Property<string>("BankAccountMasked")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("bank_account_masked")
                         .HasAnnotation("Register:Category", "financial.bank_account");
 
                     b.Property<string>("City")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("city")
                         .HasAnnotation("Register:Category", "contact.address");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<string>("Email")
                         .HasMaxLength(254)
-                        .HasColumnType("character varying(254)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("email")
                         .HasAnnotation("Register:Category", "contact.email");
 
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("first_name")
                         .HasAnnotation("Register:Category", "contact.name");
 
                     b.Property<string>("LastName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("last_name")
                         .HasAnnotation("Register:Category", "contact.name");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("phone")
                         .HasAnnotation("Register:Category", "contact.phone");
 
                     b.Property<string>("PostalCode")
                         .HasMaxLength(5)
-                        .HasColumnType("character varying(5)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("postal_code")
                         .HasAnnotation("Register:Category", "contact.address");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source")
                         .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
 
                     b.Property<string>("Street")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("street")
                         .HasAnnotation("Register:Category", "contact.address");
 
                     b.Property<Guid>("SubjectId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
@@ -782,66 +776,66 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("CustomerRegister.Customers.ContactHistoryEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("channel")
                         .HasAnnotation("Register:Category", "customer.contact_history");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<string>("Direction")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("direction")
                         .HasAnnotation("Register:Category", "customer.contact_history");
 
                     b.Property<DateTime>("OccurredAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("occurred_at")
                         .HasAnnotation("Register:Category", "customer.contact_history");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source")
                         .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
 
                     b.Property<Guid?>("StaffUserId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("staff_user_id")
                         .HasAnnotation("Register:NotPersonal", "the staff member: a staff account, not the subject's data");
 
                     b.Property<Guid>("SubjectId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key");
 
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("summary")
                         .HasAnnotation("Register:Category", "customer.contact_history");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
@@ -863,83 +857,83 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("CustomerRegister.Customers.ContactPerson", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<string>("Email")
                         .HasMaxLength(254)
-                        .HasColumnType("character varying(254)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("email")
                         .HasAnnotation("Register:Category", "contact.email");
 
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("first_name")
                         .HasAnnotation("Register:Category", "contact.name");
 
                     b.Property<string>("LastName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("last_name")
                         .HasAnnotation("Register:Category", "contact.name");
 
                     b.Property<Guid>("OrganisationId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("organisation_id")
                         .HasAnnotation("Register:NotPersonal", "link to the organisation");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("phone")
                         .HasAnnotation("Register:Category", "contact.phone");
 
                     b.Property<string>("Position")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("position")
                         .HasAnnotation("Register:Category", "contact.role");
 
                     b.Property<DateOnly?>("RoleEndedOn")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("role_ended_on")
                         .HasAnnotation("Register:Category", "contact.role");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source")
                         .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
 
                     b.Property<Guid>("SubjectId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key");
 
                     b.Property<string>("Title")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("title")
                         .HasAnnotation("Register:Category", "contact.role");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
@@ -961,59 +955,59 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("CustomerRegister.Customers.Contract", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<string>("ContractNumber")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("contract_number")
                         .HasAnnotation("Register:Category", "customer.relationship");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<DateOnly?>("EndDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("end_date")
                         .HasAnnotation("Register:Category", "customer.relationship");
 
                     b.Property<Guid>("RelationshipId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("relationship_id")
                         .HasAnnotation("Register:NotPersonal", "link to the relationship, which holds the subject key");
 
                     b.Property<DateOnly>("StartDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("start_date")
                         .HasAnnotation("Register:Category", "customer.relationship");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status")
                         .HasAnnotation("Register:Category", "customer.relationship");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("title")
                         .HasAnnotation("Register:Category", "customer.relationship");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
@@ -1038,64 +1032,64 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("CustomerRegister.Customers.CustomerRelationship", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<string>("CustomerNumber")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("customer_number")
                         .HasAnnotation("Register:Category", "customer.relationship");
 
                     b.Property<DateOnly?>("EndDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("end_date")
                         .HasAnnotation("Register:Category", "customer.relationship");
 
                     b.Property<Guid?>("OrganisationId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("organisation_id")
                         .HasAnnotation("Register:NotPersonal", "link to the organisation");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source")
                         .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
 
                     b.Property<DateOnly>("StartDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("start_date")
                         .HasAnnotation("Register:Category", "customer.relationship");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status")
                         .HasAnnotation("Register:Category", "customer.relationship");
 
                     b.Property<Guid?>("SubjectId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key of a consumer or sole trader");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
@@ -1123,64 +1117,64 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("CustomerRegister.Customers.Feedback", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("channel")
                         .HasAnnotation("Register:Category", "customer.feedback");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<bool>("Handled")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("handled")
                         .HasAnnotation("Register:NotPersonal", "our own handling state");
 
                     b.Property<int?>("Rating")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("rating")
                         .HasAnnotation("Register:Category", "customer.feedback");
 
                     b.Property<DateTime>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("received_at")
                         .HasAnnotation("Register:Category", "customer.feedback");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source")
                         .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
 
                     b.Property<Guid>("SubjectId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key");
 
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("text")
                         .HasAnnotation("Register:Category", "customer.feedback");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
@@ -1199,52 +1193,52 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("CustomerRegister.Customers.OrderedService", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<Guid?>("ContractId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("contract_id")
                         .HasAnnotation("Register:NotPersonal", "link to the contract");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<DateOnly>("OrderedDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ordered_date")
                         .HasAnnotation("Register:Category", "customer.services");
 
                     b.Property<Guid>("RelationshipId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("relationship_id")
                         .HasAnnotation("Register:NotPersonal", "link to the relationship, which holds the subject key");
 
                     b.Property<string>("ServiceName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("service_name")
                         .HasAnnotation("Register:Category", "customer.services");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status")
                         .HasAnnotation("Register:Category", "customer.services");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
@@ -1263,71 +1257,71 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("CustomerRegister.Customers.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<string>("BusinessId")
                         .HasMaxLength(9)
-                        .HasColumnType("character varying(9)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("business_id")
                         .HasAnnotation("Register:Category", "organisation.sole_trader");
 
                     b.Property<string>("City")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("city")
                         .HasAnnotation("Register:Category", "organisation.sole_trader");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<bool>("IsSoleTrader")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_sole_trader")
                         .HasAnnotation("Register:NotPersonal", "decides whether the organisation's data is personal");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name")
                         .HasAnnotation("Register:Category", "organisation.sole_trader");
 
                     b.Property<string>("PostalCode")
                         .HasMaxLength(5)
-                        .HasColumnType("character varying(5)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("postal_code")
                         .HasAnnotation("Register:Category", "organisation.sole_trader");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source")
                         .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
 
                     b.Property<string>("Street")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("street")
                         .HasAnnotation("Register:Category", "organisation.sole_trader");
 
                     b.Property<Guid?>("SubjectId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key of a sole trader");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
@@ -1347,52 +1341,52 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("CustomerRegister.Customers.ServiceEvent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<Guid?>("ContactPersonId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("contact_person_id")
                         .HasAnnotation("Register:Category", "customer.services");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<DateOnly>("Date")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("date")
                         .HasAnnotation("Register:Category", "customer.services");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("kind")
                         .HasAnnotation("Register:Category", "customer.services");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reason")
                         .HasAnnotation("Register:Category", "customer.services");
 
                     b.Property<Guid?>("RecordedByUserId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("recorded_by_user_id")
                         .HasAnnotation("Register:NotPersonal", "the staff member who recorded it: a staff account, not register data");
 
                     b.Property<string>("ReportedBy")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reported_by")
                         .HasAnnotation("Register:Category", "customer.services");
 
                     b.Property<Guid>("ServiceId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("service_id")
                         .HasAnnotation("Register:NotPersonal", "link to the ordered service");
 
@@ -1411,28 +1405,28 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("CustomerRegister.Erasure.ErasureCertificate", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("body")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<DateTime>("CompletedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("completed_at")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<Guid>("RequestId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("request_id")
                         .HasAnnotation("Register:NotPersonal", "the erasure request");
 
                     b.Property<Guid>("SubjectId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key");
 
@@ -1457,26 +1451,26 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("CustomerRegister.Erasure.MarketingBan", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<byte[]>("AddressHash")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("address_hash")
                         .HasAnnotation("Register:NotPersonal", "keyed hash (HMAC) of the address");
 
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("channel")
                         .HasAnnotation("Register:NotPersonal", "marketing channel");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
@@ -1496,51 +1490,51 @@ namespace CustomerRegister.Data.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<DateTime?>("ApprovedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("approved_at");
 
                     b.Property<Guid?>("ApprovedBy")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("approved_by");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<Guid>("CreatedBy")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_by");
 
                     b.Property<byte[]>("KeyHash")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("key_hash");
 
                     b.Property<string>("KeyPrefix")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("key_prefix");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<string>("Permissions")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("permissions");
 
                     b.Property<DateTime?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("revoked_at");
 
                     b.HasKey("Id")
@@ -1559,22 +1553,22 @@ namespace CustomerRegister.Data.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("concurrency_stamp");
 
                     b.Property<string>("Name")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<string>("NormalizedName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("normalized_name");
 
                     b.HasKey("Id")
@@ -1593,86 +1587,86 @@ namespace CustomerRegister.Data.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<int>("AccessFailedCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("access_failed_count");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("concurrency_stamp");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("display_name");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("email");
 
                     b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("email_confirmed");
 
                     b.Property<bool>("IsDisabled")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_disabled");
 
                     b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("lockout_enabled");
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("lockout_end");
 
                     b.Property<bool>("MustChangePassword")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("must_change_password");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("normalized_email");
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("normalized_user_name");
 
                     b.Property<string>("PasswordHash")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("password_hash");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("phone_number");
 
                     b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("phone_number_confirmed");
 
                     b.Property<string>("SecurityStamp")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("security_stamp");
 
                     b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("two_factor_enabled");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_name");
 
                     b.HasKey("Id")
@@ -1694,21 +1688,21 @@ namespace CustomerRegister.Data.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<byte[]>("CodeHash")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("code_hash");
 
                     b.Property<DateTime?>("UsedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("used_at");
 
                     b.Property<Guid>("UserId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
                     b.HasKey("Id")
@@ -1725,25 +1719,25 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("CustomerRegister.Identity.UserTwoFactor", b =>
                 {
                     b.Property<Guid>("UserId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
                     b.Property<DateTime?>("EnabledAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("enabled_at");
 
                     b.Property<int>("FailedCodes")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("failed_codes");
 
                     b.Property<long>("LastTimeStep")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("last_time_step");
 
                     b.Property<string>("ProtectedSecret")
                         .IsRequired()
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("protected_secret");
 
                     b.HasKey("UserId")
@@ -1757,64 +1751,64 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("CustomerRegister.Marketing.EventInvitation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("channel")
                         .HasAnnotation("Register:Category", "marketing.event");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<Guid>("EventId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("event_id")
                         .HasAnnotation("Register:NotPersonal", "link to the event");
 
                     b.Property<DateTime>("InvitedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("invited_at")
                         .HasAnnotation("Register:Category", "marketing.event");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source")
                         .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status")
                         .HasAnnotation("Register:Category", "marketing.event");
 
                     b.Property<DateTime>("StatusAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status_at")
                         .HasAnnotation("Register:Category", "marketing.event");
 
                     b.Property<Guid>("SubjectId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
@@ -1834,111 +1828,111 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("CustomerRegister.Marketing.MarketingConsent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("channel")
                         .HasAnnotation("Register:Category", "marketing.permission");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<string>("Evidence")
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("evidence")
                         .HasAnnotation("Register:Category", "marketing.permission");
 
                     b.Property<Guid?>("InvoiceId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("invoice_id")
                         .HasAnnotation("Register:Category", "marketing.permission");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(24)
-                        .HasColumnType("character varying(24)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("kind")
                         .HasAnnotation("Register:Category", "marketing.permission");
 
                     b.Property<DateTime>("OccurredAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("occurred_at")
                         .HasAnnotation("Register:Category", "marketing.permission");
 
                     b.Property<bool?>("OptOutOffered")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("opt_out_offered")
                         .HasAnnotation("Register:Category", "marketing.permission");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("purpose")
                         .HasAnnotation("Register:Category", "marketing.permission");
 
                     b.Property<Guid?>("RecordedById")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("recorded_by_id")
                         .HasAnnotation("Register:NotPersonal", "id of the staff user or API client who recorded the entry");
 
                     b.Property<string>("RecordedByKind")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("recorded_by_kind")
                         .HasAnnotation("Register:NotPersonal", "kind of actor who recorded the entry (staff user or API client)");
 
                     b.Property<Guid?>("RelationshipId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("relationship_id")
                         .HasAnnotation("Register:Category", "marketing.permission");
 
                     b.Property<string>("ServiceLine")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("service_line")
                         .HasAnnotation("Register:Category", "marketing.permission");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source")
                         .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
 
                     b.Property<Guid>("SubjectId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key");
 
                     b.Property<DateTime?>("SupersededAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("superseded_at")
                         .HasAnnotation("Register:Category", "marketing.permission");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
                     b.Property<string>("WordingVersion")
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("wording_version")
                         .HasAnnotation("Register:Category", "marketing.permission");
 
@@ -1959,30 +1953,30 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("CustomerRegister.Marketing.MarketingEvent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<DateOnly>("Date")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("date")
                         .HasAnnotation("Register:NotPersonal", "the event's date");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name")
                         .HasAnnotation("Register:NotPersonal", "the event's name");
 
                     b.Property<string>("Place")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("place")
                         .HasAnnotation("Register:NotPersonal", "the event's place");
 
@@ -1998,24 +1992,24 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("CustomerRegister.Marketing.Survey", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<DateOnly>("Date")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("date")
                         .HasAnnotation("Register:NotPersonal", "the survey's date");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name")
                         .HasAnnotation("Register:NotPersonal", "the survey's name");
 
@@ -2028,57 +2022,57 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("CustomerRegister.Marketing.SurveyResponse", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<DateTime>("AnsweredAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("answered_at")
                         .HasAnnotation("Register:Category", "marketing.survey");
 
                     b.Property<string>("Answers")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("answers")
                         .HasAnnotation("Register:Category", "marketing.survey");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<int?>("Score")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("score")
                         .HasAnnotation("Register:Category", "marketing.survey");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source")
                         .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
 
                     b.Property<Guid>("SubjectId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key");
 
                     b.Property<Guid>("SurveyId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("survey_id")
                         .HasAnnotation("Register:NotPersonal", "link to the survey");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
@@ -2097,12 +2091,12 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("CustomerRegister.Marketing.UnlinkedWebEventDay", b =>
                 {
                     b.Property<DateOnly>("Day")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("day")
                         .HasAnnotation("Register:NotPersonal", "a calendar day");
 
                     b.Property<int>("Events")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("events")
                         .HasAnnotation("Register:NotPersonal", "a count of dropped events, no one's");
 
@@ -2115,66 +2109,66 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("CustomerRegister.Marketing.WebEvent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("kind")
                         .HasAnnotation("Register:Category", "behaviour.web");
 
                     b.Property<DateTime>("OccurredAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("occurred_at")
                         .HasAnnotation("Register:Category", "behaviour.web");
 
                     b.Property<string>("Path")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("path")
                         .HasAnnotation("Register:Category", "behaviour.web");
 
                     b.Property<string>("Referrer")
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("referrer")
                         .HasAnnotation("Register:Category", "behaviour.web");
 
                     b.Property<string>("SessionId")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("session_id")
                         .HasAnnotation("Register:Category", "behaviour.web");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source")
                         .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
 
                     b.Property<Guid>("SubjectId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
@@ -2195,78 +2189,78 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("CustomerRegister.Recordings.CallRecording", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<string>("Agent")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("agent")
                         .HasAnnotation("Register:NotPersonal", "the staff member or extension that answered: staff data");
 
                     b.Property<Guid?>("AgentUserId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("agent_user_id")
                         .HasAnnotation("Register:NotPersonal", "the staff account that answered");
 
                     b.Property<string>("CallerNumber")
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("caller_number")
                         .HasAnnotation("Register:Category", "recording.call");
 
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("content_type")
                         .HasAnnotation("Register:NotPersonal", "technical description of the file");
 
                     b.Property<int>("DurationSeconds")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("duration_seconds")
                         .HasAnnotation("Register:Category", "recording.call");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sha256")
                         .HasAnnotation("Register:NotPersonal", "checksum of the file");
 
                     b.Property<long>("SizeBytes")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("size_bytes")
                         .HasAnnotation("Register:NotPersonal", "technical description of the file");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source")
                         .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
 
                     b.Property<DateTime>("StartedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("started_at")
                         .HasAnnotation("Register:Category", "recording.call");
 
                     b.Property<string>("StorageKey")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("storage_key")
                         .HasAnnotation("Register:Category", "recording.call");
 
                     b.Property<Guid?>("SubjectId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key, when the caller was recognised");
 
                     b.Property<DateTime>("UploadedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("uploaded_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
@@ -2294,60 +2288,60 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("CustomerRegister.Recordings.CctvRecording", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<string>("Camera")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("camera")
                         .HasAnnotation("Register:NotPersonal", "name of the camera");
 
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("content_type")
                         .HasAnnotation("Register:NotPersonal", "technical description of the file");
 
                     b.Property<DateTime>("PeriodEnd")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("period_end")
                         .HasAnnotation("Register:Category", "recording.cctv");
 
                     b.Property<DateTime>("PeriodStart")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("period_start")
                         .HasAnnotation("Register:Category", "recording.cctv");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sha256")
                         .HasAnnotation("Register:NotPersonal", "checksum of the file");
 
                     b.Property<long>("SizeBytes")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("size_bytes")
                         .HasAnnotation("Register:NotPersonal", "technical description of the file");
 
                     b.Property<string>("StorageKey")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("storage_key")
                         .HasAnnotation("Register:Category", "recording.cctv");
 
                     b.Property<Guid>("UnitId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("unit_id")
                         .HasAnnotation("Register:NotPersonal", "the production unit");
 
                     b.Property<DateTime>("UploadedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("uploaded_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
@@ -2377,41 +2371,41 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("CustomerRegister.Recordings.ProductionUnit", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<string>("Address")
                         .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("address")
                         .HasAnnotation("Register:NotPersonal", "address of the site");
 
                     b.Property<int>("CctvRetentionMonths")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("cctv_retention_months")
                         .HasAnnotation("Register:NotPersonal", "setting");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name")
                         .HasAnnotation("Register:NotPersonal", "name of the site");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
@@ -2429,218 +2423,218 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("CustomerRegister.Requests.DataSubjectRequest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<Guid?>("AssignedTo")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("assigned_to")
                         .HasAnnotation("Register:NotPersonal", "staff user handling the request");
 
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("channel")
                         .HasAnnotation("Register:NotPersonal", "how the request arrived");
 
                     b.Property<DateTime?>("ClosedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("closed_at")
                         .HasAnnotation("Register:NotPersonal", "workflow time");
 
                     b.Property<Guid?>("ClosedBy")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("closed_by")
                         .HasAnnotation("Register:NotPersonal", "staff user");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<DateOnly>("DueDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("due_date")
                         .HasAnnotation("Register:NotPersonal", "statutory deadline");
 
                     b.Property<Guid?>("DuplicateOfId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("duplicate_of_id")
                         .HasAnnotation("Register:NotPersonal", "link to the earlier request");
 
                     b.Property<DateTime?>("EmailConfirmedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("email_confirmed_at")
                         .HasAnnotation("Register:NotPersonal", "workflow time");
 
                     b.Property<byte[]>("EmailTokenHash")
                         .HasMaxLength(32)
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("email_token_hash")
                         .HasAnnotation("Register:NotPersonal", "hash of a random one-time token");
 
                     b.Property<DateTime?>("ExtendedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("extended_at")
                         .HasAnnotation("Register:NotPersonal", "workflow time");
 
                     b.Property<Guid?>("ExtendedBy")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("extended_by")
                         .HasAnnotation("Register:NotPersonal", "staff user");
 
                     b.Property<string>("ExtensionLetter")
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("extension_letter")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<string>("ExtensionReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("extension_reason")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<string>("ExtensionToldVia")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("extension_told_via")
                         .HasAnnotation("Register:NotPersonal", "channel name");
 
                     b.Property<string>("IdentityMethod")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("identity_method")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<string>("IdentityNote")
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("identity_note")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<DateTime?>("IdentityVerifiedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("identity_verified_at")
                         .HasAnnotation("Register:NotPersonal", "workflow time");
 
                     b.Property<Guid?>("IdentityVerifiedBy")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("identity_verified_by")
                         .HasAnnotation("Register:NotPersonal", "staff user");
 
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("character varying(2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("language")
                         .HasAnnotation("Register:NotPersonal", "letter language");
 
                     b.Property<byte[]>("MailMessageHash")
                         .HasMaxLength(32)
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("mail_message_hash")
                         .HasAnnotation("Register:NotPersonal", "hash of the mail's Message-ID, only to take a message in once");
 
                     b.Property<DateTime?>("MatchedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("matched_at")
                         .HasAnnotation("Register:NotPersonal", "workflow time");
 
                     b.Property<Guid?>("MatchedBy")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("matched_by")
                         .HasAnnotation("Register:NotPersonal", "staff user");
 
                     b.Property<DateOnly>("OriginalDueDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("original_due_date")
                         .HasAnnotation("Register:NotPersonal", "statutory deadline");
 
                     b.Property<DateTime>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("received_at")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<string>("RequesterAddress")
                         .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("requester_address")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<string>("RequesterEmail")
                         .HasMaxLength(254)
-                        .HasColumnType("character varying(254)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("requester_email")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<string>("RequesterName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("requester_name")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<string>("RequesterPhone")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("requester_phone")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<string>("Resolution")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("resolution")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<string>("ResponseLetter")
                         .HasMaxLength(6000)
-                        .HasColumnType("character varying(6000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("response_letter")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source")
                         .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
 
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("state")
                         .HasAnnotation("Register:NotPersonal", "workflow state");
 
                     b.Property<Guid?>("SubjectId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key, once a handler matched the request");
 
                     b.Property<string>("Text")
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("text")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("type")
                         .HasAnnotation("Register:NotPersonal", "kind of request");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
@@ -2674,51 +2668,51 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("CustomerRegister.Requests.OutgoingMail", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("attempts")
                         .HasAnnotation("Register:NotPersonal", "delivery attempts");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<DateTime?>("FailedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("failed_at")
                         .HasAnnotation("Register:NotPersonal", "delivery outcome time");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("kind")
                         .HasAnnotation("Register:NotPersonal", "kind of letter");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("last_error")
                         .HasAnnotation("Register:NotPersonal", "error type name");
 
                     b.Property<byte[]>("Message")
                         .IsRequired()
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("message")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<DateTime>("NextAttemptAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("next_attempt_at")
                         .HasAnnotation("Register:NotPersonal", "delivery schedule");
 
                     b.Property<Guid?>("RequestId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("request_id")
                         .HasAnnotation("Register:NotPersonal", "the request the letter belongs to");
 
@@ -2742,42 +2736,42 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("CustomerRegister.Requests.RequestAction", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("action")
                         .HasAnnotation("Register:NotPersonal", "workflow step");
 
                     b.Property<Guid?>("ActorId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("actor_id")
                         .HasAnnotation("Register:NotPersonal", "staff user or client");
 
                     b.Property<string>("ActorKind")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("actor_kind")
                         .HasAnnotation("Register:NotPersonal", "user, client or system");
 
                     b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("at")
                         .HasAnnotation("Register:NotPersonal", "workflow time");
 
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("note")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<Guid>("RequestId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("request_id")
                         .HasAnnotation("Register:NotPersonal", "the request");
 
@@ -2798,57 +2792,57 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("CustomerRegister.Requests.RequestRectification", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<string>("After")
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("after")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("at")
                         .HasAnnotation("Register:NotPersonal", "workflow time");
 
                     b.Property<string>("Before")
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("before")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<string>("CategoryId")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("category_id")
                         .HasAnnotation("Register:NotPersonal", "catalogue category id");
 
                     b.Property<string>("Field")
                         .IsRequired()
                         .HasMaxLength(63)
-                        .HasColumnType("character varying(63)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("field")
                         .HasAnnotation("Register:NotPersonal", "catalogue column name");
 
                     b.Property<Guid>("RequestId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("request_id")
                         .HasAnnotation("Register:NotPersonal", "the request");
 
                     b.Property<string>("RowId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("row_id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<string>("Table")
                         .IsRequired()
                         .HasMaxLength(63)
-                        .HasColumnType("character varying(63)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("table")
                         .HasAnnotation("Register:NotPersonal", "catalogue table name");
 
@@ -2864,79 +2858,79 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("CustomerRegister.Restrictions.ProcessingLimit", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<string>("Ground")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ground")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(24)
-                        .HasColumnType("character varying(24)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("kind")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<string>("LiftReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("lift_reason")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<DateTime?>("LiftedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("lifted_at")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<Guid?>("LiftedBy")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("lifted_by")
                         .HasAnnotation("Register:NotPersonal", "staff user");
 
                     b.Property<Guid?>("RequestId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("request_id")
                         .HasAnnotation("Register:NotPersonal", "the request that set the limit");
 
                     b.Property<DateTime>("SetAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("set_at")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<Guid?>("SetBy")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("set_by")
                         .HasAnnotation("Register:NotPersonal", "staff user");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source")
                         .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
 
                     b.Property<Guid>("SubjectId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
@@ -2957,56 +2951,56 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("CustomerRegister.Retention.LegalHold", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reason")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<string>("ReleaseReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("release_reason")
                         .HasAnnotation("Register:Category", "rights.request");
 
                     b.Property<DateTime?>("ReleasedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("released_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<Guid?>("ReleasedBy")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("released_by")
                         .HasAnnotation("Register:NotPersonal", "staff user");
 
                     b.Property<Guid?>("RowId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("row_id")
                         .HasAnnotation("Register:NotPersonal", "id of a held item");
 
                     b.Property<DateTime>("SetAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("set_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<Guid?>("SetBy")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("set_by")
                         .HasAnnotation("Register:NotPersonal", "staff user");
 
                     b.Property<Guid?>("SubjectId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key of a held person");
 
                     b.Property<string>("TableName")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("table_name")
                         .HasAnnotation("Register:NotPersonal", "table of a held item");
 
@@ -3030,11 +3024,11 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("CustomerRegister.Retention.RetentionBatchSubject", b =>
                 {
                     b.Property<Guid>("BatchId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("batch_id");
 
                     b.Property<Guid>("SubjectId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject_id");
 
                     b.HasKey("BatchId", "SubjectId")
@@ -3049,17 +3043,17 @@ namespace CustomerRegister.Data.Migrations.Postgres
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("expires_at");
 
                     b.Property<string>("Holder")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("holder");
 
                     b.HasKey("Name")
@@ -3074,17 +3068,17 @@ namespace CustomerRegister.Data.Migrations.Postgres
                 {
                     b.Property<Guid>("SubjectId")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject_id");
 
                     b.Property<DateTime>("PurgedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("purged_at");
 
                     b.Property<string>("Rule")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("rule");
 
                     b.HasKey("SubjectId")
@@ -3098,44 +3092,44 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("CustomerRegister.Retention.RetentionRun", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<DateTime>("AsOf")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("as_of");
 
                     b.Property<DateTime?>("CompletedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("completed_at");
 
                     b.Property<long>("Deleted")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("deleted");
 
                     b.Property<string>("Error")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("error");
 
                     b.Property<long>("Held")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("held");
 
                     b.Property<string>("Instance")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("instance");
 
                     b.Property<DateTime>("StartedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("started_at");
 
                     b.Property<string>("Trigger")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("trigger");
 
                     b.HasKey("Id")
@@ -3153,41 +3147,39 @@ namespace CustomerRegister.Data.Migrations.Postgres
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("action");
 
                     b.Property<string>("Categories")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("categories");
 
                     b.Property<long>("Count")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("count");
 
                     b.Property<string>("Rule")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("rule");
 
                     b.Property<Guid>("RunId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("run_id");
 
                     b.Property<string>("TableName")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("table_name");
 
                     b.HasKey("Id")
@@ -3205,49 +3197,45 @@ namespace CustomerRegister.Data.Migrations.Postgres
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Field")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("field")
                         .HasAnnotation("Register:NotPersonal", "name of the source field");
 
                     b.Property<string>("SortKey")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sort_key")
-                        .UseCollation("C")
                         .HasAnnotation("Register:Category", "derived.search_index");
 
                     b.Property<Guid?>("SubjectId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key");
 
                     b.Property<Guid>("TargetId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("target_id")
                         .HasAnnotation("Register:NotPersonal", "id of the record found");
 
                     b.Property<string>("TargetKind")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("target_kind")
                         .HasAnnotation("Register:NotPersonal", "kind of record found");
 
                     b.Property<string>("Term")
                         .IsRequired()
                         .HasMaxLength(254)
-                        .HasColumnType("character varying(254)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("term")
-                        .UseCollation("C")
                         .HasAnnotation("Register:Category", "derived.search_index");
 
                     b.HasKey("Id")
@@ -3262,27 +3250,25 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     b.HasIndex("Field", "Term")
                         .HasDatabaseName("ix_search_entries_field_term");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Field", "Term"), new[] { "SortKey", "TargetId" });
-
                     b.ToTable("search_entries", (string)null);
                 });
 
             modelBuilder.Entity("CustomerRegister.Subjects.Subject", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "the subject key itself: a random id with no meaning");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("kind")
                         .HasAnnotation("Register:NotPersonal", "kind of subject");
 
@@ -3295,141 +3281,141 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("CustomerRegister.Vehicles.ScrappingCertificate", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
 
                     b.Property<string>("CertificateNumber")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("certificate_number")
                         .HasAnnotation("Register:Category", "vehicle.scrapping");
 
                     b.Property<Guid>("ConsumerId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("consumer_id")
                         .HasAnnotation("Register:NotPersonal", "link to the owner's consumer record");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<DateOnly?>("DeregisteredOn")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("deregistered_on")
                         .HasAnnotation("Register:Category", "vehicle.scrapping");
 
                     b.Property<byte[]>("IdentityCodeCipher")
                         .HasMaxLength(512)
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("identity_code_cipher")
                         .HasAnnotation("Register:Category", "identity.personal_identity_code");
 
                     b.Property<byte[]>("IdentityCodeLookup")
                         .HasMaxLength(32)
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("identity_code_lookup")
                         .HasAnnotation("Register:Category", "identity.personal_identity_code");
 
                     b.Property<string>("IdentityCodeMasked")
                         .HasMaxLength(11)
-                        .HasColumnType("character varying(11)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("identity_code_masked")
                         .HasAnnotation("Register:Category", "identity.personal_identity_code");
 
                     b.Property<DateOnly>("IssueDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("issue_date")
                         .HasAnnotation("Register:Category", "vehicle.scrapping");
 
                     b.Property<string>("Make")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("make")
                         .HasAnnotation("Register:Category", "vehicle.scrapping");
 
                     b.Property<string>("Model")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("model")
                         .HasAnnotation("Register:Category", "vehicle.scrapping");
 
                     b.Property<string>("OwnerCity")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("owner_city")
                         .HasAnnotation("Register:Category", "vehicle.scrapping");
 
                     b.Property<string>("OwnerName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("owner_name")
                         .HasAnnotation("Register:Category", "vehicle.scrapping");
 
                     b.Property<string>("OwnerNationality")
                         .HasMaxLength(2)
-                        .HasColumnType("character varying(2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("owner_nationality")
                         .HasAnnotation("Register:Category", "vehicle.scrapping");
 
                     b.Property<string>("OwnerPostalCode")
                         .HasMaxLength(5)
-                        .HasColumnType("character varying(5)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("owner_postal_code")
                         .HasAnnotation("Register:Category", "vehicle.scrapping");
 
                     b.Property<string>("OwnerStreet")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("owner_street")
                         .HasAnnotation("Register:Category", "vehicle.scrapping");
 
                     b.Property<string>("RegistrationNumber")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("registration_number")
                         .HasAnnotation("Register:Category", "vehicle.scrapping");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source")
                         .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
 
                     b.Property<Guid>("SubjectId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject_id")
                         .HasAnnotation("Register:NotPersonal", "the subject key");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
                     b.Property<string>("VehicleClass")
                         .IsRequired()
                         .HasMaxLength(4)
-                        .HasColumnType("character varying(4)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("vehicle_class")
                         .HasAnnotation("Register:Category", "vehicle.scrapping");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version")
                         .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
 
                     b.Property<string>("Vin")
                         .IsRequired()
                         .HasMaxLength(17)
-                        .HasColumnType("character varying(17)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("vin")
                         .HasAnnotation("Register:Category", "vehicle.scrapping");
 
@@ -3461,17 +3447,15 @@ namespace CustomerRegister.Data.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
                     b.Property<string>("FriendlyName")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("friendly_name");
 
                     b.Property<string>("Xml")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("xml");
 
                     b.HasKey("Id")
@@ -3486,21 +3470,19 @@ namespace CustomerRegister.Data.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
                     b.Property<string>("ClaimType")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("claim_type");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("claim_value");
 
                     b.Property<Guid>("RoleId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("role_id");
 
                     b.HasKey("Id")
@@ -3518,21 +3500,19 @@ namespace CustomerRegister.Data.Migrations.Postgres
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
                     b.Property<string>("ClaimType")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("claim_type");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("claim_value");
 
                     b.Property<Guid>("UserId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
                     b.HasKey("Id")
@@ -3549,19 +3529,19 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("login_provider");
 
                     b.Property<string>("ProviderKey")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("provider_key");
 
                     b.Property<string>("ProviderDisplayName")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("provider_display_name");
 
                     b.Property<Guid>("UserId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
                     b.HasKey("LoginProvider", "ProviderKey")
@@ -3578,11 +3558,11 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("UserId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
                     b.Property<Guid>("RoleId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("role_id");
 
                     b.HasKey("UserId", "RoleId")
@@ -3599,19 +3579,19 @@ namespace CustomerRegister.Data.Migrations.Postgres
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
                     b.Property<Guid>("UserId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("login_provider");
 
                     b.Property<string>("Name")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<string>("Value")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("value");
 
                     b.HasKey("UserId", "LoginProvider", "Name")
