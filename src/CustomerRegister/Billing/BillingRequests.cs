@@ -7,8 +7,6 @@ public sealed record InvoiceRequest(
     Guid? ConsumerId, Guid? OrganisationId, string? InvoiceNumber, DateOnly? IssueDate, DateOnly? DueDate, decimal? Amount,
     DataSource? Source, Guid? RelationshipId = null);
 
-public sealed record VersionRequest(long? Version);
-
 public sealed record PaymentRequest(DateTime? PaidAt, decimal? Amount, string? Reference, PaymentMethod? Method, DataSource? Source);
 
 public sealed record CollectionCaseRequest(IReadOnlyList<Guid>? InvoiceIds, string? AgencyName, DataSource? Source);

@@ -50,6 +50,9 @@ public static class CustomerHistoryEndpoints
         write.MapPut("/feedback/{id:guid}", async (Guid id, FeedbackRequest request, RecordFeedback record, CancellationToken ct) =>
                 (await record.UpdateAsync(id, request, ct)).ToOk(f => f.ToResponse()))
             .WithName("UpdateFeedback").WithSummary("Correct feedback or mark it handled; send the version you read.");
+        write.MapPost("/feedback/{id:guid}/handled", async (Guid id, VersionRequest request, RecordFeedback record, CancellationToken ct) =>
+                (await record.MarkHandledAsync(id, request, ct)).ToOk(f => f.ToResponse()))
+            .WithName("MarkFeedbackHandled").WithSummary("Mark feedback handled; send the version you read (a stale one answers 409).");
         write.MapPost("/subjects/{subjectId:guid}/additional-info", async (
                     Guid subjectId, AdditionalInfoRequest request, RecordAdditionalInfo record, CancellationToken ct) =>
                 (await record.CreateAsync(subjectId, request, ct)).ToCreated(a => $"/api/additional-info/{a.Id}", a => a.ToResponse()))

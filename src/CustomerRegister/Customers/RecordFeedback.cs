@@ -41,4 +41,16 @@ public sealed class RecordFeedback(SubjectRecordWrites writes, TimeProvider cloc
             x.Source = request.Source ?? x.Source;
         }, "feedback", ct);
     }
+
+    /// <summary>Marks the feedback handled as of the version read (the open-feedback list's one action).</summary>
+    public async Task<Outcome<Feedback>> MarkHandledAsync(Guid id, VersionRequest request, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        if (errors.RequiredVersion(request.Version) is not { } version)
+        {
+            return Outcome.Invalid(errors);
+        }
+
+        return await writes.UpdateAsync<Feedback>(id, version, f => f.Handled = true, "feedback", ct);
+    }
 }

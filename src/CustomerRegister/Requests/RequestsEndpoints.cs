@@ -16,8 +16,6 @@ public sealed record RefuseRequest(string? Reason, long? Version);
 
 public sealed record AssignRequest(Guid? UserId, long? Version);
 
-public sealed record VersionRequest(long? Version);
-
 /// <summary>Staff handling of data-subject requests under /api/requests.</summary>
 public static class RequestsEndpoints
 {

@@ -76,6 +76,13 @@ public sealed class StartPagesTests : IAsyncLifetime
 
         await row.Locator("a").ClickAsync();
         await page.WaitForURLAsync(_browser.BaseUrl + $"/subjects/{subjectId}");
+
+        // Handled from the person's feedback panel, it leaves the start page's open list.
+        await page.Locator("#feedback .mark-handled").ClickAsync();
+        await page.WaitForURLAsync(_browser.BaseUrl + $"/subjects/{subjectId}#feedback");
+        await Expect(page.Locator("#feedback .mark-handled")).ToHaveCountAsync(0);
+        await page.GotoAsync(_browser.BaseUrl + "/");
+        await Expect(page.Locator("#start-customer-service")).Not.ToContainTextAsync(feedback);
     }
 
     [Fact]

@@ -88,6 +88,20 @@ public sealed class StaffDesksTests(RegisterFactory app) : IClassFixture<Registe
 
         Assert.Contains(open, texts);
         Assert.DoesNotContain(handled, texts);
+
+        // Marking it handled takes the version read: without one 400, a stale one 409, the right one closes it.
+        var item = (await service.Client.GetFromJsonAsync<JsonElement>("/api/feedback?limit=200"))
+            .GetProperty("items").EnumerateArray().First(i => i.GetProperty("text").GetString() == open);
+        var id = item.GetProperty("id").GetGuid();
+        var version = (await service.Client.GetFromJsonAsync<JsonElement>($"/api/feedback/{id}")).GetProperty("version").GetInt64();
+        Assert.Equal(HttpStatusCode.BadRequest, (await service.Client.PostAsJsonAsync($"/api/feedback/{id}/handled", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict,
+            (await service.Client.PostAsJsonAsync($"/api/feedback/{id}/handled", new { version = version + 1 })).StatusCode);
+        var closed = await service.Client.PostAsJsonAsync($"/api/feedback/{id}/handled", new { version });
+        Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
+        Assert.True((await closed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("handled").GetBoolean());
+        Assert.DoesNotContain(open, (await service.Client.GetFromJsonAsync<JsonElement>("/api/feedback?limit=200"))
+            .GetProperty("items").EnumerateArray().Select(i => i.GetProperty("text").GetString()));
         var auditor = await app.CreateUserAsync(Roles.Auditor);
         Assert.Equal(HttpStatusCode.Forbidden, (await auditor.Client.GetAsync("/api/feedback")).StatusCode);
     }

@@ -52,6 +52,7 @@ public static class CustomerPanelTexts
         ["Panel.Feedback.Rating"] = new("arvio {0}", "betyg {0}", "rating {0}"),
         ["Panel.Feedback.Handled"] = new("Käsitelty", "Behandlad", "Handled"),
         ["Panel.Feedback.Open"] = new("Käsittelemättä", "Obehandlad", "Not handled"),
+        ["Panel.Feedback.MarkHandled"] = new("Merkitse käsitellyksi", "Markera som behandlad", "Mark handled"),
 
         ["Panel.AdditionalInfo.New"] = new("+ Uusi lisätieto", "+ Ny tilläggsuppgift", "+ New additional information"),
         ["Panel.AdditionalInfo.Consent"] = new("Suostumus", "Samtycke", "Consent"),
