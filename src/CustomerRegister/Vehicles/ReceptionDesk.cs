@@ -28,8 +28,8 @@ public sealed record DeskOwner(Guid SubjectId, Guid ConsumerId, string FirstName
 
 /// <summary>
 /// Reads for the scrap-yard reception desk: the day's certificates and payouts (each listed item audited, restricted
-/// people left out as in every list) and the owner a certificate is issued to. The start page's ReceptionDay and
-/// BillingOverview answer the same day the same way.
+/// people left out as in every list) and the owner a certificate is issued to. The reception start page and
+/// GET /api/vehicles/desk/today read the day here too.
 /// </summary>
 public sealed class ReceptionDesk(RegisterDbContext db, AuditLog audit, ProcessingLimits limits, ConsumerQueries consumers, Access access,
     TimeProvider clock)

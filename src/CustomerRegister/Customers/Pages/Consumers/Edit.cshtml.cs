@@ -13,7 +13,7 @@ namespace CustomerRegister.Customers.Pages.Consumers;
 /// against an older version keeps the input and shows the values saved meanwhile.
 /// </summary>
 [Authorize(Policy = Identity.Permissions.PolicyPrefix + Identity.Permissions.CustomerWrite)]
-public sealed class EditModel(CustomerFormQueries forms, ConsumerQueries consumers, UpdateConsumer update, Access access, RegisterDbContext db)
+public sealed class EditModel(CustomerFormQueries forms, ConsumerQueries consumers, UpdateConsumer update, Access access)
     : PageModel
 {
     [BindProperty]
@@ -47,7 +47,6 @@ public sealed class EditModel(CustomerFormQueries forms, ConsumerQueries consume
         if (outcome.IsStale())
         {
             // The failed save stays tracked; forget it before reading what is saved now.
-            db.ChangeTracker.Clear();
             Stale = true;
             var saved = await ReadAsync(subjectId, ct);
             if (saved is null)

@@ -9,7 +9,7 @@ namespace CustomerRegister.Customers.Pages.Contacts;
 
 /// <summary>A contact person's details as of the version read: the same use cases as GET and PUT /api/contacts/{id}.</summary>
 [Authorize(Policy = Identity.Permissions.PolicyPrefix + Identity.Permissions.CustomerWrite)]
-public sealed class EditModel(OrganisationQueries organisations, UpdateContactPerson update, RegisterDbContext db) : PageModel
+public sealed class EditModel(OrganisationQueries organisations, UpdateContactPerson update) : PageModel
 {
     [BindProperty]
     public ContactForm Input { get; set; } = new();
@@ -39,7 +39,6 @@ public sealed class EditModel(OrganisationQueries organisations, UpdateContactPe
         var outcome = await update.RunAsync(id, Input.ToRequest(), ct).CatchStale();
         if (outcome.IsStale())
         {
-            db.ChangeTracker.Clear();
             if (await organisations.GetContactAsync(id, ct) is not { } saved)
             {
                 return NotFound();

@@ -9,7 +9,7 @@ namespace CustomerRegister.Customers.Pages.OrganisationForms;
 
 /// <summary>An organisation's details as of the version read: the same use cases as GET and PUT /api/organisations/{id}.</summary>
 [Authorize(Policy = Identity.Permissions.PolicyPrefix + Identity.Permissions.CustomerWrite)]
-public sealed class EditModel(OrganisationQueries organisations, UpdateOrganisation update, RegisterDbContext db) : PageModel
+public sealed class EditModel(OrganisationQueries organisations, UpdateOrganisation update) : PageModel
 {
     [BindProperty]
     public OrganisationForm Input { get; set; } = new();
@@ -37,7 +37,6 @@ public sealed class EditModel(OrganisationQueries organisations, UpdateOrganisat
         var outcome = await update.RunAsync(id, Input.ToRequest(), ct).CatchStale();
         if (outcome.IsStale())
         {
-            db.ChangeTracker.Clear();
             if (await organisations.GetAsync(id, ct) is not { } saved)
             {
                 return NotFound();

@@ -147,7 +147,6 @@ public sealed class DetailsModel(
 
         if (outcome.IsStale())
         {
-            db.ChangeTracker.Clear();
             Stale = true;
         }
         else if (ModelState.Show(outcome, prefix))
