@@ -22,7 +22,7 @@ public sealed partial class RightsConfirmPageTests : IAsyncLifetime
     [Fact]
     public async Task TheFinnishFormNamesEachBadFieldInFinnishAndIsAccessible()
     {
-        var page = await _browser.Chromium.NewPageAsync();
+        var page = await _browser.NewPageAsync();
         await page.GotoAsync(_browser.BaseUrl + "/rights");
         await Infrastructure.Browser.AssertAccessibleAsync(page);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Infrastructure.Browser.ScreenshotPath("rights-fi.png"), FullPage = true });
@@ -48,7 +48,7 @@ public sealed partial class RightsConfirmPageTests : IAsyncLifetime
     {
         var app = (RequestsFactory)_browser.App;
         var email = $"sara.{Guid.NewGuid():N}@example.se";
-        var page = await _browser.Chromium.NewPageAsync();
+        var page = await _browser.NewPageAsync();
         await page.GotoAsync(_browser.BaseUrl + "/rights?culture=sv");
         await page.SelectOptionAsync("#type", "Erasure");
         await page.FillAsync("#name", "Sara Svensson");

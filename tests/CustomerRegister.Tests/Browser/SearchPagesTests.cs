@@ -96,7 +96,7 @@ public sealed class SearchPagesTests : IAsyncLifetime
         });
 
         // Signed in through the form in a browser without JavaScript.
-        await using var context = await _browser.Chromium.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
+        await using var context = await _browser.Chromium.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, Locale = "fi-FI", TimezoneId = "Europe/Helsinki" });
         var page = await context.NewPageAsync();
         await page.GotoAsync(_browser.BaseUrl + "/Account/Login");
         await page.FillAsync("#email", service.Email);

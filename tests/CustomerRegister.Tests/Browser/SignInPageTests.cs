@@ -25,7 +25,7 @@ public sealed class SignInPageTests : IAsyncLifetime
     {
         var oneTime = Regex.Match(_app.ConsoleOutput.ToString(), @"One-time password:\s+(\S+)").Groups[1].Value;
         Assert.NotEmpty(oneTime);
-        var page = await _browser.Chromium.NewPageAsync();
+        var page = await _browser.NewPageAsync();
 
         // The Content-Security-Policy is active on every page: a violation shows up as a console error naming it.
         var violations = new List<string>();

@@ -35,7 +35,7 @@ public sealed class TwoFactorPageTests : IAsyncLifetime
         })).IsSuccessStatusCode);
         await App.ChangePasswordAsync(email, RegisterFactory.InitialPassword, RegisterFactory.UserPassword);
 
-        var page = await _browser.Chromium.NewPageAsync();
+        var page = await _browser.NewPageAsync();
         await SignInWithPasswordAsync(page, email);
 
         // The password alone opens nothing but the enrolment.

@@ -40,10 +40,14 @@ public sealed class Browser : IAsyncDisposable
         return browser;
     }
 
+    /// <summary>A new page in its own context, as a browser in Finland shows it (date inputs as 4.12.2026, Helsinki time).</summary>
+    public Task<IPage> NewPageAsync() =>
+        Chromium.NewPageAsync(new BrowserNewPageOptions { Locale = "fi-FI", TimezoneId = "Europe/Helsinki" });
+
     /// <summary>A new page signed in through the sign-in page.</summary>
     public async Task<IPage> SignedInPageAsync(string email, string password)
     {
-        var page = await Chromium.NewPageAsync();
+        var page = await NewPageAsync();
         await page.GotoAsync(BaseUrl + "/Account/Login");
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", password);

@@ -14,6 +14,12 @@ public sealed class Navigation(Access access)
         new("Nav.Billing", "/billing", Permissions.BillingRead, Permissions.BillingWrite),
         new("Nav.Reception", "/reception", Permissions.VehicleWrite),
         new("Nav.Marketing", "/marketing", Permissions.MarketingRead),
+        new("Nav.Dpo", "/dpo", Permissions.RequestHandle),
+        new("Nav.Requests", "/requests", Permissions.RequestHandle),
+        new("Nav.Retention", "/retention", Permissions.RetentionRead),
+        new("Nav.Audit", "/audit", Permissions.AuditRead),
+        new("Nav.Catalog", "/catalog", Permissions.CatalogRead),
+        new("Nav.Admin", "/admin", Permissions.UsersManage),
     ];
 
     public async Task<IReadOnlyList<NavItem>> VisibleAsync()
