@@ -3,6 +3,13 @@ namespace CustomerRegister.Bench;
 /// <summary>The real application on a PostgreSQL database, as the bench runs it: a temp key ring, a bench administrator.</summary>
 internal static class BenchApp
 {
+    /// <summary>
+    /// One fixed master key for every bench run (synthetic data only), so that a database a previous run seeded can be
+    /// measured again with <c>--connection</c> and without <c>seed</c>: its key ring was encrypted with this key.
+    /// </summary>
+    private static readonly string MasterKey =
+        Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData("customer-register-bench"u8));
+
     public static WebApplication Build(string connection, string keys, int port, string adminEmail, string adminPassword)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
@@ -11,7 +18,7 @@ internal static class BenchApp
             ["Database:Provider"] = "Postgres",
             ["ConnectionStrings:Register"] = connection,
             ["DataProtection:KeysPath"] = keys,
-            ["DataProtection:MasterKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["DataProtection:MasterKey"] = MasterKey,
             ["REGISTER_ADMIN_EMAIL"] = adminEmail,
             ["REGISTER_ADMIN_PASSWORD"] = adminPassword,
             ["Register:Urls"] = $"http://127.0.0.1:{port}",
