@@ -31,6 +31,8 @@ public static class CustomerPanelTexts
         ["Panel.Feedback.Open"] = new("Käsittelemättä", "Obehandlad", "Not handled"),
         ["Panel.Feedback.MarkHandled"] = new("Merkitse käsitellyksi", "Markera som behandlad", "Mark handled"),
 
+        ["Panel.History.Correct"] = new("Korjaa", "Rätta", "Correct"),
+        ["Panel.AdditionalInfo.Withdraw"] = new("Peruuta suostumus", "Återkalla samtycket", "Withdraw the consent"),
         ["Panel.AdditionalInfo.New"] = new("+ Uusi lisätieto", "+ Ny tilläggsuppgift", "+ New additional information"),
         ["Panel.AdditionalInfo.Consent"] = new("Suostumus", "Samtycke", "Consent"),
         ["Panel.AdditionalInfo.ConsentGiven"] = new("annettu {0}", "givet {0}", "given {0}"),
