@@ -63,6 +63,7 @@ public sealed class CustomerEditPagesTests : IAsyncLifetime
         await Expect(page.Locator("#notice")).ToHaveTextAsync("Tallennettu.");
         await Expect(page.Locator("#relationship h1")).ToContainTextAsync($"PS-{tag + 1}");
         await Expect(page.Locator("#relationship-status")).ToHaveTextAsync("Keskeytetty");
+        await Infrastructure.Browser.CheckPageAsync(page, "relationship-edited");
 
         // The contract: ended needs its end date, beside the field; then saved.
         await page.Locator("#contracts .contract-edit").ClickAsync();
@@ -177,6 +178,7 @@ public sealed class CustomerEditPagesTests : IAsyncLifetime
         await page.WaitForURLAsync(url + $"/subjects/{subjectId}#feedback");
         await Expect(page.Locator("#feedback-list > li").First).ToContainTextAsync("Nouto myöhästyi kaksi päivää");
         await Expect(page.Locator("#feedback-list > li").First).ToContainTextAsync("Käsitelty");
+        await Infrastructure.Browser.CheckPageAsync(page, "person-page-corrected");
 
         // The person withdraws the consent: the page says what happens, then the information is gone.
         await page.Locator("#additional-info-list .withdraw-consent").First.ClickAsync();
