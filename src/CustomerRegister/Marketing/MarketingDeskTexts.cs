@@ -27,10 +27,5 @@ public static class MarketingDeskTexts
         ["Marketing.Desk.Channel"] = new("Kanava", "Kanal", "Channel"),
         ["Marketing.Desk.Permissions"] = new("Markkinointilupia", "Marknadsföringstillstånd", "Marketing permissions"),
         ["Marketing.Desk.Prohibitions"] = new("Markkinointikieltoja", "Marknadsföringsförbud", "Marketing prohibitions"),
-        ["Marketing.Desk.Channel.Email"] = new("Sähköposti", "E-post", "Email"),
-        ["Marketing.Desk.Channel.Sms"] = new("Tekstiviesti", "Textmeddelande", "Text message"),
-        ["Marketing.Desk.Channel.Phone"] = new("Puhelin", "Telefon", "Phone"),
-        ["Marketing.Desk.Channel.Post"] = new("Posti", "Post", "Post"),
-        ["Marketing.Desk.Channel.Web"] = new("Verkkosivusto", "Webbplats", "Website"),
     };
 }

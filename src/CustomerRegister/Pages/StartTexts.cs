@@ -53,13 +53,5 @@ public static class StartTexts
         ["Start.Col.Place"] = new("Paikka", "Plats", "Place"),
         ["Start.Col.Invited"] = new("Kutsuttu", "Inbjudna", "Invited"),
         ["Start.Col.Registered"] = new("Ilmoittautunut", "Anmälda", "Registered"),
-        ["Start.Channel.Phone"] = new("Puhelu", "Samtal", "Call"),
-        ["Start.Channel.Email"] = new("Sähköposti", "E-post", "Email"),
-        ["Start.Channel.Visit"] = new("Käynti", "Besök", "Visit"),
-        ["Start.Channel.Letter"] = new("Kirje", "Brev", "Letter"),
-        ["Start.Channel.Chat"] = new("Chat", "Chatt", "Chat"),
-        ["Start.Channel.WebForm"] = new("Verkkolomake", "Webbformulär", "Web form"),
-        ["Start.Direction.Inbound"] = new("saapuva", "inkommande", "inbound"),
-        ["Start.Direction.Outbound"] = new("lähtevä", "utgående", "outbound"),
     };
 }

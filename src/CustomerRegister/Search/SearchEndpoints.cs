@@ -10,7 +10,8 @@ public static class SearchEndpoints
         app.MapGet("/api/search", async (string? q, int? limit, SearchQueries search, CancellationToken ct) =>
                 (await search.SearchAsync(q, limit ?? 20, ct)).ToOk())
             .WithTags("Search").RequirePermission(Permissions.CustomerRead)
-            .WithName("SearchRegister").WithSummary("Find people and organisations by name prefix, phone, email or business ID.");
+            .WithName("SearchRegister").WithSummary(
+                "Find people and organisations by name prefix, phone, email, business ID, customer, contract or registration number; a hit found by a number names it in codes.");
         return app;
     }
 }

@@ -6,7 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Search;
 
-public sealed record SearchHit(SearchTarget Kind, Guid Id, Guid? SubjectId, string Name, string? Organisation, IReadOnlyList<string> MatchedFields);
+public sealed record SearchHit(SearchTarget Kind, Guid Id, Guid? SubjectId, string Name, string? Organisation, IReadOnlyList<string> MatchedFields)
+{
+    /// <summary>The customer, contract or registration numbers the hit was found by, as recorded (<see cref="SearchCodes"/>).</summary>
+    public IReadOnlyList<MatchedCode> Codes { get; init; } = [];
+}
 
 /// <summary>
 /// One search box for people and organisations: a name prefix (case- and accent-insensitive, every word must

@@ -27,5 +27,8 @@ public static class SearchPageTexts
         [$"SearchPage.Field.{SearchIndex.CustomerNumberField}"] = new("asiakas- tai sopimusnumero", "kund- eller avtalsnummer",
             "customer or contract number"),
         [$"SearchPage.Field.{SearchIndex.RegistrationField}"] = new("rekisterinumero", "registreringsnummer", "registration number"),
+        [$"SearchPage.Code.{SearchCodes.CustomerNumber}"] = new("asiakasnumero {0}", "kundnummer {0}", "customer number {0}"),
+        [$"SearchPage.Code.{SearchCodes.ContractNumber}"] = new("sopimusnumero {0}", "avtalsnummer {0}", "contract number {0}"),
+        [$"SearchPage.Code.{SearchCodes.Registration}"] = new("rekisterinumero {0}", "registreringsnummer {0}", "registration number {0}"),
     };
 }

@@ -69,6 +69,9 @@ public sealed class SearchQueries(RegisterDbContext db, AuditLog audit, Processi
             hits = [.. hits.Where(h => h.SubjectId is not { } s || !hidden.Contains(s))];
         }
 
+        // Found by a number: which one, as recorded (only fields the caller may search can have matched).
+        hits = await SearchCodes.NameAsync(db, hits, q.Trim(), ct);
+
         // The query itself may be a name or a number: the audit names only the fields that matched.
         await audit.WriteAsync(new AuditEntry("search", Purposes.CustomerRelationship, EntityType: "search",
             Fields: hits.SelectMany(h => h.MatchedFields).Distinct()), ct);

@@ -119,7 +119,7 @@ public sealed class PersonPagePanelsTests : IAsyncLifetime
         await Expect(relationships).ToContainTextAsync("3.2.2024");
         await Expect(relationships).ToContainTextAsync("S-3301 · Metalliromun nouto");
         await Expect(relationships.Locator(".service")).ToContainTextAsync("Lavapalvelu");
-        await Expect(relationships.Locator(".service")).ToContainTextAsync("1.6.2024 keskeytetty");
+        await Expect(relationships.Locator(".service")).ToContainTextAsync("1.6.2024 keskeytys");
         await Expect(relationships.Locator($"a[href='/relationships/{relationshipId}']")).ToHaveCountAsync(1);
 
         var contacts = page.Locator("#contacts");
@@ -136,7 +136,7 @@ public sealed class PersonPagePanelsTests : IAsyncLifetime
         await Expect(page.Locator("#marketing-sms")).ToContainTextAsync("✓ lupa 4.5.2024");
         await Expect(page.Locator("#marketing-phone")).ToContainTextAsync("✓ sallittu, ellei kiellä");
         await Expect(page.Locator("#marketing-post")).ToContainTextAsync("✓ sallittu, ellei kiellä");
-        await Expect(page.Locator("#marketing-ledger > li").First).ToContainTextAsync("Sähköposti · Kielto");
+        await Expect(page.Locator("#marketing-ledger > li").First).ToContainTextAsync("Sähköposti · Markkinointikielto");
 
         var invoiceRow = page.Locator("#invoice-list tbody tr").First;
         await Expect(invoiceRow).ToContainTextAsync("L-88120");

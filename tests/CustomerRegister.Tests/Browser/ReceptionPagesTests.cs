@@ -117,6 +117,7 @@ public sealed class ReceptionPagesTests : IAsyncLifetime
         await page.ClickAsync("#search-owner");
         var owner = page.Locator("#owners a", new() { HasText = "Rautio Veikko" });
         await Expect(owner).ToBeVisibleAsync();
+        await Expect(owner).ToContainTextAsync("rekisterinumero " + Registration);
         Assert.True((await owner.BoundingBoxAsync())!.Height >= 44, "an owner button is lower than 44 px");
         await Infrastructure.Browser.CheckPageAsync(page, "reception-desk-today");
         await owner.ClickAsync();

@@ -118,14 +118,21 @@ public sealed class SearchPermissionTests(SearchPermissionFixture app) : IClassF
             .EnumerateArray().ToList();
 
         var matched = hits.Where(h => h.GetProperty("matchedFields").EnumerateArray().Any(f => f.GetString() == field)).ToList();
+        // A number field's hit names the number as recorded; a caller who may not search by it sees it nowhere.
+        var named = hits.SelectMany(h => h.GetProperty("codes").EnumerateArray()).Select(c => c.GetProperty("value").GetString()).ToList();
         if (mayRead)
         {
             Assert.Contains(matched, h => h.GetProperty("id").GetGuid() == sample.Target);
+            if (SearchIndex.CodeFields.Contains(field))
+            {
+                Assert.Contains(sample.Query, named);
+            }
         }
         else
         {
             Assert.Empty(matched);
             Assert.DoesNotContain(hits, h => h.GetProperty("id").GetGuid() == sample.Target);
+            Assert.DoesNotContain(sample.Query, named);
         }
     }
 

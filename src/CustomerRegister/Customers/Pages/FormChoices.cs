@@ -11,16 +11,8 @@ public static class FormChoices
     public static IReadOnlyList<SelectListItem> Sources() =>
         [.. Enum.GetValues<DataSource>().Select(s => new SelectListItem(UiText.Get("Source." + s), s.ToString()))];
 
-    /// <summary>An enum's values with the texts keyed <c>{prefix}.{Enum type}.{value}</c>.</summary>
-    public static IReadOnlyList<SelectListItem> Of<T>(string prefix, IEnumerable<T>? values = null)
+    /// <summary>An enum's values (all, or the ones given) with their words (<see cref="Display.Enum{T}"/>).</summary>
+    public static IReadOnlyList<SelectListItem> Of<T>(IEnumerable<T>? values = null)
         where T : struct, Enum =>
-        [.. (values ?? Enum.GetValues<T>()).Select(v => new SelectListItem(Text(prefix, v), v.ToString()))];
-
-    /// <summary>An enum value's words from the texts keyed <c>{prefix}.{Enum type}.{value}</c>.</summary>
-    public static string Text<T>(string prefix, T value)
-        where T : struct, Enum => UiText.Get($"{prefix}.{typeof(T).Name}.{value}");
-
-    /// <summary>The customer-service forms' enum words (<c>Form.Customer.ServiceStatus.Active</c>).</summary>
-    public static string Customer<T>(T value)
-        where T : struct, Enum => Text("Form.Customer", value);
+        [.. (values ?? Enum.GetValues<T>()).Select(v => new SelectListItem(Display.Enum(v), v.ToString()))];
 }

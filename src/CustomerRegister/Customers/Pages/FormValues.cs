@@ -16,6 +16,13 @@ public static class FormTimes
         local is { } t
             ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(t, DateTimeKind.Unspecified), Infrastructure.HelsinkiTime.Zone)
             : null;
+
+    /// <summary>A stored UTC time as the Helsinki wall-clock time a form shows (to the minute).</summary>
+    public static DateTime ToHelsinki(DateTime utc)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Infrastructure.HelsinkiTime.Zone);
+        return new DateTime(local.Year, local.Month, local.Day, local.Hour, local.Minute, 0, DateTimeKind.Unspecified);
+    }
 }
 
 /// <summary>The one-line notice after a successful save (post-redirect-get); the layout shows it on the next page.</summary>

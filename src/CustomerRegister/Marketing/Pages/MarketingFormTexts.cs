@@ -29,13 +29,5 @@ public static class MarketingFormTexts
         ["Form.Marketing.PermissionDetails"] = new("Luvan tiedot", "Tillståndets uppgifter", "Permission details"),
         ["Form.Marketing.Save"] = new("Tallenna merkintä", "Spara anteckningen", "Save the entry"),
         ["Form.Marketing.ConfirmBan"] = new("Vahvista kielto", "Bekräfta förbudet", "Confirm the prohibition"),
-        ["Form.Marketing.ConsentEntryKind.PermissionGranted"] = new("Markkinointilupa", "Marknadsföringstillstånd", "Permission given"),
-        ["Form.Marketing.ConsentEntryKind.PermissionWithdrawn"] = new("Luvan peruutus", "Återkallat tillstånd", "Permission withdrawn"),
-        ["Form.Marketing.ConsentEntryKind.Prohibition"] = new("Markkinointikielto", "Marknadsföringsförbud", "Prohibition"),
-        ["Form.Marketing.ConsentEntryKind.ProhibitionLifted"] = new("Kiellon peruutus", "Hävt förbud", "Prohibition lifted"),
-        ["Form.Marketing.MarketingChannel.Email"] = new("Sähköposti", "E-post", "Email"),
-        ["Form.Marketing.MarketingChannel.Sms"] = new("Tekstiviesti", "Textmeddelande", "Text message"),
-        ["Form.Marketing.MarketingChannel.Phone"] = new("Puhelin", "Telefon", "Phone"),
-        ["Form.Marketing.MarketingChannel.Post"] = new("Posti", "Post", "Post"),
     };
 }

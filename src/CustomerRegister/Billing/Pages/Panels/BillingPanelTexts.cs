@@ -26,15 +26,5 @@ public static class BillingPanelTexts
         ["Panel.Billing.Payouts"] = new("Metallihyvitykset", "Metallgottgörelser", "Metal credits"),
         ["Panel.Billing.Weight"] = new("{0} kg", "{0} kg", "{0} kg"),
         ["Panel.Billing.Account"] = new("tilille {0}", "till kontot {0}", "to account {0}"),
-        ["Panel.Billing.InvoiceStatus.Open"] = new("Avoin", "Öppen", "Open"),
-        ["Panel.Billing.InvoiceStatus.Paid"] = new("Maksettu", "Betald", "Paid"),
-        ["Panel.Billing.InvoiceStatus.Cancelled"] = new("Mitätöity", "Makulerad", "Cancelled"),
-        ["Panel.Billing.InvoiceStatus.InCollection"] = new("Perinnässä", "Under indrivning", "In collection"),
-        ["Panel.Billing.PaymentMethod.BankTransfer"] = new("tilisiirto", "banköverföring", "bank transfer"),
-        ["Panel.Billing.PaymentMethod.Card"] = new("kortti", "kort", "card"),
-        ["Panel.Billing.PaymentMethod.Cash"] = new("käteinen", "kontant", "cash"),
-        ["Panel.Billing.PaymentMethod.Offset"] = new("kuittaus", "kvittning", "offset"),
-        ["Panel.Billing.CollectionStatus.Open"] = new("Avoin", "Öppen", "Open"),
-        ["Panel.Billing.CollectionStatus.Closed"] = new("Suljettu", "Stängd", "Closed"),
     };
 }

@@ -3,7 +3,7 @@ using CustomerRegister.Catalog;
 namespace CustomerRegister.Customers.Pages.Consumers;
 
 /// <summary>The consumer form's fields as typed; the use case reads and checks them.</summary>
-public sealed class ConsumerForm
+public sealed class ConsumerForm : IVersionedForm
 {
     public string? FirstName { get; set; }
 
@@ -40,4 +40,11 @@ public sealed class ConsumerForm
         Source = c.Source,
         Version = c.Version,
     };
+
+    public IEnumerable<(string LabelKey, string? Shown)> Shown() =>
+    [
+        ("Form.Customer.FirstName", FirstName), ("Form.Customer.LastName", LastName), ("Field.Phone", Phone), ("Field.Email", Email),
+        ("Form.Customer.Street", Street), ("Form.Customer.PostalCode", PostalCode), ("Form.Customer.City", City),
+        ("Field.Source", Source is { } s ? Localization.UiText.Get("Source." + s) : null),
+    ];
 }

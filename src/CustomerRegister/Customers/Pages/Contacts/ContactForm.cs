@@ -3,7 +3,7 @@ using CustomerRegister.Catalog;
 namespace CustomerRegister.Customers.Pages.Contacts;
 
 /// <summary>The contact person form's fields as typed.</summary>
-public sealed class ContactForm
+public sealed class ContactForm : IVersionedForm
 {
     public string? FirstName { get; set; }
 
@@ -37,4 +37,12 @@ public sealed class ContactForm
         RoleEndedOn = c.RoleEndedOn,
         Version = c.Version,
     };
+
+    public IEnumerable<(string LabelKey, string? Shown)> Shown() =>
+    [
+        ("Form.Customer.FirstName", FirstName), ("Form.Customer.LastName", LastName), ("Form.Customer.Title", Title),
+        ("Form.Customer.Position", Position), ("Field.Phone", Phone), ("Field.Email", Email),
+        ("Form.Customer.RoleEndedOn", Localization.Display.Date(RoleEndedOn)),
+        ("Field.Source", Source is { } s ? Localization.UiText.Get("Source." + s) : null),
+    ];
 }

@@ -54,9 +54,24 @@ public sealed class SearchModel(SearchQueries search) : PageModel
             hit.Name,
             hit.Organisation,
             kindText = KindText(hit),
-            matched = string.Join(", ", hit.MatchedFields.Select(f => UiText.Get("SearchPage.Field." + f))),
+            matched = Matched(hit),
         }));
     }
+
+    /// <summary>
+    /// What the hit was found by, in words: the numbers themselves where a number matched ("asiakasnumero RR-1001,
+    /// sopimusnumero S-2026-1"), else the field ("puhelinnumero").
+    /// </summary>
+    public static string Matched(SearchHit hit) =>
+        string.Join(", ", hit.MatchedFields.SelectMany(field =>
+        {
+            var codes = hit.Codes.Where(c => field == SearchIndex.CustomerNumberField
+                ? c.Kind is SearchCodes.CustomerNumber or SearchCodes.ContractNumber
+                : c.Kind == field).ToList();
+            return codes.Count > 0
+                ? codes.Select(c => UiText.Format("SearchPage.Code." + c.Kind, c.Value))
+                : [UiText.Get("SearchPage.Field." + field)];
+        }));
 
     public static string KindText(SearchHit hit) =>
         UiText.Get(hit.Kind == SearchTarget.Organisation && hit.SubjectId is not null ? "Kind.SoleTrader" : "Kind." + hit.Kind);

@@ -3,7 +3,7 @@ using CustomerRegister.Catalog;
 namespace CustomerRegister.Customers.Pages.OrganisationForms;
 
 /// <summary>The organisation form's fields as typed.</summary>
-public sealed class OrganisationForm
+public sealed class OrganisationForm : IVersionedForm
 {
     public string? Name { get; set; }
 
@@ -34,4 +34,12 @@ public sealed class OrganisationForm
         Source = o.Source,
         Version = o.Version,
     };
+
+    public IEnumerable<(string LabelKey, string? Shown)> Shown() =>
+    [
+        ("Form.Customer.OrganisationName", Name), ("Field.BusinessId", BusinessId), ("Form.Customer.Street", Street),
+        ("Form.Customer.PostalCode", PostalCode), ("Form.Customer.City", City),
+        ("Form.Customer.IsSoleTrader", Localization.Display.YesNo(IsSoleTrader)),
+        ("Field.Source", Source is { } s ? Localization.UiText.Get("Source." + s) : null),
+    ];
 }

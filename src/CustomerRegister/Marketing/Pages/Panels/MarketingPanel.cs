@@ -79,7 +79,7 @@ public static class MarketingPanel
         public IEnumerable<Badge> Of(object items) =>
             items is MarketingPicture picture
                 ? Refused(picture).Select(c => new Badge(
-                    UiText.Format("Panel.Marketing.Badge", PanelText.Enum("Marketing", c).ToLower(System.Globalization.CultureInfo.CurrentCulture)), "ban"))
+                    UiText.Format("Panel.Marketing.Badge", Display.Enum(c).ToLower(System.Globalization.CultureInfo.CurrentCulture)), "ban"))
                 : [];
     }
 
