@@ -95,7 +95,6 @@ public sealed class ErasureModel(ErasureHandling erasure, RetentionDates dates) 
         {
             Preview = preview.Value!;
             Version = Preview.Version;
-            ModelState.Remove(nameof(Version));
             Summary = ErasureSummary.Of(Preview.Erased, Preview.Kept, Preview.MarketingBansKept.Select(c => c.ToString()), dates, Language);
         }
         else if (preview.Conflict?.Field == "state")
