@@ -102,6 +102,14 @@ public sealed class ErasurePagesTests : IAsyncLifetime
         await Expect(page.Locator("#Reviewed-error")).ToHaveTextAsync("Granska förhandsvisningen och markera den som granskad före raderingen.");
         await page.GotoAsync(_browser.BaseUrl + $"/set-language?culture=fi&returnUrl=/requests/{requestId}/erasure");
 
+        // A colleague changes the request meanwhile (assigns it): the confirm made on the older version is refused, nothing erased.
+        var assigned = await dpo.Client.PutAsJsonAsync($"/api/requests/{requestId}/assignee", new { userId = dpo.Id });
+        Assert.True(assigned.IsSuccessStatusCode, await assigned.Content.ReadAsStringAsync());
+        await page.CheckAsync("#Reviewed");
+        await page.ClickAsync("#confirm-erasure");
+        await Expect(page.Locator("#erasure-errors")).ToContainTextAsync("Joku muu muutti tätä tietoa sillä välin.");
+        await Expect(page.Locator("#erasure-deleted")).ToContainTextAsync("Nimi");
+
         await page.CheckAsync("#Reviewed");
         await page.ClickAsync("#confirm-erasure");
         await Expect(page.Locator("#notice")).ToHaveTextAsync("Tiedot poistettu. Poistotodistus on alla.");
