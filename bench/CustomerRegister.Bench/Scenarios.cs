@@ -209,6 +209,58 @@ internal sealed partial class Scenarios(HttpClient http, NpgsqlDataSource sql, S
     }
 
     /// <summary>
+    /// The erasure dry run of one person with 2 000 items (issue 15 target: p95 ≤ 200 ms): the DPO's preview of what the
+    /// erasure would delete, empty, anonymise and keep, read without writing, so the same matched request is asked again
+    /// and again. The items are contact-history entries added in plain SQL to a seeded consumer (not the report's).
+    /// </summary>
+    public async Task<Row> ErasurePreviewAsync(HttpClient dpo)
+    {
+        const int Items = 2_000;
+        Guid subject;
+        await using (var pick = sql.CreateCommand("SELECT subject_id FROM consumers WHERE subject_id <> @taken ORDER BY subject_id DESC LIMIT 1"))
+        {
+            pick.Parameters.AddWithValue("taken", NpgsqlDbType.Uuid, sample.Subjects[0]);
+            subject = (Guid)(await pick.ExecuteScalarAsync())!;
+        }
+
+        await using (var insert = sql.CreateCommand("""
+            INSERT INTO contact_history (id, subject_id, source, created_at, updated_at, version, channel, direction, occurred_at, summary)
+            SELECT gen_random_uuid(), @subject, 'OwnSystems', now(), now(), 1, 'Phone', 'Inbound', now() - g * interval '1 hour',
+                   'Asiakas kysyi noudosta, puhelu ' || g
+            FROM generate_series(1, @items) g
+            """))
+        {
+            insert.Parameters.AddWithValue("subject", NpgsqlDbType.Uuid, subject);
+            insert.Parameters.AddWithValue("items", Items);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var created = await dpo.PostAsJsonAsync("/api/requests", new { type = "Erasure", channel = "Phone", requesterName = "Bench", text = "Erase me" });
+        await Ok(created);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await Ok(await dpo.PostAsJsonAsync($"/api/requests/{id}/match", new { subjectId = subject }));
+
+        var requests = Math.Max(20, options.Requests / 20);
+        var app = await Measure.RunAsync(requests, 5, 1, async _ => await Ok(await dpo.GetAsync($"/api/requests/{id}/erasure-preview")));
+
+        // The floor: the person's rows counted by subject key in every table that carries it, the request read.
+        var floorQueries = (await SubjectTablesAsync()).Select(q => q.StartsWith("SELECT * FROM ", StringComparison.Ordinal)
+            ? "SELECT COUNT(*) FROM " + q["SELECT * FROM ".Length..] : q).ToList();
+        floorQueries.Add("SELECT COUNT(*) FROM search_entries WHERE subject_id = @id");
+        var floor = await Measure.RunAsync(requests, 5, 1, async _ =>
+        {
+            await using var connection = await sql.OpenConnectionAsync();
+            foreach (var text in floorQueries)
+            {
+                await using var command = new NpgsqlCommand(text, connection);
+                command.Parameters.AddWithValue("id", NpgsqlDbType.Uuid, subject);
+                await DrainAsync(command);
+            }
+        });
+        return Report($"erasure dry run ({Items} items)", app, floor, "p95 ≤ 200 ms", app.P95 <= 200);
+    }
+
+    /// <summary>
     /// Erasure of one person with 2 000 items (issue target: ≤ 500 ms, not growing with the register): the whole
     /// request step, catalogue walk, deletes, restriction of what law keeps, certificate and audit in one transaction.
     /// Each run erases another seeded consumer given 2 000 contact-history entries in plain SQL beforehand.

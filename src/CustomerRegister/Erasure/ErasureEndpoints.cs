@@ -10,6 +10,11 @@ public static class ErasureEndpoints
     public static IEndpointRouteBuilder MapErasure(this IEndpointRouteBuilder app)
     {
         var handle = app.MapGroup("/api/requests").WithTags("Requests").RequirePermission(Permissions.RequestHandle);
+        handle.MapGet("/{id:guid}/erasure-preview", async (Guid id, string? language, ErasureHandling h, CancellationToken ct) =>
+                (await h.PreviewAsync(id, language, ct)).ToOk())
+            .WithName("PreviewErasure")
+            .WithSummary("The dry run: what erasing the request's person now would delete, empty, anonymise and keep (with the law and the "
+                         + "due date), and who would be told. Writes nothing; 409 naming `type`, `subjectId` or `state` when there is nothing to preview.");
         handle.MapPost("/{id:guid}/erase", async (Guid id, VersionRequest r, ErasureHandling h, TimeProvider clock, CancellationToken ct) =>
                 (await h.EraseAsync(id, r.Version, ct)).ToResponse(clock))
             .WithName("EraseRequestSubject")

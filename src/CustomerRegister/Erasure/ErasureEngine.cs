@@ -55,8 +55,36 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans, Rete
 
         // The refusals must be hashed while the addresses and the ledger are still there.
         var banned = await bans.KeepAsync("= " + sql.GenerateParameterNamePlaceholder(SubjectRows.Parameter), Bind, ct);
-        var (erased, kept) = await ApplyAsync(plans, Bind, openCase, today, ct);
+        var (erased, kept) = await ApplyAsync(plans, Bind, openCase, today, write: true, ct);
         return new ErasureOutcome(erased, kept, banned, [.. _files]);
+    }
+
+    /// <summary>
+    /// The dry run of <see cref="EraseAsync"/>: the same plans, judged by the same rules and the same conditions, answered
+    /// with counts instead of deletes and updates — so it writes nothing (no transaction is taken; each statement reads)
+    /// and foretells the certificate table by table. Rows a kept record points at are foreseen as the real run finds
+    /// them: a child table's rows that the erasure deletes do not hold their parent back, the others do.
+    /// </summary>
+    public async Task<ErasureOutcome> PreviewAsync(Guid subjectId, DateOnly today, CancellationToken ct)
+    {
+        var model = db.GetService<IDesignTimeModel>().Model;
+        var sql = db.GetService<ISqlGenerationHelper>();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var openCase = await db.Set<CollectionCase>().AnyAsync(c => c.SubjectId == subjectId && c.ClosedAt == null, ct);
+            var plans = SubjectRows.Tables(model, sql, derived: true, owned: true).Select(t => PlanFor(t, openCase)).ToList();
+            var mapping = model.FindEntityType(typeof(Subject))!.FindPrimaryKey()!.Properties[0].GetRelationalTypeMapping();
+            void Bind(DbCommand c) => c.Parameters.Add(mapping.CreateParameter(c, SubjectRows.Parameter, subjectId));
+
+            var banned = await bans.RefusedChannelsAsync("= " + sql.GenerateParameterNamePlaceholder(SubjectRows.Parameter), Bind, ct);
+            var (erased, kept) = await ApplyAsync(plans, Bind, openCase, today, write: false, ct);
+            return new ErasureOutcome(erased, kept, banned, []);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>
@@ -78,13 +106,14 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans, Rete
         var plans = SubjectRows.Tables(model, sql, derived: true, owned: true, match).Select(t => PlanFor(t, openCase: false))
             .Where(p => p.Categories.All(includes)).ToList();
         await bans.KeepAsync(match, bind, ct);
-        var (erased, _) = await ApplyAsync(plans, bind, openCase: false, today, ct);
+        var (erased, _) = await ApplyAsync(plans, bind, openCase: false, today, write: true, ct);
         return erased;
     }
 
     private async Task<(List<ErasedItems> Erased, List<KeptItems> Kept)> ApplyAsync(
-        IReadOnlyList<Plan> plans, Action<DbCommand> subjectId, bool openCase, DateOnly today, CancellationToken ct)
+        IReadOnlyList<Plan> plans, Action<DbCommand> subjectId, bool openCase, DateOnly today, bool write, CancellationToken ct)
     {
+        var deleting = plans.Where(p => p.Fate == TableFate.Delete).ToDictionary(p => p.Table.Entity);
         var erased = new List<ErasedItems>();
         var kept = new List<KeptItems>();
         foreach (var plan in ChildrenFirst(plans))
@@ -101,13 +130,19 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans, Rete
 
                     var emptied = plan.Columns.Where(c => c.Fate != ColumnFate.Keep).Select(c => SubjectRows.CategoryOf(c.Property)!.Id)
                         .Distinct().ToList();
-                    await ClearAsync(plan, subjectId, relink: false, ct);
+                    if (write)
+                    {
+                        await ClearAsync(plan, subjectId, relink: false, ct);
+                    }
+
                     var reasons = plan.Categories.Select(c => ErasureRules.KeptBecause(c, openCase)).Where(r => r.Length > 0).Distinct();
                     kept.Add(new KeptItems(plan.Table.Table, categories, count, string.Join("; ", reasons), due, note, emptied));
                     break;
                 case TableFate.Delete:
                     // Deleted rows are counted by the delete itself: no separate count, which would read every row twice.
-                    var (deleted, guarded, voucherFree) = await DeleteAsync(plan, subjectId, ct);
+                    var (deleted, guarded, voucherFree) = write
+                        ? await DeleteAsync(plan, subjectId, ct)
+                        : await CountDeletedAsync(plan, deleting, subjectId, ct);
                     if (deleted > 0)
                     {
                         erased.Add(new ErasedItems(plan.Table.Table, categories, deleted, "deleted"));
@@ -116,7 +151,10 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans, Rete
                     if (guarded)
                     {
                         // Rows a kept record still points at (a consumer named on a scrapping certificate) stay as empty shells.
-                        var shells = await ClearAsync(plan, subjectId, relink: false, ct, voucherFree);
+                        var shells = write
+                            ? await ClearAsync(plan, subjectId, relink: false, ct, voucherFree)
+                            : await CountClearedAsync(plan, relink: false, subjectId,
+                                string.Join(" AND ", new[] { $"NOT ({Deleted(plan, deleting, 0)})", voucherFree }.OfType<string>()), ct);
                         if (shells > 0)
                         {
                             erased.Add(new ErasedItems(plan.Table.Table, categories, shells, "emptied"));
@@ -137,7 +175,7 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans, Rete
         // Unlinking changes the subject key the other tables' conditions follow, so it comes last.
         foreach (var plan in ChildrenFirst(plans).Where(p => p.Fate == TableFate.Anonymise))
         {
-            var count = await ClearAsync(plan, subjectId, relink: true, ct);
+            var count = write ? await ClearAsync(plan, subjectId, relink: true, ct) : await CountClearedAsync(plan, relink: true, subjectId, null, ct);
             if (count > 0)
             {
                 erased.Add(new ErasedItems(plan.Table.Table, [.. plan.Categories.Select(c => c.Id)], count, "anonymised"));
@@ -254,6 +292,57 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans, Rete
         return (count, guards.Count > 0, voucherFree);
     }
 
+    /// <summary>The dry run of <see cref="DeleteAsync"/>: how many rows it would delete, with the same two answers beside.</summary>
+    private async Task<(long Deleted, bool Guarded, string? VoucherFree)> CountDeletedAsync(
+        Plan plan, IReadOnlyDictionary<IEntityType, Plan> deleting, Action<DbCommand> subjectId, CancellationToken ct)
+    {
+        var (guards, vouchers) = Guards(plan.Table.Entity, deleting, 0);
+        var voucherFree = vouchers.Count == 0 ? null : string.Join(" AND ", vouchers);
+        return (await CountAsync(plan, subjectId, Deleted(plan, deleting, 0), ct), guards.Count > 0, voucherFree);
+    }
+
+    /// <summary>
+    /// The condition (on the plan's table, unaliased) of the rows the erasure deletes: the person's rows that neither a
+    /// surviving row of a required reference nor a voucher points at. A referencing row survives unless its own table is
+    /// deleted too and the row itself is deleted — followed a few levels down, then taken as surviving (never too many).
+    /// </summary>
+    private string Deleted(Plan plan, IReadOnlyDictionary<IEntityType, Plan> deleting, int depth)
+    {
+        var (guards, vouchers) = Guards(plan.Table.Entity, deleting, depth);
+        return string.Join(" AND ", guards.Concat(vouchers).Prepend($"({plan.Table.Condition})"));
+    }
+
+    private (List<string> Guards, List<string> Vouchers) Guards(IEntityType entity, IReadOnlyDictionary<IEntityType, Plan> deleting, int depth)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var table = sql.DelimitIdentifier(entity.GetTableName()!);
+        var key = sql.DelimitIdentifier(entity.FindPrimaryKey()!.Properties[0].GetColumnName());
+        var guards = new List<string>();
+        var vouchers = new List<string>();
+        foreach (var fk in entity.GetReferencingForeignKeys().Where(f => f.Properties.Count == 1))
+        {
+            var child = sql.DelimitIdentifier(fk.DeclaringEntityType.GetTableName()!);
+            var column = sql.DelimitIdentifier(fk.Properties[0].GetColumnName());
+            var refers = $"SELECT 1 FROM {child} WHERE {child}.{column} = {table}.{key}";
+            if (fk.FindAnnotation(CatalogModelExtensions.KeepsPrincipalAnnotation) is not null)
+            {
+                vouchers.Add($"NOT EXISTS ({refers})");
+            }
+            else if (fk.IsRequired)
+            {
+                guards.Add(deleting.TryGetValue(fk.DeclaringEntityType, out var gone) && depth < 3 && fk.DeclaringEntityType != entity
+                    ? $"NOT EXISTS ({refers} AND NOT ({Deleted(gone, deleting, depth + 1)}))"
+                    : $"NOT EXISTS ({refers})");
+            }
+        }
+
+        return (guards, vouchers);
+    }
+
+    /// <summary>The dry run of <see cref="ClearAsync"/>: how many rows it would empty or unlink.</summary>
+    private async Task<long> CountClearedAsync(Plan plan, bool relink, Action<DbCommand> subjectId, string? only, CancellationToken ct) =>
+        Sets(plan, relink).Count == 0 ? 0 : await CountAsync(plan, subjectId, only ?? "1 = 1", ct);
+
     private async Task<long> CountAsync(Plan plan, Action<DbCommand> subjectId, string condition, CancellationToken ct)
     {
         var table = db.GetService<ISqlGenerationHelper>().DelimitIdentifier(plan.Table.Table);
@@ -263,6 +352,26 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans, Rete
 
     /// <summary>Empties (or unlinks) the plan's rows; <paramref name="only"/> narrows them (rows no voucher rests on).</summary>
     private async Task<long> ClearAsync(Plan plan, Action<DbCommand> subjectId, bool relink, CancellationToken ct, string? only = null)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var sets = Sets(plan, relink);
+        if (sets.Count == 0)
+        {
+            return 0;
+        }
+
+        if (relink && plan.Table.Entity.FindProperty(nameof(SubjectRecord.SubjectId)) is { IsNullable: false })
+        {
+            await EnsureAnonymisedSubjectAsync(ct);
+        }
+
+        var where = only is null ? plan.Table.Condition : $"({plan.Table.Condition}) AND {only}";
+        return await ExecuteAsync($"UPDATE {sql.DelimitIdentifier(plan.Table.Table)} SET {string.Join(", ", sets)} WHERE {where}",
+            subjectId, ct, anonymised: relink);
+    }
+
+    /// <summary>The assignments that empty (and, with <paramref name="relink"/>, unlink) the plan's rows.</summary>
+    private List<string> Sets(Plan plan, bool relink)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var sets = new List<string>();
@@ -286,22 +395,10 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans, Rete
 
         if (relink && plan.Table.Entity.FindProperty(nameof(SubjectRecord.SubjectId)) is { } subject)
         {
-            if (!subject.IsNullable)
-            {
-                await EnsureAnonymisedSubjectAsync(ct);
-            }
-
             sets.Add($"{sql.DelimitIdentifier(subject.GetColumnName())} = " + (subject.IsNullable ? "NULL" : sql.GenerateParameterNamePlaceholder("anonymised")));
         }
 
-        if (sets.Count == 0)
-        {
-            return 0;
-        }
-
-        var where = only is null ? plan.Table.Condition : $"({plan.Table.Condition}) AND {only}";
-        return await ExecuteAsync($"UPDATE {sql.DelimitIdentifier(plan.Table.Table)} SET {string.Join(", ", sets)} WHERE {where}",
-            subjectId, ct, anonymised: relink);
+        return sets;
     }
 
     private async Task EnsureAnonymisedSubjectAsync(CancellationToken ct)
@@ -322,7 +419,7 @@ public sealed class ErasureEngine(RegisterDbContext db, MarketingBans bans, Rete
     private DbCommand Command(string text, Action<DbCommand> bind, bool anonymised = false)
     {
         var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandText = text;
         bind(command);
         if (anonymised)

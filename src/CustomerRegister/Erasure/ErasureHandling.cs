@@ -3,6 +3,7 @@ using CustomerRegister.Audit;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
 using CustomerRegister.Localization;
+using CustomerRegister.Marketing;
 using CustomerRegister.Requests;
 using CustomerRegister.Restrictions;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,16 @@ namespace CustomerRegister.Erasure;
 public sealed record ErasureReport(
     Guid RequestId, Guid SubjectId, DateTime CompletedAt, IReadOnlyList<ErasedItems> Erased, IReadOnlyList<KeptItems> Kept,
     IReadOnlyList<string> MarketingBansKept, IReadOnlyList<NotifyRecipient> Notify, string Storage, string Backups);
+
+/// <summary>
+/// The dry run of an erasure (what <see cref="ErasureHandling.EraseAsync"/> would do now), per table with its categories
+/// and counts like the certificate; <c>Refusal</c> says why the erasure itself may not run yet (null when it may), and
+/// <c>Version</c> is the request's version to confirm with.
+/// </summary>
+public sealed record ErasurePreview(
+    Guid RequestId, Guid SubjectId, RequestState State, long Version, string? Refusal, DateOnly Today,
+    IReadOnlyList<ErasedItems> Erased, IReadOnlyList<KeptItems> Kept, IReadOnlyList<MarketingChannel> MarketingBansKept,
+    IReadOnlyList<NotifyRecipient> Notify);
 
 /// <summary>
 /// The erasure step of an erasure request: the engine, the restriction of what must stay, the certificate, the request
@@ -31,6 +42,11 @@ public sealed class ErasureHandling(
         "Poisto tehdään pyynnölle, jonka käsittely on aloitettu.",
         "Raderingen görs för en begäran vars behandling har påbörjats.",
         "Erasure runs on a started request; the request is {0}.");
+
+    private static readonly LocalText AlreadyErased = new(
+        "Tämän pyynnön henkilö on jo poistettu; katso poistotodistus.",
+        "Personen i denna begäran har redan raderats; se raderingsintyget.",
+        "The person of this request has already been erased; see the certificate.");
 
     /// <summary>Backups are the operator's, outside the application; the certificate says so rather than promise more.</summary>
     public const string Backups = "Database backups are outside the register: the erased data leaves them when they rotate out "
@@ -107,6 +123,41 @@ public sealed class ErasureHandling(
         }
 
         return request;
+    }
+
+    /// <summary>
+    /// The dry run: for a matched erasure request not yet erased, what erasing its person now would delete, empty,
+    /// anonymise and keep (until when and why), and who would be told. Reads only — no audit entry, no lock, no change.
+    /// </summary>
+    public async Task<Outcome<ErasurePreview>> PreviewAsync(Guid id, string? language, CancellationToken ct)
+    {
+        var request = await db.Set<DataSubjectRequest>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (request is null)
+        {
+            return Outcome.Missing;
+        }
+
+        if (request.Type != RequestType.Erasure)
+        {
+            return Outcome.Conflict("type", OnlyErasure);
+        }
+
+        if (request.SubjectId is not { } subjectId)
+        {
+            return Outcome.Conflict("subjectId", RequestRules.NotMatched);
+        }
+
+        if (await db.Set<ErasureCertificate>().AnyAsync(c => c.RequestId == id, ct))
+        {
+            return Outcome.Conflict("state", AlreadyErased);
+        }
+
+        var today = HelsinkiTime.Today(clock);
+        var lang = language ?? request.Language;
+        var outcome = await engine.PreviewAsync(subjectId, today, ct);
+        var notify = await Art19Recipients.ListAsync(db, subjectId, lang, ct);
+        return new ErasurePreview(request.Id, subjectId, request.State, request.Version, Refusal(request)?.In(lang), today,
+            outcome.Erased, outcome.Kept, outcome.MarketingBans, notify);
     }
 
     public async Task<Outcome<ErasureReport>> CertificateAsync(Guid requestId, CancellationToken ct)

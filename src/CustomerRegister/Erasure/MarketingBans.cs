@@ -67,6 +67,26 @@ public sealed class MarketingBans(RegisterDbContext db, ProtectedCodes codes, Ti
     /// </summary>
     public async Task<IReadOnlyList<MarketingChannel>> KeepAsync(string match, Action<DbCommand> bind, CancellationToken ct)
     {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Bans are kept inside the transaction that erases or purges the people.");
+        }
+
+        var bans = await RefusalsAsync(match, bind, ct);
+        if (bans.Count > 0)
+        {
+            await InsertAsync(db.GetService<IDesignTimeModel>().Model, db.GetService<ISqlGenerationHelper>(), [.. bans], ct);
+        }
+
+        return [.. bans.Select(b => b.Channel).Distinct().Order()];
+    }
+
+    /// <summary>The channels <see cref="KeepAsync"/> would keep as bans, read without writing anything (the erasure dry run).</summary>
+    public async Task<IReadOnlyList<MarketingChannel>> RefusedChannelsAsync(string match, Action<DbCommand> bind, CancellationToken ct) =>
+        [.. (await RefusalsAsync(match, bind, ct)).Select(b => b.Channel).Distinct().Order()];
+
+    private async Task<HashSet<(MarketingChannel Channel, string Hash)>> RefusalsAsync(string match, Action<DbCommand> bind, CancellationToken ct)
+    {
         var model = db.GetService<IDesignTimeModel>().Model;
         var sql = db.GetService<ISqlGenerationHelper>();
         var ledger = model.FindEntityType(typeof(MarketingConsent))!;
@@ -87,16 +107,16 @@ public sealed class MarketingBans(RegisterDbContext db, ProtectedCodes codes, Ti
             }
         }
 
+        var bans = new HashSet<(MarketingChannel Channel, string Hash)>();
         if (candidates.Count == 0)
         {
-            return [];
+            return bans;
         }
 
         var kindOf = await db.Set<Subject>().AsNoTracking().Where(s => candidates.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Kind, ct);
         var facts = (await db.Set<MarketingConsent>().AsNoTracking().Where(c => candidates.Contains(c.SubjectId)).ToListAsync(ct))
             .ToLookup(c => c.SubjectId, MarketingLedger.Fact);
         var addresses = await AddressesOfAsync(candidates, ct);
-        var bans = new HashSet<(MarketingChannel Channel, string Hash)>();
         foreach (var subjectId in candidates.Where(kindOf.ContainsKey))
         {
             if (!addresses.TryGetValue(subjectId, out var of))
@@ -113,8 +133,7 @@ public sealed class MarketingBans(RegisterDbContext db, ProtectedCodes codes, Ti
             }
         }
 
-        await InsertAsync(model, sql, [.. bans], ct);
-        return [.. bans.Select(b => b.Channel).Distinct().Order()];
+        return bans;
     }
 
     /// <summary>The bans in one statement per few hundred (parameter limits), an address already banned left as it is.</summary>
@@ -149,8 +168,7 @@ public sealed class MarketingBans(RegisterDbContext db, ProtectedCodes codes, Ti
     private DbCommand Command(string text)
     {
         var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-                              ?? throw new InvalidOperationException("Bans are kept inside the transaction that erases or purges the people.");
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandText = text;
         return command;
     }

@@ -101,6 +101,46 @@ public sealed class ErasureTests(RequestsFactory app) : IClassFixture<RequestsFa
     }
 
     [Fact]
+    public async Task TheDryRunForetellsTheCertificateTableByTableAndWritesNothing()
+    {
+        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
+        var person = await PersonAsync(dpo.Client, withVouchers: true);
+        var requestId = await StartedErasureAsync(dpo.Client, person.SubjectId);
+        var s = Literal(person.SubjectId);
+        async Task<string> StateAsync() => $"{await SnapshotAsync(s)}, audit={await CountAsync("SELECT COUNT(*) FROM audit_events")}, "
+                                            + $"actions={await CountAsync("SELECT COUNT(*) FROM request_actions")}";
+        var before = await StateAsync();
+
+        var response = await dpo.Client.GetAsync($"/api/requests/{requestId}/erasure-preview");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        var preview = JsonDocument.Parse(body).RootElement;
+
+        Assert.Equal(before, await StateAsync());
+        Assert.Null(preview.GetProperty("refusal").GetString());
+        foreach (var value in person.Markers.Append(person.Email).Append(person.Phone))
+        {
+            Assert.DoesNotContain(value, body, StringComparison.OrdinalIgnoreCase);
+        }
+
+        await EraseAsync(dpo.Client, requestId);
+        var certificate = await dpo.Client.GetFromJsonAsync<JsonElement>($"/api/requests/{requestId}/erasure-certificate");
+        static string Lines(JsonElement e, string list, params string[] fields) => string.Join("\n", e.GetProperty(list).EnumerateArray()
+            .Select(i => string.Join(" | ", fields.Select(f => i.GetProperty(f).ToString()))).Order(StringComparer.Ordinal));
+        Assert.Equal(Lines(certificate, "erased", "table", "action", "count", "categories"), Lines(preview, "erased", "table", "action", "count", "categories"));
+        Assert.Equal(Lines(certificate, "kept", "table", "count", "reason", "dueDate", "dueNote", "emptiedCategories"),
+            Lines(preview, "kept", "table", "count", "reason", "dueDate", "dueNote", "emptiedCategories"));
+        Assert.Equal(certificate.GetProperty("marketingBansKept").ToString(), preview.GetProperty("marketingBansKept").ToString());
+        Assert.Contains(preview.GetProperty("erased").EnumerateArray(), e => e.GetProperty("action").GetString() == "emptied");
+
+        // Once erased there is nothing left to foretell; an unknown request is not found.
+        Assert.Equal(HttpStatusCode.Conflict, (await dpo.Client.GetAsync($"/api/requests/{requestId}/erasure-preview")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await dpo.Client.GetAsync($"/api/requests/{Guid.NewGuid()}/erasure-preview")).StatusCode);
+        var service = await app.CreateUserAsync(Roles.CustomerService);
+        Assert.Equal(HttpStatusCode.Forbidden, (await service.Client.GetAsync($"/api/requests/{requestId}/erasure-preview")).StatusCode);
+    }
+
+    [Fact]
     public async Task AMarketingBanSurvivesErasureAsAKeyedHashAndCatchesTheSameAddressLater()
     {
         var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
