@@ -66,8 +66,8 @@ public static class AdminTexts
         ["Admin.State.Disabled"] = new("Poistettu käytöstä", "Inaktiverad", "Disabled"),
         ["Admin.State.MustChangePassword"] = new("vaihtaa salasanan", "byter lösenord", "must change password"),
         ["Admin.State.LockedOut"] = new("lukittu {0} asti", "låst till {0}", "locked until {0}"),
-        ["Admin.TwoFactor.On"] = new("käytössä", "aktiv", "on"),
-        ["Admin.TwoFactor.Off"] = new("ei käytössä", "inte aktiv", "off"),
+        ["Admin.TwoFactor.On"] = new("Käytössä", "Aktiv", "On"),
+        ["Admin.TwoFactor.Off"] = new("Ei käytössä", "Inte aktiv", "Off"),
         ["Admin.Roles.None"] = new("ei rooleja", "inga roller", "no roles"),
 
         ["Admin.User.Back"] = new("Kaikki käyttäjät", "Alla användare", "All users"),

@@ -26,7 +26,8 @@ public sealed class UserModel(UserQueries queries, UserAdministration administra
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (TempData[AdminDisplay.SecretForKey] as string == id.ToString())
+        // TempData gives a stored Guid back as a Guid, so compare the text.
+        if (TempData[AdminDisplay.SecretForKey]?.ToString() == id.ToString())
         {
             OneTimePassword = TempData[AdminDisplay.SecretKey] as string;
             Response.Headers.CacheControl = "no-store";
