@@ -25,7 +25,7 @@ public sealed partial class SettingsOverview(IConfiguration configuration)
     [
         .. Sections.Select(section => new SettingsSectionResponse(section, [.. configuration.GetSection(section)
                 .AsEnumerable(makePathsRelative: false)
-                .Where(kv => kv.Value is not null)
+                .Where(kv => kv.Value is not null && kv.Key.Contains(':', StringComparison.Ordinal))
                 .OrderBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase)
                 .Select(kv => Setting(section, kv.Key, kv.Value))]))
             .Where(s => s.Settings.Count > 0),
