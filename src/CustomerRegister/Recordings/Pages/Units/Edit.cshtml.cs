@@ -29,7 +29,10 @@ public sealed class EditModel(ProductionUnits units) : PageModel
 
         Input = new IndexModel.UnitInput
         {
-            Name = unit.Name, Address = unit.Address, CctvRetentionMonths = unit.CctvRetentionMonths, Version = unit.Version,
+            Name = unit.Name,
+            Address = unit.Address,
+            CctvRetentionMonths = unit.CctvRetentionMonths,
+            Version = unit.Version,
         };
         return Page();
     }
