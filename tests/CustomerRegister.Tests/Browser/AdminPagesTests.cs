@@ -184,19 +184,31 @@ public sealed class AdminPagesTests : IAsyncLifetime
 
         var dpo = await _browser.App.CreateUserAsync(Roles.DataProtectionOfficer);
         var page = await _browser.SignedInPageAsync(dpo.Email, RegisterFactory.UserPassword);
-        await page.GotoAsync(_browser.BaseUrl + "/admin/clients/approvals");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Päävalikko" }).GetByRole(AriaRole.Link, new() { Name = "Avainten hyväksyntä" }).ClickAsync();
+        await page.WaitForURLAsync(_browser.BaseUrl + "/admin/clients/approvals");
         await Infrastructure.Browser.CheckPageAsync(page, "admin-client-approvals");
         await page.GetByRole(AriaRole.Button, new() { Name = "Hyväksy avain: Konsernin raportointi" }).ClickAsync();
         await Expect(page.Locator("#notice")).ToContainTextAsync("hyväksytty");
         await Expect(page.Locator("#none-pending")).ToBeVisibleAsync();
 
         // The DPO has no administration menu, but sees the units and changes a period.
-        await page.GotoAsync(_browser.BaseUrl + "/admin/units");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Päävalikko" }).GetByRole(AriaRole.Link, new() { Name = "Toimipisteet" }).ClickAsync();
+        await page.WaitForURLAsync(_browser.BaseUrl + "/admin/units");
         await Expect(page.Locator("#admin-menu")).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Link, new() { Name = "Muuta toimipistettä " + unitName }).ClickAsync();
         await page.WaitForURLAsync(_browser.BaseUrl + $"/admin/units/{unitId}/edit");
         await Infrastructure.Browser.CheckPageAsync(page, "admin-unit-edit");
+        // Someone saves meanwhile: the page keeps the input and shows what is saved now.
+        var current = await dpo.Client.GetFromJsonAsync<JsonElement>($"/api/production-units/{unitId}");
+        var meanwhile = await dpo.Client.PutAsJsonAsync($"/api/production-units/{unitId}",
+            new { name = unitName, address = "Satamatie 3, Hamina", cctvRetentionMonths = 4, version = current.GetProperty("version").GetInt64() });
+        Assert.Equal(HttpStatusCode.OK, meanwhile.StatusCode);
         await page.FillAsync("#Input_CctvRetentionMonths", "2");
+        await page.ClickAsync("#save-unit");
+        await Expect(page.Locator("#form-stale")).ToBeVisibleAsync();
+        await Expect(page.Locator("#current-values")).ToContainTextAsync("Satamatie 3, Hamina");
+        await Expect(page.Locator("#Input_CctvRetentionMonths")).ToHaveValueAsync("2");
+        await Infrastructure.Browser.CheckPageAsync(page, "admin-unit-stale");
         await page.ClickAsync("#save-unit");
         await page.WaitForURLAsync(_browser.BaseUrl + "/admin/units");
         await Expect(page.Locator("#units tr", new() { HasText = unitName })).ToContainTextAsync("2 kuukautta");

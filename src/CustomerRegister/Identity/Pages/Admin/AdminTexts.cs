@@ -13,6 +13,7 @@ public static class AdminTexts
             "Henkilökunnan käyttäjät ja roolit, rajapinta-avaimet, toimipisteet ja sovelluksen asetukset.",
             "Personalens användare och roller, API-nycklar, verksamhetsställen och programmets inställningar.",
             "Staff accounts and roles, API keys, production units and the application's settings."),
+        ["Admin.Nav.Approvals"] = new("Avainten hyväksyntä", "Godkänna nycklar", "Key approvals"),
         ["Admin.Nav.Label"] = new("Ylläpidon sivut", "Administrationssidor", "Administration pages"),
         ["Admin.Users.Title"] = new("Käyttäjät", "Användare", "Users"),
         ["Admin.Clients.Title"] = new("Rajapinta-avaimet", "API-nycklar", "API keys"),
