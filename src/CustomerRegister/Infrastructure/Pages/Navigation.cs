@@ -21,7 +21,6 @@ public sealed class Navigation(Access access)
         new("Nav.Catalog", "/catalog", Permissions.CatalogRead),
         new("Nav.Admin", "/admin", Permissions.UsersManage),
         new("Units.Title", "/admin/units", Permissions.RecordingConfigure),
-        new("Admin.Nav.Approvals", "/admin/clients/approvals", Permissions.ApiClientApprove),
     ];
 
     public async Task<IReadOnlyList<NavItem>> VisibleAsync()

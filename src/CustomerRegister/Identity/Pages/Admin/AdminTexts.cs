@@ -13,7 +13,6 @@ public static class AdminTexts
             "Henkilökunnan käyttäjät ja roolit, rajapinta-avaimet, toimipisteet ja sovelluksen asetukset.",
             "Personalens användare och roller, API-nycklar, verksamhetsställen och programmets inställningar.",
             "Staff accounts and roles, API keys, production units and the application's settings."),
-        ["Admin.Nav.Approvals"] = new("Avainten hyväksyntä", "Godkänna nycklar", "Key approvals"),
         ["Admin.Nav.Label"] = new("Ylläpidon sivut", "Administrationssidor", "Administration pages"),
         ["Admin.Users.Title"] = new("Käyttäjät", "Användare", "Users"),
         ["Admin.Clients.Title"] = new("Rajapinta-avaimet", "API-nycklar", "API keys"),
@@ -150,9 +149,7 @@ public static class AdminTexts
             "En nyckel med andra än integrationens behörigheter fungerar först när ett dataskyddsombud som inte skapat den godkänner den.",
             "A key with more than the integration permissions works only once a data protection officer other than its creator approves it."),
         ["Admin.Clients.Approvals.Link"] = new(
-            "Tietosuojavastaava hyväksyy odottavat avaimet sivulla Hyväksyntää odottavat avaimet.",
-            "Dataskyddsombudet godkänner väntande nycklar på sidan Nycklar som väntar på godkännande.",
-            "The data protection officer approves waiting keys on the page Keys awaiting approval."),
+            "Tietosuojavastaava hyväksyy sen sivulla", "Dataskyddsombudet godkänner den på sidan", "The data protection officer approves it on the page"),
         ["Admin.Clients.Approve"] = new("Hyväksy", "Godkänn", "Approve"),
         ["Admin.Clients.ApproveLabel"] = new("Hyväksy avain: {0}", "Godkänn nyckeln: {0}", "Approve the key: {0}"),
         ["Admin.Clients.Approved"] = new("Avain {0} hyväksytty.", "Nyckeln {0} är godkänd.", "Key {0} approved."),
