@@ -1,4 +1,5 @@
 using CustomerRegister.Data;
+using CustomerRegister.Identity;
 using CustomerRegister.Subjects;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,6 +19,19 @@ public static class DemoFeature
 /// </summary>
 internal sealed class DemoStartupStep(IConfiguration configuration) : IStartupStep
 {
+    /// <summary>The administrator's sign-in: with the one-time password when this start created it.</summary>
+    private DemoSignIn? Administrator(IServiceProvider services)
+    {
+        var first = services.GetRequiredService<FirstAdministrator>().Created;
+        if (first is not null)
+        {
+            return new DemoSignIn(Roles.Administrator, first.User.Email!, first.OneTimePassword ?? "(REGISTER_ADMIN_PASSWORD)");
+        }
+
+        var email = configuration["REGISTER_ADMIN_EMAIL"];
+        return new DemoSignIn(Roles.Administrator, string.IsNullOrWhiteSpace(email) ? FirstAdministrator.DefaultEmail : email.Trim(), null);
+    }
+
     public async Task RunAsync(IServiceProvider services, TextWriter console, CancellationToken ct)
     {
         var demo = configuration.GetValue("Demo:SeedSubjects", 0);
@@ -25,6 +39,8 @@ internal sealed class DemoStartupStep(IConfiguration configuration) : IStartupSt
         {
             await console.WriteLineAsync($"Adding {demo} synthetic demo subjects (Demo:SeedSubjects) …");
             await DemoSeeder.SeedAsync(services, demo, configuration.GetValue("Demo:Seed", 1), console, ct);
+            var accounts = await DemoAccounts.CreateAsync(services, ct);
+            await console.WriteLineAsync(DemoAccounts.Block(Administrator(services), accounts));
         }
     }
 }

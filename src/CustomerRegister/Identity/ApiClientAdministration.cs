@@ -42,6 +42,11 @@ public sealed class ApiClientAdministration(RegisterDbContext db, AuditLog audit
     public Task<List<ApiClient>> ListAsync(CancellationToken ct) =>
         db.Set<ApiClient>().AsNoTracking().OrderBy(c => c.Name).ToListAsync(ct);
 
+    /// <summary>The keys waiting for the DPO's approval (not revoked), oldest first.</summary>
+    public async Task<List<ApiClient>> PendingAsync(CancellationToken ct) =>
+        (await db.Set<ApiClient>().AsNoTracking().Where(c => c.RevokedAt == null && c.ApprovedAt == null).OrderBy(c => c.CreatedAt).ToListAsync(ct))
+            .Where(c => c.IsPending).ToList();
+
     public async Task<Outcome<CreatedApiClient>> CreateAsync(NewApiClient input, Guid? creator, CancellationToken ct)
     {
         var errors = new FieldErrors().Required("name", input.Name, 200);

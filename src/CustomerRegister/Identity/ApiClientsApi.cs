@@ -26,6 +26,10 @@ public static class ApiClientsApi
             .WithSummary("Create a client and its key (returned this once); a key beyond the integration permissions is pending until approved.");
         group.MapPost("/{id:guid}/revoke", RevokeAsync).WithName("RevokeApiClient")
             .WithSummary("Revoke a client's key: it stops signing in at once.");
+        app.MapGet("/api/clients/pending", async (ApiClientAdministration clients, CancellationToken ct) =>
+                TypedResults.Ok((await clients.PendingAsync(ct)).Select(ToResponse).ToList()))
+            .WithTags("API clients").RequirePermission(Permissions.ApiClientApprove)
+            .WithName("ListPendingApiClients").WithSummary("The keys waiting for the DPO's approval, oldest first.");
         app.MapPost("/api/clients/{id:guid}/approve", ApproveAsync).WithTags("API clients").RequirePermission(Permissions.ApiClientApprove)
             .WithName("ApproveApiClient").ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Approve a pending key (one beyond the integration permissions); never the approver's own.");
@@ -67,6 +71,6 @@ public static class ApiClientsApi
         };
     }
 
-    private static ApiClientResponse ToResponse(ApiClient c) =>
+    public static ApiClientResponse ToResponse(ApiClient c) =>
         new(c.Id, c.Name, c.KeyPrefix, c.PermissionList, c.CreatedAt, c.RevokedAt, c.IsPending, c.ApprovedAt, c.ApprovedBy);
 }

@@ -14,6 +14,9 @@ public sealed class FirstAdministrator(UserManager<AppUser> users, UserAdministr
 {
     public const string DefaultEmail = "admin@register.local";
 
+    /// <summary>The administrator created by this start, if one was (with its one-time password when generated).</summary>
+    public CreatedUser? Created { get; private set; }
+
     public Task RunAsync(IServiceProvider services, TextWriter console, CancellationToken ct) => EnsureAsync(console, ct);
 
     public async Task EnsureAsync(TextWriter console, CancellationToken ct = default)
@@ -30,6 +33,7 @@ public sealed class FirstAdministrator(UserManager<AppUser> users, UserAdministr
             new NewUser(string.IsNullOrWhiteSpace(email) ? DefaultEmail : email.Trim(), "Administrator", [Roles.Administrator],
                 string.IsNullOrEmpty(password) ? null : password),
             ct);
+        Created = created;
 
         // Printed to the console, never to the log: it is a secret, shown this once.
         if (created.OneTimePassword is not null)

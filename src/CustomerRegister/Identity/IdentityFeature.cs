@@ -11,9 +11,10 @@ public static class IdentityFeature
         services.AddScoped<UserQueries>();
         services.AddScoped<StaffNames>();
         services.AddScoped<ApiClientAdministration>();
+        services.AddSingleton<SettingsOverview>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapIdentityFeature(this IEndpointRouteBuilder app) =>
-        app.MapAuth().MapTwoFactor().MapUsers().MapApiClients();
+        app.MapAuth().MapTwoFactor().MapUsers().MapApiClients().MapSettings();
 }

@@ -257,6 +257,19 @@ public sealed class TwoFactor(
         return true;
     }
 
+    /// <summary>
+    /// Removes a user's authenticator and recovery codes at an administrator's request (a lost phone): a role that
+    /// requires the second factor enrols again at the next sign-in. Returns false when none was set up.
+    /// </summary>
+    public async Task<bool> ResetAsync(Guid userId)
+    {
+        var removed = await db.Set<UserTwoFactor>().Where(t => t.UserId == userId).ExecuteDeleteAsync();
+        await db.Set<UserRecoveryCode>().Where(c => c.UserId == userId).ExecuteDeleteAsync();
+        Invalidate(userId);
+        await audit.WriteAsync(Entry("auth.two_factor.reset", userId, "ok"));
+        return removed > 0;
+    }
+
     /// <summary>New recovery codes (the old ones stop working) after a current authenticator code; null when refused.</summary>
     public async Task<IReadOnlyList<string>?> RenewRecoveryCodesAsync(AppUser user, string? code)
     {

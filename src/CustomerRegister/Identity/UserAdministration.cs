@@ -3,6 +3,7 @@ using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,9 +36,29 @@ public sealed class UserAdministration(
     RegisterDbContext db,
     AuditLog audit,
     UserAccess access,
+    TwoFactor twoFactor,
     TimeProvider clock,
     ILogger<UserAdministration> logger)
 {
+    private static readonly LocalText RolesRequired = new(
+        "Pakollinen tieto (tyhjä luettelo käy).",
+        "Obligatorisk uppgift (en tom lista går bra).",
+        "Required (an empty list is allowed).");
+
+    /// <summary>The form checks of a new account, the same for the API and the page (the use case checks the rest).</summary>
+    public static FieldErrors Check(CreateUserRequest request)
+    {
+        var errors = new FieldErrors()
+            .Required("email", request.Email, 256)
+            .Required("displayName", request.DisplayName, 200);
+        if (request.Roles is null)
+        {
+            errors.Add("roles", RolesRequired);
+        }
+
+        return errors;
+    }
+
     public async Task<CreatedUser> CreateAsync(NewUser request, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string[]>();
@@ -148,6 +169,26 @@ public sealed class UserAdministration(
         await audit.WriteAsync(new AuditEntry(disabled ? "user.disable" : "user.enable", Purposes.Administration,
             EntityType: "user", EntityId: user.Id.ToString(), Fields: ["disabled"]), ct);
         await tx.CommitAsync(ct);
+        access.Invalidate(user.Id);
+        return user;
+    }
+
+    /// <summary>
+    /// Removes another user's authenticator and recovery codes (a lost phone) and ends their sessions: a role that
+    /// requires the second factor enrols again at the next sign-in. Nobody resets their own: it takes a second person.
+    /// </summary>
+    public async Task<AppUser> ResetTwoFactorAsync(Guid userId, Guid actingUserId)
+    {
+        if (userId == actingUserId)
+        {
+            await audit.WriteAsync(new AuditEntry("auth.two_factor.reset", Purposes.Security, EntityType: "user", EntityId: userId.ToString(),
+                Outcome: "denied"));
+            throw new ForbiddenException("You cannot reset your own second factor; another administrator must.");
+        }
+
+        var user = await FindAsync(userId) ?? throw new KeyNotFoundException();
+        await twoFactor.ResetAsync(user.Id);
+        await users.UpdateSecurityStampAsync(user);
         access.Invalidate(user.Id);
         return user;
     }

@@ -15,8 +15,9 @@ public sealed class UserQueries(RegisterDbContext db, AuditLog audit, UserManage
     {
         var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct);
         var roles = await RolesByUserAsync(null, ct);
+        var enrolled = await EnrolledAsync(null, ct);
         await audit.WriteAsync(new AuditEntry("user.list", Purposes.Administration, EntityType: "user"), ct);
-        return users.Select(u => ToResponse(u, roles)).ToList();
+        return users.Select(u => ToResponse(u, roles, enrolled)).ToList();
     }
 
     public async Task<Outcome<UserResponse>> GetAsync(Guid id, CancellationToken ct)
@@ -27,7 +28,7 @@ public sealed class UserQueries(RegisterDbContext db, AuditLog audit, UserManage
         }
 
         await audit.WriteAsync(new AuditEntry("user.read", Purposes.Administration, EntityType: "user", EntityId: id.ToString()), ct);
-        return ToResponse(user, await RolesByUserAsync(id, ct));
+        return ToResponse(user, await RolesByUserAsync(id, ct), await EnrolledAsync(id, ct));
     }
 
     /// <summary>The caller's own account with the permissions its roles grant now; null for a caller without one (an API key).</summary>
@@ -45,7 +46,19 @@ public sealed class UserQueries(RegisterDbContext db, AuditLog audit, UserManage
 
     /// <summary>The answer about an account just changed (not audited as a read: the change is).</summary>
     public async Task<UserResponse> ResponseAsync(AppUser user, CancellationToken ct) =>
-        ToResponse(user, await RolesByUserAsync(user.Id, ct));
+        ToResponse(user, await RolesByUserAsync(user.Id, ct), await EnrolledAsync(user.Id, ct));
+
+    /// <summary>The users (or the one user) with a confirmed authenticator.</summary>
+    private async Task<HashSet<Guid>> EnrolledAsync(Guid? userId, CancellationToken ct)
+    {
+        var query = db.Set<UserTwoFactor>().Where(t => t.EnabledAt != null);
+        if (userId is { } id)
+        {
+            query = query.Where(t => t.UserId == id);
+        }
+
+        return [.. await query.Select(t => t.UserId).ToListAsync(ct)];
+    }
 
     private async Task<ILookup<Guid, string>> RolesByUserAsync(Guid? userId, CancellationToken ct)
     {
@@ -60,7 +73,8 @@ public sealed class UserQueries(RegisterDbContext db, AuditLog audit, UserManage
         return (await query.ToListAsync(ct)).ToLookup(x => x.UserId, x => x.Role);
     }
 
-    private static UserResponse ToResponse(AppUser user, ILookup<Guid, string> roles) => new(
+    private static UserResponse ToResponse(AppUser user, ILookup<Guid, string> roles, IReadOnlySet<Guid> enrolled) => new(
         user.Id, user.Email!, user.DisplayName, roles[user.Id].Order(StringComparer.Ordinal).ToList(), user.IsDisabled,
-        user.MustChangePassword, user.LockoutEnd > DateTimeOffset.UtcNow ? user.LockoutEnd : null, user.CreatedAt);
+        user.MustChangePassword, user.LockoutEnd > DateTimeOffset.UtcNow ? user.LockoutEnd : null, user.CreatedAt,
+        enrolled.Contains(user.Id));
 }

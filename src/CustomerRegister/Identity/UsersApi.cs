@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using CustomerRegister.Audit;
 using CustomerRegister.Infrastructure;
-using CustomerRegister.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CustomerRegister.Identity;
@@ -12,18 +11,13 @@ public sealed record SetRolesRequest(string[]? Roles);
 
 public sealed record UserResponse(
     Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool Disabled, bool MustChangePassword,
-    DateTimeOffset? LockedOutUntil, DateTime CreatedAt);
+    DateTimeOffset? LockedOutUntil, DateTime CreatedAt, bool TwoFactorEnabled);
 
 public sealed record CreatedUserResponse(UserResponse User, string? OneTimePassword);
 
 /// <summary>Staff accounts (<see cref="UserAdministration"/>, <see cref="UserQueries"/>).</summary>
 public static class UsersApi
 {
-    private static readonly LocalText RolesRequired = new(
-        "Pakollinen tieto (tyhjä luettelo käy).",
-        "Obligatorisk uppgift (en tom lista går bra).",
-        "Required (an empty list is allowed).");
-
     public static IEndpointRouteBuilder MapUsers(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/users").WithTags("Users").RequirePermission(Permissions.UsersManage);
@@ -43,20 +37,15 @@ public static class UsersApi
         group.MapPost("/{id:guid}/enable", (Guid id, ClaimsPrincipal me, UserAdministration admin, UserQueries queries) =>
                 SetDisabledAsync(id, false, me, admin, queries))
             .WithName("EnableUser").WithSummary("Enable a disabled account again.");
+        group.MapPost("/{id:guid}/two-factor/reset", ResetTwoFactorAsync).WithName("ResetUserTwoFactor")
+            .WithSummary("Remove an account's authenticator and recovery codes (a lost phone) and end its sessions; it enrols again at the next sign-in. Never the caller's own.");
         return app;
     }
 
     private static async Task<Results<Created<CreatedUserResponse>, ValidationProblem>> CreateAsync(
         CreateUserRequest request, UserAdministration admin, UserQueries queries, CancellationToken ct)
     {
-        var errors = new FieldErrors()
-            .Required("email", request.Email, 256)
-            .Required("displayName", request.DisplayName, 200);
-        if (request.Roles is null)
-        {
-            errors.Add("roles", RolesRequired);
-        }
-
+        var errors = UserAdministration.Check(request);
         if (errors.Any)
         {
             return errors.Problem();
@@ -90,6 +79,25 @@ public static class UsersApi
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Own roles", detail: e.Message,
                 type: "urn:customer-register:own-roles");
+        }
+    }
+
+    private static async Task<Results<Ok<UserResponse>, NotFound, ProblemHttpResult>> ResetTwoFactorAsync(
+        Guid id, ClaimsPrincipal me, UserAdministration admin, UserQueries queries, CancellationToken ct)
+    {
+        try
+        {
+            var user = await admin.ResetTwoFactorAsync(id, AuditLog.Actor(me).Id ?? Guid.Empty);
+            return TypedResults.Ok(await queries.ResponseAsync(user, ct));
+        }
+        catch (KeyNotFoundException)
+        {
+            return TypedResults.NotFound();
+        }
+        catch (ForbiddenException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Own second factor", detail: e.Message,
+                type: "urn:customer-register:own-two-factor");
         }
     }
 

@@ -20,6 +20,7 @@ public sealed class Navigation(Access access)
         new("Nav.Audit", "/audit", Permissions.AuditRead),
         new("Nav.Catalog", "/catalog", Permissions.CatalogRead),
         new("Nav.Admin", "/admin", Permissions.UsersManage),
+        new("Units.Title", "/admin/units", Permissions.RecordingConfigure),
     ];
 
     public async Task<IReadOnlyList<NavItem>> VisibleAsync()
