@@ -168,14 +168,17 @@ public sealed class StartPagesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheAuditorHasNoMenuButAListOfWhatComesNext()
+    public async Task TheAuditorsMenuHoldsTheAuditTheCatalogueAndRetentionButNoCustomerSearch()
     {
         var auditor = await _browser.App.CreateUserAsync(Roles.Auditor);
 
         var page = await _browser.SignedInPageAsync(auditor.Email, RegisterFactory.UserPassword);
 
         await Expect(page.Locator("#start-auditor h2")).ToHaveTextAsync("Tarkastaja");
-        await Expect(page.Locator("#main-menu")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#main-menu a[href='/audit']")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#main-menu a[href='/catalog']")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#main-menu a[href='/retention']")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#main-menu a[href='/search']")).ToHaveCountAsync(0);
         await Expect(page.Locator("#global-q")).ToHaveCountAsync(0);
         var refused = await page.GotoAsync(_browser.BaseUrl + "/marketing");
         Assert.True(refused!.Status == 403 || page.Url.Contains("AccessDenied", StringComparison.Ordinal), page.Url);
