@@ -20,6 +20,7 @@ public static class RetentionFeature
         services.AddSingleton<ForecastCache>();
         services.AddScoped<RetentionForecast>();
         services.AddScoped<RetentionRunner>();
+        services.AddSingleton<RetentionRules>();
         services.AddScoped<LegalHolds>();
         services.AddScoped<ProfileRetention>();
         services.AddHostedService<RetentionJob>();

@@ -2,7 +2,10 @@ using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
+using CustomerRegister.Requests;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CustomerRegister.Retention;
 
@@ -54,4 +57,42 @@ public sealed class RetentionQueries(RegisterDbContext db, RetentionSweep sweep,
         var holds = await query.OrderBy(h => h.SetAt).Take(1000).ToListAsync(ct);
         return [.. holds.Select(LegalHolds.ToResponse)];
     }
+}
+
+/// <summary>A kind of item a hold can name one of (<c>table</c> + <c>rowId</c>): a table swept row by row, with its categories.</summary>
+public sealed record HoldableTable(string Table, IReadOnlyList<string> Categories);
+
+/// <summary>A retention rule in words for the pages: its period (the configured one), what it counts from, and the law.</summary>
+public sealed record RuleWords(string Rule, LocalText Name, LocalText Period, LocalText Start, string Law);
+
+/// <summary>The retention rules as the pages describe them, and the tables a hold can name an item of.</summary>
+public sealed class RetentionRules(RetentionDates dates, IOptions<RequestOptions> requests)
+{
+    /// <summary>Every rule of the catalogue (the public static <see cref="RetentionRule"/> fields).</summary>
+    public static readonly IReadOnlyList<RetentionRule> All =
+    [
+        .. typeof(RetentionRule).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(RetentionRule)).Select(f => (RetentionRule)f.GetValue(null)!),
+    ];
+
+    /// <summary>The rule in words; null for an unknown rule.</summary>
+    public RuleWords? Describe(string rule)
+    {
+        if (rule == UnconfirmedRequests.Rule)
+        {
+            return new RuleWords(rule, RetentionTexts.RuleName(rule), UiText.Text("Retention.Rule.unconfirmed-request.Period").Format(requests.Value.UnconfirmedDays),
+                UiText.Text("Retention.Rule.unconfirmed-request.Start"), "GDPR Art 5(1)(c), (e)");
+        }
+
+        return All.FirstOrDefault(r => r.Id == rule) is { } found
+            ? new RuleWords(rule, RetentionTexts.RuleName(rule), (dates.PeriodOf(found) with { Setting = null }).Text, found.StartingEvent, found.Law)
+            : null;
+    }
+
+    /// <summary>The tables swept row by row whose items a hold can name, in the plan's order.</summary>
+    public static IReadOnlyList<HoldableTable> Holdable(RetentionSweep sweep, DateTime now) =>
+    [
+        .. sweep.Plan().RowSources(now).Where(s => s.Entity.FindPrimaryKey()?.Properties is [{ ClrType: var key }] && key == typeof(Guid))
+            .GroupBy(s => s.Table).Select(g => new HoldableTable(g.Key, [.. g.SelectMany(s => s.Categories).Select(c => c.Id).Distinct()])),
+    ];
 }
