@@ -1,4 +1,3 @@
-using System.Globalization;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
 using CustomerRegister.Infrastructure.Jobs;
@@ -35,7 +34,7 @@ public static class RetentionEndpoints
         run.MapPost("/retention/runs", (RetentionRunner runner, HttpContext http) =>
             {
                 var job = runner.Start(http.User);
-                return TypedResults.Accepted($"/api/jobs/{job.Id}", JobResponse.From(job, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName));
+                return TypedResults.Accepted($"/api/jobs/{job.Id}", JobResponse.From(job, "en"));
             })
             .WithName("StartRetentionSweep").WithSummary("Start a sweep in the background (one at a time) and answer at once with its job; follow it at /api/jobs/{id}.");
         run.MapPost("/legal-holds", async (HoldRequest request, LegalHolds holds, HttpContext http, CancellationToken ct) =>

@@ -150,7 +150,7 @@ public sealed partial class RetentionPagesTests : IAsyncLifetime
         await page.ClickAsync("#job-result");
         await Expect(page.Locator("#runs tbody tr").First).ToContainTextAsync("Valmis");
         await Expect(page.Locator("#runs tbody tr").First.Locator("td.num").First).ToHaveTextAsync("1");
-        await page.Locator("#runs tbody tr").First.Locator("summary").ClickAsync();
+        await page.Locator("#runs tr.run-log summary").First.ClickAsync();
         await Expect(page.Locator("#runs table.log")).ToContainTextAsync("poistettu");
         await Expect(web.Locator("td.total")).ToHaveTextAsync("1");
         await Infrastructure.Browser.CheckPageAsync(page, "retention-desk-after-sweep");

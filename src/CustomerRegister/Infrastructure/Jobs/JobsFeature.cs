@@ -1,4 +1,3 @@
-using System.Globalization;
 using CustomerRegister.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -18,7 +17,7 @@ public static class JobsFeature
     {
         app.MapGet("/api/jobs/{id:guid}", async Task<Results<Ok<JobResponse>, NotFound>> (Guid id, JobQueries jobs) =>
                 await jobs.FindAsync(id) is { } job
-                    ? TypedResults.Ok(JobResponse.From(job, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName))
+                    ? TypedResults.Ok(JobResponse.From(job, "en"))
                     : TypedResults.NotFound())
             .WithTags("Jobs").RequirePermission(Permissions.AccountSelf)
             .WithName("GetJob").WithSummary("A long job's state: started, running (steps done of all), done (with the result's link) or failed (with the reason).");
