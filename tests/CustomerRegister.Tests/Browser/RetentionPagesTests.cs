@@ -171,6 +171,19 @@ public sealed partial class RetentionPagesTests : IAsyncLifetime
         await Expect(page.Locator("li.hold textarea")).ToHaveCountAsync(0);
         await Expect(page.Locator("#set-hold")).ToBeVisibleAsync();
 
+        // A person hold without the person is missing its identifier; one web event is held as an item.
+        await page.FillAsync("#Input_Reason", "Viranomaisen tietopyyntö koskee yhtä käyntiä");
+        await page.ClickAsync("#set-submit");
+        await Expect(page.Locator("#Input_SubjectId-error")).ToHaveTextAsync("Pakollinen tieto.");
+        var eventId = Guid.Parse((await _browser.App.Database.ScalarAsync("SELECT id FROM web_events WHERE path = '/uusi'"))!.ToString()!);
+        await page.SelectOptionAsync("#Input_Scope", "Item");
+        await page.SelectOptionAsync("#Input_Table", "web_events");
+        await page.FillAsync("#Input_RowId", eventId.ToString());
+        await page.ClickAsync("#set-submit");
+        await Expect(page.Locator("#notice")).ToHaveTextAsync("Pito asetettu.");
+        await Expect(page.Locator("li.hold")).ToHaveCountAsync(2);
+        await Expect(page.Locator("li.hold").Nth(1)).ToContainTextAsync("Yksittäinen tieto: verkkokäyttäytymistiedot");
+
         // Customer service has no retention desk at all.
         var service = await _browser.App.CreateUserAsync(Roles.CustomerService);
         var other = await _browser.SignedInPageAsync(service.Email, RegisterFactory.UserPassword);

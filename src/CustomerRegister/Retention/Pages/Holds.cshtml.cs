@@ -94,6 +94,13 @@ public sealed class HoldsModel(RetentionQueries queries, LegalHolds holds, Reten
                 TempData[FormNotice.Key] = UiText.Get("Retention.Holds.Set.Notice");
                 return Redirect("/retention/holds");
             }
+
+            // The form names the scope first, so an empty identifier is simply missing (not "either a person or an item").
+            if (Input.Scope == HoldScope.Person && string.IsNullOrWhiteSpace(Input.SubjectId))
+            {
+                ModelState.Remove("Input.SubjectId");
+                ModelState.AddModelError("Input.SubjectId", FieldMessages.Required.In(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName));
+            }
         }
 
         Response.StatusCode = StatusCodes.Status400BadRequest;
