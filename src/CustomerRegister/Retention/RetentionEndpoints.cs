@@ -17,6 +17,10 @@ public static class RetentionEndpoints
         read.MapGet("/retention/forecast", async (bool? fresh, RetentionForecast forecast, CancellationToken ct) =>
                 TypedResults.Ok(await forecast.ForecastAsync(fresh == true, ct)))
             .WithName("ForecastRetention").WithSummary("What falls due in each of the next 12 months, by rule and kind of item, and what holds keep back (kept for a while; fresh=true computes it again).");
+        read.MapGet("/retention/rules/{rule}/items", async Task<Results<Ok<IReadOnlyList<RuleItem>>, NotFound>> (string rule, RetentionRules rules,
+                    RetentionQueries queries, CancellationToken ct) =>
+                rules.Describe(rule) is null ? TypedResults.NotFound() : TypedResults.Ok(await queries.RuleItemsAsync(rule, ct)))
+            .WithName("ListRetentionRuleItems").WithSummary("The first items a rule removes within the next 12 months, earliest due first, with the day each counts from, its due date and what holds it.");
         read.MapGet("/retention/runs", async (int? limit, RetentionQueries queries, CancellationToken ct) =>
                 TypedResults.Ok(await queries.RunsAsync(limit, ct)))
             .WithName("ListRetentionRuns").WithSummary("The deletion log: recent runs with counts per table, category and rule.");

@@ -17,8 +17,45 @@ public sealed record RunResponse(Guid Id, DateTime StartedAt, DateTime? Complete
     IReadOnlyList<RunLine> Lines);
 
 /// <summary>The reads of retention: the preview (audited), the deletion log, the legal holds.</summary>
-public sealed class RetentionQueries(RegisterDbContext db, RetentionSweep sweep, AuditLog audit, TimeProvider clock)
+/// <summary>
+/// One item a rule removes within the forecast's 12 months, with its reason: what it is (the table's categories), its key,
+/// the person it is about, the day its period counts from, its due date (the last day it is kept) and what holds it.
+/// </summary>
+public sealed record RuleItem(string Table, IReadOnlyList<string> Categories, string? Key, Guid? SubjectId, DateOnly? Start, DateOnly? Due,
+    IReadOnlyList<string> HeldBecause);
+
+public sealed class RetentionQueries(RegisterDbContext db, RetentionSweep sweep, ProfileRetention profiles, AuditLog audit, TimeProvider clock)
 {
+    /// <summary>Why a due row stays: a hold on it or on its person (a legal hold, a legal-claims restriction, open collection).</summary>
+    public const string HeldItem = "held";
+
+    /// <summary>How many items of each kind the rule's drill-down lists.</summary>
+    public const int ItemLimit = 25;
+
+    /// <summary>
+    /// The first items of a rule (earliest due first) that leave within the forecast's 12 months (<see cref="RetentionForecast"/>),
+    /// with their reasons (none for the rules applied by one statement: identity codes, unconfirmed requests).
+    /// </summary>
+    public async Task<IReadOnlyList<RuleItem>> RuleItemsAsync(string rule, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var horizon = HelsinkiTime.StartUtc(RetentionForecast.MonthsFrom(HelsinkiTime.DateOf(now))[^1].To.AddDays(1));
+        var (rows, people) = await sweep.DueItemsAsync(rule, horizon, ItemLimit, ct);
+        var items = rows.Select(r => new RuleItem(r.Source.Table, [.. r.Source.Categories.Select(c => c.Id)], r.Row.Key, r.Row.SubjectId, r.Row.Start,
+            r.Row.Start is { } start ? r.Source.Period.DueFrom(start, RetentionPlan.StartIsFinancialYearEnd(r.Source.Start)) : null,
+            r.Row.Held ? [HeldItem] : [])).ToList();
+        foreach (var person in people)
+        {
+            if (await profiles.GetAsync(person, ct) is { } status)
+            {
+                items.Add(new RuleItem("subjects", ProfileSweep.ProfileCategories, null, person, status.EndOfCooperation, status.DueDate, status.HeldBecause));
+            }
+        }
+
+        await audit.WriteAsync(new AuditEntry("retention.preview", Purposes.LegalObligation, EntityType: "retention_run"), ct);
+        return [.. items.OrderBy(i => i.Due ?? DateOnly.MaxValue).ThenBy(i => i.Table, StringComparer.Ordinal).Take(ItemLimit * 2)];
+    }
+
     /// <summary>What goes by <paramref name="asOf"/> (a day, default now) and why, and what holds keep back.</summary>
     public async Task<Outcome<PreviewResponse>> PreviewAsync(string? asOf, CancellationToken ct)
     {

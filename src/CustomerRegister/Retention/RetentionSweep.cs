@@ -105,6 +105,34 @@ public sealed class RetentionSweep(
         return [.. Merge([.. lines.OfType<DueLine>()]).Where(l => l.Due + l.Held > 0)];
     }
 
+    /// <summary>
+    /// The first <paramref name="limit"/> due rows of each table a row rule removes by <paramref name="asOf"/>, and the
+    /// first people a subject rule removes, as the sweep's own conditions find them.
+    /// </summary>
+    public async Task<(List<(RowSource Source, DueRow Row)> Rows, List<Guid> People)> DueItemsAsync(string rule, DateTime asOf, int limit,
+        CancellationToken ct)
+    {
+        var plan = Plan();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var rows = new List<(RowSource, DueRow)>();
+            foreach (var source in plan.RowSources(asOf).Where(s => s.Rule.Id == rule))
+            {
+                rows.AddRange((await _rows.ListAsync(source, limit, ct)).Select(r => (source, r)));
+            }
+
+            var people = RetentionPlan.SubjectRules.FirstOrDefault(r => r.Id == rule) is { } subjectRule
+                ? await _profiles.ListAsync(plan, subjectRule, asOf, limit, ct)
+                : [];
+            return (rows, people);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     /// <summary>Sweeps now on behalf of <paramref name="user"/>: a conflict on the lease when another instance is sweeping.</summary>
     public async Task<Outcome<SweepResult>> RunForAsync(System.Security.Claims.ClaimsPrincipal? user, CancellationToken ct,
         Action<SweepProgress>? progress = null)

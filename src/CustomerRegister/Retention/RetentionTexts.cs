@@ -110,6 +110,21 @@ public static class RetentionTexts
             "Spärrade: poster vars lagringstid går ut inom 12 månader men som en spärr hindrar från att raderas.",
             "Held: items whose period ends within 12 months but that a hold keeps back."),
 
+        ["Retention.RulePage.Due"] = new("Ensimmäiset poistuvat", "De första som raderas", "The first to leave"),
+        ["Retention.RulePage.DueIntro"] = new(
+            "Kunkin tietolajin enintään {0} ensimmäistä 12 kuukauden kuluessa poistuvaa kohdetta, aikaisin erääntyvä ensin.",
+            "Högst {0} första poster av varje slag som raderas inom 12 månader, den som förfaller först överst.",
+            "At most the first {0} items of each kind leaving within 12 months, the earliest due first."),
+        ["Retention.Due.Start"] = new("Säilytysaika alkaa", "Lagringstiden räknas från", "Counted from"),
+        ["Retention.Due.KeptUntil"] = new("Säilytetään asti", "Sparas till", "Kept until"),
+        ["Retention.Due.Person"] = new("Henkilö", "Person", "Person"),
+        ["Retention.Held.held"] = new("Pidossa", "Spärrad", "Held"),
+        ["Retention.Held.legal-hold"] = new("Oikeudellinen pito", "Rättslig spärr", "Legal hold"),
+        ["Retention.Held.legal-claims-restriction"] = new("Rajoitus oikeusvaateen vuoksi", "Begränsning för rättsliga anspråk", "Restriction for legal claims"),
+        ["Retention.Held.collection-case"] = new("Avoin perintä", "Öppen indrivning", "Open collection"),
+        ["Retention.Held.relationship-in-force"] = new("Asiakkuus voimassa", "Kundrelationen gäller", "Relationship in force"),
+        ["Retention.Held.organisation-relationship-in-force"] = new("Organisaation asiakkuus voimassa", "Organisationens kundrelation gäller",
+            "The organisation's relationship in force"),
         ["Retention.Holds.Title"] = new("Oikeudelliset pidot", "Rättsliga spärrar", "Legal holds"),
         ["Retention.Holds.Intro"] = new(
             "Pito estää henkilön kaikkien tietojen tai yksittäisen tiedon poiston, kunnes tietosuojavastaava vapauttaa sen perusteluineen.",

@@ -22,6 +22,8 @@ public sealed partial class RetentionPagesTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _browser.DisposeAsync();
 
+    private static string Shown(DateTime utc) => CustomerRegister.Localization.Display.Date(utc);
+
     private static string Sql(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     [GeneratedRegex("/jobs/[0-9a-f-]{36}$")]
@@ -79,6 +81,10 @@ public sealed partial class RetentionPagesTests : IAsyncLifetime
         await Expect(page.Locator("#rule-period")).ToHaveTextAsync("13 kuukautta");
         await Expect(page.Locator("#item-web_events th")).ToContainTextAsync("verkko");
         await Expect(page.Locator("#item-web_events td.total")).ToHaveTextAsync("2");
+        var due = page.Locator("#due-items tr.due-item");
+        await Expect(due).ToHaveCountAsync(2);
+        await Expect(due.First.Locator($"a[href='/subjects/{subjectId}']")).ToBeVisibleAsync();
+        await Expect(due.First).ToContainTextAsync(Shown(DateTime.UtcNow.AddMonths(-14)));
         await Infrastructure.Browser.CheckPageAsync(page, "retention-rule");
 
         // A hold without a reason is refused beside the field, in Finnish and in Swedish.
