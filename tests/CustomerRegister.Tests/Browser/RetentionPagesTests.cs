@@ -153,6 +153,13 @@ public sealed partial class RetentionPagesTests : IAsyncLifetime
         await Expect(page.Locator("#job-state")).ToHaveTextAsync("Valmis", new() { Timeout = 20_000 });
         await Expect(page.Locator("#job-message")).ToContainTextAsync("Poistettiin 1, pidossa 0.");
         await Infrastructure.Browser.CheckPageAsync(page, "retention-job-done");
+
+        // The region jobs.js refreshes comes from the page's status handler, with the same state.
+        var region = page.Locator("#job-status");
+        await Expect(region).ToHaveAttributeAsync("aria-live", "polite");
+        var status = await page.APIRequest.GetAsync(_browser.BaseUrl + await region.GetAttributeAsync("data-status-url"));
+        Assert.Equal(200, status.Status);
+        Assert.Contains("data-finished=\"true\"", await status.TextAsync(), StringComparison.Ordinal);
         await page.ClickAsync("#job-result");
         await Expect(page.Locator("#runs tbody tr").First).ToContainTextAsync("Valmis");
         await Expect(page.Locator("#runs tbody tr").First.Locator("td.num").First).ToHaveTextAsync("1");
