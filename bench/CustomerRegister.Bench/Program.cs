@@ -184,6 +184,12 @@ try
         results.Add(await scenarios.RetentionPreviewAsync(dpo));
     }
 
+    if (options.Runs("forecast"))
+    {
+        results.Add(await scenarios.RetentionForecastAsync(dpo, fresh: true));
+        results.Add(await scenarios.RetentionForecastAsync(dpo, fresh: false));
+    }
+
     if (options.Runs("sweep"))
     {
         results.Add(await scenarios.RetentionSweepAsync(dpo));
@@ -214,7 +220,7 @@ internal sealed record Row(string Scenario, string App, string Throughput, strin
 internal sealed record BenchOptions(int Subjects, int Seed, string? Connection, int Requests, int Creates, int Clients, int Samples,
     IReadOnlyList<string>? Only = null)
 {
-    public static readonly string[] Scenarios = ["generate", "seed", "search", "picture", "create", "person-page", "typeahead", "mixed", "report", "erasure-preview", "erasure", "preview", "sweep"];
+    public static readonly string[] Scenarios = ["generate", "seed", "search", "picture", "create", "person-page", "typeahead", "mixed", "report", "erasure-preview", "erasure", "preview", "forecast", "sweep"];
 
     /// <summary>The diagnostic "generate" runs only when asked for by name.</summary>
     public bool Runs(string scenario) => Only is null ? scenario != "generate" : Only.Contains(scenario);
@@ -228,7 +234,7 @@ internal sealed record BenchOptions(int Subjects, int Seed, string? Connection, 
           --creates C      consumers created through HTTP (default 3000), by K concurrent clients (default 16)
           --quick          a smoke run: 3000 subjects, 200 requests, 300 creates
           --only A,B       run only these scenarios (seed, search, picture, create, person-page, typeahead, mixed, report,
-                           erasure-preview, erasure, preview, sweep); without
+                           erasure-preview, erasure, preview, forecast, sweep); without
                            seed, --connection must name a database a previous bench seeded; "generate" times the
                            seed's generators alone (no writing)
         """;

@@ -11,6 +11,7 @@ using CustomerRegister.Erasure;
 using CustomerRegister.Identity;
 using CustomerRegister.Identity.Pages.Account;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Infrastructure.Jobs;
 using CustomerRegister.Localization;
 using CustomerRegister.Marketing;
 using CustomerRegister.Protection;
@@ -83,6 +84,7 @@ public static class RegisterApp
         services.AddRequestsFeature(configuration);
         services.AddRestrictionsFeature();
         services.AddErasureFeature();
+        services.AddJobsFeature();
         services.AddRetentionFeature(configuration);
         services.AddRecordingsFeature(configuration);
         services.AddDemoFeature();
@@ -142,6 +144,7 @@ public static class RegisterApp
         app.MapRequestsFeature();
         app.MapErasureFeature();
         app.MapRestrictionsFeature();
+        app.MapJobsFeature();
         app.MapRetentionFeature();
         app.MapRecordingsFeature();
 

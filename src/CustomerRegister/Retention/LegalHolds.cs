@@ -16,7 +16,7 @@ public sealed record HoldResponse(Guid Id, Guid? SubjectId, string? Table, Guid?
     DateTime? ReleasedAt, Guid? ReleasedBy, string? ReleaseReason);
 
 /// <summary>Legal holds: a person or one item held back from the sweep, with the reason; released by the DPO with the reason.</summary>
-public sealed class LegalHolds(RegisterDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class LegalHolds(RegisterDbContext db, AuditLog audit, TimeProvider clock, ForecastCache forecasts)
 {
     private static readonly LocalText PersonOrItem = new(
         "Joko henkilö (subjectId) tai taulu ja rivi (table ja rowId, yksi tieto).",
@@ -77,6 +77,7 @@ public sealed class LegalHolds(RegisterDbContext db, AuditLog audit, TimeProvide
         audit.Add(new AuditEntry("legal_hold.set", Purposes.LegalObligation, hold.SubjectId, "legal_hold", hold.Id.ToString(),
             [Categories.RightsRequest.Id]));
         await db.SaveChangesAsync(ct);
+        forecasts.Invalidate();
         return ToResponse(hold);
     }
 
@@ -101,6 +102,7 @@ public sealed class LegalHolds(RegisterDbContext db, AuditLog audit, TimeProvide
         audit.Add(new AuditEntry("legal_hold.release", Purposes.LegalObligation, hold.SubjectId, "legal_hold", hold.Id.ToString(),
             [Categories.RightsRequest.Id]));
         await db.SaveChangesAsync(ct);
+        forecasts.Invalidate();
         return ToResponse(hold);
     }
 

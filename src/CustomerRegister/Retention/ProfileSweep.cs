@@ -33,6 +33,22 @@ public sealed class ProfileSweep(
         return new DueLine("subjects", ProfileCategories, rule.Id, plan.SubjectReason(rule), due, 0);
     }
 
+    /// <summary>The first <paramref name="limit"/> people a subject rule removes by <paramref name="asOf"/> (none held: the rule's SQL leaves them out).</summary>
+    public async Task<List<Guid>> ListAsync(RetentionPlan plan, RetentionRule rule, DateTime asOf, int limit, CancellationToken ct)
+    {
+        var ids = new List<Guid>();
+        await using var command = sql.CommandFor($"SELECT s FROM ({RetentionPlan.DueSubjectsSql(rule.Id)}) d LIMIT {limit}",
+            c => BindSubjectRule(c, plan, rule.Id, asOf));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var value = reader.GetValue(0);
+            ids.Add(value is Guid g ? g : Guid.Parse(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!));
+        }
+
+        return ids;
+    }
+
     /// <summary>
     /// One chunk of staged ids: <paramref name="Match"/> selects them (<c>IN (…)</c>), <paramref name="Range"/> is the
     /// condition on the staging table itself, <paramref name="Bind"/> adds their parameters.

@@ -17,6 +17,10 @@ public static class RetentionFeature
         services.AddScoped<ProfileSweep>();
         services.AddScoped<RetentionSweep>();
         services.AddScoped<RetentionQueries>();
+        services.AddSingleton<ForecastCache>();
+        services.AddScoped<RetentionForecast>();
+        services.AddScoped<RetentionRunner>();
+        services.AddSingleton<RetentionRules>();
         services.AddScoped<LegalHolds>();
         services.AddScoped<ProfileRetention>();
         services.AddHostedService<RetentionJob>();

@@ -17,6 +17,9 @@ namespace CustomerRegister.Retention;
 /// <summary>What is due as of a moment, per table and rule, with what a hold keeps back.</summary>
 public sealed record DueLine(string Table, IReadOnlyList<string> Categories, string Rule, string Reason, long Due, long Held);
 
+/// <summary>Where a running sweep is: steps done of those known (a later pass adds its own), the rule and table it is on, items removed so far.</summary>
+public sealed record SweepProgress(int Done, int Total, string Rule, string Table, IReadOnlyList<string> Categories, long Removed);
+
 public sealed record SweepResult(Guid? RunId, bool Swept, string? Refusal, long Deleted, long Held, IReadOnlyList<DueLine> Lines);
 
 /// <summary>
@@ -29,7 +32,7 @@ public sealed record SweepResult(Guid? RunId, bool Swept, string? Refusal, long 
 public sealed class RetentionSweep(
     RegisterDbContext db, AuditLog audit, TimeProvider clock, IOptions<RetentionOptions> options, RetentionDates dates,
     IServiceScopeFactory scopes, StorageReclaimer reclaimer, IdentityCodeExpiry identityCodes, UnconfirmedRequests unconfirmed,
-    SweepSql sql, SweepLease lease, DeletionLog deletions, RowSweep rows, ProfileSweep profiles, ILogger<RetentionSweep> log)
+    SweepSql sql, SweepLease lease, DeletionLog deletions, RowSweep rows, ProfileSweep profiles, ForecastCache forecasts, ILogger<RetentionSweep> log)
 {
     private static readonly LocalText LeaseHeld = new(
         "Toinen instanssi on jo poistamassa vanhentuneita tietoja (lukko varattu).",
@@ -102,16 +105,48 @@ public sealed class RetentionSweep(
         return [.. Merge([.. lines.OfType<DueLine>()]).Where(l => l.Due + l.Held > 0)];
     }
 
+    /// <summary>
+    /// The first <paramref name="limit"/> due rows of each table a row rule removes by <paramref name="asOf"/>, and the
+    /// first people a subject rule removes, as the sweep's own conditions find them.
+    /// </summary>
+    public async Task<(List<(RowSource Source, DueRow Row)> Rows, List<Guid> People)> DueItemsAsync(string rule, DateTime asOf, int limit,
+        CancellationToken ct)
+    {
+        var plan = Plan();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var rows = new List<(RowSource, DueRow)>();
+            foreach (var source in plan.RowSources(asOf).Where(s => s.Rule.Id == rule))
+            {
+                rows.AddRange((await _rows.ListAsync(source, limit, ct)).Select(r => (source, r)));
+            }
+
+            var people = RetentionPlan.SubjectRules.FirstOrDefault(r => r.Id == rule) is { } subjectRule
+                ? await _profiles.ListAsync(plan, subjectRule, asOf, limit, ct)
+                : [];
+            return (rows, people);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     /// <summary>Sweeps now on behalf of <paramref name="user"/>: a conflict on the lease when another instance is sweeping.</summary>
-    public async Task<Outcome<SweepResult>> RunForAsync(System.Security.Claims.ClaimsPrincipal? user, CancellationToken ct)
+    public async Task<Outcome<SweepResult>> RunForAsync(System.Security.Claims.ClaimsPrincipal? user, CancellationToken ct,
+        Action<SweepProgress>? progress = null)
     {
         var (kind, id) = AuditLog.Actor(user);
-        var result = await RunAsync($"api:{kind}:{id}", ct);
+        var result = await RunAsync($"api:{kind}:{id}", ct, progress);
         return result.Swept ? result : Outcome.Conflict("lease", LeaseHeld);
     }
 
-    /// <summary>Sweeps what is due now. Refused (not an error) when another instance holds the lease.</summary>
-    public async Task<SweepResult> RunAsync(string trigger, CancellationToken ct)
+    /// <summary>
+    /// Sweeps what is due now, telling <paramref name="progress"/> of each step. Refused (not an error) when another
+    /// instance holds the lease.
+    /// </summary>
+    public async Task<SweepResult> RunAsync(string trigger, CancellationToken ct, Action<SweepProgress>? progress = null)
     {
         var asOf = clock.GetUtcNow().UtcDateTime;
         if (!await lease.TakeAsync(ct))
@@ -124,6 +159,7 @@ public sealed class RetentionSweep(
         await db.SaveChangesAsync(ct);
         var plan = Plan();
         var lines = new List<DueLine>();
+        var steps = new Steps(progress, 2 + PassSteps(plan, asOf));
         try
         {
             await db.Database.OpenConnectionAsync(ct);
@@ -132,6 +168,7 @@ public sealed class RetentionSweep(
             await _sql.ExecuteAsync("DELETE FROM retention_batch_subjects", _ => { }, ct);
 
             // Identity codes on scrapping certificates (Vehicles/IdentityCodeExpiry): emptied in one statement, the certificates stay.
+            steps.Next(IdentityCodeExpiry.Rule.Id, IdentityCodeExpiry.Table, [Categories.IdentityCode.Id]);
             await using (var transaction = await db.Database.BeginTransactionAsync(ct))
             {
                 var today = HelsinkiTime.DateOf(asOf);
@@ -145,7 +182,11 @@ public sealed class RetentionSweep(
                 {
                     lines.Add(_identityCodes.Line(emptied, held));
                 }
+
+                steps.Removed += emptied;
             }
+
+            steps.Next(UnconfirmedRequests.Rule, UnconfirmedRequests.Table, [Categories.RightsRequest.Id]);
 
             // Web-form requests never confirmed (Requests/UnconfirmedRequests): deleted with their action log and undelivered mail.
             await using (var transaction = await db.Database.BeginTransactionAsync(ct))
@@ -158,6 +199,8 @@ public sealed class RetentionSweep(
                 {
                     lines.Add(_unconfirmed.Line(deleted));
                 }
+
+                steps.Removed += deleted;
             }
 
             // What one rule removes can free what another kept (a profile purge frees rows that pointed at them, a voucher's
@@ -166,7 +209,12 @@ public sealed class RetentionSweep(
             // person never makes another person due.
             for (var pass = 1; pass <= MaxPasses; pass++)
             {
-                var removed = await PassAsync(run, plan, asOf, lines, first: pass == 1, ct);
+                if (pass > 1)
+                {
+                    steps.Total += PassSteps(plan, asOf);
+                }
+
+                var removed = await PassAsync(run, plan, asOf, lines, first: pass == 1, steps, ct);
                 log.LogInformation("Retention run {RunId} pass {Pass}: {Removed} items removed", run.Id, pass, removed);
                 if (removed == 0)
                 {
@@ -182,12 +230,14 @@ public sealed class RetentionSweep(
             audit.Add(new AuditEntry("retention.run", Purposes.LegalObligation, EntityType: "retention_run", EntityId: run.Id.ToString(),
                 Fields: lines.SelectMany(l => l.Categories).Distinct()));
             await db.SaveChangesAsync(ct);
+            forecasts.Invalidate();
             log.LogInformation("Retention run {RunId}: {Deleted} items removed, {Held} held", run.Id, run.Deleted, run.Held);
             return new SweepResult(run.Id, true, null, run.Deleted, run.Held, lines);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             log.LogError(e, "Retention run {RunId} failed; the next run continues from the last whole batch", run.Id);
+            forecasts.Invalidate();
             db.ChangeTracker.Clear();
             await db.Set<RetentionRun>().Where(r => r.Id == run.Id)
                 .ExecuteUpdateAsync(u => u.SetProperty(r => r.Error, e.GetType().Name), CancellationToken.None);
@@ -210,17 +260,20 @@ public sealed class RetentionSweep(
     /// One pass: rows by their own dates, then people by the end of their cooperation (in a later pass only if its rows
     /// removed something), then what vouchers no longer keep. Held items are counted in the <paramref name="first"/> pass.
     /// </summary>
-    private async Task<long> PassAsync(RetentionRun run, RetentionPlan plan, DateTime asOf, List<DueLine> lines, bool first, CancellationToken ct)
+    private async Task<long> PassAsync(RetentionRun run, RetentionPlan plan, DateTime asOf, List<DueLine> lines, bool first, Steps steps,
+        CancellationToken ct)
     {
         long removed = 0;
         foreach (var source in plan.RowSources(asOf))
         {
+            steps.Next(source.Rule.Id, source.Table, [.. source.Categories.Select(c => c.Id)]);
             var started = clock.GetTimestamp();
             var held = first ? await _rows.CountHeldAsync(source, ct) : 0;
             var deleted = await _rows.SweepAsync(run, source, ct);
             log.LogInformation("Retention run {RunId} {Table} {Rule}: {Deleted} removed, {Held} held in {Ms} ms", run.Id, source.Table,
                 source.Rule.Id, deleted, held, clock.GetElapsedTime(started).TotalMilliseconds);
             removed += deleted;
+            steps.Removed += deleted;
             if (deleted + held > 0)
             {
                 lines.Add(RowSweep.Line(source, deleted, held));
@@ -228,27 +281,55 @@ public sealed class RetentionSweep(
             }
         }
 
-        foreach (var rule in first || removed > 0 ? RetentionPlan.SubjectRules : [])
+        foreach (var rule in RetentionPlan.SubjectRules)
         {
+            steps.Next(rule.Id, "subjects", ProfileSweep.ProfileCategories);
+            if (!first && removed == 0)
+            {
+                continue;
+            }
+
             var started = clock.GetTimestamp();
             var deleted = await _profiles.SweepAsync(run, plan, rule.Id, asOf, ct);
             log.LogInformation("Retention run {RunId} subjects {Rule}: {Deleted} items removed in {Ms} ms", run.Id, rule.Id, deleted,
                 clock.GetElapsedTime(started).TotalMilliseconds);
             removed += deleted;
+            steps.Removed += deleted;
             if (deleted > 0)
             {
                 lines.Add(new DueLine("subjects", ProfileSweep.ProfileCategories, rule.Id, plan.SubjectReason(rule), deleted, 0));
             }
         }
 
+        steps.Next(RetentionRule.CustomerProfile.Id, "subjects", ProfileSweep.ProfileCategories);
         var freed = await _profiles.PurgeFreedAsync(run, plan, ct);
         removed += freed;
+        steps.Removed += freed;
         if (freed > 0)
         {
             lines.Add(new DueLine("subjects", ProfileSweep.ProfileCategories, RetentionRule.CustomerProfile.Id, ProfileSweep.FreedReason, freed, 0));
         }
 
         return removed;
+    }
+
+    /// <summary>The steps of one pass: each row source, each subject rule, and what vouchers no longer keep.</summary>
+    private static int PassSteps(RetentionPlan plan, DateTime asOf) => plan.RowSources(asOf).Count + RetentionPlan.SubjectRules.Length + 1;
+
+    /// <summary>Counts a run's steps and tells the listener, if any, as each begins.</summary>
+    private sealed class Steps(Action<SweepProgress>? listener, int total)
+    {
+        public int Done { get; private set; }
+
+        public int Total { get; set; } = total;
+
+        public long Removed { get; set; }
+
+        public void Next(string rule, string table, IReadOnlyList<string> categories)
+        {
+            listener?.Invoke(new SweepProgress(Done, Total, rule, table, categories, Removed));
+            Done++;
+        }
     }
 
     /// <summary>

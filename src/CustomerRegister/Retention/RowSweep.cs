@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
+using CustomerRegister.Infrastructure;
 using CustomerRegister.Recordings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -10,6 +11,9 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace CustomerRegister.Retention;
+
+/// <summary>A due row: its key, the person it is about (if the table names one), its start day, and whether a hold keeps it.</summary>
+public sealed record DueRow(string Key, Guid? SubjectId, DateOnly? Start, bool Held);
 
 /// <summary>
 /// The row rules: batches of due rows by their own dates (<see cref="RowSource"/>), one transaction each, what holds them
@@ -221,6 +225,42 @@ public sealed class RowSweep(
         var held = all == 0 ? 0 : await CountHeldAsync(source, ct);
         return (all - held, held);
     }
+
+    /// <summary>
+    /// The first <paramref name="limit"/> due rows of a source, earliest start first: each row's key, the person it is
+    /// about (when the table names one), its start day and whether a hold keeps it.
+    /// </summary>
+    public async Task<List<DueRow>> ListAsync(RowSource source, int limit, CancellationToken ct)
+    {
+        var names = db.GetService<ISqlGenerationHelper>();
+        var table = names.DelimitIdentifier(source.Table);
+        var key = $"{table}.{names.DelimitIdentifier(source.Entity.FindPrimaryKey()!.Properties[0].GetColumnName())}";
+        var start = $"{table}.{names.DelimitIdentifier(source.Start.GetColumnName())}";
+        var subject = source.Entity.FindProperty(nameof(Subjects.SubjectRecord.SubjectId)) is { } s
+            ? $"{table}.{names.DelimitIdentifier(s.GetColumnName())}"
+            : "NULL";
+        var (due, held) = Conditions(source);
+        var isHeld = held is null ? "0" : $"CASE WHEN {held.IsHeld} THEN 1 ELSE 0 END";
+        var rows = new List<DueRow>();
+        await using var command = sql.CommandFor(
+            $"SELECT {key}, {start}, {subject}, {isHeld} FROM {table} WHERE {due} ORDER BY {start} LIMIT {limit}", c => BindBound(c, source));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var day = Typed(reader.GetValue(1), source) switch
+            {
+                DateOnly d => d,
+                DateTime t => HelsinkiTime.DateOf(t),
+                _ => (DateOnly?)null,
+            };
+            rows.Add(new DueRow(Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!, reader.IsDBNull(2) ? null : AsGuid(reader.GetValue(2)),
+                day, Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture) == 1));
+        }
+
+        return rows;
+    }
+
+    private static Guid AsGuid(object value) => value is Guid g ? g : Guid.Parse(Convert.ToString(value, CultureInfo.InvariantCulture)!);
 
     public async Task<long> CountHeldAsync(RowSource source, CancellationToken ct)
     {
