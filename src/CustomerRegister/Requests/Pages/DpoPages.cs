@@ -26,3 +26,6 @@ public static class DpoPages
 
 /// <summary>What the request table partial draws: the lines, the staff names of their assignees, the table's id.</summary>
 public sealed record RequestTable(IReadOnlyList<RequestQueueItem> Items, IReadOnlyDictionary<Guid, string> Staff, string Id);
+
+/// <summary>The DPO's block on the start page.</summary>
+public sealed record StartDpo(RequestCounts Counts, IReadOnlyList<RequestQueueItem> FirstDue);

@@ -72,7 +72,7 @@ public sealed class LiftForm
 /// </summary>
 [Authorize(Policy = Permissions.PolicyPrefix + Permissions.RequestHandle)]
 public sealed class RequestModel(
-    RequestQueries queries, RequestWorkflow workflow, RequestPeople people, SendAccessReport send, Rectifications rectifications,
+    RequestQueries queries, RequestWorkflow workflow, AccessReports reports, RequestPeople people, SendAccessReport send, Rectifications rectifications,
     RestrictionHandling restrictions, SearchQueries search, StaffNames staff, UserManager<AppUser> users) : PageModel
 {
     /// <summary>The consumer fields a handler may correct here (the catalogue's column names); the API takes any rectifiable column.</summary>
@@ -150,6 +150,34 @@ public sealed class RequestModel(
     {
         ModelState.Clear();
         return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    /// <summary>
+    /// The access report as the API renders it (<c>GET /api/requests/{id}/access-report</c>, the same use case), for the
+    /// signed-in handler: the HTML to preview, the PDF and the JSON to download. Each is logged on the request.
+    /// </summary>
+    public async Task<IActionResult> OnGetReportAsync(Guid id, string? format, string? lang, CancellationToken ct)
+    {
+        var outcome = await reports.ForRequestAsync(id, format ?? "html", lang, ct);
+        if (outcome.Value is not { } document)
+        {
+            ModelState.Show(outcome, "");
+            return outcome.NotFound ? NotFound() : await RedisplayAsync(id, ct);
+        }
+
+        using (document)
+        {
+            if (document.Format == "html")
+            {
+                return Content(document.Text!, document.ContentType);
+            }
+
+            var body = new MemoryStream();
+            await document.WriteAsync(body, ct);
+            body.Position = 0;
+            var name = document.Format == "json" ? $"access-report-{lang ?? "fi"}.json" : document.FileName;
+            return File(body, document.ContentType, name);
+        }
     }
 
     public Task<IActionResult> OnPostMatchAsync(Guid id, Guid? subjectId, CancellationToken ct) =>

@@ -85,6 +85,7 @@ public static class RequestPageTexts
         ["Requests.Col.Action"] = new("Toiminto", "Åtgärd", "Action"),
         ["Requests.Extended"] = new("Jatkettu", "Förlängd", "Extended"),
         ["Requests.Nobody"] = new("Ei käsittelijää", "Ingen handläggare", "Nobody"),
+        ["Requests.Assigned"] = new("Käsittelijä nimetty", "Handläggare utsedd", "Assigned"),
         ["Requests.System"] = new("Järjestelmä", "Systemet", "System"),
         ["Requests.Choose"] = new("Valitse…", "Välj…", "Choose…"),
         ["Requests.Cancel"] = new("Peruuta", "Avbryt", "Cancel"),
@@ -339,6 +340,11 @@ public static class RequestPageTexts
         ["Requests.Action.email"] = new("sähköpostilla", "per e-post", "by email"),
 
         ["Dpo.Title"] = new("Tietosuojavastaavan työpöytä", "Dataskyddsombudets skrivbord", "The DPO's desk"),
+        ["Dpo.Start.Counts"] = new(
+            "{0} avointa pyyntöä, joista {1} myöhässä ja {2} erääntyy viikon sisällä.",
+            "{0} öppna begäranden, varav {1} försenade och {2} förfaller inom en vecka.",
+            "{0} open requests: {1} overdue, {2} due within a week."),
+        ["Dpo.Start.ToDesk"] = new("Tietosuojavastaavan työpöytä", "Dataskyddsombudets skrivbord", "The DPO's desk"),
         ["Dpo.Fig.Open"] = new("avointa pyyntöä", "öppna begäranden", "open requests"),
         ["Dpo.Fig.Overdue"] = new("myöhässä", "försenade", "overdue"),
         ["Dpo.Fig.Week"] = new("erääntyy viikon sisällä", "förfaller inom en vecka", "due within a week"),
