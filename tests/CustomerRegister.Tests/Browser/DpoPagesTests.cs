@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using CustomerRegister.Identity;
 using CustomerRegister.Tests.Infrastructure;
@@ -127,5 +128,116 @@ public sealed class DpoPagesTests : IAsyncLifetime
         await Expect(page.Locator("#fig-overdue")).ToHaveAttributeAsync("href", "/requests?due=Overdue");
         await Expect(page.Locator("#chain-state")).ToContainTextAsync("Ketju eheä");
         await Infrastructure.Browser.CheckPageAsync(page, "dpo-desk");
+    }
+    [Fact]
+    public async Task TheDpoRectifiesRestrictsAndLiftsExtendsAndRefusesOnTheRequestPage()
+    {
+        var service = await _browser.App.CreateUserAsync(Roles.CustomerService);
+        var dpo = await _browser.App.CreateUserAsync(Roles.DataProtectionOfficer);
+        var consumer = await service.Client.CreateConsumerAsync(new
+        {
+            firstName = "Aino",
+            lastName = "Kuusela",
+            street = "Rantatie 5",
+            postalCode = "40110",
+            city = "Jyväskylä",
+            phone = "050 123 4567",
+            email = "aino.kuusela@example.fi",
+            source = "Consumer",
+        });
+        var subjectId = consumer.GetProperty("subjectId").GetGuid();
+        var url = _browser.BaseUrl;
+        var page = await _browser.SignedInPageAsync(dpo.Email, RegisterFactory.UserPassword);
+
+        // Rectification by letter: matched, verified at the office, started, then the name corrected field by field.
+        await page.GotoAsync(url + "/requests/new");
+        await page.SelectOptionAsync("#Input_Type", "Rectification");
+        await page.SelectOptionAsync("#Input_Channel", "Letter");
+        await page.FillAsync("#Input_ReceivedOn", "");
+        await page.FillAsync("#Input_RequesterName", "Aino Kuusela");
+        await page.FillAsync("#Input_RequesterEmail", "aino.kuusela@example.fi");
+        await page.FillAsync("#Input_RequesterAddress", "Rantatie 5, 40110 Jyväskylä");
+        await page.FillAsync("#Input_Text", "Sukunimeni on nyt Kuusela-Virtanen.");
+        await page.ClickAsync("#intake-save");
+        await page.WaitForURLAsync(RequestUrl);
+        await Expect(page.Locator($"#candidate-{subjectId} .why")).ToContainTextAsync("postinumero");
+        await page.Locator($"#candidate-{subjectId} button.match").ClickAsync();
+        await page.SelectOptionAsync("#Verify_Method", "IdDocumentSeenAtOffice");
+        await page.ClickAsync("#verify");
+        await page.ClickAsync("#start");
+        await Expect(page.Locator("#request-state")).ToHaveTextAsync("Käsittelyssä");
+        await page.SelectOptionAsync("#Rectify_Field", "postal_code");
+        await page.FillAsync("#Rectify_Value", "ABC");
+        await page.ClickAsync("#rectify");
+        await Expect(page.Locator("#Rectify_Value-error")).ToBeVisibleAsync();
+        await page.SelectOptionAsync("#Rectify_Field", "last_name");
+        await page.FillAsync("#Rectify_Value", "Kuusela-Virtanen");
+        await page.ClickAsync("#rectify");
+        await Expect(page.Locator("#notice")).ToHaveTextAsync("Tieto korjattu.");
+        var change = page.Locator("#rectifications tbody tr").First;
+        await Expect(change).ToContainTextAsync("Sukunimi");
+        await Expect(change).ToContainTextAsync("Kuusela");
+        await Expect(change.Locator("strong")).ToHaveTextAsync("Kuusela-Virtanen");
+        await Expect(page.Locator("#recipients li")).Not.ToHaveCountAsync(0);
+        await Infrastructure.Browser.CheckPageAsync(page, "dpo-request-rectification");
+        await page.ClickAsync("#complete");
+        await Expect(page.Locator("#request-state")).ToHaveTextAsync("Valmis");
+
+        // Restriction: the ground, the scope in words, then lifted with a reason.
+        var restriction = await CreateRequestAsync(dpo.Client, "Restriction", subjectId);
+        await page.GotoAsync(url + $"/requests/{restriction}");
+        await page.ClickAsync("#start");
+        await page.ClickAsync("#restrict");
+        await Expect(page.Locator("#Restrict_Ground-error")).ToBeVisibleAsync();
+        await page.SelectOptionAsync("#Restrict_Ground", "AccuracyContested");
+        await page.ClickAsync("#restrict");
+        await Expect(page.Locator("#notice")).ToHaveTextAsync("Käsittelyä rajoitettu.");
+        await Expect(page.Locator("#limits-list tbody tr").First).ToContainTextAsync("kiistää");
+        await Infrastructure.Browser.CheckPageAsync(page, "dpo-request-restriction");
+        await page.GotoAsync(url + "/dpo");
+        await Expect(page.Locator("#fig-limits strong")).ToHaveTextAsync("1");
+        await page.GotoAsync(url + $"/requests/{restriction}");
+        await page.FillAsync("#Lift_Reason", "Tiedot tarkistettu: osoite oli oikein.");
+        await page.ClickAsync("#lift");
+        await Expect(page.Locator("#notice")).ToHaveTextAsync("Rajoitus poistettu.");
+        await Expect(page.Locator("#limits-list tbody tr").First).ToContainTextAsync("osoite oli oikein");
+
+        // Access by phone, extended once with the letter, then refused with the reason.
+        var access = await CreateRequestAsync(dpo.Client, "Access", null);
+        await page.GotoAsync(url + $"/requests/{access}");
+        var due = await page.Locator("#due-date").TextContentAsync();
+        await page.FillAsync("#Extend_ToldVia", "puhelimessa");
+        await page.ClickAsync("#extend");
+        await Expect(page.Locator("#Extend_Reason-error")).ToBeVisibleAsync();
+        await page.FillAsync("#Extend_Reason", "Pyyntö koskee usean vuoden aineistoa.");
+        await page.ClickAsync("#extend");
+        await Expect(page.Locator("#notice")).ToHaveTextAsync("Määräaikaa jatkettu.");
+        await Expect(page.Locator("#due-date")).Not.ToHaveTextAsync(due!);
+        await Expect(page.Locator("#extend-form")).ToHaveCountAsync(0);
+        await page.FillAsync("#Refuse_Reason", "Emme voineet varmistaa, että pyytäjä on rekisterissä oleva henkilö.");
+        await page.ClickAsync("#refuse");
+        await Expect(page.Locator("#request-state")).ToHaveTextAsync("Hylätty");
+        await Expect(page.Locator("#response-letter")).ToBeAttachedAsync();
+        await Infrastructure.Browser.CheckPageAsync(page, "dpo-request-refused");
+
+        // Erasure is handled on its own page.
+        var erasure = await CreateRequestAsync(dpo.Client, "Erasure", null);
+        await page.GotoAsync(url + $"/requests/{erasure}");
+        await Expect(page.Locator("#to-erasure")).ToHaveAttributeAsync("href", $"/requests/{erasure}/erasure");
+        await Expect(page.Locator("#person .muted").Nth(1)).ToContainTextAsync("väärän henkilön");
+    }
+
+    private static async Task<Guid> CreateRequestAsync(HttpClient client, string type, Guid? subjectId)
+    {
+        var response = await client.PostAsJsonAsync("/api/requests", new
+        {
+            type,
+            channel = "Phone",
+            requesterName = "Aino Kuusela",
+            requesterPhone = "050 123 4567",
+            subjectId,
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
     }
 }
