@@ -1,5 +1,5 @@
-using CustomerRegister.Localization;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
 using MimeKit;
 
 namespace CustomerRegister.Requests;
