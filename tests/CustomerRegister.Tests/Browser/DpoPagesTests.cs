@@ -210,6 +210,16 @@ public sealed class DpoPagesTests : IAsyncLifetime
         await page.ClickAsync("#extend");
         await Expect(page.Locator("#Extend_Reason-error")).ToBeVisibleAsync();
         await page.FillAsync("#Extend_Reason", "Pyyntö koskee usean vuoden aineistoa.");
+
+        // Someone else changed the request meanwhile: the step is refused as stale, the typed reason kept.
+        var current = await dpo.Client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/requests/{access}");
+        var assigned = await dpo.Client.PutAsJsonAsync($"/api/requests/{access}/assignee",
+            new { userId = dpo.Id, version = current.GetProperty("version").GetInt64() });
+        Assert.True(assigned.IsSuccessStatusCode, await assigned.Content.ReadAsStringAsync());
+        await page.ClickAsync("#extend");
+        await Expect(page.Locator("#action-errors")).ToContainTextAsync("Joku muu muutti tätä tietoa");
+        await Expect(page.Locator("#Extend_Reason")).ToHaveValueAsync("Pyyntö koskee usean vuoden aineistoa.");
+        await Expect(page.Locator("#assignee")).ToContainTextAsync("Staff");
         await page.ClickAsync("#extend");
         await Expect(page.Locator("#notice")).ToHaveTextAsync("Määräaikaa jatkettu.");
         await Expect(page.Locator("#due-date")).Not.ToHaveTextAsync(due!);

@@ -144,8 +144,6 @@ public sealed class RequestModel(
     public IEnumerable<string> OtherErrors() =>
         ModelState.Where(e => !FieldKeys.Contains(e.Key)).SelectMany(e => e.Value!.Errors.Select(x => x.ErrorMessage)).Distinct();
 
-    public bool Stale { get; private set; }
-
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         ModelState.Clear();
@@ -282,7 +280,6 @@ public sealed class RequestModel(
 
         if (!ModelState.Show(outcome, prefix))
         {
-            Stale = outcome.IsStale();
             return await RedisplayAsync(id, ct);
         }
 

@@ -94,10 +94,6 @@ public static class RequestPageTexts
         ["Requests.Language.sv"] = new("ruotsi", "svenska", "Swedish"),
         ["Requests.Language.en"] = new("englanti", "engelska", "English"),
         ["Requests.Date.Invalid"] = new("Anna päivä muodossa 4.12.2026.", "Ange datumet i formen 4.12.2026.", "Give the date as 4.12.2026."),
-        ["Requests.StaleShown"] = new(
-            "Sivulla näkyy nyt pyynnön nykyinen tila; syöttämäsi tiedot ovat tallessa lomakkeella.",
-            "Sidan visar nu begärans aktuella status; det du skrev finns kvar i formuläret.",
-            "The page now shows the request as it is; what you typed is kept in the form."),
 
         ["Requests.New.Link"] = new("Kirjaa uusi pyyntö", "Registrera en ny begäran", "Take in a request"),
         ["Requests.New.Title"] = new("Uusi tietopyyntö", "Ny begäran", "New request"),
