@@ -309,7 +309,10 @@ public static class RequestPageTexts
             "Give the reason in plain words. The letter states the right to complain to the Data Protection Ombudsman."),
         ["Requests.Refuse.Reason"] = new("Syy", "Skäl", "Reason"),
         ["Requests.Refuse.Submit"] = new("Hylkää pyyntö", "Avslå begäran", "Refuse the request"),
-        ["Requests.Refuse.Saved"] = new("Pyyntö hylätty; kirje lähetetty.", "Begäran avslagen; brevet skickat.", "Request refused; letter sent."),
+        ["Requests.Refuse.Saved"] = new(
+            "Pyyntö hylätty. Vastauskirje on alla; se lähti sähköpostilla, jos osoite on tiedossa.",
+            "Begäran avslagen. Svarsbrevet finns nedan; det skickades per e-post om adressen är känd.",
+            "Request refused. The letter is below; it was emailed if the address is known."),
         ["Requests.Letter.Extension"] = new("Jatkokirje", "Brev om förlängning", "Extension letter"),
         ["Requests.Letter.Response"] = new("Vastauskirje", "Svarsbrev", "Response letter"),
 
