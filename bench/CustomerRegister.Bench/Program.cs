@@ -164,6 +164,24 @@ try
 
     using var dpo = new HttpClient { BaseAddress = http.BaseAddress };
     dpo.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await SignInAsync(dpo, "DataProtectionOfficer"));
+    // The DPO's pages (issue 15): the request queue and the desk, over requests seeded here.
+    if (options.Runs("requests") || options.Runs("desk"))
+    {
+        dpo.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        Console.WriteLine($"requests: {await scenarios.SeedRequestsAsync():N0} requests seeded");
+        if (options.Runs("requests"))
+        {
+            results.Add(await scenarios.RequestQueueAsync(dpo));
+        }
+
+        if (options.Runs("desk"))
+        {
+            results.Add(await scenarios.DpoDeskAsync(dpo));
+        }
+
+        dpo.DefaultRequestHeaders.Remove("X-Forwarded-Proto");
+    }
+
     if (options.Runs("report"))
     {
         results.Add(await scenarios.AccessReportAsync(dpo));
@@ -220,7 +238,7 @@ internal sealed record Row(string Scenario, string App, string Throughput, strin
 internal sealed record BenchOptions(int Subjects, int Seed, string? Connection, int Requests, int Creates, int Clients, int Samples,
     IReadOnlyList<string>? Only = null)
 {
-    public static readonly string[] Scenarios = ["generate", "seed", "search", "picture", "create", "person-page", "typeahead", "mixed", "report", "erasure-preview", "erasure", "preview", "forecast", "sweep"];
+    public static readonly string[] Scenarios = ["generate", "seed", "search", "picture", "create", "person-page", "typeahead", "mixed", "report", "erasure-preview", "erasure", "preview", "forecast", "sweep", "requests", "desk"];
 
     /// <summary>The diagnostic "generate" runs only when asked for by name.</summary>
     public bool Runs(string scenario) => Only is null ? scenario != "generate" : Only.Contains(scenario);
@@ -234,7 +252,7 @@ internal sealed record BenchOptions(int Subjects, int Seed, string? Connection, 
           --creates C      consumers created through HTTP (default 3000), by K concurrent clients (default 16)
           --quick          a smoke run: 3000 subjects, 200 requests, 300 creates
           --only A,B       run only these scenarios (seed, search, picture, create, person-page, typeahead, mixed, report,
-                           erasure-preview, erasure, preview, forecast, sweep); without
+                           erasure-preview, erasure, preview, forecast, sweep, requests, desk); without
                            seed, --connection must name a database a previous bench seeded; "generate" times the
                            seed's generators alone (no writing)
         """;

@@ -18,7 +18,8 @@ namespace CustomerRegister.Pages;
 /// </summary>
 public sealed class IndexModel(
     UserManager<AppUser> users, UserAccess userAccess, Access access, Navigation navigation, TimeProvider clock,
-    RecentCustomerWork customerWork, InvoiceQueries invoices, ReceptionDesk desk, MarketingOverview marketing) : PageModel
+    RecentCustomerWork customerWork, InvoiceQueries invoices, ReceptionDesk desk, MarketingOverview marketing,
+    Requests.RequestQueue requestQueue) : PageModel
 {
     /// <summary>Rows per list on the start page; the full lists are a click away.</summary>
     public const int Rows = 8;
@@ -43,6 +44,11 @@ public sealed class IndexModel(
     public DeskDay? Reception { get; private set; }
 
     public Page<UpcomingEvent>? Events { get; private set; }
+
+    /// <summary>The DPO's requests: the counts and the first by due date (overdue first).</summary>
+    public Requests.RequestCounts? RequestCounts { get; private set; }
+
+    public IReadOnlyList<Requests.RequestQueueItem>? FirstDueRequests { get; private set; }
 
     /// <summary>For the roles whose desk is still to come: the menu entries they may open now.</summary>
     public IReadOnlyList<NavItem> Openable { get; private set; } = [];
@@ -90,6 +96,12 @@ public sealed class IndexModel(
         if (Has(Identity.Roles.Marketing) && await access.HasAsync(Permissions.MarketingRead))
         {
             Events = (await marketing.UpcomingEventsAsync(null, Rows, ct)).Value;
+        }
+
+        if (Has(Identity.Roles.DataProtectionOfficer) && await access.HasAsync(Permissions.RequestHandle))
+        {
+            RequestCounts = await requestQueue.CountAsync(ct);
+            FirstDueRequests = (await requestQueue.ListAsync(new Requests.RequestFilter(Limit: Rows), withNames: true, ct)).Value!.Items;
         }
 
         if (Has(Identity.Roles.DataProtectionOfficer) || Has(Identity.Roles.Auditor) || Has(Identity.Roles.Administrator))

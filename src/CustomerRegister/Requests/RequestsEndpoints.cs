@@ -22,10 +22,13 @@ public static class RequestsEndpoints
     public static IEndpointRouteBuilder MapRequests(this IEndpointRouteBuilder app)
     {
         var read = app.MapGroup("/api/requests").WithTags("Requests").RequirePermission(Permissions.RequestRead);
-        read.MapGet("/", async (Guid? after, int? limit, RequestQueries queries, CancellationToken ct) =>
-                (await queries.OpenAsync(after, limit, ct)).ToOk())
+        read.MapGet("/", async (Guid? after, int? limit, RequestType? type, RequestState? state, Guid? assignee, bool? unassigned,
+                    RequestDue? due, RequestQueue queue, CancellationToken ct) =>
+                (await queue.ListAsync(new RequestFilter(type, state, assignee, unassigned == true, due, after, limit), withNames: false, ct))
+                .ToOk(p => new Page<RequestSummary>([.. p.Items.Select(i => i.Request)], p.NextAfter)))
             .WithName("ListRequests").WithSummary(
-                "Open requests by due date; overdue ones flagged. Ids, types, states and dates only. Page with ?after=<nextAfter>&limit=N (1-200, 50).");
+                "Open requests by due date (overdue first); filter by type, state (a closed state lists closed ones), assignee or "
+                + "unassigned=true, due=Overdue|WithinWeek|Later. Ids, types, states and dates only. Page with ?after=<nextAfter>&limit=N (1-200, 50).");
         read.MapGet("/{id:guid}", async (Guid id, RequestQueries queries, CancellationToken ct) => (await queries.GetAsync(id, ct)).ToOk())
             .WithName("GetRequest").WithSummary("One request with its action log and suggested (never applied) matches.");
 
@@ -59,9 +62,17 @@ public static class RequestsEndpoints
         handle.MapPost("/{id:guid}/withdraw", async (Guid id, NoteRequest r, RequestWorkflow w, TimeProvider clock, CancellationToken ct) =>
                 (await w.WithdrawAsync(id, r.Note, r.Version, ct)).ToResponse(clock))
             .WithName("WithdrawRequest").WithSummary("The requester withdrew the request.");
+        handle.MapPost("/{id:guid}/access-report/send", async (Guid id, SendReportRequest r, SendAccessReport send, TimeProvider clock,
+                    CancellationToken ct) => (await send.SendAsync(id, r, ct)).ToResponse(clock))
+            .WithName("SendAccessReport")
+            .WithSummary("Send the access report to the requester: by email as a PDF (via=Email), or record it was posted (Post) or handed over (InPerson).");
         handle.MapPut("/{id:guid}/assignee", async (Guid id, AssignRequest r, RequestWorkflow w, TimeProvider clock, CancellationToken ct) =>
                 (await w.AssignAsync(id, r.UserId, r.Version, ct)).ToResponse(clock))
             .WithName("AssignRequest").WithSummary("Assign the handler who gets deadline warnings.");
+        app.MapGet("/api/dpo/desk", async (DpoDashboard desk, CancellationToken ct) => TypedResults.Ok(await desk.GetAsync(ct)))
+            .WithTags("Requests").RequirePermission(Permissions.RequestHandle).WithName("GetDpoDesk")
+            .WithSummary("The DPO's desk: open requests by due date, unconfirmed web-form requests, the sweep's outlook, holds, restrictions, "
+                         + "the last sweep, undelivered letters and the audit chain's state (the last two slow figures are recomputed every 15 minutes).");
         return app.MapMail();
     }
 

@@ -32,6 +32,11 @@ public static class RequestsFeature
         services.AddScoped<RequestIntake>();
         services.AddScoped<RequestWorkflow>();
         services.AddScoped<RequestQueries>();
+        services.AddScoped<RequestQueue>();
+        services.AddScoped<RequestPeople>();
+        services.AddScoped<SendAccessReport>();
+        services.AddScoped<DpoDashboard>();
+        services.AddSingleton<DpoDeskFigures>();
         services.AddScoped<Rectifications>();
         services.AddOptions<ControllerOptions>().Bind(configuration.GetSection(ControllerOptions.Section));
         services.AddScoped<AccessReportBuilder>();
