@@ -57,9 +57,13 @@ public sealed class IndexModel(AuditQueries queries, AuditActors actors, Access 
 
     public bool Filtered => Person is not null || Actor is not null || Action is not null || Purpose is not null || From is not null || To is not null;
 
-    public static IEnumerable<SelectListItem> Actions => AuditWords.Known
-        .Select(a => new SelectListItem(AuditWords.Describe(a), a))
-        .OrderBy(i => i.Text, StringComparer.CurrentCulture);
+    /// <summary>The known actions in words, sorted once per language (the select is drawn on every view).</summary>
+    public static IEnumerable<SelectListItem> Actions => ActionChoices.GetOrAdd(
+            System.Globalization.CultureInfo.CurrentUICulture.Name,
+            _ => [.. AuditWords.Known.Select(a => (Text: AuditWords.Describe(a), Value: a)).OrderBy(i => i.Text, StringComparer.CurrentCulture)])
+        .Select(i => new SelectListItem(i.Text, i.Value));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Text, string Value)[]> ActionChoices = new();
 
     public static IEnumerable<SelectListItem> Purposes => Catalog.Purposes.All
         .Select(p => new SelectListItem(AuditWords.Purpose(p), p));
