@@ -28,7 +28,6 @@ public static class CatalogTexts
             "Group companies receive only these items, to serve the same customer: {0}. Nothing else is disclosed."),
         ["Catalog.Uses"] = new("Käyttötarkoitus ja peruste", "Ändamål och grund", "Purpose and basis"),
         ["Catalog.Kept"] = new("Säilytysaika", "Lagringstid", "Kept for"),
-        ["Catalog.KeptText"] = new("{0}, laskettuna alkaen: {1}", "{0}, räknat från: {1}", "{0}, counted from: {1}"),
         ["Catalog.Law"] = new("Säädösperuste", "Författningsgrund", "Legal reference"),
         ["Catalog.Erasure"] = new("Poistopyynnössä", "Vid begäran om radering", "On an erasure request"),
         ["Catalog.Read"] = new("Saa lukea", "Får läsa", "May read"),
@@ -48,6 +47,7 @@ public static class CatalogTexts
         ["Catalog.Cell.Read"] = new("lukee", "läser", "reads"),
         ["Catalog.Cell.Write"] = new("muuttaa", "ändrar", "changes"),
         ["Catalog.Cell.Reveal"] = new("näkee kokonaan", "ser i sin helhet", "sees in full"),
+        ["Catalog.Cell.None"] = new("ei oikeutta", "ingen behörighet", "no access"),
         ["Catalog.NotUsed"] = new("Ei käytössä yhdellekään tietoryhmälle.", "Används inte för någon kategori.", "Not used for any category."),
         ["Catalog.Nobody"] = new("ei kukaan", "ingen", "nobody"),
         ["Catalog.Sources.Intro"] = new(

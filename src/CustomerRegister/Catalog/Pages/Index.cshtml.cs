@@ -25,9 +25,6 @@ public sealed class IndexModel(CatalogDocument document, RegisterDbContext db, T
     public static string Roles(IReadOnlyList<string> roles) =>
         roles.Count == 0 ? UiText.Get("Catalog.Nobody") : string.Join(", ", roles.Select(r => UiText.Get("Start.Role." + r)));
 
-    public static string Kept(RetentionRule rule, RetentionPeriod period) =>
-        UiText.Format("Catalog.KeptText", period.In(Language), rule.StartingEvent.In(Language));
-
     /// <summary>What a role may do with a category, in words ("lukee, muuttaa"), empty when nothing.</summary>
     public static string Cell(CatalogCategory c, string role)
     {
