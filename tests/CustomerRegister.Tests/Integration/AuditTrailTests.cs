@@ -91,7 +91,10 @@ public sealed class AuditTrailTests : IDisposable
         var dpo = await _app.CreateUserAsync(Roles.DataProtectionOfficer);
         var created = await service.Client.CreateConsumerAsync(new
         {
-            firstName = "Ville", lastName = "Virtanen", phone = "040 765 4321", source = "Consumer",
+            firstName = "Ville",
+            lastName = "Virtanen",
+            phone = "040 765 4321",
+            source = "Consumer",
         });
         var subjectId = created.GetProperty("subjectId").GetGuid();
         (await service.Client.GetAsync($"/api/subjects/{subjectId}")).EnsureSuccessStatusCode();
