@@ -212,6 +212,15 @@ try
     {
         results.Add(await scenarios.RetentionSweepAsync(dpo));
     }
+
+    // Last: it adds --audit-events events to the trail.
+    if (options.Runs("audit"))
+    {
+        using var auditor = new HttpClient { BaseAddress = http.BaseAddress };
+        auditor.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await SignInAsync(auditor, "Auditor"));
+        auditor.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        results.AddRange(await scenarios.AuditByPersonAsync(auditor));
+    }
 }
 finally
 {
@@ -236,23 +245,24 @@ static Task<string> SignInAsync(HttpClient client, string role = "VehicleRecepti
 internal sealed record Row(string Scenario, string App, string Throughput, string Floor, string Target, bool Pass);
 
 internal sealed record BenchOptions(int Subjects, int Seed, string? Connection, int Requests, int Creates, int Clients, int Samples,
-    IReadOnlyList<string>? Only = null)
+    IReadOnlyList<string>? Only = null, long AuditEvents = 10_000_000)
 {
-    public static readonly string[] Scenarios = ["generate", "seed", "search", "picture", "create", "person-page", "typeahead", "mixed", "report", "erasure-preview", "erasure", "preview", "forecast", "sweep", "requests", "desk"];
+    public static readonly string[] Scenarios = ["generate", "seed", "search", "picture", "create", "person-page", "typeahead", "mixed", "report", "erasure-preview", "erasure", "preview", "forecast", "sweep", "requests", "desk", "audit"];
 
     /// <summary>The diagnostic "generate" runs only when asked for by name.</summary>
     public bool Runs(string scenario) => Only is null ? scenario != "generate" : Only.Contains(scenario);
 
     public const string Usage = """
         dotnet run -c Release --project bench/CustomerRegister.Bench -- [--subjects N] [--seed S] [--connection CS] [--requests R]
-            [--creates C] [--clients K] [--quick] [--only A,B]
+            [--creates C] [--clients K] [--audit-events E] [--quick] [--only A,B]
           --subjects N     subjects to seed (default 100000)
           --connection CS  use this PostgreSQL database instead of a private server (it must be empty or a previous bench's)
           --requests R     measured requests per read scenario (default 2000)
           --creates C      consumers created through HTTP (default 3000), by K concurrent clients (default 16)
-          --quick          a smoke run: 3000 subjects, 200 requests, 300 creates
+          --audit-events E events the audit scenario adds to the trail (default 10000000)
+          --quick          a smoke run: 3000 subjects, 200 requests, 300 creates, 100000 audit events
           --only A,B       run only these scenarios (seed, search, picture, create, person-page, typeahead, mixed, report,
-                           erasure-preview, erasure, preview, forecast, sweep, requests, desk); without
+                           erasure-preview, erasure, preview, forecast, sweep, requests, desk, audit); without
                            seed, --connection must name a database a previous bench seeded; "generate" times the
                            seed's generators alone (no writing)
         """;
@@ -260,7 +270,8 @@ internal sealed record BenchOptions(int Subjects, int Seed, string? Connection, 
     public static BenchOptions? Parse(string[] args)
     {
         var quick = args.Contains("--quick");
-        var o = new BenchOptions(quick ? 3_000 : 100_000, 1, null, quick ? 200 : 2_000, quick ? 300 : 3_000, 16, 0);
+        var o = new BenchOptions(quick ? 3_000 : 100_000, 1, null, quick ? 200 : 2_000, quick ? 300 : 3_000, 16, 0,
+            AuditEvents: quick ? 100_000 : 10_000_000);
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -291,6 +302,9 @@ internal sealed record BenchOptions(int Subjects, int Seed, string? Connection, 
                     }
 
                     o = o with { Only = only };
+                    break;
+                case "--audit-events":
+                    o = o with { AuditEvents = long.Parse(Next(), CultureInfo.InvariantCulture) };
                     break;
                 case "--clients":
                     o = o with { Clients = int.Parse(Next(), CultureInfo.InvariantCulture) };

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using CustomerRegister.Audit;
 using CustomerRegister.Billing;
+using CustomerRegister.Catalog;
 using CustomerRegister.Customers;
 using CustomerRegister.Data;
 using CustomerRegister.Demo;
@@ -75,6 +76,7 @@ public static class RegisterApp
         services.AddProtectionFeature(configuration, builder.Environment);
         services.AddIdentityFeature(configuration);
         services.AddAuditFeature();
+        services.AddCatalogFeature();
         services.AddSubjectsFeature();
         services.AddSearchFeature();
         services.AddCustomersFeature();
@@ -135,6 +137,7 @@ public static class RegisterApp
 
         app.MapIdentityFeature();
         app.MapAuditFeature();
+        app.MapCatalogFeature();
         app.MapCustomersFeature();
         app.MapSubjectsFeature();
         app.MapSearchFeature();

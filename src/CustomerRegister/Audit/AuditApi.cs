@@ -16,7 +16,14 @@ public static class AuditApi
     {
         var group = app.MapGroup("/api/audit").WithTags("Audit").RequirePermission(Permissions.AuditRead);
         group.MapGet("/", ListAsync).WithName("ListAuditEvents")
-            .WithSummary("Audit events, newest first, filtered by subject, actor and time; page with ?before=<id>.");
+            .WithSummary("Audit events, newest first, filtered by subject, actor, action, purpose and time; page with ?before=<id>.");
+        group.MapGet("/state", async (AuditQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.StateAsync(ct)))
+            .WithName("AuditChainState")
+            .WithSummary("The latest seal and its head hash, the events not yet sealed, and the last verification.");
+        group.MapGet("/subjects/{subjectId:guid}/viewers",
+                async (AuditQueries queries, Guid subjectId, CancellationToken ct) => TypedResults.Ok(await queries.ViewersAsync(subjectId, ct)))
+            .WithName("AuditSubjectViewers")
+            .WithSummary("Who has looked at one person's data: reads, lists, downloads, reveals and disclosures, by who.");
         group.MapGet("/verify", async (AuditQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.VerifyAsync(ct)))
             .WithName("VerifyAuditTrail")
             .WithSummary("Seals pending events, then recomputes the whole hash chain.");
@@ -24,9 +31,10 @@ public static class AuditApi
     }
 
     private static async Task<Results<Ok<NumberedPage<AuditEventResponse>>, ValidationProblem>> ListAsync(
-        AuditQueries queries, Guid? subjectId, Guid? actorId, DateTime? from, DateTime? to, long? before, int? limit, CancellationToken ct)
+        AuditQueries queries, Guid? subjectId, Guid? actorId, string? action, string? purpose, DateTime? from, DateTime? to, long? before,
+        int? limit, CancellationToken ct)
     {
-        var outcome = await queries.ListAsync(new AuditFilter(subjectId, actorId, from, to, before, limit), ct);
+        var outcome = await queries.ListAsync(new AuditFilter(subjectId, actorId, from, to, before, limit, action, purpose), ct);
         return outcome.Value is { } page ? TypedResults.Ok(page) : outcome.Errors!.Problem();
     }
 }

@@ -9,6 +9,9 @@ public static class AuditFeature
         services.AddScoped<AuditSealer>();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<AuditQueries>();
+        services.AddSingleton<AuditVerifications>();
+        services.AddScoped<AuditActors>();
+        services.AddScoped<Subjects.ISubjectSection, AuditViewersSection>();
         services.AddHostedService<AuditSealingService>();
         return services;
     }

@@ -65,6 +65,87 @@ public sealed class AuditTrailTests : IDisposable
     }
 
     [Fact]
+    public async Task TheTrailFiltersByActionAndPurposeAndRefusesAnUnknownPurpose()
+    {
+        var auditor = await _app.CreateUserAsync(Roles.Auditor);
+        var admin = await _app.AdminAsync();
+        await admin.GetAsync("/api/users");
+
+        var lists = await auditor.Client.GetFromJsonAsync<JsonElement>("/api/audit?action=user.list&purpose=administration");
+        var items = lists.GetProperty("items").EnumerateArray().ToList();
+        Assert.NotEmpty(items);
+        Assert.All(items, e => Assert.Equal("user.list", e.GetProperty("action").GetString()));
+        Assert.Empty((await auditor.Client.GetFromJsonAsync<JsonElement>("/api/audit?action=user.list&purpose=security"))
+            .GetProperty("items").EnumerateArray());
+
+        var unknown = await auditor.Client.GetAsync("/api/audit?purpose=curiosity");
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("purpose", await unknown.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, (await auditor.Client.GetAsync("/api/audit?action=DROP%20TABLE")).StatusCode);
+    }
+
+    [Fact]
+    public async Task WhoHasSeenAPersonListsTheReadsByWhoAndNotTheChanges()
+    {
+        var service = await _app.CreateUserAsync(Roles.CustomerService);
+        var dpo = await _app.CreateUserAsync(Roles.DataProtectionOfficer);
+        var created = await service.Client.CreateConsumerAsync(new
+        {
+            firstName = "Ville",
+            lastName = "Virtanen",
+            phone = "040 765 4321",
+            source = "Consumer",
+        });
+        var subjectId = created.GetProperty("subjectId").GetGuid();
+        (await service.Client.GetAsync($"/api/subjects/{subjectId}")).EnsureSuccessStatusCode();
+        (await service.Client.GetAsync($"/api/subjects/{subjectId}")).EnsureSuccessStatusCode();
+
+        var seen = await dpo.Client.GetFromJsonAsync<JsonElement>($"/api/audit/subjects/{subjectId}/viewers");
+        var viewer = Assert.Single(seen.GetProperty("viewers").EnumerateArray());
+        Assert.Equal(service.Id, viewer.GetProperty("actorId").GetGuid());
+        Assert.Equal(2, viewer.GetProperty("times").GetInt32());
+        Assert.Equal(["subject.read"], viewer.GetProperty("actions").EnumerateArray().Select(a => a.GetString()));
+
+        // The DPO's picture of the person carries the same section; customer service's does not.
+        var picture = await dpo.Client.GetFromJsonAsync<JsonElement>($"/api/subjects/{subjectId}");
+        Assert.True(picture.GetProperty("sections").TryGetProperty("viewers", out _));
+        var theirs = await service.Client.GetFromJsonAsync<JsonElement>($"/api/subjects/{subjectId}");
+        Assert.False(theirs.GetProperty("sections").TryGetProperty("viewers", out _));
+        Assert.Equal(HttpStatusCode.Forbidden, (await service.Client.GetAsync($"/api/audit/subjects/{subjectId}/viewers")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheChainStateNamesTheHeadAndTheLastVerification()
+    {
+        var auditor = await _app.CreateUserAsync(Roles.Auditor);
+        var before = await auditor.Client.GetFromJsonAsync<JsonElement>("/api/audit/state");
+        Assert.Equal(JsonValueKind.Null, before.GetProperty("lastVerification").ValueKind);
+
+        var verified = await auditor.Client.GetFromJsonAsync<JsonElement>("/api/audit/verify");
+        var state = await auditor.Client.GetFromJsonAsync<JsonElement>("/api/audit/state");
+        Assert.Equal(verified.GetProperty("headHash").GetString(), state.GetProperty("headHash").GetString());
+        Assert.True(state.GetProperty("lastVerification").GetProperty("result").GetProperty("valid").GetBoolean());
+    }
+
+    [Fact]
+    public async Task TheCatalogueApiStatesEveryCategoryWithItsRolesAndConfiguredPeriod()
+    {
+        var auditor = await _app.CreateUserAsync(Roles.Auditor);
+        var catalog = await auditor.Client.GetFromJsonAsync<JsonElement>("/api/catalog");
+        var categories = catalog.GetProperty("categories").EnumerateArray().ToList();
+        Assert.Equal(CustomerRegister.Catalog.Categories.All.Count, categories.Count);
+        var email = categories.Single(c => c.GetProperty("id").GetString() == "contact.email");
+        Assert.Contains(Roles.CustomerService, email.GetProperty("readRoles").EnumerateArray().Select(r => r.GetString()));
+        Assert.DoesNotContain(Roles.Auditor, email.GetProperty("readRoles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal("24 kuukautta, ei koskaan lakisääteisiä aikoja pidempään",
+            email.GetProperty("retention").GetProperty("period").GetProperty("fi").GetString());
+        Assert.Contains(catalog.GetProperty("purposes").EnumerateArray(), p => p.GetProperty("id").GetString() == "security");
+
+        var service = await _app.CreateUserAsync(Roles.CustomerService);
+        Assert.Equal(HttpStatusCode.Forbidden, (await service.Client.GetAsync("/api/catalog")).StatusCode);
+    }
+
+    [Fact]
     public async Task VerificationPassesThenFailsAfterOneRowIsEditedInTheDatabase()
     {
         var auditor = await _app.CreateUserAsync(Roles.Auditor);

@@ -30,6 +30,7 @@ public static class SubjectPanels
         new("callRecordings", "recordings", "Panel.Recordings", "/Recordings/Pages/Panels/_Recordings.cshtml"),
         new("requests", "requests", "Panel.Requests", "/Requests/Pages/Panels/_Requests.cshtml"),
         new("processingLimits", "limits", "Panel.ProcessingLimits", "/Restrictions/Pages/Panels/_ProcessingLimits.cshtml"),
+        new("viewers", "viewers", "Audit.Viewers.Title", "/Audit/Pages/Panels/_Viewers.cshtml"),
     ];
 
     /// <summary>The anchor of the panel showing <paramref name="section"/> on the person page.</summary>
