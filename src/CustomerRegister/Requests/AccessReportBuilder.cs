@@ -90,7 +90,7 @@ public sealed class AccessReportBuilder(
             new ReportController(c.Name, c.Email, c.ProtectionOfficer, c.ProtectionOfficerEmail),
             subjectId,
             clock.GetUtcNow().UtcDateTime,
-            AccessReportTexts.T("explanation", language) + " " + AccessReportTexts.T("transfers", language),
+            AccessReportTexts.T(protectedInFull ? "explanation.full" : "explanation", language) + " " + AccessReportTexts.T("transfers", language),
             categories,
             recipients,
             AccessReportTexts.T("profiling.text", language),

@@ -114,7 +114,7 @@ public sealed class RestrictionTests(RequestsFactory app) : IClassFixture<Reques
         foreach (var text in new[] { letter, sent })
         {
             Assert.Matches("^(Hei|Hej|Dear|Hello)\\b", text); // every letter opens with a greeting
-        Assert.Contains(opening, text, StringComparison.Ordinal);
+            Assert.Contains(opening, text, StringComparison.Ordinal);
             Assert.Contains(authority, text, StringComparison.Ordinal);
             Assert.Contains("Lintulahdenkuja 4", text, StringComparison.Ordinal);
             Assert.Contains(postalAddress, text, StringComparison.Ordinal);
