@@ -121,6 +121,14 @@ public static class AccessReportLetter
                 : labels.Where(label => items.All(x => x.Fields.Any(f => f.Label == label))
                     && items.Select(x => x.Fields.First(f => f.Label == label).Value).Distinct().Count() == 1).ToList();
             var columns = labels.Except(shared).ToList();
+            if (columns.Count == 0)
+            {
+                // Items alike in every shown value (two invitations to the same event): said once, with how many.
+                yield return new LetterTable($"{kind.Key} ({items.Count})", [],
+                    [.. items[0].Fields.Select(f => (IReadOnlyList<string>)[f.Label, f.Value])], [0.35, 0.65]);
+                continue;
+            }
+
             if (items.Count == 1 || columns.Count > MaxColumns)
             {
                 foreach (var row in items)

@@ -475,6 +475,29 @@ public static class AccessReportWords
             return Display.Phone(text);
         }
 
-        return name == "Purpose" ? Purposes.Name(text, language) : text;
+        return name == "Purpose" ? Purposes.Name(text, language) : Answers(text);
+    }
+
+    /// <summary>Stored answers ({"question":"answer"}) as "Question: answer · …", never as raw JSON.</summary>
+    public static string Answers(string text)
+    {
+        if (!text.StartsWith('{'))
+        {
+            return text;
+        }
+
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(text);
+            return json.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object
+                ? text
+                : string.Join(" · ", json.RootElement.EnumerateObject().Select(p =>
+                    $"{char.ToUpperInvariant(p.Name[0])}{p.Name[1..].Replace('_', ' ')}: "
+                    + (p.Value.ValueKind == System.Text.Json.JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText())));
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return text;
+        }
     }
 }

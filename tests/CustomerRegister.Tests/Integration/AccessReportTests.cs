@@ -508,6 +508,7 @@ public sealed class AccessReportTests(RequestsFactory app) : IClassFixture<Reque
         Assert.DoesNotMatch(@"[A-Z][A-Za-z]+:[A-Z][A-Za-z]+", letter);
         Assert.DoesNotMatch(@"\d{4}-\d{2}-\d{2}", letter);
         Assert.DoesNotContain("UTC", letter, StringComparison.Ordinal);
+        Assert.DoesNotContain("{\"", letter, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"\+358\d", letter);
         Assert.Matches(@"\b\d{1,2}\.\d{1,2}\.20\d\d\b", letter);
     }

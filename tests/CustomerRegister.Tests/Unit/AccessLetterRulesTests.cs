@@ -117,6 +117,14 @@ public sealed partial class AccessLetterRulesTests
         Assert.Equal("31.1.2027", AccessReportWords.Date(new DateOnly(2027, 1, 31)));
     }
 
+    [Fact]
+    public void StoredAnswersAreShownAsWordsNotAsJson()
+    {
+        Assert.Equal("Tyytyvaisyys: Tyytymätön · Suosittelisi: 6", AccessReportWords.Answers("{\"tyytyvaisyys\":\"Tyytymätön\",\"suosittelisi\":6}"));
+        Assert.Equal("Kiitos hyvästä palvelusta", AccessReportWords.Answers("Kiitos hyvästä palvelusta"));
+        Assert.Equal("{ei json", AccessReportWords.Answers("{ei json"));
+    }
+
     [Theory]
     [MemberData(nameof(Languages))]
     public void TheUsesAreSaidOncePerLegalBasis(string language)
@@ -192,6 +200,31 @@ public sealed partial class AccessLetterRulesTests
         Assert.Contains("- " + Categories.Email.Name("fi"), letter, StringComparison.Ordinal);
         Assert.Contains("Suoramarkkinointikieltosi", letter, StringComparison.Ordinal);
         Assert.EndsWith("Ystävällisin terveisin\nAri Aalto, tietosuojavastaava\nEncore Ympäristöpalvelut Oy", letter, StringComparison.Ordinal);
+    }
+
+    /// <summary>A composed letter never fails on odd data: items alike in every value are said once with their count.</summary>
+    [Fact]
+    public void ItemsAlikeInEveryValueAreSaidOnceWithTheirCount()
+    {
+        ReportField[] fields = [new("channel", "Post", "Kanava", "posti"), new("status", "Invited", "Tila", "kutsuttu")];
+        ReportItem[] items =
+        [
+            new("event_invitations", "1", "OwnSystems", null, null, fields, Kind: "Tapahtumakutsu"),
+            new("event_invitations", "2", "OwnSystems", null, null, fields, Kind: "Tapahtumakutsu"),
+        ];
+        var report = new AccessReport("fi", Sender, Guid.NewGuid(), new DateTime(2026, 12, 6, 10, 0, 0, DateTimeKind.Utc), "",
+            [new ReportCategory(Categories.MarketingEvent.Id, Categories.MarketingEvent.Name("fi"), [], new ReportRetention("", "", "", ""), "", false,
+                items, "Säilytetään 24 kuukautta asiakkuuden päättymisestä.")],
+            new ReportRecipients([], "", []), "", ["Oikeus"], SupervisoryAuthority.ForReport("fi"), []);
+
+        var html = AccessReportHtml.Render(report);
+
+        Assert.Contains("<caption>Tapahtumakutsu (2)</caption>", html, StringComparison.Ordinal);
+        Assert.Single(html.Split("kutsuttu")[1..]);
+        Assert.Contains("Tiedot on saatu omista järjestelmistämme palveluitamme käyttäessäsi.", html, StringComparison.Ordinal);
+        Assert.Contains("6.12.2026", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("OwnSystems", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("event_invitations", html, StringComparison.Ordinal);
     }
 
     private static ErasureReport ErasureReport()
