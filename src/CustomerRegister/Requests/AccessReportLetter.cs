@@ -32,7 +32,7 @@ public sealed record LetterDocument(string Language, string Title, IReadOnlyList
 public static class AccessReportLetter
 {
     /// <summary>A kind with more labels than this is shown item by item (label beside value) rather than as one table.</summary>
-    private const int MaxColumns = 5;
+    private const int MaxColumns = 6;
 
     public static LetterDocument Compose(AccessReport r)
     {
