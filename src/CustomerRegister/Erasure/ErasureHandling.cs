@@ -31,7 +31,8 @@ public sealed record ErasurePreview(
 /// </summary>
 public sealed class ErasureHandling(
     RegisterDbContext db, RequestSteps requests, ErasureEngine engine, ProcessingLimits limits, AuditLog audit,
-    StorageReclaimer reclaimer, TimeProvider clock, IMailSender mail, Recordings.IRecordingStore files, ILogger<ErasureHandling> log)
+    StorageReclaimer reclaimer, TimeProvider clock, IMailSender mail, Recordings.IRecordingStore files, ILogger<ErasureHandling> log,
+    Microsoft.Extensions.Options.IOptions<ControllerOptions> controller, Retention.RetentionDates dates)
 {
     private static readonly LocalText OnlyErasure = new(
         "Vain poistopyyntö poistaa tietoja.",
@@ -94,7 +95,8 @@ public sealed class ErasureHandling(
                 Body = JsonSerializer.Serialize(report, Json),
             });
             requests.Close(request, RequestState.Completed, "erased");
-            request.ResponseLetter = ErasureLetters.Letter(request.Language, report);
+            request.ResponseLetter = ErasureLetters.Letter(request.Language, report, request.RequesterName,
+                RequestLetters.From(controller.Value), dates.PeriodOf);
             requests.Record(request, "erased", null);
             audit.Add(RequestSteps.Entry("request.erase", request,
                 [.. outcome.Erased.SelectMany(e => e.Categories).Concat(outcome.Kept.SelectMany(k => k.EmptiedCategories)).Distinct()]));

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CustomerRegister.Requests;
 
 /// <summary>The controller as named in the report (configuration section Controller).</summary>
@@ -21,17 +23,26 @@ public sealed record ReportUse(string Id, string Name, string Basis);
 
 public sealed record ReportRetention(string RuleId, string Period, string StartingEvent, string Law);
 
-public sealed record ReportField(string Name, string? Value);
+/// <summary>
+/// One stored value: its column and raw value for the JSON; its label and the value as a Finnish reader reads it for the
+/// letter (not serialised; null when the letter leaves the field out).
+/// </summary>
+public sealed record ReportField(string Name, string? Value,
+    [property: JsonIgnore] string? Label = null, [property: JsonIgnore] string? Shown = null);
 
 /// <summary>One item with its due date (or, while its starting event has not happened, what the period counts from).</summary>
 public sealed record ReportItem(string Table, string RowId, string? Source, string? CreatedAt, string? UpdatedAt, IReadOnlyList<ReportField> Fields,
-    string? DueDate = null, string? DueNote = null);
+    string? DueDate = null, string? DueNote = null, [property: JsonIgnore] string? Kind = null, [property: JsonIgnore] DateOnly? Due = null);
 
 public sealed record ReportCategory(
     string Id, string Name, IReadOnlyList<ReportUse> Uses, ReportRetention Retention, string Erasure, bool Masked,
-    IReadOnlyList<ReportItem> Items);
+    IReadOnlyList<ReportItem> Items, [property: JsonIgnore] string? RetentionWords = null);
 
-public sealed record ReportRecipients(IReadOnlyList<string> Groups, string Disclosures, IReadOnlyList<string> CollectionCases);
+/// <summary>A collection agency that received the person's unpaid invoice, and when (for the letter).</summary>
+public sealed record ReportHandover(DateTime At, string Agency);
+
+public sealed record ReportRecipients(IReadOnlyList<string> Groups, string Disclosures, IReadOnlyList<string> CollectionCases,
+    [property: JsonIgnore] IReadOnlyList<ReportHandover>? Handovers = null);
 
 public sealed record ReportAuthority(string Name, string Address, string Email, string Phone, string Web);
 
@@ -52,4 +63,6 @@ public sealed record AccessReport(
     string Profiling,
     IReadOnlyList<string> Rights,
     ReportAuthority Authority,
-    IReadOnlyList<ReportAccess> Accesses);
+    IReadOnlyList<ReportAccess> Accesses,
+    bool ProtectedCodesInFull = false,
+    [property: JsonIgnore] string? RequesterName = null);

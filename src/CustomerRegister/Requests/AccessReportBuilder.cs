@@ -19,26 +19,35 @@ namespace CustomerRegister.Requests;
 /// </summary>
 public sealed class AccessReportBuilder(
     RegisterDbContext db, TimeProvider clock, IOptions<ControllerOptions> controller, Retention.RetentionDates dates,
-    Retention.ProfileRetention profiles)
+    Retention.ProfileRetention profiles, Protection.ProtectedCodes codes)
 {
     private const string SubjectIdProperty = nameof(SubjectRecord.SubjectId);
     private const string Parameter = SubjectRows.Parameter;
 
     private static DataCategory? CategoryOf(IProperty property) => SubjectRows.CategoryOf(property);
 
-    public async Task<AccessReport> BuildAsync(Guid subjectId, string language, CancellationToken ct)
+    public Task<AccessReport> BuildAsync(Guid subjectId, string language, CancellationToken ct) =>
+        BuildAsync(subjectId, language, protectedInFull: false, requesterName: null, ct);
+
+    /// <summary>
+    /// The report of one person. <paramref name="protectedInFull"/>: the requester was strongly identified, so the protected
+    /// codes (identity code, bank account) are decrypted and given in full beside their masked form.
+    /// </summary>
+    public async Task<AccessReport> BuildAsync(Guid subjectId, string language, bool protectedInFull, string? requesterName, CancellationToken ct)
     {
         var model = db.GetService<IDesignTimeModel>().Model;
         var sql = db.GetService<ISqlGenerationHelper>();
         var items = new Dictionary<string, List<ReportItem>>();
+        Retention.ProfileRetentionStatus? cooperation;
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var cooperation = await profiles.GetAsync(subjectId, ct);
+            cooperation = await profiles.GetAsync(subjectId, ct);
             foreach (var table in SubjectRows.Tables(model, sql))
             {
-                await ReadTableAsync(connection, sql, table, subjectId, items, (category, start) => Due(category, start, table, cooperation, language), ct);
+                await ReadTableAsync(connection, sql, table, subjectId, items, (category, start) => Due(category, start, table, cooperation, language),
+                    new FieldReader(language, protectedInFull ? codes : null), ct);
             }
         }
         finally
@@ -50,7 +59,8 @@ public sealed class AccessReportBuilder(
             c.Id, c.Name(language),
             [.. c.Uses.Select(u => new ReportUse(u.Purpose, Purposes.Name(u.Purpose, language), AccessReportTexts.T(u.Basis.ToString(), language)))],
             new ReportRetention(c.Retention.Id, dates.PeriodOf(c.Retention).In(language), c.Retention.StartingEvent.In(language), c.Retention.Law),
-            AccessReportTexts.T(c.Erasure.ToString(), language), c.Masked, items[c.Id])).ToList();
+            AccessReportTexts.T(c.Erasure.ToString(), language), c.Masked && !protectedInFull, items[c.Id],
+            AccessReportWords.Retention(RuleFor(c, cooperation), dates.PeriodOf(RuleFor(c, cooperation)), language))).ToList();
 
         var cases = await db.Set<CollectionCase>().AsNoTracking().Where(c => c.SubjectId == subjectId)
             .OrderBy(c => c.OpenedAt).Select(c => new { c.AgencyName, c.OpenedAt }).ToListAsync(ct);
@@ -58,15 +68,21 @@ public sealed class AccessReportBuilder(
         var recipients = new ReportRecipients(
             [AccessReportTexts.T("recipient.group", language), AccessReportTexts.T("recipient.collection", language)],
             AccessReportTexts.T("disclosures", language),
-            [.. cases.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.OpenedAt:yyyy-MM-dd}: {handed} {c.AgencyName}"))]);
+            [.. cases.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.OpenedAt:yyyy-MM-dd}: {handed} {c.AgencyName}"))],
+            [.. cases.Select(c => new ReportHandover(c.OpenedAt, c.AgencyName))]);
 
         var events = await db.Set<AuditEvent>().AsNoTracking().Where(e => e.SubjectId == subjectId)
             .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
             .Select(e => new { e.OccurredAt, e.ActorKind, e.ActorId, e.Action, e.Purpose }).ToListAsync(ct);
         var userIds = events.Where(e => e.ActorKind == AuditLog.ActorUser && e.ActorId != null).Select(e => e.ActorId!.Value).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var clientIds = events.Where(e => e.ActorKind == AuditLog.ActorClient && e.ActorId != null).Select(e => e.ActorId!.Value).Distinct().ToList();
+        var clients = clientIds.Count == 0
+            ? []
+            : await db.Set<Identity.ApiClient>().AsNoTracking().Where(c => clientIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var accesses = events.Select(e => new ReportAccess(e.OccurredAt, e.ActorKind, e.ActorId,
-            e.ActorId is { } a && e.ActorKind == AuditLog.ActorUser ? names.GetValueOrDefault(a) : null, e.Action, e.Purpose)).ToList();
+            e.ActorId is { } a ? e.ActorKind == AuditLog.ActorUser ? names.GetValueOrDefault(a)
+                : e.ActorKind == AuditLog.ActorClient ? clients.GetValueOrDefault(a) : null : null, e.Action, e.Purpose)).ToList();
 
         var c = controller.Value;
         return new AccessReport(
@@ -74,15 +90,21 @@ public sealed class AccessReportBuilder(
             new ReportController(c.Name, c.Email, c.ProtectionOfficer, c.ProtectionOfficerEmail),
             subjectId,
             clock.GetUtcNow().UtcDateTime,
-            AccessReportTexts.T("explanation", language) + " " + AccessReportTexts.T("transfers", language),
+            AccessReportTexts.T(protectedInFull ? "explanation.full" : "explanation", language) + " " + AccessReportTexts.T("transfers", language),
             categories,
             recipients,
             AccessReportTexts.T("profiling.text", language),
             [.. new[] { "right.rectify", "right.erase", "right.restrict", "right.object", "right.portability", "right.withdraw" }
                 .Select(k => AccessReportTexts.T(k, language))],
             SupervisoryAuthority.ForReport(language),
-            accesses);
+            accesses,
+            protectedInFull,
+            requesterName);
     }
+
+    /// <summary>The rule a category's items follow for this person: a profile that never became a customer follows the prospect rule.</summary>
+    private static RetentionRule RuleFor(DataCategory category, Retention.ProfileRetentionStatus? cooperation) =>
+        category.Retention == RetentionRule.CustomerProfile && cooperation?.Rule == RetentionRule.Prospect.Id ? RetentionRule.Prospect : category.Retention;
 
     private (string? Date, string? Note) Due(
         DataCategory category, object? start, SubjectTable table, Retention.ProfileRetentionStatus? cooperation, string language)
@@ -111,48 +133,106 @@ public sealed class AccessReportBuilder(
 
     private static async Task ReadTableAsync(
         DbConnection connection, ISqlGenerationHelper sql, SubjectTable table, Guid subjectId,
-        Dictionary<string, List<ReportItem>> items, Func<DataCategory, object?, (string? Date, string? Note)> due, CancellationToken ct)
+        Dictionary<string, List<ReportItem>> items, Func<DataCategory, object?, (string? Date, string? Note)> due, FieldReader reader,
+        CancellationToken ct)
     {
         var entity = table.Entity;
         var key = entity.FindPrimaryKey()!.Properties[0];
 
-        // Ciphers and keyed hashes (byte[]) never leave the database; the masked sibling column is shown instead.
+        // Ciphers and keyed hashes (byte[]) never leave the database; the masked sibling column is shown instead, and the
+        // decrypted code beside it only when the requester was strongly identified (reader.Codes is set).
         var fields = entity.GetProperties()
-            .Where(p => CategoryOf(p) is not null && p.ClrType != typeof(byte[]) && !p.IsPrimaryKey()).ToList();
+            .Where(p => CategoryOf(p) is not null && p.ClrType != typeof(byte[]) && !p.IsPrimaryKey())
+            .OrderBy(p => AccessReportWords.Order(entity.ClrType.Name, p.Name)).ToList();
+        var ciphers = reader.Codes is null
+            ? []
+            : entity.GetProperties().Where(p => CategoryOf(p) is not null && p.ClrType == typeof(byte[])
+                && p.Name.EndsWith(CipherSuffix, StringComparison.Ordinal)).ToList();
         var source = entity.FindProperty(nameof(SubjectRecord.Source));
         var created = entity.FindProperty(nameof(SubjectRecord.CreatedAt));
         var updated = entity.FindProperty(nameof(SubjectRecord.UpdatedAt));
         var start = entity.FindAnnotation(CatalogModelExtensions.RetainedFromAnnotation)?.Value is string name ? entity.FindProperty(name) : null;
         var columns = new List<IProperty?> { key, source, created, updated, start };
         columns.AddRange(fields);
+        columns.AddRange(ciphers);
         var select = string.Join(", ", columns.Select(p => p is null ? "NULL" : sql.DelimitIdentifier(p.GetColumnName())));
 
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {select} FROM {sql.DelimitIdentifier(table.Table)} WHERE {table.Condition}";
         command.Parameters.Add(SubjectParameter(command, entity, subjectId));
 
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        var kind = AccessReportWords.Kind(entity.ClrType.Name, reader.Language);
+        await using var rows = await command.ExecuteReaderAsync(ct);
+        while (await rows.ReadAsync(ct))
         {
-            var rowId = Format(reader.GetValue(0));
-            var startValue = reader.IsDBNull(4) ? null : reader.GetValue(4);
-            foreach (var group in fields.Select((p, i) => (Property: p, Index: i + 5)).GroupBy(f => CategoryOf(f.Property)!.Id))
+            var rowId = Format(rows.GetValue(0));
+            var startValue = rows.IsDBNull(4) ? null : rows.GetValue(4);
+            var indexed = fields.Select((p, i) => (Property: p, Index: i + 5))
+                .Concat(ciphers.Select((p, i) => (Property: p, Index: i + 5 + fields.Count)));
+            foreach (var group in indexed.GroupBy(f => CategoryOf(f.Property)!.Id))
             {
                 if (group.Key == Categories.SearchIndex.Id)
                 {
                     continue;
                 }
 
-                var values = group.Select(f => new ReportField(f.Property.GetColumnName(), Format(reader.GetValue(f.Index)))).ToList();
+                var values = group.Select(f => reader.Field(entity, f.Property, rows.GetValue(f.Index))).OfType<ReportField>().ToList();
+
+                // A decrypted code replaces its masked form in the letter (both stay in the JSON).
+                var full = values.Where(v => v.Name.Length > 0 && v.Shown is not null && !v.Name.EndsWith("_masked", StringComparison.Ordinal))
+                    .Select(v => v.Label).ToHashSet();
+                values = [.. values.Select(v => v.Name.EndsWith("_masked", StringComparison.Ordinal) && full.Contains(v.Label) ? v with { Label = null, Shown = null } : v)];
                 if (!items.TryGetValue(group.Key, out var list))
                 {
                     items[group.Key] = list = [];
                 }
 
                 var (dueDate, dueNote) = due(Categories.Get(group.Key), startValue);
-                list.Add(new ReportItem(table.Table, rowId ?? "", Format(reader.GetValue(1)), Format(reader.GetValue(2)),
-                    Format(reader.GetValue(3)), values, dueDate, dueNote));
+                list.Add(new ReportItem(table.Table, rowId ?? "", Format(rows.GetValue(1)), Format(rows.GetValue(2)),
+                    Format(rows.GetValue(3)), values, dueDate, dueNote, kind ?? Categories.Get(group.Key).Name(reader.Language),
+                    dueDate is null ? null : DateOnly.ParseExact(dueDate, "yyyy-MM-dd", CultureInfo.InvariantCulture)));
             }
+        }
+    }
+
+    private const string CipherSuffix = "Cipher";
+
+    /// <summary>
+    /// Reads one stored value into a report field: the column and raw value for the JSON, the label and the value in words
+    /// for the letter. A cipher is decrypted only with <see cref="Codes"/> (strong identification), else left out.
+    /// </summary>
+    private sealed record FieldReader(string Language, Protection.ProtectedCodes? Codes)
+    {
+        public ReportField? Field(IEntityType entity, IProperty property, object? raw)
+        {
+            if (property.ClrType == typeof(byte[]))
+            {
+                if (Codes is null || raw is not byte[] cipher)
+                {
+                    return null;
+                }
+
+                var name = property.Name[..^CipherSuffix.Length];
+                var plain = Codes.Decrypt(cipher);
+                if (name.EndsWith("BankAccount", StringComparison.Ordinal) && Finnish.Iban.TryParse(plain, out var iban, out _))
+                {
+                    plain = iban.Formatted();
+                }
+
+                return new ReportField(property.GetColumnName()[..^"_cipher".Length], plain,
+                    AccessReportWords.Label(entity.ClrType.Name, name, Language), plain);
+            }
+
+            var value = Format(raw);
+            if (value is null)
+            {
+                return new ReportField(property.GetColumnName(), null);
+            }
+
+            var hidden = AccessReportWords.Technical.Contains(property.Name);
+            return new ReportField(property.GetColumnName(), value,
+                hidden ? null : AccessReportWords.Label(entity.ClrType.Name, property.Name, Language),
+                hidden ? null : AccessReportWords.Shown(property, raw!, Language));
         }
     }
 

@@ -1,125 +1,95 @@
 using System.Globalization;
 using System.Text;
-using CustomerRegister.Catalog;
-using static CustomerRegister.Requests.AccessReportTexts;
 
 namespace CustomerRegister.Requests;
 
-/// <summary>The access report as one self-contained HTML page (no external assets), readable on screen and on paper.</summary>
+/// <summary>The access letter (<see cref="AccessReportLetter"/>) as one self-contained HTML page (no external assets), for screen and paper.</summary>
 public static class AccessReportHtml
 {
     private const string Style = """
-        body{font-family:system-ui,sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem;color:#111}
-        table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #999;padding:.2rem .4rem;text-align:left;vertical-align:top}
-        td{overflow-wrap:anywhere}thead{display:table-header-group}tr{break-inside:avoid}
+        body{font-family:system-ui,sans-serif;max-width:48rem;margin:1rem auto;padding:0 1rem;color:#111;line-height:1.45}
+        table{border-collapse:collapse;width:100%;margin:.4rem 0 .8rem}th,td{border:1px solid #999;padding:.2rem .4rem;text-align:left;vertical-align:top}
+        caption{text-align:left;font-weight:bold;padding:.2rem 0}th[scope=row]{font-weight:normal;width:35%}td{overflow-wrap:anywhere}
+        thead{display:table-header-group}tr{break-inside:avoid}thead th{background:#eee}
         h2{border-bottom:2px solid #333;margin-top:2rem}h2,h3{break-after:avoid}@media print{body{margin:0}}
         """;
 
-    public static string Render(AccessReport r)
+    public static string Render(AccessReport r) => Render(AccessReportLetter.Compose(r));
+
+    public static string Render(LetterDocument letter)
     {
-        var l = r.Language;
         var h = new StringBuilder();
-        h.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"{l}\"><head><meta charset=\"utf-8\"><title>{E(T("title", l))}</title>");
+        h.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"{letter.Language}\"><head><meta charset=\"utf-8\"><title>{E(letter.Title)}</title>");
         h.Append("<style>").Append(Style).Append("</style></head><body>");
-        h.Append(CultureInfo.InvariantCulture, $"<h1>{E(T("title", l))}</h1><dl>");
-        Pair(h, T("controller", l), r.Controller.Name + (r.Controller.Email is { } e ? $", {e}" : ""));
-        if (r.Controller.ProtectionOfficer is { } dpo)
+        foreach (var block in letter.Blocks)
         {
-            Pair(h, T("dpo", l), dpo + (r.Controller.ProtectionOfficerEmail is { } de ? $", {de}" : ""));
-        }
-
-        Pair(h, T("subject", l), r.SubjectId.ToString());
-        Pair(h, T("generated", l), r.GeneratedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
-        h.Append("</dl>").Append(CultureInfo.InvariantCulture, $"<p>{E(r.Explanation)}</p>");
-
-        h.Append(CultureInfo.InvariantCulture, $"<h2>{E(T("categories", l))}</h2>");
-        foreach (var c in r.Categories)
-        {
-            h.Append(CultureInfo.InvariantCulture, $"<section><h3>{E(c.Name)}</h3><dl>");
-            Pair(h, T("uses", l), string.Join("; ", c.Uses.Select(u => $"{u.Name}: {u.Basis}")));
-            Pair(h, T("retention", l), Retention(c.Retention, l));
-            Pair(h, T("erasure", l), c.Erasure + (c.Masked ? $" ({T("masked", l)})" : ""));
-            h.Append("</dl>");
-            foreach (var item in c.Items)
+            switch (block)
             {
-                h.Append(CultureInfo.InvariantCulture, $"<table><thead><tr><th colspan=\"2\">{E(Caption(item, l))}</th></tr></thead><tbody>");
-                foreach (var f in item.Fields)
-                {
-                    h.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(f.Name)}</td><td>{E(f.Value)}</td></tr>");
-                }
+                case LetterHeading x:
+                    h.Append(CultureInfo.InvariantCulture, $"<h{x.Level}>{E(x.Text)}</h{x.Level}>");
+                    break;
+                case LetterParagraph x:
+                    h.Append("<p>").Append(Lines(x.Strong ? $"<strong>{E(x.Text)}</strong>" : E(x.Text))).Append("</p>");
+                    break;
+                case LetterList x:
+                    h.Append("<ul>");
+                    foreach (var item in x.Items)
+                    {
+                        h.Append(CultureInfo.InvariantCulture, $"<li>{E(item)}</li>");
+                    }
 
-                h.Append("</tbody></table>");
+                    h.Append("</ul>");
+                    break;
+                case LetterTable x:
+                    Table(h, x);
+                    break;
             }
-
-            h.Append("</section>");
-        }
-
-        h.Append(CultureInfo.InvariantCulture, $"<h2>{E(T("recipients", l))}</h2><ul>");
-        foreach (var g in r.Recipients.Groups.Concat(r.Recipients.CollectionCases))
-        {
-            h.Append(CultureInfo.InvariantCulture, $"<li>{E(g)}</li>");
-        }
-
-        h.Append(CultureInfo.InvariantCulture, $"</ul><p>{E(r.Recipients.Disclosures)}</p>");
-        h.Append(CultureInfo.InvariantCulture, $"<h2>{E(T("profiling", l))}</h2><p>{E(r.Profiling)}</p>");
-        h.Append(CultureInfo.InvariantCulture, $"<h2>{E(T("rights", l))}</h2><ul>");
-        foreach (var right in r.Rights)
-        {
-            h.Append(CultureInfo.InvariantCulture, $"<li>{E(right)}</li>");
-        }
-
-        var a = r.Authority;
-        h.Append(CultureInfo.InvariantCulture,
-            $"</ul><p>{E(T("complaint", l))}: <strong>{E(a.Name)}</strong>, {E(a.Address)}, {E(a.Email)}, {E(a.Phone)}, {E(a.Web)}</p>");
-
-        h.Append(CultureInfo.InvariantCulture, $"<h2>{E(T("accesses", l))}</h2>");
-        if (r.Accesses.Count == 0)
-        {
-            h.Append(CultureInfo.InvariantCulture, $"<p>{E(T("none", l))}</p>");
-        }
-        else
-        {
-            h.Append(CultureInfo.InvariantCulture,
-                $"<table><thead><tr><th>{E(T("at", l))}</th><th>{E(T("actor", l))}</th><th>{E(T("action", l))}</th><th>{E(T("purpose", l))}</th></tr></thead><tbody>");
-            foreach (var x in r.Accesses)
-            {
-                h.Append(CultureInfo.InvariantCulture,
-                    $"<tr><td>{x.At:yyyy-MM-dd HH:mm}</td><td>{E(Actor(x))}</td><td>{E(x.Action)}</td><td>{E(Purposes.Name(x.Purpose, l))}</td></tr>");
-            }
-
-            h.Append("</tbody></table>");
         }
 
         return h.Append("</body></html>").ToString();
     }
 
-    /// <summary>"6 years, counted from: the record's date (law)" in the report's language.</summary>
-    public static string Retention(ReportRetention retention, string language) =>
-        $"{retention.Period}, {T("retention.from", language)}: {retention.StartingEvent} ({retention.Law})";
-
-    /// <summary>Where an item is stored and when: the heading of its table.</summary>
-    public static string Caption(ReportItem item, string language)
+    private static void Table(StringBuilder h, LetterTable t)
     {
-        var parts = new List<string> { $"{T("table", language)}: {item.Table}", $"{T("row", language)}: {item.RowId}" };
-        if (item.Source is { } source)
+        h.Append("<table>");
+        if (t.Caption is { } caption)
         {
-            parts.Add($"{T("source", language)}: {source}");
+            h.Append(CultureInfo.InvariantCulture, $"<caption>{E(caption)}</caption>");
         }
 
-        parts.Add($"{T("created", language)}: {item.CreatedAt}");
-        parts.Add($"{T("updated", language)}: {item.UpdatedAt}");
-        if ((item.DueDate ?? item.DueNote) is { } due)
+        if (t.Header.Count > 0)
         {
-            parts.Add($"{T("due", language)}: {due}");
+            h.Append("<thead><tr>");
+            foreach (var label in t.Header)
+            {
+                h.Append(CultureInfo.InvariantCulture, $"<th scope=\"col\">{E(label)}</th>");
+            }
+
+            h.Append("</tr></thead><tbody>");
+            foreach (var row in t.Rows)
+            {
+                h.Append("<tr>");
+                foreach (var cell in row)
+                {
+                    h.Append(CultureInfo.InvariantCulture, $"<td>{E(cell)}</td>");
+                }
+
+                h.Append("</tr>");
+            }
+        }
+        else
+        {
+            h.Append("<tbody>");
+            foreach (var row in t.Rows)
+            {
+                h.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{E(row[0])}</th><td>{Lines(E(row[1]))}</td></tr>");
+            }
         }
 
-        return string.Join(" · ", parts);
+        h.Append("</tbody></table>");
     }
 
-    public static string Actor(ReportAccess access) => access.ActorName ?? $"{access.ActorKind} {access.ActorId}";
-
-    private static void Pair(StringBuilder h, string term, string value) =>
-        h.Append(CultureInfo.InvariantCulture, $"<dt>{E(term)}</dt><dd>{E(value)}</dd>");
+    private static string Lines(string s) => s.Replace("\n", "<br>", StringComparison.Ordinal);
 
     // Only the markup characters: WebUtility.HtmlEncode would turn ä and å into numeric entities.
     private static string E(string? s) => (s ?? "").Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)

@@ -34,6 +34,9 @@ public sealed class AccessReports(
 
     public static readonly IReadOnlyList<string> Formats = ["json", "html", "pdf"];
 
+    /// <summary>Whether the requester proved who they are strongly enough to receive the protected codes in full.</summary>
+    public static bool StronglyIdentified(DataSubjectRequest r) => r.IdentityMethod == IdentityMethod.StrongElectronicIdentification;
+
     /// <summary>Why a request may not get a report yet, or null when it may.</summary>
     public static LocalText? Refusal(DataSubjectRequest r) =>
         r.Type is not (RequestType.Access or RequestType.Portability) ? OnlyAccess
@@ -64,7 +67,9 @@ public sealed class AccessReports(
             return Outcome.Conflict("state", why);
         }
 
-        var report = await builder.BuildAsync(request.SubjectId!.Value, Languages.Normalize(language ?? request.Language), ct);
+        // The protected codes in full only to a requester identified strongly; otherwise masked, with the letter saying why.
+        var report = await builder.BuildAsync(request.SubjectId!.Value, Languages.Normalize(language ?? request.Language),
+            StronglyIdentified(request), request.RequesterName, ct);
         steps.Record(request, "access_report_generated", null);
         audit.Add(new AuditEntry(Action, Purposes.DataSubjectRights, request.SubjectId, RequestSteps.EntityType, request.Id.ToString(),
             report.Categories.Select(c => c.Id)));

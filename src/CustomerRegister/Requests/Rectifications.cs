@@ -33,7 +33,8 @@ public sealed record NotifyRecipient(string Recipient, string Reason);
 /// <see cref="RequestRectification"/>; the audit trail names the fields.
 /// </summary>
 public sealed class Rectifications(
-    RegisterDbContext db, AuditLog audit, TimeProvider clock, ProtectedCodes codes, RequestSteps requests)
+    RegisterDbContext db, AuditLog audit, TimeProvider clock, ProtectedCodes codes, RequestSteps requests,
+    Microsoft.Extensions.Options.IOptions<ControllerOptions> controller)
 {
     private static readonly LocalText NotMatched = new(
         "Pyyntöä ei ole yhdistetty henkilöön.",
@@ -199,7 +200,7 @@ public sealed class Rectifications(
         if (categories.Count > 0)
         {
             request.ResponseLetter = RequestLetters.RectificationNotice(request.Language, HelsinkiTime.DateOf(request.ReceivedAt),
-                categories, recipients);
+                categories, recipients, request.RequesterName, RequestLetters.From(controller.Value));
         }
 
         // The request row itself changes too, so its version guards against two handlers rectifying at once.

@@ -4,8 +4,9 @@ using CustomerRegister.Localization;
 namespace CustomerRegister.Requests;
 
 /// <summary>
-/// Texts sent to requesters, in Finnish, Swedish or English. Every answer that refuses or delays states the right to
-/// complain to the supervisory authority (Art 12(4), notice § 12), in full from <see cref="SupervisoryAuthority"/>.
+/// Texts sent to requesters, in Finnish, Swedish or English, all in one voice (Art 12(1), clear and plain language):
+/// greeting, what we did, what we keep and why in words, dates in Finnish form, whom to contact, the right to complain to the
+/// supervisory authority (Art 12(4), notice § 12) in full from <see cref="SupervisoryAuthority"/>, and a signature.
 /// </summary>
 public static class RequestLetters
 {
@@ -29,38 +30,105 @@ public static class RequestLetters
         "Thank you. Your email address is confirmed and the request will be handled.");
 
     private static readonly LocalText RecipientsHeading = new(
-        "Ilmoitamme oikaisusta seuraaville vastaanottajille (19 artikla):",
-        "Vi underrättar följande mottagare om rättelsen (artikel 19):",
-        "We are informing the following recipients of the rectification (Article 19):");
+        "Ilmoitamme oikaisusta myös niille, joille tietojasi on luovutettu:",
+        "Vi underrättar också dem som har fått dina uppgifter om rättelsen:",
+        "We are also telling those who received your data about the rectification:");
 
     public static string TypeName(RequestType type, string language) => TypeNames[type].In(language);
 
-    public static string ExtensionLetter(string language, RequestType type, DateOnly received, DateOnly newDue, string reason)
+    private static readonly LocalText Hello = new("Hei {0},", "Hej {0},", "Dear {0},");
+
+    private static readonly LocalText HelloNobody = new("Hei,", "Hej,", "Hello,");
+
+    private static readonly LocalText Questions = new(
+        "Jos sinulla on kysyttävää, ota yhteyttä tietosuojavastaavaamme: {0}.",
+        "Om du har frågor, kontakta vårt dataskyddsombud: {0}.",
+        "If you have any questions, please contact our data protection officer: {0}.");
+
+    private static readonly LocalText Regards = new("Ystävällisin terveisin", "Med vänliga hälsningar", "Kind regards");
+
+    private static readonly LocalText Officer = new("Tietosuojavastaava", "Dataskyddsombud", "Data protection officer");
+
+    /// <summary>The sender when the caller does not name one: the controller's defaults (<see cref="ControllerOptions"/>).</summary>
+    public static ReportController DefaultSender { get; } = From(new ControllerOptions());
+
+    public static ReportController From(ControllerOptions o) => new(o.Name, o.Email, o.ProtectionOfficer, o.ProtectionOfficerEmail);
+
+    /// <summary>"Hei Eero Mäkinen," or "Hei," when the name is unknown.</summary>
+    public static string Greeting(string language, string? name) =>
+        string.IsNullOrWhiteSpace(name) ? HelloNobody.In(language) : string.Format(CultureInfo.InvariantCulture, Hello.In(language), name.Trim());
+
+    /// <summary>Whom to contact: the data protection officer with their address, else the controller's.</summary>
+    public static string Contact(ReportController from)
+    {
+        var email = from.ProtectionOfficerEmail ?? from.Email;
+        var who = from.ProtectionOfficer ?? from.Name;
+        return email is null ? who : $"{who}, {email}";
+    }
+
+    /// <summary>
+    /// The end of every letter to a person: whom to contact, the right to complain with the authority in full, and the
+    /// signature — paragraphs separated by a blank line.
+    /// </summary>
+    public static string Closing(string language, ReportController? from = null)
+    {
+        var sender = from ?? DefaultSender;
+        var signer = sender.ProtectionOfficer ?? Officer.In(language);
+        return string.Format(CultureInfo.InvariantCulture, Questions.In(language), Contact(sender)) + "\n\n"
+            + SupervisoryAuthority.ComplaintRight(language) + "\n\n"
+            + $"{Regards.In(language)}\n{signer}\n{sender.Name}";
+    }
+
+    /// <summary>A letter to a person in the one voice: greeting, the body's paragraphs (what we did, what we keep and why), closing.</summary>
+    public static string Compose(string language, string? name, ReportController? from, params IEnumerable<string?> paragraphs) =>
+        string.Join("\n\n", new[] { Greeting(language, name) }.Concat(paragraphs.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.TrimEnd()))
+            .Append(Closing(language, from)));
+
+    /// <summary>The acknowledgement of a request taken in: what we received, when we answer and what may happen before.</summary>
+    public static string AcknowledgementLetter(string language, RequestType type, DateOnly received, DateOnly due, string? name = null,
+        ReportController? from = null)
+    {
+        var t = TypeName(type, language);
+        return Compose(language, name, from, new LocalText(
+            $"Olemme vastaanottaneet {t}si {Date(received)}. Vastaamme siihen viimeistään {Date(due)}.",
+            $"Vi har tagit emot din {t} den {Date(received)}. Vi svarar senast den {Date(due)}.",
+            $"We received your {t} on {Date(received)}. We will reply by {Date(due)}.").In(language),
+            new LocalText(
+                "Ennen kuin käsittelemme pyynnön, varmistamme, että olet se henkilö, jota tiedot koskevat. Otamme sinuun tarvittaessa yhteyttä.",
+                "Innan vi behandlar begäran kontrollerar vi att du är den person som uppgifterna gäller. Vi kontaktar dig vid behov.",
+                "Before we handle the request we make sure that you are the person the data is about. We will contact you if we need to.").In(language));
+    }
+
+    public static string ExtensionLetter(string language, RequestType type, DateOnly received, DateOnly newDue, string reason, string? name = null,
+        ReportController? from = null)
     {
         var r = Date(received);
         var d = Date(newDue);
         var t = TypeName(type, language);
-        return new LocalText(
-            $"Olemme vastaanottaneet {t}si {r}. Pyynnön monimutkaisuuden tai pyyntöjen suuren määrän vuoksi pidennämme "
-            + $"vastausaikaa tietosuoja-asetuksen 12 artiklan 3 kohdan mukaisesti. Vastaamme viimeistään {d}.\n\n"
-            + $"Syy: {reason}",
-            $"Vi har mottagit din {t} den {r}. På grund av att begäran är komplex eller att vi har fått många begäranden "
-            + $"förlänger vi svarstiden enligt artikel 12.3 i dataskyddsförordningen. Vi svarar senast den {d}.\n\n"
-            + $"Skäl: {reason}",
-            $"We received your {t} on {r}. Because the request is complex or we have received many requests, we are "
-            + $"extending the time to reply under Article 12(3) of the General Data Protection Regulation. We will reply by {d}.\n\n"
-            + $"Reason: {reason}").In(language) + $"\n\n{SupervisoryAuthority.ComplaintRight(language)}";
+        return Compose(language, name, from, new LocalText(
+            $"Olemme vastaanottaneet {t}si {r}. Tarvitsemme sen käsittelyyn tavallista enemmän aikaa, joten vastaamme viimeistään {d}. "
+            + "Tietosuoja-asetus sallii vastausajan pidentämisen, kun pyyntö on monimutkainen tai pyyntöjä on paljon.",
+            $"Vi har tagit emot din {t} den {r}. Vi behöver mer tid än vanligt för att behandla den, så vi svarar senast den {d}. "
+            + "Dataskyddsförordningen tillåter en längre svarstid när en begäran är komplex eller begärandena är många.",
+            $"We received your {t} on {r}. We need more time than usual to handle it, so we will reply by {d}. "
+            + "The data protection rules allow a longer time to reply when a request is complex or there are many requests.").In(language),
+            new LocalText($"Syy: {reason}", $"Skäl: {reason}", $"Reason: {reason}").In(language));
     }
 
-    public static string RefusalLetter(string language, RequestType type, DateOnly received, string reason)
+    public static string RefusalLetter(string language, RequestType type, DateOnly received, string reason, string? name = null,
+        ReportController? from = null)
     {
         var r = Date(received);
         var t = TypeName(type, language);
-        return new LocalText(
-            $"Olemme käsitelleet {r} vastaanotetun {t}si. Emme voi toteuttaa pyyntöä.\n\nPerustelu: {reason}",
-            $"Vi har behandlat din {t} som mottogs den {r}. Vi kan inte tillmötesgå begäran.\n\nSkäl: {reason}",
-            $"We have considered your {t} received on {r}. We cannot act on the request.\n\nReason: {reason}").In(language)
-            + $"\n\n{SupervisoryAuthority.ComplaintRight(language)}";
+        return Compose(language, name, from, new LocalText(
+            $"Olemme käsitelleet {r} vastaanotetun {t}si. Emme valitettavasti voi toteuttaa pyyntöä.",
+            $"Vi har behandlat din {t} som vi tog emot den {r}. Tyvärr kan vi inte tillmötesgå begäran.",
+            $"We have considered your {t} received on {r}. Unfortunately we cannot do what you asked.").In(language),
+            new LocalText($"Perustelu: {reason}", $"Skäl: {reason}", $"Reason: {reason}").In(language),
+            new LocalText(
+                "Tietosi säilyvät ennallaan. Voit tehdä uuden pyynnön milloin tahansa.",
+                "Dina uppgifter finns kvar som förut. Du kan när som helst göra en ny begäran.",
+                "Your data stays as it was. You can make a new request at any time.").In(language));
     }
 
     /// <summary>
@@ -68,29 +136,31 @@ public static class RequestLetters
     /// recipients who are told of it.
     /// </summary>
     public static string RectificationNotice(string language, DateOnly received, IEnumerable<string> categoryIds,
-        IEnumerable<NotifyRecipient> recipients)
+        IEnumerable<NotifyRecipient> recipients, string? name = null, ReportController? from = null)
     {
         var r = Date(received);
         var text = new System.Text.StringBuilder();
         text.AppendLine(new LocalText(
-            $"Olemme oikaisseet henkilötietosi {r} vastaanotetun pyyntösi mukaisesti (EU:n tietosuoja-asetus 16 artikla). Oikaistu:",
-            $"Vi har rättat dina personuppgifter enligt din begäran som mottogs den {r} (EU:s dataskyddsförordning artikel 16). Rättat:",
-            $"We have rectified your personal data as you asked in your request received on {r} (GDPR Article 16). Rectified:").In(language));
-        foreach (var name in categoryIds.Select(id => Catalog.Categories.All.FirstOrDefault(c => c.Id == id)?.Name(language) ?? id).Distinct())
+            $"Olemme oikaisseet henkilötietosi {r} vastaanotetun pyyntösi mukaisesti. Oikaistu:",
+            $"Vi har rättat dina personuppgifter enligt din begäran som vi tog emot den {r}. Rättat:",
+            $"We have rectified your personal data as you asked in your request received on {r}. Rectified:").In(language));
+        foreach (var category in categoryIds.Select(id => Catalog.Categories.All.FirstOrDefault(c => c.Id == id)?.Name(language) ?? id).Distinct())
         {
-            text.AppendLine("- " + name);
+            text.AppendLine("- " + category);
         }
 
-        text.AppendLine();
-        text.AppendLine(RecipientsHeading.In(language));
-        foreach (var recipient in recipients)
+        var told = recipients.ToList();
+        var notified = new System.Text.StringBuilder();
+        if (told.Count > 0)
         {
-            text.AppendLine($"- {recipient.Recipient}: {recipient.Reason}");
+            notified.AppendLine(RecipientsHeading.In(language));
+            foreach (var recipient in told)
+            {
+                notified.AppendLine($"- {recipient.Recipient}: {recipient.Reason}");
+            }
         }
 
-        text.AppendLine();
-        text.Append(SupervisoryAuthority.ComplaintRight(language));
-        return text.ToString();
+        return Compose(language, name, from, text.ToString(), notified.ToString());
     }
 
     public static (string Subject, string Body) Confirmation(string language, RequestType type, string link)
@@ -107,5 +177,6 @@ public static class RequestLetters
 
     public static string Confirmed(string language) => ConfirmedText.In(language);
 
-    private static string Date(DateOnly d) => d.ToString("d.M.yyyy", CultureInfo.InvariantCulture);
+    /// <summary>A date in Finnish form (4.12.2026), whatever the letter's language.</summary>
+    public static string Date(DateOnly d) => d.ToString("d.M.yyyy", CultureInfo.InvariantCulture);
 }

@@ -14,7 +14,8 @@ namespace CustomerRegister.Requests;
 /// audit trail; a step the request's state does not allow is a conflict on <c>state</c>.
 /// </summary>
 public sealed class RequestWorkflow(
-    RegisterDbContext db, AuditLog audit, RequestSteps steps, IMailSender mail, IOptions<RequestOptions> options)
+    RegisterDbContext db, AuditLog audit, RequestSteps steps, IMailSender mail, IOptions<RequestOptions> options,
+    IOptions<ControllerOptions> controller)
 {
     private static readonly LocalText MonthsRange = new(
         "1–{0} kuukautta.",
@@ -122,7 +123,8 @@ public sealed class RequestWorkflow(
         var outcome = await StepAsync(id, version, r => RequestRules.CanClose(r.State), r =>
         {
             steps.Close(r, RequestState.Refused, trimmed);
-            r.ResponseLetter = RequestLetters.RefusalLetter(r.Language, r.Type, HelsinkiTime.DateOf(r.ReceivedAt), trimmed!);
+            r.ResponseLetter = RequestLetters.RefusalLetter(r.Language, r.Type, HelsinkiTime.DateOf(r.ReceivedAt), trimmed!,
+                r.RequesterName, RequestLetters.From(controller.Value));
             steps.Record(r, "refused", trimmed);
             return "request.refuse";
         }, ct);
@@ -205,7 +207,8 @@ public sealed class RequestWorkflow(
         request.ExtendedAt = steps.Now;
         request.ExtendedBy = steps.ActorId;
         request.ExtensionReason = why;
-        request.ExtensionLetter = RequestLetters.ExtensionLetter(request.Language, request.Type, received, request.DueDate, why!);
+        request.ExtensionLetter = RequestLetters.ExtensionLetter(request.Language, request.Type, received, request.DueDate, why!,
+            request.RequesterName, RequestLetters.From(controller.Value));
         request.ExtensionToldVia = via ?? (request.RequesterEmail is not null ? "email" : "letter");
         steps.Record(request, "extended", why);
         await steps.SaveAsync("request.extend", request, ct);

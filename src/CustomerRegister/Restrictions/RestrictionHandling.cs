@@ -15,7 +15,7 @@ namespace CustomerRegister.Restrictions;
 /// </summary>
 public sealed class RestrictionHandling(
     RegisterDbContext db, RequestSteps requests, ProcessingLimits limits, AuditLog audit, TimeProvider clock,
-    IHttpContextAccessor http, IMailSender mail)
+    IHttpContextAccessor http, IMailSender mail, Microsoft.Extensions.Options.IOptions<ControllerOptions> controller)
 {
     private static readonly LocalText WrongType = new(
         "Tämä vaihe koskee toisenlaista pyyntöä.",
@@ -53,7 +53,7 @@ public sealed class RestrictionHandling(
         return await StepAsync(id, version, [RequestType.Restriction], async r =>
         {
             await limits.AddAsync(r.SubjectId!.Value, LimitKind.Restriction, ground, r.Id, ct);
-            r.ResponseLetter = RestrictionLetters.Restricted(r.Language, ground.Value);
+            r.ResponseLetter = RestrictionLetters.Restricted(r.Language, ground.Value, r.RequesterName, RequestLetters.From(controller.Value));
             return "restricted";
         }, ct);
     }
@@ -62,7 +62,7 @@ public sealed class RestrictionHandling(
         StepAsync(id, version, [RequestType.ObjectionToMarketing, RequestType.ObjectionToProfiling], async r =>
         {
             var subjectId = r.SubjectId!.Value;
-            r.ResponseLetter = RestrictionLetters.Objection(r.Language, r.Type);
+            r.ResponseLetter = RestrictionLetters.Objection(r.Language, r.Type, r.RequesterName, RequestLetters.From(controller.Value));
             if (r.Type == RequestType.ObjectionToProfiling)
             {
                 await limits.AddAsync(subjectId, LimitKind.ProfilingObjection, null, r.Id, ct);

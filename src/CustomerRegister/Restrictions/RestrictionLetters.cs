@@ -4,23 +4,24 @@ using CustomerRegister.Requests;
 namespace CustomerRegister.Restrictions;
 
 /// <summary>
-/// The answers to restriction (Art 18) and objection (Art 21) requests in fi/sv/en: what was done, never a value, and
-/// the right to complain with the supervisory authority in full.
+/// The answers to restriction (Art 18) and objection (Art 21) requests in fi/sv/en, in the voice of every letter
+/// (<see cref="RequestLetters.Compose"/>): what was done and what is kept, never a value, whom to contact, the right to
+/// complain with the supervisory authority in full, the signature.
 /// </summary>
 public static class RestrictionLetters
 {
     private static readonly LocalText ProfilingObjection = new(
-        "Olemme kirjanneet profilointia koskevan vastustuksesi (EU:n tietosuoja-asetus 21 artikla). Tietojasi ei profiloida.",
-        "Vi har registrerat din invändning mot profilering (EU:s dataskyddsförordning artikel 21). Dina uppgifter profileras inte.",
-        "We have recorded your objection to profiling (GDPR Article 21). Your data is not profiled.");
+        "Olemme kirjanneet, että vastustat profilointia. Emme profiloi tietojasi.",
+        "Vi har registrerat att du invänder mot profilering. Vi profilerar inte dina uppgifter.",
+        "We have recorded that you object to profiling. We do not profile your data.");
 
     private static readonly LocalText MarketingObjection = new(
-        "Olemme kirjanneet suoramarkkinointia koskevan vastustuksesi (EU:n tietosuoja-asetus 21 artikla). "
-        + "Emme lähetä sinulle suoramarkkinointia missään kanavassa.",
-        "Vi har registrerat din invändning mot direktmarknadsföring (EU:s dataskyddsförordning artikel 21). "
-        + "Vi skickar dig ingen direktmarknadsföring i någon kanal.",
-        "We have recorded your objection to direct marketing (GDPR Article 21). "
-        + "We will send you no direct marketing through any channel.");
+        "Olemme kirjanneet, että kiellät suoramarkkinoinnin. Emme lähetä sinulle markkinointia sähköpostilla, tekstiviestillä, "
+        + "puhelimella emmekä postitse. Säilytämme kiellon, jotta se pysyy voimassa.",
+        "Vi har registrerat att du förbjuder direktmarknadsföring. Vi skickar dig ingen marknadsföring per e-post, sms, "
+        + "telefon eller post. Vi sparar förbudet så att det fortsätter att gälla.",
+        "We have recorded that you refuse direct marketing. We will send you no marketing by email, text message, phone "
+        + "or post. We keep the refusal so that it stays in force.");
 
     private static readonly Dictionary<RestrictionGround, LocalText> Grounds = new()
     {
@@ -43,22 +44,22 @@ public static class RestrictionLetters
         "lagen kräver att uppgifterna bevaras efter radering",
         "the law requires the data to be kept after erasure");
 
-    public static string Restricted(string language, RestrictionGround ground)
+    public static string Restricted(string language, RestrictionGround ground, string? name = null, ReportController? from = null)
     {
         var g = Ground(ground, language);
-        return new LocalText(
-            $"Olemme rajoittaneet henkilötietojesi käsittelyä pyyntösi mukaisesti (EU:n tietosuoja-asetus 18 artikla). "
-            + $"Peruste: {g}.\n\nTietosi säilytetään, mutta niitä ei muuten käsitellä. Ilmoitamme sinulle ennen kuin rajoitus poistetaan.",
-            $"Vi har begränsat behandlingen av dina personuppgifter enligt din begäran (EU:s dataskyddsförordning artikel 18). "
-            + $"Grund: {g}.\n\nUppgifterna lagras men används inte i övrigt. Vi meddelar dig innan begränsningen hävs.",
-            $"We have restricted the processing of your personal data as you asked (GDPR Article 18). "
-            + $"Ground: {g}.\n\nYour data is stored but not otherwise used. We will tell you before the restriction is lifted.")
-            .In(language) + $"\n\n{SupervisoryAuthority.ComplaintRight(language)}";
+        return RequestLetters.Compose(language, name, from, new LocalText(
+            $"Olemme rajoittaneet henkilötietojesi käsittelyä pyyntösi mukaisesti, koska {g}.",
+            $"Vi har begränsat behandlingen av dina personuppgifter enligt din begäran, eftersom {g}.",
+            $"We have restricted the processing of your personal data as you asked, because {g}.").In(language),
+            new LocalText(
+                "Säilytämme tietosi, mutta emme käytä niitä muuhun ilman suostumustasi, ellei laki sitä edellytä. Kerromme sinulle ennen kuin rajoitus päättyy.",
+                "Vi sparar dina uppgifter men använder dem inte till något annat utan ditt samtycke, om inte lagen kräver det. Vi meddelar dig innan begränsningen upphör.",
+                "We keep your data but do not use it for anything else without your consent, unless the law requires it. We will tell you before the restriction ends.")
+                .In(language));
     }
 
-    public static string Objection(string language, RequestType type) =>
-        (type == RequestType.ObjectionToProfiling ? ProfilingObjection : MarketingObjection).In(language)
-        + $"\n\n{SupervisoryAuthority.ComplaintRight(language)}";
+    public static string Objection(string language, RequestType type, string? name = null, ReportController? from = null) =>
+        RequestLetters.Compose(language, name, from, (type == RequestType.ObjectionToProfiling ? ProfilingObjection : MarketingObjection).In(language));
 
     public static string Ground(RestrictionGround ground, string language) => Grounds.GetValueOrDefault(ground, KeptByLaw).In(language);
 }

@@ -23,7 +23,7 @@ public sealed class AccessReportTests(RequestsFactory app) : IClassFixture<Reque
     private static bool _done;
 
     [Fact]
-    public async Task ReportListsEveryTableHoldingTheSubjectsRowsAndShowsProtectedCodesOnlyMasked()
+    public async Task ReportListsEveryTableHoldingTheSubjectsRowsAndGivesTheProtectedCodesInFullToAStronglyIdentifiedRequester()
     {
         var person = await PersonAsync();
         var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
@@ -50,10 +50,10 @@ public sealed class AccessReportTests(RequestsFactory app) : IClassFixture<Reque
         Assert.Equal(expected.OrderBy(e => e.Key), reported.OrderBy(e => e.Key));
         Assert.DoesNotContain("search_entries", json, StringComparison.Ordinal);
 
-        // (b) Protected codes only masked.
-        var compactIban = iban.Replace(" ", "", StringComparison.Ordinal);
-        Assert.DoesNotContain(compactIban, json.Replace(" ", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain(code, json, StringComparison.Ordinal);
+        // (b) Identified strongly: the protected codes in full beside their masked form; never a cipher or a look-up hash.
+        Assert.True(report.GetProperty("protectedCodesInFull").GetBoolean());
+        Assert.Contains(code, json, StringComparison.Ordinal);
+        Assert.Contains(iban, json, StringComparison.Ordinal);
         var categories = report.GetProperty("categories").EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!);
         Assert.True(categories.ContainsKey(Categories.IdentityCode.Id));
         Assert.True(categories.ContainsKey(Categories.BankAccount.Id));
@@ -64,9 +64,13 @@ public sealed class AccessReportTests(RequestsFactory app) : IClassFixture<Reque
         Assert.Equal(code[..7] + "****", maskedCode);
         Assert.DoesNotContain("cipher", json, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("lookup", json, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(code, codeItem.GetProperty("fields").EnumerateArray()
+            .Single(f => f.GetProperty("name").GetString() == "identity_code").GetProperty("value").GetString());
         var html = await dpo.Client.GetStringAsync($"/api/requests/{requestId}/access-report?format=html&lang=fi");
-        Assert.DoesNotContain(compactIban, html.Replace(" ", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain(code, html, StringComparison.Ordinal);
+        Assert.Contains(code, html, StringComparison.Ordinal);
+        Assert.Contains(iban, html, StringComparison.Ordinal);
+        Assert.Contains("Koska tunnistauduit vahvasti", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(code[..7] + "****", html, StringComparison.Ordinal);
 
         // Catalogue order, legal basis and retention beside the items.
         var order = categories.Keys.Select(id => Categories.All.ToList().FindIndex(c => c.Id == id)).ToList();
@@ -108,6 +112,78 @@ public sealed class AccessReportTests(RequestsFactory app) : IClassFixture<Reque
         Assert.Contains("access_report_generated", log);
     }
 
+    /// <summary>
+    /// Issue 15: the report is a letter to a lay reader. The old one (8 pages for one consumer) printed table and column
+    /// names, enum names, configuration keys, UTC timestamps and E.164 phones, and repeated the purposes under every field.
+    /// </summary>
+    [Fact]
+    public async Task TheLetterIsPlainFinnishByTopicAndMasksTheCodesOfARequesterNotStronglyIdentified()
+    {
+        var person = await PersonAsync(skip: 2);
+        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
+        var iban = await RevealAsync(dpo.Client, $"/api/consumers/{person.ConsumerId}?reveal=bankAccount", Purposes.Invoicing, "bankAccount");
+        var code = await RevealAsync(dpo.Client, $"/api/vehicles/certificates/{person.CertificateId}?reveal=identityCode",
+            Purposes.LegalObligation, "identityCode");
+        var reader = await app.CreateUserAsync(Roles.CustomerService);
+        Assert.Equal(HttpStatusCode.OK, (await reader.Client.GetAsync($"/api/subjects/{person.SubjectId}")).StatusCode);
+        var id = (await dpo.Client.CreateRequestAsync(RequestData.Intake(type: "Access", name: "Maija Mehiläinen"))).Id();
+        await dpo.Client.StepAsync(id, "match", new { subjectId = person.SubjectId });
+        await dpo.Client.StepAsync(id, "verify-identity", new { method = "AnsweredFromRegisteredEmail" });
+
+        var raw = await dpo.Client.GetStringAsync($"/api/requests/{id}/access-report?format=json&lang=fi");
+        var json = JsonDocument.Parse(raw).RootElement;
+        var html = await dpo.Client.GetStringAsync($"/api/requests/{id}/access-report?format=html&lang=fi");
+        var (pdf, pages) = PdfText(await dpo.Client.GetByteArrayAsync($"/api/requests/{id}/access-report?format=pdf&lang=fi"));
+        var text = Flat(System.Text.RegularExpressions.Regex.Replace(
+            System.Text.RegularExpressions.Regex.Replace(html, "(?s)<style>.*?</style>", " "), "<[^>]+>", " "));
+
+        // Not strongly identified: masked everywhere, and the letter says why and how to get them in full.
+        Assert.False(json.GetProperty("protectedCodesInFull").GetBoolean());
+        foreach (var document in new[] { raw, text, Flat(pdf) })
+        {
+            Assert.DoesNotContain(code, document, StringComparison.Ordinal);
+            Assert.DoesNotContain(Compact(iban), Compact(document), StringComparison.Ordinal);
+        }
+
+        Assert.Contains(code[..7] + "****", text, StringComparison.Ordinal);
+        Assert.Contains("koska henkilöllisyyttäsi ei ole todennettu vahvasti", text, StringComparison.Ordinal);
+        Assert.Contains("Saat ne kokonaan, kun tunnistaudut vahvasti", text, StringComparison.Ordinal);
+
+        // Technical detail only in the JSON.
+        Assert.Contains("first_name", raw, StringComparison.Ordinal);
+        AssertPlain(text, json);
+        AssertPlain(pdf, json);
+
+        // A letter: greeting, topics, the person's values in Finnish form, the signature.
+        Assert.Contains("Hei Maija Mehiläinen,", text, StringComparison.Ordinal);
+        var phone = json.GetProperty("categories").EnumerateArray().Single(c => c.GetProperty("id").GetString() == Categories.Phone.Id)
+            .GetProperty("items")[0].GetProperty("fields")[0].GetProperty("value").GetString()!;
+        Assert.StartsWith("+358", phone, StringComparison.Ordinal);
+        Assert.Contains(CustomerRegister.Localization.Display.Phone(phone), text, StringComparison.Ordinal);
+        Assert.Matches(@"\d+,\d\d\u00a0€", html);
+        Assert.Contains("Ystävällisin terveisin Ari Aalto, tietosuojavastaava Encore Ympäristöpalvelut Oy", text, StringComparison.Ordinal);
+
+        // Grouped by topic; each topic's purposes, sources and retention said once in words.
+        var sections = html.Split("<h2>")[1..].ToDictionary(s => s[..s.IndexOf("</h2>", StringComparison.Ordinal)]);
+        Assert.Contains("Yhteystietosi", sections.Keys);
+        Assert.Contains("Asiakkuutesi", sections.Keys);
+        Assert.Contains("Laskusi ja maksusi", sections.Keys);
+        Assert.Contains("Romutetut ajoneuvosi", sections.Keys);
+        Assert.Single(sections["Yhteystietosi"].Split("Säilytetään 24 kuukautta asiakkuuden päättymisestä.")[1..]);
+        Assert.Single(sections["Yhteystietosi"].Split("Käytämme näitä tietoja")[1..]);
+        Assert.Single(sections["Yhteystietosi"].Split("sopimuksemme perusteella")[1..]);
+        Assert.Single(sections["Yhteystietosi"].Split("Tiedot on saatu")[1..]);
+        Assert.Contains("kirjanpitolaki velvoittaa säilyttämään nämä 6 vuotta", sections["Laskusi ja maksusi"], StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("enintään 90 päivää todistuksen antamisesta", sections["Romutetut ajoneuvosi"], StringComparison.Ordinal);
+
+        // Who received the data and who looked at it.
+        Assert.Contains("Kenelle tietojasi on luovutettu", sections.Keys);
+        Assert.Contains($"<td>Staff {Roles.CustomerService}</td><td>katsoi</td>", sections["Kuka on käsitellyt tietojasi"], StringComparison.Ordinal);
+
+        // Said once, the letter is short (the old report of a consumer ran to 8 pages).
+        Assert.True(pages <= 5, $"{pages} pages");
+    }
+
     [Fact]
     public async Task ReportIsRefusedBeforeIdentityVerificationAndGivenAfter()
     {
@@ -146,8 +222,11 @@ public sealed class AccessReportTests(RequestsFactory app) : IClassFixture<Reque
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("<html lang=\"sv\">", html, StringComparison.Ordinal);
-        Assert.Contains("Era rättigheter", html, StringComparison.Ordinal);
-        Assert.Contains("Mottagare", html, StringComparison.Ordinal);
+        Assert.Contains("Dina rättigheter", html, StringComparison.Ordinal);
+        Assert.Contains("Till vem dina uppgifter har lämnats ut", html, StringComparison.Ordinal);
+        Assert.Contains("Dina kontaktuppgifter", html, StringComparison.Ordinal);
+        Assert.Contains("Sparas i 24 månader efter att kundrelationen upphört.", html, StringComparison.Ordinal);
+        Assert.Contains("Med vänliga hälsningar", html, StringComparison.Ordinal);
         Assert.Contains("Dataombudsmannens byrå", html, StringComparison.Ordinal);
         Assert.Contains("Lintulahdenkuja 4", html, StringComparison.Ordinal);
         Assert.Contains("Skrotningsintyg", html, StringComparison.Ordinal);
@@ -156,7 +235,7 @@ public sealed class AccessReportTests(RequestsFactory app) : IClassFixture<Reque
     }
 
     [Fact]
-    public async Task FinnishPdfHasTheReportsTextsAndShowsProtectedCodesOnlyMasked()
+    public async Task FinnishPdfIsALetterWithTheProtectedCodesInFullForAStronglyIdentifiedRequester()
     {
         // Another person than the JSON test's: a second portability request of the same person would be a duplicate.
         var person = await PersonAsync(skip: 1);
@@ -180,23 +259,24 @@ public sealed class AccessReportTests(RequestsFactory app) : IClassFixture<Reque
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         Assert.EndsWith(".pdf", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'), StringComparison.Ordinal);
         var (text, pages) = PdfText(await response.Content.ReadAsByteArrayAsync());
-        Assert.Contains("Tarkastusoikeusraportti", text, StringComparison.Ordinal);
-        Assert.Contains("Käyttötarkoitukset ja oikeusperuste", text, StringComparison.Ordinal);
-        Assert.Contains("Säilytysaika", text, StringComparison.Ordinal);
-        Assert.Contains("Oikeutenne", text, StringComparison.Ordinal);
+        Assert.Contains("Tietosi asiakasrekisterissämme", text, StringComparison.Ordinal);
+        Assert.Contains("Yhteystietosi", text, StringComparison.Ordinal);
+        Assert.Contains("Romutetut ajoneuvosi", text, StringComparison.Ordinal);
+        Assert.Contains("Oikeutesi", text, StringComparison.Ordinal);
         Assert.Contains("Tietosuojavaltuutetun toimisto", text, StringComparison.Ordinal);
         Assert.Contains("Lintulahdenkuja 4", text, StringComparison.Ordinal);
-        Assert.Contains("Ketkä yrityksessä ovat käsitelleet tietojanne", text, StringComparison.Ordinal);
-        Assert.Contains("Lakisääteisten velvoitteiden täyttäminen", text, StringComparison.Ordinal);
-        Assert.Contains("kirjauksen päivämäärä", text, StringComparison.Ordinal);
+        Assert.Contains("Kuka on käsitellyt tietojasi", text, StringComparison.Ordinal);
+        Assert.Contains("lakisääteisten velvoitteiden täyttäminen", text, StringComparison.Ordinal);
+        Assert.Contains(Compact("Romutustodistukset: jätelaki velvoittaa säilyttämään nämä 6 vuotta todistuksen päivämäärästä."), Compact(text), StringComparison.Ordinal);
+        Assert.Contains("Ystävällisin terveisin", text, StringComparison.Ordinal);
         Assert.Contains($"Sivu {pages} / {pages}", text, StringComparison.Ordinal);
         Assert.DoesNotContain(Purposes.Invoicing, text, StringComparison.Ordinal);
+        AssertPlain(text, json);
 
-        // Extracted text, not bytes: the content streams are compressed, so only extraction makes "absent" mean absent.
+        // Extracted text, not bytes: the content streams are compressed, so only extraction makes "present" mean present.
         var compact = Compact(text);
-        Assert.DoesNotContain(Compact(iban), compact, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain(code, compact, StringComparison.Ordinal);
-        Assert.All(masked, m => Assert.Contains(Compact(m), compact, StringComparison.Ordinal));
+        Assert.Contains(Compact(iban), compact, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(code, compact, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -209,18 +289,18 @@ public sealed class AccessReportTests(RequestsFactory app) : IClassFixture<Reque
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var (text, pages) = PdfText(await response.Content.ReadAsByteArrayAsync());
-        Assert.Contains("Rapport om rätt till tillgång", text, StringComparison.Ordinal);
-        Assert.Contains("Era rättigheter", text, StringComparison.Ordinal);
-        Assert.Contains("Mottagare", text, StringComparison.Ordinal);
+        Assert.Contains("Dina uppgifter i vårt kundregister", text, StringComparison.Ordinal);
+        Assert.Contains("Dina rättigheter", text, StringComparison.Ordinal);
+        Assert.Contains("Till vem dina uppgifter har lämnats ut", text, StringComparison.Ordinal);
         Assert.Contains("Skrotningsintyg", text, StringComparison.Ordinal);
         Assert.Contains("Dataombudsmannens byrå", text, StringComparison.Ordinal);
-        Assert.Contains("Fullgörande av rättsliga förpliktelser", text, StringComparison.Ordinal);
+        Assert.Contains("fullgörande av rättsliga förpliktelser", text, StringComparison.Ordinal);
         Assert.Contains("6 år", text, StringComparison.Ordinal);
         Assert.Contains($"Sida 1 av {pages}", text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task ALongAuditTrailIsPrintedWhollyOverSeveralPages()
+    public async Task ALongAuditTrailIsSummedUpByWhoWhatAndWhy()
     {
         var person = await PersonAsync();
         var reader = await app.CreateUserAsync(Roles.CustomerService);
@@ -238,13 +318,17 @@ public sealed class AccessReportTests(RequestsFactory app) : IClassFixture<Reque
         var html = await dpo.Client.GetStringAsync($"/api/subjects/{person.SubjectId}/access-report?format=html&lang=en");
         Assert.Contains("<thead>", html, StringComparison.Ordinal);
 
+        // One line per person, what they did and why, with how many times and when: not one row per read.
+        var line = $"<tr><td>Staff {Roles.CustomerService}</td><td>looked</td><td>Managing the customer relationship</td>";
+        Assert.Single(html.Split(line)[1..]);
+        var count = html.Split(line)[1].Split("</td>")[1].Split("<td>")[1];
+        Assert.Equal(byReader.ToString(CultureInfo.InvariantCulture), count);
+
         var (text, pages) = PdfText(await dpo.Client.GetByteArrayAsync($"/api/subjects/{person.SubjectId}/access-report?format=pdf&lang=en"));
 
-        Assert.True(pages >= 3, $"{pages} pages");
         Assert.Contains($"Page {pages} of {pages}", text, StringComparison.Ordinal);
-        var actors = Compact(text).Split(Compact("Staff " + Roles.CustomerService)).Length - 1;
-        Assert.True(actors >= byReader, $"{actors} rows of {byReader}");
-        Assert.Contains("Managing the customer relationship", text, StringComparison.Ordinal);
+        Assert.Single(Compact(text).Split(Compact("Staff " + Roles.CustomerService))[1..]);
+        Assert.Contains(Compact("Managing the customer relationship"), Compact(text), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -404,6 +488,30 @@ public sealed class AccessReportTests(RequestsFactory app) : IClassFixture<Reque
     }
 
     private static string Compact(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)));
+
+    private static string Flat(string s) => System.Text.RegularExpressions.Regex.Replace(s, @"\s+", " ");
+
+    /// <summary>
+    /// The letter speaks to a lay reader: no table or column names, enum names, configuration keys, UTC or ISO times and no
+    /// E.164 phone numbers — the technical detail is only in the JSON (<paramref name="json"/>); dates in Finnish form.
+    /// </summary>
+    private static void AssertPlain(string letter, JsonElement json)
+    {
+        var items = json.GetProperty("categories").EnumerateArray().SelectMany(c => c.GetProperty("items").EnumerateArray()).ToList();
+        var tables = items.Select(i => i.GetProperty("table").GetString()!).Distinct().ToList();
+        var columns = items.SelectMany(i => i.GetProperty("fields").EnumerateArray()).Select(f => f.GetProperty("name").GetString()!)
+            .Where(n => n.Contains('_', StringComparison.Ordinal)).Distinct().ToList();
+        Assert.Contains("first_name", columns);
+        Assert.All(tables.Concat(columns), name => Assert.DoesNotContain(name, letter, StringComparison.Ordinal));
+        var sources = items.Select(i => i.GetProperty("source")).Where(s => s.ValueKind == JsonValueKind.String).Select(s => s.GetString()!).Distinct();
+        Assert.All(sources.Append(nameof(DataSource.OwnSystems)), source => Assert.DoesNotContain(source, letter, StringComparison.Ordinal));
+        Assert.DoesNotMatch(@"[A-Z][A-Za-z]+:[A-Z][A-Za-z]+", letter);
+        Assert.DoesNotMatch(@"\d{4}-\d{2}-\d{2}", letter);
+        Assert.DoesNotContain("UTC", letter, StringComparison.Ordinal);
+        Assert.DoesNotContain("{\"", letter, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\+358\d", letter);
+        Assert.Matches(@"\b\d{1,2}\.\d{1,2}\.20\d\d\b", letter);
+    }
 
     private string Literal(Guid id) => app.Database.Provider == DatabaseProvider.Postgres ? id.ToString() : id.ToString().ToUpperInvariant();
 

@@ -63,8 +63,8 @@ public sealed class RequestLettersTests
 
     [Theory]
     [InlineData("fi", "Olemme oikaisseet henkilötietosi 31.1.2027", "Ilmoitamme oikaisusta")]
-    [InlineData("sv", "Vi har rättat dina personuppgifter enligt din begäran som mottogs den 31.1.2027", "Vi underrättar följande mottagare")]
-    [InlineData("en", "We have rectified your personal data as you asked in your request received on 31.1.2027", "We are informing")]
+    [InlineData("sv", "Vi har rättat dina personuppgifter enligt din begäran som vi tog emot den 31.1.2027", "Vi underrättar också dem")]
+    [InlineData("en", "We have rectified your personal data as you asked in your request received on 31.1.2027", "We are also telling")]
     public void ARectificationNoticeIsInTheRequestersLanguage(string language, string opening, string recipientsHeading)
     {
         NotifyRecipient[] recipients = [new("Perintä Oy", "reason")];
@@ -72,7 +72,7 @@ public sealed class RequestLettersTests
         var notice = RequestLetters.RectificationNotice(language, new DateOnly(2027, 1, 31),
             [Categories.Email.Id, Categories.Phone.Id, Categories.Email.Id], recipients);
 
-        Assert.StartsWith(opening, notice, StringComparison.Ordinal);
+        Assert.Contains("\n\n" + opening, notice, StringComparison.Ordinal);
         Assert.Contains(recipientsHeading, notice, StringComparison.Ordinal);
         Assert.Contains("- " + Categories.Email.Name(language), notice, StringComparison.Ordinal);
         Assert.Contains("- " + Categories.Phone.Name(language), notice, StringComparison.Ordinal);
