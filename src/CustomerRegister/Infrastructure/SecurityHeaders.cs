@@ -16,6 +16,15 @@ public static partial class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
         + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// The policy for a self-contained document (the access letter as HTML, which must read the same when saved or mailed)
+    /// whose one inline stylesheet is allowed by its hash; any other inline style and every script stay refused.
+    /// </summary>
+    public static string PolicyWithStyle(string style) => ContentSecurityPolicy.Replace(
+        "style-src 'self'",
+        $"style-src 'self' 'sha256-{Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(style)))}'",
+        StringComparison.Ordinal);
+
     public const string ReferrerPolicy = "strict-origin-when-cross-origin";
 
     /// <summary>The Development-only interactive API reference loads its own inline script; the policy skips it.</summary>
@@ -95,7 +104,8 @@ public static partial class SecurityHeaders
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = ReferrerPolicy;
-        if (!(development && context.Request.Path.StartsWithSegments(ApiReferencePath)))
+        // A response that set its own (stricter-than-nothing) policy keeps it: see PolicyWithStyle.
+        if (!(development && context.Request.Path.StartsWithSegments(ApiReferencePath)) && string.IsNullOrEmpty(headers.ContentSecurityPolicy))
         {
             headers.ContentSecurityPolicy = ContentSecurityPolicy;
         }

@@ -14,6 +14,9 @@ public static class AccessReportHtml
         h2{border-bottom:2px solid #333;margin-top:2rem}h2,h3{break-after:avoid}@media print{body{margin:0}}
         """;
 
+    /// <summary>The Content-Security-Policy to serve the page with: the app's own, plus this page's stylesheet by its hash.</summary>
+    public static readonly string ContentSecurityPolicy = Infrastructure.SecurityHeaders.PolicyWithStyle(Style);
+
     public static string Render(AccessReport r) => Render(AccessReportLetter.Compose(r));
 
     public static string Render(LetterDocument letter)

@@ -232,6 +232,15 @@ public sealed class AccessReportTests(RequestsFactory app) : IClassFixture<Reque
         Assert.Contains("Skrotningsintyg", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("http://", html, StringComparison.Ordinal);
+
+        // The letter keeps its one stylesheet inside (it is saved and mailed as one file); the policy allows exactly that
+        // stylesheet by its hash, so a browser shows it styled, and still no script and no other inline style.
+        var style = html[(html.IndexOf("<style>", StringComparison.Ordinal) + "<style>".Length)..html.IndexOf("</style>", StringComparison.Ordinal)];
+        var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(style)));
+        var policy = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains($"style-src 'self' 'sha256-{hash}'", policy, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -167,6 +167,7 @@ public sealed class RequestModel(
         {
             if (document.Format == "html")
             {
+                Response.Headers.ContentSecurityPolicy = AccessReportHtml.ContentSecurityPolicy;
                 return Content(document.Text!, document.ContentType);
             }
 
