@@ -102,9 +102,9 @@ public sealed class RequestExtensionClockTests(ReceiptDayClockFactory app) : ICl
         Assert.Equal("2027-03-01", extended.GetProperty("originalDueDate").GetString());
         var letter = extended.GetProperty("extension").GetProperty("letter").GetString()!;
         Assert.Contains("31.1.2027", letter);
-        Assert.Contains("Vastaamme viimeistään 30.4.2027.", letter);
+        Assert.Contains("vastaamme viimeistään 30.4.2027.", letter);
         Assert.DoesNotContain("3.5.2027", letter);
-        Assert.Contains("Vastaamme viimeistään 30.4.2027.", Assert.Single(app.MailTo(email)).TextBody);
+        Assert.Contains("vastaamme viimeistään 30.4.2027.", Assert.Single(app.MailTo(email)).TextBody);
 
         // Warnings follow the extended date: none near the original one, one within the warning days of 30.4.
         app.MoveTo(new DateOnly(2027, 2, 26));

@@ -44,9 +44,6 @@ public sealed class IndexModel(AuditQueries queries, AuditActors actors, Access 
     [BindProperty(SupportsGet = true)]
     public long? Before { get; set; }
 
-    /// <summary>Events per page: a screenful to read, not the API's longer pages.</summary>
-    public const int PageSize = 50;
-
     public IReadOnlyList<AuditRow> Rows { get; private set; } = [];
 
     public long? NextBefore { get; private set; }
@@ -147,7 +144,7 @@ public sealed class IndexModel(AuditQueries queries, AuditActors actors, Access 
         var filter = new AuditFilter(subject, Actor,
             From is { } from ? HelsinkiTime.StartUtc(from) : null,
             To is { } to ? HelsinkiTime.StartUtc(to.AddDays(1)) : null,
-            Before, PageSize, Action, Purpose);
+            Before, Paging.DefaultSize, Action, Purpose);
         var outcome = await queries.ListAsync(filter, ct);
         if (!ModelState.Show(outcome, ""))
         {

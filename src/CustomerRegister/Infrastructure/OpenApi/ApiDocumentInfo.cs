@@ -18,6 +18,7 @@ internal sealed class ApiDocumentInfo : IOpenApiDocumentTransformer
         ["Users"] = "Staff accounts and their roles (Users.Manage).",
         ["API clients"] = "Integration clients and their X-Api-Key keys; a key beyond the integration permissions waits for a DPO's approval.",
         ["Audit"] = "The hash-chained audit trail and its verification.",
+        ["Catalog"] = "The personal-data catalogue: categories, purposes, legal bases, sources, retention rules and who may read and write.",
         ["Subjects"] = "A data subject's whole picture, access report, rectification, restriction and erasure.",
         ["Group companies"] = "What notice § 8 discloses to a group company, audited as a disclosure.",
         ["Search"] = "Finding subjects by name, number or code.",
