@@ -264,7 +264,7 @@ public sealed class PersonPagePanelsTests : IAsyncLifetime
         var page = await _browser.SignedInPageAsync(dpo.Email, RegisterFactory.UserPassword);
         await page.GotoAsync(_browser.BaseUrl + $"/subjects/{subjectId}");
         await Expect(page.Locator("#badges")).ToContainTextAsync("Käsittely rajoitettu");
-        await Expect(page.Locator("#limits-list")).ToContainTextAsync("henkilö kiistää tietojen paikkansapitävyyden");
+        await Expect(page.Locator("#limits-list")).ToContainTextAsync("Henkilö kiistää tietojen paikkansapitävyyden");
         await Expect(page.Locator("#consumer-address")).ToHaveTextAsync("Kouvola");
         await Expect(page.Locator("#marketing-phone")).ToContainTextAsync("✗ käsittely rajoitettu, ei markkinointia");
         await Expect(page.Locator("#marketing-phone a.add-ban")).ToHaveCountAsync(1);
