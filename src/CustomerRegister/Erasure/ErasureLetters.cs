@@ -69,7 +69,7 @@ public static class ErasureLetters
                     Due: g.Select(x => x.DueDate).Max()));
             foreach (var (names, why, due) in lines)
             {
-                var until = due is { } d ? " " + Capital(Until.Format(RequestLetters.Date(d)).In(language), true) + "." : "";
+                var until = due is { } d ? " " + Capital(Until.Format(Display.Date(d)).In(language), true) + "." : "";
                 kept.AppendLine($"- {AccessReportWords.List(names, language)}: {Capital(why, false)}{until}");
             }
         }

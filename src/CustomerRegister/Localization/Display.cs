@@ -16,8 +16,11 @@ public static class Display
     /// <summary>The Helsinki calendar day of a UTC instant.</summary>
     public static string Date(DateTime? utc) => utc is { } u ? Helsinki(u).ToString("d.M.yyyy", Format) : "";
 
-    /// <summary>"4.12.2026 klo 14.05" (sv "kl.", en "at") in Helsinki time.</summary>
-    public static string DateTime(DateTime? utc)
+    /// <summary>"4.12.2026 klo 14.05" (sv "kl.", en "at") in Helsinki time, in the page's language.</summary>
+    public static string DateTime(DateTime? utc) => DateTime(utc, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
+
+    /// <summary>The same in a given language (a letter's, not the page's).</summary>
+    public static string DateTime(DateTime? utc, string language)
     {
         if (utc is not { } u)
         {
@@ -25,7 +28,7 @@ public static class Display
         }
 
         var local = Helsinki(u);
-        return $"{local.ToString("d.M.yyyy", Format)} {UiText.Get("Display.At")} {local.ToString("H.mm", Format)}";
+        return $"{local.ToString("d.M.yyyy", Format)} {UiText.Text("Display.At").In(language)} {local.ToString("H.mm", Format)}";
     }
 
     /// <summary>"1 234,50 €" with a no-break space as the thousands separator and before the sign.</summary>

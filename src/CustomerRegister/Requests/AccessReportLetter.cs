@@ -40,10 +40,10 @@ public static class AccessReportLetter
         var blocks = new List<LetterBlock>();
         var title = T("letter.title", l);
         blocks.Add(new LetterHeading(title, 1));
-        blocks.Add(new LetterParagraph($"{r.Controller.Name} · {AccessReportWords.Date(Infrastructure.HelsinkiTime.DateOf(r.GeneratedAt))}"));
+        blocks.Add(new LetterParagraph($"{r.Controller.Name} · {Display.Date(r.GeneratedAt)}"));
         blocks.Add(new LetterParagraph(RequestLetters.Greeting(l, r.RequesterName)));
         blocks.Add(new LetterParagraph(string.Format(System.Globalization.CultureInfo.InvariantCulture, T("letter.intro", l),
-            AccessReportWords.Date(Infrastructure.HelsinkiTime.DateOf(r.GeneratedAt)))));
+            Display.Date(r.GeneratedAt))));
         if (r.ProtectedCodesInFull)
         {
             blocks.Add(new LetterParagraph(T("letter.codes.full", l)));
@@ -212,7 +212,7 @@ public static class AccessReportLetter
         if (r.Recipients.Handovers is { Count: > 0 } handovers)
         {
             yield return new LetterParagraph(T("letter.collection", l));
-            yield return new LetterList([.. handovers.Select(h => $"{h.Agency}, {AccessReportWords.Date(Infrastructure.HelsinkiTime.DateOf(h.At))}")]);
+            yield return new LetterList([.. handovers.Select(h => $"{h.Agency}, {Display.Date(h.At)}")]);
         }
 
         yield return new LetterParagraph(T("letter.nobody.else", l) + " " + T("transfers", l));
@@ -254,8 +254,8 @@ public static class AccessReportLetter
     /// <summary>"4.12.2026" or "1.12.2026–4.12.2026".</summary>
     private static string Span(IReadOnlyList<DateTime> times, string l)
     {
-        var first = AccessReportWords.Date(Infrastructure.HelsinkiTime.DateOf(times.Min()));
-        var last = AccessReportWords.Date(Infrastructure.HelsinkiTime.DateOf(times.Max()));
+        var first = Display.Date(times.Min());
+        var last = Display.Date(times.Max());
         return first == last ? first : $"{first}–{last}";
     }
 

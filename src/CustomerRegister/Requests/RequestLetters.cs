@@ -90,9 +90,9 @@ public static class RequestLetters
     {
         var t = TypeName(type, language);
         return Compose(language, name, from, new LocalText(
-            $"Olemme vastaanottaneet {t}si {Date(received)}. Vastaamme siihen viimeistään {Date(due)}.",
-            $"Vi har tagit emot din {t} den {Date(received)}. Vi svarar senast den {Date(due)}.",
-            $"We received your {t} on {Date(received)}. We will reply by {Date(due)}.").In(language),
+            $"Olemme vastaanottaneet {t}si {Display.Date(received)}. Vastaamme siihen viimeistään {Display.Date(due)}.",
+            $"Vi har tagit emot din {t} den {Display.Date(received)}. Vi svarar senast den {Display.Date(due)}.",
+            $"We received your {t} on {Display.Date(received)}. We will reply by {Display.Date(due)}.").In(language),
             new LocalText(
                 "Ennen kuin käsittelemme pyynnön, varmistamme, että olet se henkilö, jota tiedot koskevat. Otamme sinuun tarvittaessa yhteyttä.",
                 "Innan vi behandlar begäran kontrollerar vi att du är den person som uppgifterna gäller. Vi kontaktar dig vid behov.",
@@ -102,8 +102,8 @@ public static class RequestLetters
     public static string ExtensionLetter(string language, RequestType type, DateOnly received, DateOnly newDue, string reason, string? name = null,
         ReportController? from = null)
     {
-        var r = Date(received);
-        var d = Date(newDue);
+        var r = Display.Date(received);
+        var d = Display.Date(newDue);
         var t = TypeName(type, language);
         return Compose(language, name, from, new LocalText(
             $"Olemme vastaanottaneet {t}si {r}. Tarvitsemme sen käsittelyyn tavallista enemmän aikaa, joten vastaamme viimeistään {d}. "
@@ -118,7 +118,7 @@ public static class RequestLetters
     public static string RefusalLetter(string language, RequestType type, DateOnly received, string reason, string? name = null,
         ReportController? from = null)
     {
-        var r = Date(received);
+        var r = Display.Date(received);
         var t = TypeName(type, language);
         return Compose(language, name, from, new LocalText(
             $"Olemme käsitelleet {r} vastaanotetun {t}si. Emme valitettavasti voi toteuttaa pyyntöä.",
@@ -138,7 +138,7 @@ public static class RequestLetters
     public static string RectificationNotice(string language, DateOnly received, IEnumerable<string> categoryIds,
         IEnumerable<NotifyRecipient> recipients, string? name = null, ReportController? from = null)
     {
-        var r = Date(received);
+        var r = Display.Date(received);
         var text = new System.Text.StringBuilder();
         text.AppendLine(new LocalText(
             $"Olemme oikaisseet henkilötietosi {r} vastaanotetun pyyntösi mukaisesti. Oikaistu:",
@@ -177,6 +177,4 @@ public static class RequestLetters
 
     public static string Confirmed(string language) => ConfirmedText.In(language);
 
-    /// <summary>A date in Finnish form (4.12.2026), whatever the letter's language.</summary>
-    public static string Date(DateOnly d) => d.ToString("d.M.yyyy", CultureInfo.InvariantCulture);
 }

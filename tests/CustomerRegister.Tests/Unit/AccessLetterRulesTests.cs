@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
 using CustomerRegister.Erasure;
+using CustomerRegister.Localization;
 using CustomerRegister.Requests;
 using CustomerRegister.Restrictions;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -113,8 +114,8 @@ public sealed partial class AccessLetterRulesTests
     [InlineData("en", "4.12.2026 at 14.05")]
     public void TimesAreInHelsinkiTimeWithFinnishDates(string language, string expected)
     {
-        Assert.Equal(expected, AccessReportWords.DateTime(new DateTime(2026, 12, 4, 12, 5, 0, DateTimeKind.Utc), language));
-        Assert.Equal("31.1.2027", AccessReportWords.Date(new DateOnly(2027, 1, 31)));
+        Assert.Equal(expected, Display.DateTime(new DateTime(2026, 12, 4, 12, 5, 0, DateTimeKind.Utc), language));
+        Assert.Equal("31.1.2027", Display.Date(new DateOnly(2027, 1, 31)));
     }
 
     [Fact]
