@@ -144,12 +144,20 @@ public sealed class AuditQueries(RegisterDbContext db, AuditLog audit, AuditSeal
     }
 
     /// <summary>Seals the pending events, then recomputes the whole chain; remembers the result for the pages.</summary>
-    public async Task<AuditVerification> VerifyAsync(CancellationToken ct)
+    public Task<AuditVerification> VerifyAsync(CancellationToken ct) => VerifyAsync(full: true, ct);
+
+    /// <summary>
+    /// Seals the pending events, then verifies the chain: the whole of it when <paramref name="full"/> or when the last
+    /// full verification here is older than <see cref="AuditVerifications.FullEvery"/> or found a problem, otherwise only
+    /// the seals since the last valid one (<see cref="AuditCheckpoint"/>). Remembers the result for the pages.
+    /// </summary>
+    public async Task<AuditVerification> VerifyAsync(bool full, CancellationToken ct)
     {
         await sealer.SealPendingAsync(ct);
-        var result = await verifier.VerifyAsync(ct);
-        verifications.Last = new AuditVerificationRecord(clock.GetUtcNow().UtcDateTime, result);
-        return result;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var from = full ? null : verifications.ContinueFrom(now);
+        var result = await verifier.VerifyAsync(from, ct);
+        return verifications.Record(now, result, from).Result;
     }
 
     private static AuditEventResponse ToResponse(AuditEvent e) => new(
@@ -158,20 +166,58 @@ public sealed class AuditQueries(RegisterDbContext db, AuditLog audit, AuditSeal
         (e.Grants ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries));
 }
 
-/// <summary>When the chain was last verified and what was found.</summary>
-public sealed record AuditVerificationRecord(DateTime VerifiedAt, AuditVerification Result);
+/// <summary>
+/// When the chain was last verified and what was found (its counts cover the whole chain since the last full
+/// verification, <see cref="FullAt"/>, also when this one walked only the newest seals).
+/// </summary>
+public sealed record AuditVerificationRecord(DateTime VerifiedAt, AuditVerification Result, DateTime FullAt);
 
 /// <summary>
-/// The latest verification made by this instance (the API's or the page's), kept in memory: a full verification reads
-/// every event, so the page shows the last one and offers to run it again rather than running it on every view.
+/// The latest verification made by this instance (the API's, the page's or the DPO desk's), kept in memory: a full
+/// verification reads every event, so the pages show the last one and offer to run it again rather than running it on
+/// every view; a later verification may walk only the seals after the last valid one, and a full one runs at least every
+/// <see cref="FullEvery"/>.
 /// </summary>
 public sealed class AuditVerifications
 {
+    public static readonly TimeSpan FullEvery = TimeSpan.FromHours(24);
+
+    private readonly Lock _lock = new();
     private AuditVerificationRecord? _last;
 
     public AuditVerificationRecord? Last
     {
-        get => Volatile.Read(ref _last);
-        set => Volatile.Write(ref _last, value);
+        get
+        {
+            lock (_lock)
+            {
+                return _last;
+            }
+        }
+    }
+
+    /// <summary>Where a verification at <paramref name="now"/> may continue from; null when a full one is due.</summary>
+    public AuditCheckpoint? ContinueFrom(DateTime now)
+    {
+        lock (_lock)
+        {
+            return _last is { } last && now - last.FullAt < FullEvery ? last.Result.Checkpoint : null;
+        }
+    }
+
+    /// <summary>Keeps a verification made from <paramref name="from"/> (null: a full one), its counts added to the last full one's.</summary>
+    public AuditVerificationRecord Record(DateTime now, AuditVerification result, AuditCheckpoint? from)
+    {
+        lock (_lock)
+        {
+            var previous = from is null ? null : _last?.Result;
+            var whole = previous is null ? result : result with
+            {
+                SealsChecked = previous.SealsChecked + result.SealsChecked,
+                EventsChecked = previous.EventsChecked + result.EventsChecked,
+            };
+            _last = new AuditVerificationRecord(now, whole, from is null || _last is null ? now : _last.FullAt);
+            return _last;
+        }
     }
 }

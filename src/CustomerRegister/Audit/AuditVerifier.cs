@@ -11,24 +11,37 @@ public sealed record AuditVerification(
     long EventsChecked,
     long UnsealedEvents,
     string HeadHash,
-    IReadOnlyList<AuditProblem> Problems);
+    IReadOnlyList<AuditProblem> Problems)
+{
+    /// <summary>Where a later verification may continue from, when this one found the chain valid up to its head.</summary>
+    public AuditCheckpoint? Checkpoint { get; init; }
+}
+
+/// <summary>The last seal a verification found valid: its number, hash and last event id.</summary>
+public sealed record AuditCheckpoint(long SealNumber, string Hash, long LastEventId);
 
 /// <summary>
 /// Walks every seal in order and recomputes it from the events it covers. An edited, inserted or removed
 /// event, or an edited, inserted or removed seal, breaks the chain and is reported with its seal and id range.
 /// Removing the newest seals together with their events cannot be seen from inside the database; record the
 /// head hash elsewhere (the <c>audit verify</c> verb prints it) to close that gap.
+/// Given a <see cref="AuditCheckpoint"/> of an earlier valid verification, only the seals after it are walked: the new
+/// seals must follow the checkpoint's hash (an edit before it is found by the next full verification).
 /// </summary>
 public sealed class AuditVerifier(RegisterDbContext db)
 {
-    public async Task<AuditVerification> VerifyAsync(CancellationToken ct = default)
+    public async Task<AuditVerification> VerifyAsync(CancellationToken ct = default) => await VerifyAsync(null, ct);
+
+    public async Task<AuditVerification> VerifyAsync(AuditCheckpoint? from, CancellationToken ct)
     {
         var problems = new List<AuditProblem>();
-        long sealsChecked = 0, eventsChecked = 0, expectedNumber = 1;
-        var previousLastId = long.MinValue; // the first seal also owns every id below it
-        var previousHash = AuditHasher.GenesisHash;
+        long sealsChecked = 0, eventsChecked = 0;
+        var expectedNumber = (from?.SealNumber ?? 0) + 1;
+        var previousLastId = from?.LastEventId ?? long.MinValue; // the first seal also owns every id below it
+        var previousHash = from?.Hash ?? AuditHasher.GenesisHash;
+        var afterNumber = from?.SealNumber ?? long.MinValue;
 
-        var seals = await db.Set<AuditSeal>().AsNoTracking().OrderBy(s => s.Number).ToListAsync(ct);
+        var seals = await db.Set<AuditSeal>().AsNoTracking().Where(s => s.Number > afterNumber).OrderBy(s => s.Number).ToListAsync(ct);
         foreach (var seal in seals)
         {
             sealsChecked++;
@@ -78,6 +91,9 @@ public sealed class AuditVerifier(RegisterDbContext db)
         }
 
         var unsealed = await db.Set<AuditEvent>().LongCountAsync(e => e.Id > previousLastId, ct);
-        return new AuditVerification(problems.Count == 0, sealsChecked, eventsChecked, unsealed, previousHash, problems);
+        return new AuditVerification(problems.Count == 0, sealsChecked, eventsChecked, unsealed, previousHash, problems)
+        {
+            Checkpoint = problems.Count == 0 ? new AuditCheckpoint(expectedNumber - 1, previousHash, previousLastId) : null,
+        };
     }
 }

@@ -34,26 +34,16 @@ public sealed record ForecastResponse(DateTime ComputedAt, DateOnly Today, IRead
 /// preview itself (<see cref="RetentionSweep.PreviewAsync"/>, the sweep's own conditions): the preview as of the first day
 /// of each month counts what is past its date by then, and a month's items are the difference from the month before.
 /// Thirteen previews are not cheap on a large register (about 1.5 s each at a million people), so the forecast is kept
-/// (<see cref="ForecastCache"/>) until a hold is set or released, a sweep runs, the day changes or
-/// <see cref="ForecastCache.Lifetime"/> passes.
+/// and computed once at a time by <see cref="ForecastCache"/>.
 /// </summary>
-public sealed class RetentionForecast(RetentionSweep sweep, ForecastCache cache, AuditLog audit, TimeProvider clock)
+public sealed class RetentionForecast(RetentionSweep sweep, ForecastCache cache, AuditLog audit)
 {
     public const int MonthsAhead = 12;
 
     /// <summary>The forecast (kept or computed now); <paramref name="fresh"/> computes it again.</summary>
     public async Task<ForecastResponse> ForecastAsync(bool fresh, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var today = HelsinkiTime.DateOf(now);
-        var forecast = fresh ? null : cache.Get(today, now);
-        if (forecast is null)
-        {
-            var generation = cache.Generation;
-            forecast = await ComputeAsync(now, today, ct);
-            cache.Put(forecast, generation);
-        }
-
+        var forecast = await cache.GetAsync(fresh, ct);
         await audit.WriteAsync(new AuditEntry("retention.preview", Purposes.LegalObligation, EntityType: "retention_run"), ct);
         return forecast;
     }
@@ -68,8 +58,10 @@ public sealed class RetentionForecast(RetentionSweep sweep, ForecastCache cache,
         }),
     ];
 
-    private async Task<ForecastResponse> ComputeAsync(DateTime now, DateOnly today, CancellationToken ct)
+    /// <summary>Computes the forecast as of <paramref name="now"/> (no audit: <see cref="ForecastCache"/> calls it in its own scope).</summary>
+    public async Task<ForecastResponse> ComputeAsync(DateTime now, CancellationToken ct)
     {
+        var today = HelsinkiTime.DateOf(now);
         var months = MonthsFrom(today);
 
         // What a sweep removes on a day is what is past its date by then: today's preview is what is overdue now, and
@@ -102,11 +94,14 @@ public sealed class RetentionForecast(RetentionSweep sweep, ForecastCache cache,
 }
 
 /// <summary>
-/// The last forecast of this instance, for the day it was computed on: forgotten when a hold is set or released or a
-/// sweep has run (<see cref="Invalidate"/>), and after <see cref="Lifetime"/>. Another instance's holds and sweeps do
-/// not reach it; the lifetime bounds how stale it can be.
+/// The last forecast of this instance, computed one at a time (callers that arrive meanwhile share the computation).
+/// A forecast is current for the day it was computed on until a hold is set or released or a sweep has run
+/// (<see cref="Invalidate"/>, which also starts the new computation at once if one is in use, so the DPO going back to
+/// the page finds it ready or nearly so). Once older than <see cref="Lifetime"/> it is still shown — with the time it was computed — while
+/// a new one is computed in the background: another instance's holds and sweeps do not reach this one, and the lifetime
+/// bounds how stale it can be without making anyone wait for thirteen previews.
 /// </summary>
-public sealed class ForecastCache
+public sealed class ForecastCache(IServiceScopeFactory scopes, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<ForecastCache> log)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
 
@@ -114,28 +109,97 @@ public sealed class ForecastCache
     private ForecastResponse? _forecast;
     private long _forecastGeneration = -1;
     private long _generation;
+    private Task<ForecastResponse>? _running;
 
-    public long Generation
+    /// <summary>
+    /// The kept forecast if it is current (refreshed in the background once older than <see cref="Lifetime"/>); otherwise
+    /// the one being computed, started now if none is. <paramref name="fresh"/> waits for a new computation.
+    /// </summary>
+    public Task<ForecastResponse> GetAsync(bool fresh, CancellationToken ct)
     {
-        get
+        Task<ForecastResponse> result;
+        lock (_lock)
         {
-            lock (_lock)
+            var now = clock.GetUtcNow().UtcDateTime;
+            var current = _forecast is { } f && _forecastGeneration == _generation && f.Today == HelsinkiTime.DateOf(now) ? f : null;
+            if (current is not null && !fresh)
             {
-                return _generation;
+                if (now - current.ComputedAt >= Lifetime)
+                {
+                    StartLocked();
+                }
+
+                return Task.FromResult(current);
+            }
+
+            // A fresh one is computed after anything already running (which may have read the data before the call).
+            result = StartLocked(force: fresh);
+        }
+
+        return result.WaitAsync(ct);
+    }
+
+    /// <summary>
+    /// The data changed (a hold, a sweep): the kept forecast is no longer current, and a new one is started if this
+    /// instance has one in use (none is computed for an instance nobody asked).
+    /// </summary>
+    public void Invalidate()
+    {
+        lock (_lock)
+        {
+            _generation++;
+            var inUse = _forecast is not null || _running is not null;
+            _forecast = null;
+            if (inUse)
+            {
+                StartLocked(force: true);
             }
         }
     }
 
-    public ForecastResponse? Get(DateOnly today, DateTime now)
+    private Task<ForecastResponse> StartLocked(bool force = false)
     {
-        lock (_lock)
+        if (_running is { } running && !force)
         {
-            return _forecast is { } f && _forecastGeneration == _generation && f.Today == today && now - f.ComputedAt < Lifetime ? f : null;
+            return running;
         }
+
+        var generation = _generation;
+        var previous = _running ?? Task.FromResult<ForecastResponse>(null!);
+        var task = Task.Run(async () =>
+        {
+            // One computation at a time: a forced one starts after the one before it (whose result is then not kept).
+            await previous.ContinueWith(_ => { }, TaskScheduler.Default);
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var forecast = await scope.ServiceProvider.GetRequiredService<RetentionForecast>()
+                    .ComputeAsync(clock.GetUtcNow().UtcDateTime, lifetime.ApplicationStopping);
+                Keep(forecast, generation);
+                return forecast;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning("The retention forecast could not be computed: {Error}", e.GetType().Name);
+                throw;
+            }
+        });
+        _running = task;
+        _ = task.ContinueWith(t =>
+        {
+            lock (_lock)
+            {
+                if (_running == t)
+                {
+                    _running = null;
+                }
+            }
+        }, TaskScheduler.Default);
+        return task;
     }
 
     /// <summary>Keeps a forecast computed from the data as of <paramref name="generation"/> (one that a change has since made stale is not kept).</summary>
-    public void Put(ForecastResponse forecast, long generation)
+    private void Keep(ForecastResponse forecast, long generation)
     {
         lock (_lock)
         {
@@ -144,15 +208,6 @@ public sealed class ForecastCache
                 _forecast = forecast;
                 _forecastGeneration = generation;
             }
-        }
-    }
-
-    public void Invalidate()
-    {
-        lock (_lock)
-        {
-            _generation++;
-            _forecast = null;
         }
     }
 }

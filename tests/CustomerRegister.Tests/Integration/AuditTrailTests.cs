@@ -225,16 +225,5 @@ public sealed class AuditTrailTests : IDisposable
         return code!.Value;
     }
 
-    /// <summary>What someone with direct database access would do: switch the guard off, change, switch it on.</summary>
-    private Task TamperAsync(string sql) => _app.Database.Provider == Data.DatabaseProvider.Postgres
-        ? _app.Database.ExecuteAsync($"""
-            ALTER TABLE audit_events DISABLE TRIGGER USER;
-            {sql};
-            ALTER TABLE audit_events ENABLE TRIGGER USER;
-            """)
-        : _app.Database.ExecuteAsync($"""
-            DROP TRIGGER audit_events_no_update;
-            DROP TRIGGER audit_events_no_delete;
-            {sql};
-            """);
+    private Task TamperAsync(string sql) => AuditTamper.RunAsync(_app, sql);
 }
