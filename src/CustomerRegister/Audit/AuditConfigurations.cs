@@ -23,6 +23,11 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         b.HasIndex(e => new { e.SubjectId, e.Id });
         b.HasIndex(e => new { e.ActorId, e.Id });
         b.HasIndex(e => e.OccurredAt);
+
+        // The audit page's filters by action or purpose alone, newest first: a rare action (an identity code revealed)
+        // among millions of reads is found by its own index, not by walking every event back from the newest.
+        b.HasIndex(e => new { e.Action, e.Id });
+        b.HasIndex(e => new { e.Purpose, e.Id });
     }
 }
 

@@ -92,8 +92,14 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.HasIndex("OccurredAt")
                         .HasDatabaseName("ix_audit_events_occurred_at");
 
+                    b.HasIndex("Action", "Id")
+                        .HasDatabaseName("ix_audit_events_action_id");
+
                     b.HasIndex("ActorId", "Id")
                         .HasDatabaseName("ix_audit_events_actor_id_id");
+
+                    b.HasIndex("Purpose", "Id")
+                        .HasDatabaseName("ix_audit_events_purpose_id");
 
                     b.HasIndex("SubjectId", "Id")
                         .HasDatabaseName("ix_audit_events_subject_id_id");
@@ -381,12 +387,12 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_invoices_subject_id");
 
-                    b.HasIndex("IssueDate", "SubjectId")
-                        .HasDatabaseName("ix_invoices_issue_date_subject_id");
-
-                    b.HasIndex(new[] { "DueDate", "Id" }, "ix_invoices_unpaid_due_date_id")
+                    b.HasIndex("DueDate", "Id")
                         .HasDatabaseName("ix_invoices_due_date_id")
                         .HasFilter("status IN ('Open', 'InCollection')");
+
+                    b.HasIndex("IssueDate", "SubjectId")
+                        .HasDatabaseName("ix_invoices_issue_date_subject_id");
 
                     b.ToTable("invoices", (string)null);
 
