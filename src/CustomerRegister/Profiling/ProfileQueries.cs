@@ -34,12 +34,11 @@ public sealed class ProfileQueries(RegisterDbContext db, IOptions<ProfilingOptio
     public static IQueryable<Guid> Blocked(RegisterDbContext db) =>
         db.Set<ProcessingLimit>().AsNoTracking().Where(l => l.LiftedAt == null).Select(l => l.SubjectId);
 
-    /// <summary>The people in one of the segments (marketing selection).</summary>
-    public static IQueryable<Guid> InSegment(RegisterDbContext db, params Segment[] segments)
+    /// <summary>The people in a segment (marketing selection); several segments: their union.</summary>
+    public static IQueryable<Guid> InSegment(RegisterDbContext db, Segment segment)
     {
         var blocked = Blocked(db);
-        var wanted = segments.Select(s => (Segment?)s).ToList();
-        return db.Set<ProfileResult>().AsNoTracking().Where(r => wanted.Contains(r.Segment) && !blocked.Contains(r.SubjectId))
+        return db.Set<ProfileResult>().AsNoTracking().Where(r => r.Segment == segment && !blocked.Contains(r.SubjectId))
             .Select(r => r.SubjectId);
     }
 
