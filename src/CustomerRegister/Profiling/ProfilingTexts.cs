@@ -88,6 +88,10 @@ public static class ProfilingTexts
             "Asiakkaat profiloidaan joka yö klo {0} markkinoinnin kohdentamista varten. Profilointia vastustaneita ja rajoitettuja ei profiloida, ja heidän tuloksensa poistetaan heti.",
             "Kunderna profileras varje natt kl. {0} för att rikta marknadsföringen. De som invänt och de med begränsad behandling profileras inte, och deras resultat raderas genast.",
             "Customers are profiled every night at {0} to target marketing. People who objected or whose processing is restricted are not profiled, and their results are removed at once."),
+        ["Profiling.NoDecisions"] = new(
+            "Tuloksia käytetään vain markkinoinnin kohdentamiseen. Niiden perusteella ei tehdä päätöksiä, joilla on henkilöön oikeudellisia tai vastaavia merkittäviä vaikutuksia (tietosuoja-asetuksen 22 artikla).",
+            "Resultaten används endast för att rikta marknadsföringen. Inga beslut med rättsliga eller liknande betydande följder för personen fattas utifrån dem (artikel 22 i dataskyddsförordningen).",
+            "The results are used to target marketing only. No decision with legal or similarly significant effects on the person is made from them (GDPR Art 22)."),
         ["Profiling.Thresholds"] = new("Säännöt ja rajat", "Regler och gränser", "Rules and thresholds"),
         ["Profiling.Threshold.Window"] = new("Tarkastelujakso", "Granskningsperiod", "Window"),
         ["Profiling.Threshold.Active"] = new("Hiipuva, kun viimeisestä asioinnista", "Avtagande när senaste ärendet är äldre än", "Lapsing when the last business is older than"),
@@ -99,6 +103,10 @@ public static class ProfilingTexts
         ["Profiling.Running"] = new("Profilointi on käynnissä.", "Profileringen pågår.", "Profiling is running."),
         ["Profiling.ShowProgress"] = new("Näytä eteneminen", "Visa förloppet", "Show progress"),
         ["Profiling.Runs"] = new("Viimeisimmät ajot", "Senaste körningar", "Latest runs"),
+        ["Profiling.Runs.Caption"] = new(
+            "Profilointiajot uusimmasta alkaen: profiloidut, tulokset, pois jätetyt ja poistetut vanhat tulokset",
+            "Profileringskörningar, nyaste först: profilerade, resultat, utelämnade och raderade gamla resultat",
+            "Profiling runs, newest first: profiled, results, left out and old results removed"),
         ["Profiling.Runs.None"] = new("Profilointia ei ole vielä ajettu.", "Profileringen har inte körts än.", "Profiling has not run yet."),
         ["Profiling.Col.Started"] = new("Alkoi", "Började", "Started"),
         ["Profiling.Col.Trigger"] = new("Käynnistäjä", "Startad av", "Started by"),

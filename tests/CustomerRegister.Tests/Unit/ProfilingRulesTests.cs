@@ -45,7 +45,7 @@ public sealed class ProfilingRulesTests
     [InlineData("2026-09-07", "2026-12-06", 2)]
     [InlineData("2026-11-20", "2026-12-06", 0)]
     [InlineData("2025-12-06", "2026-12-06", 12)]
-    [InlineData("2026-01-31", "2026-02-28", 0)]
+    [InlineData("2026-01-31", "2026-02-28", 1)] // the end of a month to the end of the next
     [InlineData("2026-12-07", "2026-12-06", 0)]
     public void MonthsAreWholeMonths(string from, string to, int months) =>
         Assert.Equal(months, SegmentRule.MonthsBetween(DateOnly.Parse(from), DateOnly.Parse(to)));
