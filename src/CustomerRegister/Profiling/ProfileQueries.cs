@@ -10,7 +10,7 @@ namespace CustomerRegister.Profiling;
 /// <summary>One result as the API and the panel show it: what it says and why, in words.</summary>
 public sealed record ProfileResultResponse(
     Guid Id, Segment? Segment, ServiceInterest? Interest, string Rule, DateTime ComputedAt, DateOnly? LastBusinessOn, int Deliveries,
-    int Invoices, decimal Value, InterestEvidence? Evidence, int EvidenceCount, string Explanation, string RuleName);
+    int Invoices, decimal Amount, InterestEvidence? Evidence, int EvidenceCount, string Explanation, string RuleName);
 
 /// <summary>A person's profile: the results (none when stopped) and whether profiling is stopped for them.</summary>
 public sealed record SubjectProfile(Guid SubjectId, bool Stopped, IReadOnlyList<ProfileResultResponse> Results)
@@ -94,6 +94,6 @@ public sealed class ProfileQueries(RegisterDbContext db, IOptions<ProfilingOptio
             .Take(Math.Clamp(limit ?? 10, 1, 100)).ToListAsync(ct)).Select(ProfilingRunResponse.From)];
 
     public static ProfileResultResponse Response(ProfileResult r, ProfilingOptions options, string language) =>
-        new(r.Id, r.Segment, r.Interest, r.Rule, r.ComputedAt, r.LastBusinessOn, r.Deliveries, r.Invoices, r.Value, r.Evidence, r.EvidenceCount,
+        new(r.Id, r.Segment, r.Interest, r.Rule, r.ComputedAt, r.LastBusinessOn, r.Deliveries, r.Invoices, r.Amount, r.Evidence, r.EvidenceCount,
             ProfileWords.Explain(r, options, language), ProfileWords.RuleName(r, language));
 }

@@ -64,7 +64,7 @@ public sealed class ProfileResult : SubjectRecord, IVersioned
     public int Invoices { get; set; }
 
     /// <summary>Input: euros paid out and invoiced in the window.</summary>
-    public decimal Value { get; set; }
+    public decimal Amount { get; set; }
 
     /// <summary>Input of an interest: what it was read from, and how many such items.</summary>
     public InterestEvidence? Evidence { get; set; }
@@ -114,7 +114,7 @@ internal sealed class ProfileResultConfiguration : IEntityTypeConfiguration<Prof
         b.Property(r => r.LastBusinessOn).IsPersonal(c);
         b.Property(r => r.Deliveries).IsPersonal(c);
         b.Property(r => r.Invoices).IsPersonal(c);
-        b.Property(r => r.Value).HasPrecision(14, 2).IsPersonal(c);
+        b.Property(r => r.Amount).HasPrecision(14, 2).IsPersonal(c);
         b.Property(r => r.Evidence).HasConversion<string>().HasMaxLength(32).IsPersonal(c);
         b.Property(r => r.EvidenceCount).IsPersonal(c);
         b.Property(r => r.RunId).IsNotPersonal("the run that produced the result");

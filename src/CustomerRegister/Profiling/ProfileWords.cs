@@ -20,7 +20,7 @@ public static class ProfileWords
             var recency = months == 0 ? T("Profiling.Words.LessThanMonth", language) : F("Profiling.Words.MonthsAgo", language, months);
             var window = options.WindowMonths == 12 ? T("Profiling.Words.AYear", language) : F("Profiling.Words.InMonths", language, options.WindowMonths);
             return F("Profiling.Words.Segment", language, recency, result.Deliveries + result.Invoices, window, result.Deliveries, result.Invoices,
-                Display.Money(result.Value), Word($"Segment.{segment}", language));
+                Display.Money(result.Amount), Word($"Segment.{segment}", language));
         }
 
         if (result.Interest is { } interest && result.Evidence is { } evidence)

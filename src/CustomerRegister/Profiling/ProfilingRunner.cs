@@ -178,7 +178,7 @@ public sealed class ProfilingRunner(RegisterDbContext db, TimeProvider clock, IO
         LastBusinessOn = business.LastBusinessOn,
         Deliveries = business.Deliveries,
         Invoices = business.Invoices,
-        Value = business.Value,
+        Amount = business.Value,
         RunId = runId,
     };
 }

@@ -132,7 +132,7 @@ public static class ProfilingTexts
         ["Report.Label.ProfileResult.LastBusinessOn"] = new("Viimeisin asiointi", "Senaste ärende", "Last business"),
         ["Report.Label.ProfileResult.Deliveries"] = new("Romutoimituksia jaksolla", "Skrotleveranser under perioden", "Scrap deliveries in the window"),
         ["Report.Label.ProfileResult.Invoices"] = new("Laskuja jaksolla", "Fakturor under perioden", "Invoices in the window"),
-        ["Report.Label.ProfileResult.Value"] = new("Arvo jaksolla", "Värde under perioden", "Value in the window"),
+        ["Report.Label.ProfileResult.Amount"] = new("Arvo jaksolla", "Värde under perioden", "Value in the window"),
         ["Report.Label.ProfileResult.Evidence"] = new("Peruste", "Underlag", "Read from"),
         ["Report.Label.ProfileResult.EvidenceCount"] = new("Perusteita", "Antal underlag", "Items read"),
     };

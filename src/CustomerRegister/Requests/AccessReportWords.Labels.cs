@@ -168,8 +168,9 @@ public static partial class AccessReportWords
         Labels.ContainsKey($"{entity}.{property}") || Labels.ContainsKey(property) || UiText.Has($"Report.Label.{entity}.{property}");
 
     public static string? Label(string entity, string property, string language) =>
-        (Labels.GetValueOrDefault($"{entity}.{property}") ?? Labels.GetValueOrDefault(property)
-            ?? (UiText.Has($"Report.Label.{entity}.{property}") ? UiText.Text($"Report.Label.{entity}.{property}") : null))?.In(language);
+        (Labels.GetValueOrDefault($"{entity}.{property}")
+            ?? (UiText.Has($"Report.Label.{entity}.{property}") ? UiText.Text($"Report.Label.{entity}.{property}") : null)
+            ?? Labels.GetValueOrDefault(property))?.In(language);
 
     /// <summary>Enum values in words, keyed <c>EnumType.Value</c>.</summary>
     private static readonly Dictionary<string, LocalText> EnumWords = new(StringComparer.Ordinal)

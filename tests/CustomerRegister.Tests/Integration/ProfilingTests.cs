@@ -91,7 +91,7 @@ public sealed class ProfilingTests(ProfilingFactory app) : IClassFixture<Profili
         Assert.Equal("ActiveScrapSeller", segment.GetProperty("segment").GetString());
         Assert.Equal(SegmentRule.Id, segment.GetProperty("rule").GetString());
         Assert.Equal(12, segment.GetProperty("deliveries").GetInt32());
-        Assert.Equal(480m, segment.GetProperty("value").GetDecimal());
+        Assert.Equal(480m, segment.GetProperty("amount").GetDecimal());
         Assert.StartsWith("asiointi viimeksi 3 kk sitten, 12 käyntiä vuodessa", segment.GetProperty("explanation").GetString());
         Assert.EndsWith("→ aktiivinen romunmyyjä", segment.GetProperty("explanation").GetString());
         var interest = profile.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("interest").ValueKind == JsonValueKind.String);

@@ -84,7 +84,7 @@ public sealed class ProfilingRulesTests
             LastBusinessOn = Today.AddMonths(-3),
             Deliveries = 10,
             Invoices = 2,
-            Value = 1234.5m,
+            Amount = 1234.5m,
         };
 
         Assert.Equal("asiointi viimeksi 3 kk sitten, 12 käyntiä vuodessa (romutoimituksia 10, laskuja 2, yhteensä 1\u00a0234,50\u00a0€) → aktiivinen romunmyyjä",

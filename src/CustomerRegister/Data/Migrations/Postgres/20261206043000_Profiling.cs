@@ -23,7 +23,7 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     last_business_on = table.Column<DateOnly>(type: "date", nullable: true),
                     deliveries = table.Column<int>(type: "integer", nullable: false),
                     invoices = table.Column<int>(type: "integer", nullable: false),
-                    value = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    amount = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
                     evidence = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     evidence_count = table.Column<int>(type: "integer", nullable: false),
                     run_id = table.Column<Guid>(type: "uuid", nullable: false),

@@ -2274,10 +2274,10 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
-                    b.Property<decimal>("Value")
+                    b.Property<decimal>("Amount")
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)")
-                        .HasColumnName("value")
+                        .HasColumnName("amount")
                         .HasAnnotation("Register:Category", "derived.profiling");
 
                     b.Property<long>("Version")

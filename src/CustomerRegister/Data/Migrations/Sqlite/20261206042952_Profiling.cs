@@ -23,7 +23,7 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     last_business_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     deliveries = table.Column<int>(type: "INTEGER", nullable: false),
                     invoices = table.Column<int>(type: "INTEGER", nullable: false),
-                    value = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    amount = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
                     evidence = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     evidence_count = table.Column<int>(type: "INTEGER", nullable: false),
                     run_id = table.Column<Guid>(type: "TEXT", nullable: false),

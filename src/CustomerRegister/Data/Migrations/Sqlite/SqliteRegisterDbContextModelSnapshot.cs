@@ -2267,10 +2267,10 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
-                    b.Property<decimal>("Value")
+                    b.Property<decimal>("Amount")
                         .HasPrecision(14, 2)
                         .HasColumnType("TEXT")
-                        .HasColumnName("value")
+                        .HasColumnName("amount")
                         .HasAnnotation("Register:Category", "derived.profiling");
 
                     b.Property<long>("Version")
