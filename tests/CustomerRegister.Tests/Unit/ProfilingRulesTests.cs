@@ -102,7 +102,10 @@ public sealed class ProfilingRulesTests
     {
         var result = new ProfileResult
         {
-            Interest = ServiceInterest.ContainerRental, Evidence = InterestEvidence.Contacts, EvidenceCount = 2, Rule = InterestRule.Id,
+            Interest = ServiceInterest.ContainerRental,
+            Evidence = InterestEvidence.Contacts,
+            EvidenceCount = 2,
+            Rule = InterestRule.Id,
             ComputedAt = HelsinkiTime.StartUtc(Today),
         };
 
