@@ -15,6 +15,7 @@ using CustomerRegister.Infrastructure;
 using CustomerRegister.Infrastructure.Jobs;
 using CustomerRegister.Localization;
 using CustomerRegister.Marketing;
+using CustomerRegister.Profiling;
 using CustomerRegister.Protection;
 using CustomerRegister.Recordings;
 using CustomerRegister.Requests;
@@ -81,6 +82,7 @@ public static class RegisterApp
         services.AddSearchFeature();
         services.AddCustomersFeature();
         services.AddMarketingFeature(configuration);
+        services.AddProfilingFeature(configuration);
         services.AddBillingFeature(configuration);
         services.AddVehiclesFeature(configuration);
         services.AddRequestsFeature(configuration);
@@ -142,6 +144,7 @@ public static class RegisterApp
         app.MapSubjectsFeature();
         app.MapSearchFeature();
         app.MapMarketingFeature();
+        app.MapProfilingFeature();
         app.MapBillingFeature();
         app.MapVehiclesFeature();
         app.MapRequestsFeature();

@@ -143,6 +143,8 @@ public static class AuditTexts
         ["Audit.Object.relationship"] = new("Asiakkuus", "Kundrelation", "Customer relationship"),
         ["Audit.Object.request"] = new("Tietopyyntö", "Begäran", "Request"),
         ["Audit.Object.retention"] = new("Säilytysajat", "Lagringstider", "Retention"),
+        ["Audit.Object.profiling"] = new("Profiloinnin tulokset", "Profileringsresultat", "Profiling results"),
+        ["Audit.Action.profiling.run"] = new("Profilointi ajettu", "Profilering körd", "Profiling run"),
         ["Audit.Object.service"] = new("Palvelu", "Tjänst", "Service"),
         ["Audit.Object.subject"] = new("Henkilön tiedot", "Personens uppgifter", "Person's data"),
         ["Audit.Object.user"] = new("Käyttäjä", "Användare", "User"),

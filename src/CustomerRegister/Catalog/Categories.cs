@@ -149,6 +149,16 @@ public static class Categories
         "Sökindex (härlett ur namn, telefonnummer och e-post)", "Search index (derived from names, phone numbers and emails)",
         Relationship, RetentionRule.CustomerProfile, ErasureAction.Delete, Permissions.CustomerRead, Permissions.CustomerWrite);
 
+    /// <summary>
+    /// Results of automated profiling (notice § 13): a segment and service interests with the inputs and rule behind each,
+    /// used for marketing selection only (Profiling/README.md); replaced nightly, removed at an objection or a restriction.
+    /// </summary>
+    public static readonly DataCategory Profiling = new(
+        "derived.profiling", "Profiloinnin tulokset (asiakassegmentti ja palvelukiinnostukset)",
+        "Profileringsresultat (kundsegment och tjänsteintressen)", "Profiling results (customer segment and service interests)",
+        [new(Purposes.Marketing, LegitimateInterest)],
+        RetentionRule.CustomerProfile, ErasureAction.Delete, Permissions.MarketingRead, Permissions.RequestHandle);
+
     /// <summary>What a person asked under GDPR Art 12–22 and how it was handled: kept as evidence of compliance.</summary>
     public static readonly DataCategory RightsRequest = new(
         "rights.request", "Rekisteröidyn pyynnöt", "Den registrerades begäranden", "Data-subject requests",
@@ -159,7 +169,7 @@ public static class Categories
     [
         Name, Email, Phone, Address, Role, SoleTrader, IdentityCode, BankAccount, CustomerRelationship, OrderedServices,
         ContactHistory, MarketingPermission, Survey, MarketingEvent, WebBehaviour, Feedback, Invoice, Payment, Collection,
-        MetalCredit, VehicleScrapping, AdditionalInfo, CallRecording, CctvRecording, SearchIndex, RightsRequest,
+        MetalCredit, VehicleScrapping, AdditionalInfo, CallRecording, CctvRecording, SearchIndex, Profiling, RightsRequest,
     ];
 
     public static DataCategory Get(string id) =>

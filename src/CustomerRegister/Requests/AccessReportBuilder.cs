@@ -19,7 +19,7 @@ namespace CustomerRegister.Requests;
 /// </summary>
 public sealed class AccessReportBuilder(
     RegisterDbContext db, TimeProvider clock, IOptions<ControllerOptions> controller, Retention.RetentionDates dates,
-    Retention.ProfileRetention profiles, Protection.ProtectedCodes codes)
+    Retention.ProfileRetention profiles, Protection.ProtectedCodes codes, Profiling.ProfileQueries profiling)
 {
     private const string SubjectIdProperty = nameof(SubjectRecord.SubjectId);
     private const string Parameter = SubjectRows.Parameter;
@@ -93,7 +93,7 @@ public sealed class AccessReportBuilder(
             AccessReportTexts.T(protectedInFull ? "explanation.full" : "explanation", language) + " " + AccessReportTexts.T("transfers", language),
             categories,
             recipients,
-            AccessReportTexts.T("profiling.text", language),
+            await profiling.ReportAsync(subjectId, language, ct),
             [.. new[] { "right.rectify", "right.erase", "right.restrict", "right.object", "right.portability", "right.withdraw" }
                 .Select(k => AccessReportTexts.T(k, language))],
             SupervisoryAuthority.ForReport(language),

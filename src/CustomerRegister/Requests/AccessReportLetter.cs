@@ -71,7 +71,7 @@ public static class AccessReportLetter
         blocks.Add(new LetterHeading(T("letter.accesses", l), 2));
         blocks.AddRange(Accesses(r));
         blocks.Add(new LetterHeading(T("profiling", l), 2));
-        blocks.Add(new LetterParagraph(T("letter.profiling", l)));
+        blocks.Add(new LetterParagraph(r.Profiling));
         blocks.Add(new LetterHeading(T("letter.rights", l), 2));
         blocks.Add(new LetterList(r.Rights));
         blocks.Add(new LetterParagraph(T("letter.copy", l)));

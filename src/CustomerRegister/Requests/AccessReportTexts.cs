@@ -48,10 +48,6 @@ public static class AccessReportTexts
         ["transfers"] = new("Tietoja ei siirretä EU:n tai ETA:n ulkopuolelle.", "Uppgifterna överförs inte utanför EU eller EES.",
             "The data are not transferred outside the EU or the EEA."),
         ["profiling"] = new("Profilointi", "Profilering", "Profiling"),
-        ["profiling.text"] = new(
-            "Tietosuojaselosteen mukaan asiakkaiden henkilötietoja voidaan profiloida automaattisesti. Järjestelmä ei tällä hetkellä tee profilointia eikä automaattisia päätöksiä.",
-            "Enligt dataskyddsbeskrivningen kan kundernas personuppgifter profileras automatiskt. Systemet utför för närvarande ingen profilering och inga automatiserade beslut.",
-            "The privacy notice says automated profiling of customers' personal data may be done. The system currently performs no profiling and no automated decisions."),
         ["rights"] = new("Oikeutenne", "Era rättigheter", "Your rights"),
         ["right.rectify"] = new("Oikeus vaatia virheellisen tiedon oikaisemista (16 art.)", "Rätt till rättelse av felaktiga uppgifter (art. 16)",
             "Right to have inaccurate data rectified (Art 16)"),
@@ -112,10 +108,6 @@ public static class AccessReportTexts
         ["letter.actor.system"] = new("Järjestelmämme automaattisesti", "Vårt system automatiskt", "Our system, automatically"),
         ["letter.actor.client"] = new("Yhdistetty järjestelmä", "Anslutet system", "A connected system"),
         ["letter.actor.staff"] = new("Työntekijämme", "Vår anställda", "A member of our staff"),
-        ["letter.profiling"] = new(
-            "Emme tee tietojesi perusteella automaattisia päätöksiä emmekä profiloi sinua.",
-            "Vi fattar inga automatiserade beslut utifrån dina uppgifter och profilerar dig inte.",
-            "We make no automated decisions based on your data and do not profile you."),
         ["letter.rights"] = new("Oikeutesi", "Dina rättigheter", "Your rights"),
         ["letter.copy"] = new(
             "Saat tiedot pyynnöstä myös koneluettavassa muodossa, jonka voit siirtää toiselle palveluntarjoajalle.",

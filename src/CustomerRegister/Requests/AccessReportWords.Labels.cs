@@ -39,9 +39,11 @@ public static partial class AccessReportWords
         ["LegalHold"] = new("Säilytys oikeudellisen asian vuoksi", "Bevarande för ett rättsligt ärende", "Kept for a legal matter"),
     };
 
-    public static bool HasKind(string entity) => Kinds.ContainsKey(entity);
+    // A feature may name its own rows and fields in its text table, keyed Report.Kind.{Entity} and Report.Label.{Entity}.{Property}.
+    public static bool HasKind(string entity) => Kinds.ContainsKey(entity) || UiText.Has($"Report.Kind.{entity}");
 
-    public static string? Kind(string entity, string language) => Kinds.TryGetValue(entity, out var k) ? k.In(language) : null;
+    public static string? Kind(string entity, string language) =>
+        Kinds.TryGetValue(entity, out var k) ? k.In(language) : UiText.Has($"Report.Kind.{entity}") ? UiText.Text($"Report.Kind.{entity}").In(language) : null;
 
     /// <summary>Properties the letter leaves out: links, storage keys, copies of letters and certificates; they stay in the JSON.</summary>
     public static readonly IReadOnlySet<string> Technical = new HashSet<string>(StringComparer.Ordinal)
@@ -162,10 +164,13 @@ public static partial class AccessReportWords
     private static readonly Dictionary<string, int> LabelOrder =
         Labels.Keys.Select((key, i) => (key, i)).ToDictionary(x => x.key, x => x.i, StringComparer.Ordinal);
 
-    public static bool HasLabel(string entity, string property) => Labels.ContainsKey($"{entity}.{property}") || Labels.ContainsKey(property);
+    public static bool HasLabel(string entity, string property) =>
+        Labels.ContainsKey($"{entity}.{property}") || Labels.ContainsKey(property) || UiText.Has($"Report.Label.{entity}.{property}");
 
     public static string? Label(string entity, string property, string language) =>
-        (Labels.GetValueOrDefault($"{entity}.{property}") ?? Labels.GetValueOrDefault(property))?.In(language);
+        (Labels.GetValueOrDefault($"{entity}.{property}")
+            ?? (UiText.Has($"Report.Label.{entity}.{property}") ? UiText.Text($"Report.Label.{entity}.{property}") : null)
+            ?? Labels.GetValueOrDefault(property))?.In(language);
 
     /// <summary>Enum values in words, keyed <c>EnumType.Value</c>.</summary>
     private static readonly Dictionary<string, LocalText> EnumWords = new(StringComparer.Ordinal)
@@ -241,7 +246,7 @@ public static partial class AccessReportWords
         ["IdentityMethod.Other"] = new("muu tapa", "annat sätt", "another way"),
     };
 
-    public static bool HasEnumWord(Type type, string value) => EnumWords.ContainsKey($"{type.Name}.{value}");
+    public static bool HasEnumWord(Type type, string value) => EnumWords.ContainsKey($"{type.Name}.{value}") || UiText.Has($"{type.Name}.{value}");
 
     /// <summary>An enum value in words: this table first, then the app's texts, else null (never the raw name).</summary>
     public static string? EnumWord(Type type, string value, string language)

@@ -25,7 +25,7 @@ public static partial class AccessReportWords
         new("vehicles", new("Romutetut ajoneuvosi", "Dina skrotade fordon", "Your scrapped vehicles"),
             [Categories.VehicleScrapping, Categories.IdentityCode]),
         new("marketing", new("Markkinointi", "Marknadsföring", "Marketing"),
-            [Categories.MarketingPermission, Categories.MarketingEvent, Categories.Survey, Categories.WebBehaviour]),
+            [Categories.MarketingPermission, Categories.MarketingEvent, Categories.Survey, Categories.WebBehaviour, Categories.Profiling]),
         new("recordings", new("Tallenteet", "Inspelningar", "Recordings"), [Categories.CallRecording, Categories.CctvRecording]),
         new("requests", new("Pyyntösi", "Dina begäranden", "Your requests"), [Categories.RightsRequest]),
     ];

@@ -56,6 +56,9 @@ public class RegisterFactory : WebApplicationFactory<Program>
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(Database.Folder, "keys"));
         builder.UseSetting("Audit:SealIntervalSeconds", "3600");
         builder.UseSetting("Recordings:Path", Path.Combine(Database.Folder, "recordings"));
+
+        // Tests that move the clock by days would otherwise set off nightly profiling they did not ask for.
+        builder.UseSetting("Profiling:NightlyEnabled", "false");
         if (AdminFromEnvironment)
         {
             builder.UseSetting("REGISTER_ADMIN_EMAIL", AdminEmail);

@@ -17,6 +17,7 @@ public sealed class Navigation(Access access)
         new("Nav.Dpo", "/dpo", Permissions.RequestHandle),
         new("Nav.Requests", "/requests", Permissions.RequestHandle),
         new("Nav.Retention", "/retention", Permissions.RetentionRead),
+        new("Profiling.Title", "/profiling", Permissions.RequestHandle),
         new("Nav.Audit", "/audit", Permissions.AuditRead),
         new("Nav.Catalog", "/catalog", Permissions.CatalogRead),
         new("Nav.Admin", "/admin", Permissions.UsersManage),

@@ -2189,6 +2189,172 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.HasAnnotation("Register:RetainedFrom", "OccurredAt");
                 });
 
+            modelBuilder.Entity("CustomerRegister.Profiling.ProfileResult", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("computed_at")
+                        .HasAnnotation("Register:Category", "derived.profiling");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<int>("Deliveries")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deliveries")
+                        .HasAnnotation("Register:Category", "derived.profiling");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence")
+                        .HasAnnotation("Register:Category", "derived.profiling");
+
+                    b.Property<int>("EvidenceCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("evidence_count")
+                        .HasAnnotation("Register:Category", "derived.profiling");
+
+                    b.Property<string>("Interest")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("interest")
+                        .HasAnnotation("Register:Category", "derived.profiling");
+
+                    b.Property<int>("Invoices")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("invoices")
+                        .HasAnnotation("Register:Category", "derived.profiling");
+
+                    b.Property<DateOnly?>("LastBusinessOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_business_on")
+                        .HasAnnotation("Register:Category", "derived.profiling");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule")
+                        .HasAnnotation("Register:NotPersonal", "the rule that produced the result");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_id")
+                        .HasAnnotation("Register:NotPersonal", "the run that produced the result");
+
+                    b.Property<string>("Segment")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("segment")
+                        .HasAnnotation("Register:Category", "derived.profiling");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source")
+                        .HasAnnotation("Register:NotPersonal", "where the item came from (notice § 7)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id")
+                        .HasAnnotation("Register:NotPersonal", "the subject key");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount")
+                        .HasAnnotation("Register:Category", "derived.profiling");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version")
+                        .HasAnnotation("Register:NotPersonal", "optimistic concurrency");
+
+                    b.HasKey("Id")
+                        .HasName("pk_profile_results");
+
+                    b.HasIndex("RunId")
+                        .HasDatabaseName("ix_profile_results_run_id");
+
+                    b.HasIndex("Segment")
+                        .HasDatabaseName("ix_profile_results_segment");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_profile_results_subject_id");
+
+                    b.ToTable("profile_results", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerRegister.Profiling.ProfilingRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Cleared")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cleared");
+
+                    b.Property<int>("Excluded")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("excluded");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_at");
+
+                    b.Property<DateOnly?>("Night")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("night");
+
+                    b.Property<int>("Profiled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("profiled");
+
+                    b.Property<int>("Results")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("results");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trigger");
+
+                    b.HasKey("Id")
+                        .HasName("pk_profiling_runs");
+
+                    b.HasIndex("Night")
+                        .IsUnique()
+                        .HasDatabaseName("ix_profiling_runs_night");
+
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_profiling_runs_started_at");
+
+                    b.ToTable("profiling_runs", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "counts of a profiling run; no personal data");
+                });
+
             modelBuilder.Entity("CustomerRegister.Recordings.CallRecording", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3930,6 +4096,16 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_web_events_subject_subject_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Profiling.ProfileResult", b =>
+                {
+                    b.HasOne("CustomerRegister.Subjects.Subject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_profile_results_subject_subject_id");
                 });
 
             modelBuilder.Entity("CustomerRegister.Recordings.CallRecording", b =>

@@ -25,6 +25,7 @@ public static class SubjectPanels
         new("feedback", "feedback", "Panel.Feedback", "/Customers/Pages/Panels/_Feedback.cshtml"),
         new("additionalInfo", "additional-info", "Panel.AdditionalInfo", "/Customers/Pages/Panels/_AdditionalInfo.cshtml"),
         new("marketing", "marketing", "Panel.Marketing", "/Marketing/Pages/Panels/_Marketing.cshtml"),
+        new("profiling", "profiling", "Panel.Profiling", "/Profiling/Pages/Panels/_Profiling.cshtml"),
         new("billing", "billing", "Panel.Billing", "/Billing/Pages/Panels/_Billing.cshtml"),
         new("vehicles", "vehicles", "Panel.Vehicles", "/Vehicles/Pages/Panels/_Vehicles.cshtml"),
         new("callRecordings", "recordings", "Panel.Recordings", "/Recordings/Pages/Panels/_Recordings.cshtml"),
