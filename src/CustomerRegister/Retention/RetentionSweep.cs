@@ -32,6 +32,7 @@ public sealed record SweepResult(Guid? RunId, bool Swept, string? Refusal, long 
 public sealed class RetentionSweep(
     RegisterDbContext db, AuditLog audit, TimeProvider clock, IOptions<RetentionOptions> options, RetentionDates dates,
     IServiceScopeFactory scopes, StorageReclaimer reclaimer, IdentityCodeExpiry identityCodes, UnconfirmedRequests unconfirmed,
+    Breaches.BreachRetention breaches,
     SweepSql sql, SweepLease lease, DeletionLog deletions, RowSweep rows, ProfileSweep profiles, ForecastCache forecasts, ILogger<RetentionSweep> log)
 {
     private static readonly LocalText LeaseHeld = new(
@@ -159,7 +160,7 @@ public sealed class RetentionSweep(
         await db.SaveChangesAsync(ct);
         var plan = Plan();
         var lines = new List<DueLine>();
-        var steps = new Steps(progress, 2 + PassSteps(plan, asOf));
+        var steps = new Steps(progress, 3 + PassSteps(plan, asOf));
         try
         {
             await db.Database.OpenConnectionAsync(ct);
@@ -198,6 +199,22 @@ public sealed class RetentionSweep(
                 if (deleted > 0)
                 {
                     lines.Add(_unconfirmed.Line(deleted));
+                }
+
+                steps.Removed += deleted;
+            }
+
+            // The breach register (Breaches/BreachRetention): five years from recording, with the people each named.
+            steps.Next(Breaches.BreachRetention.Rule.Id, Breaches.BreachRetention.Table, []);
+            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+            {
+                var deleted = await breaches.DeleteExpiredAsync(asOf, ct);
+                await deletions.WriteAsync(run, Breaches.BreachRetention.Table, [], Breaches.BreachRetention.Rule.Id, "deleted", deleted, ct);
+                await lease.RenewAsync(ct);
+                await transaction.CommitAsync(ct);
+                if (deleted > 0)
+                {
+                    lines.Add(breaches.Line(deleted));
                 }
 
                 steps.Removed += deleted;

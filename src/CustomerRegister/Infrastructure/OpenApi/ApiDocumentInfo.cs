@@ -34,6 +34,7 @@ internal sealed class ApiDocumentInfo : IOpenApiDocumentTransformer
         ["Public requests"] = "The public request form: submission and e-mail confirmation, without sign-in.",
         ["Mail"] = "Outgoing mail that could not be delivered.",
         ["Retention"] = "Retention previews and sweeps, legal holds and production units.",
+        ["Breaches"] = "The personal-data breach register (Art 33–34): the 72-hour clock, the notification to the authority, the people affected and their letter.",
         ["Jobs"] = "Long work with progress (a sweep started with POST /api/retention/runs): started, running with its steps, done or failed with the reason.",
     };
 
