@@ -40,7 +40,7 @@ public static class BreachLetters
     public static (string Subject, string Body) Letter(Breach breach, string language, ReportController? from = null)
     {
         var categories = string.Join(", ", breach.Categories.Select(id => Categories.All.FirstOrDefault(c => c.Id == id)?.Name(language) ?? id)
-            .Select((n, i) => i == 0 ? n : n.ToLower(Display.Format)));
+            .Select(n => n.ToLower(Display.Format)));
         var body = RequestLetters.Compose(language, null, from,
             Intro.Format(Display.Date(breach.DiscoveredAt)).In(language),
             WhatHappened.Format(breach.Description).In(language),
