@@ -8,7 +8,7 @@ public static class BreachTexts
 {
     public static readonly IReadOnlyDictionary<string, LocalText> Texts = new Dictionary<string, LocalText>(StringComparer.Ordinal)
     {
-        ["Nav.Breaches"] = new("Tietoturvaloukkaukset", "Personuppgiftsincidenter", "Breaches"),
+        ["Nav.Breaches"] = new("Loukkaukset", "Incidenter", "Breaches"),
         ["Breaches.Title"] = new("Tietoturvaloukkaukset", "Personuppgiftsincidenter", "Personal-data breaches"),
         ["Breaches.Intro"] = new(
             "Jokainen henkilötietojen tietoturvaloukkaus kirjataan. Valvontaviranomaiselle ilmoitetaan 72 tunnin kuluessa havaitsemisesta, ellei loukkauksesta todennäköisesti aiheudu riskiä.",

@@ -29,7 +29,10 @@ public sealed class BreachPagesTests : IAsyncLifetime
         var service = await App.CreateUserAsync(Roles.CustomerService);
         var consumer = await service.Client.CreateConsumerAsync(new
         {
-            firstName = "Eero", lastName = "Mäkinen", phone = "044 397 8225", source = "Consumer",
+            firstName = "Eero",
+            lastName = "Mäkinen",
+            phone = "044 397 8225",
+            source = "Consumer",
         });
         var subjectId = consumer.GetProperty("subjectId").GetGuid();
         Assert.True((await service.Client.GetAsync($"/api/subjects/{subjectId}")).IsSuccessStatusCode);

@@ -48,7 +48,10 @@ public sealed class BreachesTests(BreachClockFactory app) : IClassFixture<Breach
         // A person whose data the stolen account reads.
         var consumer = await service.Client.CreateConsumerAsync(new
         {
-            firstName = "Eero", lastName = "Mäkinen", phone = "044 397 8225", source = "Consumer",
+            firstName = "Eero",
+            lastName = "Mäkinen",
+            phone = "044 397 8225",
+            source = "Consumer",
         });
         var subjectId = consumer.GetProperty("subjectId").GetGuid();
         Assert.Equal(HttpStatusCode.OK, (await service.Client.GetAsync($"/api/subjects/{subjectId}")).StatusCode);

@@ -89,8 +89,11 @@ public sealed class BreachRulesTests
     {
         var breach = new Breach
         {
-            DiscoveredAt = Recorded, Description = "Varastettu kannettava.", CategoryIds = $"{Categories.Name.Id},{Categories.Email.Id}",
-            Consequences = "Huijausviestit.", Measures = "Salasanat vaihdettu.",
+            DiscoveredAt = Recorded,
+            Description = "Varastettu kannettava.",
+            CategoryIds = $"{Categories.Name.Id},{Categories.Email.Id}",
+            Consequences = "Huijausviestit.",
+            Measures = "Salasanat vaihdettu.",
         };
         var (subject, body) = BreachLetters.Letter(breach, language,
             new ReportController("Encore Ympäristöpalvelut Oy", null, "Tietosuojavastaava", "tietosuojavastaava@example.fi"));
