@@ -50,6 +50,7 @@ public sealed class RetentionSweep(
     private readonly SweepSql _sql = sql;
     private readonly IdentityCodeExpiry _identityCodes = identityCodes;
     private readonly UnconfirmedRequests _unconfirmed = unconfirmed;
+    private readonly Breaches.BreachRetention _breaches = breaches;
 
     public RetentionPlan Plan() => new(db.GetService<IDesignTimeModel>().Model, db.GetService<ISqlGenerationHelper>(), dates);
 
@@ -82,6 +83,7 @@ public sealed class RetentionSweep(
                 return sweep._identityCodes.Line(due, held);
             })
             .Prepend(async sweep => sweep._unconfirmed.Line(await sweep._unconfirmed.CountExpiredAsync(asOf, ct)))
+            .Prepend(async sweep => sweep._breaches.Line(await sweep._breaches.CountExpiredAsync(asOf, ct)))
             .Concat(RetentionPlan.SubjectRules.SelectMany(rule => RetentionPlan.DueSubjectsParts(rule.Id)
                 .Select(part => (Func<RetentionSweep, Task<DueLine>>)(sweep => sweep._profiles.CountAsync(plan, rule, part, asOf, ct)))))
             .Concat(HeldPeople.Select(h => (Func<RetentionSweep, Task<DueLine>>)(async sweep =>
@@ -208,13 +210,13 @@ public sealed class RetentionSweep(
             steps.Next(Breaches.BreachRetention.Rule.Id, Breaches.BreachRetention.Table, []);
             await using (var transaction = await db.Database.BeginTransactionAsync(ct))
             {
-                var deleted = await breaches.DeleteExpiredAsync(asOf, ct);
+                var deleted = await _breaches.DeleteExpiredAsync(asOf, ct);
                 await deletions.WriteAsync(run, Breaches.BreachRetention.Table, [], Breaches.BreachRetention.Rule.Id, "deleted", deleted, ct);
                 await lease.RenewAsync(ct);
                 await transaction.CommitAsync(ct);
                 if (deleted > 0)
                 {
-                    lines.Add(breaches.Line(deleted));
+                    lines.Add(_breaches.Line(deleted));
                 }
 
                 steps.Removed += deleted;

@@ -113,7 +113,10 @@ public sealed class BreachesTests(BreachClockFactory app) : IClassFixture<Breach
         app.Clock.Advance(TimeSpan.FromDays((5 * 365) + 3));
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<RetentionSweep>().RunAsync("test", CancellationToken.None);
+            var sweep = scope.ServiceProvider.GetRequiredService<RetentionSweep>();
+            var preview = await sweep.PreviewAsync(app.Clock.GetUtcNow().UtcDateTime, CancellationToken.None);
+            Assert.Equal(1, Assert.Single(preview, l => l.Rule == "breach-record").Due);
+            await sweep.RunAsync("test", CancellationToken.None);
         }
 
         var dpo3 = await app.CreateUserAsync(Roles.DataProtectionOfficer);
