@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using CustomerRegister.Audit;
 using CustomerRegister.Billing;
+using CustomerRegister.Breaches;
 using CustomerRegister.Catalog;
 using CustomerRegister.Customers;
 using CustomerRegister.Data;
@@ -91,6 +92,7 @@ public static class RegisterApp
         services.AddJobsFeature();
         services.AddRetentionFeature(configuration);
         services.AddRecordingsFeature(configuration);
+        services.AddBreachesFeature();
         services.AddDemoFeature();
 
         services.AddProblemDetails();
@@ -153,6 +155,7 @@ public static class RegisterApp
         app.MapJobsFeature();
         app.MapRetentionFeature();
         app.MapRecordingsFeature();
+        app.MapBreachesFeature();
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();

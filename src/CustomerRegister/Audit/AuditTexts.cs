@@ -97,6 +97,15 @@ public static class AuditTexts
 
         // Actions with words of their own.
         ["Audit.Action.Unknown"] = new("Tunnistamaton tapahtuma", "Okänd händelse", "Unrecognised event"),
+        ["Audit.Action.breach.notify_authority"] = new(
+            "Tietoturvaloukkaus: ilmoitus valvontaviranomaiselle kirjattu", "Personuppgiftsincident: anmälan till tillsynsmyndigheten registrerad",
+            "Personal-data breach: notification to the authority recorded"),
+        ["Audit.Action.breach.decide"] = new(
+            "Tietoturvaloukkaus: päätös ilmoittamisesta henkilöille", "Personuppgiftsincident: beslut om att informera personerna",
+            "Personal-data breach: decision on telling the people"),
+        ["Audit.Action.breach.find_affected"] = new(
+            "Tietoturvaloukkaus: kohteena olleet henkilöt haettu tapahtumalokista", "Personuppgiftsincident: berörda personer hämtade ur händelseloggen",
+            "Personal-data breach: people affected found in the audit trail"),
         ["Audit.Action.search"] = new("Asiakashaku", "Kundsökning", "Customer search"),
         ["Audit.Action.auth.login"] = new("Sisäänkirjautuminen", "Inloggning", "Sign-in"),
         ["Audit.Action.auth.logout"] = new("Uloskirjautuminen", "Utloggning", "Sign-out"),
@@ -114,6 +123,7 @@ public static class AuditTexts
         ["Audit.Object.access_report"] = new("Tarkastusraportti", "Registerutdrag", "Access report"),
         ["Audit.Object.additional_info"] = new("Lisätieto", "Tilläggsuppgift", "Additional information"),
         ["Audit.Object.audit"] = new("Tapahtumaloki", "Händelselogg", "Audit log"),
+        ["Audit.Object.breach"] = new("Tietoturvaloukkaus", "Personuppgiftsincident", "Personal-data breach"),
         ["Audit.Object.billing_customer"] = new("Laskutusasiakas", "Faktureringskund", "Billing customer"),
         ["Audit.Object.client"] = new("Rajapinta-avain", "API-nyckel", "API key"),
         ["Audit.Object.collection"] = new("Perintä", "Indrivning", "Collection"),

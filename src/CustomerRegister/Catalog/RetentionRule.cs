@@ -98,4 +98,11 @@ public sealed record RetentionRule(string Id, LocalText StartingEvent, Retention
         new("pyynnön sulkeminen", "avslutandet av begäran", "closing of the request"),
         RetentionPeriod.Years(3, "Requests:RetentionYears"),
         "GDPR Art 5(2) and Art 12 (accountability: evidence that requests were answered in time)");
+
+    /// <summary>The breach register (Breaches/): each breach documented (Art 33(5)) and kept five years from its recording.</summary>
+    public static readonly RetentionRule BreachRecord = new(
+        "breach-record",
+        new("loukkauksen kirjaaminen", "registreringen av incidenten", "recording of the breach"),
+        RetentionPeriod.Years(5),
+        "GDPR Art 33(5) and Art 5(2) (accountability: every personal-data breach documented)");
 }

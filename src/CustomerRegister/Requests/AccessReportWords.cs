@@ -55,6 +55,9 @@ public static partial class AccessReportWords
         [RetentionRule.HazardousWasteDocument.Id] = new(
             "Jätelaki velvoittaa säilyttämään nämä {0} asiakirjan päivämäärästä.", "Avfallslagen kräver att de sparas i {0} från dokumentets datum.",
             "The Waste Act requires us to keep these for {0} from the document's date."),
+        [RetentionRule.BreachRecord.Id] = new(
+            "Tietoturvaloukkausten kirjaukset säilytetään {0} kirjaamisesta.", "Registreringar av personuppgiftsincidenter sparas i {0} från registreringen.",
+            "Records of personal-data breaches are kept for {0} from their recording."),
         [RetentionRule.CallRecording.Id] = new("Säilytetään {0} puhelusta.", "Sparas i {0} efter samtalet.", "Kept for {0} after the call."),
         [RetentionRule.CctvRecording.Id] = new(
             "Säilytetään toimipisteen säilytysajan, enintään {0} tallentamisesta.", "Sparas under verksamhetsställets tid, högst {0} efter inspelningen.",

@@ -32,6 +32,7 @@ public sealed record SweepResult(Guid? RunId, bool Swept, string? Refusal, long 
 public sealed class RetentionSweep(
     RegisterDbContext db, AuditLog audit, TimeProvider clock, IOptions<RetentionOptions> options, RetentionDates dates,
     IServiceScopeFactory scopes, StorageReclaimer reclaimer, IdentityCodeExpiry identityCodes, UnconfirmedRequests unconfirmed,
+    Breaches.BreachRetention breaches,
     SweepSql sql, SweepLease lease, DeletionLog deletions, RowSweep rows, ProfileSweep profiles, ForecastCache forecasts, ILogger<RetentionSweep> log)
 {
     private static readonly LocalText LeaseHeld = new(
@@ -49,6 +50,7 @@ public sealed class RetentionSweep(
     private readonly SweepSql _sql = sql;
     private readonly IdentityCodeExpiry _identityCodes = identityCodes;
     private readonly UnconfirmedRequests _unconfirmed = unconfirmed;
+    private readonly Breaches.BreachRetention _breaches = breaches;
 
     public RetentionPlan Plan() => new(db.GetService<IDesignTimeModel>().Model, db.GetService<ISqlGenerationHelper>(), dates);
 
@@ -81,6 +83,7 @@ public sealed class RetentionSweep(
                 return sweep._identityCodes.Line(due, held);
             })
             .Prepend(async sweep => sweep._unconfirmed.Line(await sweep._unconfirmed.CountExpiredAsync(asOf, ct)))
+            .Prepend(async sweep => sweep._breaches.Line(await sweep._breaches.CountExpiredAsync(asOf, ct)))
             .Concat(RetentionPlan.SubjectRules.SelectMany(rule => RetentionPlan.DueSubjectsParts(rule.Id)
                 .Select(part => (Func<RetentionSweep, Task<DueLine>>)(sweep => sweep._profiles.CountAsync(plan, rule, part, asOf, ct)))))
             .Concat(HeldPeople.Select(h => (Func<RetentionSweep, Task<DueLine>>)(async sweep =>
@@ -159,7 +162,7 @@ public sealed class RetentionSweep(
         await db.SaveChangesAsync(ct);
         var plan = Plan();
         var lines = new List<DueLine>();
-        var steps = new Steps(progress, 2 + PassSteps(plan, asOf));
+        var steps = new Steps(progress, 3 + PassSteps(plan, asOf));
         try
         {
             await db.Database.OpenConnectionAsync(ct);
@@ -198,6 +201,22 @@ public sealed class RetentionSweep(
                 if (deleted > 0)
                 {
                     lines.Add(_unconfirmed.Line(deleted));
+                }
+
+                steps.Removed += deleted;
+            }
+
+            // The breach register (Breaches/BreachRetention): five years from recording, with the people each named.
+            steps.Next(Breaches.BreachRetention.Rule.Id, Breaches.BreachRetention.Table, []);
+            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+            {
+                var deleted = await _breaches.DeleteExpiredAsync(asOf, ct);
+                await deletions.WriteAsync(run, Breaches.BreachRetention.Table, [], Breaches.BreachRetention.Rule.Id, "deleted", deleted, ct);
+                await lease.RenewAsync(ct);
+                await transaction.CommitAsync(ct);
+                if (deleted > 0)
+                {
+                    lines.Add(_breaches.Line(deleted));
                 }
 
                 steps.Removed += deleted;

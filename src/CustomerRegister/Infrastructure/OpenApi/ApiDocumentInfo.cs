@@ -35,6 +35,7 @@ internal sealed class ApiDocumentInfo : IOpenApiDocumentTransformer
         ["Mail"] = "Outgoing mail that could not be delivered.",
         ["Retention"] = "Retention previews and sweeps, legal holds and production units.",
         ["Profiling"] = "Nightly profiling for marketing selection (segment and service interests, explained in words); runs and one person's results.",
+        ["Breaches"] = "The personal-data breach register (Art 33–34): the 72-hour clock, the notification to the authority, the people affected and their letter.",
         ["Jobs"] = "Long work with progress (a sweep started with POST /api/retention/runs): started, running with its steps, done or failed with the reason.",
     };
 

@@ -16,6 +16,7 @@ public sealed class Navigation(Access access)
         new("Nav.Marketing", "/marketing", Permissions.MarketingRead),
         new("Nav.Dpo", "/dpo", Permissions.RequestHandle),
         new("Nav.Requests", "/requests", Permissions.RequestHandle),
+        new("Nav.Breaches", "/breaches", Permissions.RequestHandle),
         new("Nav.Retention", "/retention", Permissions.RetentionRead),
         new("Profiling.Title", "/profiling", Permissions.RequestHandle),
         new("Nav.Audit", "/audit", Permissions.AuditRead),

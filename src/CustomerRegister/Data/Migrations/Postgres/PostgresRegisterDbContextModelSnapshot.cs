@@ -605,6 +605,162 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     b.HasAnnotation("Register:RetainedFrom", "PaidAt");
                 });
 
+            modelBuilder.Entity("CustomerRegister.Breaches.Breach", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ApproxPeople")
+                        .HasColumnType("integer")
+                        .HasColumnName("approx_people");
+
+                    b.Property<int>("ApproxRecords")
+                        .HasColumnType("integer")
+                        .HasColumnName("approx_records");
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("authority");
+
+                    b.Property<DateTime?>("AuthorityNotifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("authority_notified_at");
+
+                    b.Property<string>("AuthorityReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("authority_reason");
+
+                    b.Property<DateTime?>("AuthorityRecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("authority_recorded_at");
+
+                    b.Property<string>("AuthorityReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("authority_reference");
+
+                    b.Property<string>("CategoryIds")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("category_ids");
+
+                    b.Property<string>("Consequences")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("consequences");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateTime>("DiscoveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("discovered_at");
+
+                    b.Property<string>("Measures")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("measures");
+
+                    b.Property<DateTime?>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("People")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("people");
+
+                    b.Property<DateTime?>("PeopleDecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("people_decided_at");
+
+                    b.Property<string>("PeopleReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("people_reason");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_breaches");
+
+                    b.HasIndex("Authority")
+                        .HasDatabaseName("ix_breaches_authority");
+
+                    b.HasIndex("RecordedAt")
+                        .HasDatabaseName("ix_breaches_recorded_at");
+
+                    b.ToTable("breaches", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "the breach register (GDPR Art 33(5)): the controller's own record of incidents, read by the DPO only and kept by its own rule (Catalog.RetentionRule.BreachRecord, Breaches/BreachRetention)");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Breaches.BreachSubject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<Guid>("BreachId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("breach_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("source");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_breach_subjects");
+
+                    b.HasIndex("BreachId", "SubjectId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_breach_subjects_breach_id_subject_id");
+
+                    b.ToTable("breach_subjects", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "the people a breach concerned: subject ids only, part of the breach record (Art 33(5))");
+                });
+
             modelBuilder.Entity("CustomerRegister.Customers.AdditionalInfo", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3897,6 +4053,16 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasForeignKey("SubjectId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_payments_subject_subject_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Breaches.BreachSubject", b =>
+                {
+                    b.HasOne("CustomerRegister.Breaches.Breach", null)
+                        .WithMany()
+                        .HasForeignKey("BreachId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_breach_subjects_breaches_breach_id");
                 });
 
             modelBuilder.Entity("CustomerRegister.Customers.AdditionalInfo", b =>

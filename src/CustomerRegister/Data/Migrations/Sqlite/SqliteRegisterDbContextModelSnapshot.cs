@@ -598,6 +598,162 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.HasAnnotation("Register:RetainedFrom", "PaidAt");
                 });
 
+            modelBuilder.Entity("CustomerRegister.Breaches.Breach", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ApproxPeople")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approx_people");
+
+                    b.Property<int>("ApproxRecords")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approx_records");
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("authority");
+
+                    b.Property<DateTime?>("AuthorityNotifiedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("authority_notified_at");
+
+                    b.Property<string>("AuthorityReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("authority_reason");
+
+                    b.Property<DateTime?>("AuthorityRecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("authority_recorded_at");
+
+                    b.Property<string>("AuthorityReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("authority_reference");
+
+                    b.Property<string>("CategoryIds")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_ids");
+
+                    b.Property<string>("Consequences")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consequences");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<DateTime>("DiscoveredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("discovered_at");
+
+                    b.Property<string>("Measures")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("measures");
+
+                    b.Property<DateTime?>("OccurredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("People")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("people");
+
+                    b.Property<DateTime?>("PeopleDecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("people_decided_at");
+
+                    b.Property<string>("PeopleReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("people_reason");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_breaches");
+
+                    b.HasIndex("Authority")
+                        .HasDatabaseName("ix_breaches_authority");
+
+                    b.HasIndex("RecordedAt")
+                        .HasDatabaseName("ix_breaches_recorded_at");
+
+                    b.ToTable("breaches", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "the breach register (GDPR Art 33(5)): the controller's own record of incidents, read by the DPO only and kept by its own rule (Catalog.RetentionRule.BreachRecord, Breaches/BreachRetention)");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Breaches.BreachSubject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_at");
+
+                    b.Property<Guid>("BreachId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("breach_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_breach_subjects");
+
+                    b.HasIndex("BreachId", "SubjectId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_breach_subjects_breach_id_subject_id");
+
+                    b.ToTable("breach_subjects", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "the people a breach concerned: subject ids only, part of the breach record (Art 33(5))");
+                });
+
             modelBuilder.Entity("CustomerRegister.Customers.AdditionalInfo", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3876,6 +4032,16 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasForeignKey("SubjectId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_payments_subject_subject_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Breaches.BreachSubject", b =>
+                {
+                    b.HasOne("CustomerRegister.Breaches.Breach", null)
+                        .WithMany()
+                        .HasForeignKey("BreachId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_breach_subjects_breaches_breach_id");
                 });
 
             modelBuilder.Entity("CustomerRegister.Customers.AdditionalInfo", b =>
