@@ -73,7 +73,8 @@ public sealed class LiftForm
 [Authorize(Policy = Permissions.PolicyPrefix + Permissions.RequestHandle)]
 public sealed class RequestModel(
     RequestQueries queries, RequestWorkflow workflow, AccessReports reports, RequestPeople people, SendAccessReport send, Rectifications rectifications,
-    RestrictionHandling restrictions, SearchQueries search, StaffNames staff, UserManager<AppUser> users) : PageModel
+    RestrictionHandling restrictions, SearchQueries search, StaffNames staff, UserManager<AppUser> users,
+    Microsoft.Extensions.Options.IOptions<ControllerOptions> controller) : PageModel
 {
     /// <summary>The consumer fields a handler may correct here (the catalogue's column names); the API takes any rectifiable column.</summary>
     public static readonly string[] RectifiableFields = ["first_name", "last_name", "street", "postal_code", "city", "phone", "email"];
@@ -128,6 +129,12 @@ public sealed class RequestModel(
     public string? Notice { get; set; }
 
     public bool IsOpen => RequestRules.IsOpen(Current.State);
+
+    /// <summary>How the acknowledgement went (<c>email</c> or <c>post</c>), or null before it (an unconfirmed web-form request).</summary>
+    public string? AcknowledgedVia => Current.Actions?.LastOrDefault(a => a.Action == RequestIntake.Acknowledged)?.Note;
+
+    /// <summary>The acknowledgement as it was sent, to read or to print and post.</summary>
+    public string Acknowledgement => RequestLetters.Acknowledgement(Current, RequestLetters.From(controller.Value));
 
     public bool IsAccess => Current.Type is RequestType.Access or RequestType.Portability;
 
