@@ -53,4 +53,39 @@ public sealed class RequestHandlingTests(RequestsFactory app) : IClassFixture<Re
         Assert.Equal(2, mails.Count);
         Assert.Single(mails, m => (m.TextBody ?? "").Contains("Vastaamme siihen viimeistään", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task ThePersonIsToldByLetterBeforeTheRestrictionIsLiftedWithTheReason()
+    {
+        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
+        var subjectId = (await dpo.Client.CreateConsumerAsync(new { firstName = "Raili", lastName = "Rajoitettu", source = "Consumer" }))
+            .GetProperty("subjectId").GetGuid();
+        var email = $"lift.{Guid.NewGuid():N}@example.fi";
+        var id = (await dpo.Client.CreateRequestAsync(new
+        {
+            type = "Restriction", channel = "Letter", requesterName = "Raili Rajoitettu", requesterEmail = email, subjectId,
+        })).Id();
+        await dpo.Client.StepAsync(id, "verify-identity", new { method = "IdDocumentSeenAtOffice" });
+        await dpo.Client.StepAsync(id, "start");
+        await dpo.Client.StepAsync(id, "restrict", new { ground = "AccuracyContested" });
+        Assert.Equal(2, app.MailTo(email).Count); // the acknowledgement and the answer
+
+        var noReason = await dpo.Client.PostAsJsonAsync($"/api/subjects/{subjectId}/processing-limits/lift", new { kind = "Restriction" });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Equal(2, app.MailTo(email).Count); // a refused lift tells nobody anything
+
+        var lifted = await dpo.Client.PostAsJsonAsync($"/api/subjects/{subjectId}/processing-limits/lift",
+            new { kind = "Restriction", reason = "Tarkistimme osoitteesi väestötietojärjestelmästä: se oli oikein." });
+        Assert.Equal(System.Net.HttpStatusCode.OK, lifted.StatusCode);
+
+        var letter = Assert.Single(app.MailTo(email), m => (m.TextBody ?? "").Contains("Rajoitus päättyy", StringComparison.Ordinal)).TextBody!;
+        Assert.StartsWith("Hei Raili Rajoitettu,", letter, StringComparison.Ordinal);
+        Assert.Contains("Syy: Tarkistimme osoitteesi väestötietojärjestelmästä: se oli oikein.", letter, StringComparison.Ordinal);
+        Assert.Contains("Tietosuojavaltuutetun toimisto", letter, StringComparison.Ordinal);
+        var actions = (await dpo.Client.GetFromJsonAsync<JsonElement>($"/api/requests/{id}")).GetProperty("actions").EnumerateArray()
+            .Select(a => (a.GetProperty("action").GetString(), a.GetProperty("note").GetString())).ToList();
+        Assert.Contains(("lift_announced", "email"), actions);
+        var limit = Assert.Single((await dpo.Client.GetFromJsonAsync<JsonElement>($"/api/subjects/{subjectId}/processing-limits")).EnumerateArray());
+        Assert.Equal(JsonValueKind.String, limit.GetProperty("liftedAt").ValueKind);
+    }
 }

@@ -25,7 +25,7 @@ public static partial class DpoPages
     /// </summary>
     public static string? ActionNote(string action, string? note)
     {
-        if (action == RequestIntake.Acknowledged && note is not null && UiText.Has("Requests.Via." + note))
+        if (action is RequestIntake.Acknowledged or Restrictions.RestrictionHandling.LiftAnnounced && note is not null && UiText.Has("Requests.Via." + note))
         {
             return UiText.Get("Requests.Via." + note);
         }

@@ -114,6 +114,9 @@ public sealed class RequestModel(
     public NoteForm Complete { get; set; } = new();
 
     [BindProperty]
+    public NoteForm Withdraw { get; set; } = new();
+
+    [BindProperty]
     public SendForm Send { get; set; } = new();
 
     [BindProperty]
@@ -133,6 +136,11 @@ public sealed class RequestModel(
     /// <summary>How the acknowledgement went (<c>email</c> or <c>post</c>), or null before it (an unconfirmed web-form request).</summary>
     public string? AcknowledgedVia => Current.Actions?.LastOrDefault(a => a.Action == RequestIntake.Acknowledged)?.Note;
 
+    /// <summary>The letter that told the requester of a lift of a limit this request set (Art 18(3)); null for others.</summary>
+    public string? LiftLetter(ProcessingLimit limit) => limit.RequestId == Current.Id
+        ? RestrictionHandling.LiftLetter(limit, Current.Language, Current.RequesterName, RequestLetters.From(controller.Value))
+        : null;
+
     /// <summary>The acknowledgement as it was sent, to read or to print and post.</summary>
     public string Acknowledgement => RequestLetters.Acknowledgement(Current, RequestLetters.From(controller.Value));
 
@@ -144,7 +152,7 @@ public sealed class RequestModel(
     /// <summary>The model-state keys drawn beside a field; every other refusal (state, version, due date …) is shown at the top.</summary>
     private static readonly HashSet<string> FieldKeys =
     [
-        "Verify.Method", "Verify.Note", "Extend.Months", "Extend.Reason", "Extend.ToldVia", "Refuse.Reason", "Complete.Note", "Send.Via",
+        "Verify.Method", "Verify.Note", "Extend.Months", "Extend.Reason", "Extend.ToldVia", "Refuse.Reason", "Complete.Note", "Withdraw.Note", "Send.Via",
         "Send.Language", "Rectify.Field", "Rectify.Value", "Restrict.Ground", "Lift.Kind", "Lift.Reason", "Q",
     ];
 
@@ -203,6 +211,10 @@ public sealed class RequestModel(
 
     public Task<IActionResult> OnPostCompleteAsync(Guid id, CancellationToken ct) =>
         StepAsync(id, nameof(Complete), workflow.CompleteAsync(id, Complete.Note, Version, ct), "Requests.Complete.Saved", ct);
+
+    /// <summary>The requester took the request back (by phone, letter, email): closed as withdrawn with the handler's note.</summary>
+    public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) =>
+        StepAsync(id, nameof(Withdraw), workflow.WithdrawAsync(id, Withdraw.Note, Version, ct), "Requests.Withdraw.Saved", ct);
 
     public async Task<IActionResult> OnPostAssignAsync(Guid id, bool? me, CancellationToken ct)
     {
@@ -274,7 +286,7 @@ public sealed class RequestModel(
             return await RedisplayAsync(id, ct);
         }
 
-        Notice = UiText.Get("Requests.Lift.Saved");
+        Notice = UiText.Get("Requests.Lift.SavedLetter");
         return Redirect($"/requests/{id}#limits");
     }
 

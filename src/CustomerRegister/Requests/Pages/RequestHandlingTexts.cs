@@ -23,6 +23,21 @@ public static class RequestHandlingTexts
             "Pyytäjän sähköpostiosoitetta ei ole: tulosta vastaanottoilmoitus ja postita se.",
             "Den som begärt har ingen e-postadress: skriv ut mottagningsbekräftelsen och skicka den per post.",
             "The requester gave no email address: print the acknowledgement and post it."),
+        ["Requests.Action.lift_announced"] = new("Rajoituksen päättymisestä kerrottu", "Meddelat att begränsningen upphör", "Told of the lift"),
+        ["Requests.Lift.SavedLetter"] = new(
+            "Rajoitus poistettu. Pyytäjälle kerrottiin siitä ensin kirjeellä; kirje on alla.",
+            "Begränsningen hävd. Den som begärt underrättades först med ett brev; brevet finns nedan.",
+            "Lifted. The requester was told first by a letter; the letter is below."),
+        ["Requests.Lift.Letter"] = new("Kirje päättymisestä", "Brev om upphörandet", "Letter on the lift"),
+        ["Dpo.Letter.lift_letter"] = new("Kirje rajoituksen päättymisestä", "Brev om att begränsningen upphör", "Letter on a lifted restriction"),
+        ["Requests.Withdraw.Title"] = new("Pyytäjä perui pyynnön", "Den som begärt återkallade begäran", "The requester withdrew the request"),
+        ["Requests.Withdraw.Intro"] = new(
+            "Kirjaa, kun pyytäjä ilmoittaa, ettei pyyntöä tarvitse enää käsitellä. Pyyntö suljetaan eikä siihen tehdä enää mitään.",
+            "Registrera när den som begärt meddelar att begäran inte längre behöver behandlas. Begäran stängs och inget mer görs.",
+            "Record it when the requester says the request need not be handled any more. The request is closed and nothing more is done."),
+        ["Requests.Withdraw.Note"] = new("Miten ja milloin pyytäjä perui", "Hur och när den som begärt återkallade", "How and when the requester withdrew"),
+        ["Requests.Withdraw.Submit"] = new("Merkitse peruutetuksi", "Markera som återkallad", "Mark as withdrawn"),
+        ["Requests.Withdraw.Saved"] = new("Pyyntö merkitty peruutetuksi.", "Begäran markerad som återkallad.", "The request is marked withdrawn."),
         ["Dpo.Letter.acknowledgement"] = new("Vastaanottoilmoitus", "Mottagningsbekräftelse", "Acknowledgement"),
     };
 }

@@ -260,9 +260,9 @@ public static class RequestPageTexts
         ["Requests.Limits.Scope.ProfilingObjection"] = new("ei profilointia", "ingen profilering", "no profiling"),
         ["Requests.Lift.Title"] = new("Poista rajoitus", "Häv begränsningen", "Lift"),
         ["Requests.Lift.Intro"] = new(
-            "Kerro henkilölle ennen rajoituksen poistamista (18 art. 3 kohta). Kirjaa syy.",
-            "Informera personen innan begränsningen hävs (art. 18.3). Ange skälet.",
-            "Tell the person before lifting (Art 18(3)). Record the reason."),
+            "Henkilölle lähtee kirje ennen kuin rajoitus poistetaan (18 art. 3 kohta): kirjoita syy niin, että hän ymmärtää sen.",
+            "Personen får ett brev innan begränsningen hävs (art. 18.3): skriv skälet så att hen förstår det.",
+            "A letter tells the person before the lift (Art 18(3)): write the reason so that they understand it."),
         ["Requests.Lift.Reason"] = new("Syy", "Skäl", "Reason"),
         ["Requests.Lift.Submit"] = new("Poista", "Häv", "Lift"),
         ["Requests.Lift.Saved"] = new("Rajoitus poistettu.", "Begränsningen hävd.", "Lifted."),
