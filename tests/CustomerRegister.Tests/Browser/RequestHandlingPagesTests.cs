@@ -100,6 +100,44 @@ public sealed class RequestHandlingPagesTests : IAsyncLifetime
         await Infrastructure.Browser.CheckPageAsync(page, "requests-lifted");
     }
 
+    [Fact]
+    public async Task AContactPersonsEmailIsRectifiedOnTheRequestPageWithBeforeAndAfter()
+    {
+        var service = await _browser.App.CreateUserAsync(Roles.CustomerService);
+        var dpo = await _browser.App.CreateUserAsync(Roles.DataProtectionOfficer);
+        var organisation = await PostAsync(service.Client, "/api/organisations", new { name = "Metalli Oy", businessId = "1572860-0", source = "PublicSources" });
+        var subjectId = (await PostAsync(service.Client, $"/api/organisations/{organisation.GetProperty("id").GetGuid()}/contacts",
+            new { firstName = "Sanna", lastName = "Öberg", email = "sanna.oberg@example.fi", source = "CustomerOrganisation" })).GetProperty("subjectId").GetGuid();
+        var id = await CreateAsync(dpo.Client, new { type = "Rectification", channel = "Letter", requesterName = "Sanna Öberg", subjectId });
+        await StepAsync(dpo.Client, id, "verify-identity", new { method = "IdDocumentSeenAtOffice" });
+        await StepAsync(dpo.Client, id, "start", new { });
+        var page = await _browser.SignedInPageAsync(dpo.Email, RegisterFactory.UserPassword);
+        await page.GotoAsync(_browser.BaseUrl + $"/requests/{id}");
+
+        var email = new SelectOptionValue { Label = "Yhteyshenkilö (Metalli Oy): Sähköposti" };
+        await page.SelectOptionAsync("#Rectify_Field", email);
+        await page.FillAsync("#Rectify_Value", "ei-osoite");
+        await page.ClickAsync("#rectify");
+        await Expect(page.Locator("#Rectify_Value-error")).ToBeVisibleAsync();
+        await Expect(page.Locator("#Rectify_Value")).ToHaveValueAsync("ei-osoite");
+        await page.SelectOptionAsync("#Rectify_Field", email);
+        await page.FillAsync("#Rectify_Value", "sanna.oberg@metalli.fi");
+        await page.ClickAsync("#rectify");
+        await Expect(page.Locator("#notice")).ToHaveTextAsync("Tieto korjattu.");
+        var change = page.Locator("#rectifications tbody tr").First;
+        await Expect(change.Locator("td").First).ToHaveTextAsync("Yhteyshenkilö: sähköposti");
+        await Expect(change).ToContainTextAsync("sanna.oberg@example.fi");
+        await Expect(change.Locator("strong")).ToHaveTextAsync("sanna.oberg@metalli.fi");
+        await Infrastructure.Browser.CheckPageAsync(page, "requests-rectified-contact");
+    }
+
+    private static async Task<JsonElement> PostAsync(HttpClient client, string path, object body)
+    {
+        var response = await client.PostAsJsonAsync(path, body);
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
     private static async Task<Guid> CreateAsync(HttpClient client, object body)
     {
         var response = await client.PostAsJsonAsync("/api/requests", body);

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CustomerRegister.Identity;
 using CustomerRegister.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerRegister.Tests.Integration;
 
@@ -87,5 +88,71 @@ public sealed class RequestHandlingTests(RequestsFactory app) : IClassFixture<Re
         Assert.Contains(("lift_announced", "email"), actions);
         var limit = Assert.Single((await dpo.Client.GetFromJsonAsync<JsonElement>($"/api/subjects/{subjectId}/processing-limits")).EnumerateArray());
         Assert.Equal(JsonValueKind.String, limit.GetProperty("liftedAt").ValueKind);
+    }
+
+    /// <summary>A valid new value per offered column, as a handler types it on the page.</summary>
+    private static readonly Dictionary<string, string> NewValues = new(StringComparer.Ordinal)
+    {
+        ["first_name"] = "Saara", ["last_name"] = "Korjattu", ["street"] = "Uusitie 2", ["postal_code"] = "33100", ["city"] = "Tampere",
+        ["phone"] = "040 111 2233", ["email"] = "korjattu@example.fi", ["bank_account"] = "FI4950009420028730", ["title"] = "Hankintapäällikkö",
+        ["position"] = "Johto", ["name"] = "Korjattu Toiminimi", ["business_id"] = "2454125-8", ["start_date"] = "1.2.2024",
+        ["end_date"] = "31.12.2026",
+    };
+
+    [Fact]
+    public async Task EveryValueThePageOffersToRectifyIsTakenByTheRulesWithBeforeAndAfter()
+    {
+        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
+        var service = await app.CreateUserAsync(Roles.CustomerService);
+        var created = await service.Client.CreateConsumerAsync(new { firstName = "Aino", lastName = "Alku", phone = "040 999 8877", source = "Consumer" });
+        var consumer = created.GetProperty("subjectId").GetGuid();
+        var billing = await app.CreateUserAsync(Roles.Billing);
+        Assert.True((await billing.Client.PutAsJsonAsync($"/api/consumers/{created.Id()}/bank-account",
+            new { bankAccount = "FI2112345600000785", version = created.GetProperty("version").GetInt64() })).IsSuccessStatusCode);
+        await PostAsync(service.Client, "/api/relationships", new { subjectId = consumer, customerNumber = $"R-{Guid.NewGuid():N}"[..12], startDate = "2024-02-03", source = "Consumer" });
+        var organisation = await PostAsync(service.Client, "/api/organisations",
+            new { name = "Metalli Oy", businessId = "1572860-0", source = "PublicSources" });
+        var contact = (await PostAsync(service.Client, $"/api/organisations/{organisation.Id()}/contacts",
+            new { firstName = "Sanna", lastName = "Öberg", title = "Talouspäällikkö", source = "CustomerOrganisation" })).GetProperty("subjectId").GetGuid();
+        var trader = (await PostAsync(service.Client, "/api/organisations",
+            new { name = "Toiminimi Taisto", businessId = "0737546-2", isSoleTrader = true, source = "Consumer" })).GetProperty("subjectId").GetGuid();
+
+        using var scope = app.Services.CreateScope();
+        var targets = scope.ServiceProvider.GetRequiredService<CustomerRegister.Requests.RectificationTargets>();
+        foreach (var (subjectId, tables) in new[] { (consumer, new[] { "consumers", "customer_relationships" }), (contact, ["contact_persons"]), (trader, ["organisations"]) })
+        {
+            var offered = await targets.OfAsync(subjectId, default);
+            Assert.Equal(tables.OrderBy(t => t), offered.Select(t => t.Table).Distinct().OrderBy(t => t));
+            var id = (await dpo.Client.CreateRequestAsync(new { type = "Rectification", channel = "Letter", requesterName = "Pyytäjä", subjectId })).Id();
+            await dpo.Client.StepAsync(id, "verify-identity", new { method = "IdDocumentSeenAtOffice" });
+            var version = (await dpo.Client.StepAsync(id, "start")).GetProperty("version").GetInt64();
+            foreach (var target in offered)
+            {
+                var response = await dpo.Client.PostAsJsonAsync($"/api/requests/{id}/rectify", new
+                {
+                    changes = new[] { new { table = target.Table, rowId = target.RowId.ToString(), field = target.Field, value = NewValues[target.Field] } },
+                    version,
+                });
+                var body = await response.Content.ReadAsStringAsync();
+                Assert.True(response.IsSuccessStatusCode, $"{target.Table}.{target.Field}: {body}");
+                version = JsonDocument.Parse(body).RootElement.GetProperty("version").GetInt64();
+            }
+
+            var changes = (await dpo.Client.GetFromJsonAsync<JsonElement>($"/api/requests/{id}")).GetProperty("rectifications").EnumerateArray().ToList();
+            Assert.Equal(offered.Count, changes.Count);
+            if (subjectId == consumer)
+            {
+                var bank = Assert.Single(changes, c => c.GetProperty("field").GetString() == "bank_account");
+                Assert.DoesNotContain("12345600000785", bank.GetProperty("before").GetString()!, StringComparison.Ordinal); // masked
+                Assert.Equal("2024-02-01", Assert.Single(changes, c => c.GetProperty("field").GetString() == "start_date").GetProperty("after").GetString());
+            }
+        }
+    }
+
+    private static async Task<JsonElement> PostAsync(HttpClient client, string path, object body)
+    {
+        var response = await client.PostAsJsonAsync(path, body);
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 }

@@ -72,12 +72,25 @@ public sealed class LiftForm
 /// </summary>
 [Authorize(Policy = Permissions.PolicyPrefix + Permissions.RequestHandle)]
 public sealed class RequestModel(
-    RequestQueries queries, RequestWorkflow workflow, AccessReports reports, RequestPeople people, SendAccessReport send, Rectifications rectifications,
+    RequestQueries queries, RectificationTargets targets, RequestWorkflow workflow, AccessReports reports, RequestPeople people, SendAccessReport send, Rectifications rectifications,
     RestrictionHandling restrictions, SearchQueries search, StaffNames staff, UserManager<AppUser> users,
     Microsoft.Extensions.Options.IOptions<ControllerOptions> controller) : PageModel
 {
-    /// <summary>The consumer fields a handler may correct here (the catalogue's column names); the API takes any rectifiable column.</summary>
-    public static readonly string[] RectifiableFields = ["first_name", "last_name", "street", "postal_code", "city", "phone", "email"];
+    /// <summary>The person's values a handler may correct here (<see cref="RectificationTargets"/>); the API takes any rectifiable column.</summary>
+    public IReadOnlyList<RectificationTarget> Targets { get; private set; } = [];
+
+    /// <summary>"Sukunimi", or for another row of the person "Yhteyshenkilö (Metalli Oy): Sähköposti".</summary>
+    public static string TargetLabel(RectificationTarget t) => t.Table == "consumers"
+        ? ColumnLabel(t.Field)
+        : UiText.Format("Requests.Target." + t.Table, t.Owner ?? "", ColumnLabel(t.Field));
+
+    /// <summary>A before/after line's field: the column, with the kind of row when it is not the consumer's own.</summary>
+    public static string ChangeLabel(RectificationResponse c) => c.Table == "consumers" || !UiText.Has("Requests.Table." + c.Table)
+        ? ColumnLabel(c.Field)
+        : $"{UiText.Get("Requests.Table." + c.Table)}: {ColumnLabel(c.Field).ToLowerInvariant()}";
+
+    private static string ColumnLabel(string field) =>
+        UiText.Has("Requests.Column." + field) ? UiText.Get("Requests.Column." + field) : UiText.Get("Requests.Column.Other");
 
     public RequestResponse Current { get; private set; } = null!;
 
@@ -227,21 +240,15 @@ public sealed class RequestModel(
 
     public async Task<IActionResult> OnPostRectifyAsync(Guid id, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(Rectify.Field) || !RectifiableFields.Contains(Rectify.Field))
-        {
-            ModelState.AddModelError("Rectify.Field", UiText.Get("Requests.Rectify.ChooseField"));
-            return await RedisplayAsync(id, ct);
-        }
-
         var request = await queries.GetAsync(id, ct);
-        var person = request.Value is { } r ? await people.MatchedAsync(ToEntity(r), ct) : null;
-        if (person?.ConsumerId is not { } consumerId)
+        var offered = request.Value?.SubjectId is { } subjectId ? await targets.OfAsync(subjectId, ct) : [];
+        if (offered.FirstOrDefault(t => t.Key == Rectify.Field) is not { } target)
         {
-            ModelState.AddModelError("Rectify.Field", UiText.Get("Requests.Rectify.NoConsumer"));
+            ModelState.AddModelError("Rectify.Field", UiText.Get(offered.Count == 0 ? "Requests.Rectify.NoConsumer" : "Requests.Rectify.ChooseField"));
             return await RedisplayAsync(id, ct);
         }
 
-        var change = new RectifyChange("consumers", consumerId.ToString(), Rectify.Field, Rectify.Value);
+        var change = new RectifyChange(target.Table, target.RowId.ToString(), target.Field, Rectify.Value);
         var outcome = await rectifications.RectifyAsync(id, new RectifyRequest([change], Version), ct).CatchStale();
         if (outcome.Errors is { } errors)
         {
@@ -336,6 +343,11 @@ public sealed class RequestModel(
                     Hits = [.. hits.Value!.Where(h => h.SubjectId is not null)];
                 }
             }
+        }
+
+        if (request is { Type: RequestType.Rectification, SubjectId: { } person })
+        {
+            Targets = await targets.OfAsync(person, ct);
         }
 
         if (request.SubjectId is { } subjectId

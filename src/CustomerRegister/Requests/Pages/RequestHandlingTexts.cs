@@ -38,6 +38,23 @@ public static class RequestHandlingTexts
         ["Requests.Withdraw.Note"] = new("Miten ja milloin pyytäjä perui", "Hur och när den som begärt återkallade", "How and when the requester withdrew"),
         ["Requests.Withdraw.Submit"] = new("Merkitse peruutetuksi", "Markera som återkallad", "Mark as withdrawn"),
         ["Requests.Withdraw.Saved"] = new("Pyyntö merkitty peruutetuksi.", "Begäran markerad som återkallad.", "The request is marked withdrawn."),
+        ["Requests.Target.contact_persons"] = new("Yhteyshenkilö ({0}): {1}", "Kontaktperson ({0}): {1}", "Contact person ({0}): {1}"),
+        ["Requests.Target.organisations"] = new("Toiminimi ({0}): {1}", "Enskild näringsidkare ({0}): {1}", "Sole trader ({0}): {1}"),
+        ["Requests.Target.customer_relationships"] = new("Asiakkuus {0}: {1}", "Kundrelation {0}: {1}", "Customer relationship {0}: {1}"),
+        ["Requests.Table.contact_persons"] = new("Yhteyshenkilö", "Kontaktperson", "Contact person"),
+        ["Requests.Table.organisations"] = new("Toiminimi", "Enskild näringsidkare", "Sole trader"),
+        ["Requests.Table.customer_relationships"] = new("Asiakkuus", "Kundrelation", "Customer relationship"),
+        ["Requests.Column.bank_account"] = new("Tilinumero (IBAN)", "Kontonummer (IBAN)", "Bank account (IBAN)"),
+        ["Requests.Column.title"] = new("Titteli", "Titel", "Title"),
+        ["Requests.Column.position"] = new("Asema", "Befattning", "Position"),
+        ["Requests.Column.name"] = new("Nimi", "Namn", "Name"),
+        ["Requests.Column.business_id"] = new("Y-tunnus", "FO-nummer", "Business ID"),
+        ["Requests.Column.start_date"] = new("Alkupäivä", "Startdatum", "Start date"),
+        ["Requests.Column.end_date"] = new("Päättymispäivä", "Slutdatum", "End date"),
+        ["Requests.Rectify.ValueHint"] = new(
+            "Päivämäärä muodossa 4.12.2026, tilinumero IBAN-muodossa; tyhjä poistaa vapaaehtoisen tiedon.",
+            "Datum i formen 4.12.2026, kontonummer i IBAN-form; tomt tar bort en frivillig uppgift.",
+            "A date as 4.12.2026, a bank account as an IBAN; empty clears an optional value."),
         ["Dpo.Letter.acknowledgement"] = new("Vastaanottoilmoitus", "Mottagningsbekräftelse", "Acknowledgement"),
     };
 }

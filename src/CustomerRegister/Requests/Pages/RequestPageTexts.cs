@@ -213,9 +213,9 @@ public static class RequestPageTexts
         ["Requests.Rectify.Saved"] = new("Tieto korjattu.", "Uppgiften rättad.", "Value corrected."),
         ["Requests.Rectify.ChooseField"] = new("Valitse korjattava tieto.", "Välj uppgiften som ska rättas.", "Choose the field to correct."),
         ["Requests.Rectify.NoConsumer"] = new(
-            "Tällä sivulla korjataan kuluttaja-asiakkaan tietoja; korjaa muut rajapinnan kautta.",
-            "Den här sidan rättar konsumentkunders uppgifter; rätta andra via gränssnittet.",
-            "This page corrects a consumer's details; correct others through the API."),
+            "Henkilöllä ei ole tällä sivulla korjattavia tietoja; korjaa muut rajapinnan kautta.",
+            "Personen har inga uppgifter som rättas på den här sidan; rätta andra via gränssnittet.",
+            "The person has no values this page corrects; correct others through the API."),
         ["Requests.Rectify.StartFirst"] = new("Tietoja korjataan, kun pyynnön käsittely on aloitettu.", "Uppgifter rättas när behandlingen har påbörjats.", "Values are corrected once handling has started."),
         ["Requests.Rectify.Recipients"] = new("Kenelle korjauksesta kerrotaan (19 art.)", "Vem som underrättas om rättelsen (art. 19)", "Who is told of the correction (Art 19)"),
         ["Requests.Rectify.RecipientsIntro"] = new(
