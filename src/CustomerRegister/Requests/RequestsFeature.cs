@@ -39,6 +39,7 @@ public static class RequestsFeature
         services.AddSingleton<DpoDeskFigures>();
         services.AddScoped<Rectifications>();
         services.AddScoped<RectificationTargets>();
+        services.AddScoped<RequestJobs>();
         services.AddOptions<ControllerOptions>().Bind(configuration.GetSection(ControllerOptions.Section));
         services.AddScoped<AccessReportBuilder>();
         services.AddScoped<AccessReports>();

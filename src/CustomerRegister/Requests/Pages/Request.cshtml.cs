@@ -72,12 +72,15 @@ public sealed class LiftForm
 /// </summary>
 [Authorize(Policy = Permissions.PolicyPrefix + Permissions.RequestHandle)]
 public sealed class RequestModel(
-    RequestQueries queries, RectificationTargets targets, RequestWorkflow workflow, AccessReports reports, RequestPeople people, SendAccessReport send, Rectifications rectifications,
+    RequestQueries queries, RectificationTargets targets, RequestJobs requestJobs, RequestWorkflow workflow, AccessReports reports, RequestPeople people, SendAccessReport send, Rectifications rectifications,
     RestrictionHandling restrictions, SearchQueries search, StaffNames staff, UserManager<AppUser> users,
     Microsoft.Extensions.Options.IOptions<ControllerOptions> controller) : PageModel
 {
     /// <summary>The person's values a handler may correct here (<see cref="RectificationTargets"/>); the API takes any rectifiable column.</summary>
     public IReadOnlyList<RectificationTarget> Targets { get; private set; } = [];
+
+    /// <summary>The request's latest long job (a large report or erasure), or null.</summary>
+    public Infrastructure.Jobs.JobStatus? Job { get; private set; }
 
     /// <summary>"Sukunimi", or for another row of the person "Yhteyshenkilö (Metalli Oy): Sähköposti".</summary>
     public static string TargetLabel(RectificationTarget t) => t.Table == "consumers"
@@ -235,8 +238,18 @@ public sealed class RequestModel(
         return await StepAsync(id, "", workflow.AssignAsync(id, userId, Version, ct), "Requests.Assign.Saved", ct);
     }
 
-    public Task<IActionResult> OnPostSendAsync(Guid id, CancellationToken ct) =>
-        StepAsync(id, nameof(Send), send.SendAsync(id, new SendReportRequest(Send.Via, Send.Language), ct), "Requests.Send.Saved", ct);
+    /// <summary>The report sent; by email for a large person as a job whose progress page the handler is taken to.</summary>
+    public async Task<IActionResult> OnPostSendAsync(Guid id, CancellationToken ct)
+    {
+        var input = new SendReportRequest(Send.Via, Send.Language);
+        if (Send.Via == ReportDelivery.Email && (await queries.GetAsync(id, ct)).Value?.SubjectId is { } subjectId
+            && await requestJobs.LargeAsync(subjectId, ct) is { } items)
+        {
+            return Redirect(Infrastructure.Jobs.Pages.JobPages.Href(requestJobs.SendReport(id, input, items, User).Id));
+        }
+
+        return await StepAsync(id, nameof(Send), send.SendAsync(id, input, ct), "Requests.Send.Saved", ct);
+    }
 
     public async Task<IActionResult> OnPostRectifyAsync(Guid id, CancellationToken ct)
     {
@@ -329,6 +342,7 @@ public sealed class RequestModel(
         }
 
         Current = request;
+        Job = requestJobs.LatestOf(id);
         Me = (await users.GetUserAsync(User))?.Id;
         var entity = ToEntity(request);
         Person = await people.MatchedAsync(entity, ct);

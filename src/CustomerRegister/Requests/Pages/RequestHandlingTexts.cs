@@ -55,6 +55,10 @@ public static class RequestHandlingTexts
             "Päivämäärä muodossa 4.12.2026, tilinumero IBAN-muodossa; tyhjä poistaa vapaaehtoisen tiedon.",
             "Datum i formen 4.12.2026, kontonummer i IBAN-form; tomt tar bort en frivillig uppgift.",
             "A date as 4.12.2026, a bank account as an IBAN; empty clears an optional value."),
+        ["Requests.Job.Title"] = new("Taustatyö", "Bakgrundsarbete", "Work in the background"),
+        ["Requests.Job.SafeToLeave"] = new(
+            "Työ jatkuu, vaikka poistut sivulta.", "Arbetet fortsätter även om du lämnar sidan.", "The work goes on if you leave the page."),
+        ["Requests.Job.Link"] = new("Työn tila ja eteneminen", "Arbetets status och förlopp", "The work's state and progress"),
         ["Dpo.Letter.acknowledgement"] = new("Vastaanottoilmoitus", "Mottagningsbekräftelse", "Acknowledgement"),
     };
 }
