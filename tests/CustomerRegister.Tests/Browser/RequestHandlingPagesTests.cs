@@ -66,8 +66,11 @@ public sealed class RequestHandlingPagesTests : IAsyncLifetime
             .GetProperty("subjectId").GetGuid();
         var id = await CreateAsync(dpo.Client, new
         {
-            type = "Restriction", channel = "Letter", requesterName = "Raili Rajoitettu",
-            requesterEmail = $"raili.{Guid.NewGuid():N}@example.fi", subjectId,
+            type = "Restriction",
+            channel = "Letter",
+            requesterName = "Raili Rajoitettu",
+            requesterEmail = $"raili.{Guid.NewGuid():N}@example.fi",
+            subjectId,
         });
         await StepAsync(dpo.Client, id, "verify-identity", new { method = "IdDocumentSeenAtOffice" });
         await StepAsync(dpo.Client, id, "start", new { });

@@ -20,7 +20,11 @@ public sealed class RequestHandlingTests(RequestsFactory app) : IClassFixture<Re
         var email = $"ack.{Guid.NewGuid():N}@example.se";
         var created = await dpo.Client.CreateRequestAsync(new
         {
-            type = "Erasure", channel = "Letter", requesterName = "Sara Svensson", requesterEmail = email, language = "sv",
+            type = "Erasure",
+            channel = "Letter",
+            requesterName = "Sara Svensson",
+            requesterEmail = email,
+            language = "sv",
         });
 
         var ack = Assert.Single(app.MailTo(email));
@@ -64,7 +68,11 @@ public sealed class RequestHandlingTests(RequestsFactory app) : IClassFixture<Re
         var email = $"lift.{Guid.NewGuid():N}@example.fi";
         var id = (await dpo.Client.CreateRequestAsync(new
         {
-            type = "Restriction", channel = "Letter", requesterName = "Raili Rajoitettu", requesterEmail = email, subjectId,
+            type = "Restriction",
+            channel = "Letter",
+            requesterName = "Raili Rajoitettu",
+            requesterEmail = email,
+            subjectId,
         })).Id();
         await dpo.Client.StepAsync(id, "verify-identity", new { method = "IdDocumentSeenAtOffice" });
         await dpo.Client.StepAsync(id, "start");
@@ -93,9 +101,19 @@ public sealed class RequestHandlingTests(RequestsFactory app) : IClassFixture<Re
     /// <summary>A valid new value per offered column, as a handler types it on the page.</summary>
     private static readonly Dictionary<string, string> NewValues = new(StringComparer.Ordinal)
     {
-        ["first_name"] = "Saara", ["last_name"] = "Korjattu", ["street"] = "Uusitie 2", ["postal_code"] = "33100", ["city"] = "Tampere",
-        ["phone"] = "040 111 2233", ["email"] = "korjattu@example.fi", ["bank_account"] = "FI4950009420028730", ["title"] = "Hankintapäällikkö",
-        ["position"] = "Johto", ["name"] = "Korjattu Toiminimi", ["business_id"] = "2454125-8", ["start_date"] = "1.2.2024",
+        ["first_name"] = "Saara",
+        ["last_name"] = "Korjattu",
+        ["street"] = "Uusitie 2",
+        ["postal_code"] = "33100",
+        ["city"] = "Tampere",
+        ["phone"] = "040 111 2233",
+        ["email"] = "korjattu@example.fi",
+        ["bank_account"] = "FI4950009420028730",
+        ["title"] = "Hankintapäällikkö",
+        ["position"] = "Johto",
+        ["name"] = "Korjattu Toiminimi",
+        ["business_id"] = "2454125-8",
+        ["start_date"] = "1.2.2024",
         ["end_date"] = "31.12.2026",
     };
 
