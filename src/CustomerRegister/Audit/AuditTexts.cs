@@ -216,6 +216,7 @@ public static class AuditTexts
         ["Audit.Verb.verify_identity"] = new("henkilöllisyys todennettu", "identitet verifierad", "identity verified"),
         ["Audit.Verb.withdraw"] = new("peruttu", "återtagen", "withdrawn"),
         ["Audit.Verb.restricted"] = new("käsittelyä rajoitettu", "behandlingen begränsad", "processing restricted"),
+        ["Audit.Verb.lift_announced"] = new("rajoituksen päättymisestä kerrottu", "meddelat att begränsningen upphör", "told the limit is lifted"),
         ["Audit.Verb.profiling_stopped"] = new("profilointi lopetettu", "profileringen stoppad", "profiling stopped"),
         ["Audit.Verb.marketing_prohibited"] = new("markkinointi kielletty", "marknadsföring förbjuden", "marketing prohibited"),
         ["Audit.Verb.seed"] = new("luotu", "skapade", "created"),

@@ -41,7 +41,7 @@ public static class AuditWords
         "recording.cctv.download", "recording.cctv.list", "recording.cctv.read", "recording.cctv.upload", "rectification.apply",
         "relationship.create", "relationship.end", "relationship.read", "relationship.update", "request.assign",
         "request.complete", "request.confirm_email", "request.create", "request.deadline_warning", "request.duplicate_received",
-        "request.erase", "request.extend", "request.list", "request.marketing_prohibited", "request.match",
+        "request.erase", "request.extend", "request.lift_announced", "request.list", "request.marketing_prohibited", "request.match",
         "request.profiling_stopped", "request.read", "request.rectify", "request.refuse", "request.restricted", "request.start",
         "request.verify_identity", "request.withdraw", "retention.preview", "retention.run", "search", "service.cancel",
         "service.create", "service.event", "service.list", "service.read", "service.update", "subject.disclose", "subject.read",

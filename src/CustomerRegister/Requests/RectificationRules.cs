@@ -86,9 +86,9 @@ public static class RectificationRules
         "One of {0}.");
 
     private static readonly LocalText ADate = new(
-        "Päivämäärä muodossa vvvv-kk-pp.",
-        "Ett datum i formen åååå-mm-dd.",
-        "A date yyyy-MM-dd.");
+        "Päivämäärä muodossa 4.12.2026 (tai vvvv-kk-pp).",
+        "Ett datum i formen 4.12.2026 (eller åååå-mm-dd).",
+        "A date as 4.12.2026 (or yyyy-MM-dd).");
 
     private static readonly LocalText ADateTime = new(
         "Päivämäärä ja kellonaika (ISO 8601).",
@@ -233,7 +233,7 @@ public static class RectificationRules
         return type switch
         {
             _ when type == typeof(DateOnly) => Simple(ADate, t =>
-                DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null,
+                DateOnly.TryParseExact(t, ["yyyy-MM-dd", "d.M.yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null,
                 v => ((DateOnly)v).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             _ when type == typeof(DateTime) => Simple(ADateTime, t =>
                 DateTime.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal,

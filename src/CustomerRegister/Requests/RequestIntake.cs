@@ -37,7 +37,7 @@ public sealed record PublicSubmission(DataSubjectRequest? Request)
 /// <summary>Taking requests in: staff intake, the public web form with its email confirmation, the privacy mailbox.</summary>
 public sealed class RequestIntake(
     RegisterDbContext db, AuditLog audit, RequestSteps steps, IMailSender mail, IOptions<RequestOptions> options,
-    IOptions<MailOptions> mailOptions)
+    IOptions<MailOptions> mailOptions, IOptions<ControllerOptions> controller)
 {
     private static readonly LocalText OverAYear = new(
         "Yli vuoden takaa: kirjaa päivä, jona pyyntö todella saapui.",
@@ -118,7 +118,7 @@ public sealed class RequestIntake(
         }
 
         audit.Add(RequestSteps.Entry("request.create", request, Access.SetFields(db.Entry(request))));
-        await db.SaveChangesAsync(ct);
+        await AcknowledgeAsync(request, ct);
         return request;
     }
 
@@ -208,7 +208,7 @@ public sealed class RequestIntake(
         request.MailMessageHash = input.MessageHash;
         steps.Record(request, "received", null);
         audit.Add(RequestSteps.Entry("request.create", request, Access.SetFields(db.Entry(request))));
-        await db.SaveChangesAsync(ct);
+        await AcknowledgeAsync(request, ct);
         return request;
     }
 
@@ -234,9 +234,39 @@ public sealed class RequestIntake(
         request.State = RequestState.EmailConfirmed;
         steps.Record(request, "email_confirmed", null);
         audit.Add(RequestSteps.Entry("request.confirm_email", request, ["email_confirmed_at"]));
-        await db.SaveChangesAsync(ct);
+
+        // A web-form request is acknowledged once its email is proved: before that anyone could have typed the address.
+        await AcknowledgeAsync(request, ct);
         return request;
     }
+
+    /// <summary>
+    /// The acknowledgement of a request taken in (what we received, when we answer at the latest): mailed through the
+    /// outbox when an email is known — saved with the request in one transaction — else recorded as to be posted, the
+    /// letter shown on the request page (<see cref="RequestLetters.Acknowledgement"/>). The action log says which.
+    /// </summary>
+    private async Task AcknowledgeAsync(DataSubjectRequest request, CancellationToken ct)
+    {
+        if (request.RequesterEmail is not { } to)
+        {
+            steps.Record(request, Acknowledged, ToPost);
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+
+        steps.Record(request, Acknowledged, "email");
+        var letter = RequestLetters.Acknowledgement(request, RequestLetters.From(controller.Value));
+        await mail.SendAsync(MailMessages.Text(to, RequestSteps.MailSubject(request), letter, request.Language), request.Id,
+            Acknowledgement, ct);
+    }
+
+    /// <summary>The action logged when the acknowledgement went (note <c>email</c>) or is to be posted (note <c>post</c>).</summary>
+    public const string Acknowledged = "acknowledged";
+
+    /// <summary>The outbox kind of the acknowledgement.</summary>
+    public const string Acknowledgement = "acknowledgement";
+
+    private const string ToPost = "post";
 
     private DataSubjectRequest New(RequestType type, RequestChannel channel, DataSource source, DateTime receivedAt, string language,
         string name, string? email, string? phone, string? address, string? text)

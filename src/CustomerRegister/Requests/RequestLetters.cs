@@ -1,4 +1,5 @@
 using System.Globalization;
+using CustomerRegister.Infrastructure;
 using CustomerRegister.Localization;
 
 namespace CustomerRegister.Requests;
@@ -98,6 +99,14 @@ public static class RequestLetters
                 "Innan vi behandlar begäran kontrollerar vi att du är den person som uppgifterna gäller. Vi kontaktar dig vid behov.",
                 "Before we handle the request we make sure that you are the person the data is about. We will contact you if we need to.").In(language));
     }
+
+    /// <summary>The acknowledgement of a request as taken in: its type, day of receipt (Helsinki) and original due date.</summary>
+    public static string Acknowledgement(DataSubjectRequest r, ReportController? from = null) =>
+        AcknowledgementLetter(r.Language, r.Type, HelsinkiTime.DateOf(r.ReceivedAt), r.OriginalDueDate, r.RequesterName, from);
+
+    /// <summary>The same for a request as the API answers it (the request page shows the letter).</summary>
+    public static string Acknowledgement(RequestResponse r, ReportController? from = null) =>
+        AcknowledgementLetter(r.Language, r.Type, HelsinkiTime.DateOf(r.ReceivedAt), r.OriginalDueDate, r.RequesterName, from);
 
     public static string ExtensionLetter(string language, RequestType type, DateOnly received, DateOnly newDue, string reason, string? name = null,
         ReportController? from = null)

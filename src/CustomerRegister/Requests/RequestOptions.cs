@@ -33,6 +33,12 @@ public sealed class RequestOptions
 
     public int RetentionYears { get; set; } = Catalog.RetentionRule.RightsRequest.Period.Amount;
 
+    /// <summary>
+    /// A person with more items than this is large: their access report by email and their erasure run in the background
+    /// with progress (<see cref="RequestJobs"/>); the one threshold for both.
+    /// </summary>
+    public int LargeProfileRows { get; set; } = 1000;
+
     public RequestDeadlines Deadlines() =>
         new(ExtraHolidays.Select(d => DateOnly.ParseExact(d.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture)));
 
@@ -44,6 +50,7 @@ public sealed class RequestOptions
         ?? Settings.AtLeast(Section, PublicWindowSeconds, 1)
         ?? Settings.AtLeast(Section, PublicGlobalPerHour, 1)
         ?? Settings.AtLeast(Section, RetentionYears, 1)
+        ?? Settings.AtLeast(Section, LargeProfileRows, 0)
         ?? (ExtraHolidays.FirstOrDefault(d => !DateOnly.TryParseExact(d.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
             is { } day ? Settings.Allowed(Section, false, day, "dates as yyyy-MM-dd", nameof(ExtraHolidays)) : null);
 }

@@ -38,6 +38,8 @@ public static class RequestsFeature
         services.AddScoped<DpoDashboard>();
         services.AddSingleton<DpoDeskFigures>();
         services.AddScoped<Rectifications>();
+        services.AddScoped<RectificationTargets>();
+        services.AddScoped<RequestJobs>();
         services.AddOptions<ControllerOptions>().Bind(configuration.GetSection(ControllerOptions.Section));
         services.AddScoped<AccessReportBuilder>();
         services.AddScoped<AccessReports>();

@@ -98,8 +98,49 @@ public sealed class RestrictionHandling(
             return Outcome.Invalid(errors);
         }
 
+        var inForce = await db.Set<ProcessingLimit>().AsNoTracking()
+            .FirstOrDefaultAsync(l => l.SubjectId == subjectId && l.Kind == kind && l.LiftedAt == null, ct);
+        if (inForce is null)
+        {
+            return Outcome.Missing;
+        }
+
+        // Art 18(3): the person is told before the limit goes — the letter is logged on the request that set it, and mailed
+        // (saved in the outbox) before the lift is saved; with no email known it is shown on the request page to be posted.
+        if (inForce.RequestId is { } requestId && await requests.LoadAsync(requestId, null, ct) is { } request)
+        {
+            var letter = RestrictionLetters.Lifted(request.Language, inForce.Kind, HelsinkiTime.DateOf(inForce.SetAt), requests.Today, why!,
+                request.RequesterName, RequestLetters.From(controller.Value));
+            requests.Record(request, LiftAnnounced, request.RequesterEmail is null ? "post" : "email");
+            audit.Add(RequestSteps.Entry("request." + LiftAnnounced, request, [Categories.RightsRequest.Id]));
+            if (request.RequesterEmail is { } to)
+            {
+                await mail.SendAsync(MailMessages.Text(to, RequestLetters.TypeName(request.Type, request.Language), letter, request.Language),
+                    request.Id, LiftLetterKind, ct);
+            }
+            else
+            {
+                await db.SaveChangesAsync(ct);
+            }
+        }
+
         return await limits.LiftAsync(subjectId, kind!.Value, why!, ct) is { } lifted ? lifted : Outcome.Missing;
     }
+
+    /// <summary>The request's action when the person was told a limit it set is lifted (note: <c>email</c> or <c>post</c>).</summary>
+    public const string LiftAnnounced = "lift_announced";
+
+    /// <summary>The outbox kind of the letter telling of a lift.</summary>
+    public const string LiftLetterKind = "lift_letter";
+
+    /// <summary>
+    /// The letter that told the requester of <paramref name="limit"/>'s lift, as it was sent (its facts are the limit's and
+    /// the request's), for the request page; null while the limit is in force.
+    /// </summary>
+    public static string? LiftLetter(ProcessingLimit limit, string language, string? name, ReportController from) =>
+        limit is { LiftedAt: { } at, LiftReason: { } reason }
+            ? RestrictionLetters.Lifted(language, limit.Kind, HelsinkiTime.DateOf(limit.SetAt), HelsinkiTime.DateOf(at), reason, name, from)
+            : null;
 
     /// <summary>The person's restrictions and objections, in force and lifted; audited on the person.</summary>
     public async Task<List<ProcessingLimit>> ListAsync(Guid subjectId, CancellationToken ct)

@@ -58,6 +58,35 @@ public static class RestrictionLetters
                 .In(language));
     }
 
+    /// <summary>
+    /// The letter before a restriction or a profiling objection is lifted (Art 18(3)): what was set and when, the day it ends
+    /// and the reason, what follows, whom to contact and the right to complain.
+    /// </summary>
+    public static string Lifted(string language, LimitKind kind, DateOnly set, DateOnly lifted, string reason, string? name = null,
+        ReportController? from = null)
+    {
+        var s = Display.Date(set);
+        var l = Display.Date(lifted);
+        var what = kind == LimitKind.ProfilingObjection
+            ? new LocalText(
+                $"Kirjasimme {s}, että vastustat profilointia, emmekä ole profiloineet tietojasi sen jälkeen. Kirjaus päättyy {l}.",
+                $"Vi registrerade den {s} att du invänder mot profilering, och vi har inte profilerat dina uppgifter sedan dess. Registreringen upphör den {l}.",
+                $"On {s} we recorded that you object to profiling, and we have not profiled your data since. The record ends on {l}.")
+            : new LocalText(
+                $"Rajoitimme henkilötietojesi käsittelyä {s} pyyntösi mukaisesti. Rajoitus päättyy {l}.",
+                $"Vi begränsade behandlingen av dina personuppgifter den {s} enligt din begäran. Begränsningen upphör den {l}.",
+                $"On {s} we restricted the processing of your personal data as you asked. The restriction ends on {l}.");
+        return RequestLetters.Compose(language, name, from, what.In(language),
+            new LocalText($"Syy: {reason}", $"Skäl: {reason}", $"Reason: {reason}").In(language),
+            new LocalText(
+                "Sen jälkeen käsittelemme tietojasi taas niihin tarkoituksiin, joista kerromme tietosuojaselosteessamme. "
+                + "Jos olet eri mieltä, ota meihin yhteyttä; voit myös pyytää rajoitusta uudelleen.",
+                "Därefter behandlar vi åter dina uppgifter för de ändamål som vi beskriver i vår dataskyddsbeskrivning. "
+                + "Om du inte håller med, kontakta oss; du kan också begära begränsning på nytt.",
+                "After that we again process your data for the purposes described in our privacy notice. "
+                + "If you disagree, please contact us; you can also ask for a restriction again.").In(language));
+    }
+
     public static string Objection(string language, RequestType type, string? name = null, ReportController? from = null) =>
         RequestLetters.Compose(language, name, from, (type == RequestType.ObjectionToProfiling ? ProfilingObjection : MarketingObjection).In(language));
 

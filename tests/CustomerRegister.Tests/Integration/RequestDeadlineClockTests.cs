@@ -104,7 +104,11 @@ public sealed class RequestExtensionClockTests(ReceiptDayClockFactory app) : ICl
         Assert.Contains("31.1.2027", letter);
         Assert.Contains("vastaamme viimeistään 30.4.2027.", letter);
         Assert.DoesNotContain("3.5.2027", letter);
-        Assert.Contains("vastaamme viimeistään 30.4.2027.", Assert.Single(app.MailTo(email)).TextBody);
+        // The acknowledgement at intake named the original date; the extension letter the new one.
+        var mails = app.MailTo(email);
+        Assert.Equal(2, mails.Count);
+        Assert.Single(mails, m => (m.TextBody ?? "").Contains("Vastaamme siihen viimeistään 1.3.2027.", StringComparison.Ordinal));
+        Assert.Single(mails, m => (m.TextBody ?? "").Contains("vastaamme viimeistään 30.4.2027.", StringComparison.Ordinal));
 
         // Warnings follow the extended date: none near the original one, one within the warning days of 30.4.
         app.MoveTo(new DateOnly(2027, 2, 26));

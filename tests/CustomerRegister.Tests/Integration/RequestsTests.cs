@@ -119,7 +119,7 @@ public sealed class RequestsTests(RequestsFactory app) : IClassFixture<RequestsF
 
         var log = (await dpo.Client.GetFromJsonAsync<JsonElement>($"/api/requests/{id}")).GetProperty("actions").EnumerateArray()
             .Select(a => a.GetProperty("action").GetString()).ToList();
-        Assert.Equal(["received", "matched", "identity_verified", "started", "completed"], log);
+        Assert.Equal(["received", "acknowledged", "matched", "identity_verified", "started", "completed"], log);
 
         var trail = await dpo.Client.GetFromJsonAsync<JsonElement>($"/api/audit?subjectId={subjectId}&limit=500");
         var events = trail.GetProperty("items").EnumerateArray().Where(e => e.GetProperty("entityId").GetString() == id.ToString()).ToList();
@@ -240,7 +240,11 @@ public sealed class RequestsTests(RequestsFactory app) : IClassFixture<RequestsF
         Assert.Contains("Dataombudsmannens byrå", letter);
         Assert.Contains(expected.ToString("d.M.yyyy", System.Globalization.CultureInfo.InvariantCulture), letter);
         Assert.Equal("email", extended.GetProperty("extension").GetProperty("toldVia").GetString());
-        var sent = Assert.Single(app.MailTo(email));
+        // Two letters: the acknowledgement at intake, then the extension naming the new date.
+        var mails = app.MailTo(email);
+        Assert.Equal(2, mails.Count);
+        Assert.Single(mails, m => (m.TextBody ?? "").Contains("Vi svarar senast", StringComparison.Ordinal));
+        var sent = Assert.Single(mails, m => (m.TextBody ?? "").Contains(expected.ToString("d.M.yyyy", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
         Assert.Contains("Dataombudsmannens byrå", sent.TextBody);
 
         var second = await dpo.Client.PostAsJsonAsync($"/api/requests/{id}/extend", new { months = 1, reason = "Still more." });

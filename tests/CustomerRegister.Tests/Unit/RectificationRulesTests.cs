@@ -52,7 +52,10 @@ public sealed class RectificationRulesTests
     public void DatesEnumsAndNumbersAreParsedByTheirType()
     {
         Assert.Equal(new DateOnly(2025, 3, 10), Parse(Field("ordered_date", typeof(DateOnly), Categories.OrderedServices), "2025-03-10").Value);
-        Assert.NotNull(Parse(Field("ordered_date", typeof(DateOnly), Categories.OrderedServices), "10.3.2025").Error);
+        // The Finnish form the request page's handler types is taken too; anything else is refused.
+        Assert.Equal(new DateOnly(2025, 3, 10), Parse(Field("ordered_date", typeof(DateOnly), Categories.OrderedServices), "10.3.2025").Value);
+        Assert.NotNull(Parse(Field("ordered_date", typeof(DateOnly), Categories.OrderedServices), "10/3/2025").Error);
+        Assert.NotNull(Parse(Field("ordered_date", typeof(DateOnly), Categories.OrderedServices), "32.3.2025").Error);
         Assert.Equal(Colour.Green, Parse(Field("channel", typeof(Colour), Categories.Feedback), "green").Value);
         Assert.Equal("Green", Parse(Field("channel", typeof(Colour), Categories.Feedback), "green").Shown);
         Assert.NotNull(Parse(Field("channel", typeof(Colour), Categories.Feedback), "2").Error);

@@ -20,7 +20,7 @@ namespace CustomerRegister.Erasure.Pages;
 /// <c>GET …/erasure-certificate</c>.
 /// </summary>
 [Authorize(Policy = Permissions.PolicyPrefix + Permissions.RequestHandle)]
-public sealed class ErasureModel(ErasureHandling erasure, RetentionDates dates) : PageModel
+public sealed class ErasureModel(ErasureHandling erasure, RetentionDates dates, RequestJobs requestJobs) : PageModel
 {
     public Guid Id { get; private set; }
 
@@ -29,6 +29,9 @@ public sealed class ErasureModel(ErasureHandling erasure, RetentionDates dates) 
     public ErasureReport? Certificate { get; private set; }
 
     public ErasureSummary? Summary { get; private set; }
+
+    /// <summary>The erasure running (or ended) in the background for a large person, or null.</summary>
+    public Infrastructure.Jobs.JobStatus? Job { get; private set; }
 
     /// <summary>Why there is no preview (the request is not matched to a person yet).</summary>
     public string? Unavailable { get; private set; }
@@ -52,6 +55,11 @@ public sealed class ErasureModel(ErasureHandling erasure, RetentionDates dates) 
         if (!Reviewed)
         {
             ModelState.AddModelError(nameof(Reviewed), UiText.Get("Erasure.Confirm.ReviewedRequired"));
+        }
+        else if (await LargeAsync(id, ct) is { } items)
+        {
+            // A big profile: the erasure runs as a job; its page shows the progress and links to the certificate.
+            return Redirect(Infrastructure.Jobs.Pages.JobPages.Href(requestJobs.Erase(id, Version, items, User).Id));
         }
         else
         {
@@ -82,9 +90,13 @@ public sealed class ErasureModel(ErasureHandling erasure, RetentionDates dates) 
             : NotFound();
     }
 
+    private async Task<long?> LargeAsync(Guid id, CancellationToken ct) =>
+        (await erasure.PreviewAsync(id, Language, ct)).Value is { Refusal: null } preview ? await requestJobs.LargeAsync(preview.SubjectId, ct) : null;
+
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         Id = id;
+        Job = requestJobs.LatestOf(id);
         var preview = await erasure.PreviewAsync(id, Language, ct);
         if (preview.NotFound || preview.Conflict?.Field == "type")
         {

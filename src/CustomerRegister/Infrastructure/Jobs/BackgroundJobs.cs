@@ -62,6 +62,11 @@ public sealed class BackgroundJobs(IServiceScopeFactory scopes, TimeProvider clo
     /// <summary>The job's status, or null when there is no such job (or it is too old).</summary>
     public JobStatus? Find(Guid id) => _jobs.Entries.TryGetValue(id, out var entry) ? entry.Status : null;
 
+    /// <summary>The latest job started with <paramref name="singleKey"/> (running or finished), or null.</summary>
+    public JobStatus? LatestOf(string singleKey) =>
+        _jobs.Entries.Values.Where(e => e.Start.SingleKey == singleKey).Select(e => e.Status)
+            .OrderByDescending(s => s.StartedAt).ThenByDescending(s => s.Id).FirstOrDefault();
+
     /// <summary>The permission a user needs to see the job; null when there is no such job.</summary>
     public string? PermissionOf(Guid id) => _jobs.Entries.TryGetValue(id, out var entry) ? entry.Start.Permission : null;
 

@@ -25,6 +25,11 @@ public static partial class DpoPages
     /// </summary>
     public static string? ActionNote(string action, string? note)
     {
+        if (action is RequestIntake.Acknowledged or Restrictions.RestrictionHandling.LiftAnnounced && note is not null && UiText.Has("Requests.Via." + note))
+        {
+            return UiText.Get("Requests.Via." + note);
+        }
+
         if (action != "rectified" || note is null)
         {
             return note;

@@ -72,11 +72,28 @@ public sealed class LiftForm
 /// </summary>
 [Authorize(Policy = Permissions.PolicyPrefix + Permissions.RequestHandle)]
 public sealed class RequestModel(
-    RequestQueries queries, RequestWorkflow workflow, AccessReports reports, RequestPeople people, SendAccessReport send, Rectifications rectifications,
-    RestrictionHandling restrictions, SearchQueries search, StaffNames staff, UserManager<AppUser> users) : PageModel
+    RequestQueries queries, RectificationTargets targets, RequestJobs requestJobs, RequestWorkflow workflow, AccessReports reports, RequestPeople people, SendAccessReport send, Rectifications rectifications,
+    RestrictionHandling restrictions, SearchQueries search, StaffNames staff, UserManager<AppUser> users,
+    Microsoft.Extensions.Options.IOptions<ControllerOptions> controller) : PageModel
 {
-    /// <summary>The consumer fields a handler may correct here (the catalogue's column names); the API takes any rectifiable column.</summary>
-    public static readonly string[] RectifiableFields = ["first_name", "last_name", "street", "postal_code", "city", "phone", "email"];
+    /// <summary>The person's values a handler may correct here (<see cref="RectificationTargets"/>); the API takes any rectifiable column.</summary>
+    public IReadOnlyList<RectificationTarget> Targets { get; private set; } = [];
+
+    /// <summary>The request's latest long job (a large report or erasure), or null.</summary>
+    public Infrastructure.Jobs.JobStatus? Job { get; private set; }
+
+    /// <summary>"Sukunimi", or for another row of the person "Yhteyshenkilö (Metalli Oy): Sähköposti".</summary>
+    public static string TargetLabel(RectificationTarget t) => t.Table == "consumers"
+        ? ColumnLabel(t.Field)
+        : UiText.Format("Requests.Target." + t.Table, t.Owner ?? "", ColumnLabel(t.Field));
+
+    /// <summary>A before/after line's field: the column, with the kind of row when it is not the consumer's own.</summary>
+    public static string ChangeLabel(RectificationResponse c) => c.Table == "consumers" || !UiText.Has("Requests.Table." + c.Table)
+        ? ColumnLabel(c.Field)
+        : $"{UiText.Get("Requests.Table." + c.Table)}: {ColumnLabel(c.Field).ToLowerInvariant()}";
+
+    private static string ColumnLabel(string field) =>
+        UiText.Has("Requests.Column." + field) ? UiText.Get("Requests.Column." + field) : UiText.Get("Requests.Column.Other");
 
     public RequestResponse Current { get; private set; } = null!;
 
@@ -113,6 +130,9 @@ public sealed class RequestModel(
     public NoteForm Complete { get; set; } = new();
 
     [BindProperty]
+    public NoteForm Withdraw { get; set; } = new();
+
+    [BindProperty]
     public SendForm Send { get; set; } = new();
 
     [BindProperty]
@@ -129,6 +149,17 @@ public sealed class RequestModel(
 
     public bool IsOpen => RequestRules.IsOpen(Current.State);
 
+    /// <summary>How the acknowledgement went (<c>email</c> or <c>post</c>), or null before it (an unconfirmed web-form request).</summary>
+    public string? AcknowledgedVia => Current.Actions?.LastOrDefault(a => a.Action == RequestIntake.Acknowledged)?.Note;
+
+    /// <summary>The letter that told the requester of a lift of a limit this request set (Art 18(3)); null for others.</summary>
+    public string? LiftLetter(ProcessingLimit limit) => limit.RequestId == Current.Id
+        ? RestrictionHandling.LiftLetter(limit, Current.Language, Current.RequesterName, RequestLetters.From(controller.Value))
+        : null;
+
+    /// <summary>The acknowledgement as it was sent, to read or to print and post.</summary>
+    public string Acknowledgement => RequestLetters.Acknowledgement(Current, RequestLetters.From(controller.Value));
+
     public bool IsAccess => Current.Type is RequestType.Access or RequestType.Portability;
 
     public bool ReportReady => IsAccess && Current.SubjectId is not null && Current.Identity is not null
@@ -137,7 +168,7 @@ public sealed class RequestModel(
     /// <summary>The model-state keys drawn beside a field; every other refusal (state, version, due date …) is shown at the top.</summary>
     private static readonly HashSet<string> FieldKeys =
     [
-        "Verify.Method", "Verify.Note", "Extend.Months", "Extend.Reason", "Extend.ToldVia", "Refuse.Reason", "Complete.Note", "Send.Via",
+        "Verify.Method", "Verify.Note", "Extend.Months", "Extend.Reason", "Extend.ToldVia", "Refuse.Reason", "Complete.Note", "Withdraw.Note", "Send.Via",
         "Send.Language", "Rectify.Field", "Rectify.Value", "Restrict.Ground", "Lift.Kind", "Lift.Reason", "Q",
     ];
 
@@ -197,32 +228,40 @@ public sealed class RequestModel(
     public Task<IActionResult> OnPostCompleteAsync(Guid id, CancellationToken ct) =>
         StepAsync(id, nameof(Complete), workflow.CompleteAsync(id, Complete.Note, Version, ct), "Requests.Complete.Saved", ct);
 
+    /// <summary>The requester took the request back (by phone, letter, email): closed as withdrawn with the handler's note.</summary>
+    public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) =>
+        StepAsync(id, nameof(Withdraw), workflow.WithdrawAsync(id, Withdraw.Note, Version, ct), "Requests.Withdraw.Saved", ct);
+
     public async Task<IActionResult> OnPostAssignAsync(Guid id, bool? me, CancellationToken ct)
     {
         var userId = me == true ? (await users.GetUserAsync(User))?.Id : null;
         return await StepAsync(id, "", workflow.AssignAsync(id, userId, Version, ct), "Requests.Assign.Saved", ct);
     }
 
-    public Task<IActionResult> OnPostSendAsync(Guid id, CancellationToken ct) =>
-        StepAsync(id, nameof(Send), send.SendAsync(id, new SendReportRequest(Send.Via, Send.Language), ct), "Requests.Send.Saved", ct);
+    /// <summary>The report sent; by email for a large person as a job whose progress page the handler is taken to.</summary>
+    public async Task<IActionResult> OnPostSendAsync(Guid id, CancellationToken ct)
+    {
+        var input = new SendReportRequest(Send.Via, Send.Language);
+        if (Send.Via == ReportDelivery.Email && (await queries.GetAsync(id, ct)).Value?.SubjectId is { } subjectId
+            && await requestJobs.LargeAsync(subjectId, ct) is { } items)
+        {
+            return Redirect(Infrastructure.Jobs.Pages.JobPages.Href(requestJobs.SendReport(id, input, items, User).Id));
+        }
+
+        return await StepAsync(id, nameof(Send), send.SendAsync(id, input, ct), "Requests.Send.Saved", ct);
+    }
 
     public async Task<IActionResult> OnPostRectifyAsync(Guid id, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(Rectify.Field) || !RectifiableFields.Contains(Rectify.Field))
-        {
-            ModelState.AddModelError("Rectify.Field", UiText.Get("Requests.Rectify.ChooseField"));
-            return await RedisplayAsync(id, ct);
-        }
-
         var request = await queries.GetAsync(id, ct);
-        var person = request.Value is { } r ? await people.MatchedAsync(ToEntity(r), ct) : null;
-        if (person?.ConsumerId is not { } consumerId)
+        var offered = request.Value?.SubjectId is { } subjectId ? await targets.OfAsync(subjectId, ct) : [];
+        if (offered.FirstOrDefault(t => t.Key == Rectify.Field) is not { } target)
         {
-            ModelState.AddModelError("Rectify.Field", UiText.Get("Requests.Rectify.NoConsumer"));
+            ModelState.AddModelError("Rectify.Field", UiText.Get(offered.Count == 0 ? "Requests.Rectify.NoConsumer" : "Requests.Rectify.ChooseField"));
             return await RedisplayAsync(id, ct);
         }
 
-        var change = new RectifyChange("consumers", consumerId.ToString(), Rectify.Field, Rectify.Value);
+        var change = new RectifyChange(target.Table, target.RowId.ToString(), target.Field, Rectify.Value);
         var outcome = await rectifications.RectifyAsync(id, new RectifyRequest([change], Version), ct).CatchStale();
         if (outcome.Errors is { } errors)
         {
@@ -267,7 +306,7 @@ public sealed class RequestModel(
             return await RedisplayAsync(id, ct);
         }
 
-        Notice = UiText.Get("Requests.Lift.Saved");
+        Notice = UiText.Get("Requests.Lift.SavedLetter");
         return Redirect($"/requests/{id}#limits");
     }
 
@@ -303,6 +342,7 @@ public sealed class RequestModel(
         }
 
         Current = request;
+        Job = requestJobs.LatestOf(id);
         Me = (await users.GetUserAsync(User))?.Id;
         var entity = ToEntity(request);
         Person = await people.MatchedAsync(entity, ct);
@@ -317,6 +357,11 @@ public sealed class RequestModel(
                     Hits = [.. hits.Value!.Where(h => h.SubjectId is not null)];
                 }
             }
+        }
+
+        if (request is { Type: RequestType.Rectification, SubjectId: { } person })
+        {
+            Targets = await targets.OfAsync(person, ct);
         }
 
         if (request.SubjectId is { } subjectId

@@ -213,9 +213,9 @@ public static class RequestPageTexts
         ["Requests.Rectify.Saved"] = new("Tieto korjattu.", "Uppgiften rättad.", "Value corrected."),
         ["Requests.Rectify.ChooseField"] = new("Valitse korjattava tieto.", "Välj uppgiften som ska rättas.", "Choose the field to correct."),
         ["Requests.Rectify.NoConsumer"] = new(
-            "Tällä sivulla korjataan kuluttaja-asiakkaan tietoja; korjaa muut rajapinnan kautta.",
-            "Den här sidan rättar konsumentkunders uppgifter; rätta andra via gränssnittet.",
-            "This page corrects a consumer's details; correct others through the API."),
+            "Henkilöllä ei ole tällä sivulla korjattavia tietoja; korjaa muut rajapinnan kautta.",
+            "Personen har inga uppgifter som rättas på den här sidan; rätta andra via gränssnittet.",
+            "The person has no values this page corrects; correct others through the API."),
         ["Requests.Rectify.StartFirst"] = new("Tietoja korjataan, kun pyynnön käsittely on aloitettu.", "Uppgifter rättas när behandlingen har påbörjats.", "Values are corrected once handling has started."),
         ["Requests.Rectify.Recipients"] = new("Kenelle korjauksesta kerrotaan (19 art.)", "Vem som underrättas om rättelsen (art. 19)", "Who is told of the correction (Art 19)"),
         ["Requests.Rectify.RecipientsIntro"] = new(
@@ -260,9 +260,9 @@ public static class RequestPageTexts
         ["Requests.Limits.Scope.ProfilingObjection"] = new("ei profilointia", "ingen profilering", "no profiling"),
         ["Requests.Lift.Title"] = new("Poista rajoitus", "Häv begränsningen", "Lift"),
         ["Requests.Lift.Intro"] = new(
-            "Kerro henkilölle ennen rajoituksen poistamista (18 art. 3 kohta). Kirjaa syy.",
-            "Informera personen innan begränsningen hävs (art. 18.3). Ange skälet.",
-            "Tell the person before lifting (Art 18(3)). Record the reason."),
+            "Henkilölle lähtee kirje ennen kuin rajoitus poistetaan (18 art. 3 kohta): kirjoita syy niin, että hän ymmärtää sen.",
+            "Personen får ett brev innan begränsningen hävs (art. 18.3): skriv skälet så att hen förstår det.",
+            "A letter tells the person before the lift (Art 18(3)): write the reason so that they understand it."),
         ["Requests.Lift.Reason"] = new("Syy", "Skäl", "Reason"),
         ["Requests.Lift.Submit"] = new("Poista", "Häv", "Lift"),
         ["Requests.Lift.Saved"] = new("Rajoitus poistettu.", "Begränsningen hävd.", "Lifted."),
