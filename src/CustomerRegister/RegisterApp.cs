@@ -15,6 +15,7 @@ using CustomerRegister.Infrastructure;
 using CustomerRegister.Infrastructure.Jobs;
 using CustomerRegister.Localization;
 using CustomerRegister.Marketing;
+using CustomerRegister.Notice;
 using CustomerRegister.Protection;
 using CustomerRegister.Recordings;
 using CustomerRegister.Requests;
@@ -89,6 +90,7 @@ public static class RegisterApp
         services.AddJobsFeature();
         services.AddRetentionFeature(configuration);
         services.AddRecordingsFeature(configuration);
+        services.AddNoticeFeature(configuration);
         services.AddDemoFeature();
 
         services.AddProblemDetails();
@@ -150,6 +152,7 @@ public static class RegisterApp
         app.MapJobsFeature();
         app.MapRetentionFeature();
         app.MapRecordingsFeature();
+        app.MapNoticeFeature();
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();

@@ -1,0 +1,77 @@
+using CustomerRegister.Data;
+using CustomerRegister.Localization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CustomerRegister.Notice;
+
+public sealed record NoticeVersionResponse(int Number, DateTime PublishedAt, DateTime? Until);
+
+/// <summary>
+/// The published privacy notice: <c>/tietosuoja</c> (Finnish, or the visitor's chosen language), <c>/dataskydd</c>
+/// (Swedish), <c>/privacy</c> (English), any of them with <c>?lang=fi|sv|en</c>; its versions at
+/// <c>/tietosuoja/versiot</c> and <c>/tietosuoja/versiot/{n}</c>; the same as JSON under <c>/api/notice</c>. No sign-in.
+/// </summary>
+public static class NoticeFeature
+{
+    public const string Page = "/Notice/Pages/Notice";
+
+    public static IServiceCollection AddNoticeFeature(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<NoticeOptions>().Bind(configuration.GetSection(NoticeOptions.Section));
+        services.AddSingleton<NoticeWriter>();
+        services.AddScoped<NoticeVersions>();
+        services.AddScoped<IStartupStep, NoticeStartup>();
+        services.Configure<RazorPagesOptions>(o =>
+        {
+            o.Conventions.AddPageRoute(Page, "dataskydd");
+            o.Conventions.AddPageRoute(Page, "privacy");
+        });
+        services.PostConfigure<RequestLocalizationOptions>(o => o.RequestCultureProviders.Insert(0, new NoticeCultureProvider()));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapNoticeFeature(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/notice").WithTags("Privacy notice").AllowAnonymous();
+        group.MapGet("/", async (string? lang, NoticeVersions versions, CancellationToken ct) =>
+                TypedResults.Ok(await versions.CurrentAsync(Languages.Normalize(lang), ct)))
+            .WithName("GetNotice").WithSummary("The privacy notice in force (lang=fi|sv|en), with its version number and date.");
+        group.MapGet("/versions", async (NoticeVersions versions, CancellationToken ct) =>
+                TypedResults.Ok((await versions.ListAsync(ct)).Select(v => new NoticeVersionResponse(v.Number, v.PublishedAt, v.Until))))
+            .WithName("GetNoticeVersions").WithSummary("Every version of the privacy notice, newest first, with the time each was in force.");
+        group.MapGet("/versions/{number:int}", async Task<IResult> (int number, string? lang, NoticeVersions versions, CancellationToken ct) =>
+                await versions.GetAsync(number, Languages.Normalize(lang), ct) is { } v ? TypedResults.Ok(v) : TypedResults.NotFound())
+            .WithName("GetNoticeVersion").WithSummary("One version of the privacy notice as it was published (lang=fi|sv|en).");
+        return app;
+    }
+}
+
+/// <summary>
+/// The notice's own addresses choose its language: <c>/dataskydd</c> Swedish, <c>/privacy</c> English, and
+/// <c>?lang=</c> on any of the notice's addresses; otherwise the visitor's choice (cookie) or Finnish.
+/// </summary>
+public sealed class NoticeCultureProvider : RequestCultureProvider
+{
+    public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+    {
+        var path = httpContext.Request.Path;
+        string? language = null;
+        if (path.StartsWithSegments("/dataskydd", StringComparison.OrdinalIgnoreCase))
+        {
+            language = "sv";
+        }
+        else if (path.StartsWithSegments("/privacy", StringComparison.OrdinalIgnoreCase))
+        {
+            language = "en";
+        }
+
+        if ((language is not null || path.StartsWithSegments("/tietosuoja", StringComparison.OrdinalIgnoreCase))
+            && httpContext.Request.Query["lang"].ToString() is { } asked && Languages.IsSupported(asked))
+        {
+            language = asked;
+        }
+
+        return Task.FromResult(language is null ? null : new ProviderCultureResult(language));
+    }
+}
