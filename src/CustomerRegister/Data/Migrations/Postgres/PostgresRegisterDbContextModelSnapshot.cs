@@ -388,12 +388,12 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_invoices_subject_id");
 
-                    b.HasIndex("IssueDate", "SubjectId")
-                        .HasDatabaseName("ix_invoices_issue_date_subject_id");
-
-                    b.HasIndex(new[] { "DueDate", "Id" }, "ix_invoices_unpaid_due_date_id")
+                    b.HasIndex("DueDate", "Id")
                         .HasDatabaseName("ix_invoices_due_date_id")
                         .HasFilter("status IN ('Open', 'InCollection')");
+
+                    b.HasIndex("IssueDate", "SubjectId")
+                        .HasDatabaseName("ix_invoices_issue_date_subject_id");
 
                     b.ToTable("invoices", (string)null);
 
@@ -628,6 +628,11 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<int?>("NoticeVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("notice_version")
+                        .HasAnnotation("Register:Category", "customer.additional_info");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -1866,6 +1871,11 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasColumnName("kind")
                         .HasAnnotation("Register:Category", "marketing.permission");
 
+                    b.Property<int?>("NoticeVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("notice_version")
+                        .HasAnnotation("Register:Category", "marketing.permission");
+
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at")
@@ -2188,6 +2198,45 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     b.ToTable("web_events", (string)null);
 
                     b.HasAnnotation("Register:RetainedFrom", "OccurredAt");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Notice.NoticeVersion", b =>
+                {
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("InputsHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("inputs_hash");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("TextEn")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text_en");
+
+                    b.Property<string>("TextFi")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text_fi");
+
+                    b.Property<string>("TextSv")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text_sv");
+
+                    b.HasKey("Number")
+                        .HasName("pk_notice_versions");
+
+                    b.ToTable("notice_versions", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "the controller's published privacy notice: names no data subject");
                 });
 
             modelBuilder.Entity("CustomerRegister.Recordings.CallRecording", b =>
