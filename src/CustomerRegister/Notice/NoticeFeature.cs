@@ -1,4 +1,5 @@
 using CustomerRegister.Data;
+using CustomerRegister.Identity;
 using CustomerRegister.Localization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,6 +22,7 @@ public static class NoticeFeature
         services.AddOptions<NoticeOptions>().Bind(configuration.GetSection(NoticeOptions.Section));
         services.AddSingleton<NoticeWriter>();
         services.AddScoped<NoticeVersions>();
+        services.AddScoped<ProcessingRecords>();
         services.AddScoped<IStartupStep, NoticeStartup>();
         services.Configure<RazorPagesOptions>(o =>
         {
@@ -43,6 +45,20 @@ public static class NoticeFeature
         group.MapGet("/versions/{number:int}", async Task<IResult> (int number, string? lang, NoticeVersions versions, CancellationToken ct) =>
                 await versions.GetAsync(number, Languages.Normalize(lang), ct) is { } v ? TypedResults.Ok(v) : TypedResults.NotFound())
             .WithName("GetNoticeVersion").WithSummary("One version of the privacy notice as it was published (lang=fi|sv|en).");
+        app.MapGet("/api/catalog/record", async Task<IResult> (string? format, string? lang, ProcessingRecords records, CancellationToken ct) =>
+            {
+                var record = await records.BuildAsync(Languages.Normalize(lang), ct);
+                return format switch
+                {
+                    null or "json" => TypedResults.Ok(record),
+                    "csv" => TypedResults.File(ProcessingRecordFiles.Csv(record), ProcessingRecordFiles.CsvType, ProcessingRecordFiles.FileName(record, "csv")),
+                    "pdf" => TypedResults.File(ProcessingRecordFiles.Pdf(record), ProcessingRecordFiles.PdfType, ProcessingRecordFiles.FileName(record, "pdf")),
+                    _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["json, csv or pdf"] }),
+                };
+            })
+            .WithTags("Catalog").WithName("GetProcessingRecord")
+            .WithSummary("The record of processing activities (GDPR Art 30) from the catalogue and configuration (format=json|csv|pdf, lang=fi|sv|en).")
+            .RequirePermission(Permissions.CatalogRead);
         return app;
     }
 }

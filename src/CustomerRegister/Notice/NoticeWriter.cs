@@ -104,7 +104,8 @@ public sealed class NoticeWriter(
         new(T("Notice.Transfers.Logged", l)),
     ];
 
-    private IEnumerable<string> Security(string l)
+    /// <summary>The security measures (§ 9; Art 30(1)(g)): what the software enforces, then the configured ones.</summary>
+    public IEnumerable<string> Security(string l)
     {
         yield return F("Notice.Security.Roles", l, Roles.All.Count);
         yield return F("Notice.Security.SignIn", l, signIn.Value.MaxFailedAttempts);
