@@ -1,12 +1,15 @@
 using CustomerRegister.Data;
 using CustomerRegister.Identity;
 using CustomerRegister.Localization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CustomerRegister.Notice;
 
 public sealed record NoticeVersionResponse(int Number, DateTime PublishedAt, DateTime? Until);
+
+/// <summary>The notice in force with the list of every version, newest first.</summary>
+public sealed record NoticeResponse(int Number, DateTime PublishedAt, NoticeDocument Document, IReadOnlyList<NoticeVersionResponse> Versions);
 
 /// <summary>
 /// The published privacy notice: <c>/tietosuoja</c> (Finnish, or the visitor's chosen language), <c>/dataskydd</c>
@@ -15,8 +18,6 @@ public sealed record NoticeVersionResponse(int Number, DateTime PublishedAt, Dat
 /// </summary>
 public static class NoticeFeature
 {
-    public const string Page = "/Notice/Pages/Notice";
-
     public static IServiceCollection AddNoticeFeature(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<NoticeOptions>().Bind(configuration.GetSection(NoticeOptions.Section));
@@ -24,11 +25,6 @@ public static class NoticeFeature
         services.AddScoped<NoticeVersions>();
         services.AddScoped<ProcessingRecords>();
         services.AddScoped<IStartupStep, NoticeStartup>();
-        services.Configure<RazorPagesOptions>(o =>
-        {
-            o.Conventions.AddPageRoute(Page, "dataskydd");
-            o.Conventions.AddPageRoute(Page, "privacy");
-        });
         services.PostConfigure<RequestLocalizationOptions>(o => o.RequestCultureProviders.Insert(0, new NoticeCultureProvider()));
         return services;
     }
@@ -36,16 +32,32 @@ public static class NoticeFeature
     public static IEndpointRouteBuilder MapNoticeFeature(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/notice").WithTags("Privacy notice").AllowAnonymous();
-        group.MapGet("/", async (string? lang, NoticeVersions versions, CancellationToken ct) =>
-                TypedResults.Ok(await versions.CurrentAsync(Languages.Normalize(lang), ct)))
-            .WithName("GetNotice").WithSummary("The privacy notice in force (lang=fi|sv|en), with its version number and date.");
-        group.MapGet("/versions", async (NoticeVersions versions, CancellationToken ct) =>
-                TypedResults.Ok((await versions.ListAsync(ct)).Select(v => new NoticeVersionResponse(v.Number, v.PublishedAt, v.Until))))
-            .WithName("GetNoticeVersions").WithSummary("Every version of the privacy notice, newest first, with the time each was in force.");
-        group.MapGet("/versions/{number:int}", async Task<IResult> (int number, string? lang, NoticeVersions versions, CancellationToken ct) =>
-                await versions.GetAsync(number, Languages.Normalize(lang), ct) is { } v ? TypedResults.Ok(v) : TypedResults.NotFound())
+        group.MapGet("", async Task<Results<Ok<NoticeResponse>, ValidationProblem>> (string? lang, NoticeVersions versions, CancellationToken ct) =>
+            {
+                if (BadLanguage(lang) is { } bad)
+                {
+                    return bad;
+                }
+
+                var current = await versions.CurrentAsync(Languages.Normalize(lang), ct);
+                var list = await versions.ListAsync(ct);
+                return TypedResults.Ok(new NoticeResponse(current.Number, current.PublishedAt, current.Document,
+                    [.. list.Select(v => new NoticeVersionResponse(v.Number, v.PublishedAt, v.Until))]));
+            })
+            .WithName("GetNotice")
+            .WithSummary("The privacy notice in force (lang=fi|sv|en) with its version number and date, and every version with the time it was in force.");
+        group.MapGet("/versions/{number:int}", async Task<Results<Ok<PublishedNotice>, ValidationProblem, NotFound>> (
+                int number, string? lang, NoticeVersions versions, CancellationToken ct) =>
+            {
+                if (BadLanguage(lang) is { } bad)
+                {
+                    return bad;
+                }
+
+                return await versions.GetAsync(number, Languages.Normalize(lang), ct) is { } v ? TypedResults.Ok(v) : TypedResults.NotFound();
+            })
             .WithName("GetNoticeVersion").WithSummary("One version of the privacy notice as it was published (lang=fi|sv|en).");
-        app.MapGet("/api/catalog/record", async Task<IResult> (string? format, string? lang, ProcessingRecords records, CancellationToken ct) =>
+        app.MapGet("/api/catalog/record", async Task<Results<Ok<ProcessingRecord>, FileContentHttpResult, ValidationProblem>> (string? format, string? lang, ProcessingRecords records, CancellationToken ct) =>
             {
                 var record = await records.BuildAsync(Languages.Normalize(lang), ct);
                 return format switch
@@ -61,6 +73,11 @@ public static class NoticeFeature
             .RequirePermission(Permissions.CatalogRead);
         return app;
     }
+
+    private static ValidationProblem? BadLanguage(string? lang) =>
+        lang is null || Languages.IsSupported(lang)
+            ? null
+            : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["lang"] = ["fi, sv or en"] });
 }
 
 /// <summary>

@@ -32,7 +32,6 @@ public static class NoticeTexts
         ["Notice.S13"] = new("Profiloinnin olemassaolo", "Förekomst av profilering", "Profiling"),
 
         ["Notice.Address"] = new("Osoite: {0}", "Adress: {0}", "Address: {0}"),
-        ["Notice.Dpo"] = new("{0} (tietosuojavastaava)", "{0} (dataskyddsombud)", "{0} (data protection officer)"),
         ["Notice.ContactOf"] = new("{0}: {1}", "{0}: {1}", "{0}: {1}"),
         ["Notice.CustomerService"] = new("Asiakaspalvelu: {0}", "Kundtjänst: {0}", "Customer service: {0}"),
         ["Notice.Purposes.Intro"] = new(
@@ -130,7 +129,7 @@ public static class NoticeTexts
             "No decision with legal or similarly significant effects is made from profiling (Article 22). You can object to it at any time: your results are then removed and not computed again."),
 
         ["Notice.Version"] = new("Versio {0}, voimassa {1} alkaen", "Version {0}, gäller från {1}", "Version {0}, in force from {1}"),
-        ["Notice.Languages"] = new("Kieli", "Språk", "Language"),
+        ["Notice.Languages"] = new("Selosteen kieli", "Beskrivningens språk", "Language of the notice"),
         ["Notice.Versions"] = new("Aiemmat versiot", "Tidigare versioner", "Earlier versions"),
         ["Notice.Versions.Title"] = new("Tietosuojaselosteen versiot", "Dataskyddsbeskrivningens versioner", "Versions of the privacy notice"),
         ["Notice.Versions.Intro"] = new(

@@ -57,7 +57,8 @@ public sealed class NoticeWriter(
 
         if (controller.Value.ProtectionOfficer is { Length: > 0 } dpo)
         {
-            yield return F("Notice.Dpo", l, dpo);
+            // As configured, with its title (the letters sign with the same words).
+            yield return dpo;
         }
     }
 

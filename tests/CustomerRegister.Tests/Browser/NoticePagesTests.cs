@@ -100,7 +100,7 @@ public sealed class NoticePagesTests : IAsyncLifetime
 
             Assert.Equal(["Rekisterinpitäjä", "Tietosuojavastaava", "Käyttötarkoitus"], rows[0].Take(3));
             Assert.Equal(activities, rows.Count - 1);
-            Assert.Contains(rows, r => r[2] == "Laskutus ja sopimukset" && r[8].Contains("Laskutustiedot: 6 vuotta", StringComparison.Ordinal));
+            Assert.Contains(rows, r => r[2] == "Laskutus ja sopimukset" && r[8].Contains("Metallihyvitysten maksut: 6 vuotta", StringComparison.Ordinal));
         }
 
         var pdf = await dpo.Client.GetAsync("/api/catalog/record?format=pdf&lang=sv");

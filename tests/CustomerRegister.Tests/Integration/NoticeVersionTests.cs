@@ -24,8 +24,9 @@ public sealed class NoticeVersionTests
         {
             first = await NoticeTextAsync(app.Anonymous(), "/api/notice?lang=fi");
             Assert.Contains("24 kuukautta, ei koskaan lakisääteisiä aikoja pidempään", first);
-            var versions = await app.Anonymous().GetFromJsonAsync<JsonElement>("/api/notice/versions");
+            var versions = (await app.Anonymous().GetFromJsonAsync<JsonElement>("/api/notice")).GetProperty("versions");
             Assert.Equal(1, Assert.Single(versions.EnumerateArray()).GetProperty("number").GetInt32());
+            Assert.Equal(HttpStatusCode.BadRequest, (await app.Anonymous().GetAsync("/api/notice?lang=de")).StatusCode);
 
             // The same inputs again: no new version.
             var page = await app.Anonymous().GetAsync("/tietosuoja");
@@ -42,7 +43,7 @@ public sealed class NoticeVersionTests
             Assert.Contains("36 kuukautta, ei koskaan lakisääteisiä aikoja pidempään", text);
             Assert.DoesNotContain("24 kuukautta, ei koskaan", text);
 
-            var versions = (await client.GetFromJsonAsync<JsonElement>("/api/notice/versions")).EnumerateArray().ToList();
+            var versions = current.GetProperty("versions").EnumerateArray().ToList();
             Assert.Equal([2, 1], versions.Select(v => v.GetProperty("number").GetInt32()));
             Assert.Equal(JsonValueKind.Null, versions[0].GetProperty("until").ValueKind);
             Assert.Equal(versions[0].GetProperty("publishedAt").GetDateTime(), versions[1].GetProperty("until").GetDateTime());
@@ -55,6 +56,7 @@ public sealed class NoticeVersionTests
             Assert.Contains("Tämä on aiempi versio", old);
             Assert.Contains("24 kuukautta, ei koskaan", old);
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/tietosuoja/versiot/3")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/notice/versions/3")).StatusCode);
 
             // A consent given now records version 2, the notice the person could read.
             var service = await app.CreateUserAsync(Roles.CustomerService);

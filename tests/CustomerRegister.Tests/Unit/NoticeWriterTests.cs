@@ -25,7 +25,7 @@ public sealed class NoticeWriterTests
     ];
 
     private static NoticeWriter Writer(RetentionOptions? retention = null, RequestOptions? requests = null) => new(
-        Options.Create(new ControllerOptions { Email = "asiakaspalvelu@example.fi", ProtectionOfficer = "Testi Suojaaja", ProtectionOfficerEmail = "dpo@example.fi" }),
+        Options.Create(new ControllerOptions { Email = "asiakaspalvelu@example.fi", ProtectionOfficer = "Testi Suojaaja, tietosuojavastaava", ProtectionOfficerEmail = "dpo@example.fi" }),
         Options.Create(new NoticeOptions { Contacts = [new NoticeContact { Name = "Ilona Esimerkki", Role = new() { Fi = "markkinointi", En = "marketing" }, Email = "ilona@example.fi" }] }),
         Options.Create(new SignInLimitOptions()), Options.Create(new MailOptions()),
         new RetentionDates(Options.Create(retention ?? new RetentionOptions()), Options.Create(new BillingOptions()),
@@ -56,7 +56,7 @@ public sealed class NoticeWriterTests
         Assert.Contains("30 kuukautta, ei koskaan lakisääteisiä aikoja pidempään", text);
         Assert.Contains("Verkkokäyttäytymistiedot: 7 kuukautta", text);
         Assert.Contains("Rekisteröidyn pyynnöt: 4 vuotta", text);
-        Assert.Contains("Testi Suojaaja (tietosuojavastaava)", text);
+        Assert.Contains("Testi Suojaaja, tietosuojavastaava: dpo@example.fi", text);
         Assert.Contains("Ilona Esimerkki, markkinointi", text);
         Assert.Contains(SupervisoryAuthority.Email, text);
         Assert.DoesNotContain("Retention:", text);

@@ -34,6 +34,7 @@ internal sealed class ApiDocumentInfo : IOpenApiDocumentTransformer
         ["Public requests"] = "The public request form: submission and e-mail confirmation, without sign-in.",
         ["Mail"] = "Outgoing mail that could not be delivered.",
         ["Retention"] = "Retention previews and sweeps, legal holds and production units.",
+        ["Privacy notice"] = "The published privacy notice (notice § 1–13) written from the catalogue and configuration, and its versions; without sign-in.",
         ["Jobs"] = "Long work with progress (a sweep started with POST /api/retention/runs): started, running with its steps, done or failed with the reason.",
     };
 
