@@ -11,9 +11,11 @@ public static class DisclosuresFeature
         services.AddOptions<DisclosuresOptions>().Bind(configuration.GetSection(DisclosuresOptions.Section))
             .ValidateSettings(o => o.Invalid());
         services.AddScoped<DiscloseData>();
+        services.AddScoped<RecipientQueries>();
+        services.AddScoped<RecipientAdministration>();
         services.AddScoped<IStartupStep, RecipientSeeding>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapDisclosuresFeature(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapDisclosuresFeature(this IEndpointRouteBuilder app) => app.MapRecipients();
 }
