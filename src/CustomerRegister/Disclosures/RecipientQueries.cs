@@ -29,7 +29,7 @@ public sealed record RecipientResponse(
 
 /// <summary>One logged disclosure: to whom, whose data, which categories, for what, when and by whom.</summary>
 public sealed record DisclosureResponse(
-    Guid Id, Guid RecipientId, string RecipientName, Guid SubjectId, IReadOnlyList<string> CategoryKeys, string Purpose,
+    Guid Id, Guid RecipientId, string RecipientName, string CountryCode, Guid SubjectId, IReadOnlyList<string> CategoryKeys, string Purpose,
     DateTime DisclosedAt, string ActorKind, Guid? ActorId);
 
 /// <summary>The registry and the disclosure log, read: the one place pages, the API, the access report and Art 19 read them.</summary>
@@ -83,18 +83,20 @@ public sealed class RecipientQueries(RegisterDbContext db, AuditLog audit)
         var rows = await query.OrderByDescending(d => d.Id).Take(size!.Value + 1).ToListAsync(ct);
         audit.Add(new AuditEntry("disclosure.list", Purposes.Administration, EntityType: "recipient", EntityId: id.ToString()));
         await db.SaveChangesAsync(ct);
-        return Paging.Of(rows, size.Value, d => d.Id, d => Response(d, recipient.Name));
+        return Paging.Of(rows, size.Value, d => d.Id, d => Response(d, recipient.Name, recipient.CountryCode));
     }
 
     /// <summary>Everything disclosed of one person, oldest first (what the access report and Art 19 read); not audited.</summary>
-    public async Task<List<DisclosureResponse>> OfSubjectAsync(Guid subjectId, CancellationToken ct)
+    public Task<List<DisclosureResponse>> OfSubjectAsync(Guid subjectId, CancellationToken ct) => DisclosuresOfAsync(db, subjectId, ct);
+
+    /// <summary>The one read of a person's disclosure log, for callers that hold only the context (the access report).</summary>
+    public static async Task<List<DisclosureResponse>> DisclosuresOfAsync(RegisterDbContext db, Guid subjectId, CancellationToken ct)
     {
         var rows = await (from d in db.Set<Disclosure>().AsNoTracking()
                           join r in db.Set<Recipient>().AsNoTracking() on d.RecipientId equals r.Id
                           where d.SubjectId == subjectId
-                          orderby d.DisclosedAt, d.Id
-                          select new { d, r.Name }).ToListAsync(ct);
-        return [.. rows.Select(x => Response(x.d, x.Name))];
+                          select new { d, r.Name, r.CountryCode }).ToListAsync(ct);
+        return [.. rows.OrderBy(x => x.d.DisclosedAt).ThenBy(x => x.d.Id).Select(x => Response(x.d, x.Name, x.CountryCode))];
     }
 
     /// <summary>The person's disclosures for staff (the person page, the API): the read audited.</summary>
@@ -105,6 +107,6 @@ public sealed class RecipientQueries(RegisterDbContext db, AuditLog audit)
         return list;
     }
 
-    private static DisclosureResponse Response(Disclosure d, string recipientName) => new(
-        d.Id, d.RecipientId, recipientName, d.SubjectId, d.Categories, d.Purpose, d.DisclosedAt, d.ActorKind, d.ActorId);
+    private static DisclosureResponse Response(Disclosure d, string recipientName, string countryCode) => new(
+        d.Id, d.RecipientId, recipientName, countryCode, d.SubjectId, d.Categories, d.Purpose, d.DisclosedAt, d.ActorKind, d.ActorId);
 }
