@@ -1677,6 +1677,10 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("permissions");
 
+                    b.Property<Guid?>("RecipientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recipient_id");
+
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_at");
@@ -1687,6 +1691,9 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     b.HasIndex("KeyPrefix")
                         .IsUnique()
                         .HasDatabaseName("ix_api_clients_key_prefix");
+
+                    b.HasIndex("RecipientId")
+                        .HasDatabaseName("ix_api_clients_recipient_id");
 
                     b.ToTable("api_clients", (string)null);
 
@@ -4021,6 +4028,15 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_erasure_certificates_subject_subject_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Identity.ApiClient", b =>
+                {
+                    b.HasOne("CustomerRegister.Disclosures.Recipient", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_api_clients_recipients_recipient_id");
                 });
 
             modelBuilder.Entity("CustomerRegister.Identity.UserRecoveryCode", b =>

@@ -1670,6 +1670,10 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("permissions");
 
+                    b.Property<Guid?>("RecipientId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient_id");
+
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("revoked_at");
@@ -1680,6 +1684,9 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.HasIndex("KeyPrefix")
                         .IsUnique()
                         .HasDatabaseName("ix_api_clients_key_prefix");
+
+                    b.HasIndex("RecipientId")
+                        .HasDatabaseName("ix_api_clients_recipient_id");
 
                     b.ToTable("api_clients", (string)null);
 
@@ -4000,6 +4007,15 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_erasure_certificates_subject_subject_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Identity.ApiClient", b =>
+                {
+                    b.HasOne("CustomerRegister.Disclosures.Recipient", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_api_clients_recipients_recipient_id");
                 });
 
             modelBuilder.Entity("CustomerRegister.Identity.UserRecoveryCode", b =>
