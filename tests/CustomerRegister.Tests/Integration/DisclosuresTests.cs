@@ -138,4 +138,63 @@ public sealed class DisclosuresTests(RegisterFactory app) : IClassFixture<Regist
         var log = await dpo.Client.GetFromJsonAsync<JsonElement>($"/api/subjects/{subjectId}/disclosures");
         Assert.Equal(2, log.GetArrayLength());
     }
+
+    private HttpClient WithKey(string key)
+    {
+        var client = app.Anonymous();
+        client.DefaultRequestHeaders.Add(ApiKeyAuthentication.HeaderName, key);
+        return client;
+    }
+
+    private async Task<HttpClient> KeyAsync(HttpClient admin, Guid? recipientId)
+    {
+        var created = await admin.PostAsJsonAsync("/api/clients",
+            new { name = Unique("Konserni"), permissions = new[] { Permissions.GroupCompanyRead }, recipientId });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return WithKey((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("apiKey").GetString()!);
+    }
+
+    [Fact]
+    public async Task AKeyScopedToARecipientReadsOnlyItsCategoriesAndEachReadIsLoggedAsADisclosure()
+    {
+        var admin = await app.AdminAsync();
+        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
+        var subjectId = await ConsumerAsync(dpo.Client);
+
+        // A recipient that may receive the name and address only: its key reads no email or phone.
+        var created = await admin.PostAsJsonAsync("/api/recipients", Input(Unique("Kuljetus Oy"), "FI"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var recipient = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var key = await KeyAsync(admin, recipient.GetProperty("id").GetGuid());
+        var body = await key.GetFromJsonAsync<JsonElement>($"/api/group/subjects/{subjectId}");
+        Assert.Equal([Categories.Name.Id, Categories.Address.Id], body.GetProperty("categories").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal("Luovu", body.GetProperty("firstName").GetString());
+        Assert.Equal("Pori", body.GetProperty("city").GetString());
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("email").ValueKind);
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("phone").ValueKind);
+        await key.GetFromJsonAsync<JsonElement>($"/api/group/subjects/{subjectId}");
+
+        var log = (await dpo.Client.GetFromJsonAsync<JsonElement>($"/api/subjects/{subjectId}/disclosures")).EnumerateArray().ToList();
+        Assert.Equal(2, log.Count);
+        Assert.All(log, d =>
+        {
+            Assert.Equal(recipient.GetProperty("id").GetGuid(), d.GetProperty("recipientId").GetGuid());
+            Assert.Equal("client", d.GetProperty("actorKind").GetString());
+            Assert.Equal("customer_relationship", d.GetProperty("purpose").GetString());
+        });
+
+        // Ended, the recipient receives nothing more: 409 with the reason, nothing logged.
+        var ended = await admin.PostAsJsonAsync($"/api/recipients/{recipient.GetProperty("id").GetGuid()}/end",
+            new { version = recipient.GetProperty("version").GetInt64() });
+        Assert.Equal(HttpStatusCode.OK, ended.StatusCode);
+        var refused = await key.GetAsync($"/api/group/subjects/{subjectId}");
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(2, (await dpo.Client.GetFromJsonAsync<JsonElement>($"/api/subjects/{subjectId}/disclosures")).GetArrayLength());
+
+        // A key without a recipient discloses nothing; an unknown recipient is refused at creation.
+        Assert.Equal(HttpStatusCode.Conflict, (await (await KeyAsync(admin, null)).GetAsync($"/api/group/subjects/{subjectId}")).StatusCode);
+        var unknown = await admin.PostAsJsonAsync("/api/clients",
+            new { name = Unique("Tuntematon"), permissions = new[] { Permissions.GroupCompanyRead }, recipientId = Guid.NewGuid() });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+    }
 }
