@@ -8,6 +8,7 @@ using CustomerRegister.Catalog;
 using CustomerRegister.Customers;
 using CustomerRegister.Data;
 using CustomerRegister.Demo;
+using CustomerRegister.Disclosures;
 using CustomerRegister.Erasure;
 using CustomerRegister.Identity;
 using CustomerRegister.Identity.Pages.Account;
@@ -90,8 +91,11 @@ public static class RegisterApp
         services.AddJobsFeature();
         services.AddRetentionFeature(configuration);
         services.AddRecordingsFeature(configuration);
-        services.AddNoticeFeature(configuration);
         services.AddDemoFeature();
+        services.AddDisclosuresFeature(configuration);
+
+        // After the registry's seeding: the notice's first version names the recipients.
+        services.AddNoticeFeature(configuration);
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -152,6 +156,7 @@ public static class RegisterApp
         app.MapJobsFeature();
         app.MapRetentionFeature();
         app.MapRecordingsFeature();
+        app.MapDisclosuresFeature();
         app.MapNoticeFeature();
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
