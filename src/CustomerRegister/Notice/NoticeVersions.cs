@@ -18,7 +18,8 @@ public sealed record PublishedNotice(int Number, DateTime PublishedAt, bool Curr
 /// compares its hash with the latest stored version and stores a new version, dated now, when they differ: at start
 /// (<see cref="NoticeStartup"/>) and whenever the notice is read, so a changed setting is published before anyone reads it.
 /// </summary>
-public sealed class NoticeVersions(RegisterDbContext db, NoticeWriter writer, TimeProvider clock, ILogger<NoticeVersions> log)
+public sealed class NoticeVersions(
+    RegisterDbContext db, NoticeWriter writer, Disclosures.RecipientQueries recipients, TimeProvider clock, ILogger<NoticeVersions> log)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -29,7 +30,8 @@ public sealed class NoticeVersions(RegisterDbContext db, NoticeWriter writer, Ti
     /// <summary>The version in force, made now when the notice written from the current inputs differs from the latest stored one.</summary>
     public async Task<NoticeVersion> EnsureCurrentAsync(CancellationToken ct)
     {
-        var documents = Languages.All.Select(writer.Write).ToList();
+        var registry = await recipients.ListAsync(includeEnded: false, ct);
+        var documents = Languages.All.Select(l => writer.Write(l, registry)).ToList();
         var hash = Hash(documents);
         var latest = await LatestAsync(ct);
         if (latest?.InputsHash == hash)

@@ -1,4 +1,5 @@
 using CustomerRegister.Catalog;
+using CustomerRegister.Disclosures;
 using CustomerRegister.Identity;
 using CustomerRegister.Localization;
 using CustomerRegister.Requests;
@@ -11,7 +12,8 @@ namespace CustomerRegister.Notice;
 /// <summary>
 /// Writes the privacy notice (§ 1–13, the sections of the controller's published notice) from configuration
 /// (<see cref="ControllerOptions"/>, <see cref="NoticeOptions"/>) and the catalogue: purposes and bases from
-/// <see cref="Categories"/>, sources from <see cref="DataSource"/>, recipients from <see cref="Catalog.Recipients"/>,
+/// <see cref="Categories"/>, sources from <see cref="DataSource"/>, the active recipients of the registry
+/// (<see cref="RecipientQueries"/>, passed in) with what each may receive,
 /// retention periods as configured (<see cref="RetentionDates.PeriodOf"/>), the authority from
 /// <see cref="SupervisoryAuthority"/>. Nothing in it is typed twice: a changed setting changes the sentence that states it.
 /// </summary>
@@ -19,7 +21,7 @@ public sealed class NoticeWriter(
     IOptions<ControllerOptions> controller, IOptions<NoticeOptions> notice, IOptions<SignInLimitOptions> signIn,
     IOptions<MailOptions> mail, RetentionDates dates)
 {
-    public NoticeDocument Write(string language)
+    public NoticeDocument Write(string language, IReadOnlyList<Recipient> recipients)
     {
         var l = Languages.Normalize(language);
         var c = controller.Value;
@@ -34,7 +36,7 @@ public sealed class NoticeWriter(
             new(6, T("Notice.S6", l), Content(l)),
             new(7, T("Notice.S7", l), [new(T("Notice.Sources.Intro", l)),
                 NoticeBlock.List(Enum.GetValues<DataSource>().Select(s => UiText.Text("Source." + s).In(l))), new(T("Notice.Sources.Own", l))]),
-            new(8, T("Notice.S8", l), Disclosures(l)),
+            new(8, T("Notice.S8", l), Disclosures(l, recipients)),
             new(9, T("Notice.S9", l), [NoticeBlock.List(Security(l))]),
             new(10, T("Notice.S10", l), [new(T("Notice.Rights.Intro", l)), NoticeBlock.List(Rights(l)),
                 new(F("Notice.Rights.How", l, RightsForm, c.Email ?? ""))]),
@@ -96,14 +98,52 @@ public sealed class NoticeWriter(
         new(F("Notice.Content.Cctv", l, Period(RetentionRule.CctvRecording with { Period = RetentionPeriod.Months(Recordings.RecordingRules.MaxCctvMonths) }, l))),
     ];
 
-    private List<NoticeBlock> Disclosures(string l) =>
-    [
-        new(T("Notice.Transfers.None", l)),
-        new(F("Notice.Transfers.Group", l, controller.Value.Name,
-            string.Join(", ", Catalog.Recipients.GroupCompanies.Select(c => c.Name(l).ToLower(Display.Format))))),
-        new(T("Notice.Transfers.Collection", l)),
-        new(T("Notice.Transfers.Logged", l)),
-    ];
+    /// <summary>§ 8 from the registry's active recipients: transfers outside the EEA, group companies, agencies, others.</summary>
+    private List<NoticeBlock> Disclosures(string l, IReadOnlyList<Recipient> recipients)
+    {
+        var active = recipients.Where(r => r.IsActive).OrderBy(r => r.Kind).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+        var blocks = new List<NoticeBlock>();
+        var abroad = active.Where(r => !EeaCountries.Contains(r.CountryCode)).ToList();
+        if (abroad.Count == 0)
+        {
+            blocks.Add(new(T("Notice.Transfers.None", l)));
+        }
+        else
+        {
+            blocks.Add(new(T("Notice.Transfers.Abroad", l)));
+            blocks.Add(NoticeBlock.List(abroad.Select(r => $"{r.Name} ({r.CountryCode}): {T("Notice.Safeguard." + r.Safeguard, l)}")));
+        }
+
+        var group = active.Where(r => r.Kind == RecipientKind.GroupCompany).ToList();
+        if (group.Count > 0)
+        {
+            blocks.Add(new(F("Notice.Transfers.Group", l, controller.Value.Name, Names(group), CategoryWords(group, l))));
+        }
+
+        var agencies = active.Where(r => r.Kind == RecipientKind.CollectionAgency).ToList();
+        if (agencies.Count > 0)
+        {
+            blocks.Add(new(F("Notice.Transfers.Collection", l, Names(agencies), CategoryWords(agencies, l))));
+        }
+
+        var others = active.Where(r => r.Kind == RecipientKind.Other).ToList();
+        if (others.Count > 0)
+        {
+            blocks.Add(new(T("Notice.Transfers.Others", l)));
+            blocks.Add(NoticeBlock.List(others.Select(r =>
+                $"{r.Name} ({r.CountryCode}, {T("Notice.Role." + r.Role, l)}): {CategoryWords([r], l)}")));
+        }
+
+        blocks.Add(new(T("Notice.Transfers.Logged", l)));
+        return blocks;
+    }
+
+    private static string Names(IEnumerable<Recipient> recipients) =>
+        string.Join(", ", recipients.Select(r => $"{r.Name} ({r.CountryCode})"));
+
+    /// <summary>The categories any of the recipients may receive, in the catalogue's order, in words.</summary>
+    private static string CategoryWords(IReadOnlyList<Recipient> recipients, string l) =>
+        string.Join(", ", Categories.All.Where(c => recipients.Any(r => r.Categories.Contains(c.Id))).Select(c => c.Name(l).ToLower(Display.Format)));
 
     /// <summary>The security measures (§ 9; Art 30(1)(g)): what the software enforces, then the configured ones.</summary>
     public IEnumerable<string> Security(string l)

@@ -1,4 +1,5 @@
 using CustomerRegister.Catalog;
+using CustomerRegister.Disclosures;
 using CustomerRegister.Localization;
 using CustomerRegister.Requests;
 using CustomerRegister.Retention;
@@ -27,46 +28,47 @@ public sealed record ProcessingRecord(
 /// and DPO from configuration, the security measures of § 9. The record names the notice version it agrees with.
 /// </summary>
 public sealed class ProcessingRecords(
-    IOptions<ControllerOptions> controller, NoticeWriter writer, NoticeVersions versions, RetentionDates dates, TimeProvider clock)
+    IOptions<ControllerOptions> controller, NoticeWriter writer, NoticeVersions versions, RecipientQueries registry, RetentionDates dates,
+    TimeProvider clock)
 {
     public async Task<ProcessingRecord> BuildAsync(string language, CancellationToken ct)
     {
         var l = Languages.Normalize(language);
         var notice = await versions.EnsureCurrentAsync(ct);
+        var recipients = (await registry.ListAsync(includeEnded: false, ct)).OrderBy(r => r.Kind).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
         var c = controller.Value;
         var contacts = new[] { c.Email, c.ProtectionOfficerEmail }.OfType<string>().Where(e => e.Length > 0).ToList();
         var dpo = c.ProtectionOfficer is { Length: > 0 } name ? $"{name}{(c.ProtectionOfficerEmail is { Length: > 0 } e ? $", {e}" : "")}" : null;
         var activities = Purposes.All
             .Select(p => (Purpose: p, Categories: Categories.All.Where(x => x.Uses.Any(u => u.Purpose == p)).ToList()))
             .Where(x => x.Categories.Count > 0)
-            .Select(x => Activity(x.Purpose, x.Categories, l))
+            .Select(x => Activity(x.Purpose, x.Categories, recipients, l))
             .ToList();
         return new ProcessingRecord(l, clock.GetUtcNow().UtcDateTime, notice.Number, c.Name, contacts, dpo, activities, [.. writer.Security(l)]);
     }
 
-    private ProcessingActivity Activity(string purpose, IReadOnlyList<DataCategory> categories, string l)
+    private ProcessingActivity Activity(string purpose, IReadOnlyList<DataCategory> categories, IReadOnlyList<Recipient> registry, string l)
     {
         var bases = categories.SelectMany(c => c.Uses).Where(u => u.Purpose == purpose).Select(u => u.Basis).Distinct()
             .Select(b => UiText.Text("LegalBasis." + b).In(l)).ToList();
-        var recipients = new List<string>();
-        var toGroup = categories.Intersect(Catalog.Recipients.GroupCompanies).ToList();
-        if (toGroup.Count > 0)
-        {
-            recipients.Add(F("Record.Recipient.Group", l, string.Join(", ", toGroup.Select(c => c.Name(l).ToLower(Display.Format)))));
-        }
 
-        if (categories.Contains(Categories.Collection))
-        {
-            recipients.Add(T("Record.Recipient.Collection", l));
-        }
-
+        // Each active recipient of the registry that may receive any of the activity's categories, with those categories.
+        var recipients = (from r in registry
+                          let shared = categories.Where(c => r.Categories.Contains(c.Id)).ToList()
+                          where shared.Count > 0
+                          select F("Record.Recipient", l, r.Name, r.CountryCode, T("Notice.Role." + r.Role, l),
+                              string.Join(", ", shared.Select(c => c.Name(l).ToLower(Display.Format))))).ToList();
+        var abroad = registry.Where(r => !EeaCountries.Contains(r.CountryCode) && categories.Any(c => r.Categories.Contains(c.Id))).ToList();
+        var transfers = abroad.Count == 0
+            ? T("Notice.Transfers.None", l)
+            : string.Join("; ", abroad.Select(r => $"{r.Name} ({r.CountryCode}): {T("Notice.Safeguard." + r.Safeguard, l)}"));
         var erasure = categories.GroupBy(c => c.Retention)
             .Select(g => F("Record.Erasure", l, string.Join(", ", g.Select(c => c.Name(l))),
                 (dates.PeriodOf(g.Key) with { Setting = null }).In(l), g.Key.StartingEvent.In(l)))
             .ToList();
         return new ProcessingActivity(
             Purposes.Name(purpose, l), bases, Subjects(l), [.. categories.Select(c => c.Name(l))],
-            recipients.Count > 0 ? recipients : [T("Record.Recipient.None", l)], T("Notice.Transfers.None", l), erasure);
+            recipients.Count > 0 ? recipients : [T("Record.Recipient.None", l)], transfers, erasure);
     }
 
     /// <summary>The kinds of people in the register (<see cref="SubjectKind"/>), anonymised rows aside.</summary>

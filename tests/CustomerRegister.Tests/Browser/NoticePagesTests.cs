@@ -34,6 +34,9 @@ public sealed class NoticePagesTests : IAsyncLifetime
         await Expect(page.Locator("#s2")).ToContainTextAsync("Ilona Ruskoaho, viestintä ja markkinointi");
         await Expect(page.Locator("#s3")).ToContainTextAsync("ari.aalto@encorepalvelut.fi");
         await Expect(page.Locator("#s6")).ToContainTextAsync("Nauhoitteet säilytetään 2 kuukautta");
+        await Expect(page.Locator("#s8")).ToContainTextAsync("Tietoja ei siirretä EU:n eikä ETA:n ulkopuolelle.");
+        await Expect(page.Locator("#s8")).ToContainTextAsync("Encore Kierrätys Oy (FI), Encore Metalli Ab (SE)");
+        await Expect(page.Locator("#s8")).ToContainTextAsync("perintätoimistolle (Esimerkkiperintä Oy (FI))");
         await Expect(page.Locator("#s11")).ToContainTextAsync("24 kuukautta, ei koskaan lakisääteisiä aikoja pidempään");
         await Expect(page.Locator("#s12")).ToContainTextAsync("Tietosuojavaltuutetun toimisto");
         await Expect(page.Locator("#notice-version")).ToContainTextAsync("Versio 1, voimassa");
@@ -83,7 +86,8 @@ public sealed class NoticePagesTests : IAsyncLifetime
         await Expect(page.Locator("#record-controller")).ToContainTextAsync("Ari Aalto");
         var activities = await page.Locator(".record-activity").CountAsync();
         Assert.True(activities >= 8, $"{activities} activities");
-        await Expect(page.Locator("#record-activities")).ToContainTextAsync("Perintätoimisto (maksamattomat laskut)");
+        await Expect(page.Locator("#record-activities")).ToContainTextAsync("Esimerkkiperintä Oy (FI, rekisterinpitäjä): laskutustiedot");
+        await Expect(page.Locator("#record-activities")).ToContainTextAsync("Encore Metalli Ab (SE, rekisterinpitäjä): nimi");
         await Expect(page.Locator("#record-activities")).ToContainTextAsync("24 kuukautta");
         await Expect(page.Locator("#record-security")).ToContainTextAsync("lukitussa tilassa");
         await Infrastructure.Browser.CheckPageAsync(page, "notice-record");

@@ -1,5 +1,6 @@
 using CustomerRegister.Billing;
 using CustomerRegister.Catalog;
+using CustomerRegister.Disclosures;
 using CustomerRegister.Identity;
 using CustomerRegister.Notice;
 using CustomerRegister.Requests;
@@ -24,6 +25,24 @@ public sealed class NoticeWriterTests
         "Oikeus tehdä valitus valvontaviranomaiselle", "Profiloinnin olemassaolo",
     ];
 
+    private static Recipient Recipient(string name, string country, RecipientKind kind, IEnumerable<DataCategory> categories,
+        TransferSafeguard safeguard = TransferSafeguard.None) => new()
+        {
+            Id = Guid.NewGuid(),
+            Name = name,
+            CountryCode = country,
+            Kind = kind,
+            Role = RecipientRole.Controller,
+            CategoryKeys = Disclosures.Recipient.JoinKeys(categories.Select(c => c.Id)),
+            Safeguard = safeguard,
+        };
+
+    private static readonly Recipient[] Registry =
+    [
+        Recipient("Konserni Oy", "FI", RecipientKind.GroupCompany, Catalog.Recipients.GroupCompanies),
+        Recipient("Perintä Oy", "FI", RecipientKind.CollectionAgency, Catalog.Recipients.CollectionAgency),
+    ];
+
     private static NoticeWriter Writer(RetentionOptions? retention = null, RequestOptions? requests = null) => new(
         Options.Create(new ControllerOptions { Email = "asiakaspalvelu@example.fi", ProtectionOfficer = "Testi Suojaaja, tietosuojavastaava", ProtectionOfficerEmail = "dpo@example.fi" }),
         Options.Create(new NoticeOptions { Contacts = [new NoticeContact { Name = "Ilona Esimerkki", Role = new() { Fi = "markkinointi", En = "marketing" }, Email = "ilona@example.fi" }] }),
@@ -35,11 +54,11 @@ public sealed class NoticeWriterTests
     public void TheNoticeHasTheThirteenSectionsOfThePublishedNoticeInEveryLanguage()
     {
         var writer = Writer();
-        Assert.Equal(FinnishSections, writer.Write("fi").Sections.Select(s => s.Title));
-        Assert.Equal(Enumerable.Range(1, 13), writer.Write("fi").Sections.Select(s => s.Number));
+        Assert.Equal(FinnishSections, writer.Write("fi", Registry).Sections.Select(s => s.Title));
+        Assert.Equal(Enumerable.Range(1, 13), writer.Write("fi", Registry).Sections.Select(s => s.Number));
         foreach (var language in new[] { "sv", "en" })
         {
-            var document = writer.Write(language);
+            var document = writer.Write(language, Registry);
             Assert.Equal(13, document.Sections.Count);
             Assert.All(document.Sections.Zip(FinnishSections), p => Assert.NotEqual(p.Second, p.First.Title));
         }
@@ -48,7 +67,7 @@ public sealed class NoticeWriterTests
     [Fact]
     public void EveryCategoryPurposeAndConfiguredPeriodIsStated()
     {
-        var fi = Writer(new RetentionOptions { CustomerProfileMonths = 30, WebBehaviourMonths = 7 }, new RequestOptions { RetentionYears = 4 }).Write("fi");
+        var fi = Writer(new RetentionOptions { CustomerProfileMonths = 30, WebBehaviourMonths = 7 }, new RequestOptions { RetentionYears = 4 }).Write("fi", Registry);
         var text = fi.PlainText();
         Assert.All(Categories.All, c => Assert.Contains(c.NameFi, text));
         Assert.All(Purposes.All.Where(p => Categories.All.Any(c => c.Uses.Any(u => u.Purpose == p))),
@@ -60,17 +79,39 @@ public sealed class NoticeWriterTests
         Assert.Contains("Ilona Esimerkki, markkinointi", text);
         Assert.Contains(SupervisoryAuthority.Email, text);
         Assert.DoesNotContain("Retention:", text);
-        Assert.Contains("Ilona Esimerkki, marketing", Writer().Write("en").PlainText());
+        Assert.Contains("Ilona Esimerkki, marketing", Writer().Write("en", Registry).PlainText());
     }
 
     [Fact]
     public void TheHashChangesExactlyWhenAStatementChanges()
     {
-        static string Hash(NoticeWriter w) => NoticeVersions.Hash(new[] { "fi", "sv", "en" }.Select(w.Write));
+        static string Hash(NoticeWriter w, params Recipient[] registry) => NoticeVersions.Hash(new[] { "fi", "sv", "en" }.Select(l => w.Write(l, registry)));
         Assert.Equal(Hash(Writer()), Hash(Writer()));
         Assert.NotEqual(Hash(Writer()), Hash(Writer(new RetentionOptions { CustomerProfileMonths = 36 })));
 
         // A setting the notice does not state (the sweep's batch size) makes no new version.
         Assert.Equal(Hash(Writer()), Hash(Writer(new RetentionOptions { BatchSize = 5 })));
+
+        // A recipient added to the registry does.
+        Assert.NotEqual(Hash(Writer(), Registry), Hash(Writer(), [.. Registry, Recipient("Uusi Oy", "FI", RecipientKind.Other, [Categories.Name])]));
+    }
+
+    [Fact]
+    public void Section8NamesTheRegistrysRecipientsWhatEachReceivesAndEveryTransferOutsideTheEea()
+    {
+        var s8 = Writer().Write("fi", Registry).Sections[7];
+        var text = string.Join('\n', s8.Blocks.Select(b => b.Text ?? string.Join('\n', b.Items!)));
+        Assert.Contains("Tietoja ei siirretä EU:n eikä ETA:n ulkopuolelle.", text);
+        Assert.Contains("tytär- ja yhteisyrityksille (Konserni Oy (FI)) samaa asiakasta palvellakseen; niille luovutetaan vain: nimi, sähköpostiosoite, puhelinnumero, osoite.", text);
+        Assert.Contains("perintätoimistolle (Perintä Oy (FI))", text);
+
+        var abroad = Recipient("Pilvi Inc", "US", RecipientKind.Other, [Categories.Email], TransferSafeguard.StandardContractualClauses);
+        var ended = Recipient("Vanha Oy", "FI", RecipientKind.Other, [Categories.Phone]);
+        ended.EndedAt = DateTime.UtcNow;
+        var with = Writer().Write("fi", [.. Registry, abroad, ended]).PlainText();
+        Assert.DoesNotContain("Tietoja ei siirretä", with);
+        Assert.Contains("Pilvi Inc (US): komission vakiosopimuslausekkeet (46 artikla)", with);
+        Assert.Contains("Pilvi Inc (US, rekisterinpitäjä): sähköpostiosoite", with);
+        Assert.DoesNotContain("Vanha Oy", with);
     }
 }
