@@ -9,6 +9,7 @@ using CustomerRegister.Catalog;
 using CustomerRegister.Customers;
 using CustomerRegister.Data;
 using CustomerRegister.Demo;
+using CustomerRegister.Disclosures;
 using CustomerRegister.Erasure;
 using CustomerRegister.Identity;
 using CustomerRegister.Identity.Pages.Account;
@@ -17,6 +18,7 @@ using CustomerRegister.Infrastructure.Jobs;
 using CustomerRegister.Localization;
 using CustomerRegister.Marketing;
 using CustomerRegister.Profiling;
+using CustomerRegister.Notice;
 using CustomerRegister.Protection;
 using CustomerRegister.Recordings;
 using CustomerRegister.Requests;
@@ -94,6 +96,10 @@ public static class RegisterApp
         services.AddRecordingsFeature(configuration);
         services.AddBreachesFeature();
         services.AddDemoFeature();
+        services.AddDisclosuresFeature(configuration);
+
+        // After the registry's seeding: the notice's first version names the recipients.
+        services.AddNoticeFeature(configuration);
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -156,6 +162,8 @@ public static class RegisterApp
         app.MapRetentionFeature();
         app.MapRecordingsFeature();
         app.MapBreachesFeature();
+        app.MapDisclosuresFeature();
+        app.MapNoticeFeature();
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();

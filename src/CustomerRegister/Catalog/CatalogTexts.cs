@@ -13,6 +13,7 @@ public static class CatalogTexts
             "Rekisterin henkilötiedot tietoryhmittäin: mihin niitä käytetään ja millä perusteella, mistä ne saadaan, kuinka kauan niitä säilytetään ja kuka saa lukea ja muuttaa niitä. Seloste luetaan suoraan ohjelman määrityksistä, joten se vastaa aina käytössä olevaa versiota.",
             "Registrets personuppgifter per kategori: vad de används till och på vilken grund, varifrån de kommer, hur länge de sparas och vem som får läsa och ändra dem. Registret läses direkt ur programmets definitioner och motsvarar alltid den version som används.",
             "The register's personal data by category: what it is used for and on which basis, where it comes from, how long it is kept and who may read and change it. The record is read from the application's own definitions, so it always matches the version in use."),
+        ["Catalog.Record"] = new("Seloste 30 artiklan mukaan (CSV, PDF)", "Register enligt artikel 30 (CSV, PDF)", "Article 30 record (CSV, PDF)"),
         ["Catalog.Print"] = new("Tulosta", "Skriv ut", "Print"),
         ["Catalog.Printed"] = new("Tulostettu {0}", "Utskriven {0}", "Printed {0}"),
         ["Catalog.Contents"] = new("Sisältö", "Innehåll", "Contents"),

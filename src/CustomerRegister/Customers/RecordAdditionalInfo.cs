@@ -3,7 +3,7 @@ using CustomerRegister.Infrastructure;
 namespace CustomerRegister.Customers;
 
 /// <summary>Records information the person gave with consent, with the consent wording it rests on; corrects it as of the version read.</summary>
-public sealed class RecordAdditionalInfo(SubjectRecordWrites writes, TimeProvider clock)
+public sealed class RecordAdditionalInfo(SubjectRecordWrites writes, TimeProvider clock, Notice.NoticeVersions notices)
 {
     public async Task<Outcome<AdditionalInfo>> CreateAsync(Guid subjectId, AdditionalInfoRequest request, CancellationToken ct)
     {
@@ -17,6 +17,7 @@ public sealed class RecordAdditionalInfo(SubjectRecordWrites writes, TimeProvide
 
         var info = new AdditionalInfo { Id = Guid.CreateVersion7(), SubjectId = subjectId, Source = request.Source!.Value };
         input.ApplyTo(info);
+        info.NoticeVersion = await notices.InForceAtAsync(info.ConsentedAt, ct);
         return await writes.CreateAsync(info, "additional_info", ct);
     }
 

@@ -144,5 +144,6 @@ internal sealed class AdditionalInfoConfiguration : IEntityTypeConfiguration<Add
         b.Property(a => a.ConsentText).HasMaxLength(1000).IsPersonal(Categories.AdditionalInfo);
         b.Property(a => a.ConsentVersion).HasMaxLength(50).IsPersonal(Categories.AdditionalInfo);
         b.Property(a => a.ConsentedAt).IsPersonal(Categories.AdditionalInfo);
+        b.Property(a => a.NoticeVersion).IsPersonal(Categories.AdditionalInfo);
     }
 }

@@ -54,7 +54,7 @@ public sealed record AdditionalInfoRequest(
 
 public sealed record AdditionalInfoResponse(
     Guid Id, Guid SubjectId, string Text, string ConsentText, string? ConsentVersion, DateTime ConsentedAt,
-    DataSource Source, DateTime CreatedAt, DateTime UpdatedAt, long Version);
+    DataSource Source, DateTime CreatedAt, DateTime UpdatedAt, long Version, int? NoticeVersion = null);
 
 public sealed record WithdrawConsentRequest(long? Version);
 
@@ -86,5 +86,5 @@ public static class RelationshipMapping
         f.Id, f.SubjectId, f.ReceivedAt, f.Channel, f.Text, f.Rating, f.Handled, f.Source, f.CreatedAt, f.UpdatedAt, f.Version);
 
     public static AdditionalInfoResponse ToResponse(this AdditionalInfo a) => new(
-        a.Id, a.SubjectId, a.Text, a.ConsentText, a.ConsentVersion, a.ConsentedAt, a.Source, a.CreatedAt, a.UpdatedAt, a.Version);
+        a.Id, a.SubjectId, a.Text, a.ConsentText, a.ConsentVersion, a.ConsentedAt, a.Source, a.CreatedAt, a.UpdatedAt, a.Version, a.NoticeVersion);
 }

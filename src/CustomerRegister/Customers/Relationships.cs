@@ -205,4 +205,7 @@ public sealed class AdditionalInfo : SubjectRecord, IVersioned
     public string? ConsentVersion { get; set; }
 
     public DateTime ConsentedAt { get; set; }
+
+    /// <summary>The privacy notice version in force when the person consented (<c>/tietosuoja/versiot/{n}</c>).</summary>
+    public int? NoticeVersion { get; set; }
 }

@@ -30,6 +30,12 @@ public sealed class ApiClient
     /// <summary>The approving DPO: never the creator.</summary>
     public Guid? ApprovedBy { get; set; }
 
+    /// <summary>
+    /// The registered recipient (<c>Disclosures/Recipient</c>) a group company's key reads for: it receives only that
+    /// recipient's categories, each read logged as a disclosure. Null for keys that disclose nothing.
+    /// </summary>
+    public Guid? RecipientId { get; set; }
+
     public IReadOnlyList<string> PermissionList =>
         Permissions.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Identity;
 
-public sealed record NewApiClient(string? Name, IReadOnlyList<string>? Permissions);
+public sealed record NewApiClient(string? Name, IReadOnlyList<string>? Permissions, Guid? RecipientId = null);
 
 /// <summary>A created client and its key, returned this once; only the key's hash is kept.</summary>
 public sealed record CreatedApiClient(ApiClient Client, string ApiKey);
@@ -28,6 +28,16 @@ public sealed class ApiClientAdministration(RegisterDbContext db, AuditLog audit
         "Tuntemattomia oikeuksia: {0}.",
         "Okända behörigheter: {0}.",
         "Unknown permission(s): {0}.");
+
+    private static readonly LocalText NoSuchRecipient = new(
+        "Valitse rekisteristä voimassa oleva vastaanottaja.",
+        "Välj en aktiv mottagare ur registret.",
+        "Choose an active recipient from the registry.");
+
+    private static readonly LocalText RecipientOnlyForGroupRead = new(
+        "Vastaanottaja valitaan vain avaimelle, jolla on konserniyhtiön luku.",
+        "Mottagare väljs bara för en nyckel med koncernbolagets läsning.",
+        "A recipient is chosen only for a key with the group company read.");
 
     private static readonly LocalText Revoked = new(
         "Avain on peruttu.",
@@ -59,6 +69,18 @@ public sealed class ApiClientAdministration(RegisterDbContext db, AuditLog audit
             errors.Add("permissions", UnknownPermissions.Format(string.Join(", ", unknown)));
         }
 
+        if (input.RecipientId is { } recipientId)
+        {
+            if (input.Permissions?.Contains(Permissions.GroupCompanyRead) != true)
+            {
+                errors.Add("recipientId", RecipientOnlyForGroupRead);
+            }
+            else if (!await db.Set<Disclosures.Recipient>().AnyAsync(r => r.Id == recipientId && r.EndedAt == null, ct))
+            {
+                errors.Add("recipientId", NoSuchRecipient);
+            }
+        }
+
         if (errors.Any)
         {
             return Outcome.Invalid(errors);
@@ -74,10 +96,11 @@ public sealed class ApiClientAdministration(RegisterDbContext db, AuditLog audit
             Permissions = string.Join(' ', input.Permissions!.Distinct()),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             CreatedBy = creator ?? Guid.Empty,
+            RecipientId = input.RecipientId,
         };
         db.Set<ApiClient>().Add(client);
         audit.Add(new AuditEntry("client.create", Purposes.Administration, EntityType: "api_client",
-            EntityId: client.Id.ToString(), Fields: ["name", "permissions"], Grants: client.PermissionList));
+            EntityId: client.Id.ToString(), Fields: input.RecipientId is null ? ["name", "permissions"] : ["name", "permissions", "recipient_id"], Grants: client.PermissionList));
         await db.SaveChangesAsync(ct);
         return new CreatedApiClient(client, key);
     }

@@ -5,11 +5,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CustomerRegister.Identity;
 
-public sealed record CreateApiClientRequest(string? Name, string[]? Permissions);
+public sealed record CreateApiClientRequest(string? Name, string[]? Permissions, Guid? RecipientId = null);
 
 public sealed record ApiClientResponse(
     Guid Id, string Name, string KeyPrefix, IReadOnlyList<string> Permissions, DateTime CreatedAt, DateTime? RevokedAt,
-    bool Pending, DateTime? ApprovedAt, Guid? ApprovedBy);
+    bool Pending, DateTime? ApprovedAt, Guid? ApprovedBy, Guid? RecipientId);
 
 public sealed record CreatedApiClientResponse(ApiClientResponse Client, string ApiKey);
 
@@ -23,7 +23,7 @@ public static class ApiClientsApi
                 TypedResults.Ok((await clients.ListAsync(ct)).Select(ToResponse).ToList()))
             .WithName("ListApiClients").WithSummary("Every integration client with its key prefix, permissions and state.");
         group.MapPost("/", CreateAsync).WithName("CreateApiClient")
-            .WithSummary("Create a client and its key (returned this once); a key beyond the integration permissions is pending until approved.");
+            .WithSummary("Create a client and its key (returned this once); a key beyond the integration permissions is pending until approved; a group company's key names its recipient (recipientId).");
         group.MapPost("/{id:guid}/revoke", RevokeAsync).WithName("RevokeApiClient")
             .WithSummary("Revoke a client's key: it stops signing in at once.");
         app.MapGet("/api/clients/pending", async (ApiClientAdministration clients, CancellationToken ct) =>
@@ -39,7 +39,7 @@ public static class ApiClientsApi
     private static async Task<Results<Created<CreatedApiClientResponse>, ValidationProblem>> CreateAsync(
         CreateApiClientRequest request, ApiClientAdministration clients, ClaimsPrincipal me, CancellationToken ct)
     {
-        var outcome = await clients.CreateAsync(new NewApiClient(request.Name, request.Permissions), AuditLog.Actor(me).Id, ct);
+        var outcome = await clients.CreateAsync(new NewApiClient(request.Name, request.Permissions, request.RecipientId), AuditLog.Actor(me).Id, ct);
         return outcome.Value is { } created
             ? TypedResults.Created($"/api/clients/{created.Client.Id}", new CreatedApiClientResponse(ToResponse(created.Client), created.ApiKey))
             : outcome.Errors!.Problem();
@@ -72,5 +72,5 @@ public static class ApiClientsApi
     }
 
     public static ApiClientResponse ToResponse(ApiClient c) =>
-        new(c.Id, c.Name, c.KeyPrefix, c.PermissionList, c.CreatedAt, c.RevokedAt, c.IsPending, c.ApprovedAt, c.ApprovedBy);
+        new(c.Id, c.Name, c.KeyPrefix, c.PermissionList, c.CreatedAt, c.RevokedAt, c.IsPending, c.ApprovedAt, c.ApprovedBy, c.RecipientId);
 }

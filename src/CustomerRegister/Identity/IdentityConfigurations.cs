@@ -15,6 +15,7 @@ internal sealed class ApiClientConfiguration : IEntityTypeConfiguration<ApiClien
         b.HasIndex(c => c.KeyPrefix).IsUnique();
         b.Property(c => c.KeyHash).HasMaxLength(32);
         b.Property(c => c.Permissions).HasMaxLength(2000);
+        b.HasOne<Disclosures.Recipient>().WithMany().HasForeignKey(c => c.RecipientId).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(c => c.PermissionList);
         b.Ignore(c => c.IsPending);
     }

@@ -18,7 +18,7 @@ public sealed partial class SettingsOverview(IConfiguration configuration)
     public static readonly IReadOnlyList<string> Sections =
     [
         "Register", "Database", "ConnectionStrings", "DataProtection", "Recordings", "Api", "Auth", "Network", "Audit", "Billing",
-        "Demo", "Requests", "Marketing", "Retention", "Mail", "Vehicles", "Controller",
+        "Demo", "Requests", "Marketing", "Retention", "Mail", "Vehicles", "Controller", "Notice",
     ];
 
     public IReadOnlyList<SettingsSectionResponse> List() =>

@@ -21,7 +21,7 @@ public sealed record ConsentEntryRequest(
 public sealed record ConsentEntryResponse(
     Guid Id, Guid SubjectId, MarketingChannel Channel, string Purpose, ConsentEntryKind Kind, DataSource Source, DateTime OccurredAt,
     string? WordingVersion, string? Evidence, string RecordedByKind, Guid? RecordedById, DateTime RecordedAt,
-    Guid? RelationshipId, Guid? InvoiceId, bool? OptOutOffered, string? ServiceLine);
+    Guid? RelationshipId, Guid? InvoiceId, bool? OptOutOffered, string? ServiceLine, int? NoticeVersion = null);
 
 public sealed record ConsentLedgerResponse(
     Guid SubjectId, SubjectKind SubjectKind, IReadOnlyList<ConsentDecision> State, IReadOnlyList<ConsentEntryResponse> Ledger);
@@ -34,7 +34,8 @@ public sealed record CanContactResponse(
 /// The direct-marketing ledger's use cases: read a person's ledger and the state derived from it, ask whether a
 /// contact is allowed, append an entry. Entries are never changed or deleted.
 /// </summary>
-public sealed class ConsentLedger(RegisterDbContext db, AuditLog audit, IOptions<MarketingOptions> options, TimeProvider clock)
+public sealed class ConsentLedger(
+    RegisterDbContext db, AuditLog audit, IOptions<MarketingOptions> options, TimeProvider clock, Notice.NoticeVersions notices)
 {
     private static readonly LocalText UnknownServiceLine = new(
         "Tuntematon palvelulinja: jokin näistä: {0}.",
@@ -173,6 +174,7 @@ public sealed class ConsentLedger(RegisterDbContext db, AuditLog audit, IOptions
             InvoiceId = claim.InvoiceId,
             OptOutOffered = claim.OptOutOffered,
             ServiceLine = claim.ServiceLine,
+            NoticeVersion = await notices.InForceAtAsync(occurredAt ?? now, ct),
         };
         db.Add(entry);
         audit.Add(new AuditEntry("marketing.consent.append", Purposes.Marketing, subjectId, Entity, entry.Id.ToString(),

@@ -16,6 +16,7 @@ internal sealed class MarketingConsentConfiguration : IEntityTypeConfiguration<M
         b.Property(c => c.OccurredAt).IsPersonal(Categories.MarketingPermission);
         b.Property(c => c.WordingVersion).HasMaxLength(50).IsPersonal(Categories.MarketingPermission);
         b.Property(c => c.Evidence).HasMaxLength(500).IsPersonal(Categories.MarketingPermission);
+        b.Property(c => c.NoticeVersion).IsPersonal(Categories.MarketingPermission);
         b.Property(c => c.RecordedByKind).HasMaxLength(10).IsNotPersonal("kind of actor who recorded the entry (staff user or API client)");
         b.Property(c => c.RecordedById).IsNotPersonal("id of the staff user or API client who recorded the entry");
         b.Property(c => c.SupersededAt).IsPersonal(Categories.MarketingPermission);

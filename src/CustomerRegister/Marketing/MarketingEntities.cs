@@ -44,6 +44,9 @@ public sealed class MarketingConsent : SubjectRecord
     /// <summary>Version of the text the person agreed to or was told, e.g. <c>email-2026-01</c>.</summary>
     public string? WordingVersion { get; set; }
 
+    /// <summary>The privacy notice version in force when the person gave or refused (<c>/tietosuoja/versiot/{n}</c>).</summary>
+    public int? NoticeVersion { get; set; }
+
     /// <summary>Reference to the evidence: web form id, call recording id, letter scan id, order number.</summary>
     public string? Evidence { get; set; }
 

@@ -101,5 +101,5 @@ public static class MarketingLedger
 
     public static ConsentEntryResponse Response(MarketingConsent c) => new(
         c.Id, c.SubjectId, c.Channel, c.Purpose, c.Kind, c.Source, c.OccurredAt, c.WordingVersion, c.Evidence, c.RecordedByKind,
-        c.RecordedById, c.CreatedAt, c.RelationshipId, c.InvoiceId, c.OptOutOffered, c.ServiceLine);
+        c.RecordedById, c.CreatedAt, c.RelationshipId, c.InvoiceId, c.OptOutOffered, c.ServiceLine, c.NoticeVersion);
 }

@@ -41,8 +41,11 @@ public sealed record ReportCategory(
 /// <summary>A collection agency that received the person's unpaid invoice, and when (for the letter).</summary>
 public sealed record ReportHandover(DateTime At, string Agency);
 
+/// <summary>One logged disclosure of the person (Disclosures/): when, to whom, which categories (in words), for what.</summary>
+public sealed record ReportDisclosure(DateTime At, string Recipient, string CountryCode, IReadOnlyList<string> Categories, string Purpose);
+
 public sealed record ReportRecipients(IReadOnlyList<string> Groups, string Disclosures, IReadOnlyList<string> CollectionCases,
-    [property: JsonIgnore] IReadOnlyList<ReportHandover>? Handovers = null);
+    [property: JsonIgnore] IReadOnlyList<ReportHandover>? Handovers = null, IReadOnlyList<ReportDisclosure>? Disclosed = null);
 
 public sealed record ReportAuthority(string Name, string Address, string Email, string Phone, string Web);
 

@@ -65,11 +65,15 @@ public sealed class AccessReportBuilder(
         var cases = await db.Set<CollectionCase>().AsNoTracking().Where(c => c.SubjectId == subjectId)
             .OrderBy(c => c.OpenedAt).Select(c => new { c.AgencyName, c.OpenedAt }).ToListAsync(ct);
         var handed = AccessReportTexts.T("handed", language);
+        var disclosed = (await Disclosures.RecipientQueries.DisclosuresOfAsync(db, subjectId, ct)).Select(d => new ReportDisclosure(
+            d.DisclosedAt, d.RecipientName, d.CountryCode, [.. d.CategoryKeys.Select(k => Catalog.Categories.Get(k).Name(language))],
+            Purposes.Name(d.Purpose, language))).ToList();
         var recipients = new ReportRecipients(
             [AccessReportTexts.T("recipient.group", language), AccessReportTexts.T("recipient.collection", language)],
-            AccessReportTexts.T("disclosures", language),
+            AccessReportTexts.T(disclosed.Count == 0 ? "disclosures" : "disclosures.made", language),
             [.. cases.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.OpenedAt:yyyy-MM-dd}: {handed} {c.AgencyName}"))],
-            [.. cases.Select(c => new ReportHandover(c.OpenedAt, c.AgencyName))]);
+            [.. cases.Select(c => new ReportHandover(c.OpenedAt, c.AgencyName))],
+            disclosed);
 
         var events = await db.Set<AuditEvent>().AsNoTracking().Where(e => e.SubjectId == subjectId)
             .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)

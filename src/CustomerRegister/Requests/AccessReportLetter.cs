@@ -202,11 +202,11 @@ public static class AccessReportLetter
         var l = r.Language;
         var group = AccessReportWords.List([.. Catalog.Recipients.GroupCompanies.Select(c => Lower(c.Name(l)))], l);
         yield return new LetterParagraph(string.Format(System.Globalization.CultureInfo.InvariantCulture, T("letter.group", l), r.Controller.Name, group));
-        var disclosed = r.Accesses.Where(a => a.Action == "subject.disclose").ToList();
-        if (disclosed.Count > 0)
+        if (r.Recipients.Disclosed is { Count: > 0 } disclosed)
         {
-            yield return new LetterList([.. disclosed.GroupBy(a => a.ActorName ?? T("letter.group.company", l))
-                .Select(g => $"{g.Key}: {Span(g.Select(a => a.At).ToList(), l)}")]);
+            yield return new LetterParagraph(r.Recipients.Disclosures);
+            yield return new LetterList([.. disclosed.GroupBy(d => (d.Recipient, Categories: string.Join(", ", d.Categories), d.Purpose))
+                .Select(g => $"{g.Key.Recipient}: {g.Key.Categories} ({Lower(g.Key.Purpose)}), {Span([.. g.Select(d => d.At)], l)}")]);
         }
 
         if (r.Recipients.Handovers is { Count: > 0 } handovers)

@@ -44,6 +44,8 @@ public static class AccessReportTexts
             "A debt-collection agency for unpaid invoices"),
         ["disclosures"] = new("Järjestelmään ei ole kirjattu tietojenne luovutuksia.", "Inga utlämnanden av era uppgifter har registrerats i systemet.",
             "No disclosures of your data are recorded in the system."),
+        ["disclosures.made"] = new("Järjestelmään kirjatut tietojenne luovutukset:", "Utlämnanden av era uppgifter som registrerats i systemet:",
+            "Disclosures of your data recorded in the system:"),
         ["handed"] = new("luovutettu perintään", "överlämnad för indrivning till", "handed to"),
         ["transfers"] = new("Tietoja ei siirretä EU:n tai ETA:n ulkopuolelle.", "Uppgifterna överförs inte utanför EU eller EES.",
             "The data are not transferred outside the EU or the EEA."),

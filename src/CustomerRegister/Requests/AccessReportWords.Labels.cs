@@ -56,6 +56,7 @@ public static partial class AccessReportWords
     private static readonly Dictionary<string, LocalText> Labels = new(StringComparer.Ordinal)
     {
         ["FirstName"] = new("Etunimi", "Förnamn", "First name"),
+        ["NoticeVersion"] = new("Tietosuojaselosteen versio", "Dataskyddsbeskrivningens version", "Privacy notice version"),
         ["LastName"] = new("Sukunimi", "Efternamn", "Last name"),
         ["Street"] = new("Katuosoite", "Gatuadress", "Street address"),
         ["PostalCode"] = new("Postinumero", "Postnummer", "Postcode"),

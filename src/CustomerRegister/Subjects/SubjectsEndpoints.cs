@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
@@ -20,14 +22,15 @@ public static class SubjectsEndpoints
     /// <summary>A group company's scoped read; see <see cref="GroupCompanyQueries"/>.</summary>
     public static IEndpointRouteBuilder MapGroupCompany(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/group/subjects/{id:guid}", async Task<Results<Ok<GroupSubjectResponse>, NotFound, ValidationProblem>> (
-                    Guid id, Access access, GroupCompanyQueries group, CancellationToken ct) =>
+        app.MapGet("/api/group/subjects/{id:guid}", async Task<Results<Ok<GroupSubjectResponse>, ValidationProblem, NotFound,
+                    Conflict<HttpValidationProblemDetails>>> (Guid id, Access access, GroupCompanyQueries group, ClaimsPrincipal me,
+                    CancellationToken ct) =>
                 access.Purpose(Purposes.CustomerRelationship) is not { } purpose
                     ? Access.UnknownPurpose()
-                    : await group.GetAsync(id, purpose, ct) is { IsOk: true } outcome ? TypedResults.Ok(outcome.Value!) : TypedResults.NotFound())
+                    : (await group.GetAsync(id, AuditLog.Actor(me) is (AuditLog.ActorClient, { } client) ? client : null, purpose, ct)).ToOk())
             .WithTags("Group companies").RequirePermission(Permissions.GroupCompanyRead)
             .WithName("GetGroupSubject")
-            .WithSummary("The contact details disclosed to group companies (notice § 8); X-Purpose names the purpose (default customer_relationship).");
+            .WithSummary("What the key's recipient may receive of the person (notice § 8), logged as a disclosure; X-Purpose names the purpose (default customer_relationship); 409 when the key names no recipient or it may receive nothing.");
         return app;
     }
 }

@@ -11,9 +11,12 @@ namespace CustomerRegister.Tests.Integration;
 [Trait(Category.Name, Category.Integration)]
 public sealed partial class AdministrationSafeguardsTests(RegisterFactory app) : IClassFixture<RegisterFactory>
 {
-    private async Task<(Guid Id, string Key, JsonElement Client)> CreateKeyAsync(HttpClient creator, params string[] permissions)
+    private Task<(Guid Id, string Key, JsonElement Client)> CreateKeyAsync(HttpClient creator, params string[] permissions) =>
+        CreateKeyAsync(creator, null, permissions);
+
+    private async Task<(Guid Id, string Key, JsonElement Client)> CreateKeyAsync(HttpClient creator, Guid? recipientId, params string[] permissions)
     {
-        var created = await creator.PostAsJsonAsync("/api/clients", new { name = "Key " + Guid.NewGuid().ToString("N")[..6], permissions });
+        var created = await creator.PostAsJsonAsync("/api/clients", new { name = "Key " + Guid.NewGuid().ToString("N")[..6], permissions, recipientId });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var body = await created.Content.ReadFromJsonAsync<JsonElement>();
         var client = body.GetProperty("client");
@@ -45,7 +48,8 @@ public sealed partial class AdministrationSafeguardsTests(RegisterFactory app) :
 
         var group = await CreateKeyAsync(admin, Permissions.GroupCompanyRead);
         Assert.False(group.Client.GetProperty("pending").GetBoolean());
-        Assert.Equal(HttpStatusCode.NotFound, (await WithKey(group.Key).GetAsync($"/api/group/subjects/{Guid.NewGuid()}")).StatusCode);
+        // Signs in at once; without a recipient named it discloses nothing (Disclosures/).
+        Assert.Equal(HttpStatusCode.Conflict, (await WithKey(group.Key).GetAsync($"/api/group/subjects/{Guid.NewGuid()}")).StatusCode);
 
         var auditKey = await CreateKeyAsync(admin, Permissions.AuditRead, Permissions.RecordingUpload);
         Assert.True(auditKey.Client.GetProperty("pending").GetBoolean());
@@ -209,7 +213,9 @@ public sealed partial class AdministrationSafeguardsTests(RegisterFactory app) :
             city = "Pori",
             source = "Consumer",
         })).GetProperty("subjectId").GetGuid();
-        var group = WithKey((await CreateKeyAsync(admin, Permissions.GroupCompanyRead)).Key);
+        var groupCompany = (await admin.GetFromJsonAsync<JsonElement>("/api/recipients")).EnumerateArray()
+            .First(r => r.GetProperty("kind").GetString() == "GroupCompany").GetProperty("id").GetGuid();
+        var group = WithKey((await CreateKeyAsync(admin, groupCompany, Permissions.GroupCompanyRead)).Key);
 
         var read = await group.GetAsync($"/api/group/subjects/{subjectId}");
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
@@ -218,7 +224,7 @@ public sealed partial class AdministrationSafeguardsTests(RegisterFactory app) :
         Assert.Equal(["contact.name", "contact.email", "contact.phone", "contact.address"],
             body.GetProperty("categories").EnumerateArray().Select(c => c.GetString()));
         Assert.False(body.TryGetProperty("bankAccountMasked", out _));
-        var disclosed = await AuditEventAsync(dpo.Client, "subject.disclose", subjectId.ToString());
+        var disclosed = await AuditEventAsync(dpo.Client, "subject.disclose", groupCompany.ToString());
         Assert.Equal("customer_relationship", disclosed.GetProperty("purpose").GetString());
         Assert.Equal("client", disclosed.GetProperty("actorKind").GetString());
 

@@ -21,6 +21,7 @@ internal sealed class ApiDocumentInfo : IOpenApiDocumentTransformer
         ["Catalog"] = "The personal-data catalogue: categories, purposes, legal bases, sources, retention rules and who may read and write.",
         ["Subjects"] = "A data subject's whole picture, access report, rectification, restriction and erasure.",
         ["Group companies"] = "What notice § 8 discloses to a group company, audited as a disclosure.",
+        ["Recipients"] = "The registry of recipients (notice § 8) and the log of what was disclosed to them.",
         ["Search"] = "Finding subjects by name, number or code.",
         ["Consumers"] = "Consumer customers and their protected codes.",
         ["Organisations"] = "Organisation customers and their contact persons.",
@@ -36,6 +37,7 @@ internal sealed class ApiDocumentInfo : IOpenApiDocumentTransformer
         ["Retention"] = "Retention previews and sweeps, legal holds and production units.",
         ["Profiling"] = "Nightly profiling for marketing selection (segment and service interests, explained in words); runs and one person's results.",
         ["Breaches"] = "The personal-data breach register (Art 33–34): the 72-hour clock, the notification to the authority, the people affected and their letter.",
+        ["Privacy notice"] = "The published privacy notice (notice § 1–13) written from the catalogue and configuration, and its versions; without sign-in.",
         ["Jobs"] = "Long work with progress (a sweep started with POST /api/retention/runs): started, running with its steps, done or failed with the reason.",
     };
 

@@ -791,6 +791,11 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
+                    b.Property<int?>("NoticeVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("notice_version")
+                        .HasAnnotation("Register:Category", "customer.additional_info");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1568,6 +1573,146 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     b.ToTable("service_events", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerRegister.Disclosures.Disclosure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("actor_kind");
+
+                    b.Property<string>("CategoryKeys")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("category_keys");
+
+                    b.Property<DateTime>("DisclosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("disclosed_at");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("purpose");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recipient_id");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disclosures");
+
+                    b.HasIndex("SubjectId", "DisclosedAt")
+                        .HasDatabaseName("ix_disclosures_subject_id_disclosed_at");
+
+                    b.HasIndex("RecipientId", "DisclosedAt", "Id")
+                        .HasDatabaseName("ix_disclosures_recipient_id_disclosed_at_id");
+
+                    b.ToTable("disclosures", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "the disclosure log: ids and category keys only, never values");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Disclosures.Recipient", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BusinessId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("business_id");
+
+                    b.Property<string>("CategoryKeys")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("category_keys");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("country_code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("legal_basis");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("Safeguard")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("safeguard");
+
+                    b.Property<string>("SafeguardDetails")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("safeguard_details");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recipients");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_recipients_name");
+
+                    b.ToTable("recipients", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "the controller's recipients: companies, not people");
+                });
+
             modelBuilder.Entity("CustomerRegister.Erasure.ErasureCertificate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1699,6 +1844,10 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("permissions");
 
+                    b.Property<Guid?>("RecipientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recipient_id");
+
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_at");
@@ -1709,6 +1858,9 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     b.HasIndex("KeyPrefix")
                         .IsUnique()
                         .HasDatabaseName("ix_api_clients_key_prefix");
+
+                    b.HasIndex("RecipientId")
+                        .HasDatabaseName("ix_api_clients_recipient_id");
 
                     b.ToTable("api_clients", (string)null);
 
@@ -2026,6 +2178,11 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)")
                         .HasColumnName("kind")
+                        .HasAnnotation("Register:Category", "marketing.permission");
+
+                    b.Property<int?>("NoticeVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("notice_version")
                         .HasAnnotation("Register:Category", "marketing.permission");
 
                     b.Property<DateTime>("OccurredAt")
@@ -2352,12 +2509,57 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     b.HasAnnotation("Register:RetainedFrom", "OccurredAt");
                 });
 
+            modelBuilder.Entity("CustomerRegister.Notice.NoticeVersion", b =>
+                {
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("InputsHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("inputs_hash");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("TextEn")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text_en");
+
+                    b.Property<string>("TextFi")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text_fi");
+
+                    b.Property<string>("TextSv")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text_sv");
+
+                    b.HasKey("Number")
+                        .HasName("pk_notice_versions");
+
+                    b.ToTable("notice_versions", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "the controller's published privacy notice: names no data subject");
+                });
+
             modelBuilder.Entity("CustomerRegister.Profiling.ProfileResult", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount")
+                        .HasAnnotation("Register:Category", "derived.profiling");
 
                     b.Property<DateTime>("ComputedAt")
                         .HasColumnType("timestamp with time zone")
@@ -2435,12 +2637,6 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
-
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(14, 2)
-                        .HasColumnType("numeric(14,2)")
-                        .HasColumnName("amount")
-                        .HasAnnotation("Register:Category", "derived.profiling");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -4194,6 +4390,16 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasConstraintName("fk_service_events_ordered_services_service_id");
                 });
 
+            modelBuilder.Entity("CustomerRegister.Disclosures.Disclosure", b =>
+                {
+                    b.HasOne("CustomerRegister.Disclosures.Recipient", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_disclosures_recipient_recipient_id");
+                });
+
             modelBuilder.Entity("CustomerRegister.Erasure.ErasureCertificate", b =>
                 {
                     b.HasOne("CustomerRegister.Requests.DataSubjectRequest", null)
@@ -4209,6 +4415,15 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_erasure_certificates_subject_subject_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Identity.ApiClient", b =>
+                {
+                    b.HasOne("CustomerRegister.Disclosures.Recipient", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_api_clients_recipients_recipient_id");
                 });
 
             modelBuilder.Entity("CustomerRegister.Identity.UserRecoveryCode", b =>

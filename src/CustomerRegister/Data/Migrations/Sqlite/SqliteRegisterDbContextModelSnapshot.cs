@@ -784,6 +784,11 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
 
+                    b.Property<int?>("NoticeVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("notice_version")
+                        .HasAnnotation("Register:Category", "customer.additional_info");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1561,6 +1566,146 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.ToTable("service_events", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerRegister.Disclosures.Disclosure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_kind");
+
+                    b.Property<string>("CategoryKeys")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_keys");
+
+                    b.Property<DateTime>("DisclosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("disclosed_at");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient_id");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disclosures");
+
+                    b.HasIndex("SubjectId", "DisclosedAt")
+                        .HasDatabaseName("ix_disclosures_subject_id_disclosed_at");
+
+                    b.HasIndex("RecipientId", "DisclosedAt", "Id")
+                        .HasDatabaseName("ix_disclosures_recipient_id_disclosed_at_id");
+
+                    b.ToTable("disclosures", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "the disclosure log: ids and category keys only, never values");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Disclosures.Recipient", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BusinessId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("business_id");
+
+                    b.Property<string>("CategoryKeys")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_keys");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country_code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_basis");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.Property<string>("Safeguard")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("safeguard");
+
+                    b.Property<string>("SafeguardDetails")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("safeguard_details");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recipients");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_recipients_name");
+
+                    b.ToTable("recipients", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "the controller's recipients: companies, not people");
+                });
+
             modelBuilder.Entity("CustomerRegister.Erasure.ErasureCertificate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1692,6 +1837,10 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("permissions");
 
+                    b.Property<Guid?>("RecipientId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient_id");
+
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("revoked_at");
@@ -1702,6 +1851,9 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.HasIndex("KeyPrefix")
                         .IsUnique()
                         .HasDatabaseName("ix_api_clients_key_prefix");
+
+                    b.HasIndex("RecipientId")
+                        .HasDatabaseName("ix_api_clients_recipient_id");
 
                     b.ToTable("api_clients", (string)null);
 
@@ -2019,6 +2171,11 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasMaxLength(24)
                         .HasColumnType("TEXT")
                         .HasColumnName("kind")
+                        .HasAnnotation("Register:Category", "marketing.permission");
+
+                    b.Property<int?>("NoticeVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("notice_version")
                         .HasAnnotation("Register:Category", "marketing.permission");
 
                     b.Property<DateTime>("OccurredAt")
@@ -2345,12 +2502,57 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.HasAnnotation("Register:RetainedFrom", "OccurredAt");
                 });
 
+            modelBuilder.Entity("CustomerRegister.Notice.NoticeVersion", b =>
+                {
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<string>("InputsHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("inputs_hash");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("TextEn")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text_en");
+
+                    b.Property<string>("TextFi")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text_fi");
+
+                    b.Property<string>("TextSv")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text_sv");
+
+                    b.HasKey("Number")
+                        .HasName("pk_notice_versions");
+
+                    b.ToTable("notice_versions", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "the controller's published privacy notice: names no data subject");
+                });
+
             modelBuilder.Entity("CustomerRegister.Profiling.ProfileResult", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
                         .HasColumnName("id")
                         .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount")
+                        .HasAnnotation("Register:Category", "derived.profiling");
 
                     b.Property<DateTime>("ComputedAt")
                         .HasColumnType("TEXT")
@@ -2428,12 +2630,6 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
-
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(14, 2)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("amount")
-                        .HasAnnotation("Register:Category", "derived.profiling");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -4173,6 +4369,16 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasConstraintName("fk_service_events_ordered_services_service_id");
                 });
 
+            modelBuilder.Entity("CustomerRegister.Disclosures.Disclosure", b =>
+                {
+                    b.HasOne("CustomerRegister.Disclosures.Recipient", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_disclosures_recipient_recipient_id");
+                });
+
             modelBuilder.Entity("CustomerRegister.Erasure.ErasureCertificate", b =>
                 {
                     b.HasOne("CustomerRegister.Requests.DataSubjectRequest", null)
@@ -4188,6 +4394,15 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_erasure_certificates_subject_subject_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Identity.ApiClient", b =>
+                {
+                    b.HasOne("CustomerRegister.Disclosures.Recipient", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_api_clients_recipients_recipient_id");
                 });
 
             modelBuilder.Entity("CustomerRegister.Identity.UserRecoveryCode", b =>

@@ -191,6 +191,10 @@ public static class AdminTexts
         ["Admin.Permission.GroupCompany.Read"] = new("Konserniyhtiön luku", "Koncernbolagets läsning", "Group company read"),
         ["Admin.Permission.ApiClient.Approve"] = new("Avainten hyväksyntä", "Godkänna nycklar", "Approve keys"),
         ["Admin.Permission.LegalHold.Release"] = new("Oikeudellisen pidon purku", "Häva rättslig spärr", "Release legal holds"),
+        ["Admin.Permission.Recipient.Manage"] = new("Vastaanottajarekisterin ylläpito", "Underhåll av mottagarregistret", "Manage the recipients registry"),
+        ["Admin.Field.Recipient"] = new("Vastaanottaja (konserniyhtiön avain)", "Mottagare (koncernbolagets nyckel)", "Recipient (group company's key)"),
+        ["Admin.Field.Recipient.None"] = new("Ei vastaanottajaa", "Ingen mottagare", "No recipient"),
+        ["Admin.Col.Recipient"] = new("Vastaanottaja", "Mottagare", "Recipient"),
         ["Admin.Permission.Recording.Configure"] = new("Kameratallenteiden säilytysaika", "Kamerainspelningarnas lagringstid", "Set CCTV periods"),
     };
 }

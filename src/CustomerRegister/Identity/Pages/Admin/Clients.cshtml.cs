@@ -13,11 +13,14 @@ namespace CustomerRegister.Identity.Pages.Admin;
 /// use cases of GET/POST /api/clients and POST /api/clients/{id}/revoke.
 /// </summary>
 [Authorize(Policy = Permissions.PolicyPrefix + Permissions.UsersManage)]
-public sealed class ClientsModel(ApiClientAdministration clients) : PageModel
+public sealed class ClientsModel(ApiClientAdministration clients, Disclosures.RecipientQueries recipients) : PageModel
 {
     private const string PendingKey = "Admin.SecretPending";
 
     public IReadOnlyList<ApiClient> Clients { get; private set; } = [];
+
+    /// <summary>The registry's recipients (ended ones too, to name an old key's), for the group company key's choice.</summary>
+    public IReadOnlyList<Disclosures.Recipient> Recipients { get; private set; } = [];
 
     public IReadOnlyList<string> IntegrationPermissions { get; } =
         [.. Permissions.All.Where(Permissions.Integration.Contains)];
@@ -43,16 +46,22 @@ public sealed class ClientsModel(ApiClientAdministration clients) : PageModel
             Response.Headers.CacheControl = "no-store";
         }
 
+        await LoadAsync(ct);
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
         Clients = await clients.ListAsync(ct);
+        Recipients = await recipients.ListAsync(includeEnded: true, ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var outcome = await clients.CreateAsync(new NewApiClient(Input.Name, Input.Permissions), AuditLog.Actor(User).Id, ct);
+        var outcome = await clients.CreateAsync(new NewApiClient(Input.Name, Input.Permissions, Input.RecipientId), AuditLog.Actor(User).Id, ct);
         if (!ModelState.Show(outcome))
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            Clients = await clients.ListAsync(ct);
+            await LoadAsync(ct);
             return Page();
         }
 
@@ -79,5 +88,7 @@ public sealed class ClientsModel(ApiClientAdministration clients) : PageModel
         public string? Name { get; set; }
 
         public List<string> Permissions { get; set; } = [];
+
+        public Guid? RecipientId { get; set; }
     }
 }
