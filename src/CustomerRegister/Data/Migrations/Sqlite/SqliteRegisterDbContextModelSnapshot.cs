@@ -163,6 +163,23 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasColumnName("agency_name")
                         .HasAnnotation("Register:Category", "billing.collection");
 
+                    b.Property<decimal?>("AgencyPaid")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_paid")
+                        .HasAnnotation("Register:Category", "billing.collection");
+
+                    b.Property<string>("AgencyStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_status")
+                        .HasAnnotation("Register:Category", "billing.collection");
+
+                    b.Property<DateOnly?>("AgencyStatusOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_status_on")
+                        .HasAnnotation("Register:Category", "billing.collection");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("closed_at")
@@ -177,6 +194,11 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<DateTime?>("HandedOverAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handed_over_at")
+                        .HasAnnotation("Register:Category", "billing.collection");
 
                     b.Property<DateTime>("OpenedAt")
                         .HasColumnType("TEXT")
@@ -381,12 +403,12 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_invoices_subject_id");
 
-                    b.HasIndex("IssueDate", "SubjectId")
-                        .HasDatabaseName("ix_invoices_issue_date_subject_id");
-
-                    b.HasIndex(new[] { "DueDate", "Id" }, "ix_invoices_unpaid_due_date_id")
+                    b.HasIndex("DueDate", "Id")
                         .HasDatabaseName("ix_invoices_due_date_id")
                         .HasFilter("status IN ('Open', 'InCollection')");
+
+                    b.HasIndex("IssueDate", "SubjectId")
+                        .HasDatabaseName("ix_invoices_issue_date_subject_id");
 
                     b.ToTable("invoices", (string)null);
 
