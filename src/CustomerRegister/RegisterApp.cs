@@ -8,6 +8,7 @@ using CustomerRegister.Catalog;
 using CustomerRegister.Customers;
 using CustomerRegister.Data;
 using CustomerRegister.Demo;
+using CustomerRegister.Disclosures;
 using CustomerRegister.Erasure;
 using CustomerRegister.Identity;
 using CustomerRegister.Identity.Pages.Account;
@@ -90,6 +91,7 @@ public static class RegisterApp
         services.AddRetentionFeature(configuration);
         services.AddRecordingsFeature(configuration);
         services.AddDemoFeature();
+        services.AddDisclosuresFeature(configuration);
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -150,6 +152,7 @@ public static class RegisterApp
         app.MapJobsFeature();
         app.MapRetentionFeature();
         app.MapRecordingsFeature();
+        app.MapDisclosuresFeature();
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();

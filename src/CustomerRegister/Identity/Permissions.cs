@@ -42,13 +42,16 @@ public static class Permissions
     /// <summary>Changes an existing production unit, and with it its CCTV period: the DPO only.</summary>
     public const string RecordingConfigure = "Recording.Configure";
 
+    /// <summary>Adds, changes and ends recipients in the registry (<c>Disclosures/</c>, notice § 8): the DPO and the administrator.</summary>
+    public const string RecipientManage = "Recipient.Manage";
+
     public static readonly IReadOnlyList<string> All =
     [
         AccountSelf, CustomerRead, CustomerWrite, IdentityCodeReveal, BankAccountReveal,
         MarketingRead, MarketingWrite, BillingRead, BillingWrite, VehicleRead, VehicleWrite,
         RecordingRead, RecordingUpload, RequestRead, RequestHandle, RetentionRead, RetentionRun,
         AuditRead, UsersManage, CatalogRead, RestrictedRead, WebEventWrite, GroupCompanyRead, ApiClientApprove,
-        LegalHoldRelease, RecordingConfigure,
+        LegalHoldRelease, RecordingConfigure, RecipientManage,
     ];
 
     /// <summary>

@@ -19,7 +19,7 @@ public static class Roles
         {
             [Administrator] = Set(
                 Permissions.AccountSelf, Permissions.UsersManage, Permissions.CatalogRead,
-                Permissions.RetentionRead, Permissions.RetentionRun),
+                Permissions.RetentionRead, Permissions.RetentionRun, Permissions.RecipientManage),
             [DataProtectionOfficer] = Set(
                 Permissions.AccountSelf, Permissions.CustomerRead, Permissions.CustomerWrite,
                 Permissions.IdentityCodeReveal, Permissions.BankAccountReveal,
@@ -27,7 +27,7 @@ public static class Roles
                 Permissions.RecordingRead, Permissions.RequestRead, Permissions.RequestHandle,
                 Permissions.RetentionRead, Permissions.RetentionRun, Permissions.AuditRead, Permissions.CatalogRead,
                 Permissions.RestrictedRead, Permissions.WebEventWrite, Permissions.ApiClientApprove,
-                Permissions.LegalHoldRelease, Permissions.RecordingConfigure),
+                Permissions.LegalHoldRelease, Permissions.RecordingConfigure, Permissions.RecipientManage),
             [CustomerService] = Set(
                 Permissions.AccountSelf, Permissions.CustomerRead, Permissions.CustomerWrite,
                 Permissions.MarketingRead, Permissions.MarketingWrite, Permissions.BillingRead,

@@ -21,6 +21,7 @@ internal sealed class ApiDocumentInfo : IOpenApiDocumentTransformer
         ["Catalog"] = "The personal-data catalogue: categories, purposes, legal bases, sources, retention rules and who may read and write.",
         ["Subjects"] = "A data subject's whole picture, access report, rectification, restriction and erasure.",
         ["Group companies"] = "What notice § 8 discloses to a group company, audited as a disclosure.",
+        ["Recipients"] = "The registry of recipients (notice § 8) and the log of what was disclosed to them.",
         ["Search"] = "Finding subjects by name, number or code.",
         ["Consumers"] = "Consumer customers and their protected codes.",
         ["Organisations"] = "Organisation customers and their contact persons.",
