@@ -51,9 +51,11 @@ public static class CollectionExportColumns
         new(Currency, null),
     ];
 
-    /// <summary>The categories collection cannot do without: the agency's record must allow every one of them.</summary>
-    public static IReadOnlyList<DataCategory> Required { get; } =
-        [Categories.Collection, Categories.Name, Categories.Address, Categories.Invoice, Categories.Payment];
+    /// <summary>
+    /// The categories collection cannot do without: the agency's record must allow every one of them. The catalogue's
+    /// list of what an agency receives (<see cref="Recipients.CollectionAgency"/>, what a new agency is registered with).
+    /// </summary>
+    public static IReadOnlyList<DataCategory> Required => Recipients.CollectionAgency;
 
     /// <summary>The categories sent only when the agency's record allows them.</summary>
     public static IReadOnlyList<DataCategory> Optional { get; } = [Categories.IdentityCode];
