@@ -27,7 +27,7 @@ public static class CollectionEndpoints
             .WithSummary("Every open case of the agency not yet handed over, in one CSV file; each marked handed over and logged as a disclosure.");
         write.MapPost("/collection-statuses", async (HttpRequest request, ImportCollectionStatuses import, CancellationToken ct) =>
                 (await import.RunAsync(await ReadFileAsync(request, ct), ct)).ToOk())
-            .Accepts<IFormFile>("multipart/form-data").Accepts<string>(CollectionFile.ContentType)
+            .Accepts<string>(CollectionFile.ContentType, "multipart/form-data")
             .WithName("ImportCollectionStatuses")
             .WithSummary("The agency's status file (case_reference;status;date;amount_paid — IN_PROGRESS, PAID, RETURNED, ENDED; yyyy-MM-dd; 123.45), " +
                          "as text/csv or a multipart 'file'. Every row is checked first: any refusal answers 400 naming rows[line].column and nothing is saved.");
