@@ -93,6 +93,24 @@ public static class CollectionStatusRules
     /// <summary>The field key of a row's refusal: the row's line and the column.</summary>
     public static string Key(int line, string column) => $"rows[{line}].{column}";
 
+    /// <summary>The refusals in file order: by row, then as they were found (a row's own checks before those against its case).</summary>
+    public static FieldErrors ByRow(FieldErrors errors)
+    {
+        var sorted = new FieldErrors();
+        foreach (var (field, messages) in errors.Messages.OrderBy(e => LineOf(e.Key)))
+        {
+            foreach (var message in messages)
+            {
+                sorted.Add(field, message);
+            }
+        }
+
+        return sorted;
+    }
+
+    private static int LineOf(string key) =>
+        key.StartsWith("rows[", StringComparison.Ordinal) && int.TryParse(key.AsSpan(5, key.IndexOf(']') - 5), out var line) ? line : 0;
+
     /// <summary>Parses one row; refusals go to <paramref name="errors"/> keyed by the row, and null is returned.</summary>
     public static StatusLine? Parse(CollectionFile.StatusRow row, FieldErrors errors)
     {
@@ -155,10 +173,8 @@ public static class CollectionStatusRules
         if (facts is null)
         {
             errors.Add(reference, UnknownCase.Format(line.Line));
-            return;
         }
-
-        if (facts.Status == CollectionStatus.Closed)
+        else if (facts.Status == CollectionStatus.Closed)
         {
             errors.Add(reference, CaseClosed.Format(line.Line));
         }
@@ -171,7 +187,13 @@ public static class CollectionStatusRules
         {
             errors.Add(Key(line.Line, "date"), DateInFuture.Format(line.Line));
         }
-        else if (line.On < facts.OpenedOn)
+
+        if (facts is null)
+        {
+            return;
+        }
+
+        if (line.On < facts.OpenedOn && line.On <= today)
         {
             errors.Add(Key(line.Line, "date"), DateBeforeOpened.Format(line.Line));
         }

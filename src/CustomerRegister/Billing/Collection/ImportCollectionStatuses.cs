@@ -111,7 +111,7 @@ public sealed class ImportCollectionStatuses(RegisterDbContext db, AuditLog audi
 
         if (errors.Any)
         {
-            return Outcome.Invalid(errors);
+            return Outcome.Invalid(CollectionStatusRules.ByRow(errors));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
