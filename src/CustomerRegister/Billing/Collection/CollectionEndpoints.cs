@@ -12,8 +12,8 @@ public static class CollectionEndpoints
 
     public static IEndpointRouteBuilder MapCollection(this IEndpointRouteBuilder app)
     {
-        // Sending the file discloses data and records the hand-over, so both need Billing.Write as well as Billing.Read.
-        var write = app.MapGroup("/api").WithTags("Billing").RequirePermission(Permissions.BillingRead).RequirePermission(Permissions.BillingWrite);
+        // Sending the file discloses data and records the hand-over; the status file changes cases: Billing.Write, as the other billing writes.
+        var write = app.MapGroup("/api").WithTags("Billing").RequirePermission(Permissions.BillingWrite);
         write.MapGet("/collection-cases/{id:guid}/export", async (Guid id, ExportCollectionCases export, CancellationToken ct) =>
                 (await export.OneAsync(id, ct)).To(File))
             .Produces(StatusCodes.Status200OK, contentType: CollectionFile.ContentType)
@@ -27,7 +27,7 @@ public static class CollectionEndpoints
             .WithSummary("Every open case of the agency not yet handed over, in one CSV file; each marked handed over and logged as a disclosure.");
         write.MapPost("/collection-statuses", async (HttpRequest request, ImportCollectionStatuses import, CancellationToken ct) =>
                 (await import.RunAsync(await ReadFileAsync(request, ct), ct)).ToOk())
-            .Accepts<string>(CollectionFile.ContentType, "multipart/form-data")
+            .Accepts<IFormFile>("multipart/form-data", CollectionFile.ContentType)
             .WithName("ImportCollectionStatuses")
             .WithSummary("The agency's status file (case_reference;status;date;amount_paid — IN_PROGRESS, PAID, RETURNED, ENDED; yyyy-MM-dd; 123.45), " +
                          "as text/csv or a multipart 'file'. Every row is checked first: any refusal answers 400 naming rows[line].column and nothing is saved.");

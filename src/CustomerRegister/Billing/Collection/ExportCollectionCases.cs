@@ -72,7 +72,7 @@ public sealed class ExportCollectionCases(
         return await ExportAsync(collection.AgencyName, [collection], ct);
     }
 
-    /// <summary>Every open case of the agency not yet handed over (at most <see cref="MaxCasesPerFile"/>, oldest first), in one file.</summary>
+    /// <summary>Every open case of the agency (its name as the cases have it) not yet handed over (at most <see cref="MaxCasesPerFile"/>, oldest first), in one file.</summary>
     public async Task<Outcome<CollectionExport>> WaitingAsync(string? agencyName, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(agencyName))
@@ -80,10 +80,10 @@ public sealed class ExportCollectionCases(
             return Outcome.Invalid("agencyName", AgencyRequired);
         }
 
+        // The name exactly as the cases carry it (the page offers the names it listed): a database's lower() may not fold ä/Ö.
         var name = agencyName.Trim();
-        var lower = name.ToLower();
         var cases = await db.Set<CollectionCase>()
-            .Where(c => c.Status == CollectionStatus.Open && c.HandedOverAt == null && c.AgencyName.ToLower() == lower)
+            .Where(c => c.Status == CollectionStatus.Open && c.HandedOverAt == null && c.AgencyName == name)
             .OrderBy(c => c.OpenedAt).ThenBy(c => c.Id).Take(MaxCasesPerFile).ToListAsync(ct);
         if (cases.Count == 0)
         {
