@@ -154,13 +154,23 @@ public sealed class CollectionPagesTests : IAsyncLifetime
     {
         var consumer = await client.CreateConsumerAsync(new
         {
-            firstName = "Eino", lastName, street = "Satamakatu 4", postalCode = "48100", city = "Kotka", email = Email, source = "Consumer",
+            firstName = "Eino",
+            lastName,
+            street = "Satamakatu 4",
+            postalCode = "48100",
+            city = "Kotka",
+            email = Email,
+            source = "Consumer",
         });
         var number = "L-" + Tag();
         var invoice = await client.PostAsJsonAsync("/api/invoices", new
         {
-            consumerId = consumer.GetProperty("id").GetGuid(), invoiceNumber = number, issueDate = Iso(Today.AddDays(-40)),
-            dueDate = Iso(Today.AddDays(-10)), amount = 100m, source = "OwnSystems",
+            consumerId = consumer.GetProperty("id").GetGuid(),
+            invoiceNumber = number,
+            issueDate = Iso(Today.AddDays(-40)),
+            dueDate = Iso(Today.AddDays(-10)),
+            amount = 100m,
+            source = "OwnSystems",
         });
         var invoiceId = (await invoice.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var opened = await client.PostAsJsonAsync("/api/collection-cases", new { invoiceIds = new[] { invoiceId }, agencyName = agency, source = "OwnSystems" });

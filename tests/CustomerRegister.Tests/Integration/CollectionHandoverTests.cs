@@ -59,8 +59,12 @@ public sealed class CollectionHandoverTests(RegisterFactory app) : IClassFixture
         var subjectId = consumer.GetProperty("subjectId").GetGuid();
         var consent = await clerk.Client.PostAsJsonAsync($"/api/subjects/{subjectId}/marketing-consents", new
         {
-            channel = "Email", purpose = "sales_and_marketing", kind = "PermissionGranted", source = "Consumer",
-            wordingVersion = "email-2026-01", evidence = "webform-4711",
+            channel = "Email",
+            purpose = "sales_and_marketing",
+            kind = "PermissionGranted",
+            source = "Consumer",
+            wordingVersion = "email-2026-01",
+            evidence = "webform-4711",
         });
         Assert.Equal(HttpStatusCode.Created, consent.StatusCode);
 
@@ -71,12 +75,20 @@ public sealed class CollectionHandoverTests(RegisterFactory app) : IClassFixture
         var number = "INV-" + Tag().ToUpperInvariant();
         var invoice = await clerk.Client.PostAsJsonAsync("/api/invoices", new
         {
-            consumerId, invoiceNumber = number, issueDate = "2025-03-10", dueDate = "2025-03-24", amount = 200m, source = "OwnSystems",
+            consumerId,
+            invoiceNumber = number,
+            issueDate = "2025-03-10",
+            dueDate = "2025-03-24",
+            amount = 200m,
+            source = "OwnSystems",
         });
         var invoiceId = (await invoice.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var paid = await clerk.Client.PostAsJsonAsync($"/api/invoices/{invoiceId}/payments", new
         {
-            amount = 50m, method = "BankTransfer", reference = "RF18539007547034", source = "OwnSystems",
+            amount = 50m,
+            method = "BankTransfer",
+            reference = "RF18539007547034",
+            source = "OwnSystems",
         });
         Assert.Equal(HttpStatusCode.Created, paid.StatusCode);
         var opened = await clerk.Client.PostAsJsonAsync("/api/collection-cases", new { invoiceIds = new[] { invoiceId }, agencyName = agency, source = "OwnSystems" });
