@@ -26,6 +26,15 @@ public enum CollectionStatus
     Closed = 2,
 }
 
+/// <summary>Where the collection agency says a case stands, as its status file reports it.</summary>
+public enum AgencyStatus
+{
+    InProgress = 1,
+    Paid = 2,
+    Returned = 3,
+    Ended = 4,
+}
+
 /// <summary>
 /// The shape of every billing row. Billing data is personal only when the customer is a person (a consumer or a
 /// sole trader): then <see cref="SubjectId"/> carries the subject key. An invoice to an ordinary organisation has no
@@ -100,6 +109,8 @@ public sealed class Payment : BillingRecord
 /// <summary>
 /// Unpaid invoices handed to a collection agency (a recipient, notice § 8). Holds only what collection needs: the
 /// invoices (linked from <see cref="Invoice.CollectionCaseId"/>), the agency and the case's state; no identity code.
+/// The file handed to the agency is built when it is sent (ExportCollectionCases); what the agency
+/// reports back is kept as its last status, date and amount collected.
 /// </summary>
 public sealed class CollectionCase : BillingRecord
 {
@@ -110,6 +121,16 @@ public sealed class CollectionCase : BillingRecord
     public CollectionStatus Status { get; set; }
 
     public DateTime? ClosedAt { get; set; }
+
+    /// <summary>When the case's file was first sent to the agency (a disclosure); null while not yet handed over.</summary>
+    public DateTime? HandedOverAt { get; set; }
+
+    /// <summary>The agency's last reported status, its date and the amount it had collected by then.</summary>
+    public AgencyStatus? AgencyStatus { get; set; }
+
+    public DateOnly? AgencyStatusOn { get; set; }
+
+    public decimal? AgencyPaid { get; set; }
 }
 
 /// <summary>

@@ -88,6 +88,10 @@ internal sealed class CollectionCaseConfiguration : IEntityTypeConfiguration<Col
         b.Property(c => c.AgencyName).HasMaxLength(200).IsPersonal(Categories.Collection);
         b.Property(c => c.Status).HasConversion<string>().HasMaxLength(20).IsPersonal(Categories.Collection);
         b.Property(c => c.ClosedAt).IsPersonal(Categories.Collection);
+        b.Property(c => c.HandedOverAt).IsPersonal(Categories.Collection);
+        b.Property(c => c.AgencyStatus).HasConversion<string>().HasMaxLength(20).IsPersonal(Categories.Collection);
+        b.Property(c => c.AgencyStatusOn).IsPersonal(Categories.Collection);
+        b.Property(c => c.AgencyPaid).HasPrecision(14, 2).IsPersonal(Categories.Collection);
     }
 }
 

@@ -18,10 +18,12 @@ public static class BillingFeature
         services.AddScoped<RecordPayment>();
         services.AddScoped<OpenCollectionCase>();
         services.AddScoped<CloseCollectionCase>();
+        services.AddScoped<ExportCollectionCases>();
+        services.AddScoped<ImportCollectionStatuses>();
         services.AddScoped<MetalCreditQueries>();
         services.AddScoped<PayMetalCredit>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapBillingFeature(this IEndpointRouteBuilder app) => app.MapBilling();
+    public static IEndpointRouteBuilder MapBillingFeature(this IEndpointRouteBuilder app) => app.MapBilling().MapCollection();
 }

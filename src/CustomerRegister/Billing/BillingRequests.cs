@@ -30,7 +30,7 @@ public sealed record InvoiceResponse(
 public sealed record CollectionCaseResponse(
     Guid Id, Guid? SubjectId, Guid? ConsumerId, Guid? OrganisationId, IReadOnlyList<Guid> InvoiceIds, string AgencyName,
     CollectionStatus Status, DateTime OpenedAt, DateTime? ClosedAt, DataSource Source, DateTime CreatedAt, DateTime UpdatedAt,
-    long Version);
+    long Version, DateTime? HandedOverAt = null, AgencyStatus? AgencyStatus = null, DateOnly? AgencyStatusOn = null, decimal? AgencyPaid = null);
 
 public sealed record MetalCreditPayoutResponse(
     Guid Id, Guid SubjectId, Guid ConsumerId, DateOnly PaidOn, decimal Amount, string Currency, decimal? WeightKg, string? Material,
@@ -78,7 +78,7 @@ public static class BillingMapping
 
     public static CollectionCaseResponse ToResponse(this CollectionCase c, IEnumerable<Guid> invoiceIds) =>
         new(c.Id, c.SubjectId, c.ConsumerId, c.OrganisationId, [.. invoiceIds], c.AgencyName, c.Status, c.OpenedAt, c.ClosedAt,
-            c.Source, c.CreatedAt, c.UpdatedAt, c.Version);
+            c.Source, c.CreatedAt, c.UpdatedAt, c.Version, c.HandedOverAt, c.AgencyStatus, c.AgencyStatusOn, c.AgencyPaid);
 
     public static InvoiceListItem ToListItem(this Invoice i, decimal paid, DateOnly today) =>
         new(i.Id, i.InvoiceNumber, i.SubjectId, i.OrganisationId, i.BillingName, i.IssueDate, i.DueDate, i.Amount, paid,

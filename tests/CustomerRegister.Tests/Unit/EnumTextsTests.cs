@@ -13,7 +13,7 @@ public sealed class EnumTextsTests
     [
         typeof(ContactChannel), typeof(ContactDirection), typeof(RelationshipStatus), typeof(ContractStatus), typeof(ServiceStatus),
         typeof(ServiceEventKind), typeof(ReportedBy), typeof(MarketingChannel), typeof(ConsentEntryKind), typeof(ParticipationStatus),
-        typeof(WebEventKind), typeof(InvoiceStatus), typeof(PaymentMethod), typeof(CollectionStatus),
+        typeof(WebEventKind), typeof(InvoiceStatus), typeof(PaymentMethod), typeof(CollectionStatus), typeof(AgencyStatus),
         typeof(Restrictions.LimitKind), typeof(Restrictions.RestrictionGround),
     ];
 

@@ -16,7 +16,7 @@ namespace CustomerRegister.Billing.Pages;
 [Authorize(Policy = Permissions.PolicyPrefix + Permissions.BillingRead)]
 public sealed class InvoiceModel(
     InvoiceQueries queries, RecordPayment recordPayment, CancelInvoice cancelInvoice, OpenCollectionCase openCase,
-    CloseCollectionCase closeCase, Access access, TimeProvider clock) : PageModel
+    CloseCollectionCase closeCase, ExportCollectionCases exportCase, Access access, TimeProvider clock) : PageModel
 {
     public InvoiceResponse Invoice { get; private set; } = null!;
 
@@ -125,6 +125,25 @@ public sealed class InvoiceModel(
         return ModelState.Show(outcome, nameof(Collection)) ? Saved(id, "Billing.Collection.OpenedSaved") : await RedisplayAsync(id, ct);
     }
 
+    /// <summary>"Lähetä perintään": the case's file for the agency, downloaded; a disclosure, refused with the reason when it may not go.</summary>
+    public async Task<IActionResult> OnPostExportAsync(Guid id, Guid caseId, CancellationToken ct)
+    {
+        if (!await MayWriteAsync())
+        {
+            return Forbid();
+        }
+
+        var outcome = await exportCase.OneAsync(caseId, ct);
+        if (outcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        return ModelState.Show(outcome, "Export")
+            ? File(outcome.Value!.Content, CollectionFile.ContentType + "; charset=utf-8", outcome.Value.FileName)
+            : await RedisplayAsync(id, ct);
+    }
+
     public async Task<IActionResult> OnPostCloseCaseAsync(Guid id, Guid caseId, CancellationToken ct)
     {
         if (!await MayWriteAsync())
@@ -143,7 +162,8 @@ public sealed class InvoiceModel(
 
     /// <summary>The refusals that have no field of their own: the invoice's or case's state, a stale version, the invoice list.</summary>
     public static readonly string[] ActionErrorKeys =
-        ["Payment.Status", "Payment.Source", "Cancel.Status", "Cancel.Version", "Collection.InvoiceIds", "Collection.Source", "Case.Status", "Case.Version"];
+        ["Payment.Status", "Payment.Source", "Cancel.Status", "Cancel.Version", "Collection.InvoiceIds", "Collection.Source", "Case.Status", "Case.Version",
+        "Export.Status", "Export.AgencyName", "Export.SubjectId", "Export.RecipientId", "Export.CategoryKeys", "Export.SubjectIds"];
 
     /// <summary>The messages of the given model-state keys.</summary>
     public IEnumerable<string> ErrorsOf(params string[] keys) =>

@@ -176,6 +176,23 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasColumnName("agency_name")
                         .HasAnnotation("Register:Category", "billing.collection");
 
+                    b.Property<decimal?>("AgencyPaid")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("agency_paid")
+                        .HasAnnotation("Register:Category", "billing.collection");
+
+                    b.Property<string>("AgencyStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("agency_status")
+                        .HasAnnotation("Register:Category", "billing.collection");
+
+                    b.Property<DateOnly?>("AgencyStatusOn")
+                        .HasColumnType("date")
+                        .HasColumnName("agency_status_on")
+                        .HasAnnotation("Register:Category", "billing.collection");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at")
@@ -190,6 +207,11 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<DateTime?>("HandedOverAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("handed_over_at")
+                        .HasAnnotation("Register:Category", "billing.collection");
 
                     b.Property<DateTime>("OpenedAt")
                         .HasColumnType("timestamp with time zone")

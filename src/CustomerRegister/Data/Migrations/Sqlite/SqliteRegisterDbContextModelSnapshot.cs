@@ -169,6 +169,23 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasColumnName("agency_name")
                         .HasAnnotation("Register:Category", "billing.collection");
 
+                    b.Property<decimal?>("AgencyPaid")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_paid")
+                        .HasAnnotation("Register:Category", "billing.collection");
+
+                    b.Property<string>("AgencyStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_status")
+                        .HasAnnotation("Register:Category", "billing.collection");
+
+                    b.Property<DateOnly?>("AgencyStatusOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_status_on")
+                        .HasAnnotation("Register:Category", "billing.collection");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("closed_at")
@@ -183,6 +200,11 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at")
                         .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<DateTime?>("HandedOverAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handed_over_at")
+                        .HasAnnotation("Register:Category", "billing.collection");
 
                     b.Property<DateTime>("OpenedAt")
                         .HasColumnType("TEXT")
