@@ -70,7 +70,9 @@ public sealed class RestrictionHandling(
             }
 
             // Art 21(2)-(3): an objection to direct marketing is absolute and covers profiling for it — a prohibition on
-            // every channel and purpose of the ledger, web-behaviour analysis included.
+            // every channel and purpose of the ledger, web-behaviour analysis included, and the profiling (done for
+            // marketing selection only, Profiling/README.md) stopped as by an objection to it.
+            await limits.AddAsync(subjectId, LimitKind.ProfilingObjection, null, r.Id, ct);
             var now = clock.GetUtcNow().UtcDateTime;
             var actor = AuditLog.Actor(http.HttpContext?.User);
             foreach (var (channel, purpose) in MarketingConsentRules.Pairs)

@@ -169,6 +169,12 @@ public sealed class RestrictionTests(RequestsFactory app) : IClassFixture<Reques
         {
             Assert.Equal("prohibited", (await CanContactAsync(dpo.Client, subjectId, channel)).GetProperty("reason").GetString());
         }
+
+        // The profiling done for marketing stops with it.
+        var limits = await dpo.Client.GetFromJsonAsync<JsonElement>($"/api/subjects/{subjectId}/processing-limits");
+        var limit = Assert.Single(limits.EnumerateArray());
+        Assert.Equal("ProfilingObjection", limit.GetProperty("kind").GetString());
+        Assert.Equal(id, limit.GetProperty("requestId").GetGuid());
     }
 
     [Fact]
