@@ -19,6 +19,7 @@ public sealed class Navigation(Access access)
         new("Nav.Retention", "/retention", Permissions.RetentionRead),
         new("Nav.Audit", "/audit", Permissions.AuditRead),
         new("Nav.Catalog", "/catalog", Permissions.CatalogRead),
+        new("Nav.Recipients", "/recipients", Permissions.CatalogRead),
         new("Nav.Admin", "/admin", Permissions.UsersManage),
         new("Units.Title", "/admin/units", Permissions.RecordingConfigure),
     ];
