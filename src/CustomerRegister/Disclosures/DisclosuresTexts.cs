@@ -27,6 +27,7 @@ public static class DisclosuresTexts
         ["Disclosures.Col.Safeguard"] = new("Siirron suojatoimi", "Skyddsåtgärd vid överföring", "Transfer safeguard"),
         ["Disclosures.Col.State"] = new("Tila", "Status", "State"),
         ["Disclosures.Col.When"] = new("Aika", "Tid", "When"),
+        ["Disclosures.Col.Disclosed"] = new("Luovutetut tiedot", "Utlämnade uppgifter", "Data disclosed"),
         ["Disclosures.Col.Recipient"] = new("Vastaanottaja", "Mottagare", "Recipient"),
         ["Disclosures.Col.Purpose"] = new("Käyttötarkoitus", "Ändamål", "Purpose"),
         ["Disclosures.Col.Subject"] = new("Henkilö", "Person", "Person"),
