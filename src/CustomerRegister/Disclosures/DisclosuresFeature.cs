@@ -13,6 +13,7 @@ public static class DisclosuresFeature
         services.AddScoped<DiscloseData>();
         services.AddScoped<RecipientQueries>();
         services.AddScoped<RecipientAdministration>();
+        services.AddScoped<Subjects.ISubjectSection, DisclosuresSection>();
         services.AddScoped<IStartupStep, RecipientSeeding>();
         return services;
     }

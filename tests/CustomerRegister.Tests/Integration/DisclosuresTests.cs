@@ -134,6 +134,12 @@ public sealed class DisclosuresTests(RegisterFactory app) : IClassFixture<Regist
         Assert.Contains($"{group.GetProperty("name").GetString()}: Nimi, Puhelinnumero (asiakassuhteen hoitaminen)", letter, StringComparison.Ordinal);
         Assert.Contains($"{agency.GetProperty("name").GetString()}: Nimi, Osoite, Laskutustiedot", letter, StringComparison.Ordinal);
 
+        // Art 19: both are among those to be told of a rectification or erasure, with when they received the data.
+        var notify = await InScopeAsync(s => CustomerRegister.Requests.Art19Recipients.ListAsync(
+            s.GetRequiredService<RegisterDbContext>(), subjectId, "fi", CancellationToken.None));
+        Assert.Contains(notify, n => n.Recipient == agency.GetProperty("name").GetString() && n.Reason.StartsWith("Sille on luovutettu", StringComparison.Ordinal));
+        Assert.Contains(notify, n => n.Recipient == group.GetProperty("name").GetString());
+
         // Staff see the same log, and every disclosure was audited per person.
         var log = await dpo.Client.GetFromJsonAsync<JsonElement>($"/api/subjects/{subjectId}/disclosures");
         Assert.Equal(2, log.GetArrayLength());

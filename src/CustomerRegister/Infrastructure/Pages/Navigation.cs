@@ -21,6 +21,7 @@ public sealed class Navigation(Access access)
         new("Profiling.Title", "/profiling", Permissions.RequestHandle),
         new("Nav.Audit", "/audit", Permissions.AuditRead),
         new("Nav.Catalog", "/catalog", Permissions.CatalogRead),
+        new("Nav.Recipients", "/recipients", Permissions.CatalogRead),
         new("Nav.Admin", "/admin", Permissions.UsersManage),
         new("Units.Title", "/admin/units", Permissions.RecordingConfigure),
     ];
