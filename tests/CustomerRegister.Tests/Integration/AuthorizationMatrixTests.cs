@@ -137,9 +137,11 @@ public sealed partial class AuthorizationMatrixTests(RegisterFactory app) : ICla
         return plain.Length > 1 ? plain.TrimEnd('/') : plain;
     }
 
-    private static async Task<(int Status, Outcome Outcome)> CallAsync(HttpClient client, Operation operation)
+    private async Task<(int Status, Outcome Outcome)> CallAsync(HttpClient client, Operation operation)
     {
-        var url = RouteParameter().Replace(operation.Template, _ => Guid.NewGuid().ToString());
+        var url = RouteParameter().Replace(operation.Template, m => NumericParameters().Contains((operation.Template, m.Groups[1].Value))
+            ? "987654"
+            : Guid.NewGuid().ToString());
         using var request = new HttpRequestMessage(operation.Method, url);
         request.Content = operation.BodyType switch
         {
@@ -180,6 +182,15 @@ public sealed partial class AuthorizationMatrixTests(RegisterFactory app) : ICla
             (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("apiKey").GetString());
         return client;
     }
+
+    /// <summary>The route parameters constrained to a number (<c>{number:int}</c>), by normalised template: they get a number, the rest a GUID.</summary>
+    private HashSet<(string Template, string Parameter)> NumericParameters() =>
+    [
+        .. app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => e.RoutePattern.Parameters
+                .Where(p => p.ParameterPolicies.Any(c => c.Content is "int" or "long"))
+                .Select(p => (Normalize("/" + e.RoutePattern.RawText?.TrimStart('/')), p.Name))),
+    ];
 
     [GeneratedRegex(@"\{\*{0,2}([^:}=?]+)[^}]*\}")]
     private static partial Regex RouteParameter();

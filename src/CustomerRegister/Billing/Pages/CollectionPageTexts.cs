@@ -56,6 +56,11 @@ public static class CollectionPageTexts
             "Lataa perintätoimiston tiedosto tästä tapauksesta. Lähetys kirjataan luovutukseksi.",
             "Ladda ner byråns fil för detta ärende. Sändningen registreras som ett utlämnande.",
             "Download the agency's file for this case. The sending is logged as a disclosure."),
+        // The case's hand-over fields as the access report names them.
+        ["Report.Label.CollectionCase.HandedOverAt"] = new("Lähetetty perintätoimistolle", "Skickad till inkassobyrån", "Sent to the agency"),
+        ["Report.Label.CollectionCase.AgencyStatus"] = new("Perintätoimiston tilanne", "Indrivningsbyråns status", "The agency's status"),
+        ["Report.Label.CollectionCase.AgencyStatusOn"] = new("Tilanne päivitetty", "Status uppdaterad", "Status as of"),
+        ["Report.Label.CollectionCase.AgencyPaid"] = new("Perintätoimiston perimä määrä", "Belopp indrivet av byrån", "Amount collected by the agency"),
         ["AgencyStatus.InProgress"] = new("Perinnässä", "Under indrivning", "In progress"),
         ["AgencyStatus.Paid"] = new("Maksettu", "Betald", "Paid"),
         ["AgencyStatus.Returned"] = new("Palautettu", "Återlämnad", "Returned"),
