@@ -141,6 +141,27 @@ public sealed class RecipientNotificationsTests(RequestsFactory app) : IClassFix
     }
 
     [Fact]
+    public async Task ARestrictionSetAndLiftedEachRecordANotificationPerRecipient()
+    {
+        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
+        var person = await ConsumerAsync(dpo.Client);
+        var recipient = await DisclosedToAsync(person.SubjectId, "DE");
+        var requestId = await StartedAsync(dpo.Client, "Restriction", person.SubjectId);
+
+        await dpo.Client.StepAsync(requestId, "restrict", new { ground = "AccuracyContested" });
+        var rows = await NotificationsAsync(dpo.Client, requestId);
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.Equal("RestrictionSet", r.GetProperty("what").GetString()));
+
+        var lifted = await dpo.Client.PostAsJsonAsync($"/api/subjects/{person.SubjectId}/processing-limits/lift",
+            new { kind = "Restriction", reason = "Tiedot todettu oikeiksi." });
+        Assert.True(lifted.IsSuccessStatusCode, await lifted.Content.ReadAsStringAsync());
+        rows = await NotificationsAsync(dpo.Client, requestId);
+        Assert.Equal(4, rows.Count);
+        Assert.Single(rows, r => r.GetProperty("what").GetString() == "RestrictionLifted" && r.GetProperty("recipientName").GetString() == recipient.Name);
+    }
+
+    [Fact]
     public async Task TheAccessReportNamesTheCountryAndSafeguardOfATransferOutsideTheEea()
     {
         var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
