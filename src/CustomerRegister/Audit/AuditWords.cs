@@ -36,7 +36,7 @@ public static class AuditWords
         "marketing.web_event.intake", "marketing.web_event.read", "marketing.web_event.unlinked", "metal_credit.create",
         "metal_credit.list", "metal_credit.read", "organisation.create", "organisation.list", "organisation.read",
         "organisation.update", "payment.create", "processing_limit.lift", "processing_limit.read", "processing_limit.set",
-        "production_unit.create", "production_unit.update", "profiling.clear", "profiling.read", "profiling.run", "recipient.create", "recipient.end", "recipient.update", "recording.call.delete_missing_file", "recording.call.download",
+        "production_unit.create", "production_unit.update", "profiling.clear", "profiling.read", "profiling.run", "recipient.create", "recipient.end", "recipient.update", "recipient_notification.notified", "recording.call.delete_missing_file", "recording.call.download",
         "recording.call.list", "recording.call.read", "recording.call.upload", "recording.cctv.delete_missing_file",
         "recording.cctv.download", "recording.cctv.list", "recording.cctv.read", "recording.cctv.upload", "rectification.apply",
         "relationship.create", "relationship.end", "relationship.read", "relationship.update", "request.assign",

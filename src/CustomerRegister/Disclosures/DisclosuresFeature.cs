@@ -13,10 +13,11 @@ public static class DisclosuresFeature
         services.AddScoped<DiscloseData>();
         services.AddScoped<RecipientQueries>();
         services.AddScoped<RecipientAdministration>();
+        services.AddScoped<RecipientNotifications>();
         services.AddScoped<Subjects.ISubjectSection, DisclosuresSection>();
         services.AddScoped<IStartupStep, RecipientSeeding>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapDisclosuresFeature(this IEndpointRouteBuilder app) => app.MapRecipients();
+    public static IEndpointRouteBuilder MapDisclosuresFeature(this IEndpointRouteBuilder app) => app.MapRecipients().MapRecipientNotifications();
 }

@@ -32,7 +32,8 @@ public sealed record ErasurePreview(
 public sealed class ErasureHandling(
     RegisterDbContext db, RequestSteps requests, ErasureEngine engine, ProcessingLimits limits, AuditLog audit,
     StorageReclaimer reclaimer, TimeProvider clock, IMailSender mail, Recordings.IRecordingStore files, ILogger<ErasureHandling> log,
-    Microsoft.Extensions.Options.IOptions<ControllerOptions> controller, Retention.RetentionDates dates)
+    Microsoft.Extensions.Options.IOptions<ControllerOptions> controller, Retention.RetentionDates dates,
+    Disclosures.RecipientNotifications notifications)
 {
     private static readonly LocalText OnlyErasure = new(
         "Vain poistopyyntö poistaa tietoja.",
@@ -82,7 +83,9 @@ public sealed class ErasureHandling(
         {
             // Art 19: who may hold the person's data must be told; listed before the collection cases are restricted.
             var notify = await Art19Recipients.ListAsync(db, subjectId, request.Language, ct);
+            var told = await notifications.AddAsync(subjectId, request.Id, Disclosures.NotificationSubject.Erasure, [], request.Language, ct);
             outcome = await engine.EraseAsync(subjectId, HelsinkiTime.Today(clock), ct);
+            told.ForEach(n => n.CategoryKeys = Disclosures.Recipient.JoinKeys(outcome.Erased.SelectMany(e => e.Categories)));
             await limits.AddAsync(subjectId, LimitKind.Restriction, RestrictionGround.KeptByLawAfterErasure, request.Id, ct);
             var report = new ErasureReport(request.Id, subjectId, now, outcome.Erased, outcome.Kept,
                 [.. outcome.MarketingBans.Select(c => c.ToString())], notify, "pending", Backups);

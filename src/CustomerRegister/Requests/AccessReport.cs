@@ -45,7 +45,8 @@ public sealed record ReportHandover(DateTime At, string Agency);
 public sealed record ReportDisclosure(DateTime At, string Recipient, string CountryCode, IReadOnlyList<string> Categories, string Purpose);
 
 public sealed record ReportRecipients(IReadOnlyList<string> Groups, string Disclosures, IReadOnlyList<string> CollectionCases,
-    [property: JsonIgnore] IReadOnlyList<ReportHandover>? Handovers = null, IReadOnlyList<ReportDisclosure>? Disclosed = null);
+    [property: JsonIgnore] IReadOnlyList<ReportHandover>? Handovers = null, IReadOnlyList<ReportDisclosure>? Disclosed = null,
+    string? Transfers = null);
 
 public sealed record ReportAuthority(string Name, string Address, string Email, string Phone, string Web);
 

@@ -68,12 +68,17 @@ public sealed class AccessReportBuilder(
         var disclosed = (await Disclosures.RecipientQueries.DisclosuresOfAsync(db, subjectId, ct)).Select(d => new ReportDisclosure(
             d.DisclosedAt, d.RecipientName, d.CountryCode, [.. d.CategoryKeys.Select(k => Catalog.Categories.Get(k).Name(language))],
             Purposes.Name(d.Purpose, language))).ToList();
+        var disclosedTo = await db.Set<Disclosures.Disclosure>().AsNoTracking().Where(d => d.SubjectId == subjectId).Select(d => d.RecipientId)
+            .Distinct().ToListAsync(ct);
+        var transfers = AccessReportTexts.Transfers(
+            (await db.Set<Disclosures.Recipient>().AsNoTracking().Where(x => disclosedTo.Contains(x.Id)).ToListAsync(ct))
+            .Select(x => (x.Name, x.CountryCode, x.Safeguard, x.SafeguardDetails)), language);
         var recipients = new ReportRecipients(
             [AccessReportTexts.T("recipient.group", language), AccessReportTexts.T("recipient.collection", language)],
             AccessReportTexts.T(disclosed.Count == 0 ? "disclosures" : "disclosures.made", language),
             [.. cases.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.OpenedAt:yyyy-MM-dd}: {handed} {c.AgencyName}"))],
             [.. cases.Select(c => new ReportHandover(c.OpenedAt, c.AgencyName))],
-            disclosed);
+            disclosed, transfers);
 
         var events = await db.Set<AuditEvent>().AsNoTracking().Where(e => e.SubjectId == subjectId)
             .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
@@ -94,7 +99,7 @@ public sealed class AccessReportBuilder(
             new ReportController(c.Name, c.Email, c.ProtectionOfficer, c.ProtectionOfficerEmail),
             subjectId,
             clock.GetUtcNow().UtcDateTime,
-            AccessReportTexts.T(protectedInFull ? "explanation.full" : "explanation", language) + " " + AccessReportTexts.T("transfers", language),
+            AccessReportTexts.T(protectedInFull ? "explanation.full" : "explanation", language) + " " + transfers,
             categories,
             recipients,
             await profiling.ReportAsync(subjectId, language, ct),

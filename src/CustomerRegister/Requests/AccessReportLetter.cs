@@ -215,7 +215,7 @@ public static class AccessReportLetter
             yield return new LetterList([.. handovers.Select(h => $"{h.Agency}, {Display.Date(h.At)}")]);
         }
 
-        yield return new LetterParagraph(T("letter.nobody.else", l) + " " + T("transfers", l));
+        yield return new LetterParagraph(T("letter.nobody.else", l) + " " + (r.Recipients.Transfers ?? T("transfers", l)));
     }
 
     private static IEnumerable<LetterBlock> Accesses(AccessReport r)

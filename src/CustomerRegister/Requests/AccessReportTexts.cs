@@ -1,3 +1,4 @@
+using System.Globalization;
 using CustomerRegister.Catalog;
 using CustomerRegister.Localization;
 
@@ -49,6 +50,9 @@ public static class AccessReportTexts
         ["handed"] = new("luovutettu perintään", "överlämnad för indrivning till", "handed to"),
         ["transfers"] = new("Tietoja ei siirretä EU:n tai ETA:n ulkopuolelle.", "Uppgifterna överförs inte utanför EU eller EES.",
             "The data are not transferred outside the EU or the EEA."),
+        ["transfers.made"] = new("Tietojanne on siirretty EU:n tai ETA:n ulkopuolelle: {0}.", "Era uppgifter har överförts utanför EU eller EES: {0}.",
+            "Your data were transferred outside the EU or the EEA: {0}."),
+        ["transfer.to"] = new("{0} (maa {1}, suojatoimi: {2})", "{0} (land {1}, skyddsåtgärd: {2})", "{0} (country {1}, safeguard: {2})"),
         ["profiling"] = new("Profilointi", "Profilering", "Profiling"),
         ["rights"] = new("Oikeutenne", "Era rättigheter", "Your rights"),
         ["right.rectify"] = new("Oikeus vaatia virheellisen tiedon oikaisemista (16 art.)", "Rätt till rättelse av felaktiga uppgifter (art. 16)",
@@ -129,4 +133,23 @@ public static class AccessReportTexts
     };
 
     public static string T(string key, string language) => Texts[key].In(language);
+
+    /// <summary>
+    /// The transfer sentence: "not transferred", or for each recipient of the person's disclosure log outside the EU/EEA
+    /// (<see cref="Disclosures.EeaCountries"/>) its country and the safeguard recorded for it in the registry.
+    /// </summary>
+    public static string Transfers(IEnumerable<(string Name, string CountryCode, Disclosures.TransferSafeguard Safeguard, string? Details)> recipients,
+        string language)
+    {
+        var outside = recipients.Where(r => !Disclosures.EeaCountries.Contains(r.CountryCode)).DistinctBy(r => r.Name).ToList();
+        if (outside.Count == 0)
+        {
+            return T("transfers", language);
+        }
+
+        var each = outside.Select(r => string.Format(CultureInfo.InvariantCulture, T("transfer.to", language), r.Name,
+            Disclosures.EeaCountries.Normalise(r.CountryCode) ?? r.CountryCode,
+            Disclosures.DisclosuresTexts.Texts["TransferSafeguard." + r.Safeguard].In(language) + (r.Details is { Length: > 0 } d ? ", " + d : "")));
+        return string.Format(CultureInfo.InvariantCulture, T("transfers.made", language), string.Join("; ", each));
+    }
 }

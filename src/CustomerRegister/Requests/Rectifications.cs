@@ -3,6 +3,7 @@ using CustomerRegister.Billing;
 using CustomerRegister.Catalog;
 using CustomerRegister.Customers;
 using CustomerRegister.Data;
+using CustomerRegister.Disclosures;
 using CustomerRegister.Finnish;
 using CustomerRegister.Infrastructure;
 using CustomerRegister.Localization;
@@ -34,7 +35,7 @@ public sealed record NotifyRecipient(string Recipient, string Reason);
 /// </summary>
 public sealed class Rectifications(
     RegisterDbContext db, AuditLog audit, TimeProvider clock, ProtectedCodes codes, RequestSteps requests,
-    Microsoft.Extensions.Options.IOptions<ControllerOptions> controller)
+    Microsoft.Extensions.Options.IOptions<ControllerOptions> controller, RecipientNotifications notifications)
 {
     private static readonly LocalText NotMatched = new(
         "Pyyntöä ei ole yhdistetty henkilöön.",
@@ -201,6 +202,13 @@ public sealed class Rectifications(
         {
             request.ResponseLetter = RequestLetters.RectificationNotice(request.Language, HelsinkiTime.DateOf(request.ReceivedAt),
                 categories, recipients, request.RequesterName, RequestLetters.From(controller.Value));
+        }
+
+        // Art 19: each recipient of the person's data is to be told of the changed categories, saved with the change.
+        if (applied.Count > 0)
+        {
+            await notifications.AddAsync(subjectId, request.Id, NotificationSubject.Rectification,
+                db.Set<RequestRectification>().Local.Where(r => r.RequestId == request.Id).Select(r => r.CategoryId), request.Language, ct);
         }
 
         // The request row itself changes too, so its version guards against two handlers rectifying at once.

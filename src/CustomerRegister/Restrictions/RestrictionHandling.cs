@@ -15,7 +15,8 @@ namespace CustomerRegister.Restrictions;
 /// </summary>
 public sealed class RestrictionHandling(
     RegisterDbContext db, RequestSteps requests, ProcessingLimits limits, AuditLog audit, TimeProvider clock,
-    IHttpContextAccessor http, IMailSender mail, Microsoft.Extensions.Options.IOptions<ControllerOptions> controller)
+    IHttpContextAccessor http, IMailSender mail, Microsoft.Extensions.Options.IOptions<ControllerOptions> controller,
+    Disclosures.RecipientNotifications notifications)
 {
     private static readonly LocalText WrongType = new(
         "Tämä vaihe koskee toisenlaista pyyntöä.",
@@ -53,6 +54,7 @@ public sealed class RestrictionHandling(
         return await StepAsync(id, version, [RequestType.Restriction], async r =>
         {
             await limits.AddAsync(r.SubjectId!.Value, LimitKind.Restriction, ground, r.Id, ct);
+            await notifications.AddAsync(r.SubjectId!.Value, r.Id, Disclosures.NotificationSubject.RestrictionSet, [], r.Language, ct);
             r.ResponseLetter = RestrictionLetters.Restricted(r.Language, ground.Value, r.RequesterName, RequestLetters.From(controller.Value));
             return "restricted";
         }, ct);
@@ -124,6 +126,15 @@ public sealed class RestrictionHandling(
             {
                 await db.SaveChangesAsync(ct);
             }
+        }
+
+        // Art 19: the recipients are told of the lift of a restriction (not of an objection's), saved with the lift.
+        if (inForce.Kind == LimitKind.Restriction)
+        {
+            var language = inForce.RequestId is { } rid
+                ? await db.Set<DataSubjectRequest>().AsNoTracking().Where(q => q.Id == rid).Select(q => q.Language).FirstOrDefaultAsync(ct)
+                : null;
+            await notifications.AddAsync(subjectId, inForce.RequestId, Disclosures.NotificationSubject.RestrictionLifted, [], language ?? "fi", ct);
         }
 
         return await limits.LiftAsync(subjectId, kind!.Value, why!, ct) is { } lifted ? lifted : Outcome.Missing;

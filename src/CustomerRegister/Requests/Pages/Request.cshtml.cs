@@ -74,7 +74,7 @@ public sealed class LiftForm
 public sealed class RequestModel(
     RequestQueries queries, RectificationTargets targets, RequestJobs requestJobs, RequestWorkflow workflow, AccessReports reports, RequestPeople people, SendAccessReport send, Rectifications rectifications,
     RestrictionHandling restrictions, SearchQueries search, StaffNames staff, UserManager<AppUser> users,
-    Microsoft.Extensions.Options.IOptions<ControllerOptions> controller) : PageModel
+    Microsoft.Extensions.Options.IOptions<ControllerOptions> controller, Disclosures.RecipientNotifications notifications) : PageModel
 {
     /// <summary>The person's values a handler may correct here (<see cref="RectificationTargets"/>); the API takes any rectifiable column.</summary>
     public IReadOnlyList<RectificationTarget> Targets { get; private set; } = [];
@@ -106,6 +106,9 @@ public sealed class RequestModel(
     public IReadOnlyList<ProcessingLimit> Limits { get; private set; } = [];
 
     public IReadOnlyDictionary<Guid, string> Staff { get; private set; } = new Dictionary<Guid, string>();
+
+    /// <summary>Art 19: the request's recipients to tell and who was told when.</summary>
+    public IReadOnlyList<Disclosures.RecipientNotificationResponse> Notifications { get; private set; } = [];
 
     public Guid? Me { get; private set; }
 
@@ -231,6 +234,20 @@ public sealed class RequestModel(
     /// <summary>The requester took the request back (by phone, letter, email): closed as withdrawn with the handler's note.</summary>
     public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) =>
         StepAsync(id, nameof(Withdraw), workflow.WithdrawAsync(id, Withdraw.Note, Version, ct), "Requests.Withdraw.Saved", ct);
+
+    /// <summary>Art 19: one recipient told (the same use case as <c>POST /api/recipient-notifications/{id}/notified</c>).</summary>
+    public async Task<IActionResult> OnPostNotifiedAsync(Guid id, Guid notificationId, string? note, CancellationToken ct)
+    {
+        var outcome = await notifications.MarkNotifiedAsync(notificationId, note, ct);
+        if (outcome.IsOk)
+        {
+            Notice = UiText.Get("Disclosures.Art19.Saved");
+            return Redirect($"/requests/{id}#art19");
+        }
+
+        ModelState.Show(outcome, "");
+        return await RedisplayAsync(id, ct);
+    }
 
     public async Task<IActionResult> OnPostAssignAsync(Guid id, bool? me, CancellationToken ct)
     {
@@ -370,8 +387,10 @@ public sealed class RequestModel(
             Limits = await restrictions.ListAsync(subjectId, ct);
         }
 
+        Notifications = await notifications.OfRequestAsync(id, ct);
         Staff = await staff.OfAsync(
-            (request.Actions ?? []).Select(a => a.ActorId).Append(request.AssignedTo).Append(request.Identity?.By), ct);
+            (request.Actions ?? []).Select(a => a.ActorId).Append(request.AssignedTo).Append(request.Identity?.By)
+            .Concat(Notifications.Select(n => n.NotifiedBy)), ct);
         return true;
     }
 

@@ -1735,6 +1735,78 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     b.HasAnnotation("Register:OutsideRegister", "the controller's recipients: companies, not people");
                 });
 
+            modelBuilder.Entity("CustomerRegister.Disclosures.RecipientNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CategoryKeys")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("category_keys");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTime?>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("notified_at");
+
+                    b.Property<Guid?>("NotifiedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("notified_by");
+
+                    b.Property<Guid?>("RecipientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recipient_id");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recipient_name");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("what");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recipient_notifications");
+
+                    b.HasIndex("RequestId", "CreatedAt")
+                        .HasDatabaseName("ix_recipient_notifications_request_id_created_at");
+
+                    b.HasIndex("SubjectId", "CreatedAt")
+                        .HasDatabaseName("ix_recipient_notifications_subject_id_created_at");
+
+                    b.ToTable("recipient_notifications", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "Art 19 notifications: ids, recipient names and category keys only, never values");
+                });
+
             modelBuilder.Entity("CustomerRegister.Erasure.ErasureCertificate", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1728,6 +1728,78 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.HasAnnotation("Register:OutsideRegister", "the controller's recipients: companies, not people");
                 });
 
+            modelBuilder.Entity("CustomerRegister.Disclosures.RecipientNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CategoryKeys")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_keys");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<DateTime?>("NotifiedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notified_at");
+
+                    b.Property<Guid?>("NotifiedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notified_by");
+
+                    b.Property<Guid?>("RecipientId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient_id");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient_name");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_id");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("what");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recipient_notifications");
+
+                    b.HasIndex("RequestId", "CreatedAt")
+                        .HasDatabaseName("ix_recipient_notifications_request_id_created_at");
+
+                    b.HasIndex("SubjectId", "CreatedAt")
+                        .HasDatabaseName("ix_recipient_notifications_subject_id_created_at");
+
+                    b.ToTable("recipient_notifications", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "Art 19 notifications: ids, recipient names and category keys only, never values");
+                });
+
             modelBuilder.Entity("CustomerRegister.Erasure.ErasureCertificate", b =>
                 {
                     b.Property<Guid>("Id")
