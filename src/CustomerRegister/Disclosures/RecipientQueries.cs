@@ -54,8 +54,10 @@ public sealed class RecipientQueries(RegisterDbContext db, AuditLog audit)
     /// <summary>The active recipient of this name (a collection case's agency), or null.</summary>
     public Task<Recipient?> FindActiveByNameAsync(string name, CancellationToken ct)
     {
-        var lower = name.Trim().ToLower();
-        return db.Set<Recipient>().AsNoTracking().FirstOrDefaultAsync(r => r.EndedAt == null && r.Name.ToLower() == lower, ct);
+        // Exactly as the registry spells it (the agencies are seeded from the cases' own names): a case-insensitive
+        // comparison would fold only ASCII on SQLite and so answer differently on the two databases.
+        var trimmed = name.Trim();
+        return db.Set<Recipient>().AsNoTracking().FirstOrDefaultAsync(r => r.EndedAt == null && r.Name == trimmed, ct);
     }
 
     /// <summary>A recipient's disclosures, newest first, keyset-paged (<c>after</c> = the last id of the previous page).</summary>
