@@ -52,7 +52,19 @@ public sealed class Browser : IAsyncDisposable
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", password);
         await page.ClickAsync("#sign-in");
-        await page.WaitForURLAsync(u => !u.Contains("/Account/Login", StringComparison.Ordinal));
+
+        // Only where the sign-in went decides the next step (whose actions wait for their own elements): waiting for the
+        // load event of the page in between is a wait a loaded machine can make longer than the timeout.
+        try
+        {
+            await page.WaitForURLAsync(u => !u.Contains("/Account/Login", StringComparison.Ordinal),
+                new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"Sign-in stayed on {page.Url}; the app's last log lines:\n{string.Join("\n", App.Logs.Lines.TakeLast(60))}");
+        }
+
         if (page.Url.Contains("/Account/TwoFactorSignIn", StringComparison.Ordinal))
         {
             await EnterSecondFactorAsync(page, email);

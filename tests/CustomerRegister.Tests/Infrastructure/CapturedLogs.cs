@@ -28,7 +28,7 @@ public sealed class CapturedLogs : ILoggerProvider
             var values = state is IEnumerable<KeyValuePair<string, object?>> pairs
                 ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}"))
                 : "";
-            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} | {values} | {exception}");
+            lines.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {logLevel} {category}: {formatter(state, exception)} | {values} | {exception}");
         }
     }
 }
