@@ -106,6 +106,12 @@ public static class AuditTexts
         ["Audit.Action.breach.find_affected"] = new(
             "Tietoturvaloukkaus: kohteena olleet henkilöt haettu tapahtumalokista", "Personuppgiftsincident: berörda personer hämtade ur händelseloggen",
             "Personal-data breach: people affected found in the audit trail"),
+        ["Audit.Action.breach.letter"] = new(
+            "Tietoturvaloukkaus: kirje henkilölle lähetetty", "Personuppgiftsincident: brev till personen skickat",
+            "Personal-data breach: letter to the person sent"),
+        ["Audit.Action.breach.letters_posted"] = new(
+            "Tietoturvaloukkaus: kirjeet merkitty postitetuiksi", "Personuppgiftsincident: breven markerade som postade",
+            "Personal-data breach: letters marked posted"),
         ["Audit.Action.search"] = new("Asiakashaku", "Kundsökning", "Customer search"),
         ["Audit.Action.auth.login"] = new("Sisäänkirjautuminen", "Inloggning", "Sign-in"),
         ["Audit.Action.auth.logout"] = new("Uloskirjautuminen", "Utloggning", "Sign-out"),

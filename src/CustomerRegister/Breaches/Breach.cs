@@ -96,6 +96,17 @@ public sealed class BreachSubject
     public string Source { get; set; } = "";
 
     public DateTime AddedAt { get; set; }
+
+    /// <summary>How the letter (Art 34) goes to the person; null until it is sent (<see cref="BreachNotices"/>).</summary>
+    public LetterChannel? LetterChannel { get; set; }
+
+    public DateTime? LetterQueuedAt { get; set; }
+
+    /// <summary>The emailed letter's outbox row while it waits.</summary>
+    public Guid? LetterMailId { get; set; }
+
+    /// <summary>When the email was delivered or the letter marked posted.</summary>
+    public DateTime? LetterSentAt { get; set; }
 }
 
 internal sealed class BreachConfiguration : IEntityTypeConfiguration<Breach>
@@ -133,5 +144,7 @@ internal sealed class BreachSubjectConfiguration : IEntityTypeConfiguration<Brea
         b.HasIndex(x => new { x.BreachId, x.SubjectId }).IsUnique();
         b.HasOne<Breach>().WithMany().HasForeignKey(x => x.BreachId).OnDelete(DeleteBehavior.Cascade);
         b.Property(x => x.Source).HasMaxLength(10);
+        b.Property(x => x.LetterChannel).HasConversion<string>().HasMaxLength(10);
+        b.HasIndex(x => x.LetterMailId);
     }
 }

@@ -39,6 +39,13 @@ public static class BreachesEndpoints
                 (await r.FindAffectedAsync(id, search, ct)).ToOk())
             .WithName("FindBreachAffectedFromAudit")
             .WithSummary("Add everyone whose data one staff member or key read in a period, from the audit trail.");
+        g.MapPost("/{id:guid}/letters", async (Guid id, BreachNotices n, CancellationToken ct) => (await n.SendAsync(id, ct)).ToOk())
+            .WithName("SendBreachLetters")
+            .WithSummary("Send the letter to everyone the breach names who has not had it: by email where the register has one, else listed to post (409 until the decision is to tell them).");
+        g.MapGet("/{id:guid}/letters", async (Guid id, BreachNotices n, CancellationToken ct) => (await n.CountAsync(id, ct)).ToOk())
+            .WithName("CountBreachLetters").WithSummary("How many of the breach's letters are not sent, sending, delivered, failed, to post and posted.");
+        g.MapPost("/{id:guid}/letters/posted", async (Guid id, BreachNotices n, CancellationToken ct) => (await n.MarkPostedAsync(id, ct)).ToOk())
+            .WithName("MarkBreachLettersPosted").WithSummary("The letters to post, and those whose email failed, marked posted now; answers how many.");
         g.MapGet("/{id:guid}/letter", (Guid id, string? language, BreachQueries q, CancellationToken ct) =>
                 q.LetterAsync(id, language, ct).ToOkAsync())
             .WithName("GetBreachLetter").WithSummary("The letter to the people affected, in fi, sv or en.");

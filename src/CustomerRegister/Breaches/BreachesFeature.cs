@@ -8,6 +8,8 @@ public static class BreachesFeature
         services.AddScoped<BreachRegister>();
         services.AddScoped<BreachQueries>();
         services.AddScoped<BreachRetention>();
+        services.AddScoped<BreachNotices>();
+        services.AddSingleton<Requests.IMailDelivered, BreachNotices.Delivered>();
         return services;
     }
 

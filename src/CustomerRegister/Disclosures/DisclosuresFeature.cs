@@ -14,6 +14,7 @@ public static class DisclosuresFeature
         services.AddScoped<RecipientQueries>();
         services.AddScoped<RecipientAdministration>();
         services.AddScoped<RecipientNotifications>();
+        services.AddSingleton<Requests.IMailDelivered, RecipientNotifications.Delivered>();
         services.AddScoped<Subjects.ISubjectSection, DisclosuresSection>();
         services.AddScoped<IStartupStep, RecipientSeeding>();
         return services;

@@ -73,6 +73,15 @@ public static class DisclosuresTexts
         ["Disclosures.Form.SafeguardDetails"] = new("Päätös tai sopimus, johon suojatoimi perustuu", "Beslut eller avtal som skyddsåtgärden grundar sig på",
             "The decision or contract the safeguard rests on"),
         ["Disclosures.Form.Choose"] = new("Valitse", "Välj", "Choose"),
+        ["Disclosures.Form.NotificationEmail"] = new("Tietosuojailmoitusten sähköposti", "E-post för dataskyddsmeddelanden", "Email for data-protection notices"),
+        ["Disclosures.Form.NotificationEmailHint"] = new(
+            "Tähän osoitteeseen lähetetään ilmoitukset oikaisuista, poistoista ja rajoituksista (19 art.).",
+            "Meddelanden om rättelser, raderingar och begränsningar (art. 19) skickas hit.",
+            "Notices of rectifications, erasures and restrictions (Art 19) are sent here."),
+        ["Disclosures.Recipient.NotificationEmail"] = new("Tietosuojailmoitukset", "Dataskyddsmeddelanden", "Data-protection notices"),
+        ["Disclosures.Recipient.NoNotificationEmail"] = new(
+            "Ei sähköpostia – ilmoitukset tehdään muuten ja merkitään käsin.", "Ingen e-post – meddelanden görs på annat sätt och markeras för hand.",
+            "No email – notices are given another way and marked by hand."),
         ["Disclosures.Panel.Title"] = new("Luovutukset", "Utlämnanden", "Disclosures"),
         ["Disclosures.Panel.None"] = new("Henkilön tietoja ei ole luovutettu.", "Personens uppgifter har inte lämnats ut.", "Nothing of the person has been disclosed."),
         ["Disclosures.Panel.More"] = new("Näytetään uusimmat {0} / {1}.", "Visar de senaste {0} av {1}.", "Showing the newest {0} of {1}."),
@@ -90,6 +99,11 @@ public static class DisclosuresTexts
         ["Disclosures.Art19.Categories"] = new("Tietoryhmät", "Kategorier", "Categories"),
         ["Disclosures.Art19.State"] = new("Tila", "Status", "State"),
         ["Disclosures.Art19.Pending"] = new("Ilmoittamatta", "Inte underrättad", "To be told"),
+        ["Disclosures.Art19.Sending"] = new("Lähtee sähköpostilla osoitteeseen {0}", "Skickas per e-post till {0}", "Being sent by email to {0}"),
+        ["Disclosures.Art19.SendFailed"] = new(
+            "Sähköposti osoitteeseen {0} ei mennyt perille – ilmoita muuten ja merkitse ilmoitetuksi", "E-post till {0} gick inte fram – underrätta på annat sätt och markera",
+            "The email to {0} could not be delivered – tell them another way and mark it told"),
+        ["Disclosures.Art19.Mailed"] = new("Lähetetty sähköpostilla osoitteeseen {0}", "Skickat per e-post till {0}", "Sent by email to {0}"),
         ["Disclosures.Art19.Told"] = new("Ilmoitettu {0} ({1})", "Underrättad {0} ({1})", "Told on {0} ({1})"),
         ["Disclosures.Art19.Note"] = new("Lisätieto", "Anteckning", "Note"),
         ["Disclosures.Art19.Mark"] = new("Merkitse ilmoitetuksi", "Markera som underrättad", "Mark as told"),

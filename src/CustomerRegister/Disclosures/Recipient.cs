@@ -71,6 +71,12 @@ public sealed class Recipient : IVersioned, IKeyedRow
     /// <summary>The decision or the contract recorded for the safeguard (e.g. "SCC 2021/914, signed 1.3.2025").</summary>
     public string? SafeguardDetails { get; set; }
 
+    /// <summary>
+    /// Where the recipient's data-protection contact takes notices (Art 19: rectification, erasure, restriction); without
+    /// it those are told some other way and marked told by hand.
+    /// </summary>
+    public string? NotificationEmail { get; set; }
+
     public DateTime? EndedAt { get; set; }
 
     public DateTime CreatedAt { get; set; }
@@ -130,6 +136,7 @@ internal sealed class RecipientConfiguration : IEntityTypeConfiguration<Recipien
         b.Property(r => r.CategoryKeys).HasMaxLength(2000);
         b.Property(r => r.Safeguard).HasConversion<string>().HasMaxLength(40);
         b.Property(r => r.SafeguardDetails).HasMaxLength(1000);
+        b.Property(r => r.NotificationEmail).HasMaxLength(254);
         b.Property(r => r.Version).IsConcurrencyToken();
         b.Ignore(r => r.Categories);
         b.Ignore(r => r.IsActive);

@@ -19,7 +19,8 @@ public sealed record RecipientInput(
     IReadOnlyList<string>? CategoryKeys,
     TransferSafeguard? Safeguard,
     string? SafeguardDetails,
-    long? Version = null);
+    long? Version = null,
+    string? NotificationEmail = null);
 
 /// <summary>
 /// Adds, changes and ends recipients. A recipient outside the EU/EEA is refused (beside <c>safeguard</c>) unless an
@@ -171,6 +172,7 @@ public sealed class RecipientAdministration(RegisterDbContext db, AuditLog audit
 
         var safeguard = input.Safeguard ?? TransferSafeguard.None;
         var details = errors.Text("safeguardDetails", input.SafeguardDetails, 1000);
+        var email = errors.Optional<EmailAddress>("notificationEmail", input.NotificationEmail, EmailAddress.TryParse)?.Value;
         if (country is not null && !EeaCountries.Contains(country) && safeguard == TransferSafeguard.None)
         {
             errors.Add("safeguard", DisclosureRules.NoSafeguard);
@@ -194,6 +196,7 @@ public sealed class RecipientAdministration(RegisterDbContext db, AuditLog audit
         r.CategoryKeys = Recipient.JoinKeys(keys);
         r.Safeguard = safeguard;
         r.SafeguardDetails = safeguard == TransferSafeguard.None ? null : details;
+        r.NotificationEmail = email;
         return errors;
     }
 

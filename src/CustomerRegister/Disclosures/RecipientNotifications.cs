@@ -52,6 +52,15 @@ public sealed class RecipientNotification : IKeyedRow
 
     public string? Note { get; set; }
 
+    /// <summary>The notice sent by email (the outbox's row while it waits; gone once delivered, when <see cref="NotifiedAt"/> is set).</summary>
+    public Guid? MailId { get; set; }
+
+    /// <summary>The recipient's notice address the email went to (a company's data-protection contact).</summary>
+    public string? MailedTo { get; set; }
+
+    /// <summary>When the email reached the recipient's mail server.</summary>
+    public DateTime? MailDeliveredAt { get; set; }
+
     public long Version { get; set; }
 
     public IReadOnlyList<string> Categories => CategoryKeys.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -68,6 +77,8 @@ internal sealed class RecipientNotificationConfiguration : IEntityTypeConfigurat
         b.Property(n => n.What).HasConversion<string>().HasMaxLength(24);
         b.Property(n => n.CategoryKeys).HasMaxLength(2000);
         b.Property(n => n.Note).HasMaxLength(1000);
+        b.Property(n => n.MailedTo).HasMaxLength(254);
+        b.HasIndex(n => n.MailId);
         b.Property(n => n.Version).IsConcurrencyToken();
         b.Ignore(n => n.Categories);
         b.HasIndex(n => new { n.RequestId, n.CreatedAt });
@@ -75,13 +86,31 @@ internal sealed class RecipientNotificationConfiguration : IEntityTypeConfigurat
     }
 }
 
+/// <summary>Where a notification's email stands.</summary>
+public enum NoticeMail
+{
+    /// <summary>No email: the recipient has no notice address; told some other way and marked by hand.</summary>
+    None,
+
+    /// <summary>In the outbox, being delivered (with retries).</summary>
+    Sending,
+
+    /// <summary>Delivered to the recipient's mail server: the notification is told.</summary>
+    Delivered,
+
+    /// <summary>Every attempt failed: to be told some other way.</summary>
+    Failed,
+}
+
 /// <summary>A notification as the API and the request page show it.</summary>
 public sealed record RecipientNotificationResponse(
     Guid Id, Guid SubjectId, Guid? RequestId, Guid? RecipientId, string RecipientName, NotificationSubject What,
-    IReadOnlyList<string> Categories, DateTime CreatedAt, DateTime? NotifiedAt, Guid? NotifiedBy, string? Note)
+    IReadOnlyList<string> Categories, DateTime CreatedAt, DateTime? NotifiedAt, Guid? NotifiedBy, string? Note, NoticeMail Mail,
+    string? MailedTo)
 {
-    public static RecipientNotificationResponse Of(RecipientNotification n) => new(
-        n.Id, n.SubjectId, n.RequestId, n.RecipientId, n.RecipientName, n.What, n.Categories, n.CreatedAt, n.NotifiedAt, n.NotifiedBy, n.Note);
+    public static RecipientNotificationResponse Of(RecipientNotification n, NoticeMail mail) => new(
+        n.Id, n.SubjectId, n.RequestId, n.RecipientId, n.RecipientName, n.What, n.Categories, n.CreatedAt, n.NotifiedAt, n.NotifiedBy, n.Note,
+        mail, n.MailedTo);
 }
 
 /// <summary>The body of <c>POST /api/recipient-notifications/{id}/notified</c>.</summary>
@@ -89,11 +118,18 @@ public sealed record MarkNotifiedRequest(string? Note);
 
 /// <summary>
 /// Art 19: one <see cref="RecipientNotification"/> per recipient from <see cref="Art19Recipients"/>, added to the caller's
-/// unit of work (saved with the rectification, erasure or restriction), then marked told one by one.
+/// unit of work (saved with the rectification, erasure or restriction). A registered recipient with a notice address is
+/// sent the notice (<see cref="RecipientNoticeLetter"/>) through the outbox in the same save and is told once it is
+/// delivered (<see cref="Delivered"/>); the others are marked told by hand.
 /// </summary>
-public sealed class RecipientNotifications(RegisterDbContext db, AuditLog audit, TimeProvider clock, IHttpContextAccessor http)
+public sealed class RecipientNotifications(
+    RegisterDbContext db, AuditLog audit, TimeProvider clock, IHttpContextAccessor http, IMailSender mail,
+    Microsoft.Extensions.Options.IOptions<ControllerOptions> controller)
 {
     public const string EntityType = "recipient_notification";
+
+    /// <summary>The outbox's kind of an Art 19 notice.</summary>
+    public const string MailKind = "art19_notice";
 
     /// <summary>Adds a row per recipient to be told; the caller saves. Returns the rows added.</summary>
     public async Task<List<RecipientNotification>> AddAsync(
@@ -101,9 +137,9 @@ public sealed class RecipientNotifications(RegisterDbContext db, AuditLog audit,
     {
         var recipients = await Art19Recipients.ListAsync(db, subjectId, language, ct);
         var names = recipients.Select(r => r.Recipient).Distinct().ToList();
-        var ids = (await db.Set<Recipient>().AsNoTracking().Where(r => names.Contains(r.Name)).Select(r => new { r.Id, r.Name })
-                .ToListAsync(ct))
-            .GroupBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
+        var registered = (await db.Set<Recipient>().AsNoTracking().Where(r => names.Contains(r.Name))
+                .Select(r => new { r.Id, r.Name, r.NotificationEmail, r.CountryCode }).ToListAsync(ct))
+            .GroupBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         var keys = Recipient.JoinKeys(categoryKeys);
         var now = clock.GetUtcNow().UtcDateTime;
         var rows = names.Select(name => new RecipientNotification
@@ -111,21 +147,67 @@ public sealed class RecipientNotifications(RegisterDbContext db, AuditLog audit,
             Id = Guid.CreateVersion7(),
             SubjectId = subjectId,
             RequestId = requestId,
-            RecipientId = ids.TryGetValue(name, out var id) ? id : null,
+            RecipientId = registered.TryGetValue(name, out var r) ? r.Id : null,
             RecipientName = name.Length > 200 ? name[..200] : name,
             What = what,
             CategoryKeys = keys,
             CreatedAt = now,
         }).ToList();
         db.AddRange(rows);
+
+        var mailed = rows.Where(n => n.RecipientId is not null && registered[n.RecipientName].NotificationEmail is not null).ToList();
+        if (mailed.Count > 0)
+        {
+            var disclosed = await RecipientQueries.DisclosuresOfAsync(db, subjectId, ct);
+            var from = RequestLetters.From(controller.Value);
+            foreach (var n in mailed)
+            {
+                var recipient = registered[n.RecipientName];
+                var lang = RecipientNoticeLetter.LanguageFor(recipient.CountryCode);
+                var (title, body) = RecipientNoticeLetter.Compose(what, subjectId,
+                    [.. disclosed.Where(d => d.RecipientId == recipient.Id).Select(d => d.DisclosedAt)], n.Categories, lang, from);
+                n.MailedTo = recipient.NotificationEmail;
+                n.MailId = mail.Enqueue(MailMessages.Text(recipient.NotificationEmail!, title, body, lang), requestId, MailKind);
+            }
+        }
+
         return rows;
     }
 
-    /// <summary>A request's notifications, oldest first.</summary>
-    public async Task<List<RecipientNotificationResponse>> OfRequestAsync(Guid requestId, CancellationToken ct) =>
-        (await db.Set<RecipientNotification>().AsNoTracking().Where(n => n.RequestId == requestId).ToListAsync(ct))
-        .OrderBy(n => n.CreatedAt).ThenBy(n => n.RecipientName, StringComparer.Ordinal).ThenBy(n => n.Id)
-        .Select(RecipientNotificationResponse.Of).ToList();
+    /// <summary>A request's notifications, oldest first, each with where its email stands.</summary>
+    public async Task<List<RecipientNotificationResponse>> OfRequestAsync(Guid requestId, CancellationToken ct)
+    {
+        var rows = await db.Set<RecipientNotification>().AsNoTracking().Where(n => n.RequestId == requestId).ToListAsync(ct);
+        var mailIds = rows.Where(n => n.MailId is not null && n.MailDeliveredAt is null).Select(n => n.MailId!.Value).ToList();
+        var waiting = await db.Set<OutgoingMail>().AsNoTracking().Where(m => mailIds.Contains(m.Id))
+            .Select(m => new { m.Id, Failed = m.FailedAt != null }).ToDictionaryAsync(m => m.Id, m => m.Failed, ct);
+        return [.. rows.OrderBy(n => n.CreatedAt).ThenBy(n => n.RecipientName, StringComparer.Ordinal).ThenBy(n => n.Id)
+            .Select(n => RecipientNotificationResponse.Of(n, MailOf(n, waiting)))];
+    }
+
+    /// <summary>A message neither delivered nor waiting was taken out of the outbox after failing.</summary>
+    private static NoticeMail MailOf(RecipientNotification n, Dictionary<Guid, bool> waiting) =>
+        n.MailId is not { } id ? NoticeMail.None
+        : n.MailDeliveredAt is not null ? NoticeMail.Delivered
+        : waiting.TryGetValue(id, out var failed) && !failed ? NoticeMail.Sending
+        : NoticeMail.Failed;
+
+    /// <summary>An Art 19 notice delivered: its notification is told, by the system, at the time of delivery.</summary>
+    public sealed class Delivered : IMailDelivered
+    {
+        public IReadOnlyCollection<string> Kinds { get; } = [MailKind];
+
+        public async Task DeliveredAsync(RegisterDbContext db, Guid mailId, DateTime at, CancellationToken ct)
+        {
+            var row = await db.Set<RecipientNotification>().FirstOrDefaultAsync(n => n.MailId == mailId, ct);
+            if (row is not null)
+            {
+                row.MailDeliveredAt = at;
+                row.NotifiedAt ??= at;
+                row.Version++;
+            }
+        }
+    }
 
     /// <summary>Marks one notification told now, by the signed-in user, with an optional note; audited on the person.</summary>
     public async Task<Outcome<RecipientNotificationResponse>> MarkNotifiedAsync(Guid id, string? note, CancellationToken ct)
@@ -155,7 +237,10 @@ public sealed class RecipientNotifications(RegisterDbContext db, AuditLog audit,
         audit.Add(new AuditEntry("recipient_notification.notified", Purposes.DataSubjectRights, row.SubjectId, EntityType, row.Id.ToString(),
             [Categories.RightsRequest.Id]));
         await db.SaveChangesAsync(ct);
-        return RecipientNotificationResponse.Of(row);
+        var waiting = row.MailId is { } mailId
+            ? await db.Set<OutgoingMail>().AsNoTracking().Where(m => m.Id == mailId).ToDictionaryAsync(m => m.Id, m => m.FailedAt != null, ct)
+            : [];
+        return RecipientNotificationResponse.Of(row, MailOf(row, waiting));
     }
 
     private static readonly LocalText AlreadyNotified = new(

@@ -18,13 +18,14 @@ public sealed record RecipientResponse(
     IReadOnlyList<string> CategoryKeys,
     TransferSafeguard Safeguard,
     string? SafeguardDetails,
+    string? NotificationEmail,
     bool Active,
     DateTime? EndedAt,
     long Version)
 {
     public static RecipientResponse Of(Recipient r) => new(
         r.Id, r.Name, r.BusinessId, r.CountryCode, EeaCountries.Contains(r.CountryCode), r.Kind, r.Role, r.LegalBasis, r.Categories,
-        r.Safeguard, r.SafeguardDetails, r.IsActive, r.EndedAt, r.Version);
+        r.Safeguard, r.SafeguardDetails, r.NotificationEmail, r.IsActive, r.EndedAt, r.Version);
 }
 
 /// <summary>One logged disclosure: to whom, whose data, which categories, for what, when and by whom.</summary>

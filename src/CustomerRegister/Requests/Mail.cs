@@ -13,6 +13,23 @@ namespace CustomerRegister.Requests;
 public interface IMailSender
 {
     Task SendAsync(MimeMessage message, Guid? requestId, string kind, CancellationToken ct = default);
+
+    /// <summary>
+    /// Adds the message to the caller's unit of work (saved, and so sent, with the caller's changes or not at all);
+    /// returns the outbox row's id, which an <see cref="IMailDelivered"/> of the kind is given when it is delivered.
+    /// </summary>
+    Guid Enqueue(MimeMessage message, Guid? requestId, string kind);
+}
+
+/// <summary>
+/// A feature that keeps the delivery of its own kinds of mail (the outbox deletes a delivered message): called in the
+/// delivering transaction, before the message's row goes.
+/// </summary>
+public interface IMailDelivered
+{
+    IReadOnlyCollection<string> Kinds { get; }
+
+    Task DeliveredAsync(Data.RegisterDbContext db, Guid mailId, DateTime at, CancellationToken ct);
 }
 
 /// <summary>Hands a message to the mail server: SMTP when <c>Mail:Smtp:Host</c> is set, else the pickup folder.</summary>

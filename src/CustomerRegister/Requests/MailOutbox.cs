@@ -63,25 +63,45 @@ public sealed class MailOutbox(RegisterDbContext db, TimeProvider clock, IOption
 {
     public async Task SendAsync(MimeMessage message, Guid? requestId, string kind, CancellationToken ct = default)
     {
+        Add(message, requestId, kind);
+        await db.SaveChangesAsync(ct);
+        delivery.Signal();
+    }
+
+    public Guid Enqueue(MimeMessage message, Guid? requestId, string kind)
+    {
+        var id = Add(message, requestId, kind);
+        db.SavedChanges += Saved;
+        return id;
+
+        void Saved(object? sender, SavedChangesEventArgs e)
+        {
+            db.SavedChanges -= Saved;
+            delivery.Signal();
+        }
+    }
+
+    private Guid Add(MimeMessage message, Guid? requestId, string kind)
+    {
         if (message.From.Count == 0)
         {
             message.From.Add(MailboxAddress.Parse(options.Value.From));
         }
 
         using var buffer = new MemoryStream();
-        await message.WriteToAsync(buffer, ct);
+        message.WriteTo(buffer);
         var now = clock.GetUtcNow().UtcDateTime;
+        var id = Guid.CreateVersion7();
         db.Add(new OutgoingMail
         {
-            Id = Guid.CreateVersion7(),
+            Id = id,
             RequestId = requestId,
             Kind = kind,
             Message = buffer.ToArray(),
             NextAttemptAt = now,
             CreatedAt = now,
         });
-        await db.SaveChangesAsync(ct);
-        delivery.Signal();
+        return id;
     }
 }
 
@@ -127,6 +147,7 @@ public sealed class MailDelivery(
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<RegisterDbContext>();
             var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
+            var observers = scope.ServiceProvider.GetServices<IMailDelivered>().ToList();
             while (true)
             {
                 var now = clock.GetUtcNow().UtcDateTime;
@@ -134,7 +155,7 @@ public sealed class MailDelivery(
                     .OrderBy(m => m.NextAttemptAt).Take(BatchSize).ToListAsync(ct);
                 foreach (var mail in due)
                 {
-                    await DeliverAsync(db, audit, mail, now, ct);
+                    await DeliverAsync(db, audit, observers, mail, now, ct);
                 }
 
                 if (due.Count < BatchSize)
@@ -151,7 +172,8 @@ public sealed class MailDelivery(
         }
     }
 
-    private async Task DeliverAsync(RegisterDbContext db, AuditLog audit, OutgoingMail mail, DateTime now, CancellationToken ct)
+    private async Task DeliverAsync(
+        RegisterDbContext db, AuditLog audit, IReadOnlyList<IMailDelivered> observers, OutgoingMail mail, DateTime now, CancellationToken ct)
     {
         // Another instance may be delivering the same message: only the one that moves its time on sends it.
         var claimed = await db.Set<OutgoingMail>().Where(m => m.Id == mail.Id && m.NextAttemptAt == mail.NextAttemptAt && m.FailedAt == null)
@@ -165,6 +187,11 @@ public sealed class MailDelivery(
         try
         {
             await transport.DeliverAsync(MimeMessage.Load(new MemoryStream(mail.Message)), ct);
+            foreach (var observer in observers.Where(o => o.Kinds.Contains(mail.Kind)))
+            {
+                await observer.DeliveredAsync(db, mail.Id, now, ct);
+            }
+
             db.Remove(mail);
             await db.SaveChangesAsync(ct);
             return;

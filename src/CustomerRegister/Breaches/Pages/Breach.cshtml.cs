@@ -18,7 +18,8 @@ namespace CustomerRegister.Breaches.Pages;
 /// case as its API endpoint (<see cref="BreachRegister"/>, <see cref="BreachQueries"/>).
 /// </summary>
 [Authorize(Policy = Permissions.PolicyPrefix + Permissions.RequestHandle)]
-public sealed class BreachModel(BreachQueries queries, BreachRegister register, RegisterDbContext db, TimeProvider clock) : PageModel
+public sealed class BreachModel(
+    BreachQueries queries, BreachRegister register, BreachNotices notices, RegisterDbContext db, TimeProvider clock) : PageModel
 {
     public sealed class AuthorityForm
     {
@@ -56,6 +57,11 @@ public sealed class BreachModel(BreachQueries queries, BreachRegister register, 
     public IReadOnlyList<BreachLetterResponse> Letters { get; private set; } = [];
 
     public IReadOnlyList<SelectListItem> Actors { get; private set; } = [];
+
+    /// <summary>Each named person's letter state, by the breach's subject row.</summary>
+    public IReadOnlyDictionary<Guid, LetterState> LetterStates { get; private set; } = new Dictionary<Guid, LetterState>();
+
+    public LetterCounts LetterCounts { get; private set; } = BreachNotices.Count([]);
 
     [BindProperty]
     public AuthorityForm Authority { get; set; } = new();
@@ -114,6 +120,35 @@ public sealed class BreachModel(BreachQueries queries, BreachRegister register, 
         return Redirect($"/breaches/{id}#affected");
     }
 
+    public async Task<IActionResult> OnPostLettersAsync(Guid id, CancellationToken ct)
+    {
+        var outcome = await notices.SendAsync(id, ct);
+        if (outcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.Show(outcome, "Letters"))
+        {
+            return await AgainAsync(id, ct);
+        }
+
+        Notice = UiText.Format("Breaches.Letters.Sent", outcome.Value!.Emailed, outcome.Value.ToPost);
+        return Redirect($"/breaches/{id}#letters");
+    }
+
+    public async Task<IActionResult> OnPostPostedAsync(Guid id, CancellationToken ct)
+    {
+        var outcome = await notices.MarkPostedAsync(id, ct);
+        if (outcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        Notice = UiText.Format("Breaches.Letters.Posted", outcome.Value);
+        return Redirect($"/breaches/{id}#letters");
+    }
+
     private IActionResult Saved(Guid id, string anchor)
     {
         Notice = UiText.Get("Breaches.Saved");
@@ -158,6 +193,8 @@ public sealed class BreachModel(BreachQueries queries, BreachRegister register, 
             Letters = letters;
         }
 
+        LetterStates = await notices.StatesAsync(id, ct);
+        LetterCounts = BreachNotices.Count(LetterStates.Values);
         var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).Select(u => new { u.Id, u.DisplayName, u.Email }).Take(Paging.MaxSize).ToListAsync(ct);
         Actors = [.. users.Select(u => new SelectListItem(string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email : $"{u.DisplayName} ({u.Email})",
             u.Id.ToString(), u.Id == Affected.ActorId))];

@@ -761,6 +761,23 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("breach_id");
 
+                    b.Property<string>("LetterChannel")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("letter_channel");
+
+                    b.Property<Guid?>("LetterMailId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("letter_mail_id");
+
+                    b.Property<DateTime?>("LetterQueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("letter_queued_at");
+
+                    b.Property<DateTime?>("LetterSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("letter_sent_at");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -773,6 +790,9 @@ namespace CustomerRegister.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_breach_subjects");
+
+                    b.HasIndex("LetterMailId")
+                        .HasDatabaseName("ix_breach_subjects_letter_mail_id");
 
                     b.HasIndex("BreachId", "SubjectId")
                         .IsUnique()
@@ -1698,6 +1718,11 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<string>("NotificationEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("notification_email");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1751,6 +1776,19 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTime?>("MailDeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("mail_delivered_at");
+
+                    b.Property<Guid?>("MailId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mail_id");
+
+                    b.Property<string>("MailedTo")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("mailed_to");
+
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
@@ -1795,6 +1833,9 @@ namespace CustomerRegister.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_recipient_notifications");
+
+                    b.HasIndex("MailId")
+                        .HasDatabaseName("ix_recipient_notifications_mail_id");
 
                     b.HasIndex("RequestId", "CreatedAt")
                         .HasDatabaseName("ix_recipient_notifications_request_id_created_at");

@@ -754,6 +754,23 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("breach_id");
 
+                    b.Property<string>("LetterChannel")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("letter_channel");
+
+                    b.Property<Guid?>("LetterMailId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("letter_mail_id");
+
+                    b.Property<DateTime?>("LetterQueuedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("letter_queued_at");
+
+                    b.Property<DateTime?>("LetterSentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("letter_sent_at");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -766,6 +783,9 @@ namespace CustomerRegister.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_breach_subjects");
+
+                    b.HasIndex("LetterMailId")
+                        .HasDatabaseName("ix_breach_subjects_letter_mail_id");
 
                     b.HasIndex("BreachId", "SubjectId")
                         .IsUnique()
@@ -1691,6 +1711,11 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("NotificationEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notification_email");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1744,6 +1769,19 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTime?>("MailDeliveredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mail_delivered_at");
+
+                    b.Property<Guid?>("MailId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mail_id");
+
+                    b.Property<string>("MailedTo")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mailed_to");
+
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
@@ -1788,6 +1826,9 @@ namespace CustomerRegister.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_recipient_notifications");
+
+                    b.HasIndex("MailId")
+                        .HasDatabaseName("ix_recipient_notifications_mail_id");
 
                     b.HasIndex("RequestId", "CreatedAt")
                         .HasDatabaseName("ix_recipient_notifications_request_id_created_at");

@@ -26,10 +26,12 @@ public sealed class RecipientForm : IVersionedForm
 
     public string? SafeguardDetails { get; set; }
 
+    public string? NotificationEmail { get; set; }
+
     public long? Version { get; set; }
 
     public RecipientInput ToInput() =>
-        new(Name, BusinessId, CountryCode, Kind, Role, LegalBasis, CategoryKeys, Safeguard, SafeguardDetails, Version);
+        new(Name, BusinessId, CountryCode, Kind, Role, LegalBasis, CategoryKeys, Safeguard, SafeguardDetails, Version, NotificationEmail);
 
     public static RecipientForm Of(Recipient r) => new()
     {
@@ -42,6 +44,7 @@ public sealed class RecipientForm : IVersionedForm
         CategoryKeys = [.. r.Categories],
         Safeguard = r.Safeguard,
         SafeguardDetails = r.SafeguardDetails,
+        NotificationEmail = r.NotificationEmail,
         Version = r.Version,
     };
 
@@ -52,6 +55,7 @@ public sealed class RecipientForm : IVersionedForm
         ("Disclosures.Form.Basis", LegalBasis is { } b ? Display.Enum(b) : null),
         ("Disclosures.Form.Categories", RecipientWords.Categories(CategoryKeys)),
         ("Disclosures.Form.Safeguard", Safeguard is { } s ? Display.Enum(s) : null), ("Disclosures.Form.SafeguardDetails", SafeguardDetails),
+        ("Disclosures.Form.NotificationEmail", NotificationEmail),
     ];
 }
 
