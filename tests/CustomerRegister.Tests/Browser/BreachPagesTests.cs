@@ -36,6 +36,14 @@ public sealed class BreachPagesTests : IAsyncLifetime
         });
         var subjectId = consumer.GetProperty("subjectId").GetGuid();
         Assert.True((await service.Client.GetAsync($"/api/subjects/{subjectId}")).IsSuccessStatusCode);
+        var emailed = (await service.Client.CreateConsumerAsync(new
+        {
+            firstName = "Aino",
+            lastName = "Virtanen",
+            email = $"aino.{Guid.NewGuid():N}@example.fi",
+            source = "Consumer",
+        })).GetProperty("subjectId").GetGuid();
+        Assert.True((await service.Client.GetAsync($"/api/subjects/{emailed}")).IsSuccessStatusCode);
 
         var page = await _browser.SignedInPageAsync(dpo.Email, RegisterFactory.UserPassword);
         await page.GotoAsync(url + "/breaches");
@@ -82,9 +90,9 @@ public sealed class BreachPagesTests : IAsyncLifetime
         // The people: everyone whose data the customer-service account read.
         await page.SelectOptionAsync("#Affected_ActorId", service.Id.ToString());
         await page.ClickAsync("#affected-find");
-        await Expect(page.Locator("#notice")).ToHaveTextAsync("Löytyi 1 henkilöä, joista 1 uutta.");
-        await Expect(page.Locator("#affected-list li")).ToHaveCountAsync(1);
-        await Expect(page.Locator("#affected-list a")).ToHaveAttributeAsync("href", $"/subjects/{subjectId}");
+        await Expect(page.Locator("#notice")).ToHaveTextAsync("Löytyi 2 henkilöä, joista 2 uutta.");
+        await Expect(page.Locator("#affected-list li")).ToHaveCountAsync(2);
+        await Expect(page.Locator($"#affected-list a[href='/subjects/{subjectId}']")).ToHaveCountAsync(1);
 
         // The authority: the reference is named when missing, then the notification is recorded in time.
         await page.SelectOptionAsync("#Authority_Decision", "Notified");
@@ -104,6 +112,21 @@ public sealed class BreachPagesTests : IAsyncLifetime
         await Expect(page.Locator("#letter-sv")).ToHaveCountAsync(1);
         await Expect(page.Locator("#letter-en")).ToHaveCountAsync(1);
         await Infrastructure.Browser.CheckPageAsync(page, "breaches-breach-decided");
+
+        // The letters go: by email to the one with an email, to post for the other, which the DPO marks posted.
+        await page.ClickAsync("#send-letters");
+        await Expect(page.Locator("#notice")).ToHaveTextAsync("Sähköpostilla 1, postitettavia 1.");
+        await Expect(page.Locator("#letter-counts tr[data-state='ToPost'] td")).ToHaveTextAsync("1");
+        await Expect(page.Locator($"#affected-list li[data-subject='{subjectId}'] .letter-state")).ToHaveTextAsync("Postitettava");
+        await App.DeliverMailAsync();
+        await page.ReloadAsync();
+        await Expect(page.Locator($"#affected-list li[data-subject='{emailed}'] .letter-state")).ToHaveTextAsync("Toimitettu sähköpostilla");
+        await Expect(page.Locator("#send-letters")).ToHaveCountAsync(0);
+        await Infrastructure.Browser.CheckPageAsync(page, "breaches-letters");
+        await page.ClickAsync("#mark-posted");
+        await Expect(page.Locator("#notice")).ToHaveTextAsync("1 kirjettä merkitty postitetuiksi.");
+        await Expect(page.Locator("#letter-counts tr[data-state='Posted'] td")).ToHaveTextAsync("1");
+        await Expect(page.Locator("#mark-posted")).ToHaveCountAsync(0);
 
         // In Swedish the field errors are Swedish.
         await page.GotoAsync(url + "/set-language?culture=sv&returnUrl=%2Fbreaches%2Fnew");

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CustomerRegister.Catalog;
 using CustomerRegister.Disclosures;
 using CustomerRegister.Identity;
+using CustomerRegister.Requests;
 using CustomerRegister.Tests.Infrastructure;
 using CustomerRegister.Tests.Integration;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,5 +77,56 @@ public sealed class RecipientNotificationPagesTests : IAsyncLifetime
         await Expect(row).ToContainTextAsync("Sähköposti perintätoimistolle");
         await Expect(row.Locator("button")).ToHaveCountAsync(0);
         await Expect(page.Locator("#art19 tbody tr", new() { HasText = "Ilmoittamatta" })).ToHaveCountAsync(1);
+    }
+    [Fact]
+    public async Task ARecipientGivenANoticeAddressOnItsFormIsEmailedAndShownToldOnTheRequestPage()
+    {
+        var dpo = await _browser.App.CreateUserAsync(Roles.DataProtectionOfficer);
+        var person = await dpo.Client.CreateConsumerAsync(new
+        {
+            firstName = "Seppo",
+            lastName = "Poistettava",
+            email = $"seppo.{Guid.NewGuid():N}@example.fi",
+            source = "Consumer",
+        });
+        var subjectId = person.GetProperty("subjectId").GetGuid();
+        var created = await dpo.Client.PostAsJsonAsync("/api/recipients", new
+        {
+            name = $"Konsernin tytär {Guid.NewGuid():N}"[..24], countryCode = "FI", kind = "Other", role = "Controller",
+            legalBasis = "LegitimateInterest", categoryKeys = new[] { Categories.Name.Id },
+        });
+        var recipient = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var (recipientId, name) = (recipient.Id(), recipient.GetProperty("name").GetString()!);
+        var address = $"tietosuoja.{Guid.NewGuid():N}@tytar.example";
+
+        // The notice address on the recipient's form: a wrong one named beside the field, then saved and shown.
+        var page = await _browser.SignedInPageAsync(dpo.Email, RegisterFactory.UserPassword);
+        await page.GotoAsync(_browser.BaseUrl + $"/recipients/{recipientId}/edit");
+        await page.FillAsync("#Input_NotificationEmail", "ei-osoite");
+        await page.ClickAsync("#save");
+        await Expect(page.Locator("#Input_NotificationEmail-error")).ToBeVisibleAsync();
+        await page.FillAsync("#Input_NotificationEmail", address);
+        await page.ClickAsync("#save");
+        await Expect(page.Locator("#recipient-notification-email")).ToHaveTextAsync(address);
+
+        await using (var scope = _browser.App.Services.CreateAsyncScope())
+        {
+            var disclosed = await scope.ServiceProvider.GetRequiredService<DiscloseData>().DiscloseAsync(
+                new DisclosureOrder(recipientId, [subjectId], [Categories.Name.Id], Purposes.CustomerRelationship), CancellationToken.None);
+            Assert.True(disclosed.IsOk);
+        }
+
+        var id = (await dpo.Client.CreateRequestAsync(RequestData.Intake("Erasure"))).Id();
+        await dpo.Client.StepAsync(id, "match", new { subjectId });
+        await dpo.Client.StepAsync(id, "verify-identity", new { method = "IdDocumentSeenAtOffice" });
+        await dpo.Client.StepAsync(id, "start", new { });
+        Assert.True((await dpo.Client.PostAsJsonAsync($"/api/requests/{id}/erase", new { })).IsSuccessStatusCode);
+        await _browser.App.Services.GetRequiredService<MailDelivery>().RunOnceAsync();
+
+        await page.GotoAsync(_browser.BaseUrl + $"/requests/{id}");
+        var row = page.Locator("#art19 tbody tr", new() { HasText = name });
+        await Expect(row).ToContainTextAsync($"Lähetetty sähköpostilla osoitteeseen {address}");
+        await Expect(row.Locator("button")).ToHaveCountAsync(0);
+        await Infrastructure.Browser.CheckPageAsync(page, "requests-art19-mailed");
     }
 }
