@@ -23,7 +23,8 @@ public sealed record ChainState(DateTime At, bool Valid, long Events, long Unsea
 /// <summary>The DPO's desk: every figure of issue 15 item 1, each with the list it links to.</summary>
 public sealed record DpoDesk(
     RequestCounts Requests, IReadOnlyList<RequestQueueItem> FirstDue, int LegalHolds, IReadOnlyList<ActiveLimit> Limits,
-    LastSweep? LastSweep, int UndeliveredLetters, IReadOnlyList<FailedMail> FailedLetters, SweepOutlook? Outlook, ChainState? Chain);
+    LastSweep? LastSweep, int UndeliveredLetters, IReadOnlyList<FailedMail> FailedLetters, SweepOutlook? Outlook, ChainState? Chain,
+    Breaches.BreachDeskFigure Breaches);
 
 /// <summary>
 /// The DPO's desk, for the page <c>/dpo</c> and <c>GET /api/dpo/desk</c>. The cheap figures are read on every call; the
@@ -31,7 +32,8 @@ public sealed record DpoDesk(
 /// from <see cref="DpoDeskFigures"/>, which keeps them and recomputes them in the background, so the desk stays
 /// fast at millions of rows and says when they were computed.
 /// </summary>
-public sealed class DpoDashboard(RegisterDbContext db, RequestQueue queue, FailedMails failed, DpoDeskFigures figures, AuditLog audit)
+public sealed class DpoDashboard(
+    RegisterDbContext db, RequestQueue queue, FailedMails failed, DpoDeskFigures figures, Breaches.BreachQueries breaches, AuditLog audit)
 {
     public const int Rows = 10;
 
@@ -50,6 +52,6 @@ public sealed class DpoDashboard(RegisterDbContext db, RequestQueue queue, Faile
         await audit.WriteAsync(new AuditEntry("dpo.desk", Purposes.DataSubjectRights, EntityType: "processing_limits",
             Fields: ["subject_id", "kind", "ground", "set_at"]), ct);
         var (outlook, chain) = await figures.GetAsync(ct);
-        return new DpoDesk(counts, first, holds, limits, run, undelivered, letters, outlook, chain);
+        return new DpoDesk(counts, first, holds, limits, run, undelivered, letters, outlook, chain, await breaches.DeskAsync(ct));
     }
 }

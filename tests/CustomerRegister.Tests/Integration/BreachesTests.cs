@@ -71,6 +71,10 @@ public sealed class BreachesTests(BreachClockFactory app) : IClassFixture<Breach
         Assert.Equal(15, warned.GetProperty("hoursLeft").GetInt32());
         var listed = Assert.Single((await dpo2.Client.GetFromJsonAsync<JsonElement>("/api/breaches")).EnumerateArray(), b => b.Id() == id);
         Assert.Equal("Warning", listed.GetProperty("clockState").GetString());
+        var desk = (await dpo2.Client.GetFromJsonAsync<JsonElement>("/api/dpo/desk")).GetProperty("breaches");
+        Assert.Equal(1, desk.GetProperty("open").GetInt32());
+        Assert.Equal(1, desk.GetProperty("needAttention").GetInt32());
+        Assert.Equal(0, desk.GetProperty("overdue").GetInt32());
 
         // The people: from the audit trail, everyone the account read in the period.
         var badSearch = await dpo2.Client.PostAsJsonAsync($"/api/breaches/{id}/affected/from-audit", new { from = app.Clock.GetUtcNow() });

@@ -8,16 +8,13 @@ namespace CustomerRegister.Requests.Pages;
 
 /// <summary>The DPO's desk (<c>/dpo</c>): the same <see cref="DpoDashboard"/> as <c>GET /api/dpo/desk</c>; each figure links to its list.</summary>
 [Authorize(Policy = Permissions.PolicyPrefix + Permissions.RequestHandle)]
-public sealed class DpoModel(DpoDashboard dashboard, FailedMails failed, StaffNames staff, Access access, Breaches.BreachQueries breaches) : PageModel
+public sealed class DpoModel(DpoDashboard dashboard, FailedMails failed, StaffNames staff, Access access) : PageModel
 {
     public DpoDesk Desk { get; private set; } = null!;
 
     public IReadOnlyDictionary<Guid, string> Staff { get; private set; } = new Dictionary<Guid, string>();
 
     public bool MayReadRetention { get; private set; }
-
-    /// <summary>Breaches whose notification to the authority is open (the 72-hour clock, <c>/breaches</c>).</summary>
-    public Breaches.BreachDeskFigure Breaches { get; private set; } = new(0, 0, 0);
 
     public bool MayReadAudit { get; private set; }
 
@@ -30,7 +27,6 @@ public sealed class DpoModel(DpoDashboard dashboard, FailedMails failed, StaffNa
         Staff = await staff.OfAsync(Desk.FirstDue.Select(i => i.Request.AssignedTo), ct);
         MayReadRetention = await access.HasAsync(Permissions.RetentionRead);
         MayReadAudit = await access.HasAsync(Permissions.AuditRead);
-        Breaches = await breaches.DeskAsync(ct);
     }
 
     /// <summary>Sends an undelivered letter again (after the address or the mail server was fixed).</summary>
