@@ -23,7 +23,7 @@ public static class AuditWords
         "additional_info.read", "additional_info.update", "audit.read", "auth.change_password", "auth.login", "auth.logout",
         "auth.refresh", "auth.two_factor.disable", "auth.two_factor.enrol", "auth.two_factor.recovery_codes",
         "billing_customer.read", "breach.create", "breach.decide", "breach.find_affected", "breach.letter", "breach.letters_posted", "breach.list",
-        "breach.notify_authority", "breach.read", "client.approve", "client.create", "client.revoke", "collection.close", "collection.list",
+        "breach.notify_authority", "breach.read", "breach.update", "client.approve", "client.create", "client.revoke", "collection.close", "collection.list",
         "collection.open", "collection.read", "collection.update", "consumer.bank_account.clear", "consumer.bank_account.set", "consumer.create",
         "consumer.list", "consumer.read", "consumer.reveal", "consumer.update", "contact.create", "contact.read", "contact.update",
         "contact_history.create", "contact_history.list", "contact_history.read", "contact_history.update", "contract.create",

@@ -6,10 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Breaches;
 
-/// <summary>What happened, as the DPO records it. Times are UTC instants.</summary>
+/// <summary>What happened, as the DPO records it (and corrects it as more is known: Art 33(4)). Times are UTC instants; <see cref="Version"/> for a change.</summary>
 public sealed record BreachInput(
     DateTime? DiscoveredAt, DateTime? OccurredAt, string? Description, IReadOnlyList<string>? Categories, int? ApproxPeople,
-    int? ApproxRecords, string? Consequences, string? Measures);
+    int? ApproxRecords, string? Consequences, string? Measures, long? Version = null);
 
 /// <summary>The notification to the authority (when, its reference; the reasons for a delay) or why none is needed.</summary>
 public sealed record AuthorityInput(AuthorityDecision? Decision, DateTime? NotifiedAt, string? Reference, string? Reason, long? Version);
@@ -41,23 +41,50 @@ public sealed class BreachRegister(RegisterDbContext db, AuditLog audit, TimePro
         var breach = new Breach
         {
             Id = Guid.CreateVersion7(),
-            DiscoveredAt = input.DiscoveredAt!.Value.ToUniversalTime(),
-            OccurredAt = input.OccurredAt?.ToUniversalTime(),
-            Description = input.Description!.Trim(),
-            CategoryIds = string.Join(',', input.Categories!.Distinct(StringComparer.Ordinal)),
-            ApproxPeople = input.ApproxPeople!.Value,
-            ApproxRecords = input.ApproxRecords!.Value,
-            Consequences = input.Consequences!.Trim(),
-            Measures = input.Measures!.Trim(),
             RecordedAt = now,
             RecordedBy = Me(),
             Authority = AuthorityDecision.Pending,
             People = PeopleDecision.Pending,
         };
+        Facts(breach, input);
         db.Add(breach);
         audit.Add(Entry("breach.create", breach, ["discovered_at", "description", "categories", "approx_people", "approx_records", "consequences", "measures"]));
         await db.SaveChangesAsync(ct);
         return breach;
+    }
+
+    /// <summary>The facts corrected or completed as more is known (Art 33(4)); the decisions stay as they were.</summary>
+    public async Task<Outcome<Breach>> UpdateAsync(Guid id, BreachInput input, CancellationToken ct)
+    {
+        var breach = await db.Set<Breach>().FirstOrDefaultAsync(b => b.Id == id, ct);
+        if (breach is null)
+        {
+            return Outcome.Missing;
+        }
+
+        var errors = BreachRules.Validate(input, clock.GetUtcNow().UtcDateTime);
+        var version = errors.RequiredVersion(input.Version);
+        if (errors.Any)
+        {
+            return Outcome.Invalid(errors);
+        }
+
+        var fields = VersionedUpdate.Apply(db, breach, version!.Value, b => Facts(b, input));
+        audit.Add(Entry("breach.update", breach, fields));
+        await db.SaveChangesAsync(ct);
+        return breach;
+    }
+
+    private static void Facts(Breach b, BreachInput input)
+    {
+        b.DiscoveredAt = input.DiscoveredAt!.Value.ToUniversalTime();
+        b.OccurredAt = input.OccurredAt?.ToUniversalTime();
+        b.Description = input.Description!.Trim();
+        b.CategoryIds = string.Join(',', input.Categories!.Distinct(StringComparer.Ordinal));
+        b.ApproxPeople = input.ApproxPeople!.Value;
+        b.ApproxRecords = input.ApproxRecords!.Value;
+        b.Consequences = input.Consequences!.Trim();
+        b.Measures = input.Measures!.Trim();
     }
 
     public async Task<Outcome<Breach>> RecordAuthorityAsync(Guid id, AuthorityInput input, CancellationToken ct)

@@ -82,6 +82,14 @@ public static class BreachTexts
             "Pakollinen, jos henkilöille ei ilmoiteta (esim. tiedot olivat salattuja).", "Obligatorisk om personerna inte informeras (t.ex. uppgifterna var krypterade).",
             "Required when the people are not told (e.g. the data was encrypted)."),
         ["Breaches.Letter.Title"] = new("Kirje henkilöille", "Brev till personerna", "Letter to the people"),
+        ["Breaches.Edit.Title"] = new("Korjaa loukkauksen tietoja", "Rätta uppgifterna om incidenten", "Correct the breach's facts"),
+        ["Breaches.Edit.Intro"] = new(
+            "Täydennä tai korjaa tietoja sitä mukaa kuin niitä saadaan (tietosuoja-asetuksen 33 artiklan 4 kohta). Muutokset kirjataan tapahtumalokiin.",
+            "Komplettera eller rätta uppgifterna efter hand som de blir kända (artikel 33.4 i dataskyddsförordningen). Ändringarna loggas.",
+            "Complete or correct the facts as they become known (GDPR Art 33(4)). The changes are logged."),
+        ["Breaches.Edit.Link"] = new("Korjaa tietoja", "Rätta uppgifterna", "Correct the facts"),
+        ["Breaches.Edit.Back"] = new("← Takaisin loukkaukseen", "← Tillbaka till incidenten", "← Back to the breach"),
+        ["Breaches.Edit.Saved"] = new("Tiedot päivitetty.", "Uppgifterna uppdaterade.", "The facts were updated."),
         ["Breaches.Letters.Title"] = new("Kirjeiden lähetys", "Utskick av breven", "Sending the letters"),
         ["Breaches.Letters.Intro"] = new(
             "Kirje lähtee sähköpostilla jokaiselle kohteena olleelle, jonka sähköposti on rekisterissä; muille se tulostetaan ja postitetaan.",

@@ -28,6 +28,10 @@ public static class BreachesEndpoints
         g.MapGet("/{id:guid}", async (Guid id, BreachQueries q, CancellationToken ct) =>
                 (await q.GetAsync(id, ct)).ToOk(v => ToResponse(v.Breach, v.Clock, [.. v.Subjects.Select(s => s.SubjectId)])))
             .WithName("GetBreach").WithSummary("One breach with its clock, decisions and the people found affected.");
+        g.MapPut("/{id:guid}", async (Guid id, BreachInput input, BreachRegister r, TimeProvider clock, CancellationToken ct) =>
+                (await r.UpdateAsync(id, input, ct)).ToOk(b => ToResponse(b, BreachClock.Read(b, Now(clock)), null)))
+            .WithName("UpdateBreach")
+            .WithSummary("Correct or complete the facts as more is known (Art 33(4)), at the version read; 409 when it changed meanwhile.");
         g.MapPost("/{id:guid}/authority-notification", async (Guid id, AuthorityInput input, BreachRegister r, TimeProvider clock, CancellationToken ct) =>
                 (await r.RecordAuthorityAsync(id, input, ct)).ToOk(b => ToResponse(b, BreachClock.Read(b, Now(clock)), null)))
             .WithName("RecordBreachAuthorityNotification")

@@ -74,6 +74,18 @@ public sealed class BreachPagesTests : IAsyncLifetime
         await Expect(page.Locator("#clock-warning")).ToHaveCountAsync(0);
         await Infrastructure.Browser.CheckPageAsync(page, "breaches-breach");
 
+        // More is learnt: the facts are corrected on their own form.
+        await page.ClickAsync("#edit-breach");
+        await Expect(page.Locator("#Input_Description")).ToHaveValueAsync("Asiakaspalvelun tunnus oli ulkopuolisen käytössä.");
+        await page.FillAsync("#Input_ApproxPeople", "");
+        await page.ClickAsync("#breach-save");
+        await Expect(page.Locator("#Input_ApproxPeople-error")).ToHaveTextAsync("Pakollinen tieto.");
+        await Infrastructure.Browser.CheckPageAsync(page, "breaches-edit");
+        await page.FillAsync("#Input_ApproxPeople", "45");
+        await page.ClickAsync("#breach-save");
+        await Expect(page.Locator("#notice")).ToHaveTextAsync("Tiedot päivitetty.");
+        await Expect(page.Locator("#people-count")).ToHaveTextAsync("45");
+
         // 57 hours later: warned on the breach, on the list and on the DPO's desk.
         App.Clock.Advance(TimeSpan.FromHours(57));
         page = await _browser.SignedInPageAsync(dpo.Email, RegisterFactory.UserPassword);

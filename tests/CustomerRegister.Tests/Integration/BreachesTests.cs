@@ -126,4 +126,43 @@ public sealed class BreachesTests(BreachClockFactory app) : IClassFixture<Breach
         var dpo3 = await app.CreateUserAsync(Roles.DataProtectionOfficer);
         Assert.Equal(HttpStatusCode.NotFound, (await dpo3.Client.GetAsync($"/api/breaches/{id}")).StatusCode);
     }
+    [Fact]
+    public async Task TheFactsAreCorrectedAtTheVersionReadAndTheChangeIsAudited()
+    {
+        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
+        var created = await (await dpo.Client.PostAsJsonAsync("/api/breaches", Breach(app.Clock.GetUtcNow())))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var (id, version) = (created.Id(), created.GetProperty("version").GetInt64());
+
+        var empty = await dpo.Client.PutAsJsonAsync($"/api/breaches/{id}", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        var errors = await RegisterData.ErrorsOf(empty);
+        foreach (var field in new[] { "description", "categories", "approxPeople", "version" })
+        {
+            Assert.True(errors.TryGetProperty(field, out _), field + " not named");
+        }
+
+        var more = new
+        {
+            discoveredAt = created.GetProperty("discoveredAt").GetDateTime(),
+            description = "Asiakaspalvelun tunnus käytössä ulkopuolisella; myös laskutiedot luettu.",
+            categories = new[] { "contact.name", "contact.phone", "billing.invoice" },
+            approxPeople = 55,
+            approxRecords = 300,
+            consequences = "Huijauspuhelut ja -laskut asiakkaille.",
+            measures = "Tunnus suljettu, salasanat vaihdettu, asiakkaita varoitettu.",
+            version,
+        };
+        var updated = await dpo.Client.PutAsJsonAsync($"/api/breaches/{id}", more);
+        Assert.True(updated.StatusCode == HttpStatusCode.OK, await updated.Content.ReadAsStringAsync());
+        var after = await updated.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(55, after.GetProperty("approxPeople").GetInt32());
+        Assert.Contains("billing.invoice", after.GetProperty("categories").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal("Pending", after.GetProperty("authority").GetString());
+
+        // The same version again: someone changed it meanwhile.
+        Assert.Equal(HttpStatusCode.Conflict, (await dpo.Client.PutAsJsonAsync($"/api/breaches/{id}", more)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await dpo.Client.PutAsJsonAsync($"/api/breaches/{Guid.NewGuid()}", more)).StatusCode);
+        Assert.Equal(1L, await app.Database.ScalarAsync($"SELECT COUNT(*) FROM audit_events WHERE action = 'breach.update' AND entity_id = '{id}'"));
+    }
 }

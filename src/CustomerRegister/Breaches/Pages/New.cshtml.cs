@@ -27,13 +27,34 @@ public sealed class BreachForm
 
     public string? Measures { get; set; }
 
+    public long? Version { get; set; }
+
     public BreachInput ToInput() => new(FormTimes.FromHelsinki(DiscoveredAt), FormTimes.FromHelsinki(OccurredAt), Description, Categories,
-        ApproxPeople, ApproxRecords, Consequences, Measures);
+        ApproxPeople, ApproxRecords, Consequences, Measures, Version);
+
+    public static BreachForm Of(Breach b) => new()
+    {
+        DiscoveredAt = FormTimes.ToHelsinki(b.DiscoveredAt),
+        OccurredAt = b.OccurredAt is { } o ? FormTimes.ToHelsinki(o) : null,
+        Description = b.Description,
+        Categories = [.. b.Categories],
+        ApproxPeople = b.ApproxPeople,
+        ApproxRecords = b.ApproxRecords,
+        Consequences = b.Consequences,
+        Measures = b.Measures,
+        Version = b.Version,
+    };
+}
+
+/// <summary>A page with the breach form (new, edit): what <c>_BreachFields</c> draws.</summary>
+public interface IBreachFormPage
+{
+    BreachForm Input { get; }
 }
 
 /// <summary>Records a breach (<c>/breaches/new</c>) through the same <see cref="BreachRegister.RecordAsync"/> as <c>POST /api/breaches</c>.</summary>
 [Authorize(Policy = Permissions.PolicyPrefix + Permissions.RequestHandle)]
-public sealed class NewModel(BreachRegister register, TimeProvider clock) : PageModel
+public sealed class NewModel(BreachRegister register, TimeProvider clock) : PageModel, IBreachFormPage
 {
     [BindProperty]
     public BreachForm Input { get; set; } = new();
