@@ -10,6 +10,9 @@ public static class OptOutFeature
         services.AddOptions<OptOutOptions>().Bind(configuration.GetSection(OptOutOptions.Section))
             .ValidateSettings(o => o.Invalid());
         services.AddSingleton<OptOutLinks>();
+        services.AddSingleton<OptOutLimits>();
+        services.AddScoped<OptOuts>();
+        services.PostConfigure<RequestLocalizationOptions>(o => o.RequestCultureProviders.Insert(0, new OptOutCultureProvider()));
         return services;
     }
 }

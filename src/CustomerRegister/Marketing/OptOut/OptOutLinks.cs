@@ -9,10 +9,10 @@ using Microsoft.Extensions.Options;
 
 namespace CustomerRegister.Marketing.OptOut;
 
-/// <summary>Settings of the opt-out links (section <c>OptOut</c>). The links' public address is <c>Mail:PublicBaseUrl</c>.</summary>
+/// <summary>Settings of the opt-out links (section <c>Marketing:OptOut</c>). The links' public address is <c>Mail:PublicBaseUrl</c>.</summary>
 public sealed class OptOutOptions
 {
-    public const string Section = "OptOut";
+    public const string Section = "Marketing:OptOut";
 
     /// <summary>How long a link in a message works, in days; after it the page says how else to refuse.</summary>
     public int LinkValidityDays { get; set; } = 180;
