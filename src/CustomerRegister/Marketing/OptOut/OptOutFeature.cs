@@ -12,7 +12,8 @@ public static class OptOutFeature
         services.AddSingleton<OptOutLinks>();
         services.AddSingleton<OptOutLimits>();
         services.AddScoped<OptOuts>();
-        services.PostConfigure<RequestLocalizationOptions>(o => o.RequestCultureProviders.Insert(0, new OptOutCultureProvider()));
+        // After the query string and the cookie: the person's own choice on the page (the language links) wins over the link's.
+        services.PostConfigure<RequestLocalizationOptions>(o => o.RequestCultureProviders.Add(new OptOutCultureProvider()));
         return services;
     }
 }
