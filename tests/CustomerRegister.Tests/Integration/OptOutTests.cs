@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using CustomerRegister.Catalog;
 using CustomerRegister.Marketing;
@@ -11,7 +13,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerRegister.Tests.Integration;
 
-/// <summary>The register with a small opt-out press limit (2 per address and hour) on a test clock.</summary>
+/// <summary>
+/// The register with a small opt-out press limit (2 per address and hour) on a test clock; each request has the client
+/// address its client names (<see cref="TestPeerAddress"/>), or one of its own.
+/// </summary>
 public sealed class OptOutFactory : ClockFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -20,6 +25,15 @@ public sealed class OptOutFactory : ClockFactory
         builder.UseSetting("Marketing:OptOut:PermitLimit", "2");
         builder.UseSetting("Marketing:OptOut:WindowSeconds", "3600");
         builder.UseSetting("Mail:PublicBaseUrl", "https://rekisteri.example.fi/");
+        builder.ConfigureServices(TestPeerAddress.AddFirst);
+    }
+
+    /// <summary>An anonymous client with cookies, all its requests from <paramref name="address"/>.</summary>
+    public HttpClient From(string address)
+    {
+        var client = CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add(TestPeerAddress.Header, address);
+        return client;
     }
 }
 
@@ -68,11 +82,38 @@ public sealed partial class OptOutTests(OptOutFactory app) : IClassFixture<OptOu
     }
 
     [Fact]
+    public async Task TheOneClickApiRecordsTheProhibitionOnceWithoutAnAntiforgeryToken()
+    {
+        var clerk = await app.CreateUserAsync(Identity.Roles.CustomerService, Identity.Roles.Marketing);
+        var consumer = await clerk.Client.CreateConsumerAsync(new
+        {
+            firstName = "Yksi", lastName = "Klikkaus", email = $"klikkaus.{Guid.NewGuid():N}@example.fi", source = "Consumer",
+        });
+        var subjectId = consumer.GetProperty("subjectId").GetGuid();
+        var oneClick = Links.OneClickUrlFor(Links.UrlFor(subjectId, MarketingChannel.Email, Purposes.Marketing, "fi"));
+        Assert.StartsWith("https://rekisteri.example.fi/api/public/optout/", oneClick, StringComparison.Ordinal);
+
+        var client = app.From("100.20.0.1");
+        var path = new Uri(oneClick).AbsolutePath;
+        var body = new FormUrlEncodedContent([KeyValuePair.Create("List-Unsubscribe", "One-Click")]);
+        var first = await client.PostAsync(path, body);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Contains("\"recorded\"", await first.Content.ReadAsStringAsync());
+        Assert.Contains("already_in_force", await (await client.PostAsync(path, body)).Content.ReadAsStringAsync());
+
+        var check = await clerk.Client.GetFromJsonAsync<JsonElement>(
+            $"/api/marketing/can-contact?subjectId={subjectId}&channel=Email&purpose=sales_and_marketing");
+        Assert.Equal(ConsentReasons.Prohibited, check.GetProperty("reason").GetString());
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync(path[..^2] + "xx", body)).StatusCode);
+    }
+
+    [Fact]
     public async Task TheButtonNeedsTheAntiforgeryTokenAndPressesAreLimitedPerAddress()
     {
         var url = Links.UrlFor(Guid.NewGuid(), MarketingChannel.Email, Purposes.Marketing, "en");
         var path = new Uri(url).AbsolutePath;
-        var browser = app.Anonymous();
+        var browser = app.From("100.20.0.2");
 
         var page = await browser.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);

@@ -121,6 +121,13 @@ public sealed class OptOutLinks(IDataProtectionProvider protection, IOptions<Opt
         return Parse(payload);
     }
 
+    /// <summary>
+    /// The one-click address (RFC 8058, <see cref="OptOutEndpoints"/>) of a link made by <see cref="UrlFor"/> or
+    /// <see cref="ProfilingUrlFor"/>, for a message's <c>List-Unsubscribe</c> header: the same token, posted to the API.
+    /// </summary>
+    public string OneClickUrlFor(string url) =>
+        mail.Value.PublicBaseUrl.TrimEnd('/') + OptOutEndpoints.OneClickPath + url[(url.LastIndexOf('/') + 1)..];
+
     /// <summary>The link of <paramref name="token"/> under the register's public address (<c>Mail:PublicBaseUrl</c>).</summary>
     public string Url(string token) => mail.Value.PublicBaseUrl.TrimEnd('/') + PathPrefix + token;
 
