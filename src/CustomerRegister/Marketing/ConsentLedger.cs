@@ -107,7 +107,7 @@ public sealed class ConsentLedger(
 
     /// <summary>
     /// Appends an entry recorded as done by <paramref name="recordedBy"/> (kind and id as in <see cref="AuditLog.Actor"/>;
-    /// <see cref="AuditLog.ActorSubject"/> and the person's id when the person did it themself through an opt-out link).
+    /// <see cref="AuditLog.ActorSubject"/> without an id when the person did it themself through an opt-out link).
     /// </summary>
     public async Task<Outcome<MarketingConsent>> AppendAsync(
         Guid subjectId, ConsentEntryRequest request, (string Kind, Guid? Id) recordedBy, CancellationToken ct)

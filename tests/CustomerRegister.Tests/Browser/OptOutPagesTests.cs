@@ -43,8 +43,12 @@ public sealed class OptOutPagesTests : IAsyncLifetime
         var staff = await App.CreateUserAsync(Roles.CustomerService, Roles.Marketing);
         var granted = await staff.Client.PostAsJsonAsync($"/api/subjects/{subjectId}/marketing-consents", new
         {
-            channel = "Email", purpose = "sales_and_marketing", kind = "PermissionGranted", source = "Consumer",
-            wordingVersion = "email-2026-01", evidence = "webform-1",
+            channel = "Email",
+            purpose = "sales_and_marketing",
+            kind = "PermissionGranted",
+            source = "Consumer",
+            wordingVersion = "email-2026-01",
+            evidence = "webform-1",
         });
         Assert.True(granted.IsSuccessStatusCode, await granted.Content.ReadAsStringAsync());
         Assert.True(await AllowedAsync(staff, subjectId));
@@ -73,7 +77,7 @@ public sealed class OptOutPagesTests : IAsyncLifetime
             var db = scope.ServiceProvider.GetRequiredService<RegisterDbContext>();
             var entry = await db.Set<MarketingConsent>().SingleAsync(c => c.SubjectId == subjectId && c.Kind == ConsentEntryKind.Prohibition);
             Assert.Equal((MarketingChannel.Email, Purposes.Marketing, OptOuts.Evidence), (entry.Channel, entry.Purpose, entry.Evidence));
-            Assert.Equal((AuditLog.ActorSubject, (Guid?)subjectId), (entry.RecordedByKind, entry.RecordedById));
+            Assert.Equal((AuditLog.ActorSubject, (Guid?)null), (entry.RecordedByKind, entry.RecordedById));
             var appended = await db.Set<AuditEvent>().Where(e => e.SubjectId == subjectId && e.Action == "marketing.consent.append").ToListAsync();
             Assert.Equal(2, appended.Count);
             Assert.Single(appended, e => e.ActorKind == AuditLog.ActorSubject && e.ActorId == subjectId);

@@ -87,7 +87,10 @@ public sealed partial class OptOutTests(OptOutFactory app) : IClassFixture<OptOu
         var clerk = await app.CreateUserAsync(Identity.Roles.CustomerService, Identity.Roles.Marketing);
         var consumer = await clerk.Client.CreateConsumerAsync(new
         {
-            firstName = "Yksi", lastName = "Klikkaus", email = $"klikkaus.{Guid.NewGuid():N}@example.fi", source = "Consumer",
+            firstName = "Yksi",
+            lastName = "Klikkaus",
+            email = $"klikkaus.{Guid.NewGuid():N}@example.fi",
+            source = "Consumer",
         });
         var subjectId = consumer.GetProperty("subjectId").GetGuid();
         var oneClick = Links.OneClickUrlFor(Links.UrlFor(subjectId, MarketingChannel.Email, Purposes.Marketing, "fi"));

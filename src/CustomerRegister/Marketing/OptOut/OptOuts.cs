@@ -67,7 +67,8 @@ public sealed class OptOuts(
         var source = kind == SubjectKind.ContactPerson ? DataSource.CustomerOrganisation : DataSource.Consumer;
         var request = new ConsentEntryRequest(channel.ToString(), purpose, nameof(ConsentEntryKind.Prohibition), source.ToString(),
             OccurredAt: null, WordingVersion: null, Evidence: Evidence);
-        var outcome = await ledger.AppendAsync(subjectId, request, (AuditLog.ActorSubject, subjectId), ct);
+        // Recorded by the person: the row's own subject, so no id beside the kind (the column holds staff and client ids).
+        var outcome = await ledger.AppendAsync(subjectId, request, (AuditLog.ActorSubject, null), ct);
         return outcome.IsOk ? OptOutResult.Recorded : OptOutResult.Invalid;
     }
 
