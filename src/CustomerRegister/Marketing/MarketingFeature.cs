@@ -1,4 +1,5 @@
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Marketing.OptOut;
 using CustomerRegister.Subjects;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -19,9 +20,10 @@ public static class MarketingFeature
         services.AddScoped<MarketingEvents>();
         services.AddScoped<MarketingOverview>();
         services.AddScoped<WebEvents>();
+        services.AddOptOutFeature(configuration);
         return services;
     }
 
     public static IEndpointRouteBuilder MapMarketingFeature(this IEndpointRouteBuilder app) =>
-        app.MapMarketingConsents().MapSurveys().MapMarketingEvents().MapWebEvents();
+        app.MapMarketingConsents().MapSurveys().MapMarketingEvents().MapWebEvents().MapOptOut();
 }
