@@ -1,4 +1,5 @@
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Marketing.IndustryOptOut;
 using CustomerRegister.Subjects;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -19,6 +20,7 @@ public static class MarketingFeature
         services.AddScoped<MarketingEvents>();
         services.AddScoped<MarketingOverview>();
         services.AddScoped<WebEvents>();
+        services.AddIndustryOptOut();
         return services;
     }
 
