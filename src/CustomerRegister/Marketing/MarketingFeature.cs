@@ -25,5 +25,5 @@ public static class MarketingFeature
     }
 
     public static IEndpointRouteBuilder MapMarketingFeature(this IEndpointRouteBuilder app) =>
-        app.MapMarketingConsents().MapSurveys().MapMarketingEvents().MapWebEvents();
+        app.MapMarketingConsents().MapSurveys().MapMarketingEvents().MapWebEvents().MapIndustryOptOut();
 }

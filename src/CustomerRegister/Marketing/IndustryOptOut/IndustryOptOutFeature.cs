@@ -6,6 +6,8 @@ public static class IndustryOptOutFeature
     public static IServiceCollection AddIndustryOptOut(this IServiceCollection services)
     {
         services.AddScoped<IndustryOptOuts>();
+        services.AddScoped<IndustryOptOutLoader>();
+        services.AddScoped<IndustryOptOutJobs>();
         return services;
     }
 }
