@@ -52,9 +52,10 @@ public sealed class IndustryOptOutJobs(BackgroundJobs jobs, IndustryOptOutLoader
             try
             {
                 await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.SequentialScan);
-                var total = (int)Math.Min(int.MaxValue, file.Length);
+                // The rows are not known before the end: the share of the file read is the progress, in per cent.
+                var length = Math.Max(1, file.Length);
                 var loaded = await services.GetRequiredService<IndustryOptOutLoader>().LoadAsync(list.Id, file,
-                    rows => progress.Report((int)Math.Min(file.Position, total), total,
+                    rows => progress.Report((int)Math.Min(100, file.Position * 100 / length), 100,
                         IndustryOptOutTexts.Texts["Marketing.IndustryOptOut.Job.Step"].Format(rows.ToString("#,##0", Display.Format))),
                     token);
                 return loaded.State == IndustryOptOutListState.Current
