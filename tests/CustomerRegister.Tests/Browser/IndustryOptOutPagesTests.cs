@@ -54,6 +54,7 @@ public sealed partial class IndustryOptOutPagesTests : IAsyncLifetime
         await Expect(current).ToContainTextAsync("Asiakkuusmarkkinointiliitto");
         await Expect(current).ToContainTextAsync("puhelinkielto.csv");
         await Expect(current.Locator("td.num").First).ToHaveTextAsync("2");
+        await Expect(current).ToContainTextAsync("Staff Marketing");
         await Expect(page.Locator("#current-address")).ToContainTextAsync("Ei ladattu");
 
         // A broken file: refused whole, its row named; the list in force is kept.
@@ -62,7 +63,7 @@ public sealed partial class IndustryOptOutPagesTests : IAsyncLifetime
         await Expect(page.Locator("#job-message")).ToContainTextAsync("Tiedosto hylättiin kokonaan: Rivillä 2");
         await page.ClickAsync("#job-back");
         await Expect(page.Locator("#current-phone")).ToContainTextAsync("puhelinkielto.csv");
-        var history = page.Locator("#history tbody tr");
+        var history = page.Locator("#history tbody.load");
         await Expect(history).ToHaveCountAsync(2);
         await Expect(history.First).ToContainTextAsync("Hylätty");
         await Expect(history.First).ToContainTextAsync("Rivillä 2 on väärä määrä kenttiä tai rikkinäiset lainausmerkit.");

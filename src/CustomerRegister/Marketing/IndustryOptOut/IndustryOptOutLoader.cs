@@ -206,7 +206,7 @@ public sealed class IndustryOptOutLoader(RegisterDbContext db, IndustryOptOuts o
         return list;
     }
 
-    /// <summary>The lists in force first, then the loads newest first, at most <paramref name="count"/>.</summary>
+    /// <summary>The loads newest first, at most <paramref name="count"/>.</summary>
     public async Task<IReadOnlyList<IndustryOptOutList>> HistoryAsync(int count, CancellationToken ct) =>
         await db.Set<IndustryOptOutList>().AsNoTracking().OrderByDescending(l => l.LoadedAt).Take(count).ToListAsync(ct);
 
@@ -214,6 +214,20 @@ public sealed class IndustryOptOutLoader(RegisterDbContext db, IndustryOptOuts o
     public async Task<IReadOnlyList<IndustryOptOutList>> CurrentAsync(CancellationToken ct) =>
         await db.Set<IndustryOptOutList>().AsNoTracking().Where(l => l.State == IndustryOptOutListState.Current)
             .OrderBy(l => l.Kind).ToListAsync(ct);
+
+    /// <summary>The staff names of the users who loaded <paramref name="lists"/>, by user id.</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> LoadedByAsync(IEnumerable<IndustryOptOutList> lists, CancellationToken ct)
+    {
+        var ids = lists.Select(l => l.LoadedById).OfType<Guid>().Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return new Dictionary<Guid, string>();
+        }
+
+        var users = await db.Set<Identity.AppUser>().AsNoTracking().Where(u => ids.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct);
+        return users.ToDictionary(u => u.Id, u => string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? "" : u.DisplayName);
+    }
 
     public async Task<IndustryOptOutList?> FindAsync(Guid id, CancellationToken ct) =>
         await db.Set<IndustryOptOutList>().AsNoTracking().SingleOrDefaultAsync(l => l.Id == id, ct);

@@ -15,6 +15,9 @@ public static class IndustryOptOutTexts
         ["IndustryOptOutListState.Replaced"] = new("Korvattu", "Ersatt", "Replaced"),
         ["IndustryOptOutListState.Refused"] = new("Hylätty", "Avvisad", "Refused"),
 
+        ["Marketing.IndustryOptOut.Short.Phone"] = new("Puhelin", "Telefon", "Phone"),
+        ["Marketing.IndustryOptOut.Short.Address"] = new("Osoite", "Adress", "Address"),
+        ["Marketing.IndustryOptOut.SupplierAndFile"] = new("Toimittaja ja tiedosto", "Leverantör och fil", "Supplier and file"),
         ["Marketing.IndustryOptOut.Title"] = new("Alan kieltolistat", "Branschens spärrlistor", "Industry opt-out lists"),
         ["Marketing.IndustryOptOut.Intro"] = new(
             "Markkinointialan kieltolistoille ilmoittautuneita ei tavoiteta puhelin- eikä postikampanjoilla kuluttajille. Lista tallennetaan vain avainnettuina tiivisteinä: numeroita ja osoitteita ei säilytetä selväkielisinä.",

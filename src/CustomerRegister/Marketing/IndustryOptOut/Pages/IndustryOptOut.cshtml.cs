@@ -25,6 +25,11 @@ public sealed class IndustryOptOutModel(IndustryOptOutLoader loader, IndustryOpt
 
     public bool CanLoad { get; private set; }
 
+    /// <summary>Who loaded each list: staff names by user id.</summary>
+    public IReadOnlyDictionary<Guid, string> LoadedBy { get; private set; } = new Dictionary<Guid, string>();
+
+    public string LoaderOf(IndustryOptOutList list) => list.LoadedById is { } id && LoadedBy.TryGetValue(id, out var name) ? name : "";
+
     [BindProperty]
     public UploadForm Input { get; set; } = new();
 
@@ -54,6 +59,7 @@ public sealed class IndustryOptOutModel(IndustryOptOutLoader loader, IndustryOpt
     {
         Current = await loader.CurrentAsync(ct);
         History = await loader.HistoryAsync(HistoryRows, ct);
+        LoadedBy = await loader.LoadedByAsync(Current.Concat(History), ct);
         CanLoad = await access.HasAsync(Permissions.MarketingWrite);
     }
 
