@@ -74,6 +74,7 @@ public sealed class IndustryOptOutLoader(RegisterDbContext db, IndustryOptOuts o
             return Outcome.Invalid(errors);
         }
 
+        await DiscardAbandonedAsync(ct);
         var fileName = Path.GetFileName(request.FileName?.Trim() ?? "");
         var list = new IndustryOptOutList
         {
@@ -231,6 +232,24 @@ public sealed class IndustryOptOutLoader(RegisterDbContext db, IndustryOptOuts o
 
     public async Task<IndustryOptOutList?> FindAsync(Guid id, CancellationToken ct) =>
         await db.Set<IndustryOptOutList>().AsNoTracking().SingleOrDefaultAsync(l => l.Id == id, ct);
+
+    /// <summary>
+    /// A load still <see cref="IndustryOptOutListState.Loading"/> a day after it began was cut off (the application
+    /// stopped under it): its staged entries go and it is marked refused as interrupted.
+    /// </summary>
+    private async Task DiscardAbandonedAsync(CancellationToken ct)
+    {
+        var before = clock.GetUtcNow().UtcDateTime - AbandonedAfter;
+        var abandoned = await db.Set<IndustryOptOutList>()
+            .Where(l => l.State == IndustryOptOutListState.Loading && l.LoadedAt < before).ToListAsync(ct);
+        foreach (var list in abandoned)
+        {
+            await DiscardAsync(list, list.Rows, list.RefusedRows, new StringBuilder(list.Refusals), ("Marketing.IndustryOptOut.Refused.Interrupted", null));
+        }
+    }
+
+    /// <summary>How long a load may stay <see cref="IndustryOptOutListState.Loading"/> before it counts as cut off.</summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromDays(1);
 
     /// <summary>A refused row in the provenance: its number, column and reason key, never its value.</summary>
     private static void Refuse(StringBuilder refusals, int row, string column, string reason) =>
