@@ -42,7 +42,7 @@ public sealed class IndustryOptOutJobs(BackgroundJobs jobs, IndustryOptOutLoader
         catch
         {
             File.Delete(path);
-            await loader.LoadAsync(list.Id, Stream.Null, null, CancellationToken.None);
+            await loader.AbandonAsync(list.Id);
             throw;
         }
 

@@ -233,6 +233,16 @@ public sealed class IndustryOptOutLoader(RegisterDbContext db, IndustryOptOuts o
     public async Task<IndustryOptOutList?> FindAsync(Guid id, CancellationToken ct) =>
         await db.Set<IndustryOptOutList>().AsNoTracking().SingleOrDefaultAsync(l => l.Id == id, ct);
 
+    /// <summary>A load whose file never arrived whole (the upload broke off): marked refused as interrupted.</summary>
+    public async Task AbandonAsync(Guid listId)
+    {
+        var list = await db.Set<IndustryOptOutList>().SingleAsync(l => l.Id == listId);
+        if (list.State == IndustryOptOutListState.Loading)
+        {
+            await DiscardAsync(list, 0, 0, new StringBuilder(), ("Marketing.IndustryOptOut.Refused.Interrupted", null));
+        }
+    }
+
     /// <summary>
     /// A load still <see cref="IndustryOptOutListState.Loading"/> a day after it began was cut off (the application
     /// stopped under it): its staged entries go and it is marked refused as interrupted.
