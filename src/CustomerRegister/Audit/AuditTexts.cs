@@ -148,6 +148,7 @@ public static class AuditTexts
         ["Audit.Object.marketing.ban"] = new("Markkinointikielto", "Marknadsföringsförbud", "Marketing prohibition"),
         ["Audit.Object.marketing.consent"] = new("Markkinointilupa", "Marknadsföringstillstånd", "Marketing permission"),
         ["Audit.Object.marketing.event"] = new("Markkinointitapahtuma", "Marknadsföringsevenemang", "Marketing event"),
+        ["Audit.Object.marketing.industry_opt_out"] = new("Alan kieltolista", "Branschens spärrlista", "Industry opt-out list"),
         ["Audit.Object.marketing.survey"] = new("Kysely", "Enkät", "Survey"),
         ["Audit.Object.marketing.web_event"] = new("Verkkokäyttäytyminen", "Webbeteende", "Web behaviour"),
         ["Audit.Object.metal_credit"] = new("Metallihyvitys", "Metallgottgörelse", "Metal credit"),

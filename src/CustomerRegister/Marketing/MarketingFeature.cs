@@ -1,4 +1,5 @@
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Marketing.IndustryOptOut;
 using CustomerRegister.Marketing.OptOut;
 using CustomerRegister.Subjects;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -21,9 +22,10 @@ public static class MarketingFeature
         services.AddScoped<MarketingOverview>();
         services.AddScoped<WebEvents>();
         services.AddOptOutFeature(configuration);
+        services.AddIndustryOptOut();
         return services;
     }
 
     public static IEndpointRouteBuilder MapMarketingFeature(this IEndpointRouteBuilder app) =>
-        app.MapMarketingConsents().MapSurveys().MapMarketingEvents().MapWebEvents().MapOptOut();
+        app.MapMarketingConsents().MapSurveys().MapMarketingEvents().MapWebEvents().MapOptOut().MapIndustryOptOut();
 }
