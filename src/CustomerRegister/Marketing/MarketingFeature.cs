@@ -1,4 +1,5 @@
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Marketing.Campaigns;
 using CustomerRegister.Subjects;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -20,9 +21,10 @@ public static class MarketingFeature
         services.AddScoped<MarketingOverview>();
         services.AddScoped<WebEvents>();
         services.AddScoped<Campaigns.CampaignLists>();
+        services.AddScoped<Campaigns.Campaigns>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapMarketingFeature(this IEndpointRouteBuilder app) =>
-        app.MapMarketingConsents().MapSurveys().MapMarketingEvents().MapWebEvents();
+        app.MapMarketingConsents().MapSurveys().MapMarketingEvents().MapWebEvents().MapCampaigns();
 }
