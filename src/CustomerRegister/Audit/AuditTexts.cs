@@ -46,6 +46,7 @@ public static class AuditTexts
         ["Audit.Person.Filter"] = new("Näytä henkilön {0} tapahtumat", "Visa händelserna för person {0}", "Show the events of person {0}"),
         ["Audit.Actor.System"] = new("Järjestelmä", "Systemet", "The system"),
         ["Audit.Actor.Client"] = new("Rajapinta-avain: {0}", "API-nyckel: {0}", "API key: {0}"),
+        ["Audit.Actor.Subject"] = new("Henkilö itse (linkki)", "Personen själv (länk)", "The person (link)"),
         ["Audit.Actor.Unknown"] = new("Poistettu tunnus", "Borttaget konto", "Removed account"),
         ["Audit.Outcome.ok"] = new("Onnistui", "Lyckades", "Succeeded"),
         ["Audit.Outcome.denied"] = new("Estetty", "Nekad", "Denied"),

@@ -1,5 +1,6 @@
 using CustomerRegister.Infrastructure;
 using CustomerRegister.Marketing.Campaigns;
+using CustomerRegister.Marketing.OptOut;
 using CustomerRegister.Subjects;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -22,6 +23,7 @@ public static class MarketingFeature
         services.AddScoped<WebEvents>();
         services.AddScoped<Campaigns.CampaignLists>();
         services.AddScoped<Campaigns.Campaigns>();
+        services.AddOptOutFeature(configuration);
         return services;
     }
 
