@@ -1,6 +1,7 @@
 using CustomerRegister.Infrastructure;
 using CustomerRegister.Marketing.Campaigns;
 using CustomerRegister.Marketing.OptOut;
+using CustomerRegister.Marketing.IndustryOptOut;
 using CustomerRegister.Subjects;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -24,6 +25,7 @@ public static class MarketingFeature
         services.AddScoped<Campaigns.CampaignLists>();
         services.AddScoped<Campaigns.Campaigns>();
         services.AddOptOutFeature(configuration);
+        services.AddIndustryOptOut();
         return services;
     }
 
