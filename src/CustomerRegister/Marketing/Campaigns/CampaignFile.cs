@@ -20,7 +20,6 @@ public static class CampaignFile
         Separator = ';',
         Injection = CsvInjection.Escape,
         FormatProvider = CultureInfo.InvariantCulture,
-        WriteByteOrderMark = true,
     };
 
     public static IReadOnlyList<string> Columns(MarketingChannel channel) => channel switch
@@ -47,6 +46,9 @@ public static class CampaignFile
         MarketingChannel.Phone => [p.Name, Display.Phone(p.Phone)],
         _ => [p.Name, p.Organisation ?? "", p.Street ?? "", p.PostalCode ?? "", p.City ?? ""],
     };
+
+    /// <summary>The UTF-8 byte order mark the file starts with, written by the caller asynchronously (a response body takes no synchronous writes).</summary>
+    public static ReadOnlyMemory<byte> ByteOrderMark { get; } = new byte[] { 0xEF, 0xBB, 0xBF };
 
     public static CsvWriter Writer(Stream output) => CsvWriter.Create(output, Options, leaveOpen: true);
 }

@@ -138,7 +138,6 @@ public sealed class CampaignLists(RegisterDbContext db, IOptions<MarketingOption
 
             after = batch[^1].Id;
             yield return await JudgeAsync(criteria, terms, [.. batch.Select(b => (b.Id, b.Kind))], ct);
-            db.ChangeTracker.Clear();
             if (batch.Count < BatchSize)
             {
                 yield break;

@@ -28,6 +28,9 @@ public sealed record CampaignPreviewRow(Guid SubjectId, string Name, string? Org
 public sealed record CampaignPreview(
     int Selected, int Included, IReadOnlyDictionary<CampaignExclusion, int> Excluded, IReadOnlyList<CampaignPreviewRow> FirstRows);
 
+/// <summary>An event a selection may name (the form's choices).</summary>
+public sealed record CampaignEventChoice(Guid Id, string Name, DateOnly Date);
+
 /// <summary>What an export is to write: the campaign, its criteria and the file's name.</summary>
 public sealed record CampaignExportPlan(Guid CampaignId, string Name, CampaignCriteria Criteria, string FileName);
 
@@ -55,6 +58,11 @@ public sealed class Campaigns(
 
         return outcome;
     }
+
+    /// <summary>The events a selection may name, newest first (at most 200).</summary>
+    public async Task<IReadOnlyList<CampaignEventChoice>> EventsAsync(CancellationToken ct) =>
+        await db.Set<MarketingEvent>().AsNoTracking().OrderByDescending(e => e.Date).ThenByDescending(e => e.Id).Take(200)
+            .Select(e => new CampaignEventChoice(e.Id, e.Name, e.Date)).ToListAsync(ct);
 
     public async Task<Outcome<Campaign>> CreateAsync(CampaignRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -173,6 +181,7 @@ public sealed class Campaigns(
         var outcome = "cancelled";
         try
         {
+            await output.WriteAsync(CampaignFile.ByteOrderMark, ct);
             await using (var writer = CampaignFile.Writer(output))
             {
                 writer.WriteHeader([.. CampaignFile.Columns(c.Channel)]);
