@@ -115,4 +115,19 @@ public sealed class CampaignRulesTests
         Assert.Equal(["channel", "kinds", "language", "postalCodePrefix", "purpose", "serviceLine"],
             wrong.Errors!.Messages.Select(m => m.Key).Order(StringComparer.Ordinal));
     }
+
+    [Theory]
+    [InlineData(typeof(CampaignExclusion))]
+    [InlineData(typeof(CampaignRunKind))]
+    [InlineData(typeof(RelationshipState))]
+    [InlineData(typeof(EventParticipation))]
+    public void EveryValueTheCampaignPagesShowHasItsTextInEveryLanguage(Type type)
+    {
+        foreach (var value in Enum.GetNames(type))
+        {
+            var key = $"{type.Name}.{value}";
+            Assert.True(Localization.UiText.Has(key), $"No text for {key}.");
+            Assert.All(Localization.Languages.All, c => Assert.NotEqual(key, Localization.UiText.Get(key, new System.Globalization.CultureInfo(c))));
+        }
+    }
 }
