@@ -43,7 +43,8 @@ public sealed record CampaignExportPlan(Guid CampaignId, string Name, CampaignCr
 public sealed class Campaigns(
     RegisterDbContext db, CampaignLists lists, AuditLog audit, TimeProvider clock, StaffNames staff, IHttpContextAccessor http, OptOutLinks links)
 {
-    public const string Entity = "marketing_campaign";
+    /// <summary>The audit events' entity: the run (its counts, its campaign's criteria); none for a preview of unsaved criteria.</summary>
+    public const string RunEntity = "marketing_campaign_run";
     public const int PreviewRows = 20;
 
     private static readonly LocalText UnknownEvent = new("Tapahtumaa ei löydy.", "Evenemanget finns inte.", "No such event.");
@@ -239,8 +240,7 @@ public sealed class Campaigns(
 
         // The run (its counts) and the campaign (its criteria) are what the event points at: no person is named.
         var action = kind == CampaignRunKind.Export ? "marketing.campaign.export" : "marketing.campaign.preview";
-        audit.Add(new AuditEntry(action, Purposes.Marketing, null, Entity, campaignId is null ? null : $"{campaignId}/{runId}",
-            Fields(channel), outcome));
+        audit.Add(new AuditEntry(action, Purposes.Marketing, null, RunEntity, campaignId is null ? null : runId.ToString(), Fields(channel), outcome));
         await db.SaveChangesAsync(ct);
     }
 
