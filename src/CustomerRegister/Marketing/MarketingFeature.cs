@@ -1,7 +1,7 @@
 using CustomerRegister.Infrastructure;
 using CustomerRegister.Marketing.Campaigns;
-using CustomerRegister.Marketing.OptOut;
 using CustomerRegister.Marketing.IndustryOptOut;
+using CustomerRegister.Marketing.OptOut;
 using CustomerRegister.Subjects;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 

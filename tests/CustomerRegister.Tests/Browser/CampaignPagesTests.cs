@@ -45,8 +45,12 @@ public sealed class CampaignPagesTests : IAsyncLifetime
     {
         var response = await client.PostAsJsonAsync($"/api/subjects/{subjectId}/marketing-consents", new
         {
-            channel = "Email", purpose = "sales_and_marketing", kind, source = "Consumer",
-            wordingVersion = kind == "PermissionGranted" ? "email-2026-01" : null, evidence = kind == "PermissionGranted" ? "webform-1" : null,
+            channel = "Email",
+            purpose = "sales_and_marketing",
+            kind,
+            source = "Consumer",
+            wordingVersion = kind == "PermissionGranted" ? "email-2026-01" : null,
+            evidence = kind == "PermissionGranted" ? "webform-1" : null,
         });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
