@@ -223,6 +223,11 @@ try
         results.Add(await scenarios.OptOutLoadAsync(dpo));
     }
 
+    if (options.Runs("campaign"))
+    {
+        results.Add(await scenarios.CampaignExportAsync(dpo));
+    }
+
     // Last: it adds --audit-events events to the trail.
     if (options.Runs("audit"))
     {
@@ -257,7 +262,7 @@ internal sealed record Row(string Scenario, string App, string Throughput, strin
 internal sealed record BenchOptions(int Subjects, int Seed, string? Connection, int Requests, int Creates, int Clients, int Samples,
     IReadOnlyList<string>? Only = null, long AuditEvents = 10_000_000)
 {
-    public static readonly string[] Scenarios = ["generate", "seed", "search", "picture", "create", "person-page", "typeahead", "mixed", "report", "erasure-preview", "erasure", "preview", "forecast", "sweep", "requests", "desk", "profiling", "optout-load", "audit"];
+    public static readonly string[] Scenarios = ["generate", "seed", "search", "picture", "create", "person-page", "typeahead", "mixed", "report", "erasure-preview", "erasure", "preview", "forecast", "sweep", "requests", "desk", "profiling", "optout-load", "campaign", "audit"];
 
     /// <summary>The diagnostic "generate" runs only when asked for by name.</summary>
     public bool Runs(string scenario) => Only is null ? scenario != "generate" : Only.Contains(scenario);
@@ -272,7 +277,7 @@ internal sealed record BenchOptions(int Subjects, int Seed, string? Connection, 
           --audit-events E events the audit scenario adds to the trail (default 10000000)
           --quick          a smoke run: 3000 subjects, 200 requests, 300 creates, 100000 audit events
           --only A,B       run only these scenarios (seed, search, picture, create, person-page, typeahead, mixed, report,
-                           erasure-preview, erasure, preview, forecast, sweep, requests, desk, profiling, optout-load, audit); without
+                           erasure-preview, erasure, preview, forecast, sweep, requests, desk, profiling, optout-load, campaign, audit); without
                            seed, --connection must name a database a previous bench seeded; "generate" times the
                            seed's generators alone (no writing)
         """;

@@ -1,4 +1,5 @@
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Marketing.Campaigns;
 using CustomerRegister.Marketing.IndustryOptOut;
 using CustomerRegister.Marketing.OptOut;
 using CustomerRegister.Subjects;
@@ -21,11 +22,13 @@ public static class MarketingFeature
         services.AddScoped<MarketingEvents>();
         services.AddScoped<MarketingOverview>();
         services.AddScoped<WebEvents>();
+        services.AddScoped<Campaigns.CampaignLists>();
+        services.AddScoped<Campaigns.Campaigns>();
         services.AddOptOutFeature(configuration);
         services.AddIndustryOptOut();
         return services;
     }
 
     public static IEndpointRouteBuilder MapMarketingFeature(this IEndpointRouteBuilder app) =>
-        app.MapMarketingConsents().MapSurveys().MapMarketingEvents().MapWebEvents().MapOptOut().MapIndustryOptOut();
+        app.MapMarketingConsents().MapSurveys().MapMarketingEvents().MapWebEvents().MapOptOut().MapIndustryOptOut().MapCampaigns();
 }
