@@ -1,5 +1,6 @@
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CustomerRegister.Marketing;
 
@@ -10,6 +11,12 @@ public static class MarketingEventEndpoints
         var read = app.MapGroup("/api").WithTags("Marketing").RequirePermission(Permissions.MarketingRead);
         read.MapGet("/marketing-events", async (MarketingEvents events, CancellationToken ct) => TypedResults.Ok(await events.ListAsync(ct)))
             .WithName("ListMarketingEvents").WithSummary("Customer events, newest first.");
+        read.MapGet("/marketing-events/{id:guid}", async Task<Results<Ok<MarketingEventResponse>, NotFound>> (Guid id, MarketingEvents events, CancellationToken ct) =>
+                await events.GetAsync(id, ct) is { } e ? TypedResults.Ok(e) : TypedResults.NotFound())
+            .WithName("GetMarketingEvent").WithSummary("One event (name, date, place).");
+        read.MapGet("/marketing-events/all", async (MarketingEvents events, CancellationToken ct) => TypedResults.Ok(await events.UpcomingFirstAsync(ct)))
+            .WithName("ListMarketingEventsUpcomingFirst")
+            .WithSummary("Every event with its invitation counts: from today on soonest first, then the past ones newest first.");
         read.MapGet("/marketing-events/upcoming", (Guid? after, int? limit, MarketingOverview overview, CancellationToken ct) =>
                 overview.UpcomingEventsAsync(after, limit, ct).ToOkAsync())
             .WithName("ListUpcomingMarketingEvents").WithSummary("Events from today on, soonest first, with invitation and registration counts.");
