@@ -19,6 +19,7 @@ public static class MarketingFeature
         services.AddScoped<MarketingEvents>();
         services.AddScoped<MarketingOverview>();
         services.AddScoped<WebEvents>();
+        services.AddScoped<Campaigns.CampaignLists>();
         return services;
     }
 
