@@ -1,5 +1,6 @@
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Infrastructure.Jobs;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CustomerRegister.Marketing;
@@ -39,6 +40,15 @@ public static class MarketingEventEndpoints
                     (await events.InviteAsync(id, request, ct)).ToCreated(i => $"/api/subjects/{i.SubjectId}/event-invitations", i => i))
             .WithName("InviteToMarketingEvent")
             .WithSummary("Invite a person. Refused (409, naming channel) when the person's marketing ledger does not allow the channel.");
+        write.MapPost("/marketing-events/{id:guid}/invitations/from-campaign",
+                async Task<Results<Accepted<JobResponse>, ValidationProblem, NotFound, Conflict<HttpValidationProblemDetails>>> (
+                    Guid id, CampaignInvitationRequest request, EventInvitationJobs invitations, HttpContext http, CancellationToken ct) =>
+                {
+                    var outcome = await invitations.StartAsync(id, request, http.User, ct);
+                    return outcome.To(job => TypedResults.Accepted($"/api/jobs/{job.Id}", JobResponse.From(job, "en")));
+                })
+            .WithName("InviteCampaignToMarketingEvent")
+            .WithSummary("Invite everyone on a saved campaign list on its channel, in the background; follow it at /api/jobs/{id}.");
         write.MapPut("/event-invitations/{id:guid}/participation",
                 (Guid id, ParticipationRequest request, MarketingEvents events, CancellationToken ct) =>
                     events.SetParticipationAsync(id, request, ct).ToOkAsync())

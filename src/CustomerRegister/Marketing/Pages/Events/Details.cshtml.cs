@@ -9,6 +9,7 @@ using CustomerRegister.Search;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace CustomerRegister.Marketing.Pages.Events;
 
@@ -19,7 +20,7 @@ namespace CustomerRegister.Marketing.Pages.Events;
 /// <c>PUT /api/event-invitations/{id}/participation</c>).
 /// </summary>
 [Authorize(Policy = Permissions.PolicyPrefix + Permissions.MarketingRead)]
-public sealed class DetailsModel(MarketingEvents events, SearchQueries search, Access access) : PageModel
+public sealed class DetailsModel(MarketingEvents events, EventInvitationJobs invitations, SearchQueries search, Access access) : PageModel
 {
     /// <summary>The states staff record after the invitation.</summary>
     public static readonly IReadOnlyList<ParticipationStatus> States =
@@ -38,6 +39,12 @@ public sealed class DetailsModel(MarketingEvents events, SearchQueries search, A
 
     [BindProperty]
     public ParticipationForm Participation { get; set; } = new();
+
+    [BindProperty]
+    public CampaignForm List { get; set; } = new();
+
+    /// <summary>The saved campaign lists to invite from (id, name and channel in words).</summary>
+    public IReadOnlyList<SelectListItem> Campaigns { get; private set; } = [];
 
     /// <summary>Why recording a state was refused, with whose row it was.</summary>
     public string? ParticipationError { get; private set; }
@@ -71,6 +78,29 @@ public sealed class DetailsModel(MarketingEvents events, SearchQueries search, A
 
         TempData[FormNotice.Key] = UiText.Get("Marketing.Events.Invited");
         return Redirect($"/marketing/events/{id}#invitations");
+    }
+
+    /// <summary>Invites a saved campaign list in the background (as <c>POST /api/marketing-events/{id}/invitations/from-campaign</c>); then the job's page.</summary>
+    public async Task<IActionResult> OnPostCampaignAsync(Guid id, CancellationToken ct)
+    {
+        if (!await access.HasAsync(Permissions.MarketingWrite))
+        {
+            return Forbid();
+        }
+
+        var outcome = await invitations.StartAsync(id, new CampaignInvitationRequest(List.CampaignId, List.Source?.ToString()), User, ct);
+        if (outcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.Show(outcome, "List"))
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+
+        return Redirect($"/jobs/{outcome.Value!.Id}");
     }
 
     public async Task<IActionResult> OnPostParticipationAsync(Guid id, CancellationToken ct)
@@ -113,8 +143,10 @@ public sealed class DetailsModel(MarketingEvents events, SearchQueries search, A
         MayWrite = await access.HasAsync(Permissions.MarketingWrite);
         Input.Source ??= DataSource.OwnSystems;
         Input.Channel ??= MarketingChannel.Email;
+        List.Source ??= DataSource.OwnSystems;
         if (MayWrite)
         {
+            Campaigns = await invitations.ChoicesAsync(ct);
             People = await PersonSearch.RunAsync(search, access, $"/marketing/events/{id}#invite", Input.Q, Input.SubjectId, null, ct);
         }
 
@@ -130,6 +162,13 @@ public sealed class InviteForm
     public Guid? SubjectId { get; set; }
 
     public MarketingChannel? Channel { get; set; }
+
+    public DataSource? Source { get; set; }
+}
+
+public sealed class CampaignForm
+{
+    public Guid? CampaignId { get; set; }
 
     public DataSource? Source { get; set; }
 }
