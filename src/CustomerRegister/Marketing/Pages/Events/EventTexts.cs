@@ -85,7 +85,9 @@ public static class EventTexts
         ["Marketing.Surveys.AnsweredAt"] = new("Vastattu", "Besvarad", "Answered"),
         ["Marketing.Surveys.Person"] = new("Henkilö", "Person", "Person"),
         ["Marketing.Surveys.Score"] = new("Pisteet", "Poäng", "Score"),
-        ["Marketing.Surveys.ScoreHint"] = new("Valinnainen, {0}–{1}", "Frivilligt, {0}–{1}", "Optional, {0}–{1}"),
+        ["Marketing.Surveys.ScoreHint"] = new(
+            $"Valinnainen, {Marketing.Surveys.MinScore}–{Marketing.Surveys.MaxScore}", $"Frivilligt, {Marketing.Surveys.MinScore}–{Marketing.Surveys.MaxScore}",
+            $"Optional, {Marketing.Surveys.MinScore}–{Marketing.Surveys.MaxScore}"),
         ["Marketing.Surveys.AnswerText"] = new("Vastaukset", "Svar", "Answers"),
         ["Marketing.Surveys.AnsweredAtHint"] = new("Tyhjä = nyt", "Tomt = nu", "Empty = now"),
         ["Marketing.Surveys.Record"] = new("Kirjaa vastaus", "Registrera ett svar", "Record an answer"),
