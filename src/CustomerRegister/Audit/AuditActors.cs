@@ -45,7 +45,8 @@ public sealed class AuditActors(RegisterDbContext db, StaffNames staff)
 
     /// <summary>The actor in words: the staff member's or key's name, "Järjestelmä", or "Poistettu tunnus".</summary>
     public static string Describe(string kind, Guid? id, IReadOnlyDictionary<Guid, string> names) =>
-        kind == AuditLog.ActorSystem || id is null ? UiText.Get("Audit.Actor.System")
+        kind == AuditLog.ActorSubject ? UiText.Get("Audit.Actor.Subject")
+        : kind == AuditLog.ActorSystem || id is null ? UiText.Get("Audit.Actor.System")
         : names.TryGetValue(id.Value, out var name) ? name
         : UiText.Get("Audit.Actor.Unknown");
 }

@@ -24,6 +24,15 @@ public sealed class AuditLog(RegisterDbContext db, IHttpContextAccessor http, Ti
     public const string ActorClient = "client";
     public const string ActorSystem = "system";
 
+    /// <summary>The person themself, acting without signing in through a link sent to them (an opt-out link).</summary>
+    public const string ActorSubject = "subject";
+
+    /// <summary>
+    /// <see cref="HttpContext.Items"/> key: the person (a <see cref="Guid"/>) acting anonymously in this request through a
+    /// link made for them; the request's audit events then name them as the actor (<see cref="ActorSubject"/>).
+    /// </summary>
+    public const string ActingSubjectKey = "Audit.ActingSubject";
+
     public void Add(AuditEntry entry) => db.Set<AuditEvent>().Add(Create(entry));
 
     public async Task WriteAsync(AuditEntry entry, CancellationToken ct = default)
@@ -35,7 +44,9 @@ public sealed class AuditLog(RegisterDbContext db, IHttpContextAccessor http, Ti
     private AuditEvent Create(AuditEntry entry)
     {
         var context = http.HttpContext;
-        var (kind, id) = Actor(context?.User);
+        var (kind, id) = context?.Items[ActingSubjectKey] is Guid subject && context.User.Identity?.IsAuthenticated != true
+            ? (ActorSubject, subject)
+            : Actor(context?.User);
         return new AuditEvent
         {
             OccurredAt = clock.GetUtcNow().UtcDateTime,

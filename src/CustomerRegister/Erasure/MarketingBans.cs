@@ -222,7 +222,11 @@ public sealed class MarketingBans(RegisterDbContext db, ProtectedCodes codes, Ti
         return added;
     }
 
-    private static string Normalise(MarketingChannel channel, string address) => channel switch
+    /// <summary>
+    /// An address as it is hashed: an email lower-cased, a postal address (<see cref="PostalAddress"/>) folded without
+    /// spaces, a number its digits and <c>+</c>. The industry opt-out lists compare with the same normalisation.
+    /// </summary>
+    public static string Normalise(MarketingChannel channel, string address) => channel switch
     {
         MarketingChannel.Email => address.Trim().ToLowerInvariant(),
         MarketingChannel.Post => SearchText.Fold(address).Replace(" ", "", StringComparison.Ordinal),

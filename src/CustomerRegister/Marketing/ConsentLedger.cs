@@ -101,8 +101,16 @@ public sealed class ConsentLedger(
     }
 
     /// <summary>Appends a permission, withdrawal, prohibition, lifting or soft opt-in, recorded as done by <paramref name="user"/>.</summary>
+    public Task<Outcome<MarketingConsent>> AppendAsync(
+        Guid subjectId, ConsentEntryRequest request, ClaimsPrincipal user, CancellationToken ct) =>
+        AppendAsync(subjectId, request, AuditLog.Actor(user), ct);
+
+    /// <summary>
+    /// Appends an entry recorded as done by <paramref name="recordedBy"/> (kind and id as in <see cref="AuditLog.Actor"/>;
+    /// <see cref="AuditLog.ActorSubject"/> and the person's id when the person did it themself through an opt-out link).
+    /// </summary>
     public async Task<Outcome<MarketingConsent>> AppendAsync(
-        Guid subjectId, ConsentEntryRequest request, ClaimsPrincipal user, CancellationToken ct)
+        Guid subjectId, ConsentEntryRequest request, (string Kind, Guid? Id) recordedBy, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = new FieldErrors();
@@ -154,7 +162,7 @@ public sealed class ConsentLedger(
             return Outcome.Conflict("kind", refusal);
         }
 
-        var (actorKind, actorId) = AuditLog.Actor(user);
+        var (actorKind, actorId) = recordedBy;
         var entry = new MarketingConsent
         {
             Id = Guid.CreateVersion7(),

@@ -1,4 +1,7 @@
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Marketing.Campaigns;
+using CustomerRegister.Marketing.OptOut;
+using CustomerRegister.Marketing.IndustryOptOut;
 using CustomerRegister.Subjects;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -21,9 +24,12 @@ public static class MarketingFeature
         services.AddScoped<MarketingOverview>();
         services.AddScoped<WebEvents>();
         services.AddScoped<Campaigns.CampaignLists>();
+        services.AddScoped<Campaigns.Campaigns>();
+        services.AddOptOutFeature(configuration);
+        services.AddIndustryOptOut();
         return services;
     }
 
     public static IEndpointRouteBuilder MapMarketingFeature(this IEndpointRouteBuilder app) =>
-        app.MapMarketingConsents().MapSurveys().MapMarketingEvents().MapWebEvents();
+        app.MapMarketingConsents().MapSurveys().MapMarketingEvents().MapWebEvents().MapCampaigns();
 }

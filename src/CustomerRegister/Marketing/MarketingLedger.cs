@@ -26,24 +26,34 @@ public static class MarketingLedger
     /// relationship, or its invoice's date, when that row still exists and is the person's; otherwise no basis.
     /// </summary>
     public static async Task<List<ConsentFact>> FactsAsync(
-        RegisterDbContext db, Guid subjectId, IReadOnlyList<MarketingConsent> rows, CancellationToken ct)
+        RegisterDbContext db, Guid subjectId, IReadOnlyList<MarketingConsent> rows, CancellationToken ct) =>
+        [.. (await FactsOfManyAsync(db, rows, ct))[subjectId]];
+
+    /// <summary>
+    /// <see cref="FactsAsync"/> for the rows of many people at once (a campaign list's batch): the soft opt-ins' bases
+    /// in two queries, each matched only to its own person; the facts grouped by person, in the rows' order.
+    /// </summary>
+    public static async Task<ILookup<Guid, ConsentFact>> FactsOfManyAsync(
+        RegisterDbContext db, IReadOnlyList<MarketingConsent> rows, CancellationToken ct)
     {
         var soft = rows.Where(c => c.Kind == ConsentEntryKind.SoftOptIn && c.ServiceLine is not null).ToList();
         var relationshipIds = soft.Select(c => c.RelationshipId).OfType<Guid>().Distinct().ToList();
         var invoiceIds = soft.Select(c => c.InvoiceId).OfType<Guid>().Distinct().ToList();
         var relationships = relationshipIds.Count == 0 ? [] : await db.Set<CustomerRelationship>().AsNoTracking()
-            .Where(r => relationshipIds.Contains(r.Id) && r.SubjectId == subjectId)
-            .Select(r => new { r.Id, r.EndDate }).ToDictionaryAsync(r => r.Id, r => r.EndDate, ct);
+            .Where(r => relationshipIds.Contains(r.Id) && r.SubjectId != null)
+            .Select(r => new { r.Id, SubjectId = r.SubjectId!.Value, r.EndDate }).ToDictionaryAsync(r => (r.Id, r.SubjectId), r => r.EndDate, ct);
         var invoices = invoiceIds.Count == 0 ? [] : await db.Set<Invoice>().AsNoTracking()
-            .Where(i => invoiceIds.Contains(i.Id) && i.SubjectId == subjectId)
-            .Select(i => new { i.Id, i.IssueDate }).ToDictionaryAsync(i => i.Id, i => (DateOnly?)i.IssueDate, ct);
-        return [.. rows.Select(c =>
+            .Where(i => invoiceIds.Contains(i.Id) && i.SubjectId != null)
+            .Select(i => new { i.Id, SubjectId = i.SubjectId!.Value, i.IssueDate })
+            .ToDictionaryAsync(i => (i.Id, i.SubjectId), i => (DateOnly?)i.IssueDate, ct);
+        return rows.Select(c =>
         {
             DateOnly? ended = null;
-            var found = c.ServiceLine is not null && (c.RelationshipId is { } r ? relationships.TryGetValue(r, out ended)
-                : c.InvoiceId is { } i && invoices.TryGetValue(i, out ended));
-            return c.Kind == ConsentEntryKind.SoftOptIn && found ? Fact(c) with { Basis = new SoftOptInBasis(c.ServiceLine!, ended) } : Fact(c);
-        })];
+            var found = c.ServiceLine is not null && (c.RelationshipId is { } r ? relationships.TryGetValue((r, c.SubjectId), out ended)
+                : c.InvoiceId is { } i && invoices.TryGetValue((i, c.SubjectId), out ended));
+            return (c.SubjectId, Fact: c.Kind == ConsentEntryKind.SoftOptIn && found
+                ? Fact(c) with { Basis = new SoftOptInBasis(c.ServiceLine!, ended) } : Fact(c));
+        }).ToLookup(x => x.SubjectId, x => x.Fact);
     }
 
     /// <summary>The relationship or invoice a soft opt-in to be recorded names: whose it is and when it ended; null if none.</summary>
@@ -79,6 +89,16 @@ public static class MarketingLedger
     public static async Task<ConsentLedgerResponse> ResponseAsync(
         RegisterDbContext db, Guid subjectId, SubjectKind kind, IReadOnlyList<MarketingConsent> rows, SoftOptInTerms terms, CancellationToken ct) =>
         new(subjectId, kind, MarketingConsentRules.DecideAll(kind, await FactsAsync(db, subjectId, rows, ct), terms), rows.Select(Response).ToList());
+
+    /// <summary>
+    /// The evidence of the prohibitions an objection to direct marketing records (Art 21(2)–(3)): its request. A campaign
+    /// list tells these apart from the person's other prohibitions by it.
+    /// </summary>
+    public const string ObjectionEvidencePrefix = "request:";
+
+    public static string ObjectionEvidence(Guid requestId) => ObjectionEvidencePrefix + requestId;
+
+    public static bool IsObjection(string? evidence) => evidence?.StartsWith(ObjectionEvidencePrefix, StringComparison.Ordinal) == true;
 
     /// <summary>A prohibition entry on one channel and purpose, as recorded by someone or something other than the person.</summary>
     public static MarketingConsent Prohibition(

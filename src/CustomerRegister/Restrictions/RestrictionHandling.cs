@@ -79,7 +79,7 @@ public sealed class RestrictionHandling(
             var actor = AuditLog.Actor(http.HttpContext?.User);
             foreach (var (channel, purpose) in MarketingConsentRules.Pairs)
             {
-                db.Add(MarketingLedger.Prohibition(subjectId, channel, purpose, r.Source, r.ReceivedAt, $"request:{r.Id}", actor, now));
+                db.Add(MarketingLedger.Prohibition(subjectId, channel, purpose, r.Source, r.ReceivedAt, MarketingLedger.ObjectionEvidence(r.Id), actor, now));
             }
 
             audit.Add(new AuditEntry("marketing.consent.append", Purposes.DataSubjectRights, subjectId, "marketing_consent", null,

@@ -2237,6 +2237,129 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     b.ToTable("event_invitations", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerRegister.Marketing.IndustryOptOut.IndustryOptOutEntry", b =>
+                {
+                    b.Property<byte[]>("Hash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("hash")
+                        .HasAnnotation("Register:NotPersonal", "keyed hash (HMAC) of the number or address");
+
+                    b.Property<Guid>("ListId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("list_id")
+                        .HasAnnotation("Register:NotPersonal", "the load");
+
+                    b.HasKey("Hash", "ListId")
+                        .HasName("pk_industry_opt_out_entries");
+
+                    b.HasIndex("ListId")
+                        .HasDatabaseName("ix_industry_opt_out_entries_list_id");
+
+                    b.ToTable("industry_opt_out_entries", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "keyed hashes of listed numbers and addresses; without the address and the key they name nobody");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Marketing.IndustryOptOut.IndustryOptOutList", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<int>("Entries")
+                        .HasColumnType("integer")
+                        .HasColumnName("entries")
+                        .HasAnnotation("Register:NotPersonal", "count");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("file_name")
+                        .HasAnnotation("Register:NotPersonal", "the file's name");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at")
+                        .HasAnnotation("Register:NotPersonal", "load time");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind")
+                        .HasAnnotation("Register:NotPersonal", "list kind");
+
+                    b.Property<DateTime>("LoadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("loaded_at")
+                        .HasAnnotation("Register:NotPersonal", "load time");
+
+                    b.Property<Guid?>("LoadedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("loaded_by_id")
+                        .HasAnnotation("Register:NotPersonal", "the staff user who loaded the list");
+
+                    b.Property<string>("Refusals")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("refusals")
+                        .HasAnnotation("Register:NotPersonal", "row numbers and reason keys, never values");
+
+                    b.Property<int?>("RefusedAtRow")
+                        .HasColumnType("integer")
+                        .HasColumnName("refused_at_row")
+                        .HasAnnotation("Register:NotPersonal", "row number");
+
+                    b.Property<string>("RefusedBecause")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("refused_because")
+                        .HasAnnotation("Register:NotPersonal", "reason key");
+
+                    b.Property<int>("RefusedRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("refused_rows")
+                        .HasAnnotation("Register:NotPersonal", "count");
+
+                    b.Property<DateTime?>("ReplacedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("replaced_at")
+                        .HasAnnotation("Register:NotPersonal", "replacement time");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows")
+                        .HasAnnotation("Register:NotPersonal", "count");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("state")
+                        .HasAnnotation("Register:NotPersonal", "load state");
+
+                    b.Property<string>("Supplier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("supplier")
+                        .HasAnnotation("Register:NotPersonal", "the list's supplier, a company");
+
+                    b.HasKey("Id")
+                        .HasName("pk_industry_opt_out_lists");
+
+                    b.HasIndex("Kind", "State")
+                        .HasDatabaseName("ix_industry_opt_out_lists_kind_state");
+
+                    b.ToTable("industry_opt_out_lists", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "provenance and counts of the marketing industry's opt-out lists; no number or address, no person");
+                });
+
             modelBuilder.Entity("CustomerRegister.Marketing.MarketingConsent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4555,6 +4678,16 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_event_invitations_subject_subject_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Marketing.IndustryOptOut.IndustryOptOutEntry", b =>
+                {
+                    b.HasOne("CustomerRegister.Marketing.IndustryOptOut.IndustryOptOutList", null)
+                        .WithMany()
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_industry_opt_out_entries_industry_opt_out_list_list_id");
                 });
 
             modelBuilder.Entity("CustomerRegister.Marketing.MarketingConsent", b =>
