@@ -18,7 +18,7 @@ public sealed record CampaignInvitationRequest(Guid? CampaignId, string? Source)
 /// list's channel one by one through <see cref="MarketingEvents.InviteAsync"/>, so the ledger and restrictions are
 /// checked again at the moment of the invitation. One such job per event at a time.
 /// </summary>
-public sealed class EventInvitationJobs(BackgroundJobs jobs, Data.RegisterDbContext db, CampaignLists lists)
+public sealed class EventInvitationJobs(BackgroundJobs jobs, Data.RegisterDbContext db, CampaignLists lists, Campaigns.Campaigns campaigns)
 {
     public const string Kind = "event-invitations";
 
@@ -77,12 +77,9 @@ public sealed class EventInvitationJobs(BackgroundJobs jobs, Data.RegisterDbCont
     }
 
     /// <summary>The saved campaign lists on a channel one may invite on, for the event page's choice (name · channel).</summary>
-    public Task<IReadOnlyList<SelectListItem>> ChoicesAsync(CancellationToken ct)
-    {
-        // Wired to the campaigns' saved lists once h-campaigns has them (Campaigns.ListAsync).
-        _ = ct;
-        return Task.FromResult<IReadOnlyList<SelectListItem>>([]);
-    }
+    public async Task<IReadOnlyList<SelectListItem>> ChoicesAsync(CancellationToken ct) =>
+        [.. (await campaigns.ListAsync(ct)).Where(c => MarketingConsentRules.ContactChannels.Contains(c.Channel))
+            .Select(c => new SelectListItem($"{c.Name} · {Display.Enum(c.Channel)}", c.Id.ToString()))];
 
     /// <summary>"Kutsuttu 3, jo aiemmin kutsuttu 1, ei kutsuttu … 2 (markkinointikielto 1, käsittely rajoitettu 1)."</summary>
     public static LocalText Summary(BulkInvitationResult result)
