@@ -3,6 +3,7 @@ using CustomerRegister.Customers;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
 using CustomerRegister.Localization;
+using CustomerRegister.Marketing.IndustryOptOut;
 using CustomerRegister.Profiling;
 using CustomerRegister.Restrictions;
 using CustomerRegister.Subjects;
@@ -88,7 +89,7 @@ public sealed class CampaignCounts
 /// opt-out list and a missing address on top. The register is paged through by subject id in batches, so a list of a
 /// million people is never held in memory.
 /// </summary>
-public sealed class CampaignLists(RegisterDbContext db, IOptions<MarketingOptions> options, TimeProvider clock, IServiceProvider services)
+public sealed class CampaignLists(RegisterDbContext db, IOptions<MarketingOptions> options, TimeProvider clock, IndustryOptOuts industry)
 {
     public const int BatchSize = 500;
 
@@ -307,13 +308,15 @@ public sealed class CampaignLists(RegisterDbContext db, IOptions<MarketingOption
         channel is MarketingChannel.Phone or MarketingChannel.Post && kind == SubjectKind.Consumer;
 
     /// <summary>The consumers of the batch whose phone (phone campaigns) or address (post campaigns) is on the industry's opt-out list.</summary>
-    private Task<IReadOnlySet<Guid>> IndustryListedAsync(CampaignCriteria c, IEnumerable<CampaignPerson> people, CancellationToken ct)
+    private async Task<IReadOnlySet<Guid>> IndustryListedAsync(CampaignCriteria c, IEnumerable<CampaignPerson> people, CancellationToken ct)
     {
-        var candidates = people.Where(p => IndustryListApplies(c.Channel, p.Kind)).ToList();
-        _ = services;
-        _ = candidates;
-        _ = ct;
-        return Task.FromResult<IReadOnlySet<Guid>>(new HashSet<Guid>());
+        // Only the channel's own list: the phone list for a phone campaign, the address list for post.
+        var candidates = people.Where(p => IndustryListApplies(c.Channel, p.Kind))
+            .Select(p => c.Channel == MarketingChannel.Phone
+                ? new OptOutCandidate(p.SubjectId, p.Phone, null, null, null)
+                : new OptOutCandidate(p.SubjectId, null, p.Street, p.PostalCode, p.City))
+            .ToList();
+        return candidates.Count == 0 ? new HashSet<Guid>() : await industry.ListedAsync(candidates, ct);
     }
 
     /// <summary>The names and addresses of the batch: a consumer's own, a contact person's with their organisation's address, a sole trader's business.</summary>

@@ -5,6 +5,7 @@ using CustomerRegister.Data;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
 using CustomerRegister.Localization;
+using CustomerRegister.Marketing.OptOut;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerRegister.Marketing.Campaigns;
@@ -37,7 +38,7 @@ public sealed record CampaignExportPlan(Guid CampaignId, string Name, CampaignCr
 /// criteria are the campaign's. Neither names a person.
 /// </summary>
 public sealed class Campaigns(
-    RegisterDbContext db, CampaignLists lists, AuditLog audit, TimeProvider clock, StaffNames staff, IHttpContextAccessor http)
+    RegisterDbContext db, CampaignLists lists, AuditLog audit, TimeProvider clock, StaffNames staff, IHttpContextAccessor http, OptOutLinks links)
 {
     public const string Entity = "marketing_campaign";
     public const int PreviewRows = 20;
@@ -202,12 +203,7 @@ public sealed class Campaigns(
     }
 
     /// <summary>The person's signed opt-out link for the campaign's channel and purpose, in the campaign's language.</summary>
-    private string? OptOutLink(Guid subjectId, CampaignCriteria c)
-    {
-        _ = subjectId;
-        _ = c;
-        return null;
-    }
+    private string OptOutLink(Guid subjectId, CampaignCriteria c) => links.UrlFor(subjectId, c.Channel, c.Purpose, c.Language);
 
     private async Task RecordAsync(Guid? campaignId, MarketingChannel channel, CampaignRunKind kind, CampaignCounts counts, string outcome, CancellationToken ct)
     {

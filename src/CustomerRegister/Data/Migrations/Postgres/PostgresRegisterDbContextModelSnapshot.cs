@@ -2160,6 +2160,138 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     b.HasAnnotation("Register:OutsideRegister", "staff accounts' second factor: the controller's own users, not register data (see Identity/)");
                 });
 
+            modelBuilder.Entity("CustomerRegister.Marketing.Campaigns.Campaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("channel")
+                        .HasAnnotation("Register:NotPersonal", "the campaign's channel");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by")
+                        .HasAnnotation("Register:NotPersonal", "staff user");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("criteria")
+                        .HasAnnotation("Register:NotPersonal", "the campaign's selection criteria");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name")
+                        .HasAnnotation("Register:NotPersonal", "the campaign's name");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("purpose")
+                        .HasAnnotation("Register:NotPersonal", "the campaign's purpose");
+
+                    b.HasKey("Id")
+                        .HasName("pk_marketing_campaigns");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_marketing_campaigns_created_at");
+
+                    b.ToTable("marketing_campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerRegister.Marketing.Campaigns.CampaignRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<Guid?>("By")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by")
+                        .HasAnnotation("Register:NotPersonal", "staff user");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id")
+                        .HasAnnotation("Register:NotPersonal", "the campaign");
+
+                    b.Property<int>("Included")
+                        .HasColumnType("integer")
+                        .HasColumnName("included")
+                        .HasAnnotation("Register:NotPersonal", "a count of people, nobody's data");
+
+                    b.Property<int>("IndustryOptOut")
+                        .HasColumnType("integer")
+                        .HasColumnName("industry_opt_out")
+                        .HasAnnotation("Register:NotPersonal", "a count of people, nobody's data");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind")
+                        .HasAnnotation("Register:NotPersonal", "preview or export");
+
+                    b.Property<int>("NoAddress")
+                        .HasColumnType("integer")
+                        .HasColumnName("no_address")
+                        .HasAnnotation("Register:NotPersonal", "a count of people, nobody's data");
+
+                    b.Property<int>("NoConsent")
+                        .HasColumnType("integer")
+                        .HasColumnName("no_consent")
+                        .HasAnnotation("Register:NotPersonal", "a count of people, nobody's data");
+
+                    b.Property<int>("Objection")
+                        .HasColumnType("integer")
+                        .HasColumnName("objection")
+                        .HasAnnotation("Register:NotPersonal", "a count of people, nobody's data");
+
+                    b.Property<int>("Prohibition")
+                        .HasColumnType("integer")
+                        .HasColumnName("prohibition")
+                        .HasAnnotation("Register:NotPersonal", "a count of people, nobody's data");
+
+                    b.Property<int>("Restriction")
+                        .HasColumnType("integer")
+                        .HasColumnName("restriction")
+                        .HasAnnotation("Register:NotPersonal", "a count of people, nobody's data");
+
+                    b.Property<int>("Selected")
+                        .HasColumnType("integer")
+                        .HasColumnName("selected")
+                        .HasAnnotation("Register:NotPersonal", "a count of people, nobody's data");
+
+                    b.HasKey("Id")
+                        .HasName("pk_marketing_campaign_runs");
+
+                    b.HasIndex("CampaignId", "At")
+                        .HasDatabaseName("ix_marketing_campaign_runs_campaign_id_at");
+
+                    b.ToTable("marketing_campaign_runs", (string)null);
+                });
+
             modelBuilder.Entity("CustomerRegister.Marketing.EventInvitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4661,6 +4793,16 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_two_factor_users_user_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Marketing.Campaigns.CampaignRun", b =>
+                {
+                    b.HasOne("CustomerRegister.Marketing.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_marketing_campaign_runs_marketing_campaigns_campaign_id");
                 });
 
             modelBuilder.Entity("CustomerRegister.Marketing.EventInvitation", b =>

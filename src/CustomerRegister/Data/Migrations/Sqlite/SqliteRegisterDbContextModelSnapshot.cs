@@ -2153,6 +2153,138 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.HasAnnotation("Register:OutsideRegister", "staff accounts' second factor: the controller's own users, not register data (see Identity/)");
                 });
 
+            modelBuilder.Entity("CustomerRegister.Marketing.Campaigns.Campaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel")
+                        .HasAnnotation("Register:NotPersonal", "the campaign's channel");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by")
+                        .HasAnnotation("Register:NotPersonal", "staff user");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("criteria")
+                        .HasAnnotation("Register:NotPersonal", "the campaign's selection criteria");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name")
+                        .HasAnnotation("Register:NotPersonal", "the campaign's name");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose")
+                        .HasAnnotation("Register:NotPersonal", "the campaign's purpose");
+
+                    b.HasKey("Id")
+                        .HasName("pk_marketing_campaigns");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_marketing_campaigns_created_at");
+
+                    b.ToTable("marketing_campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerRegister.Marketing.Campaigns.CampaignRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<Guid?>("By")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by")
+                        .HasAnnotation("Register:NotPersonal", "staff user");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("campaign_id")
+                        .HasAnnotation("Register:NotPersonal", "the campaign");
+
+                    b.Property<int>("Included")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("included")
+                        .HasAnnotation("Register:NotPersonal", "a count of people, nobody's data");
+
+                    b.Property<int>("IndustryOptOut")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("industry_opt_out")
+                        .HasAnnotation("Register:NotPersonal", "a count of people, nobody's data");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind")
+                        .HasAnnotation("Register:NotPersonal", "preview or export");
+
+                    b.Property<int>("NoAddress")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("no_address")
+                        .HasAnnotation("Register:NotPersonal", "a count of people, nobody's data");
+
+                    b.Property<int>("NoConsent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("no_consent")
+                        .HasAnnotation("Register:NotPersonal", "a count of people, nobody's data");
+
+                    b.Property<int>("Objection")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("objection")
+                        .HasAnnotation("Register:NotPersonal", "a count of people, nobody's data");
+
+                    b.Property<int>("Prohibition")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("prohibition")
+                        .HasAnnotation("Register:NotPersonal", "a count of people, nobody's data");
+
+                    b.Property<int>("Restriction")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("restriction")
+                        .HasAnnotation("Register:NotPersonal", "a count of people, nobody's data");
+
+                    b.Property<int>("Selected")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("selected")
+                        .HasAnnotation("Register:NotPersonal", "a count of people, nobody's data");
+
+                    b.HasKey("Id")
+                        .HasName("pk_marketing_campaign_runs");
+
+                    b.HasIndex("CampaignId", "At")
+                        .HasDatabaseName("ix_marketing_campaign_runs_campaign_id_at");
+
+                    b.ToTable("marketing_campaign_runs", (string)null);
+                });
+
             modelBuilder.Entity("CustomerRegister.Marketing.EventInvitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4640,6 +4772,16 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_two_factor_users_user_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Marketing.Campaigns.CampaignRun", b =>
+                {
+                    b.HasOne("CustomerRegister.Marketing.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_marketing_campaign_runs_marketing_campaigns_campaign_id");
                 });
 
             modelBuilder.Entity("CustomerRegister.Marketing.EventInvitation", b =>
