@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using CustomerRegister.Identity;
 using CustomerRegister.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
 
 namespace CustomerRegister.Tests.Browser;
@@ -124,6 +125,52 @@ public sealed class EventPagesTests : IAsyncLifetime
         await Expect(panel).ToContainTextAsync("(puhelin)");
         await panel.Locator("a").ClickAsync();
         await page.WaitForURLAsync(eventUrl);
+    }
+
+    [Fact]
+    public async Task AMarketerInvitesASavedCampaignListInTheBackground()
+    {
+        var marketing = await _browser.App.CreateUserAsync(Roles.Marketing);
+        var service = await _browser.App.CreateUserAsync(Roles.CustomerService);
+        async Task<Guid> NorthernerAsync(string lastName) =>
+            (await service.Client.CreateConsumerAsync(new
+            {
+                firstName = "Niilo",
+                lastName,
+                street = "Nuorgamintie 1",
+                postalCode = "99990",
+                city = "Utsjoki",
+                source = "Consumer",
+            })).GetProperty("subjectId").GetGuid();
+        var listed = await NorthernerAsync("Postilista");
+        var banned = await NorthernerAsync("Postikielto");
+        Assert.True((await service.Client.PostAsJsonAsync($"/api/subjects/{banned}/marketing-consents",
+            new { channel = "Post", purpose = "sales_and_marketing", kind = "Prohibition", source = "Consumer" })).IsSuccessStatusCode);
+        var campaign = await marketing.Client.PostAsJsonAsync("/api/campaigns",
+            new { name = "Pohjoisen kirje", channel = "Post", purpose = "sales_and_marketing", kinds = new[] { "Consumer" }, postalCodePrefix = "9999" });
+        Assert.True(campaign.IsSuccessStatusCode, await campaign.Content.ReadAsStringAsync());
+        var created = await marketing.Client.PostAsJsonAsync("/api/marketing-events",
+            new { name = "Tunturipäivä", date = DateTime.UtcNow.AddDays(40).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), place = "Utsjoki" });
+        var eventId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var page = await _browser.SignedInPageAsync(marketing.Email, RegisterFactory.UserPassword);
+        await page.GotoAsync(_browser.BaseUrl + $"/marketing/events/{eventId}");
+        await page.ClickAsync("#invite-campaign");
+        await Expect(page.Locator("#List_CampaignId-error")).ToHaveTextAsync("Pakollinen tieto.");
+        await page.SelectOptionAsync("#List_CampaignId", new Microsoft.Playwright.SelectOptionValue { Label = "Pohjoisen kirje · Posti" });
+        await Infrastructure.Browser.CheckPageAsync(page, "events-invite-campaign");
+        await page.ClickAsync("#invite-campaign");
+        await page.WaitForURLAsync(new Regex("/jobs/[0-9a-f-]{36}$"));
+        var jobId = Guid.Parse(page.Url[^36..]);
+        await _browser.App.Services.GetRequiredService<CustomerRegister.Infrastructure.Jobs.BackgroundJobs>().WhenFinishedAsync(jobId);
+        await page.ReloadAsync();
+        await Expect(page.Locator("#job-message")).ToContainTextAsync("Kutsuttu 1, jo aiemmin kutsuttu 0");
+        await page.ClickAsync("#job-result");
+        await page.WaitForURLAsync(_browser.BaseUrl + $"/marketing/events/{eventId}");
+        var rows = page.Locator("#invitees tbody tr");
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows).ToContainTextAsync("Postilista Niilo");
+        await Expect(rows).ToContainTextAsync("Posti");
     }
 
     [Fact]
