@@ -147,7 +147,7 @@ public sealed class DetailsModel(MarketingEvents events, EventInvitationJobs inv
         if (MayWrite)
         {
             Campaigns = await invitations.ChoicesAsync(ct);
-            People = await PersonSearch.RunAsync(search, access, $"/marketing/events/{id}#invite", Input.Q, Input.SubjectId, null, ct);
+            People = await PersonSearch.RunAsync(search, access, $"/marketing/events/{id}#invite", Input.Q, Input.SubjectId, ct);
         }
 
         return true;

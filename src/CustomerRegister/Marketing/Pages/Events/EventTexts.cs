@@ -59,7 +59,6 @@ public static class EventTexts
         ["Marketing.Events.Hits"] = new("Valitse henkilö", "Välj person", "Choose the person"),
         ["Marketing.Events.NoHits"] = new("Ei osumia.", "Inga träffar.", "No matches."),
         ["Marketing.Events.TooShort"] = new("Kirjoita vähintään kaksi merkkiä.", "Skriv minst två tecken.", "Type at least two characters."),
-        ["Marketing.Events.Chosen"] = new("Valittu henkilö", "Vald person", "The chosen person"),
         ["Marketing.Events.AllEvents"] = new("Kaikki tapahtumat", "Alla evenemang", "All events"),
         ["Marketing.Events.Back"] = new("Markkinointi", "Marknadsföring", "Marketing"),
 

@@ -22,26 +22,25 @@ public sealed class PersonSearch
     /// <summary>The person chosen before (kept after a refused save), checked among the hits.</summary>
     public Guid? Chosen { get; init; }
 
-    /// <summary>The chosen person's name when they came without a search (e.g. from the person page).</summary>
-    public string? ChosenName { get; init; }
-
     public bool Searched => Query is not null;
 
     public static async Task<PersonSearch> RunAsync(
-        SearchQueries search, Access access, string action, string? q, Guid? chosen, string? chosenName, CancellationToken ct)
+        SearchQueries search, Access access, string action, string? q, Guid? chosen, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(q) || !await access.HasAsync(Identity.Permissions.CustomerRead))
         {
-            return new PersonSearch { Action = action, Chosen = chosen, ChosenName = chosenName };
+            return new PersonSearch { Action = action, Chosen = chosen };
         }
 
         var outcome = await search.SearchAsync(q, SearchQueries.MaxResults, ct);
         return outcome.Value is { } hits
             ? new PersonSearch
             {
-                Action = action, Query = q, Chosen = chosen, ChosenName = chosenName,
+                Action = action,
+                Query = q,
+                Chosen = chosen,
                 Hits = [.. hits.Where(h => h.SubjectId is not null).DistinctBy(h => h.SubjectId)],
             }
-            : new PersonSearch { Action = action, Query = q, Chosen = chosen, ChosenName = chosenName, Error = UiText.Get("Marketing.Events.TooShort") };
+            : new PersonSearch { Action = action, Query = q, Chosen = chosen, Error = UiText.Get("Marketing.Events.TooShort") };
     }
 }

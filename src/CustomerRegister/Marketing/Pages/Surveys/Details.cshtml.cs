@@ -80,7 +80,7 @@ public sealed class DetailsModel(Marketing.Surveys surveys, SearchQueries search
         Input.Source ??= DataSource.Consumer;
         if (MayWrite)
         {
-            People = await PersonSearch.RunAsync(search, access, $"/marketing/surveys/{id}#record", Input.Q, Input.SubjectId, null, ct);
+            People = await PersonSearch.RunAsync(search, access, $"/marketing/surveys/{id}#record", Input.Q, Input.SubjectId, ct);
         }
 
         return true;
