@@ -1,5 +1,7 @@
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Infrastructure.Jobs;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CustomerRegister.Marketing;
 
@@ -10,6 +12,12 @@ public static class MarketingEventEndpoints
         var read = app.MapGroup("/api").WithTags("Marketing").RequirePermission(Permissions.MarketingRead);
         read.MapGet("/marketing-events", async (MarketingEvents events, CancellationToken ct) => TypedResults.Ok(await events.ListAsync(ct)))
             .WithName("ListMarketingEvents").WithSummary("Customer events, newest first.");
+        read.MapGet("/marketing-events/{id:guid}", async Task<Results<Ok<MarketingEventResponse>, NotFound>> (Guid id, MarketingEvents events, CancellationToken ct) =>
+                await events.GetAsync(id, ct) is { } e ? TypedResults.Ok(e) : TypedResults.NotFound())
+            .WithName("GetMarketingEvent").WithSummary("One event (name, date, place).");
+        read.MapGet("/marketing-events/all", async (MarketingEvents events, CancellationToken ct) => TypedResults.Ok(await events.UpcomingFirstAsync(ct)))
+            .WithName("ListMarketingEventsUpcomingFirst")
+            .WithSummary("Every event with its invitation counts: from today on soonest first, then the past ones newest first.");
         read.MapGet("/marketing-events/upcoming", (Guid? after, int? limit, MarketingOverview overview, CancellationToken ct) =>
                 overview.UpcomingEventsAsync(after, limit, ct).ToOkAsync())
             .WithName("ListUpcomingMarketingEvents").WithSummary("Events from today on, soonest first, with invitation and registration counts.");
@@ -32,6 +40,15 @@ public static class MarketingEventEndpoints
                     (await events.InviteAsync(id, request, ct)).ToCreated(i => $"/api/subjects/{i.SubjectId}/event-invitations", i => i))
             .WithName("InviteToMarketingEvent")
             .WithSummary("Invite a person. Refused (409, naming channel) when the person's marketing ledger does not allow the channel.");
+        write.MapPost("/marketing-events/{id:guid}/invitations/from-campaign",
+                async Task<Results<Accepted<JobResponse>, ValidationProblem, NotFound, Conflict<HttpValidationProblemDetails>>> (
+                    Guid id, CampaignInvitationRequest request, EventInvitationJobs invitations, HttpContext http, CancellationToken ct) =>
+                {
+                    var outcome = await invitations.StartAsync(id, request, http.User, ct);
+                    return outcome.To(job => TypedResults.Accepted($"/api/jobs/{job.Id}", JobResponse.From(job, "en")));
+                })
+            .WithName("InviteCampaignToMarketingEvent")
+            .WithSummary("Invite everyone on a saved campaign list on its channel, in the background; follow it at /api/jobs/{id}.");
         write.MapPut("/event-invitations/{id:guid}/participation",
                 (Guid id, ParticipationRequest request, MarketingEvents events, CancellationToken ct) =>
                     events.SetParticipationAsync(id, request, ct).ToOkAsync())

@@ -21,6 +21,18 @@ public sealed record InvitationResponse(
     Guid Id, Guid SubjectId, Guid EventId, DateTime InvitedAt, MarketingChannel Channel, ParticipationStatus Status, DateTime StatusAt,
     DataSource Source, long Version);
 
+/// <summary>An invitation with the invitee's name, as the event's page lists it.</summary>
+public sealed record InviteeResponse(InvitationResponse Invitation, string Name);
+
+/// <summary>
+/// What inviting a whole list did: how many were invited, how many were already invited, and how many the ledger or a
+/// restriction refused, per reason (<see cref="ConsentReasons"/>); people no longer in the register count as missing.
+/// </summary>
+public sealed record BulkInvitationResult(int Invited, int AlreadyInvited, int Missing, IReadOnlyDictionary<string, int> RefusedByReason)
+{
+    public int Refused => RefusedByReason.Values.Sum();
+}
+
 /// <summary>Customer events: create one, invite people (only as their marketing ledger allows), record participation.</summary>
 public sealed class MarketingEvents(
     RegisterDbContext db, AuditLog audit, ProcessingLimits limits, IOptions<MarketingOptions> options, TimeProvider clock)
@@ -45,6 +57,28 @@ public sealed class MarketingEvents(
     public async Task<List<MarketingEventResponse>> ListAsync(CancellationToken ct) =>
         (await db.Set<MarketingEvent>().AsNoTracking().OrderByDescending(e => e.Date).ThenBy(e => e.Name).ToListAsync(ct))
             .Select(ToResponse).ToList();
+
+    /// <summary>One event (not personal), or null.</summary>
+    public async Task<MarketingEventResponse?> GetAsync(Guid id, CancellationToken ct) =>
+        await db.Set<MarketingEvent>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct) is { } e ? ToResponse(e) : null;
+
+    /// <summary>
+    /// Every event with its invitation counts: the ones from today on first (soonest first), then the past ones (newest
+    /// first). Counts only, no person is read.
+    /// </summary>
+    public async Task<List<UpcomingEvent>> UpcomingFirstAsync(CancellationToken ct)
+    {
+        var today = HelsinkiTime.Today(clock);
+        var events = await db.Set<MarketingEvent>().AsNoTracking().ToListAsync(ct);
+        var counts = (await db.Set<EventInvitation>().AsNoTracking()
+                .GroupBy(i => new { i.EventId, i.Status }).Select(g => new { g.Key.EventId, g.Key.Status, Count = g.Count() }).ToListAsync(ct))
+            .ToDictionary(c => (c.EventId, c.Status), c => c.Count);
+        int Count(Guid id, ParticipationStatus status) => counts.GetValueOrDefault((id, status));
+        return [.. events.Where(e => e.Date >= today).OrderBy(e => e.Date).ThenBy(e => e.Name)
+            .Concat(events.Where(e => e.Date < today).OrderByDescending(e => e.Date).ThenBy(e => e.Name))
+            .Select(e => new UpcomingEvent(e.Id, e.Name, e.Date, e.Place, Enum.GetValues<ParticipationStatus>().Sum(s => Count(e.Id, s)),
+                Count(e.Id, ParticipationStatus.Registered), Count(e.Id, ParticipationStatus.Attended), Count(e.Id, ParticipationStatus.Cancelled)))];
+    }
 
     public async Task<Outcome<MarketingEventResponse>> CreateAsync(MarketingEventRequest request, CancellationToken ct)
     {
@@ -104,7 +138,7 @@ public sealed class MarketingEvents(
         {
             await audit.WriteAsync(new AuditEntry("marketing.event.invite", Purposes.Marketing, subjectId, Entity,
                 Fields: [Categories.MarketingPermission.Id], Outcome: "denied"), ct);
-            return Outcome.Conflict("channel", NotAllowed.Format(channel, Purposes.Marketing, decision.Reason),
+            return Outcome.Conflict("channel", NotAllowed.Format(channel, Purposes.Marketing, Pages.Events.EventTexts.Reason(decision.Reason)),
                 decision.Reason);
         }
 
@@ -180,6 +214,69 @@ public sealed class MarketingEvents(
         await audit.WriteAsync(new AuditEntry("marketing.event.list", Purposes.Marketing, EntityType: Entity, EntityId: eventId.ToString(),
             Fields: [Categories.MarketingEvent.Id]), ct);
         return rows.Select(ToResponse).ToList();
+    }
+
+    /// <summary>The event's invitations (as <see cref="InvitationsAsync"/>, audited the same way) with each invitee's name.</summary>
+    public async Task<Outcome<List<InviteeResponse>>> InviteesAsync(Guid eventId, CancellationToken ct)
+    {
+        var outcome = await InvitationsAsync(eventId, ct);
+        if (outcome.Value is not { } invitations)
+        {
+            return Outcome.Missing;
+        }
+
+        var names = await Customers.SubjectNames.OfAsync(db, [.. invitations.Select(i => i.SubjectId)], ct);
+        return invitations.Select(i => new InviteeResponse(i, names.GetValueOrDefault(i.SubjectId) ?? "–"))
+            .OrderBy(i => i.Name, StringComparer.Create(Display.Format, ignoreCase: true)).ToList();
+    }
+
+    /// <summary>
+    /// Invites everyone of <paramref name="subjects"/> (e.g. a campaign list) on <paramref name="channel"/>, one by one
+    /// through <see cref="InviteAsync"/>, so each invitation is decided by the same ledger and restriction rules and
+    /// audited as a single one would be. Reports its progress every <paramref name="reportEvery"/> people.
+    /// </summary>
+    public async Task<Outcome<BulkInvitationResult>> InviteAllAsync(
+        Guid eventId, IAsyncEnumerable<Guid> subjects, MarketingChannel channel, DataSource source, Action<int>? progress, CancellationToken ct,
+        int reportEvery = 100)
+    {
+        if (!await db.Set<MarketingEvent>().AnyAsync(e => e.Id == eventId, ct))
+        {
+            return Outcome.Missing;
+        }
+
+        int invited = 0, already = 0, missing = 0, seen = 0;
+        var refused = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var subjectId in subjects.WithCancellation(ct))
+        {
+            var outcome = await InviteAsync(eventId, new InvitationRequest(subjectId, channel.ToString(), source.ToString()), ct);
+            if (outcome.IsOk)
+            {
+                invited++;
+            }
+            else if (outcome.Conflict is { Field: "subjectId" })
+            {
+                already++;
+            }
+            else if (outcome.Conflict is { } conflict)
+            {
+                var reason = conflict.Reason ?? "denied";
+                refused[reason] = refused.GetValueOrDefault(reason) + 1;
+            }
+            else
+            {
+                missing++;
+            }
+
+            // Each invitation is saved on its own; the tracker is emptied so a long list does not grow it.
+            db.ChangeTracker.Clear();
+            if (++seen % reportEvery == 0)
+            {
+                progress?.Invoke(seen);
+            }
+        }
+
+        progress?.Invoke(seen);
+        return new BulkInvitationResult(invited, already, missing, refused);
     }
 
     public async Task<Outcome<List<InvitationResponse>>> OfSubjectAsync(Guid subjectId, CancellationToken ct)

@@ -20,6 +20,7 @@ public static class MarketingFeature
         services.AddScoped<ConsentLedger>();
         services.AddScoped<Surveys>();
         services.AddScoped<MarketingEvents>();
+        services.AddScoped<EventInvitationJobs>();
         services.AddScoped<MarketingOverview>();
         services.AddScoped<WebEvents>();
         services.AddScoped<Campaigns.CampaignLists>();

@@ -1,5 +1,6 @@
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CustomerRegister.Marketing;
 
@@ -10,6 +11,9 @@ public static class SurveyEndpoints
         var read = app.MapGroup("/api").WithTags("Marketing").RequirePermission(Permissions.MarketingRead);
         read.MapGet("/surveys", async (Surveys surveys, CancellationToken ct) => TypedResults.Ok(await surveys.ListAsync(ct)))
             .WithName("ListSurveys").WithSummary("Surveys, newest first.");
+        read.MapGet("/surveys/{id:guid}", async Task<Results<Ok<SurveyResponseBody>, NotFound>> (Guid id, Surveys surveys, CancellationToken ct) =>
+                await surveys.GetAsync(id, ct) is { } s ? TypedResults.Ok(s) : TypedResults.NotFound())
+            .WithName("GetSurvey").WithSummary("One survey (a name and a date).");
         read.MapGet("/surveys/{id:guid}/responses",
                 (Guid id, Guid? after, int? limit, Surveys surveys, CancellationToken ct) => surveys.AnswersAsync(id, after, limit, ct).ToOkAsync())
             .WithName("ListSurveyResponses").WithSummary("Responses in recording order; page with ?after=<last id>.");

@@ -1,5 +1,6 @@
 using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
+using CustomerRegister.Customers;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
 using CustomerRegister.Restrictions;
@@ -18,6 +19,9 @@ public sealed record SurveyAnswerResponse(
     Guid Id, Guid SubjectId, Guid SurveyId, DateTime AnsweredAt, string Answers, int? Score, DataSource Source,
     DateTime CreatedAt, long Version);
 
+/// <summary>An answer with the respondent's name, as the survey's page lists it.</summary>
+public sealed record SurveyAnswerRow(SurveyAnswerResponse Answer, string Name);
+
 /// <summary>Customer surveys (market research): create a survey, record a person's answers, read them.</summary>
 public sealed class Surveys(RegisterDbContext db, AuditLog audit, ProcessingLimits limits, TimeProvider clock)
 {
@@ -28,6 +32,10 @@ public sealed class Surveys(RegisterDbContext db, AuditLog audit, ProcessingLimi
 
     public async Task<List<SurveyResponseBody>> ListAsync(CancellationToken ct) =>
         (await db.Set<Survey>().AsNoTracking().OrderByDescending(s => s.Date).ThenBy(s => s.Name).ToListAsync(ct)).Select(ToBody).ToList();
+
+    /// <summary>One survey (not personal), or null.</summary>
+    public async Task<SurveyResponseBody?> GetAsync(Guid id, CancellationToken ct) =>
+        await db.Set<Survey>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) is { } s ? ToBody(s) : null;
 
     public async Task<Outcome<SurveyResponseBody>> CreateAsync(SurveyRequest request, CancellationToken ct)
     {
@@ -118,6 +126,19 @@ public sealed class Surveys(RegisterDbContext db, AuditLog audit, ProcessingLimi
         await audit.WriteAsync(new AuditEntry("marketing.survey.list", Purposes.MarketResearch, EntityType: Entity, EntityId: surveyId.ToString(),
             Fields: [Categories.Survey.Id]), ct);
         return page;
+    }
+
+    /// <summary>A page of the survey's answers (as <see cref="AnswersAsync"/>, audited the same way) with each respondent's name.</summary>
+    public async Task<Outcome<Page<SurveyAnswerRow>>> AnswerRowsAsync(Guid surveyId, Guid? after, int? limit, CancellationToken ct)
+    {
+        var outcome = await AnswersAsync(surveyId, after, limit, ct);
+        if (outcome.Value is not { } page)
+        {
+            return outcome.NotFound ? Outcome.Missing : Outcome.Invalid(outcome.Errors!);
+        }
+
+        var names = await SubjectNames.OfAsync(db, [.. page.Items.Select(a => a.SubjectId)], ct);
+        return new Page<SurveyAnswerRow>([.. page.Items.Select(a => new SurveyAnswerRow(a, names.GetValueOrDefault(a.SubjectId) ?? "–"))], page.NextAfter);
     }
 
     public async Task<Outcome<List<SurveyAnswerResponse>>> OfSubjectAsync(Guid subjectId, CancellationToken ct)
