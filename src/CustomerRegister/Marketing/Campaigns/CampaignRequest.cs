@@ -38,7 +38,7 @@ public static class CampaignInput
     public static IReadOnlyList<SubjectKind> Kinds { get; } = [SubjectKind.Consumer, SubjectKind.SoleTrader, SubjectKind.ContactPerson];
 
     /// <summary>The languages a message and its opt-out link may be in.</summary>
-    public static IReadOnlyList<string> Languages { get; } = ["fi", "sv", "en"];
+    public static IReadOnlyList<string> Languages { get; } = Localization.Languages.All;
 
     private static readonly LocalText ContactChannelOnly = new(
         "Valitse kanava: sähköposti, tekstiviesti, puhelin tai posti.",
