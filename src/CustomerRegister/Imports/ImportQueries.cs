@@ -63,7 +63,7 @@ public sealed class ImportQueries(RegisterDbContext db, StaffNames staff)
         {
             Separator = ';', WriteByteOrderMark = true, Injection = CsvInjection.Escape, FormatProvider = CultureInfo.InvariantCulture,
         }, leaveOpen: true);
-        csv.WriteRecord([.. new[] { "Report.Line", "Report.Action", "Report.MatchedBy", "Report.Record", "Report.Banned", "Report.Reasons" }
+        csv.WriteRecord([.. new[] { "Report.Line", "Report.Action", "Report.MatchedBy", "Report.Record", "Report.Banned", "Report.Column", "Report.Reasons" }
             .Select(k => ImportTexts.Texts["Imports." + k].In(language))]);
         var after = 0;
         while (true)
@@ -77,7 +77,8 @@ public sealed class ImportQueries(RegisterDbContext db, StaffNames staff)
                     r.MatchedBy is { } m ? ImportTexts.Texts["MatchKind." + m].In(language) : "",
                     r.RecordId?.ToString() ?? "",
                     r.Banned ? ImportTexts.Texts["Imports.Report.Yes"].In(language) : "",
-                    string.Join(" ", r.Reasons.Select(x => x.Column.Length > 0 ? $"{x.Column}: {x.Reason.In(language)}" : x.Reason.In(language))),
+                    string.Join(", ", r.Reasons.Select(x => x.Column).Where(c => c.Length > 0).Distinct()),
+                    string.Join(" ", r.Reasons.Select(x => x.Reason.In(language))),
                 ]);
             }
 

@@ -128,6 +128,7 @@ public static class ImportTexts
         ["Imports.Report.MatchedBy"] = new("Tunnistettu", "Igenkänd via", "Matched by"),
         ["Imports.Report.Record"] = new("Tietue", "Post", "Record"),
         ["Imports.Report.Banned"] = new("Markkinointikielto", "Marknadsföringsförbud", "Marketing ban"),
+        ["Imports.Report.Column"] = new("Sarake", "Kolumn", "Column"),
         ["Imports.Report.Reasons"] = new("Syy", "Orsak", "Reason"),
         ["Imports.Report.Yes"] = new("kielto palautettu", "förbud återställt", "ban re-applied"),
         ["Imports.Report.Open"] = new("Avaa", "Öppna", "Open"),
