@@ -88,6 +88,7 @@ public static class ImportTexts
         ["Imports.Field.SupplierHint"] = new("Yritys tai palvelu, jolta tiedosto saatiin.", "Företaget eller tjänsten som filen kom från.",
             "The company or service the file came from."),
         ["Imports.Field.Policy"] = new("Jo rekisterissä olevat", "Redan i registret", "People already in the register"),
+        ["Imports.Choose"] = new("Valitse…", "Välj…", "Choose…"),
         ["Imports.Submit"] = new("Lataa ja tarkista", "Ladda upp och kontrollera", "Upload and check"),
         ["Imports.Columns.Title"] = new("Sarakkeet", "Kolumner", "Columns"),
         ["Imports.Columns.Intro"] = new(
