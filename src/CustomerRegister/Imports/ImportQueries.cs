@@ -93,7 +93,7 @@ public sealed class ImportQueries(RegisterDbContext db, StaffNames staff)
     }
 
     /// <summary>The imports that created or updated the person's records, newest first (person page, access report).</summary>
-    public async Task<IReadOnlyList<ImportProvenance>> OfSubjectAsync(Guid subjectId, CancellationToken ct) =>
+    public static async Task<List<ImportProvenance>> OfSubjectAsync(RegisterDbContext db, Guid subjectId, CancellationToken ct) =>
         await (from r in db.Set<ImportRow>().AsNoTracking()
                join b in db.Set<ImportBatch>() on r.BatchId equals b.Id
                where r.SubjectId == subjectId && b.State == ImportState.Imported && (r.Action == RowAction.New || r.Action == RowAction.Updated)

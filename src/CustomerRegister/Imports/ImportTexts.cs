@@ -153,6 +153,8 @@ public static class ImportTexts
             "Tuonti keskeytyi virheeseen; mitään ei tallennettu.", "Importen avbröts av ett fel; inget sparades.",
             "The import stopped on an error; nothing was saved."),
         ["Imports.Panel.Title"] = new("Tuotu tiedostosta", "Importerad från fil", "Imported from a file"),
+        ["Imports.Panel.None"] = new("Henkilön tietoja ei ole tuotu tiedostosta.", "Personens uppgifter har inte importerats från en fil.",
+            "The person's data was not imported from a file."),
         ["Imports.Panel.Line"] = new("{0}: {1}, toimittaja {2}, tiedosto {3} (rivi {4})", "{0}: {1}, leverantör {2}, fil {3} (rad {4})",
             "{0}: {1}, supplier {2}, file {3} (line {4})"),
         ["ImportKind.Consumers"] = new("Kuluttajat", "Konsumenter", "Consumers"),

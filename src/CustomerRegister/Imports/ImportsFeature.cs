@@ -12,6 +12,7 @@ public static class ImportsFeature
         services.AddScoped<ImportBatches>();
         services.AddScoped<ImportEngine>();
         services.AddScoped<ImportQueries>();
+        services.AddScoped<Subjects.ISubjectSection, ImportsSection>();
         return services;
     }
 
