@@ -43,7 +43,7 @@ public sealed class ImportBatches(RegisterDbContext db, BackgroundJobs jobs, IOp
         var errors = new FieldErrors();
         if (upload.Kind is null || !Enum.IsDefined(upload.Kind.Value))
         {
-            errors.Add("kind", FieldMessages.RequiredOneOf<ImportKind>());
+            errors.Add("kind", ImportTexts.KindChoice);
         }
 
         if (upload.Source is null || !Sources.Contains(upload.Source.Value))
@@ -54,7 +54,7 @@ public sealed class ImportBatches(RegisterDbContext db, BackgroundJobs jobs, IOp
         var supplier = errors.Text("supplier", upload.Supplier, 200, required: true);
         if (upload.Policy is null || !Enum.IsDefined(upload.Policy.Value))
         {
-            errors.Add("policy", FieldMessages.RequiredOneOf<DuplicatePolicy>());
+            errors.Add("policy", ImportTexts.PolicyChoice);
         }
 
         if (content is null)

@@ -11,6 +11,15 @@ public static class ImportTexts
         "Välj varifrån filen kommer (offentliga källor, partnernätverk, prospekteringsverktyg, rekommendatör eller kundorganisation).",
         "Choose where the file came from (public sources, partner network, prospecting tool, referrer or customer organisation).");
 
+    public static readonly LocalText KindChoice = new(
+        "Valitse, mitä tiedosto sisältää: kuluttajia, organisaatioita tai yhteyshenkilöitä.",
+        "Välj vad filen innehåller: konsumenter, organisationer eller kontaktpersoner.",
+        "Choose what the file holds: consumers, organisations or contact persons.");
+
+    public static readonly LocalText PolicyChoice = new(
+        "Valitse, mitä tehdään jo rekisterissä oleville.", "Välj vad som görs med dem som redan finns i registret.",
+        "Choose what to do with people already in the register.");
+
     public static readonly LocalText NoFile = new("Valitse tuotava CSV-tiedosto.", "Välj CSV-filen som ska importeras.", "Choose the CSV file to import.");
 
     public static readonly LocalText TooLarge = new(
