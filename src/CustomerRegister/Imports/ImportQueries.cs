@@ -22,6 +22,9 @@ public sealed record ImportRowView(int Line, RowAction Action, MatchKind? Matche
 public sealed record ImportProvenance(Guid BatchId, DataSource Source, string Supplier, string FileName, DateTime? ImportedAt, RowAction Action,
     MatchKind? MatchedBy, int Line);
 
+/// <summary>An import in the person's access report (Art 15(1)(g), notice § 7): when, from which source and supplier, which file.</summary>
+public sealed record ReportImport(DateTime? ImportedAt, string Source, string Supplier, string FileName, string Action, string Text);
+
 /// <summary>Reads batches, their reports (paged, and as CSV streamed row by row) and a person's import provenance.</summary>
 public sealed class ImportQueries(RegisterDbContext db, StaffNames staff)
 {
@@ -99,6 +102,17 @@ public sealed class ImportQueries(RegisterDbContext db, StaffNames staff)
                where r.SubjectId == subjectId && b.State == ImportState.Imported && (r.Action == RowAction.New || r.Action == RowAction.Updated)
                orderby b.ImportedAt descending
                select new ImportProvenance(b.Id, b.Source, b.Supplier, b.FileName, b.ImportedAt, r.Action, r.MatchedBy, r.Line)).ToListAsync(ct);
+
+    /// <summary>The person's imports in words of <paramref name="language"/>, for the access report.</summary>
+    public static async Task<List<ReportImport>> ForReportAsync(RegisterDbContext db, Guid subjectId, string language, CancellationToken ct) =>
+        [.. (await OfSubjectAsync(db, subjectId, ct)).Select(i =>
+        {
+            var source = Localization.UiText.Text("Source." + i.Source).In(language);
+            var action = ImportTexts.Texts["RowAction." + i.Action].In(language);
+            return new ReportImport(i.ImportedAt, source, i.Supplier, i.FileName, action,
+                ImportTexts.Texts["Imports.Panel.Line"].Format(Display.Date(i.ImportedAt), source, i.Supplier, i.FileName, i.Line).In(language)
+                + ": " + action);
+        })];
 
     private static ImportRowView View(ImportRow r) =>
         new(r.Line, r.Action, r.MatchedBy, r.RecordType, r.RecordId, r.SubjectId, r.Banned, ImportReasons.Split(r.Reasons));

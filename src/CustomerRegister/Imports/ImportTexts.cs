@@ -162,6 +162,7 @@ public static class ImportTexts
             "Tuonti keskeytyi virheeseen; mitään ei tallennettu.", "Importen avbröts av ett fel; inget sparades.",
             "The import stopped on an error; nothing was saved."),
         ["Imports.Panel.Title"] = new("Tuotu tiedostosta", "Importerad från fil", "Imported from a file"),
+        ["Imports.Letter.Title"] = new("Tiedostoista tuodut tiedot", "Uppgifter importerade från filer", "Information imported from files"),
         ["Imports.Panel.None"] = new("Henkilön tietoja ei ole tuotu tiedostosta.", "Personens uppgifter har inte importerats från en fil.",
             "The person's data was not imported from a file."),
         ["Imports.Panel.Line"] = new("{0}: {1}, toimittaja {2}, tiedosto {3} (rivi {4})", "{0}: {1}, leverantör {2}, fil {3} (rad {4})",

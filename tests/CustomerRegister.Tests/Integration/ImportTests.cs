@@ -71,6 +71,11 @@ public sealed class ImportTests(RetentionFactory app) : IClassFixture<RetentionF
         Assert.Equal("Helsinki", consumer.GetProperty("consumer").GetProperty("city").GetString());
         var created = await service.Client.GetFromJsonAsync<JsonElement>($"/api/subjects/{rows[2].GetProperty("subjectId").GetGuid()}");
         Assert.Equal("PublicSources", created.GetProperty("consumer").GetProperty("source").GetString());
+
+        // The access report names the file the person came from, its source and supplier (Art 15(1)(g)).
+        var report = await dpo.Client.GetFromJsonAsync<JsonElement>($"/api/subjects/{returned}/access-report?format=json");
+        var import = Assert.Single(report.GetProperty("imports").EnumerateArray());
+        Assert.Equal(("Testitoimittaja Oy", "tuonti.csv"), (import.GetProperty("supplier").GetString(), import.GetProperty("fileName").GetString()));
     }
 
     [Fact]
@@ -102,7 +107,7 @@ public sealed class ImportTests(RetentionFactory app) : IClassFixture<RetentionF
         var bytes = await report.Content.ReadAsByteArrayAsync();
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         var text = Encoding.UTF8.GetString(bytes);
-        Assert.True(text.Contains("3;Hylätty;;;;business_id;Tarkistusnumero", StringComparison.Ordinal), text);
+        Assert.True(text.Contains("3;Hylätty;;;;business_id;\"Tarkistusnumero ei täsmää", StringComparison.Ordinal), text);
     }
 
     [Fact]
