@@ -567,8 +567,13 @@ public sealed class ImportEngine(
                 var subject = Subject.New(SubjectKind.ContactPerson, _now);
                 var contact = new ContactPerson
                 {
-                    Id = Guid.CreateVersion7(), SubjectId = subject.Id, OrganisationId = organisationId, Source = _batch.Source,
-                    CreatedAt = _now, UpdatedAt = _now, Version = 1,
+                    Id = Guid.CreateVersion7(),
+                    SubjectId = subject.Id,
+                    OrganisationId = organisationId,
+                    Source = _batch.Source,
+                    CreatedAt = _now,
+                    UpdatedAt = _now,
+                    Version = 1,
                 };
                 input.ApplyTo(contact);
                 rows.Add(subject);
@@ -673,8 +678,14 @@ public sealed class ImportEngine(
 
     private static ImportRow Copy(ImportRow row) => new()
     {
-        Id = row.Id, BatchId = row.BatchId, Line = row.Line, Action = row.Action, MatchedBy = row.MatchedBy, RecordType = row.RecordType,
-        Banned = row.Banned, Reasons = row.Reasons,
+        Id = row.Id,
+        BatchId = row.BatchId,
+        Line = row.Line,
+        Action = row.Action,
+        MatchedBy = row.MatchedBy,
+        RecordType = row.RecordType,
+        Banned = row.Banned,
+        Reasons = row.Reasons,
     };
 }
 

@@ -64,7 +64,10 @@ public sealed class ImportQueries(RegisterDbContext db, StaffNames staff)
     {
         await using var csv = CsvWriter.Create(output, new CsvWriterOptions
         {
-            Separator = ';', WriteByteOrderMark = true, Injection = CsvInjection.Escape, FormatProvider = CultureInfo.InvariantCulture,
+            Separator = ';',
+            WriteByteOrderMark = true,
+            Injection = CsvInjection.Escape,
+            FormatProvider = CultureInfo.InvariantCulture,
         }, leaveOpen: true);
         csv.WriteRecord([.. new[] { "Report.Line", "Report.Action", "Report.MatchedBy", "Report.Record", "Report.Banned", "Report.Column", "Report.Reasons" }
             .Select(k => ImportTexts.Texts["Imports." + k].In(language))]);

@@ -112,7 +112,9 @@ public sealed class ImportPagesTests : IAsyncLifetime
     {
         await page.SetInputFilesAsync("#Input_File", new FilePayload
         {
-            Name = "yhteyshenkilot.csv", MimeType = "text/csv", Buffer = [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv)],
+            Name = "yhteyshenkilot.csv",
+            MimeType = "text/csv",
+            Buffer = [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv)],
         });
         await page.SelectOptionAsync("#Input_Kind", "ContactPersons");
         await page.SelectOptionAsync("#Input_Source", "ProspectingTool");
