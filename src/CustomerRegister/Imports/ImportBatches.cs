@@ -26,6 +26,7 @@ public sealed class ImportBatches(RegisterDbContext db, BackgroundJobs jobs, IOp
     IHttpContextAccessor http)
 {
     public const string FileField = "file";
+    public const string SourceField = "source";
     public const string CheckJob = "import-check";
     public const string RunJob = "import-run";
 
@@ -46,9 +47,9 @@ public sealed class ImportBatches(RegisterDbContext db, BackgroundJobs jobs, IOp
             errors.Add("kind", ImportTexts.KindChoice);
         }
 
-        if (upload.Source is null || !Sources.Contains(upload.Source.Value))
+        if (upload.Source is not { } source || !Sources.Contains(source))
         {
-            errors.Add("source", ImportTexts.SourceChoice);
+            errors.Add(SourceField, ImportTexts.SourceChoice);
         }
 
         var supplier = errors.Text("supplier", upload.Supplier, 200, required: true);

@@ -44,7 +44,7 @@ public static class ImportTexts
 
     public static readonly LocalText CheckTitle = new("Tuonnin tarkistus: {0}", "Kontroll av import: {0}", "Checking the import: {0}");
 
-    public static readonly LocalText RunTitle = new("Tuonti: {0}", "Import: {0}", "Import: {0}");
+    public static readonly LocalText RunTitle = new("Tuonti: {0}", "Importering: {0}", "Import: {0}");
 
     public static readonly LocalText RowsStep = new("Rivejä käsitelty", "Rader behandlade", "Rows handled");
 
