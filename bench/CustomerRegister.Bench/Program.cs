@@ -228,6 +228,13 @@ try
         results.Add(await scenarios.CampaignExportAsync(dpo));
     }
 
+    if (options.Runs("import"))
+    {
+        using var importer = new HttpClient { BaseAddress = http.BaseAddress, Timeout = TimeSpan.FromMinutes(30) };
+        importer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await SignInAsync(importer, "CustomerService"));
+        results.AddRange(await scenarios.ImportAsync(importer, options.ImportRows));
+    }
+
     // Last: it adds --audit-events events to the trail.
     if (options.Runs("audit"))
     {
@@ -260,24 +267,25 @@ static Task<string> SignInAsync(HttpClient client, string role = "VehicleRecepti
 internal sealed record Row(string Scenario, string App, string Throughput, string Floor, string Target, bool Pass);
 
 internal sealed record BenchOptions(int Subjects, int Seed, string? Connection, int Requests, int Creates, int Clients, int Samples,
-    IReadOnlyList<string>? Only = null, long AuditEvents = 10_000_000)
+    IReadOnlyList<string>? Only = null, long AuditEvents = 10_000_000, int ImportRows = 100_000)
 {
-    public static readonly string[] Scenarios = ["generate", "seed", "search", "picture", "create", "person-page", "typeahead", "mixed", "report", "erasure-preview", "erasure", "preview", "forecast", "sweep", "requests", "desk", "profiling", "optout-load", "campaign", "audit"];
+    public static readonly string[] Scenarios = ["generate", "seed", "search", "picture", "create", "person-page", "typeahead", "mixed", "report", "erasure-preview", "erasure", "preview", "forecast", "sweep", "requests", "desk", "profiling", "optout-load", "campaign", "import", "audit"];
 
     /// <summary>The diagnostic "generate" runs only when asked for by name.</summary>
     public bool Runs(string scenario) => Only is null ? scenario != "generate" : Only.Contains(scenario);
 
     public const string Usage = """
         dotnet run -c Release --project bench/CustomerRegister.Bench -- [--subjects N] [--seed S] [--connection CS] [--requests R]
-            [--creates C] [--clients K] [--audit-events E] [--quick] [--only A,B]
+            [--creates C] [--clients K] [--audit-events E] [--import-rows I] [--quick] [--only A,B]
           --subjects N     subjects to seed (default 100000)
           --connection CS  use this PostgreSQL database instead of a private server (it must be empty or a previous bench's)
           --requests R     measured requests per read scenario (default 2000)
           --creates C      consumers created through HTTP (default 3000), by K concurrent clients (default 16)
           --audit-events E events the audit scenario adds to the trail (default 10000000)
+          --import-rows I  rows of the import scenario's file (default 100000, --quick 5000)
           --quick          a smoke run: 3000 subjects, 200 requests, 300 creates, 100000 audit events
           --only A,B       run only these scenarios (seed, search, picture, create, person-page, typeahead, mixed, report,
-                           erasure-preview, erasure, preview, forecast, sweep, requests, desk, profiling, optout-load, campaign, audit); without
+                           erasure-preview, erasure, preview, forecast, sweep, requests, desk, profiling, optout-load, campaign, import, audit); without
                            seed, --connection must name a database a previous bench seeded; "generate" times the
                            seed's generators alone (no writing)
         """;
@@ -286,7 +294,7 @@ internal sealed record BenchOptions(int Subjects, int Seed, string? Connection, 
     {
         var quick = args.Contains("--quick");
         var o = new BenchOptions(quick ? 3_000 : 100_000, 1, null, quick ? 200 : 2_000, quick ? 300 : 3_000, 16, 0,
-            AuditEvents: quick ? 100_000 : 10_000_000);
+            AuditEvents: quick ? 100_000 : 10_000_000, ImportRows: quick ? 5_000 : 100_000);
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -320,6 +328,9 @@ internal sealed record BenchOptions(int Subjects, int Seed, string? Connection, 
                     break;
                 case "--audit-events":
                     o = o with { AuditEvents = long.Parse(Next(), CultureInfo.InvariantCulture) };
+                    break;
+                case "--import-rows":
+                    o = o with { ImportRows = int.Parse(Next(), CultureInfo.InvariantCulture) };
                     break;
                 case "--clients":
                     o = o with { Clients = int.Parse(Next(), CultureInfo.InvariantCulture) };

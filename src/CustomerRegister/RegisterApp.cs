@@ -13,6 +13,7 @@ using CustomerRegister.Disclosures;
 using CustomerRegister.Erasure;
 using CustomerRegister.Identity;
 using CustomerRegister.Identity.Pages.Account;
+using CustomerRegister.Imports;
 using CustomerRegister.Infrastructure;
 using CustomerRegister.Infrastructure.Jobs;
 using CustomerRegister.Localization;
@@ -97,6 +98,7 @@ public static class RegisterApp
         services.AddBreachesFeature();
         services.AddDemoFeature();
         services.AddDisclosuresFeature(configuration);
+        services.AddImportsFeature(configuration);
 
         // After the registry's seeding: the notice's first version names the recipients.
         services.AddNoticeFeature(configuration);
@@ -163,6 +165,7 @@ public static class RegisterApp
         app.MapRecordingsFeature();
         app.MapBreachesFeature();
         app.MapDisclosuresFeature();
+        app.MapImportsFeature();
         app.MapNoticeFeature();
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();

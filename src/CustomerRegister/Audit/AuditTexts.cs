@@ -142,6 +142,8 @@ public static class AuditTexts
         ["Audit.Object.disclosure"] = new("Luovutusloki", "Utlämningslogg", "Disclosure log"),
         ["Audit.Object.erasure_certificate"] = new("Poistotodistus", "Raderingsintyg", "Erasure certificate"),
         ["Audit.Object.feedback"] = new("Palaute", "Respons", "Feedback"),
+        ["Audit.Action.import.check"] = new("Tuontitiedosto tarkistettu (koeajo)", "Importfil kontrollerad (provkörning)", "Import file checked (dry run)"),
+        ["Audit.Action.import.run"] = new("Tuontitiedosto tuotu", "Importfil importerad", "Import file imported"),
         ["Audit.Object.invoice"] = new("Lasku", "Faktura", "Invoice"),
         ["Audit.Object.legal_hold"] = new("Oikeudellinen pito", "Rättslig spärr", "Legal hold"),
         ["Audit.Object.mail"] = new("Lähtevä kirje", "Utgående brev", "Outgoing letter"),

@@ -92,12 +92,17 @@ public abstract class BulkWriter(DbContext db)
     public async Task WriteAsync(DemoBatch batch, CancellationToken ct)
     {
         await using var transaction = await Db.Database.GetDbConnection().BeginTransactionAsync(ct);
+        await WriteAsync(batch, transaction, ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Writes the batch's rows in the caller's transaction (an import that is all or nothing across many batches).</summary>
+    public async Task WriteAsync(DemoBatch batch, DbTransaction transaction, CancellationToken ct)
+    {
         foreach (var (type, rows) in InDependencyOrder(batch))
         {
             await WriteTableAsync(Shape(type), rows, transaction, ct);
         }
-
-        await transaction.CommitAsync(ct);
     }
 
     protected abstract Task WriteTableAsync(TableShape shape, List<object> rows, DbTransaction transaction, CancellationToken ct);

@@ -69,4 +69,5 @@ public sealed record AccessReport(
     ReportAuthority Authority,
     IReadOnlyList<ReportAccess> Accesses,
     bool ProtectedCodesInFull = false,
-    [property: JsonIgnore] string? RequesterName = null);
+    [property: JsonIgnore] string? RequesterName = null,
+    IReadOnlyList<Imports.ReportImport>? Imports = null);

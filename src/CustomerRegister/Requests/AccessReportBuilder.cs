@@ -108,7 +108,8 @@ public sealed class AccessReportBuilder(
             SupervisoryAuthority.ForReport(language),
             accesses,
             protectedInFull,
-            requesterName);
+            requesterName,
+            await Imports.ImportQueries.ForReportAsync(db, subjectId, language, ct));
     }
 
     /// <summary>The rule a category's items follow for this person: a profile that never became a customer follows the prospect rule.</summary>

@@ -66,6 +66,12 @@ public static class AccessReportLetter
             blocks.AddRange(Topic(categories, l));
         }
 
+        if (r.Imports is { Count: > 0 } imports)
+        {
+            blocks.Add(new LetterHeading(Imports.ImportTexts.Texts["Imports.Letter.Title"].In(l), 2));
+            blocks.Add(new LetterList([.. imports.Select(i => i.Text)]));
+        }
+
         blocks.Add(new LetterHeading(T("letter.recipients", l), 2));
         blocks.AddRange(Recipients(r));
         blocks.Add(new LetterHeading(T("letter.accesses", l), 2));

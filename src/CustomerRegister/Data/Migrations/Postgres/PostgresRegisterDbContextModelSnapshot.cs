@@ -2201,6 +2201,221 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     b.HasAnnotation("Register:OutsideRegister", "staff accounts' second factor: the controller's own users, not register data (see Identity/)");
                 });
 
+            modelBuilder.Entity("CustomerRegister.Imports.ImportBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<int>("Banned")
+                        .HasColumnType("integer")
+                        .HasColumnName("banned")
+                        .HasAnnotation("Register:NotPersonal", "count");
+
+                    b.Property<DateTime?>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<long>("FileBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("file_bytes")
+                        .HasAnnotation("Register:NotPersonal", "file size");
+
+                    b.Property<string>("FileHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("file_hash")
+                        .HasAnnotation("Register:NotPersonal", "SHA-256 of the file");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("file_name")
+                        .HasAnnotation("Register:NotPersonal", "the file's name");
+
+                    b.Property<DateTime?>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<Guid?>("ImportedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("imported_by")
+                        .HasAnnotation("Register:NotPersonal", "staff user id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind")
+                        .HasAnnotation("Register:NotPersonal", "kind of records");
+
+                    b.Property<int>("New")
+                        .HasColumnType("integer")
+                        .HasColumnName("new")
+                        .HasAnnotation("Register:NotPersonal", "count");
+
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("policy")
+                        .HasAnnotation("Register:NotPersonal", "duplicate policy");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("problem")
+                        .HasAnnotation("Register:NotPersonal", "text key of the reason");
+
+                    b.Property<string>("ProblemDetail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("problem_detail")
+                        .HasAnnotation("Register:NotPersonal", "column names or a count, never a value");
+
+                    b.Property<int>("Refused")
+                        .HasColumnType("integer")
+                        .HasColumnName("refused")
+                        .HasAnnotation("Register:NotPersonal", "count");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows")
+                        .HasAnnotation("Register:NotPersonal", "count");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("integer")
+                        .HasColumnName("skipped")
+                        .HasAnnotation("Register:NotPersonal", "count");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source")
+                        .HasAnnotation("Register:NotPersonal", "where the file came from (notice § 7)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state")
+                        .HasAnnotation("Register:NotPersonal", "state");
+
+                    b.Property<string>("Supplier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("supplier")
+                        .HasAnnotation("Register:NotPersonal", "the supplying company");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("integer")
+                        .HasColumnName("unchanged")
+                        .HasAnnotation("Register:NotPersonal", "count");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("integer")
+                        .HasColumnName("updated")
+                        .HasAnnotation("Register:NotPersonal", "count");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at")
+                        .HasAnnotation("Register:NotPersonal", "record time");
+
+                    b.Property<Guid?>("UploadedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by")
+                        .HasAnnotation("Register:NotPersonal", "staff user id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_batches");
+
+                    b.HasIndex("UploadedAt")
+                        .HasDatabaseName("ix_import_batches_uploaded_at");
+
+                    b.ToTable("import_batches", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "an uploaded file's provenance and counts: no values of anyone's data");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Imports.ImportRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasAnnotation("Register:NotPersonal", "row id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("action")
+                        .HasAnnotation("Register:NotPersonal", "what was done");
+
+                    b.Property<bool>("Banned")
+                        .HasColumnType("boolean")
+                        .HasColumnName("banned")
+                        .HasAnnotation("Register:NotPersonal", "whether a kept ban applied");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id")
+                        .HasAnnotation("Register:NotPersonal", "the batch");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer")
+                        .HasColumnName("line")
+                        .HasAnnotation("Register:NotPersonal", "line number in the file");
+
+                    b.Property<string>("MatchedBy")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("matched_by")
+                        .HasAnnotation("Register:NotPersonal", "how the row was matched");
+
+                    b.Property<string>("Reasons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("reasons")
+                        .HasAnnotation("Register:NotPersonal", "refusal reasons without values");
+
+                    b.Property<Guid?>("RecordId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("record_id")
+                        .HasAnnotation("Register:NotPersonal", "record key");
+
+                    b.Property<string>("RecordType")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("record_type")
+                        .HasAnnotation("Register:NotPersonal", "record type");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id")
+                        .HasAnnotation("Register:NotPersonal", "the subject key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_rows");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_import_rows_subject_id");
+
+                    b.HasIndex("BatchId", "Line")
+                        .HasDatabaseName("ix_import_rows_batch_id_line");
+
+                    b.ToTable("import_rows", (string)null);
+
+                    b.HasAnnotation("Register:OutsideRegister", "which line of which file created or updated which record: provenance pointers (keys), no values");
+                });
+
             modelBuilder.Entity("CustomerRegister.Marketing.Campaigns.Campaign", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4834,6 +5049,16 @@ namespace CustomerRegister.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_two_factor_users_user_id");
+                });
+
+            modelBuilder.Entity("CustomerRegister.Imports.ImportRow", b =>
+                {
+                    b.HasOne("CustomerRegister.Imports.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_import_rows_import_batches_batch_id");
                 });
 
             modelBuilder.Entity("CustomerRegister.Marketing.Campaigns.CampaignRun", b =>

@@ -31,6 +31,7 @@ public static class SubjectPanels
         new("callRecordings", "recordings", "Panel.Recordings", "/Recordings/Pages/Panels/_Recordings.cshtml"),
         new("requests", "requests", "Panel.Requests", "/Requests/Pages/Panels/_Requests.cshtml"),
         new("processingLimits", "limits", "Panel.ProcessingLimits", "/Restrictions/Pages/Panels/_ProcessingLimits.cshtml"),
+        new("imports", "imports", "Imports.Panel.Title", "/Imports/Pages/Panels/_Imports.cshtml"),
         new("disclosures", "disclosures", "Disclosures.Panel.Title", "/Disclosures/Pages/Panels/_Disclosures.cshtml"),
         new("viewers", "viewers", "Audit.Viewers.Title", "/Audit/Pages/Panels/_Viewers.cshtml"),
     ];

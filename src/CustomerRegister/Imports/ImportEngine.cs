@@ -1,0 +1,707 @@
+using System.Text.Json;
+using CustomerRegister.Audit;
+using CustomerRegister.Catalog;
+using CustomerRegister.Customers;
+using CustomerRegister.Data;
+using CustomerRegister.Demo;
+using CustomerRegister.Erasure;
+using CustomerRegister.Infrastructure;
+using CustomerRegister.Localization;
+using CustomerRegister.Marketing;
+using CustomerRegister.Restrictions;
+using CustomerRegister.Search;
+using CustomerRegister.Subjects;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
+
+namespace CustomerRegister.Imports;
+
+/// <summary>A file's counts: rows, and what was (or would be) done with them.</summary>
+public sealed record ImportCounts(int Rows, int New, int Updated, int Unchanged, int Skipped, int Refused, int Banned);
+
+/// <summary>
+/// Runs one file through the register in a single transaction: every row validated by the customer use cases' own
+/// rules, matched to the people already there (and to earlier rows of the same file), created, merged or skipped by the
+/// batch's policy, and put at once under any kept marketing ban its addresses match (<see cref="MarketingBans"/>'
+/// keyed hashes). The file is read as a stream and handled <see cref="ImportOptions.ChunkSize"/> rows at a time: new
+/// records are bulk-written (the demo seeder's writers, inside this transaction), changed ones saved through EF, and the
+/// change tracker emptied after each chunk, so memory does not grow with the file.
+/// <para>
+/// The dry run is this same run rolled back, so it cannot foretell anything other than what the import does. The real
+/// run commits only when no row is refused: a file is imported whole or not at all. The per-row outcomes are kept as
+/// <see cref="ImportRow"/>s either way (after a rollback, from a spool file), the report and the records' provenance.
+/// </para>
+/// </summary>
+public sealed class ImportEngine(
+    RegisterDbContext db, AuditLog audit, MarketingBans bans, TimeProvider clock, IOptions<ImportOptions> options, IHttpContextAccessor http)
+{
+    private static readonly JsonSerializerOptions SpoolJson = new(JsonSerializerDefaults.General);
+
+    private Dictionary<(MarketingChannel, string), (Guid Id, DateTime CreatedAt)> _bans = [];
+    private DateTime _now;
+    private ImportBatch _batch = null!;
+    private bool _dryRun;
+
+    /// <summary>
+    /// Runs <paramref name="batch"/>'s file at <paramref name="path"/>; <paramref name="progress"/> hears rows done and the
+    /// estimated total. Saves the batch's counts, state and row outcomes. A file refused whole leaves
+    /// <see cref="ImportBatch.Problem"/> set and no rows.
+    /// </summary>
+    public async Task<ImportCounts> RunAsync(ImportBatch batch, string path, bool dryRun, Action<int, int>? progress, CancellationToken ct)
+    {
+        _batch = batch;
+        _dryRun = dryRun;
+        _now = clock.GetUtcNow().UtcDateTime;
+        var estimate = await EstimateRowsAsync(path, ct);
+        var counts = new Counter();
+        var spoolPath = Path.Combine(options.Value.FolderPath, $"{batch.Id:N}.{Guid.NewGuid():N}.spool");
+        FileProblem? problem = null;
+        try
+        {
+            await using (var spool = new StreamWriter(spoolPath))
+            {
+                await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+                {
+                    await db.Set<ImportRow>().Where(r => r.BatchId == batch.Id).ExecuteDeleteAsync(ct);
+                    _bans = (await db.Set<MarketingBan>().AsNoTracking().Select(b => new { b.Channel, b.AddressHash, b.Id, b.CreatedAt }).ToListAsync(ct))
+                        .ToDictionary(b => (b.Channel, Convert.ToHexString(b.AddressHash)), b => (b.Id, b.CreatedAt));
+                    var writer = BulkWriter.For(db, db.Database.GetDbConnection());
+                    try
+                    {
+                        await using var file = File.OpenRead(path);
+                        foreach (var chunk in ImportFile.Read(file, batch.Kind, options.Value.MaxRows).Chunk(options.Value.ChunkSize))
+                        {
+                            var rows = new DemoBatch();
+                            var outcomes = await ChunkAsync(chunk, rows, ct);
+                            foreach (var outcome in outcomes)
+                            {
+                                counts.Add(outcome);
+
+                                // The spool is the report of a run that is rolled back, where a new record never exists:
+                                // its keys are not kept there.
+                                var spooled = outcome.Action == RowAction.New ? Copy(outcome) : outcome;
+                                await spool.WriteLineAsync(JsonSerializer.Serialize(spooled, SpoolJson));
+                                if (!dryRun)
+                                {
+                                    rows.Add(outcome);
+                                }
+                            }
+
+                            await writer.WriteAsync(rows, transaction.GetDbTransaction(), ct);
+                            await db.SaveChangesAsync(ct);
+                            db.ChangeTracker.Clear();
+                            progress?.Invoke(counts.Rows, Math.Max(estimate, counts.Rows));
+                        }
+                    }
+                    catch (FileProblem p)
+                    {
+                        problem = p;
+                    }
+
+                    var commit = !dryRun && problem is null && counts.Refused == 0;
+                    if (commit)
+                    {
+                        await SaveBatchAsync(batch, counts, ImportState.Imported, null, ct);
+                        await transaction.CommitAsync(ct);
+                        return counts.ToCounts();
+                    }
+
+                    await transaction.RollbackAsync(ct);
+                }
+            }
+
+            db.ChangeTracker.Clear();
+
+            // Nothing of the run stays but its report: the outcomes are written again, outside the rolled-back work.
+            await using var after = await db.Database.BeginTransactionAsync(ct);
+            if (problem is null)
+            {
+                await SpoolToRowsAsync(spoolPath, ct);
+            }
+
+            var state = dryRun && problem is null ? ImportState.Checked : ImportState.Failed;
+            var key = problem?.Key ?? (dryRun ? null : "Imports.Failed.RowsRefused");
+            await SaveBatchAsync(batch, problem is null ? counts : new Counter(), state, (key, problem?.Detail ?? (key is null ? null : counts.Refused.ToString(Display.Format))), ct);
+            await after.CommitAsync(ct);
+            return counts.ToCounts();
+        }
+        finally
+        {
+            File.Delete(spoolPath);
+        }
+    }
+
+    private async Task SaveBatchAsync(ImportBatch batch, Counter counts, ImportState state, (string? Key, string? Detail)? problem, CancellationToken ct)
+    {
+        var tracked = await db.Set<ImportBatch>().FirstAsync(b => b.Id == batch.Id, ct);
+        tracked.Rows = counts.Rows;
+        tracked.New = counts.New;
+        tracked.Updated = counts.Updated;
+        tracked.Unchanged = counts.Unchanged;
+        tracked.Skipped = counts.Skipped;
+        tracked.Refused = counts.Refused;
+        tracked.Banned = counts.Banned;
+        tracked.State = state;
+        tracked.Problem = problem?.Key;
+        tracked.ProblemDetail = problem?.Detail;
+        if (state == ImportState.Imported)
+        {
+            tracked.ImportedAt = _now;
+            tracked.ImportedBy = AuditLog.Actor(http.HttpContext?.User).Id;
+        }
+        else if (state == ImportState.Checked)
+        {
+            tracked.CheckedAt = _now;
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task SpoolToRowsAsync(string spoolPath, CancellationToken ct)
+    {
+        var writer = BulkWriter.For(db, db.Database.GetDbConnection());
+        using var reader = new StreamReader(spoolPath);
+        var rows = new DemoBatch();
+        while (await reader.ReadLineAsync(ct) is { } line)
+        {
+            rows.Add(JsonSerializer.Deserialize<ImportRow>(line, SpoolJson)!);
+            if (rows.RowCount == options.Value.ChunkSize)
+            {
+                await writer.WriteAsync(rows, db.Database.CurrentTransaction!.GetDbTransaction(), ct);
+                rows = new DemoBatch();
+            }
+        }
+
+        await writer.WriteAsync(rows, db.Database.CurrentTransaction!.GetDbTransaction(), ct);
+    }
+
+    /// <summary>Lines in the file less the header: the progress bar's total (a quoted line break makes it a little high).</summary>
+    private static async Task<int> EstimateRowsAsync(string path, CancellationToken ct)
+    {
+        var lines = 0;
+        var buffer = new byte[1 << 16];
+        await using var file = File.OpenRead(path);
+        int read;
+        while ((read = await file.ReadAsync(buffer, ct)) > 0)
+        {
+            lines += buffer.AsSpan(0, read).Count((byte)'\n');
+        }
+
+        return Math.Max(lines - 1, 1);
+    }
+
+    private Task<List<ImportRow>> ChunkAsync(ImportLine[] chunk, DemoBatch rows, CancellationToken ct) => _batch.Kind switch
+    {
+        ImportKind.Consumers => ConsumersAsync(chunk, rows, ct),
+        ImportKind.Organisations => OrganisationsAsync(chunk, rows, ct),
+        _ => ContactsAsync(chunk, rows, ct),
+    };
+
+    private ImportRow Outcome(int line, RowAction action) => new() { Id = Guid.CreateVersion7(), BatchId = _batch.Id, Line = line, Action = action };
+
+    private ImportRow Refused(int line, IEnumerable<(string Column, LocalText Reason)> reasons, MatchKind? matchedBy = null)
+    {
+        var row = Outcome(line, RowAction.Refused);
+        row.MatchedBy = matchedBy;
+        row.Reasons = ImportReasons.Join(reasons);
+        return row;
+    }
+
+    private async Task<HashSet<Guid>> RestrictedAsync(IEnumerable<Guid?> subjectIds, CancellationToken ct)
+    {
+        var ids = subjectIds.OfType<Guid>().Distinct().ToList();
+        return ids.Count == 0
+            ? []
+            : [.. await ProcessingLimits.Active(db, LimitKind.Restriction).Where(l => ids.Contains(l.SubjectId)).Select(l => l.SubjectId).ToListAsync(ct)];
+    }
+
+    private async Task<List<Guid>> SearchTargetsAsync(SearchTarget kind, IEnumerable<string> emails, IEnumerable<string> phones, CancellationToken ct)
+    {
+        var emailTerms = emails.Select(ImportRowRules.EmailTerm).Distinct().ToList();
+        var phoneTerms = phones.Select(ImportRowRules.PhoneTerm).Distinct().ToList();
+        if (emailTerms.Count == 0 && phoneTerms.Count == 0)
+        {
+            return [];
+        }
+
+        return await db.Set<SearchEntry>().AsNoTracking()
+            .Where(e => e.TargetKind == kind && ((e.Field == SearchIndex.EmailField && emailTerms.Contains(e.Term))
+                                                  || (e.Field == SearchIndex.PhoneField && phoneTerms.Contains(e.Term))))
+            .Select(e => e.TargetId).Distinct().ToListAsync(ct);
+    }
+
+    /// <summary>The kept bans an address set matches, by channel (the same keyed hashes as <see cref="MarketingBans.ApplyAsync"/>).</summary>
+    private List<(MarketingChannel Channel, Guid BanId, DateTime CreatedAt)> BansOf(string? email, string? phone, string? postalAddress)
+    {
+        var found = new List<(MarketingChannel, Guid, DateTime)>();
+        void Check(MarketingChannel channel, string? address)
+        {
+            if (address is not null && _bans.TryGetValue((channel, Convert.ToHexString(bans.Hash(channel, address))), out var ban))
+            {
+                found.Add((channel, ban.Id, ban.CreatedAt));
+            }
+        }
+
+        if (_bans.Count > 0)
+        {
+            Check(MarketingChannel.Email, email);
+            Check(MarketingChannel.Sms, phone);
+            Check(MarketingChannel.Phone, phone);
+            Check(MarketingChannel.Post, postalAddress);
+        }
+
+        return found;
+    }
+
+    /// <summary>A new person under the kept bans their addresses match, as <see cref="MarketingBans.ApplyAsync"/> records them.</summary>
+    private bool ApplyBans(Guid subjectId, string? email, string? phone, string? postalAddress)
+    {
+        var matched = BansOf(email, phone, postalAddress);
+        foreach (var (channel, banId, createdAt) in matched)
+        {
+            foreach (var purpose in MarketingConsentRules.MarketingPurposes)
+            {
+                db.Add(MarketingLedger.Prohibition(subjectId, channel, purpose, DataSource.OwnSystems, createdAt, MarketingBans.EvidencePrefix + banId,
+                    (AuditLog.ActorSystem, null), _now));
+            }
+
+            audit.Add(new AuditEntry("marketing.ban.applied", Purposes.LegalObligation, subjectId, "marketing_consent", null,
+                [Categories.MarketingPermission.Id]));
+        }
+
+        return matched.Count > 0;
+    }
+
+    private static bool Fill<T>(DuplicatePolicy policy, T? current, T? value, Action<T?> set)
+    {
+        if (value is null || Equals(current, value) || (policy == DuplicatePolicy.FillEmpty && current is not null))
+        {
+            return false;
+        }
+
+        set(value);
+        return true;
+    }
+
+    private async Task<List<ImportRow>> ConsumersAsync(ImportLine[] chunk, DemoBatch rows, CancellationToken ct)
+    {
+        var parsed = chunk.Select(line =>
+        {
+            var errors = new FieldErrors();
+            return (line.Line, Input: ImportRowRules.Consumer(line, _batch.Source, errors), Errors: errors);
+        }).ToList();
+        var valid = parsed.Where(p => p.Input is not null).Select(p => p.Input!).ToList();
+        var ids = await SearchTargetsAsync(SearchTarget.Consumer, valid.Select(v => v.Email).OfType<string>(), valid.Select(v => v.Phone).OfType<string>(), ct);
+        var postals = valid.Select(v => v.PostalCode).OfType<string>().Distinct().ToList();
+        var lastNames = valid.Select(v => v.LastName).Distinct().ToList();
+        var pool = await db.Set<Consumer>()
+            .Where(c => ids.Contains(c.Id) || (c.PostalCode != null && postals.Contains(c.PostalCode) && lastNames.Contains(c.LastName)))
+            .ToListAsync(ct);
+        var restricted = await RestrictedAsync(pool.Select(c => (Guid?)c.SubjectId), ct);
+        var created = new HashSet<Consumer>(ReferenceEqualityComparer.Instance);
+        var changed = new HashSet<Consumer>(ReferenceEqualityComparer.Instance);
+        var outcomes = new List<ImportRow>(chunk.Length);
+        foreach (var (line, input, errors) in parsed)
+        {
+            if (input is null)
+            {
+                outcomes.Add(Refused(line, ImportRowRules.Reasons(ImportKind.Consumers, errors)));
+                continue;
+            }
+
+            var nameKey = input.Street is null || input.PostalCode is null ? null : ImportRowRules.Key(input.FirstName, input.LastName, input.Street, input.PostalCode);
+            (Consumer Record, MatchKind By)? match =
+                input.Email is { } email && pool.FirstOrDefault(c => string.Equals(c.Email, email, StringComparison.OrdinalIgnoreCase)) is { } byEmail ? (byEmail, MatchKind.Email)
+                : input.Phone is { } phone && pool.FirstOrDefault(c => c.Phone == phone) is { } byPhone ? (byPhone, MatchKind.Phone)
+                : nameKey is not null && pool.FirstOrDefault(c => c.Street is not null && c.PostalCode is not null
+                    && ImportRowRules.Key(c.FirstName, c.LastName, c.Street, c.PostalCode) == nameKey) is { } byName ? (byName, MatchKind.NameAndAddress)
+                : null;
+            if (match is null)
+            {
+                var subject = Subject.New(SubjectKind.Consumer, _now);
+                var consumer = new Consumer { Id = Guid.CreateVersion7(), SubjectId = subject.Id, Source = _batch.Source, CreatedAt = _now, UpdatedAt = _now, Version = 1 };
+                input.ApplyTo(consumer);
+                rows.Add(subject);
+                pool.Add(consumer);
+                created.Add(consumer);
+                var outcome = Outcome(line, RowAction.New);
+                outcome.RecordType = "consumer";
+                outcome.RecordId = consumer.Id;
+                outcome.SubjectId = subject.Id;
+                outcomes.Add(outcome);
+                continue;
+            }
+
+            var (record, by) = match.Value;
+            if (restricted.Contains(record.SubjectId))
+            {
+                outcomes.Add(Refused(line, [("", ImportRowRules.Restricted)], by));
+                continue;
+            }
+
+            var result = Outcome(line, RowAction.DuplicateSkipped);
+            result.MatchedBy = by;
+            result.RecordType = "consumer";
+            result.RecordId = record.Id;
+            result.SubjectId = record.SubjectId;
+            result.Banned = BansOf(record.Email ?? input.Email, record.Phone ?? input.Phone,
+                MarketingBans.PostalAddress(record.Street ?? input.Street, record.PostalCode ?? input.PostalCode)).Count > 0;
+            if (_batch.Policy != DuplicatePolicy.Skip)
+            {
+                var policy = _batch.Policy;
+                var any = false;
+                any |= policy == DuplicatePolicy.Update && Fill(policy, record.FirstName, input.FirstName, v => record.FirstName = v!);
+                any |= policy == DuplicatePolicy.Update && Fill(policy, record.LastName, input.LastName, v => record.LastName = v!);
+                any |= Fill(policy, record.Street, input.Street, v => record.Street = v);
+                any |= Fill(policy, record.PostalCode, input.PostalCode, v => record.PostalCode = v);
+                any |= Fill(policy, record.City, input.City, v => record.City = v);
+                any |= Fill(policy, record.Phone, input.Phone, v => record.Phone = v);
+                any |= Fill(policy, record.Email, input.Email, v => record.Email = v);
+                result.Action = any ? RowAction.Updated : RowAction.Unchanged;
+                if (any && !created.Contains(record))
+                {
+                    changed.Add(record);
+                }
+            }
+
+            outcomes.Add(result);
+        }
+
+        foreach (var consumer in created)
+        {
+            rows.AddSearchEntries(SearchTarget.Consumer, consumer.Id, consumer.SubjectId, SearchIndex.TermsOf(consumer), SearchIndex.SortKeyOf(consumer));
+            rows.Add(consumer);
+            audit.Add(new AuditEntry("consumer.create", Purposes.CustomerRelationship, consumer.SubjectId, "consumer", consumer.Id.ToString(),
+                Access.SetFields(db.Entry(consumer))));
+            if (ApplyBans(consumer.SubjectId, consumer.Email, consumer.Phone, MarketingBans.PostalAddress(consumer.Street, consumer.PostalCode)))
+            {
+                outcomes.First(o => o.RecordId == consumer.Id).Banned = true;
+            }
+        }
+
+        foreach (var consumer in changed)
+        {
+            db.ChangeTracker.DetectChanges();
+            var fields = Access.ChangedFields(db.Entry(consumer)).ToList();
+            await CustomerEntries.KeepAsync(db, bans, consumer, isNew: false, ct);
+            audit.Add(new AuditEntry("consumer.update", Purposes.CustomerRelationship, consumer.SubjectId, "consumer", consumer.Id.ToString(), fields));
+        }
+
+        return outcomes;
+    }
+
+    private async Task<List<ImportRow>> OrganisationsAsync(ImportLine[] chunk, DemoBatch rows, CancellationToken ct)
+    {
+        var parsed = chunk.Select(line =>
+        {
+            var errors = new FieldErrors();
+            return (line.Line, Input: ImportRowRules.Organisation(line, _batch.Source, errors), Errors: errors);
+        }).ToList();
+        var valid = parsed.Where(p => p.Input is not null).Select(p => p.Input!).ToList();
+        var businessIds = valid.Select(v => v.BusinessId).OfType<string>().Distinct().ToList();
+        var postals = valid.Select(v => v.PostalCode).OfType<string>().Distinct().ToList();
+        var names = valid.Select(v => v.Name).Distinct().ToList();
+        var pool = await db.Set<Organisation>()
+            .Where(o => (o.BusinessId != null && businessIds.Contains(o.BusinessId)) || (o.PostalCode != null && postals.Contains(o.PostalCode) && names.Contains(o.Name)))
+            .ToListAsync(ct);
+        var restricted = await RestrictedAsync(pool.Select(o => o.SubjectId), ct);
+        var created = new HashSet<Organisation>(ReferenceEqualityComparer.Instance);
+        var changed = new HashSet<Organisation>(ReferenceEqualityComparer.Instance);
+        var outcomes = new List<ImportRow>(chunk.Length);
+        foreach (var (line, input, errors) in parsed)
+        {
+            if (input is null)
+            {
+                outcomes.Add(Refused(line, ImportRowRules.Reasons(ImportKind.Organisations, errors)));
+                continue;
+            }
+
+            var nameKey = input.PostalCode is null ? null : ImportRowRules.Key(input.Name, input.PostalCode);
+            (Organisation Record, MatchKind By)? match =
+                input.BusinessId is { } businessId && pool.FirstOrDefault(o => o.BusinessId == businessId) is { } byId ? (byId, MatchKind.BusinessId)
+                : nameKey is not null && pool.FirstOrDefault(o => o.PostalCode is not null && ImportRowRules.Key(o.Name, o.PostalCode) == nameKey
+                    && (o.BusinessId is null || input.BusinessId is null)) is { } byName ? (byName, MatchKind.NameAndAddress)
+                : null;
+            if (match is null)
+            {
+                var organisation = new Organisation { Id = Guid.CreateVersion7(), Source = _batch.Source, CreatedAt = _now, UpdatedAt = _now, Version = 1 };
+                input.ApplyTo(organisation);
+                if (organisation.IsSoleTrader)
+                {
+                    var subject = Subject.New(SubjectKind.SoleTrader, _now);
+                    rows.Add(subject);
+                    organisation.SubjectId = subject.Id;
+                }
+
+                pool.Add(organisation);
+                created.Add(organisation);
+                var outcome = Outcome(line, RowAction.New);
+                outcome.RecordType = "organisation";
+                outcome.RecordId = organisation.Id;
+                outcome.SubjectId = organisation.SubjectId;
+                outcomes.Add(outcome);
+                continue;
+            }
+
+            var (record, by) = match.Value;
+            if (record.SubjectId is { } s && restricted.Contains(s))
+            {
+                outcomes.Add(Refused(line, [("", ImportRowRules.Restricted)], by));
+                continue;
+            }
+
+            var result = Outcome(line, RowAction.DuplicateSkipped);
+            result.MatchedBy = by;
+            result.RecordType = "organisation";
+            result.RecordId = record.Id;
+            result.SubjectId = record.SubjectId;
+            if (_batch.Policy != DuplicatePolicy.Skip)
+            {
+                var policy = _batch.Policy;
+                var any = false;
+                any |= policy == DuplicatePolicy.Update && Fill(policy, record.Name, input.Name, v => record.Name = v!);
+                any |= Fill(policy, record.BusinessId, input.BusinessId, v => record.BusinessId = v);
+                any |= Fill(policy, record.Street, input.Street, v => record.Street = v);
+                any |= Fill(policy, record.PostalCode, input.PostalCode, v => record.PostalCode = v);
+                any |= Fill(policy, record.City, input.City, v => record.City = v);
+                if (input.IsSoleTrader && !record.IsSoleTrader)
+                {
+                    record.IsSoleTrader = true;
+                    any = true;
+                }
+
+                result.Action = any ? RowAction.Updated : RowAction.Unchanged;
+                if (any && !created.Contains(record))
+                {
+                    changed.Add(record);
+                }
+            }
+
+            outcomes.Add(result);
+        }
+
+        foreach (var organisation in created)
+        {
+            if (organisation.IsSoleTrader && organisation.SubjectId is null)
+            {
+                var subject = Subject.New(SubjectKind.SoleTrader, _now);
+                rows.Add(subject);
+                organisation.SubjectId = subject.Id;
+                outcomes.First(o => o.RecordId == organisation.Id).SubjectId = subject.Id;
+            }
+
+            rows.AddSearchEntries(SearchTarget.Organisation, organisation.Id, organisation.SubjectId, SearchIndex.TermsOf(organisation),
+                SearchIndex.SortKeyOf(organisation));
+            rows.Add(organisation);
+            audit.Add(new AuditEntry("organisation.create", Purposes.CustomerRelationship, organisation.SubjectId, "organisation",
+                organisation.Id.ToString(), Access.SetFields(db.Entry(organisation))));
+            if (organisation.SubjectId is { } subjectId
+                && ApplyBans(subjectId, null, null, MarketingBans.PostalAddress(organisation.Street, organisation.PostalCode)))
+            {
+                outcomes.First(o => o.RecordId == organisation.Id).Banned = true;
+            }
+        }
+
+        foreach (var organisation in changed)
+        {
+            BusinessIds.KeepSubject(db, organisation, _now);
+            db.ChangeTracker.DetectChanges();
+            var fields = Access.ChangedFields(db.Entry(organisation)).ToList();
+            await CustomerEntries.KeepAsync(db, bans, organisation, isNew: false, ct);
+            audit.Add(new AuditEntry("organisation.update", Purposes.CustomerRelationship, organisation.SubjectId, "organisation",
+                organisation.Id.ToString(), fields));
+        }
+
+        return outcomes;
+    }
+
+    private async Task<List<ImportRow>> ContactsAsync(ImportLine[] chunk, DemoBatch rows, CancellationToken ct)
+    {
+        var today = HelsinkiTime.Today(clock);
+        var parsed = chunk.Select(line =>
+        {
+            var errors = new FieldErrors();
+            return (line.Line, Input: ImportRowRules.Contact(line, _batch.Source, today, errors), Errors: errors);
+        }).ToList();
+        var valid = parsed.Where(p => p.Input is not null).Select(p => p.Input!.Value).ToList();
+        var businessIds = valid.Select(v => v.BusinessId).Distinct().ToList();
+        var organisations = await db.Set<Organisation>().AsNoTracking().Where(o => o.BusinessId != null && businessIds.Contains(o.BusinessId))
+            .ToDictionaryAsync(o => o.BusinessId!, o => o.Id, ct);
+        var organisationIds = organisations.Values.ToList();
+        var ids = await SearchTargetsAsync(SearchTarget.ContactPerson, valid.Select(v => v.Input.Email).OfType<string>(),
+            valid.Select(v => v.Input.Phone).OfType<string>(), ct);
+        var lastNames = valid.Select(v => v.Input.LastName).Distinct().ToList();
+        var pool = await db.Set<ContactPerson>()
+            .Where(c => organisationIds.Contains(c.OrganisationId) && (ids.Contains(c.Id) || lastNames.Contains(c.LastName)))
+            .ToListAsync(ct);
+        var restricted = await RestrictedAsync(pool.Select(c => (Guid?)c.SubjectId), ct);
+        var created = new HashSet<ContactPerson>(ReferenceEqualityComparer.Instance);
+        var changed = new HashSet<ContactPerson>(ReferenceEqualityComparer.Instance);
+        var outcomes = new List<ImportRow>(chunk.Length);
+        foreach (var (line, parsedInput, errors) in parsed)
+        {
+            if (parsedInput is not { } p)
+            {
+                outcomes.Add(Refused(line, ImportRowRules.Reasons(ImportKind.ContactPersons, errors)));
+                continue;
+            }
+
+            var (input, businessId) = p;
+            if (!organisations.TryGetValue(businessId, out var organisationId))
+            {
+                outcomes.Add(Refused(line, [("organisation_business_id", ImportRowRules.NoSuchOrganisation)]));
+                continue;
+            }
+
+            var ofOrganisation = pool.Where(c => c.OrganisationId == organisationId).ToList();
+            var nameKey = ImportRowRules.Key(input.FirstName, input.LastName);
+            (ContactPerson Record, MatchKind By)? match =
+                input.Email is { } email && ofOrganisation.FirstOrDefault(c => string.Equals(c.Email, email, StringComparison.OrdinalIgnoreCase)) is { } byEmail ? (byEmail, MatchKind.Email)
+                : input.Phone is { } phone && ofOrganisation.FirstOrDefault(c => c.Phone == phone) is { } byPhone ? (byPhone, MatchKind.Phone)
+                : ofOrganisation.FirstOrDefault(c => ImportRowRules.Key(c.FirstName, c.LastName) == nameKey) is { } byName
+                    ? (byName, MatchKind.NameAndOrganisation)
+                    : null;
+            if (match is null)
+            {
+                var subject = Subject.New(SubjectKind.ContactPerson, _now);
+                var contact = new ContactPerson
+                {
+                    Id = Guid.CreateVersion7(),
+                    SubjectId = subject.Id,
+                    OrganisationId = organisationId,
+                    Source = _batch.Source,
+                    CreatedAt = _now,
+                    UpdatedAt = _now,
+                    Version = 1,
+                };
+                input.ApplyTo(contact);
+                rows.Add(subject);
+                pool.Add(contact);
+                created.Add(contact);
+                var outcome = Outcome(line, RowAction.New);
+                outcome.RecordType = "contact_person";
+                outcome.RecordId = contact.Id;
+                outcome.SubjectId = subject.Id;
+                outcomes.Add(outcome);
+                continue;
+            }
+
+            var (record, by) = match.Value;
+            if (restricted.Contains(record.SubjectId))
+            {
+                outcomes.Add(Refused(line, [("", ImportRowRules.Restricted)], by));
+                continue;
+            }
+
+            var result = Outcome(line, RowAction.DuplicateSkipped);
+            result.MatchedBy = by;
+            result.RecordType = "contact_person";
+            result.RecordId = record.Id;
+            result.SubjectId = record.SubjectId;
+            result.Banned = BansOf(record.Email ?? input.Email, record.Phone ?? input.Phone, null).Count > 0;
+            if (_batch.Policy != DuplicatePolicy.Skip)
+            {
+                var policy = _batch.Policy;
+                var any = false;
+                any |= policy == DuplicatePolicy.Update && Fill(policy, record.FirstName, input.FirstName, v => record.FirstName = v!);
+                any |= policy == DuplicatePolicy.Update && Fill(policy, record.LastName, input.LastName, v => record.LastName = v!);
+                any |= Fill(policy, record.Title, input.Title, v => record.Title = v);
+                any |= Fill(policy, record.Position, input.Position, v => record.Position = v);
+                any |= Fill(policy, record.Phone, input.Phone, v => record.Phone = v);
+                any |= Fill(policy, record.Email, input.Email, v => record.Email = v);
+                result.Action = any ? RowAction.Updated : RowAction.Unchanged;
+                if (any && !created.Contains(record))
+                {
+                    changed.Add(record);
+                }
+            }
+
+            outcomes.Add(result);
+        }
+
+        foreach (var contact in created)
+        {
+            rows.AddSearchEntries(SearchTarget.ContactPerson, contact.Id, contact.SubjectId, SearchIndex.TermsOf(contact), SearchIndex.SortKeyOf(contact));
+            rows.Add(contact);
+            audit.Add(new AuditEntry("contact.create", Purposes.CustomerRelationship, contact.SubjectId, "contact_person", contact.Id.ToString(),
+                Access.SetFields(db.Entry(contact))));
+            if (ApplyBans(contact.SubjectId, contact.Email, contact.Phone, null))
+            {
+                outcomes.First(o => o.RecordId == contact.Id).Banned = true;
+            }
+        }
+
+        foreach (var contact in changed)
+        {
+            db.ChangeTracker.DetectChanges();
+            var fields = Access.ChangedFields(db.Entry(contact)).ToList();
+            await CustomerEntries.KeepAsync(db, bans, contact, isNew: false, ct);
+            audit.Add(new AuditEntry("contact.update", Purposes.CustomerRelationship, contact.SubjectId, "contact_person", contact.Id.ToString(), fields));
+        }
+
+        return outcomes;
+    }
+
+    private sealed class Counter
+    {
+        public int Rows { get; private set; }
+
+        public int New { get; private set; }
+
+        public int Updated { get; private set; }
+
+        public int Unchanged { get; private set; }
+
+        public int Skipped { get; private set; }
+
+        public int Refused { get; private set; }
+
+        public int Banned { get; private set; }
+
+        public void Add(ImportRow row)
+        {
+            Rows++;
+            Banned += row.Banned ? 1 : 0;
+            switch (row.Action)
+            {
+                case RowAction.New: New++; break;
+                case RowAction.Updated: Updated++; break;
+                case RowAction.Unchanged: Unchanged++; break;
+                case RowAction.DuplicateSkipped: Skipped++; break;
+                default: Refused++; break;
+            }
+        }
+
+        public ImportCounts ToCounts() => new(Rows, New, Updated, Unchanged, Skipped, Refused, Banned);
+    }
+
+    private static ImportRow Copy(ImportRow row) => new()
+    {
+        Id = row.Id,
+        BatchId = row.BatchId,
+        Line = row.Line,
+        Action = row.Action,
+        MatchedBy = row.MatchedBy,
+        RecordType = row.RecordType,
+        Banned = row.Banned,
+        Reasons = row.Reasons,
+    };
+}
+
+/// <summary>A row's refusal reasons as stored: one <c>column|fi|sv|en</c> line each (the texts hold no values).</summary>
+public static class ImportReasons
+{
+    public static string? Join(IEnumerable<(string Column, LocalText Reason)> reasons)
+    {
+        var lines = reasons.Select(r => string.Join('|', r.Column, Clean(r.Reason.Fi), Clean(r.Reason.Sv), Clean(r.Reason.En))).ToList();
+        return lines.Count == 0 ? null : string.Join('\n', lines);
+    }
+
+    public static IReadOnlyList<(string Column, LocalText Reason)> Split(string? reasons) =>
+        reasons is null
+            ? []
+            : [.. reasons.Split('\n').Select(l => l.Split('|')).Where(p => p.Length == 4).Select(p => (p[0], new LocalText(p[1], p[2], p[3])))];
+
+    private static string Clean(string text) => text.Replace('|', '/').Replace('\n', ' ');
+}
