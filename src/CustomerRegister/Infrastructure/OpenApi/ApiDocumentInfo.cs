@@ -32,6 +32,7 @@ internal sealed class ApiDocumentInfo : IOpenApiDocumentTransformer
         ["Vehicles"] = "Scrapping certificates and vehicle owners.",
         ["Recordings"] = "Call recordings from the telephony system and CCTV footage of the production units.",
         ["Requests"] = "Data-subject requests: intake, identity, deadlines, answers.",
+        ["Imports"] = "CSV imports of consumers, organisations and contact persons with their source and provenance: a dry run row by row, then all or nothing.",
         ["Public opt-out"] = "The opt-out link's one-click refusal (RFC 8058), without sign-in: the signed link is the authority.",
         ["Public requests"] = "The public request form: submission and e-mail confirmation, without sign-in.",
         ["Mail"] = "Outgoing mail that could not be delivered.",
