@@ -92,8 +92,12 @@ public sealed class RecipientNotificationPagesTests : IAsyncLifetime
         var subjectId = person.GetProperty("subjectId").GetGuid();
         var created = await dpo.Client.PostAsJsonAsync("/api/recipients", new
         {
-            name = $"Konsernin tytär {Guid.NewGuid():N}"[..24], countryCode = "FI", kind = "Other", role = "Controller",
-            legalBasis = "LegitimateInterest", categoryKeys = new[] { Categories.Name.Id },
+            name = $"Konsernin tytär {Guid.NewGuid():N}"[..24],
+            countryCode = "FI",
+            kind = "Other",
+            role = "Controller",
+            legalBasis = "LegitimateInterest",
+            categoryKeys = new[] { Categories.Name.Id },
         });
         var recipient = await created.Content.ReadFromJsonAsync<JsonElement>();
         var (recipientId, name) = (recipient.Id(), recipient.GetProperty("name").GetString()!);

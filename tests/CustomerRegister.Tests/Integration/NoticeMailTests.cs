@@ -64,8 +64,13 @@ public sealed class NoticeMailTests(SmtpFactory app) : IClassFixture<SmtpFactory
         var noticeAddress = $"tietosuoja.{Guid.NewGuid():N}@vastaanottaja.example";
         var bad = await dpo.Client.PostAsJsonAsync("/api/recipients", new
         {
-            name = "Huono osoite Oy", countryCode = "FI", kind = "Other", role = "Processor", legalBasis = "LegitimateInterest",
-            categoryKeys = new[] { Categories.Name.Id }, notificationEmail = "ei-osoite",
+            name = "Huono osoite Oy",
+            countryCode = "FI",
+            kind = "Other",
+            role = "Processor",
+            legalBasis = "LegitimateInterest",
+            categoryKeys = new[] { Categories.Name.Id },
+            notificationEmail = "ei-osoite",
         });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.True((await RegisterData.ErrorsOf(bad)).TryGetProperty("notificationEmail", out _));
