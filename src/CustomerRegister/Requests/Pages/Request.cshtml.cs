@@ -107,6 +107,9 @@ public sealed class RequestModel(
 
     public IReadOnlyDictionary<Guid, string> Staff { get; private set; } = new Dictionary<Guid, string>();
 
+    /// <summary>A staff member's name, or "the system" for an action nobody signed in made.</summary>
+    public string Who(Guid? id) => id is { } g && Staff.TryGetValue(g, out var n) ? n : UiText.Get("Requests.System");
+
     /// <summary>Art 19: the request's recipients to tell and who was told when.</summary>
     public IReadOnlyList<Disclosures.RecipientNotificationResponse> Notifications { get; private set; } = [];
 
