@@ -1,12 +1,9 @@
-using System.Text.Json;
 using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Customers;
-using CustomerRegister.Data;
 using CustomerRegister.Demo;
 using CustomerRegister.Erasure;
 using CustomerRegister.Infrastructure;
-using CustomerRegister.Localization;
 using CustomerRegister.Marketing;
 using CustomerRegister.Restrictions;
 using CustomerRegister.Search;

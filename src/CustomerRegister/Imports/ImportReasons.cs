@@ -1,19 +1,4 @@
-using System.Text.Json;
-using CustomerRegister.Audit;
-using CustomerRegister.Catalog;
-using CustomerRegister.Customers;
-using CustomerRegister.Data;
-using CustomerRegister.Demo;
-using CustomerRegister.Erasure;
-using CustomerRegister.Infrastructure;
 using CustomerRegister.Localization;
-using CustomerRegister.Marketing;
-using CustomerRegister.Restrictions;
-using CustomerRegister.Search;
-using CustomerRegister.Subjects;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.Extensions.Options;
 
 namespace CustomerRegister.Imports;
 
