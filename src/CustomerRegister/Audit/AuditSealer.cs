@@ -10,6 +10,9 @@ public sealed class AuditSealer(RegisterDbContext db, TimeProvider clock, ILogge
 {
     public const int BatchSize = 10_000;
 
+    /// <summary>How long the sealer waits for writers still inserting events before it gives way (PostgreSQL).</summary>
+    private const string LockWait = "500ms";
+
     /// <summary>Seals every committed event not yet sealed. Returns how many events it sealed.</summary>
     public async Task<int> SealPendingAsync(CancellationToken ct = default)
     {
@@ -34,7 +37,18 @@ public sealed class AuditSealer(RegisterDbContext db, TimeProvider clock, ILogge
             // Waits for every transaction still inserting events and keeps new inserts out until commit, so an
             // event with a lower id can never become visible after a higher one has been sealed. Sealers
             // serialise on the same lock. On SQLite the write transaction itself does both.
-            await db.Database.ExecuteSqlRawAsync("LOCK TABLE audit_events IN SHARE ROW EXCLUSIVE MODE", ct);
+            // A long writer (an import of a large file) would keep the sealer waiting in the lock queue, and every
+            // audited request behind it: past a short wait the sealer gives way and tries again on its next tick.
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL lock_timeout = '" + LockWait + "'", ct);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync("LOCK TABLE audit_events IN SHARE ROW EXCLUSIVE MODE", ct);
+            }
+            catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.LockNotAvailable)
+            {
+                logger.LogDebug("Audit sealing gave way to a writer still inserting events; next tick");
+                return 0;
+            }
         }
 
         var last = await db.Set<AuditSeal>().AsNoTracking().OrderByDescending(s => s.Number).FirstOrDefaultAsync(ct);
