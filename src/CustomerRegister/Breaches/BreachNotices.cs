@@ -148,22 +148,14 @@ public sealed class BreachNotices(RegisterDbContext db, AuditLog audit, TimeProv
         var rows = await db.Set<BreachSubject>().AsNoTracking().Where(s => s.BreachId == id)
             .Select(s => new { s.Id, s.LetterChannel, s.LetterMailId, s.LetterSentAt }).ToListAsync(ct);
         var mailIds = rows.Where(r => r.LetterMailId != null && r.LetterSentAt == null).Select(r => r.LetterMailId!.Value).ToList();
-        var waiting = new Dictionary<Guid, bool>();
-        foreach (var part in mailIds.Chunk(Batch))
-        {
-            foreach (var m in await db.Set<OutgoingMail>().AsNoTracking().Where(m => part.Contains(m.Id))
-                         .Select(m => new { m.Id, Failed = m.FailedAt != null }).ToListAsync(ct))
-            {
-                waiting[m.Id] = m.Failed;
-            }
-        }
+        var sending = await OutboxStates.SendingAsync(db, mailIds, ct);
 
         return rows.ToDictionary(r => r.Id, r => r.LetterChannel switch
         {
             null => LetterState.NotSent,
             LetterChannel.Post => r.LetterSentAt is null ? LetterState.ToPost : LetterState.Posted,
             _ when r.LetterSentAt is not null => LetterState.Delivered,
-            _ => waiting.TryGetValue(r.LetterMailId!.Value, out var failed) && !failed ? LetterState.Sending : LetterState.Failed,
+            _ => sending.Contains(r.LetterMailId!.Value) ? LetterState.Sending : LetterState.Failed,
         });
     }
 

@@ -179,17 +179,16 @@ public sealed class RecipientNotifications(
     {
         var rows = await db.Set<RecipientNotification>().AsNoTracking().Where(n => n.RequestId == requestId).ToListAsync(ct);
         var mailIds = rows.Where(n => n.MailId is not null && n.MailDeliveredAt is null).Select(n => n.MailId!.Value).ToList();
-        var waiting = await db.Set<OutgoingMail>().AsNoTracking().Where(m => mailIds.Contains(m.Id))
-            .Select(m => new { m.Id, Failed = m.FailedAt != null }).ToDictionaryAsync(m => m.Id, m => m.Failed, ct);
+        var sending = await OutboxStates.SendingAsync(db, mailIds, ct);
         return [.. rows.OrderBy(n => n.CreatedAt).ThenBy(n => n.RecipientName, StringComparer.Ordinal).ThenBy(n => n.Id)
-            .Select(n => RecipientNotificationResponse.Of(n, MailOf(n, waiting)))];
+            .Select(n => RecipientNotificationResponse.Of(n, MailOf(n, sending)))];
     }
 
     /// <summary>A message neither delivered nor waiting was taken out of the outbox after failing.</summary>
-    private static NoticeMail MailOf(RecipientNotification n, Dictionary<Guid, bool> waiting) =>
+    private static NoticeMail MailOf(RecipientNotification n, HashSet<Guid> sending) =>
         n.MailId is not { } id ? NoticeMail.None
         : n.MailDeliveredAt is not null ? NoticeMail.Delivered
-        : waiting.TryGetValue(id, out var failed) && !failed ? NoticeMail.Sending
+        : sending.Contains(id) ? NoticeMail.Sending
         : NoticeMail.Failed;
 
     /// <summary>An Art 19 notice delivered: its notification is told, by the system, at the time of delivery.</summary>
@@ -237,10 +236,8 @@ public sealed class RecipientNotifications(
         audit.Add(new AuditEntry("recipient_notification.notified", Purposes.DataSubjectRights, row.SubjectId, EntityType, row.Id.ToString(),
             [Categories.RightsRequest.Id]));
         await db.SaveChangesAsync(ct);
-        var waiting = row.MailId is { } mailId
-            ? await db.Set<OutgoingMail>().AsNoTracking().Where(m => m.Id == mailId).ToDictionaryAsync(m => m.Id, m => m.FailedAt != null, ct)
-            : [];
-        return RecipientNotificationResponse.Of(row, MailOf(row, waiting));
+        var sending = await OutboxStates.SendingAsync(db, row.MailId is { } mailId ? [mailId] : [], ct);
+        return RecipientNotificationResponse.Of(row, MailOf(row, sending));
     }
 
     private static readonly LocalText AlreadyNotified = new(

@@ -58,6 +58,23 @@ internal sealed class OutgoingMailConfiguration : IEntityTypeConfiguration<Outgo
     }
 }
 
+/// <summary>Where messages a feature put into the outbox stand (a delivered message is gone from it).</summary>
+public static class OutboxStates
+{
+    /// <summary>Of <paramref name="ids"/>, those still being delivered: in the outbox and not finally failed.</summary>
+    public static async Task<HashSet<Guid>> SendingAsync(RegisterDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var sending = new HashSet<Guid>();
+        foreach (var part in ids.Chunk(500))
+        {
+            sending.UnionWith(await db.Set<OutgoingMail>().AsNoTracking().Where(m => part.Contains(m.Id) && m.FailedAt == null)
+                .Select(m => m.Id).ToListAsync(ct));
+        }
+
+        return sending;
+    }
+}
+
 /// <summary>Puts a message into the outbox (its own transaction) and wakes <see cref="MailDelivery"/>.</summary>
 public sealed class MailOutbox(RegisterDbContext db, TimeProvider clock, IOptions<MailOptions> options, MailDelivery delivery) : IMailSender
 {
