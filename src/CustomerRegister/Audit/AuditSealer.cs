@@ -1,5 +1,6 @@
 using CustomerRegister.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CustomerRegister.Audit;
 
@@ -39,10 +40,13 @@ public sealed class AuditSealer(RegisterDbContext db, TimeProvider clock, ILogge
             // serialise on the same lock. On SQLite the write transaction itself does both.
             // A long writer (an import of a large file) would keep the sealer waiting in the lock queue, and every
             // audited request behind it: past a short wait the sealer gives way and tries again on its next tick.
-            await db.Database.ExecuteSqlRawAsync("SET LOCAL lock_timeout = '" + LockWait + "'", ct);
+            // Run on the connection itself: a give-way is expected, and EF would log the refused command as an error.
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = tx.GetDbTransaction();
+            command.CommandText = "SET LOCAL lock_timeout = '" + LockWait + "'; LOCK TABLE audit_events IN SHARE ROW EXCLUSIVE MODE";
             try
             {
-                await db.Database.ExecuteSqlRawAsync("LOCK TABLE audit_events IN SHARE ROW EXCLUSIVE MODE", ct);
+                await command.ExecuteNonQueryAsync(ct);
             }
             catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.LockNotAvailable)
             {

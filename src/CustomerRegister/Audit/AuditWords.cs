@@ -28,7 +28,7 @@ public static class AuditWords
         "consumer.list", "consumer.read", "consumer.reveal", "consumer.update", "contact.create", "contact.read", "contact.update",
         "contact_history.create", "contact_history.list", "contact_history.read", "contact_history.update", "contract.create",
         "contract.end", "contract.list", "contract.read", "contract.update", "demo.seed", "disclosure.list", "erasure_certificate.read",
-        "feedback.create", "feedback.list", "feedback.read", "feedback.update", "import.check", "import.run", "invoice.cancel", "invoice.collection",
+        "feedback.create", "feedback.list", "feedback.read", "feedback.update", "import.check", "import.discard", "import.expired", "import.interrupted", "import.run", "invoice.cancel", "invoice.collection",
         "invoice.create", "invoice.list", "invoice.read", "invoice.update", "legal_hold.release", "legal_hold.set", "mail.failed",
         "mail.list_failed", "mail.retry", "marketing.ban.applied", "marketing.campaign.export", "marketing.campaign.preview", "marketing.consent.append", "marketing.consent.check",
         "marketing.consent.read", "marketing.event.invite", "marketing.industry_opt_out.upload", "marketing.event.list", "marketing.event.participation",

@@ -20,6 +20,9 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         b.Property(o => o.Street).HasMaxLength(200).IsPersonal(Categories.SoleTrader);
         b.Property(o => o.PostalCode).HasMaxLength(5).IsPersonal(Categories.SoleTrader);
         b.Property(o => o.City).HasMaxLength(100).IsPersonal(Categories.SoleTrader);
+
+        // An import's match by name and address (Imports/): the candidates of a file's postal codes and names.
+        b.HasIndex(o => new { o.PostalCode, o.Name });
         b.Property(o => o.IsSoleTrader).IsNotPersonal("decides whether the organisation's data is personal");
         b.Property(o => o.Source).HasConversion<string>().HasMaxLength(32).IsNotPersonal("where the item came from (notice § 7)");
         b.Property(o => o.CreatedAt).IsNotPersonal("record time");
@@ -57,6 +60,7 @@ internal sealed class ConsumerConfiguration : IEntityTypeConfiguration<Consumer>
         b.Property(c => c.Street).HasMaxLength(200).IsPersonal(Categories.Address);
         b.Property(c => c.PostalCode).HasMaxLength(5).IsPersonal(Categories.Address);
         b.Property(c => c.City).HasMaxLength(100).IsPersonal(Categories.Address);
+        b.HasIndex(c => new { c.PostalCode, c.LastName });
         b.Property(c => c.Phone).HasMaxLength(20).IsPersonal(Categories.Phone);
         b.Property(c => c.Email).HasMaxLength(254).IsPersonal(Categories.Email);
         b.Property(c => c.BankAccountCipher).HasMaxLength(512).IsPersonal(Categories.BankAccount);

@@ -45,13 +45,19 @@ public static class Permissions
     /// <summary>Adds, changes and ends recipients in the registry (<c>Disclosures/</c>, notice § 8): the DPO and the administrator.</summary>
     public const string RecipientManage = "Recipient.Manage";
 
+    /// <summary>
+    /// Brings people in from a file (<c>Imports/</c>, notice § 7), each with its source and provenance and under every kept
+    /// ban: customer service, marketing (prospecting lists) and the DPO. It writes only through the import's checks.
+    /// </summary>
+    public const string ImportRun = "Import.Run";
+
     public static readonly IReadOnlyList<string> All =
     [
         AccountSelf, CustomerRead, CustomerWrite, IdentityCodeReveal, BankAccountReveal,
         MarketingRead, MarketingWrite, BillingRead, BillingWrite, VehicleRead, VehicleWrite,
         RecordingRead, RecordingUpload, RequestRead, RequestHandle, RetentionRead, RetentionRun,
         AuditRead, UsersManage, CatalogRead, RestrictedRead, WebEventWrite, GroupCompanyRead, ApiClientApprove,
-        LegalHoldRelease, RecordingConfigure, RecipientManage,
+        LegalHoldRelease, RecordingConfigure, RecipientManage, ImportRun,
     ];
 
     /// <summary>

@@ -27,14 +27,14 @@ public static class Roles
                 Permissions.RecordingRead, Permissions.RequestRead, Permissions.RequestHandle,
                 Permissions.RetentionRead, Permissions.RetentionRun, Permissions.AuditRead, Permissions.CatalogRead,
                 Permissions.RestrictedRead, Permissions.WebEventWrite, Permissions.ApiClientApprove,
-                Permissions.LegalHoldRelease, Permissions.RecordingConfigure, Permissions.RecipientManage),
+                Permissions.LegalHoldRelease, Permissions.RecordingConfigure, Permissions.RecipientManage, Permissions.ImportRun),
             [CustomerService] = Set(
                 Permissions.AccountSelf, Permissions.CustomerRead, Permissions.CustomerWrite,
                 Permissions.MarketingRead, Permissions.MarketingWrite, Permissions.BillingRead,
-                Permissions.RecordingRead, Permissions.RequestRead, Permissions.WebEventWrite),
+                Permissions.RecordingRead, Permissions.RequestRead, Permissions.WebEventWrite, Permissions.ImportRun),
             [Marketing] = Set(
                 Permissions.AccountSelf, Permissions.CustomerRead, Permissions.MarketingRead, Permissions.MarketingWrite,
-                Permissions.WebEventWrite),
+                Permissions.WebEventWrite, Permissions.ImportRun),
             [Billing] = Set(
                 Permissions.AccountSelf, Permissions.CustomerRead, Permissions.BillingRead, Permissions.BillingWrite,
                 Permissions.BankAccountReveal),

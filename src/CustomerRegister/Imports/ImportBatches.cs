@@ -22,7 +22,7 @@ public sealed record ImportStarted(Guid BatchId, Guid JobId);
 /// run; confirm a checked file (the same file, by its hash) and start the import; discard a file that is not wanted.
 /// Both runs are background jobs (<see cref="BackgroundJobs"/>) with a progress bar.
 /// </summary>
-public sealed class ImportBatches(RegisterDbContext db, BackgroundJobs jobs, IOptions<ImportOptions> options, TimeProvider clock,
+public sealed class ImportBatches(RegisterDbContext db, BackgroundJobs jobs, AuditLog audit, IOptions<ImportOptions> options, TimeProvider clock,
     IHttpContextAccessor http)
 {
     public const string FileField = "file";
@@ -157,6 +157,7 @@ public sealed class ImportBatches(RegisterDbContext db, BackgroundJobs jobs, IOp
 
         File.Delete(PathOf(id));
         batch.State = ImportState.Discarded;
+        audit.Add(new AuditEntry("import.discard", Purposes.CustomerRelationship, null, "import_batch", id.ToString()));
         await db.SaveChangesAsync(ct);
         return batch;
     }
@@ -165,7 +166,7 @@ public sealed class ImportBatches(RegisterDbContext db, BackgroundJobs jobs, IOp
     {
         var title = dryRun ? ImportTexts.CheckTitle.Format(batch.FileName) : ImportTexts.RunTitle.Format(batch.FileName);
         var batchId = batch.Id;
-        return jobs.Start(new JobStart(dryRun ? CheckJob : RunJob, title, Permissions.CustomerWrite, $"/imports/{batchId}", $"import:{batchId}"),
+        return jobs.Start(new JobStart(dryRun ? CheckJob : RunJob, title, Permissions.ImportRun, $"/imports/{batchId}", JobKey(batchId)),
             http.HttpContext?.User, async (services, progress, ct) =>
             {
                 var db = services.GetRequiredService<RegisterDbContext>();
@@ -209,7 +210,13 @@ public sealed class ImportBatches(RegisterDbContext db, BackgroundJobs jobs, IOp
             });
     }
 
-    private string PathOf(Guid id) => Path.Combine(options.Value.FolderPath, $"{id:N}.csv");
+    /// <summary>Where a batch's file waits between its dry run and the import.</summary>
+    public static string PathOf(ImportOptions options, Guid id) => Path.Combine(options.FolderPath, $"{id:N}.csv");
+
+    /// <summary>The key of a batch's job: one at a time per batch, and how a running one is found.</summary>
+    public static string JobKey(Guid batchId) => $"import:{batchId}";
+
+    private string PathOf(Guid id) => PathOf(options.Value, id);
 
     private static string CleanName(string? fileName)
     {

@@ -26,13 +26,12 @@ public sealed partial class ImportEngine
         }).ToList();
         var valid = parsed.Where(p => p.Input is not null).Select(p => p.Input!).ToList();
         var ids = await SearchTargetsAsync(SearchTarget.Consumer, valid.Select(v => v.Email).OfType<string>(), valid.Select(v => v.Phone).OfType<string>(), ct);
-        var postals = valid.Select(v => v.PostalCode).OfType<string>().Distinct().ToList();
-        var lastNames = valid.Select(v => v.LastName).Distinct().ToList();
-        var pool = await db.Set<Consumer>()
-            .Where(c => ids.Contains(c.Id) || (c.PostalCode != null && postals.Contains(c.PostalCode) && lastNames.Contains(c.LastName)))
-            .ToListAsync(ct);
-        var restricted = await RestrictedAsync(pool.Select(c => (Guid?)c.SubjectId), ct);
-        var created = new HashSet<Consumer>(ReferenceEqualityComparer.Instance);
+        var found = await WithPairsAsync(db.Set<Consumer>().Where(c => ids.Contains(c.Id)), c => c.PostalCode, c => c.LastName,
+            valid.Where(v => v.PostalCode is not null).Select(v => (v.PostalCode!, v.LastName)), ct);
+        var restricted = await RestrictedAsync(found.Select(c => (Guid?)c.SubjectId), ct);
+        var pool = new MatchPool<Consumer>(found, c => c.Email is null ? null : ImportRowRules.EmailTerm(c.Email), c => c.Phone,
+            c => c.Street is null || c.PostalCode is null ? null : ImportRowRules.Key(c.FirstName, c.LastName, c.Street, c.PostalCode));
+        var created = new Dictionary<Consumer, ImportRow>(ReferenceEqualityComparer.Instance);
         var changed = new HashSet<Consumer>(ReferenceEqualityComparer.Instance);
         var outcomes = new List<ImportRow>(chunk.Length);
         foreach (var (line, input, errors) in parsed)
@@ -45,10 +44,9 @@ public sealed partial class ImportEngine
 
             var nameKey = input.Street is null || input.PostalCode is null ? null : ImportRowRules.Key(input.FirstName, input.LastName, input.Street, input.PostalCode);
             (Consumer Record, MatchKind By)? match =
-                input.Email is { } email && pool.FirstOrDefault(c => string.Equals(c.Email, email, StringComparison.OrdinalIgnoreCase)) is { } byEmail ? (byEmail, MatchKind.Email)
-                : input.Phone is { } phone && pool.FirstOrDefault(c => c.Phone == phone) is { } byPhone ? (byPhone, MatchKind.Phone)
-                : nameKey is not null && pool.FirstOrDefault(c => c.Street is not null && c.PostalCode is not null
-                    && ImportRowRules.Key(c.FirstName, c.LastName, c.Street, c.PostalCode) == nameKey) is { } byName ? (byName, MatchKind.NameAndAddress)
+                pool.Find(0, input.Email is { } email ? ImportRowRules.EmailTerm(email) : null) is { } byEmail ? (byEmail, MatchKind.Email)
+                : pool.Find(1, input.Phone) is { } byPhone ? (byPhone, MatchKind.Phone)
+                : pool.Find(2, nameKey) is { } byName ? (byName, MatchKind.NameAndAddress)
                 : null;
             if (match is null)
             {
@@ -57,12 +55,12 @@ public sealed partial class ImportEngine
                 input.ApplyTo(consumer);
                 rows.Add(subject);
                 pool.Add(consumer);
-                created.Add(consumer);
                 var outcome = Outcome(line, RowAction.New);
                 outcome.RecordType = "consumer";
                 outcome.RecordId = consumer.Id;
                 outcome.SubjectId = subject.Id;
                 outcomes.Add(outcome);
+                created.Add(consumer, outcome);
                 continue;
             }
 
@@ -83,16 +81,20 @@ public sealed partial class ImportEngine
             if (_batch.Policy != DuplicatePolicy.Skip)
             {
                 var policy = _batch.Policy;
-                var any = false;
-                any |= policy == DuplicatePolicy.Update && Fill(policy, record.FirstName, input.FirstName, v => record.FirstName = v!);
-                any |= policy == DuplicatePolicy.Update && Fill(policy, record.LastName, input.LastName, v => record.LastName = v!);
-                any |= Fill(policy, record.Street, input.Street, v => record.Street = v);
-                any |= Fill(policy, record.PostalCode, input.PostalCode, v => record.PostalCode = v);
-                any |= Fill(policy, record.City, input.City, v => record.City = v);
-                any |= Fill(policy, record.Phone, input.Phone, v => record.Phone = v);
-                any |= Fill(policy, record.Email, input.Email, v => record.Email = v);
+                var any = pool.Change(record, () =>
+                {
+                    var filled = false;
+                    filled |= policy == DuplicatePolicy.Update && Fill(policy, record.FirstName, input.FirstName, v => record.FirstName = v!);
+                    filled |= policy == DuplicatePolicy.Update && Fill(policy, record.LastName, input.LastName, v => record.LastName = v!);
+                    filled |= Fill(policy, record.Street, input.Street, v => record.Street = v);
+                    filled |= Fill(policy, record.PostalCode, input.PostalCode, v => record.PostalCode = v);
+                    filled |= Fill(policy, record.City, input.City, v => record.City = v);
+                    filled |= Fill(policy, record.Phone, input.Phone, v => record.Phone = v);
+                    filled |= Fill(policy, record.Email, input.Email, v => record.Email = v);
+                    return filled;
+                });
                 result.Action = any ? RowAction.Updated : RowAction.Unchanged;
-                if (any && !created.Contains(record))
+                if (any && !created.ContainsKey(record))
                 {
                     changed.Add(record);
                 }
@@ -101,24 +103,24 @@ public sealed partial class ImportEngine
             outcomes.Add(result);
         }
 
-        foreach (var consumer in created)
+        foreach (var (consumer, outcome) in created)
         {
             rows.AddSearchEntries(SearchTarget.Consumer, consumer.Id, consumer.SubjectId, SearchIndex.TermsOf(consumer), SearchIndex.SortKeyOf(consumer));
             rows.Add(consumer);
-            audit.Add(new AuditEntry("consumer.create", Purposes.CustomerRelationship, consumer.SubjectId, "consumer", consumer.Id.ToString(),
-                Access.SetFields(db.Entry(consumer))));
-            if (ApplyBans(consumer.SubjectId, consumer.Email, consumer.Phone, MarketingBans.PostalAddress(consumer.Street, consumer.PostalCode)))
+            rows.Add(audit.Event(new AuditEntry("consumer.create", Purposes.CustomerRelationship, consumer.SubjectId, "consumer", consumer.Id.ToString(),
+                Access.SetFields(db.Entry(consumer)))));
+            if (ApplyBans(rows, consumer.SubjectId, consumer.Email, consumer.Phone, MarketingBans.PostalAddress(consumer.Street, consumer.PostalCode)))
             {
-                outcomes.First(o => o.RecordId == consumer.Id).Banned = true;
+                outcome.Banned = true;
             }
         }
 
+        db.ChangeTracker.DetectChanges();
         foreach (var consumer in changed)
         {
-            db.ChangeTracker.DetectChanges();
             var fields = Access.ChangedFields(db.Entry(consumer)).ToList();
             await CustomerEntries.KeepAsync(db, bans, consumer, isNew: false, ct);
-            audit.Add(new AuditEntry("consumer.update", Purposes.CustomerRelationship, consumer.SubjectId, "consumer", consumer.Id.ToString(), fields));
+            rows.Add(audit.Event(new AuditEntry("consumer.update", Purposes.CustomerRelationship, consumer.SubjectId, "consumer", consumer.Id.ToString(), fields)));
         }
 
         return outcomes;
@@ -133,13 +135,15 @@ public sealed partial class ImportEngine
         }).ToList();
         var valid = parsed.Where(p => p.Input is not null).Select(p => p.Input!).ToList();
         var businessIds = valid.Select(v => v.BusinessId).OfType<string>().Distinct().ToList();
-        var postals = valid.Select(v => v.PostalCode).OfType<string>().Distinct().ToList();
-        var names = valid.Select(v => v.Name).Distinct().ToList();
-        var pool = await db.Set<Organisation>()
-            .Where(o => (o.BusinessId != null && businessIds.Contains(o.BusinessId)) || (o.PostalCode != null && postals.Contains(o.PostalCode) && names.Contains(o.Name)))
-            .ToListAsync(ct);
-        var restricted = await RestrictedAsync(pool.Select(o => o.SubjectId), ct);
-        var created = new HashSet<Organisation>(ReferenceEqualityComparer.Instance);
+        var found = await WithPairsAsync(db.Set<Organisation>().Where(o => o.BusinessId != null && businessIds.Contains(o.BusinessId)), o => o.PostalCode,
+            o => o.Name, valid.Where(v => v.PostalCode is not null).Select(v => (v.PostalCode!, v.Name)), ct);
+        var restricted = await RestrictedAsync(found.Select(o => o.SubjectId), ct);
+
+        // By business ID; by name and address; by name and address among those without a business ID (a row with one
+        // may only be matched by name to an organisation that has none).
+        var pool = new MatchPool<Organisation>(found, o => o.BusinessId, o => NameKey(o.Name, o.PostalCode),
+            o => o.BusinessId is null ? NameKey(o.Name, o.PostalCode) : null);
+        var created = new Dictionary<Organisation, ImportRow>(ReferenceEqualityComparer.Instance);
         var changed = new HashSet<Organisation>(ReferenceEqualityComparer.Instance);
         var outcomes = new List<ImportRow>(chunk.Length);
         foreach (var (line, input, errors) in parsed)
@@ -150,11 +154,10 @@ public sealed partial class ImportEngine
                 continue;
             }
 
-            var nameKey = input.PostalCode is null ? null : ImportRowRules.Key(input.Name, input.PostalCode);
+            var nameKey = NameKey(input.Name, input.PostalCode);
             (Organisation Record, MatchKind By)? match =
-                input.BusinessId is { } businessId && pool.FirstOrDefault(o => o.BusinessId == businessId) is { } byId ? (byId, MatchKind.BusinessId)
-                : nameKey is not null && pool.FirstOrDefault(o => o.PostalCode is not null && ImportRowRules.Key(o.Name, o.PostalCode) == nameKey
-                    && (o.BusinessId is null || input.BusinessId is null)) is { } byName ? (byName, MatchKind.NameAndAddress)
+                pool.Find(0, input.BusinessId) is { } byId ? (byId, MatchKind.BusinessId)
+                : pool.Find(input.BusinessId is null ? 1 : 2, nameKey) is { } byName ? (byName, MatchKind.NameAndAddress)
                 : null;
             if (match is null)
             {
@@ -168,12 +171,12 @@ public sealed partial class ImportEngine
                 }
 
                 pool.Add(organisation);
-                created.Add(organisation);
                 var outcome = Outcome(line, RowAction.New);
                 outcome.RecordType = "organisation";
                 outcome.RecordId = organisation.Id;
                 outcome.SubjectId = organisation.SubjectId;
                 outcomes.Add(outcome);
+                created.Add(organisation, outcome);
                 continue;
             }
 
@@ -192,20 +195,24 @@ public sealed partial class ImportEngine
             if (_batch.Policy != DuplicatePolicy.Skip)
             {
                 var policy = _batch.Policy;
-                var any = false;
-                any |= policy == DuplicatePolicy.Update && Fill(policy, record.Name, input.Name, v => record.Name = v!);
-                any |= Fill(policy, record.BusinessId, input.BusinessId, v => record.BusinessId = v);
-                any |= Fill(policy, record.Street, input.Street, v => record.Street = v);
-                any |= Fill(policy, record.PostalCode, input.PostalCode, v => record.PostalCode = v);
-                any |= Fill(policy, record.City, input.City, v => record.City = v);
-                if (input.IsSoleTrader && !record.IsSoleTrader)
+                var any = pool.Change(record, () =>
                 {
-                    record.IsSoleTrader = true;
-                    any = true;
-                }
+                    var filled = false;
+                    filled |= policy == DuplicatePolicy.Update && Fill(policy, record.Name, input.Name, v => record.Name = v!);
+                    filled |= Fill(policy, record.BusinessId, input.BusinessId, v => record.BusinessId = v);
+                    filled |= Fill(policy, record.Street, input.Street, v => record.Street = v);
+                    filled |= Fill(policy, record.PostalCode, input.PostalCode, v => record.PostalCode = v);
+                    filled |= Fill(policy, record.City, input.City, v => record.City = v);
+                    if (input.IsSoleTrader && !record.IsSoleTrader)
+                    {
+                        record.IsSoleTrader = true;
+                        filled = true;
+                    }
 
+                    return filled;
+                });
                 result.Action = any ? RowAction.Updated : RowAction.Unchanged;
-                if (any && !created.Contains(record))
+                if (any && !created.ContainsKey(record))
                 {
                     changed.Add(record);
                 }
@@ -214,36 +221,36 @@ public sealed partial class ImportEngine
             outcomes.Add(result);
         }
 
-        foreach (var organisation in created)
+        foreach (var (organisation, outcome) in created)
         {
             if (organisation.IsSoleTrader && organisation.SubjectId is null)
             {
                 var subject = Subject.New(SubjectKind.SoleTrader, _now);
                 rows.Add(subject);
                 organisation.SubjectId = subject.Id;
-                outcomes.First(o => o.RecordId == organisation.Id).SubjectId = subject.Id;
+                outcome.SubjectId = subject.Id;
             }
 
             rows.AddSearchEntries(SearchTarget.Organisation, organisation.Id, organisation.SubjectId, SearchIndex.TermsOf(organisation),
                 SearchIndex.SortKeyOf(organisation));
             rows.Add(organisation);
-            audit.Add(new AuditEntry("organisation.create", Purposes.CustomerRelationship, organisation.SubjectId, "organisation",
-                organisation.Id.ToString(), Access.SetFields(db.Entry(organisation))));
+            rows.Add(audit.Event(new AuditEntry("organisation.create", Purposes.CustomerRelationship, organisation.SubjectId, "organisation",
+                organisation.Id.ToString(), Access.SetFields(db.Entry(organisation)))));
             if (organisation.SubjectId is { } subjectId
-                && ApplyBans(subjectId, null, null, MarketingBans.PostalAddress(organisation.Street, organisation.PostalCode)))
+                && ApplyBans(rows, subjectId, null, null, MarketingBans.PostalAddress(organisation.Street, organisation.PostalCode)))
             {
-                outcomes.First(o => o.RecordId == organisation.Id).Banned = true;
+                outcome.Banned = true;
             }
         }
 
+        db.ChangeTracker.DetectChanges();
         foreach (var organisation in changed)
         {
             BusinessIds.KeepSubject(db, organisation, _now);
-            db.ChangeTracker.DetectChanges();
             var fields = Access.ChangedFields(db.Entry(organisation)).ToList();
             await CustomerEntries.KeepAsync(db, bans, organisation, isNew: false, ct);
-            audit.Add(new AuditEntry("organisation.update", Purposes.CustomerRelationship, organisation.SubjectId, "organisation",
-                organisation.Id.ToString(), fields));
+            rows.Add(audit.Event(new AuditEntry("organisation.update", Purposes.CustomerRelationship, organisation.SubjectId, "organisation",
+                organisation.Id.ToString(), fields)));
         }
 
         return outcomes;
@@ -264,12 +271,16 @@ public sealed partial class ImportEngine
         var organisationIds = organisations.Values.ToList();
         var ids = await SearchTargetsAsync(SearchTarget.ContactPerson, valid.Select(v => v.Input.Email).OfType<string>(),
             valid.Select(v => v.Input.Phone).OfType<string>(), ct);
-        var lastNames = valid.Select(v => v.Input.LastName).Distinct().ToList();
-        var pool = await db.Set<ContactPerson>()
+        var lastNames = valid.SelectMany(v => ImportRowRules.Spellings(v.Input.LastName)).Distinct().ToList();
+        var found = await db.Set<ContactPerson>()
             .Where(c => organisationIds.Contains(c.OrganisationId) && (ids.Contains(c.Id) || lastNames.Contains(c.LastName)))
             .ToListAsync(ct);
-        var restricted = await RestrictedAsync(pool.Select(c => (Guid?)c.SubjectId), ct);
-        var created = new HashSet<ContactPerson>(ReferenceEqualityComparer.Instance);
+        var restricted = await RestrictedAsync(found.Select(c => (Guid?)c.SubjectId), ct);
+
+        // A contact person is matched within their organisation: every key starts with it.
+        var pool = new MatchPool<ContactPerson>(found, c => c.Email is null ? null : $"{c.OrganisationId:N}|{ImportRowRules.EmailTerm(c.Email)}",
+            c => c.Phone is null ? null : $"{c.OrganisationId:N}|{c.Phone}", c => $"{c.OrganisationId:N}|{ImportRowRules.Key(c.FirstName, c.LastName)}");
+        var created = new Dictionary<ContactPerson, ImportRow>(ReferenceEqualityComparer.Instance);
         var changed = new HashSet<ContactPerson>(ReferenceEqualityComparer.Instance);
         var outcomes = new List<ImportRow>(chunk.Length);
         foreach (var (line, parsedInput, errors) in parsed)
@@ -287,12 +298,10 @@ public sealed partial class ImportEngine
                 continue;
             }
 
-            var ofOrganisation = pool.Where(c => c.OrganisationId == organisationId).ToList();
-            var nameKey = ImportRowRules.Key(input.FirstName, input.LastName);
             (ContactPerson Record, MatchKind By)? match =
-                input.Email is { } email && ofOrganisation.FirstOrDefault(c => string.Equals(c.Email, email, StringComparison.OrdinalIgnoreCase)) is { } byEmail ? (byEmail, MatchKind.Email)
-                : input.Phone is { } phone && ofOrganisation.FirstOrDefault(c => c.Phone == phone) is { } byPhone ? (byPhone, MatchKind.Phone)
-                : ofOrganisation.FirstOrDefault(c => ImportRowRules.Key(c.FirstName, c.LastName) == nameKey) is { } byName
+                pool.Find(0, input.Email is { } email ? $"{organisationId:N}|{ImportRowRules.EmailTerm(email)}" : null) is { } byEmail ? (byEmail, MatchKind.Email)
+                : pool.Find(1, input.Phone is { } phone ? $"{organisationId:N}|{phone}" : null) is { } byPhone ? (byPhone, MatchKind.Phone)
+                : pool.Find(2, $"{organisationId:N}|{ImportRowRules.Key(input.FirstName, input.LastName)}") is { } byName
                     ? (byName, MatchKind.NameAndOrganisation)
                     : null;
             if (match is null)
@@ -311,12 +320,12 @@ public sealed partial class ImportEngine
                 input.ApplyTo(contact);
                 rows.Add(subject);
                 pool.Add(contact);
-                created.Add(contact);
                 var outcome = Outcome(line, RowAction.New);
                 outcome.RecordType = "contact_person";
                 outcome.RecordId = contact.Id;
                 outcome.SubjectId = subject.Id;
                 outcomes.Add(outcome);
+                created.Add(contact, outcome);
                 continue;
             }
 
@@ -336,15 +345,19 @@ public sealed partial class ImportEngine
             if (_batch.Policy != DuplicatePolicy.Skip)
             {
                 var policy = _batch.Policy;
-                var any = false;
-                any |= policy == DuplicatePolicy.Update && Fill(policy, record.FirstName, input.FirstName, v => record.FirstName = v!);
-                any |= policy == DuplicatePolicy.Update && Fill(policy, record.LastName, input.LastName, v => record.LastName = v!);
-                any |= Fill(policy, record.Title, input.Title, v => record.Title = v);
-                any |= Fill(policy, record.Position, input.Position, v => record.Position = v);
-                any |= Fill(policy, record.Phone, input.Phone, v => record.Phone = v);
-                any |= Fill(policy, record.Email, input.Email, v => record.Email = v);
+                var any = pool.Change(record, () =>
+                {
+                    var filled = false;
+                    filled |= policy == DuplicatePolicy.Update && Fill(policy, record.FirstName, input.FirstName, v => record.FirstName = v!);
+                    filled |= policy == DuplicatePolicy.Update && Fill(policy, record.LastName, input.LastName, v => record.LastName = v!);
+                    filled |= Fill(policy, record.Title, input.Title, v => record.Title = v);
+                    filled |= Fill(policy, record.Position, input.Position, v => record.Position = v);
+                    filled |= Fill(policy, record.Phone, input.Phone, v => record.Phone = v);
+                    filled |= Fill(policy, record.Email, input.Email, v => record.Email = v);
+                    return filled;
+                });
                 result.Action = any ? RowAction.Updated : RowAction.Unchanged;
-                if (any && !created.Contains(record))
+                if (any && !created.ContainsKey(record))
                 {
                     changed.Add(record);
                 }
@@ -353,26 +366,47 @@ public sealed partial class ImportEngine
             outcomes.Add(result);
         }
 
-        foreach (var contact in created)
+        foreach (var (contact, outcome) in created)
         {
             rows.AddSearchEntries(SearchTarget.ContactPerson, contact.Id, contact.SubjectId, SearchIndex.TermsOf(contact), SearchIndex.SortKeyOf(contact));
             rows.Add(contact);
-            audit.Add(new AuditEntry("contact.create", Purposes.CustomerRelationship, contact.SubjectId, "contact_person", contact.Id.ToString(),
-                Access.SetFields(db.Entry(contact))));
-            if (ApplyBans(contact.SubjectId, contact.Email, contact.Phone, null))
+            rows.Add(audit.Event(new AuditEntry("contact.create", Purposes.CustomerRelationship, contact.SubjectId, "contact_person", contact.Id.ToString(),
+                Access.SetFields(db.Entry(contact)))));
+            if (ApplyBans(rows, contact.SubjectId, contact.Email, contact.Phone, null))
             {
-                outcomes.First(o => o.RecordId == contact.Id).Banned = true;
+                outcome.Banned = true;
             }
         }
 
+        db.ChangeTracker.DetectChanges();
         foreach (var contact in changed)
         {
-            db.ChangeTracker.DetectChanges();
             var fields = Access.ChangedFields(db.Entry(contact)).ToList();
             await CustomerEntries.KeepAsync(db, bans, contact, isNew: false, ct);
-            audit.Add(new AuditEntry("contact.update", Purposes.CustomerRelationship, contact.SubjectId, "contact_person", contact.Id.ToString(), fields));
+            rows.Add(audit.Event(new AuditEntry("contact.update", Purposes.CustomerRelationship, contact.SubjectId, "contact_person", contact.Id.ToString(), fields)));
         }
 
         return outcomes;
+    }
+
+    private static string? NameKey(string name, string? postalCode) => postalCode is null ? null : ImportRowRules.Key(name, postalCode);
+
+    /// <summary>
+    /// The records <paramref name="matched"/> finds and those with one of the (postal code, name) pairs, the name in each
+    /// of its likely spellings (<see cref="ImportRowRules.Spellings"/>): <see cref="ImportRowRules.Key"/> then compares them folded.
+    /// </summary>
+    private async Task<List<T>> WithPairsAsync<T>(IQueryable<T> matched, System.Linq.Expressions.Expression<Func<T, string?>> postalCode,
+        System.Linq.Expressions.Expression<Func<T, string?>> name, IEnumerable<(string PostalCode, string Name)> pairs, CancellationToken ct)
+        where T : class
+    {
+        var found = await matched.ToListAsync(ct);
+        var spelled = pairs.SelectMany(p => ImportRowRules.Spellings(p.Name).Select(n => (p.PostalCode, n))).Distinct().ToList();
+        if (spelled.Count > 0)
+        {
+            // Tracked records come back as the same instances, so a record found both ways is kept once.
+            found = [.. found.Concat(await PairLookup.WherePairs(db, postalCode, name, spelled).ToListAsync(ct)).Distinct(ReferenceEqualityComparer.Instance).Cast<T>()];
+        }
+
+        return found;
     }
 }

@@ -225,10 +225,9 @@ public sealed partial class ImportEngine(
             return [];
         }
 
-        return await db.Set<SearchEntry>().AsNoTracking()
-            .Where(e => e.TargetKind == kind && ((e.Field == SearchIndex.EmailField && emailTerms.Contains(e.Term))
-                                                  || (e.Field == SearchIndex.PhoneField && phoneTerms.Contains(e.Term))))
-            .Select(e => e.TargetId).Distinct().ToListAsync(ct);
+        var pairs = emailTerms.Select(t => (SearchIndex.EmailField, t)).Concat(phoneTerms.Select(t => (SearchIndex.PhoneField, t))).ToList();
+        return await PairLookup.WherePairs<SearchEntry>(db, e => e.Field, e => e.Term, pairs).AsNoTracking()
+            .Where(e => e.TargetKind == kind).Select(e => e.TargetId).Distinct().ToListAsync(ct);
     }
 
     /// <summary>The kept bans an address set matches, by channel (the same keyed hashes as <see cref="MarketingBans.ApplyAsync"/>).</summary>
@@ -255,7 +254,7 @@ public sealed partial class ImportEngine(
     }
 
     /// <summary>A new person under the kept bans their addresses match, as <see cref="MarketingBans.ApplyAsync"/> records them.</summary>
-    private bool ApplyBans(Guid subjectId, string? email, string? phone, string? postalAddress)
+    private bool ApplyBans(DemoBatch rows, Guid subjectId, string? email, string? phone, string? postalAddress)
     {
         var matched = BansOf(email, phone, postalAddress);
         foreach (var (channel, banId, createdAt) in matched)
@@ -266,8 +265,8 @@ public sealed partial class ImportEngine(
                     (AuditLog.ActorSystem, null), _now));
             }
 
-            audit.Add(new AuditEntry("marketing.ban.applied", Purposes.LegalObligation, subjectId, "marketing_consent", null,
-                [Categories.MarketingPermission.Id]));
+            rows.Add(audit.Event(new AuditEntry("marketing.ban.applied", Purposes.LegalObligation, subjectId, "marketing_consent", null,
+                [Categories.MarketingPermission.Id])));
         }
 
         return matched.Count > 0;

@@ -20,5 +20,8 @@ public sealed class ImportOptions
     /// <summary>Rows validated, matched and written together: memory stays flat whatever the file's size.</summary>
     public int ChunkSize { get; set; } = 1000;
 
+    /// <summary>Days a checked file waits on the server for confirmation before it is deleted and its batch discarded.</summary>
+    public int UnconfirmedKeepDays { get; set; } = 14;
+
     public string FolderPath => string.IsNullOrWhiteSpace(Folder) ? Path.Combine(Path.GetTempPath(), "customer-register-imports") : Folder;
 }

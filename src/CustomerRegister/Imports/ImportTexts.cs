@@ -161,6 +161,14 @@ public static class ImportTexts
         ["Imports.Failed.Unexpected"] = new(
             "Tuonti keskeytyi virheeseen; mitään ei tallennettu.", "Importen avbröts av ett fel; inget sparades.",
             "The import stopped on an error; nothing was saved."),
+        [ImportHousekeeping.Interrupted] = new(
+            "Työ keskeytyi, kun palvelu käynnistettiin uudelleen; mitään ei tallennettu. Lataa tiedosto uudelleen.",
+            "Arbetet avbröts när tjänsten startades om; inget sparades. Ladda upp filen igen.",
+            "The work stopped when the service was restarted; nothing was saved. Upload the file again."),
+        [ImportHousekeeping.Unconfirmed] = new(
+            "Tuontia ei vahvistettu {0} päivässä, joten tiedosto poistettiin palvelimelta. Tarkistuksen raportti säilyy.",
+            "Importen bekräftades inte inom {0} dagar, så filen raderades från servern. Kontrollens rapport finns kvar.",
+            "The import was not confirmed within {0} days, so the file was deleted from the server. The check's report is kept."),
         ["Imports.Panel.Title"] = new("Tuotu tiedostosta", "Importerad från fil", "Imported from a file"),
         ["Imports.Letter.Title"] = new("Tiedostoista tuodut tiedot", "Uppgifter importerade från filer", "Information imported from files"),
         ["Imports.Panel.None"] = new("Henkilön tietoja ei ole tuotu tiedostosta.", "Personens uppgifter har inte importerats från en fil.",

@@ -26,7 +26,7 @@ public static class ImportsEndpoints
 {
     public static IEndpointRouteBuilder MapImports(this IEndpointRouteBuilder app)
     {
-        var g = app.MapGroup("/api/imports").WithTags("Imports").RequirePermission(Permissions.CustomerWrite);
+        var g = app.MapGroup("/api/imports").WithTags("Imports").RequirePermission(Permissions.ImportRun);
         g.MapPost("", async (ImportKind? kind, DataSource? source, string? supplier, DuplicatePolicy? policy, string? fileName, HttpRequest request,
                     ImportBatches batches, CancellationToken ct) =>
                 {

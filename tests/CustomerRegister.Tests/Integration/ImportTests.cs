@@ -6,9 +6,12 @@ using System.Text;
 using System.Text.Json;
 using CustomerRegister.Data;
 using CustomerRegister.Identity;
+using CustomerRegister.Imports;
 using CustomerRegister.Infrastructure.Jobs;
 using CustomerRegister.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CustomerRegister.Tests.Integration;
 
@@ -76,6 +79,52 @@ public sealed class ImportTests(RetentionFactory app) : IClassFixture<RetentionF
         var report = await dpo.Client.GetFromJsonAsync<JsonElement>($"/api/subjects/{returned}/access-report?format=json");
         var import = Assert.Single(report.GetProperty("imports").EnumerateArray());
         Assert.Equal(("Testitoimittaja Oy", "tuonti.csv"), (import.GetProperty("supplier").GetString(), import.GetProperty("fileName").GetString()));
+    }
+
+    [Fact]
+    public async Task PeopleAndOrganisationsAreMatchedByNameAndAddressAsWrittenDifferentlyAndByEarlierRowsOfTheSameFile()
+    {
+        var service = await app.CreateUserAsync(Roles.CustomerService);
+        var tag = Tag();
+        var lastName = $"Mäkelä{tag}";
+        var existing = (await service.Client.CreateConsumerAsync(new
+        {
+            firstName = "Maija", lastName, street = "Kotikatu 5 B 12", postalCode = "00100", city = "Helsinki", source = "Consumer",
+        })).GetProperty("subjectId").GetGuid();
+        var organisation = "Metallipaja Oy";
+        var postalCode = Random.Shared.Next(10000, 99999).ToString(CultureInfo.InvariantCulture);
+        var existingOrganisation = (await service.Client.CreateOrganisationAsync(new
+        {
+            name = organisation, street = "Pajatie 1", postalCode, city = "Jyväskylä", source = "CustomerOrganisation",
+        })).GetProperty("id").GetGuid();
+
+        // The person in capitals with the address spaced otherwise; a new person twice, the second time by another
+        // spelling of the same email; a third row matching the new person by name and address.
+        var file = "first_name;last_name;street;postal_code;city;phone;email\n"
+                   + $"MAIJA;{lastName.ToUpperInvariant()};kotikatu 5 b12;00100;;;maija.{tag}@example.fi\n"
+                   + $"Toivo;Tuonti{tag};Tuontitie 3;33100;Tampere;;toivo.{tag}@example.fi\n"
+                   + $"Toivo;Tuonti{tag};;;;040 765 4321;TOIVO.{tag}@EXAMPLE.FI\n"
+                   + $"toivo;tuonti{tag};TUONTITIE 3;33100;;;\n";
+        var started = await UploadAsync(service.Client, file, "Consumers", "PublicSources", "FillEmpty", bom: false);
+        var rows = await service.Client.GetFromJsonAsync<JsonElement>($"/api/imports/{started}/rows");
+        string Outcome(int i) => $"{rows[i].GetProperty("action").GetString()}/{rows[i].GetProperty("matchedBy").GetString()}";
+        Assert.Equal(["Updated/NameAndAddress", "New/", "Updated/Email", "Unchanged/NameAndAddress"], Enumerable.Range(0, 4).Select(Outcome));
+        Assert.Equal(existing, rows[0].GetProperty("subjectId").GetGuid());
+
+        await ConfirmAsync(service.Client, started);
+        Assert.Equal("Imported", (await BatchAsync(service.Client, started)).GetProperty("state").GetString());
+        rows = await service.Client.GetFromJsonAsync<JsonElement>($"/api/imports/{started}/rows");
+        Assert.Equal(rows[1].GetProperty("subjectId").GetGuid(), rows[2].GetProperty("subjectId").GetGuid());
+        var filled = await service.Client.GetFromJsonAsync<JsonElement>($"/api/subjects/{existing}");
+        Assert.Equal($"maija.{tag}@example.fi", filled.GetProperty("consumer").GetProperty("email").GetString());
+        Assert.Equal(1L, await CountAsync($"SELECT COUNT(*) FROM consumers WHERE last_name = 'Tuonti{tag}' AND phone IS NOT NULL"));
+
+        // An organisation by its name in capitals (and a space too many) at the same postal code.
+        var organisations = $"name;business_id;street;postal_code;city;sole_trader\nMETALLIPAJA  OY;0245974-7;;{postalCode};;\n";
+        var second = await UploadAsync(service.Client, organisations, "Organisations", "PublicSources", "FillEmpty", bom: false);
+        var row = (await service.Client.GetFromJsonAsync<JsonElement>($"/api/imports/{second}/rows"))[0];
+        Assert.Equal(("Updated", "NameAndAddress", existingOrganisation.ToString()),
+            (row.GetProperty("action").GetString(), row.GetProperty("matchedBy").GetString(), row.GetProperty("recordId").GetString()));
     }
 
     [Fact]
@@ -149,12 +198,62 @@ public sealed class ImportTests(RetentionFactory app) : IClassFixture<RetentionF
     }
 
     [Fact]
-    public async Task MarketingStaffCannotImport()
+    public async Task MarketingImportsAProspectListButBillingCannotImport()
     {
         var marketing = await app.CreateUserAsync(Roles.Marketing);
-        var response = await marketing.Client.PostAsync("/api/imports?kind=Consumers&source=PublicSources&supplier=X&policy=Skip",
+        var started = await UploadAsync(marketing.Client, $"first_name;last_name\nPekka;Prospekti{Tag()}\n", "Consumers", "ProspectingTool", "Skip", bom: false);
+        Assert.Equal("Checked", (await BatchAsync(marketing.Client, started)).GetProperty("state").GetString());
+
+        var billing = await app.CreateUserAsync(Roles.Billing);
+        var response = await billing.Client.PostAsync("/api/imports?kind=Consumers&source=PublicSources&supplier=X&policy=Skip",
             new StringContent("first_name;last_name\nA;B\n", Encoding.UTF8, "text/csv"));
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AFileLeftUnconfirmedIsDeletedAfterTheDaysAllowedAndARunAStoppedAppLeftIsClosed()
+    {
+        var service = await app.CreateUserAsync(Roles.CustomerService);
+        var tag = Tag();
+        var file = $"first_name;last_name;email\nOdottava;Tiedosto{tag};odottava.{tag}@example.fi\n";
+        var waiting = await UploadAsync(service.Client, file, "Consumers", "PublicSources", "Skip", bom: false);
+        var interrupted = await UploadAsync(service.Client, file, "Consumers", "PublicSources", "Skip", bom: false);
+
+        // The app stopped while the second file was being imported: the batch says so, but no job runs it any more.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegisterDbContext>();
+            (await db.Set<ImportBatch>().SingleAsync(b => b.Id == interrupted)).State = ImportState.Importing;
+            await db.SaveChangesAsync();
+        }
+
+        await HousekeepAsync(h => h.CloseInterruptedAsync(CancellationToken.None));
+        var closed = await BatchAsync(service.Client, interrupted);
+        Assert.Equal(("Failed", ImportHousekeeping.Interrupted), (closed.GetProperty("state").GetString(), closed.GetProperty("problem").GetString()));
+        Assert.Equal("Checked", (await BatchAsync(service.Client, waiting)).GetProperty("state").GetString());
+
+        // A day short of the days allowed the checked file waits; past them it is deleted, and it can no longer be imported.
+        var days = app.Services.GetRequiredService<IOptions<ImportOptions>>().Value.UnconfirmedKeepDays;
+        app.Clock.Advance(TimeSpan.FromDays(days - 1));
+        await HousekeepAsync(h => h.DiscardUnconfirmedAsync(CancellationToken.None));
+        var later = await app.CreateUserAsync(Roles.CustomerService);
+        Assert.Equal("Checked", (await BatchAsync(later.Client, waiting)).GetProperty("state").GetString());
+
+        app.Clock.Advance(TimeSpan.FromDays(2));
+        await HousekeepAsync(h => h.DiscardUnconfirmedAsync(CancellationToken.None));
+        later = await app.CreateUserAsync(Roles.CustomerService);
+        var discarded = await BatchAsync(later.Client, waiting);
+        Assert.Equal(("Discarded", ImportHousekeeping.Unconfirmed), (discarded.GetProperty("state").GetString(), discarded.GetProperty("problem").GetString()));
+        var confirm = await later.Client.PostAsync($"/api/imports/{waiting}/confirm", null);
+        Assert.Equal(HttpStatusCode.Conflict, confirm.StatusCode);
+        Assert.False(File.Exists(ImportBatches.PathOf(app.Services.GetRequiredService<IOptions<ImportOptions>>().Value, waiting)));
+        Assert.Equal(1L, await CountAsync($"SELECT COUNT(*) FROM audit_events WHERE action = 'import.expired' AND entity_id = '{waiting}'"));
+    }
+
+    private async Task HousekeepAsync(Func<ImportHousekeeping, Task<int>> work)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await work(scope.ServiceProvider.GetRequiredService<ImportHousekeeping>());
     }
 
     private async Task<Guid> UploadAsync(HttpClient client, string csv, string kind, string source, string policy, bool bom)

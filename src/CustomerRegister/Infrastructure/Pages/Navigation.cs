@@ -14,7 +14,7 @@ public sealed class Navigation(Access access)
         new("Nav.Billing", "/billing", Permissions.BillingRead, Permissions.BillingWrite),
         new("Nav.Reception", "/reception", Permissions.VehicleWrite),
         new("Nav.Marketing", "/marketing", Permissions.MarketingRead),
-        new("Imports.Title", "/imports", Permissions.CustomerWrite),
+        new("Imports.Title", "/imports", Permissions.ImportRun),
         new("Nav.Dpo", "/dpo", Permissions.RequestHandle),
         new("Nav.Requests", "/requests", Permissions.RequestHandle),
         new("Nav.Breaches", "/breaches", Permissions.RequestHandle),

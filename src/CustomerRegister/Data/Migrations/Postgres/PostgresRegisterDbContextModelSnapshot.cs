@@ -983,6 +983,9 @@ namespace CustomerRegister.Data.Migrations.Postgres
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_consumers_subject_id");
 
+                    b.HasIndex("PostalCode", "LastName")
+                        .HasDatabaseName("ix_consumers_postal_code_last_name");
+
                     b.ToTable("consumers", (string)null);
                 });
 
@@ -1547,6 +1550,9 @@ namespace CustomerRegister.Data.Migrations.Postgres
 
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_organisations_subject_id");
+
+                    b.HasIndex("PostalCode", "Name")
+                        .HasDatabaseName("ix_organisations_postal_code_name");
 
                     b.ToTable("organisations", (string)null);
                 });

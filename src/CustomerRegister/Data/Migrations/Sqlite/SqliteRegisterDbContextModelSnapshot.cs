@@ -976,6 +976,9 @@ namespace CustomerRegister.Data.Migrations.Sqlite
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_consumers_subject_id");
 
+                    b.HasIndex("PostalCode", "LastName")
+                        .HasDatabaseName("ix_consumers_postal_code_last_name");
+
                     b.ToTable("consumers", (string)null);
                 });
 
@@ -1540,6 +1543,9 @@ namespace CustomerRegister.Data.Migrations.Sqlite
 
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_organisations_subject_id");
+
+                    b.HasIndex("PostalCode", "Name")
+                        .HasDatabaseName("ix_organisations_postal_code_name");
 
                     b.ToTable("organisations", (string)null);
                 });

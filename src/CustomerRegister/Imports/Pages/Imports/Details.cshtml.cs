@@ -13,7 +13,7 @@ namespace CustomerRegister.Imports.Pages.Imports;
 /// One file (<c>/imports/{id}</c>): its provenance, the dry run's or import's counts, the report by row (paged, filtered
 /// by outcome, downloadable as CSV), and the confirm and discard buttons — the API's use cases.
 /// </summary>
-[Authorize(Policy = Permissions.PolicyPrefix + Permissions.CustomerWrite)]
+[Authorize(Policy = Permissions.PolicyPrefix + Permissions.ImportRun)]
 public sealed class DetailsModel(ImportQueries queries, ImportBatches batches, BackgroundJobs jobs) : PageModel
 {
     public ImportBatchView Batch { get; private set; } = null!;

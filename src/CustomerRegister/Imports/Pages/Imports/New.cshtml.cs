@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace CustomerRegister.Imports.Pages.Imports;
 
 /// <summary>The upload form (<c>/imports/new</c>): the same use case as <c>POST /api/imports</c>; its dry run runs as a job.</summary>
-[Authorize(Policy = Permissions.PolicyPrefix + Permissions.CustomerWrite)]
+[Authorize(Policy = Permissions.PolicyPrefix + Permissions.ImportRun)]
 [RequestSizeLimit(ImportOptions.UploadLimitBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportOptions.UploadLimitBytes)]
 public sealed class NewModel(ImportBatches batches) : PageModel
