@@ -89,13 +89,22 @@ public sealed class ImportTests(RetentionFactory app) : IClassFixture<RetentionF
         var lastName = $"Mäkelä{tag}";
         var existing = (await service.Client.CreateConsumerAsync(new
         {
-            firstName = "Maija", lastName, street = "Kotikatu 5 B 12", postalCode = "00100", city = "Helsinki", source = "Consumer",
+            firstName = "Maija",
+            lastName,
+            street = "Kotikatu 5 B 12",
+            postalCode = "00100",
+            city = "Helsinki",
+            source = "Consumer",
         })).GetProperty("subjectId").GetGuid();
         var organisation = "Metallipaja Oy";
         var postalCode = Random.Shared.Next(10000, 99999).ToString(CultureInfo.InvariantCulture);
         var existingOrganisation = (await service.Client.CreateOrganisationAsync(new
         {
-            name = organisation, street = "Pajatie 1", postalCode, city = "Jyväskylä", source = "CustomerOrganisation",
+            name = organisation,
+            street = "Pajatie 1",
+            postalCode,
+            city = "Jyväskylä",
+            source = "CustomerOrganisation",
         })).GetProperty("id").GetGuid();
 
         // The person in capitals with the address spaced otherwise; a new person twice, the second time by another
