@@ -150,6 +150,10 @@ public static class AuditTexts
         ["Audit.Object.invoice"] = new("Lasku", "Faktura", "Invoice"),
         ["Audit.Object.legal_hold"] = new("Oikeudellinen pito", "Rättslig spärr", "Legal hold"),
         ["Audit.Object.mail"] = new("Lähtevä kirje", "Utgående brev", "Outgoing letter"),
+        ["Audit.Action.marketing.campaign.read"] = new(
+            "Näytetty kampanjalistan esikatselussa", "Visad i en kampanjlistas förhandsvisning", "Shown in a campaign list's preview"),
+        ["Audit.Action.marketing.campaign.download"] = new(
+            "Kampanjalistalla, joka ladattiin tiedostona", "På en kampanjlista som laddades ner som fil", "On a campaign list downloaded as a file"),
         ["Audit.Object.marketing.campaign"] = new("Kampanjalista", "Kampanjlista", "Campaign list"),
         ["Audit.Object.marketing.ban"] = new("Markkinointikielto", "Marknadsföringsförbud", "Marketing prohibition"),
         ["Audit.Object.marketing.consent"] = new("Markkinointilupa", "Marknadsföringstillstånd", "Marketing permission"),

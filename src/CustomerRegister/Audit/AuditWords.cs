@@ -30,7 +30,7 @@ public static class AuditWords
         "contract.end", "contract.list", "contract.read", "contract.update", "demo.seed", "disclosure.list", "erasure_certificate.read",
         "feedback.create", "feedback.list", "feedback.read", "feedback.update", "import.check", "import.discard", "import.expired", "import.interrupted", "import.run", "invoice.cancel", "invoice.collection",
         "invoice.create", "invoice.list", "invoice.read", "invoice.update", "legal_hold.release", "legal_hold.set", "mail.failed",
-        "mail.list_failed", "mail.retry", "marketing.ban.applied", "marketing.campaign.export", "marketing.campaign.preview", "marketing.consent.append", "marketing.consent.check",
+        "mail.list_failed", "mail.retry", "marketing.ban.applied", "marketing.campaign.download", "marketing.campaign.export", "marketing.campaign.preview", "marketing.campaign.read", "marketing.consent.append", "marketing.consent.check",
         "marketing.consent.read", "marketing.event.invite", "marketing.industry_opt_out.upload", "marketing.event.list", "marketing.event.participation",
         "marketing.event.read", "marketing.survey.list", "marketing.survey.read", "marketing.survey.record",
         "marketing.web_event.intake", "marketing.web_event.read", "marketing.web_event.unlinked", "metal_credit.create",

@@ -271,7 +271,7 @@ public sealed partial class ImportEngine
         var organisationIds = organisations.Values.ToList();
         var ids = await SearchTargetsAsync(SearchTarget.ContactPerson, valid.Select(v => v.Input.Email).OfType<string>(),
             valid.Select(v => v.Input.Phone).OfType<string>(), ct);
-        var lastNames = valid.SelectMany(v => ImportRowRules.Spellings(v.Input.LastName)).Distinct().ToList();
+        var lastNames = valid.SelectMany(v => SearchText.Spellings(v.Input.LastName)).Distinct().ToList();
         var found = await db.Set<ContactPerson>()
             .Where(c => organisationIds.Contains(c.OrganisationId) && (ids.Contains(c.Id) || lastNames.Contains(c.LastName)))
             .ToListAsync(ct);
@@ -393,14 +393,14 @@ public sealed partial class ImportEngine
 
     /// <summary>
     /// The records <paramref name="matched"/> finds and those with one of the (postal code, name) pairs, the name in each
-    /// of its likely spellings (<see cref="ImportRowRules.Spellings"/>): <see cref="ImportRowRules.Key"/> then compares them folded.
+    /// of its likely spellings (<see cref="SearchText.Spellings"/>): <see cref="ImportRowRules.Key"/> then compares them folded.
     /// </summary>
     private async Task<List<T>> WithPairsAsync<T>(IQueryable<T> matched, System.Linq.Expressions.Expression<Func<T, string?>> postalCode,
         System.Linq.Expressions.Expression<Func<T, string?>> name, IEnumerable<(string PostalCode, string Name)> pairs, CancellationToken ct)
         where T : class
     {
         var found = await matched.ToListAsync(ct);
-        var spelled = pairs.SelectMany(p => ImportRowRules.Spellings(p.Name).Select(n => (p.PostalCode, n))).Distinct().ToList();
+        var spelled = pairs.SelectMany(p => SearchText.Spellings(p.Name).Select(n => (p.PostalCode, n))).Distinct().ToList();
         if (spelled.Count > 0)
         {
             // Tracked records come back as the same instances, so a record found both ways is kept once.

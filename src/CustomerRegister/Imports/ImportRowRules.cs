@@ -74,17 +74,6 @@ internal static class ImportRowRules
     public static string Key(params string?[] parts) =>
         string.Join('|', parts.Select(p => p is null ? "" : SearchText.Fold(p).Replace(" ", "", StringComparison.Ordinal)));
 
-    /// <summary>
-    /// The ways a name is likely stored (as given, and with single spaces in Title Case, lower and upper case): what the database is asked for by
-    /// its (postal code, name) index before <see cref="Key"/> compares the candidates folded.
-    /// </summary>
-    public static IEnumerable<string> Spellings(string name)
-    {
-        var trimmed = string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        var lower = trimmed.ToLower(Display.Format);
-        return new[] { name, trimmed, lower, trimmed.ToUpper(Display.Format), Display.Format.TextInfo.ToTitleCase(lower) }.Distinct(StringComparer.Ordinal);
-    }
-
     /// <summary>The search index's terms a row's email and phone are found by (the index the register already keeps).</summary>
     public static string EmailTerm(string email) => email.ToLowerInvariant();
 

@@ -1,11 +1,24 @@
 using System.Globalization;
 using System.Text;
+using CustomerRegister.Localization;
 
 namespace CustomerRegister.Search;
 
 /// <summary>Pure text rules for search: case and accent folding, tokens, and the upper bound of a prefix range.</summary>
 public static class SearchText
 {
+    /// <summary>
+    /// The ways a name or place is likely stored — as given, and with single spaces in Title Case, lower and upper case —
+    /// for an exact look-up by index, where the database's own case folding may not know ä and ö (an import's match by
+    /// name and address, a campaign's municipality). The candidates found are then compared folded (<see cref="Fold"/>).
+    /// </summary>
+    public static IEnumerable<string> Spellings(string text)
+    {
+        var single = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var lower = single.ToLower(Display.Format);
+        return new[] { text, single, lower, single.ToUpper(Display.Format), Display.Format.TextInfo.ToTitleCase(lower) }.Distinct(StringComparer.Ordinal);
+    }
+
     /// <summary>Lower-cases and strips accents: "Mäki-Åberg" → "maki-aberg".</summary>
     public static string Fold(string text)
     {

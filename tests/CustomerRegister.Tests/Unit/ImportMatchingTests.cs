@@ -1,4 +1,5 @@
 using CustomerRegister.Imports;
+using CustomerRegister.Search;
 
 namespace CustomerRegister.Tests.Unit;
 
@@ -70,7 +71,7 @@ public sealed class ImportMatchingTests
     [InlineData("virtanen-korhonen", "Virtanen-Korhonen")]
     public void ANameIsLookedUpInTheSpellingsItIsLikelyStoredIn(string written, string stored)
     {
-        Assert.Contains(stored, ImportRowRules.Spellings(written));
+        Assert.Contains(stored, SearchText.Spellings(written));
         Assert.Equal(ImportRowRules.Key(stored), ImportRowRules.Key(written));
     }
 }

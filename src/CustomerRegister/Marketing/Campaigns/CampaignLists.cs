@@ -6,6 +6,7 @@ using CustomerRegister.Localization;
 using CustomerRegister.Marketing.IndustryOptOut;
 using CustomerRegister.Profiling;
 using CustomerRegister.Restrictions;
+using CustomerRegister.Search;
 using CustomerRegister.Subjects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -175,10 +176,7 @@ public sealed class CampaignLists(RegisterDbContext db, IOptions<MarketingOption
 
         if (!string.IsNullOrWhiteSpace(c.Municipality))
         {
-            // The spellings a city is stored in; a database's lower() may not fold ä/ö, so no case-folding in SQL.
-            var typed = c.Municipality.Trim();
-            var lower = typed.ToLower(Display.Format);
-            string[] cities = [typed, lower, typed.ToUpper(Display.Format), char.ToUpper(lower[0], Display.Format) + lower[1..]];
+            var cities = SearchText.Spellings(c.Municipality.Trim()).ToList();
             q = q.Where(s => db.Set<Consumer>().Any(x => x.SubjectId == s.Id && cities.Contains(x.City!))
                              || db.Set<Organisation>().Any(o => o.SubjectId == s.Id && cities.Contains(o.City!))
                              || db.Set<ContactPerson>().Any(p => p.SubjectId == s.Id

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CustomerRegister.Audit;
 using CustomerRegister.Catalog;
 using CustomerRegister.Data;
+using CustomerRegister.Demo;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
 using CustomerRegister.Localization;
@@ -38,13 +39,18 @@ public sealed record CampaignExportPlan(Guid CampaignId, string Name, CampaignCr
 /// The campaign use cases the API and the pages share: create, list, read, preview (counts and first rows) and export
 /// (the CSV, streamed). Every preview and export is audited as a use of the people's data
 /// (<c>marketing.campaign.preview</c>, <c>marketing.campaign.export</c>), pointing at the run that holds its counts; the
-/// criteria are the campaign's. Neither names a person.
+/// criteria are the campaign's. Each person a run put before staff has an event of their own, pointing at the same run:
+/// <c>marketing.campaign.read</c> for the first rows a preview shows, <c>marketing.campaign.download</c> for every row of an
+/// export, written a batch at a time as the file streams. So "who has seen this person" and the access report name every
+/// list a person was on.
 /// </summary>
 public sealed class Campaigns(
     RegisterDbContext db, CampaignLists lists, AuditLog audit, TimeProvider clock, StaffNames staff, IHttpContextAccessor http, OptOutLinks links)
 {
     /// <summary>The audit events' entity: the run (its counts, its campaign's criteria); none for a preview of unsaved criteria.</summary>
     public const string RunEntity = "marketing_campaign_run";
+    public const string ShownAction = "marketing.campaign.read";
+    public const string ListedAction = "marketing.campaign.download";
     public const int PreviewRows = 20;
 
     private static readonly LocalText UnknownEvent = new("Tapahtumaa ei löydy.", "Evenemanget finns inte.", "No such event.");
@@ -144,6 +150,7 @@ public sealed class Campaigns(
 
     private async Task<CampaignPreview> PreviewAsync(Guid? campaignId, CampaignCriteria criteria, CancellationToken ct)
     {
+        var runId = Guid.CreateVersion7();
         var counts = new CampaignCounts();
         var first = new List<CampaignPreviewRow>();
         await foreach (var batch in lists.EvaluateAsync(criteria, ct))
@@ -158,7 +165,8 @@ public sealed class Campaigns(
             }
         }
 
-        await RecordAsync(campaignId, criteria.Channel, CampaignRunKind.Preview, counts, "ok", ct);
+        await AuditPeopleAsync(ShownAction, first.Select(r => r.SubjectId), campaignId is null ? null : runId, criteria.Channel, ct);
+        await RecordAsync(runId, campaignId, criteria.Channel, CampaignRunKind.Preview, counts, "ok", ct);
         return new CampaignPreview(counts.Selected, counts.Included, counts.ByReason.ToDictionary(r => r.Reason, r => r.Count), first);
     }
 
@@ -177,6 +185,7 @@ public sealed class Campaigns(
     /// </summary>
     public async Task<CampaignCounts> ExportAsync(CampaignExportPlan plan, Stream output, CancellationToken ct)
     {
+        var runId = Guid.CreateVersion7();
         var counts = new CampaignCounts();
         var c = plan.Criteria;
         var outcome = "cancelled";
@@ -188,6 +197,7 @@ public sealed class Campaigns(
                 writer.WriteHeader([.. CampaignFile.Columns(c.Channel)]);
                 await foreach (var batch in lists.EvaluateAsync(c, ct))
                 {
+                    var listed = new List<Guid>(batch.Count);
                     foreach (var v in batch)
                     {
                         counts.Add(v);
@@ -195,9 +205,12 @@ public sealed class Campaigns(
                         {
                             var link = CampaignFile.NeedsOptOutLink(c.Channel) ? OptOutLink(v.Person.SubjectId, c) : null;
                             await writer.WriteRecordAsync(CampaignFile.Row(c.Channel, v.Person, c.Language, link), ct);
+                            listed.Add(v.Person.SubjectId);
                         }
                     }
 
+                    // Recorded before the rows leave: a download cut short has still shown them.
+                    await AuditPeopleAsync(ListedAction, listed, runId, c.Channel, ct);
                     await writer.FlushAsync(ct);
                 }
             }
@@ -206,7 +219,7 @@ public sealed class Campaigns(
         }
         finally
         {
-            await RecordAsync(plan.CampaignId, c.Channel, CampaignRunKind.Export, counts, outcome, CancellationToken.None);
+            await RecordAsync(runId, plan.CampaignId, c.Channel, CampaignRunKind.Export, counts, outcome, CancellationToken.None);
         }
 
         return counts;
@@ -215,9 +228,34 @@ public sealed class Campaigns(
     /// <summary>The person's signed opt-out link for the campaign's channel and purpose, in the campaign's language.</summary>
     private string OptOutLink(Guid subjectId, CampaignCriteria c) => links.UrlFor(subjectId, c.Channel, c.Purpose, c.Language);
 
-    private async Task RecordAsync(Guid? campaignId, MarketingChannel channel, CampaignRunKind kind, CampaignCounts counts, string outcome, CancellationToken ct)
+    /// <summary>An event per person put before staff by the run, bulk-written in one transaction of its own.</summary>
+    private async Task AuditPeopleAsync(string action, IEnumerable<Guid> subjects, Guid? runId, MarketingChannel channel, CancellationToken ct)
     {
-        var runId = Guid.CreateVersion7();
+        var rows = new DemoBatch();
+        foreach (var subject in subjects)
+        {
+            rows.Add(audit.Event(new AuditEntry(action, Purposes.Marketing, subject, RunEntity, runId?.ToString(), Fields(channel))));
+        }
+
+        if (rows.RowCount == 0)
+        {
+            return;
+        }
+
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await BulkWriter.For(db, db.Database.GetDbConnection()).WriteAsync(rows, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task RecordAsync(Guid runId, Guid? campaignId, MarketingChannel channel, CampaignRunKind kind, CampaignCounts counts, string outcome,
+        CancellationToken ct)
+    {
         if (campaignId is { } id)
         {
             db.Add(new CampaignRun

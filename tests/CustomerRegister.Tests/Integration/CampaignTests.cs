@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using CustomerRegister.Catalog;
+using CustomerRegister.Identity;
+using CustomerRegister.Marketing.Campaigns;
+using CustomerRegister.Tests.Infrastructure;
+
+namespace CustomerRegister.Tests.Integration;
+
+/// <summary>
+/// Campaign lists through the API (issue 17 item 1): a consumer email list leaves out a person without consent, one with
+/// a prohibition and a restricted one, each counted under its reason; the file carries only the allowed person; and the
+/// person a list put before staff is named in "who has seen this person", the others are not.
+/// </summary>
+[Trait(Category.Name, Category.Integration)]
+public sealed class CampaignTests(RegisterFactory app) : IClassFixture<RegisterFactory>
+{
+    [Fact]
+    public async Task AnEmailListCountsEachReasonAndEveryPersonItShowsIsAuditedForWhoHasSeenThem()
+    {
+        var staff = await app.CreateUserAsync(Roles.CustomerService);
+        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
+        var marketer = await app.CreateUserAsync(Roles.Marketing);
+        var city = "Kampanja" + string.Concat(Guid.NewGuid().ToString("N")[..8].Select(c => (char)('a' + (c % 26))));
+
+        var allowed = await ConsumerAsync(staff.Client, city, "Sallittu");
+        await AppendAsync(staff.Client, allowed, "PermissionGranted");
+        var unasked = await ConsumerAsync(staff.Client, city, "Luvaton");
+        var prohibited = await ConsumerAsync(staff.Client, city, "Kieltänyt");
+        await AppendAsync(staff.Client, prohibited, "PermissionGranted");
+        await AppendAsync(staff.Client, prohibited, "Prohibition");
+        var restricted = await ConsumerAsync(staff.Client, city, "Rajoitettu");
+        await AppendAsync(staff.Client, restricted, "PermissionGranted");
+        var request = (await dpo.Client.CreateRequestAsync(RequestData.Intake(type: "Restriction", subjectId: restricted))).Id();
+        await dpo.Client.StepAsync(request, "start", new { });
+        await dpo.Client.StepAsync(request, "restrict", new { ground = "AccuracyContested" });
+
+        // The municipality as a person types it, in lower case: the people stored with it capitalised are found.
+        var created = await marketer.Client.PostAsJsonAsync("/api/campaigns", new
+        {
+            name = "Syystarjous",
+            channel = "Email",
+            purpose = "sales_and_marketing",
+            kinds = new[] { "Consumer" },
+            municipality = city.ToLowerInvariant(),
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var preview = await PostAsync(marketer.Client, $"/api/campaigns/{id}/preview");
+        var excluded = preview.GetProperty("excluded");
+        Assert.Equal((4, 1, 1, 1, 1, 0), (preview.GetProperty("selected").GetInt32(), preview.GetProperty("included").GetInt32(),
+            excluded.GetProperty(nameof(CampaignExclusion.NoConsent)).GetInt32(), excluded.GetProperty(nameof(CampaignExclusion.Prohibition)).GetInt32(),
+            excluded.GetProperty(nameof(CampaignExclusion.Restriction)).GetInt32(), excluded.GetProperty(nameof(CampaignExclusion.Objection)).GetInt32()));
+        Assert.Equal(allowed, Assert.Single(preview.GetProperty("firstRows").EnumerateArray()).GetProperty("subjectId").GetGuid());
+
+        var export = await marketer.Client.PostAsync($"/api/campaigns/{id}/export", null);
+        export.EnsureSuccessStatusCode();
+        var lines = Encoding.UTF8.GetString(await export.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF')
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.StartsWith($"Sallittu Listala;sallittu.{city}@example.fi;fi;http", Assert.Single(lines[1..]), StringComparison.Ordinal);
+
+        // The marketer saw the allowed person twice (the preview's first rows and the file); the others never.
+        var seen = await dpo.Client.GetFromJsonAsync<JsonElement>($"/api/audit/subjects/{allowed}/viewers");
+        var viewer = Assert.Single(seen.GetProperty("viewers").EnumerateArray(), v => v.GetProperty("actorId").GetGuid() == marketer.Id);
+        Assert.Equal([Campaigns.ListedAction, Campaigns.ShownAction],
+            viewer.GetProperty("actions").EnumerateArray().Select(a => a.GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal([Purposes.Marketing], viewer.GetProperty("purposes").EnumerateArray().Select(a => a.GetString()));
+        foreach (var other in new[] { unasked, prohibited, restricted })
+        {
+            var theirs = await dpo.Client.GetFromJsonAsync<JsonElement>($"/api/audit/subjects/{other}/viewers");
+            Assert.DoesNotContain(theirs.GetProperty("viewers").EnumerateArray(), v => v.GetProperty("actorId").GetGuid() == marketer.Id);
+        }
+    }
+
+    private static async Task<Guid> ConsumerAsync(HttpClient client, string city, string firstName) =>
+        (await client.CreateConsumerAsync(new
+        {
+            firstName,
+            lastName = "Listala",
+            street = "Kampanjatie 1",
+            postalCode = "99990",
+            city,
+            email = $"{firstName.ToLowerInvariant()}.{city}@example.fi",
+            source = "Consumer",
+        })).GetProperty("subjectId").GetGuid();
+
+    private static async Task AppendAsync(HttpClient client, Guid subjectId, string kind)
+    {
+        var response = await client.PostAsJsonAsync($"/api/subjects/{subjectId}/marketing-consents", new
+        {
+            channel = "Email",
+            purpose = "sales_and_marketing",
+            kind,
+            source = "Consumer",
+            wordingVersion = kind == "PermissionGranted" ? "email-2026-01" : null,
+            evidence = kind == "PermissionGranted" ? "webform-1" : null,
+        });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<JsonElement> PostAsync(HttpClient client, string path)
+    {
+        var response = await client.PostAsync(path, null);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"POST {path}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement;
+    }
+}
