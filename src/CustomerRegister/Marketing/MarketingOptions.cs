@@ -13,8 +13,14 @@ public sealed class MarketingOptions
     /// </summary>
     public int SoftOptInMonthsAfterEnd { get; set; } = 12;
 
+    /// <summary>
+    /// The most people a campaign preview judges within the request (about a second's work); a saved campaign's larger
+    /// selection is previewed as a background job with a progress bar, an unsaved one is asked to be saved first.
+    /// </summary>
+    public int CampaignPreviewInlineLimit { get; set; } = 20_000;
+
     public string? Invalid() =>
-        Settings.Range(Section, SoftOptInMonthsAfterEnd, 0, 24);
+        Settings.Range(Section, SoftOptInMonthsAfterEnd, 0, 24) ?? Settings.Range(Section, CampaignPreviewInlineLimit, 0, 1_000_000);
 
     public SoftOptInTerms Terms(TimeProvider clock, string? serviceLine = null) =>
         new(HelsinkiTime.Today(clock), SoftOptInMonthsAfterEnd, serviceLine);

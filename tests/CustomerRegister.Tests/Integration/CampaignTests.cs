@@ -4,8 +4,10 @@ using System.Text;
 using System.Text.Json;
 using CustomerRegister.Catalog;
 using CustomerRegister.Identity;
+using CustomerRegister.Infrastructure.Jobs;
 using CustomerRegister.Marketing.Campaigns;
 using CustomerRegister.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerRegister.Tests.Integration;
 
@@ -107,5 +109,60 @@ public sealed class CampaignTests(RegisterFactory app) : IClassFixture<RegisterF
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"POST {path}: {(int)response.StatusCode} {text}");
         return JsonDocument.Parse(text).RootElement;
+    }
+}
+
+/// <summary>The register where a campaign preview of more than three people is counted as a job.</summary>
+public sealed class CampaignPreviewJobFactory : RegisterFactory
+{
+    public const int InlineLimit = 3;
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Marketing:CampaignPreviewInlineLimit", InlineLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
+
+/// <summary>A preview too large to judge within the request: a saved campaign's runs as a job, unsaved criteria are refused.</summary>
+[Trait(Category.Name, Category.Integration)]
+public sealed class CampaignPreviewJobTests(CampaignPreviewJobFactory app) : IClassFixture<CampaignPreviewJobFactory>
+{
+    [Fact]
+    public async Task ALargeSelectionIsPreviewedByAJobAndItsRunCountedWhileUnsavedCriteriaAreAskedToBeSaved()
+    {
+        var staff = await app.CreateUserAsync(Roles.CustomerService);
+        var marketer = await app.CreateUserAsync(Roles.Marketing);
+        var city = "Suuri" + string.Concat(Guid.NewGuid().ToString("N")[..8].Select(c => (char)('a' + (c % 26))));
+        var people = new List<Guid>();
+        for (var i = 0; i <= CampaignPreviewJobFactory.InlineLimit; i++)
+        {
+            people.Add((await staff.Client.CreateConsumerAsync(new { firstName = $"Henkilö{i}", lastName = "Joukko", street = "Joukkotie 1", postalCode = "99990", city, source = "Consumer" }))
+                .GetProperty("subjectId").GetGuid());
+        }
+
+        var criteria = new { name = "Iso lista", channel = "Post", purpose = "sales_and_marketing", municipality = city };
+        var unsaved = await marketer.Client.PostAsJsonAsync("/api/campaigns/preview", criteria);
+        Assert.Equal(HttpStatusCode.Conflict, unsaved.StatusCode);
+        var problem = await unsaved.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("4 people", problem.GetProperty("errors").GetProperty("selection")[0].GetString(), StringComparison.Ordinal);
+
+        var created = await marketer.Client.PostAsJsonAsync("/api/campaigns", criteria);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var started = await marketer.Client.PostAsync($"/api/campaigns/{id}/preview", null);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var job = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal($"/api/jobs/{job}", started.Headers.Location?.ToString());
+        await app.Services.GetRequiredService<BackgroundJobs>().WhenFinishedAsync(job);
+
+        var status = await marketer.Client.GetFromJsonAsync<JsonElement>($"/api/jobs/{job}");
+        Assert.Equal("Done", status.GetProperty("state").GetString());
+        var run = Assert.Single((await marketer.Client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}")).GetProperty("runs").EnumerateArray());
+        Assert.Equal(("Preview", 4, 4), (run.GetProperty("kind").GetString(), run.GetProperty("selected").GetInt32(), run.GetProperty("included").GetInt32()));
+
+        // A job's preview shows nobody's row: no one is recorded as seen by it.
+        var dpo = await app.CreateUserAsync(Roles.DataProtectionOfficer);
+        var seen = await dpo.Client.GetFromJsonAsync<JsonElement>($"/api/audit/subjects/{people[0]}/viewers");
+        Assert.DoesNotContain(seen.GetProperty("viewers").EnumerateArray(), v => v.GetProperty("actorId").GetGuid() == marketer.Id);
     }
 }

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Infrastructure.Jobs;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CustomerRegister.Marketing.Campaigns;
 
@@ -24,10 +26,23 @@ public static class CampaignEndpoints
             .WithSummary("Save a campaign list's name and criteria (channel, purpose, selection).");
         write.MapPost("/preview", (CampaignRequest request, Campaigns campaigns, CancellationToken ct) => campaigns.PreviewAsync(request, ct).ToOkAsync())
             .WithName("PreviewCampaignCriteria")
-            .WithSummary("Counts (selected, on the list, left out per reason) and the first rows of unsaved criteria; audited.");
-        write.MapPost("/{id:guid}/preview", (Guid id, Campaigns campaigns, CancellationToken ct) => campaigns.PreviewAsync(id, ct).ToOkAsync())
+            .WithSummary("Counts (selected, on the list, left out per reason) and the first rows of unsaved criteria; audited. A selection " +
+                         "larger than Marketing:CampaignPreviewInlineLimit answers 409 (selection_too_large): save it and preview the campaign.");
+        write.MapPost("/{id:guid}/preview", async Task<Results<Ok<CampaignPreview>, Accepted<JobResponse>, NotFound>> (
+                    Guid id, ClaimsPrincipal user, Campaigns campaigns, CancellationToken ct) =>
+                {
+                    var outcome = await campaigns.PreviewAsync(id, user, ct);
+                    return outcome.Value switch
+                    {
+                        { Job: { } job } => TypedResults.Accepted($"/api/jobs/{job.Id}", JobResponse.From(job, "en")),
+                        { Preview: { } preview } => TypedResults.Ok(preview),
+                        _ => TypedResults.NotFound(),
+                    };
+                })
             .WithName("PreviewCampaign")
-            .WithSummary("Counts and the first rows of a saved campaign; recorded as a run and audited.");
+            .WithSummary("Counts and the first rows of a saved campaign; recorded as a run and audited. A selection larger than " +
+                         "Marketing:CampaignPreviewInlineLimit is counted as a job instead: 202 with the job (follow /api/jobs/{id}); its run " +
+                         "is then in GET /api/campaigns/{id}.");
         write.MapPost("/{id:guid}/export", async (Guid id, Campaigns campaigns, CancellationToken ct) =>
             {
                 var plan = await campaigns.ExportPlanAsync(id, ct);

@@ -52,6 +52,15 @@ public static class CampaignTexts
         ["Campaigns.Language.sv"] = new("ruotsi", "svenska", "Swedish"),
         ["Campaigns.Language.en"] = new("englanti", "engelska", "English"),
         ["Campaigns.Preview"] = new("Esikatsele", "Förhandsgranska", "Preview"),
+        ["Campaigns.PreviewJob"] = new("Kampanjalistan esikatselu: {0}", "Förhandsgranskning av kampanjlistan: {0}", "Campaign list preview: {0}"),
+        ["Campaigns.PreviewStep"] = new("Henkilöitä arvioitu", "Personer bedömda", "People judged"),
+        ["Campaigns.PreviewDone"] = new(
+            "Listalla {0}, pois jätetty {1}. Luvut syittäin ovat kampanjan sivulla.", "På listan {0}, utelämnade {1}. Antalen per orsak finns på kampanjens sida.",
+            "On the list {0}, left out {1}. The counts by reason are on the campaign's page."),
+        ["Campaigns.PreviewTooLarge"] = new(
+            "Valinnassa on {0} henkilöä. Näin suuren listan esikatselu lasketaan taustalla: tallenna kampanja ja esikatsele se kampanjan sivulla.",
+            "Urvalet har {0} personer. En så stor lista förhandsgranskas i bakgrunden: spara kampanjen och förhandsgranska den på kampanjens sida.",
+            "The selection has {0} people. A list this large is previewed in the background: save the campaign and preview it on its page."),
         ["Campaigns.Save"] = new("Tallenna kampanjalista", "Spara kampanjlistan", "Save the campaign list"),
         ["Campaigns.Export"] = new("Lataa CSV-tiedosto", "Ladda ner CSV-fil", "Download the CSV file"),
         ["Campaigns.ExportHint"] = new(

@@ -5,9 +5,11 @@ using CustomerRegister.Data;
 using CustomerRegister.Demo;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure;
+using CustomerRegister.Infrastructure.Jobs;
 using CustomerRegister.Localization;
 using CustomerRegister.Marketing.OptOut;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CustomerRegister.Marketing.Campaigns;
 
@@ -32,6 +34,9 @@ public sealed record CampaignPreview(
 /// <summary>An event a selection may name (the form's choices).</summary>
 public sealed record CampaignEventChoice(Guid Id, string Name, DateOnly Date);
 
+/// <summary>A saved campaign's preview: its counts and first rows at once, or the job counting a large selection.</summary>
+public sealed record CampaignPreviewStart(CampaignPreview? Preview, JobStatus? Job);
+
 /// <summary>What an export is to write: the campaign, its criteria and the file's name.</summary>
 public sealed record CampaignExportPlan(Guid CampaignId, string Name, CampaignCriteria Criteria, string FileName);
 
@@ -45,8 +50,12 @@ public sealed record CampaignExportPlan(Guid CampaignId, string Name, CampaignCr
 /// list a person was on.
 /// </summary>
 public sealed class Campaigns(
-    RegisterDbContext db, CampaignLists lists, AuditLog audit, TimeProvider clock, StaffNames staff, IHttpContextAccessor http, OptOutLinks links)
+    RegisterDbContext db, CampaignLists lists, AuditLog audit, TimeProvider clock, StaffNames staff, IHttpContextAccessor http, OptOutLinks links,
+    BackgroundJobs jobs, IOptions<MarketingOptions> options)
 {
+    public const string PreviewJob = "campaign-preview";
+    public const string SelectionTooLarge = "selection_too_large";
+
     /// <summary>The audit events' entity: the run (its counts, its campaign's criteria); none for a preview of unsaved criteria.</summary>
     public const string RunEntity = "marketing_campaign_run";
     public const string ShownAction = "marketing.campaign.read";
@@ -138,17 +147,50 @@ public sealed class Campaigns(
             return new Failure(criteria.Errors, criteria.Conflict, criteria.NotFound);
         }
 
-        return await PreviewAsync(null, criteria.Value!, ct);
+        var selected = await lists.Selection(criteria.Value!).CountAsync(ct);
+        if (selected > options.Value.CampaignPreviewInlineLimit)
+        {
+            return Outcome.Conflict("selection", CampaignTexts.Texts["Campaigns.PreviewTooLarge"].Format(Display.Number(selected)), SelectionTooLarge);
+        }
+
+        return await PreviewAsync(null, criteria.Value!, null, ct, firstRows: true);
     }
 
-    /// <summary>The counts and first rows of a saved campaign, recorded as a run and audited.</summary>
-    public async Task<Outcome<CampaignPreview>> PreviewAsync(Guid id, CancellationToken ct)
+    /// <summary>
+    /// The counts and first rows of a saved campaign, recorded as a run and audited — at once for a selection of up to
+    /// <see cref="MarketingOptions.CampaignPreviewInlineLimit"/> people, else as a background job (one at a time per
+    /// campaign) whose run the campaign's page then lists.
+    /// </summary>
+    public async Task<Outcome<CampaignPreviewStart>> PreviewAsync(Guid id, ClaimsPrincipal user, CancellationToken ct)
     {
-        var criteria = await lists.CriteriaAsync(id, ct);
-        return criteria is null ? Outcome.Missing : await PreviewAsync(id, criteria, ct);
+        var campaign = await db.Set<Campaign>().AsNoTracking().Where(c => c.Id == id).Select(c => new { c.Name, c.Criteria }).FirstOrDefaultAsync(ct);
+        if (campaign is null)
+        {
+            return Outcome.Missing;
+        }
+
+        var criteria = CampaignCriteriaJson.Read(campaign.Criteria);
+        var selected = await lists.Selection(criteria).CountAsync(ct);
+        if (selected <= options.Value.CampaignPreviewInlineLimit)
+        {
+            return new CampaignPreviewStart(await PreviewAsync(id, criteria, null, ct, firstRows: true), null);
+        }
+
+        var start = new JobStart(PreviewJob, CampaignTexts.Texts["Campaigns.PreviewJob"].Format(campaign.Name), Permissions.MarketingWrite,
+            $"/marketing/campaigns/{id}", $"{PreviewJob}:{id}");
+        var step = CampaignTexts.Texts["Campaigns.PreviewStep"];
+        return new CampaignPreviewStart(null, jobs.Start(start, user, async (services, progress, jobCt) =>
+        {
+            var preview = await services.GetRequiredService<Campaigns>()
+                .PreviewAsync(id, criteria, judged => progress.Report(judged, Math.Max(selected, judged), step), jobCt, firstRows: false);
+            return JobResult.Done(CampaignTexts.Texts["Campaigns.PreviewDone"].Format(Display.Number(preview.Included),
+                Display.Number(preview.Selected - preview.Included)), $"/marketing/campaigns/{id}#runs-title");
+        }));
     }
 
-    private async Task<CampaignPreview> PreviewAsync(Guid? campaignId, CampaignCriteria criteria, CancellationToken ct)
+    /// <summary>Judges the selection; only a preview shown in a page keeps its first rows (and audits them as seen).</summary>
+    private async Task<CampaignPreview> PreviewAsync(Guid? campaignId, CampaignCriteria criteria, Action<int>? progress, CancellationToken ct,
+        bool firstRows)
     {
         var runId = Guid.CreateVersion7();
         var counts = new CampaignCounts();
@@ -158,11 +200,13 @@ public sealed class Campaigns(
             foreach (var v in batch)
             {
                 counts.Add(v);
-                if (v.Exclusion is null && first.Count < PreviewRows)
+                if (firstRows && v.Exclusion is null && first.Count < PreviewRows)
                 {
                     first.Add(new CampaignPreviewRow(v.Person.SubjectId, v.Person.Name, v.Person.Organisation, Address(criteria.Channel, v.Person)));
                 }
             }
+
+            progress?.Invoke(counts.Selected);
         }
 
         await AuditPeopleAsync(ShownAction, first.Select(r => r.SubjectId), campaignId is null ? null : runId, criteria.Channel, ct);

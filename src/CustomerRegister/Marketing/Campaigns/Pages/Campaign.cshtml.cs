@@ -8,8 +8,9 @@ using Microsoft.Net.Http.Headers;
 namespace CustomerRegister.Marketing.Campaigns.Pages;
 
 /// <summary>
-/// A saved campaign: its criteria, a preview (counts per reason, first rows) and the file — the same use cases as
-/// <c>/api/campaigns/{id}/preview</c> and <c>/export</c>; the file is streamed as it is drawn. Its previews and
+/// A saved campaign: its criteria, a preview (counts per reason, first rows; a large selection counted by a job whose
+/// page comes back here) and the file — the same use cases as <c>/api/campaigns/{id}/preview</c> and <c>/export</c>; the
+/// file is streamed as it is drawn. Its previews and
 /// downloads are listed with their counts. Reading needs <c>Marketing.Read</c>; a preview or a file <c>Marketing.Write</c>.
 /// </summary>
 [Authorize(Policy = Permissions.PolicyPrefix + Permissions.MarketingRead)]
@@ -34,13 +35,18 @@ public sealed class CampaignModel(Campaigns campaigns, Infrastructure.Access acc
             return Forbid();
         }
 
-        var outcome = await campaigns.PreviewAsync(id, ct);
+        var outcome = await campaigns.PreviewAsync(id, User, ct);
         if (!outcome.IsOk)
         {
             return NotFound();
         }
 
-        Preview = outcome.Value;
+        if (outcome.Value!.Job is { } job)
+        {
+            return Redirect($"/jobs/{job.Id}");
+        }
+
+        Preview = outcome.Value.Preview;
         await LoadAsync(id, ct);
         return Page();
     }

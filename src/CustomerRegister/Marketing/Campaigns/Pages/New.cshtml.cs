@@ -21,6 +21,9 @@ public sealed class NewModel(Campaigns campaigns) : PageModel
 
     public CampaignPreview? Preview { get; private set; }
 
+    /// <summary>Why a selection was not previewed here: too large to judge within the request (save it first).</summary>
+    public string? TooLarge { get; private set; }
+
     [TempData(Key = "Campaigns.Notice")]
     public string? Notice { get; set; }
 
@@ -30,6 +33,12 @@ public sealed class NewModel(Campaigns campaigns) : PageModel
     {
         Events = await campaigns.EventsAsync(ct);
         var outcome = await campaigns.PreviewAsync(Input.Request(), ct);
+        if (outcome.Conflict is { Reason: Campaigns.SelectionTooLarge } large)
+        {
+            TooLarge = large.Message.In(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
+            return Page();
+        }
+
         if (ModelState.Show(outcome))
         {
             Preview = outcome.Value;
