@@ -144,7 +144,11 @@ public static class MarketingConsentRules
     /// The company's own service lines a soft opt-in may cover (917/2014 § 200(2): "its own similar products or
     /// services"): a soft opt-in obtained in one line's sale covers marketing of that line only.
     /// </summary>
-    public static IReadOnlyList<string> ServiceLines { get; } = ["metal_buying", "vehicle_scrapping", "waste_services"];
+    public static IReadOnlyList<string> ServiceLines { get; } = [MetalBuying, VehicleScrapping, WasteServices];
+
+    public const string MetalBuying = "metal_buying";
+    public const string VehicleScrapping = "vehicle_scrapping";
+    public const string WasteServices = "waste_services";
 
     /// <summary>The channels direct marketing reaches a person on (all but <see cref="MarketingChannel.Web"/>).</summary>
     public static IReadOnlyList<MarketingChannel> ContactChannels { get; } =

@@ -5,6 +5,7 @@ using System.Text.Json;
 using CustomerRegister.Catalog;
 using CustomerRegister.Identity;
 using CustomerRegister.Infrastructure.Jobs;
+using CustomerRegister.Marketing;
 using CustomerRegister.Marketing.Campaigns;
 using CustomerRegister.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -77,6 +78,56 @@ public sealed class CampaignTests(RegisterFactory app) : IClassFixture<RegisterF
         }
     }
 
+    [Fact]
+    public async Task AListOfThoseWhoUsedTheWasteServicesHoldsOnlyPeopleWithAServiceOrderedAndAnUnknownLineIsNamed()
+    {
+        var staff = await app.CreateUserAsync(Roles.CustomerService);
+        var marketer = await app.CreateUserAsync(Roles.Marketing);
+        var city = "Palvelu" + string.Concat(Guid.NewGuid().ToString("N")[..8].Select(c => (char)('a' + (c % 26))));
+        var customer = await ConsumerAsync(staff.Client, city, "Asiakas");
+        await ConsumerAsync(staff.Client, city, "Muu");
+        var relationship = await staff.Client.PostAsJsonAsync("/api/relationships", new
+        {
+            subjectId = customer,
+            customerNumber = Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            startDate = "2024-03-01",
+            source = "OwnSystems",
+        });
+        Assert.Equal(HttpStatusCode.Created, relationship.StatusCode);
+        var relationshipId = (await relationship.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var ordered = await staff.Client.PostAsJsonAsync($"/api/relationships/{relationshipId}/services", new { serviceName = "Jäteastian tyhjennys", orderedDate = "2024-03-02" });
+        Assert.Equal(HttpStatusCode.Created, ordered.StatusCode);
+
+        var preview = await PostAsync(marketer.Client, "/api/campaigns/preview", new
+        {
+            name = "Jäteasiakkaat",
+            channel = "Post",
+            purpose = "sales_and_marketing",
+            municipality = city,
+            usedService = "waste_services",
+        });
+        Assert.Equal(1, preview.GetProperty("selected").GetInt32());
+        Assert.Equal(customer, Assert.Single(preview.GetProperty("firstRows").EnumerateArray()).GetProperty("subjectId").GetGuid());
+
+        var wrong = await marketer.Client.PostAsJsonAsync("/api/campaigns/preview", new
+        {
+            name = "Väärä",
+            channel = "Post",
+            purpose = "sales_and_marketing",
+            usedService = "snow_ploughing",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.True((await wrong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("usedService", out _));
+
+        // Every service line has its rule.
+        await using var scope = app.Services.CreateAsyncScope();
+        var lists = scope.ServiceProvider.GetRequiredService<CampaignLists>();
+        foreach (var line in MarketingConsentRules.ServiceLines)
+        {
+            _ = lists.UsedService(lists.Selection(new CampaignCriteria(MarketingChannel.Post, Purposes.Marketing, [])), line);
+        }
+    }
+
     private static async Task<Guid> ConsumerAsync(HttpClient client, string city, string firstName) =>
         (await client.CreateConsumerAsync(new
         {
@@ -103,9 +154,9 @@ public sealed class CampaignTests(RegisterFactory app) : IClassFixture<RegisterF
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    private static async Task<JsonElement> PostAsync(HttpClient client, string path)
+    private static async Task<JsonElement> PostAsync(HttpClient client, string path, object? body = null)
     {
-        var response = await client.PostAsync(path, null);
+        var response = body is null ? await client.PostAsync(path, null) : await client.PostAsJsonAsync(path, body);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"POST {path}: {(int)response.StatusCode} {text}");
         return JsonDocument.Parse(text).RootElement;

@@ -26,7 +26,8 @@ public enum EventParticipation
 /// and the selection — every filter optional, all of them must hold. <see cref="Kinds"/> empty means every kind of
 /// person; <see cref="ServiceLine"/> is the company's service line being marketed (a soft opt-in covers its own line
 /// only, <see cref="MarketingConsentRules.ServiceLines"/>); <see cref="Language"/> is the language the message and its
-/// opt-out link are in (fi, sv, en).
+/// opt-out link are in (fi, sv, en); <see cref="UsedService"/> selects the people who have used a service line
+/// (<see cref="CampaignLists.UsedService"/>).
 /// </summary>
 public sealed record CampaignCriteria(
     MarketingChannel Channel,
@@ -40,4 +41,5 @@ public sealed record CampaignCriteria(
     ServiceInterest? Interest = null,
     Guid? EventId = null,
     EventParticipation? Participation = null,
-    string Language = "fi");
+    string Language = "fi",
+    string? UsedService = null);

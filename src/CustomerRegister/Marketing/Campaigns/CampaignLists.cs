@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using CustomerRegister.Billing;
 using CustomerRegister.Customers;
 using CustomerRegister.Data;
 using CustomerRegister.Infrastructure;
@@ -8,6 +9,7 @@ using CustomerRegister.Profiling;
 using CustomerRegister.Restrictions;
 using CustomerRegister.Search;
 using CustomerRegister.Subjects;
+using CustomerRegister.Vehicles;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -183,6 +185,11 @@ public sealed class CampaignLists(RegisterDbContext db, IOptions<MarketingOption
                                                                  && db.Set<Organisation>().Any(o => o.Id == p.OrganisationId && cities.Contains(o.City!))));
         }
 
+        if (c.UsedService is { } line)
+        {
+            q = UsedService(q, line);
+        }
+
         if (c.Segment is { } segment)
         {
             var inSegment = ProfileQueries.InSegment(db, segment);
@@ -210,6 +217,20 @@ public sealed class CampaignLists(RegisterDbContext db, IOptions<MarketingOption
 
         return q;
     }
+
+    /// <summary>
+    /// The people who have used a service line (<see cref="MarketingConsentRules.ServiceLines"/>): metal buying — a metal
+    /// credit paid to them; vehicle scrapping — a scrapping certificate of theirs; waste services — a service ordered under
+    /// their relationship (their own, or their organisation's for a contact person) and not cancelled.
+    /// </summary>
+    public IQueryable<Subject> UsedService(IQueryable<Subject> q, string line) => line switch
+    {
+        MarketingConsentRules.MetalBuying => q.Where(s => db.Set<MetalCreditPayout>().Any(p => p.SubjectId == s.Id)),
+        MarketingConsentRules.VehicleScrapping => q.Where(s => db.Set<ScrappingCertificate>().Any(x => x.SubjectId == s.Id)),
+        MarketingConsentRules.WasteServices => WithRelationship(q, db.Set<CustomerRelationship>().AsNoTracking()
+            .Where(r => db.Set<OrderedService>().Any(o => o.RelationshipId == r.Id && o.Status != ServiceStatus.Cancelled))),
+        _ => throw new ArgumentOutOfRangeException(nameof(line), line, "Not a service line."),
+    };
 
     /// <summary>People holding one of the relationships: their own (consumer, sole trader) or their organisation's (contact person).</summary>
     private IQueryable<Subject> WithRelationship(IQueryable<Subject> q, IQueryable<CustomerRelationship> rels)

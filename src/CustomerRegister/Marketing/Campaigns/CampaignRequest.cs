@@ -15,7 +15,7 @@ namespace CustomerRegister.Marketing.Campaigns;
 public sealed record CampaignRequest(
     string? Name, string? Channel, string? Purpose, IReadOnlyList<string>? Kinds = null, string? Relationship = null,
     string? PostalCodePrefix = null, string? Municipality = null, string? ServiceLine = null, string? Segment = null,
-    string? Interest = null, Guid? EventId = null, string? Participation = null, string? Language = null);
+    string? Interest = null, Guid? EventId = null, string? Participation = null, string? Language = null, string? UsedService = null);
 
 /// <summary>The criteria stored with a saved campaign, as JSON (enum values by name).</summary>
 public static class CampaignCriteriaJson
@@ -122,6 +122,12 @@ public static class CampaignInput
             errors.Add("serviceLine", UnknownServiceLine.Format(string.Join(", ", MarketingConsentRules.ServiceLines)));
         }
 
+        var usedService = string.IsNullOrWhiteSpace(r.UsedService) ? null : r.UsedService.Trim();
+        if (usedService is not null && !MarketingConsentRules.ServiceLines.Contains(usedService, StringComparer.Ordinal))
+        {
+            errors.Add("usedService", UnknownServiceLine.Format(string.Join(", ", MarketingConsentRules.ServiceLines)));
+        }
+
         var segment = errors.Enum<Segment>("segment", r.Segment, required: false);
         var interest = errors.Enum<ServiceInterest>("interest", r.Interest, required: false);
         var participation = errors.Enum<EventParticipation>("participation", r.Participation, required: false);
@@ -143,13 +149,13 @@ public static class CampaignInput
 
         return new CampaignCriteria(channel!.Value, purpose!, [.. kinds.Distinct().Order()], relationship, prefix,
             string.IsNullOrWhiteSpace(municipality) ? null : municipality, serviceLine, segment, interest, r.EventId,
-            r.EventId is null ? null : participation ?? EventParticipation.Invited, language);
+            r.EventId is null ? null : participation ?? EventParticipation.Invited, language, usedService);
     }
 
     /// <summary>The criteria back as a request (the form of a saved campaign).</summary>
     public static CampaignRequest Request(string? name, CampaignCriteria c) => new(
         name, c.Channel.ToString(), c.Purpose, [.. c.Kinds.Select(k => k.ToString())], c.Relationship?.ToString(), c.PostalCodePrefix,
-        c.Municipality, c.ServiceLine, c.Segment?.ToString(), c.Interest?.ToString(), c.EventId, c.Participation?.ToString(), c.Language);
+        c.Municipality, c.ServiceLine, c.Segment?.ToString(), c.Interest?.ToString(), c.EventId, c.Participation?.ToString(), c.Language, c.UsedService);
 
     /// <summary>The purpose in words.</summary>
     public static string PurposeName(string purpose, string language) => Purposes.Name(purpose, language);

@@ -32,6 +32,11 @@ public static class CampaignTexts
         ["Campaigns.PostalCodePrefix"] = new("Postinumeron alku", "Postnumrets början", "Postal code starts with"),
         ["Campaigns.PostalCodePrefixHint"] = new("1–5 numeroa, esim. 00 tai 33100", "1–5 siffror, t.ex. 00 eller 33100", "1 to 5 digits, e.g. 00 or 33100"),
         ["Campaigns.Municipality"] = new("Kunta", "Kommun", "Municipality"),
+        ["Campaigns.UsedService"] = new("Käyttänyt palvelua", "Har använt tjänsten", "Has used the service"),
+        ["Campaigns.UsedServiceHint"] = new(
+            "Metallin osto: metallihyvitys maksettu; romutus: romutustodistus; jätehuolto: tilattu palvelu.",
+            "Metallinköp: metallersättning betald; skrotning: skrotningsintyg; avfall: beställd tjänst.",
+            "Metal buying: a metal credit paid; scrapping: a scrapping certificate; waste: an ordered service."),
         ["Campaigns.ServiceLine"] = new("Markkinoitava palvelulinja", "Tjänstelinje som marknadsförs", "Service line marketed"),
         ["Campaigns.ServiceLineHint"] = new(
             "Asiakassuhteeseen perustuva markkinointi (soft opt-in) kattaa vain saman palvelulinjan.",

@@ -26,6 +26,8 @@ public sealed class CampaignFormInput
 
     public string? ServiceLine { get; set; }
 
+    public string? UsedService { get; set; }
+
     public string? Segment { get; set; }
 
     public string? Interest { get; set; }
@@ -38,7 +40,7 @@ public sealed class CampaignFormInput
 
     public CampaignRequest Request() => new(
         Name, Channel, Purpose, string.IsNullOrWhiteSpace(Kinds) ? [] : [Kinds], Blank(Relationship), PostalCodePrefix, Municipality,
-        Blank(ServiceLine), Blank(Segment), Blank(Interest), EventId, EventId is null ? null : Blank(Participation), Language);
+        Blank(ServiceLine), Blank(Segment), Blank(Interest), EventId, EventId is null ? null : Blank(Participation), Language, Blank(UsedService));
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }
@@ -63,6 +65,9 @@ public static class CampaignForm
 
     public static IEnumerable<SelectListItem> ServiceLines() =>
         MarketingConsentRules.ServiceLines.Select(l => new SelectListItem(ServiceLine(l), l)).Prepend(new(UiText.Get("Campaigns.NoServiceLine"), ""));
+
+    public static IEnumerable<SelectListItem> UsedServices() =>
+        MarketingConsentRules.ServiceLines.Select(l => new SelectListItem(ServiceLine(l), l)).Prepend(new(UiText.Get("Campaigns.Any"), ""));
 
     public static IEnumerable<SelectListItem> Segments() =>
         Enum.GetValues<Segment>().Select(s => new SelectListItem(Display.Enum(s), s.ToString())).Prepend(new(UiText.Get("Campaigns.Any"), ""));
@@ -102,6 +107,11 @@ public static class CampaignForm
         if (c.Municipality is { } m)
         {
             yield return (UiText.Get("Campaigns.Municipality"), m);
+        }
+
+        if (c.UsedService is { } used)
+        {
+            yield return (UiText.Get("Campaigns.UsedService"), ServiceLine(used));
         }
 
         if (c.ServiceLine is { } line)
