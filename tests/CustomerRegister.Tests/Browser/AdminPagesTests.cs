@@ -37,7 +37,7 @@ public sealed class AdminPagesTests : IAsyncLifetime
         await Infrastructure.Browser.CheckPageAsync(page, "admin-start");
 
         await page.ClickAsync("#start-create-user");
-        await page.WaitForURLAsync(new Regex("/admin/users#new-user$"));
+        await page.WaitForPageAsync(new Regex("/admin/users#new-user$"));
         await Infrastructure.Browser.CheckPageAsync(page, "admin-users");
 
         // Nothing filled in: each error beside its field, in Finnish.
@@ -52,7 +52,7 @@ public sealed class AdminPagesTests : IAsyncLifetime
         await page.FillAsync("#Input_DisplayName", "Anna Asiakaspalvelija");
         await page.CheckAsync("#role-CustomerService");
         await page.ClickAsync("#create-user");
-        await page.WaitForURLAsync(new Regex("/admin/users/[0-9a-f-]{36}(#new-user)?$"));
+        await page.WaitForPageAsync(new Regex("/admin/users/[0-9a-f-]{36}(#new-user)?$"));
         var userUrl = page.Url.Split('#')[0];
         await Expect(page.Locator("#notice")).ToContainTextAsync(email);
         var oneTime = (await page.Locator("#one-time-password").TextContentAsync())!.Trim();
@@ -77,12 +77,12 @@ public sealed class AdminPagesTests : IAsyncLifetime
         await staff.FillAsync("#email", email);
         await staff.FillAsync("#password", oneTime);
         await staff.ClickAsync("#sign-in");
-        await staff.WaitForURLAsync(new Regex("/Account/ChangePassword"));
+        await staff.WaitForPageAsync(new Regex("/Account/ChangePassword"));
         await staff.FillAsync("#current", oneTime);
         await staff.FillAsync("#new", RegisterFactory.UserPassword);
         await staff.FillAsync("#confirm", RegisterFactory.UserPassword);
         await staff.ClickAsync("#change-password");
-        await staff.WaitForURLAsync(_browser.BaseUrl + "/");
+        await staff.WaitForPageAsync(_browser.BaseUrl + "/");
         await Expect(staff.Locator("#welcome")).ToContainTextAsync("Anna Asiakaspalvelija");
         await Expect(staff.Locator("#global-search")).ToBeVisibleAsync();
 
@@ -117,7 +117,7 @@ public sealed class AdminPagesTests : IAsyncLifetime
         await Expect(page.Locator("#Input_Permissions-error")).ToHaveTextAsync("Vähintään yksi oikeus on pakollinen.");
         await page.CheckAsync("#perm-Recording-Upload");
         await page.ClickAsync("#create-client");
-        await page.WaitForURLAsync(_browser.BaseUrl + "/admin/clients");
+        await page.WaitForPageAsync(_browser.BaseUrl + "/admin/clients");
         var key = (await page.Locator("#api-key").TextContentAsync())!.Trim();
         await Expect(page.Locator("#key-pending")).ToHaveCountAsync(0);
         await Infrastructure.Browser.CheckPageAsync(page, "admin-clients-created");
@@ -199,10 +199,10 @@ public sealed class AdminPagesTests : IAsyncLifetime
 
         // The DPO has no administration menu, but sees the units and changes a period.
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Päävalikko" }).GetByRole(AriaRole.Link, new() { Name = "Toimipisteet" }).ClickAsync();
-        await page.WaitForURLAsync(_browser.BaseUrl + "/admin/units");
+        await page.WaitForPageAsync(_browser.BaseUrl + "/admin/units");
         await Expect(page.Locator("#admin-menu")).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Link, new() { Name = "Muuta toimipistettä " + unitName }).ClickAsync();
-        await page.WaitForURLAsync(_browser.BaseUrl + $"/admin/units/{unitId}/edit");
+        await page.WaitForPageAsync(_browser.BaseUrl + $"/admin/units/{unitId}/edit");
         await Infrastructure.Browser.CheckPageAsync(page, "admin-unit-edit");
         // Someone saves meanwhile: the page keeps the input and shows what is saved now.
         var current = await dpo.Client.GetFromJsonAsync<JsonElement>($"/api/production-units/{unitId}");
@@ -216,7 +216,7 @@ public sealed class AdminPagesTests : IAsyncLifetime
         await Expect(page.Locator("#Input_CctvRetentionMonths")).ToHaveValueAsync("2");
         await Infrastructure.Browser.CheckPageAsync(page, "admin-unit-stale");
         await page.ClickAsync("#save-unit");
-        await page.WaitForURLAsync(_browser.BaseUrl + "/admin/units");
+        await page.WaitForPageAsync(_browser.BaseUrl + "/admin/units");
         await Expect(page.Locator("#units tr", new() { HasText = unitName })).ToContainTextAsync("2 kuukautta");
 
         // The administrator's pages stay closed to the DPO.

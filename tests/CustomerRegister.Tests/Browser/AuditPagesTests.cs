@@ -42,12 +42,12 @@ public sealed class AuditPagesTests : IAsyncLifetime
         var auditor = await _browser.App.CreateUserAsync(Roles.Auditor);
         var page = await _browser.SignedInPageAsync(auditor.Email, RegisterFactory.UserPassword);
         await page.Locator("#nav-audit").ClickAsync();
-        await page.WaitForURLAsync(_browser.BaseUrl + "/audit");
+        await page.WaitForPageAsync(_browser.BaseUrl + "/audit");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Tapahtumaloki");
 
         await page.FillAsync("#Person", subjectId.ToString());
         await page.ClickAsync("#audit-show");
-        await page.WaitForURLAsync(new Regex("/audit\\?Person="));
+        await page.WaitForPageAsync(new Regex("/audit\\?Person="));
         var events = page.Locator("#events tbody tr");
         await Expect(events.Filter(new() { HasText = "Kuluttaja: luotu" })).ToHaveCountAsync(1);
         await Expect(events.Filter(new() { HasText = "Henkilön tiedot: luettu" })).ToHaveCountAsync(1);
@@ -109,7 +109,7 @@ public sealed class AuditPagesTests : IAsyncLifetime
         await Infrastructure.Browser.CheckPageAsync(page, "audit-viewers-panel");
 
         await page.ClickAsync("#viewers-all");
-        await page.WaitForURLAsync(new Regex("/audit\\?person=" + subjectId));
+        await page.WaitForPageAsync(new Regex("/audit\\?person=" + subjectId));
         await Expect(page.Locator("#events tbody tr").Filter(new() { HasText = "Kuluttaja: luotu" })).ToHaveCountAsync(1);
 
         // Customer service reads the person but not who else did.
@@ -128,7 +128,7 @@ public sealed class AuditPagesTests : IAsyncLifetime
         var auditor = await _browser.App.CreateUserAsync(Roles.Auditor);
         var page = await _browser.SignedInPageAsync(auditor.Email, RegisterFactory.UserPassword);
         await page.Locator("#nav-catalog").ClickAsync();
-        await page.WaitForURLAsync(_browser.BaseUrl + "/catalog");
+        await page.WaitForPageAsync(_browser.BaseUrl + "/catalog");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Seloste käsittelytoimista");
         var email = page.Locator("#category-contact-email");
         await Expect(email).ToContainTextAsync("Sähköpostiosoite");
@@ -145,6 +145,6 @@ public sealed class AuditPagesTests : IAsyncLifetime
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await Expect(page.Locator("#catalog-print")).ToBeHiddenAsync();
         await Expect(page.Locator("#main-menu")).ToBeHiddenAsync();
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Infrastructure.Browser.ScreenshotPath("catalog-print.png"), FullPage = true });
+        await Infrastructure.Browser.ScreenshotAsync(page, "catalog-print");
     }
 }

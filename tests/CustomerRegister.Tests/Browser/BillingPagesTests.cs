@@ -39,7 +39,7 @@ public sealed class BillingPagesTests : IAsyncLifetime
 
         var page = await _browser.SignedInPageAsync(clerk.Email, RegisterFactory.UserPassword);
         await page.ClickAsync("#nav-billing");
-        await page.WaitForURLAsync(_browser.BaseUrl + "/billing");
+        await page.WaitForPageAsync(_browser.BaseUrl + "/billing");
         await page.FillAsync("#Customer", lastName.ToLowerInvariant());
         await page.ClickAsync("#filter");
         var rows = page.Locator("#invoices tbody tr");
@@ -58,7 +58,7 @@ public sealed class BillingPagesTests : IAsyncLifetime
         await Expect(rows).ToHaveCountAsync(1);
 
         await rows.First.Locator("a", new() { HasText = overdue.Number }).ClickAsync();
-        await page.WaitForURLAsync(_browser.BaseUrl + $"/billing/invoices/{overdue.Id}");
+        await page.WaitForPageAsync(_browser.BaseUrl + $"/billing/invoices/{overdue.Id}");
         await Expect(page.Locator("#days-overdue")).ToHaveTextAsync("10 päivää myöhässä");
         await Expect(page.Locator("#balance")).ToHaveTextAsync("100,00\u00a0€");
         await Infrastructure.Browser.CheckPageAsync(page, "billing-invoice");
@@ -189,7 +189,7 @@ public sealed class BillingPagesTests : IAsyncLifetime
         await page.FillAsync("#Input_InvoiceNumber", number);
         await page.FillAsync("#Input_Amount", "1 234,5");
         await page.ClickAsync("#create-invoice");
-        await page.WaitForURLAsync(new Regex("/billing/invoices/[0-9a-f-]{36}$"));
+        await page.WaitForPageAsync(new Regex("/billing/invoices/[0-9a-f-]{36}$"));
         await Expect(page.Locator("#notice")).ToHaveTextAsync("Lasku luotu.");
         await Expect(page.Locator("#amount")).ToHaveTextAsync("1\u00a0234,50\u00a0€");
         await Expect(page.Locator("#due-date")).ToHaveTextAsync(Display(Today.AddDays(14)));
@@ -219,7 +219,7 @@ public sealed class BillingPagesTests : IAsyncLifetime
         await page.FillAsync("#Input_Amount", "45,20");
         await page.FillAsync("#Input_Material", "Kupari");
         await page.ClickAsync("#save-payout");
-        await page.WaitForURLAsync(_browser.BaseUrl + back);
+        await page.WaitForPageAsync(_browser.BaseUrl + back);
 
         var picture = await clerk.Client.GetFromJsonAsync<JsonElement>($"/api/subjects/{subjectId}");
         var payout = picture.GetProperty("sections").GetProperty("billing").GetProperty("metalCreditPayouts")[0];

@@ -79,7 +79,7 @@ public sealed class CampaignPagesTests : IAsyncLifetime
         await Expect(page.Locator("#no-campaigns")).ToBeVisibleAsync();
         await Infrastructure.Browser.CheckPageAsync(page, "campaigns-index-empty");
         await page.ClickAsync("#new-campaign");
-        await page.WaitForURLAsync(_browser.BaseUrl + "/marketing/campaigns/new");
+        await page.WaitForPageAsync(_browser.BaseUrl + "/marketing/campaigns/new");
         await Infrastructure.Browser.CheckPageAsync(page, "campaigns-new");
 
         await page.FillAsync("#Input_Name", "Syystarjous sähköpostilla");
@@ -99,7 +99,7 @@ public sealed class CampaignPagesTests : IAsyncLifetime
         await Infrastructure.Browser.CheckPageAsync(page, "campaigns-new-preview");
 
         await page.ClickAsync("#save-campaign");
-        await page.WaitForURLAsync(new Regex("/marketing/campaigns/[0-9a-f-]{36}$"));
+        await page.WaitForPageAsync(new Regex("/marketing/campaigns/[0-9a-f-]{36}$"));
         await Expect(page.Locator("#notice")).ToHaveTextAsync("Tallennettu.");
         await Expect(page.Locator("#campaign-channel")).ToHaveTextAsync("Sähköposti");
         await Infrastructure.Browser.CheckPageAsync(page, "campaigns-campaign");

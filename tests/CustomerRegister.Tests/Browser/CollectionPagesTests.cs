@@ -44,7 +44,7 @@ public sealed class CollectionPagesTests : IAsyncLifetime
         var page = await _browser.SignedInPageAsync(clerk.Email, RegisterFactory.UserPassword);
         await page.GotoAsync(_browser.BaseUrl + "/billing");
         await page.ClickAsync("#collection-link");
-        await page.WaitForURLAsync(_browser.BaseUrl + "/billing/collection");
+        await page.WaitForPageAsync(_browser.BaseUrl + "/billing/collection");
         var row = page.Locator("#waiting tbody tr", new() { HasText = agency });
         await Expect(row).ToContainTextAsync("1");
         await Infrastructure.Browser.CheckPageAsync(page, "billing-collection");

@@ -47,7 +47,7 @@ public sealed class CustomerEditPagesTests : IAsyncLifetime
         // The relationship: a number that breaks the rule is refused beside its field, the valid one saved.
         await page.GotoAsync(url + $"/relationships/{relationshipId}");
         await page.ClickAsync("#relationship-edit");
-        await page.WaitForURLAsync(url + $"/relationships/{relationshipId}/edit");
+        await page.WaitForPageAsync(url + $"/relationships/{relationshipId}/edit");
         await Expect(page.Locator("#Input_CustomerNumber")).ToHaveValueAsync($"PS-{tag}");
         await Expect(page.Locator("#Input_Status")).ToHaveValueAsync("Active");
         await Infrastructure.Browser.CheckPageAsync(page, "form-relationship-edit");
@@ -59,7 +59,7 @@ public sealed class CustomerEditPagesTests : IAsyncLifetime
         await page.FillAsync("#Input_CustomerNumber", $"PS {tag + 1}");
         await page.SelectOptionAsync("#Input_Status", "Suspended");
         await page.ClickAsync("#save");
-        await page.WaitForURLAsync(url + $"/relationships/{relationshipId}");
+        await page.WaitForPageAsync(url + $"/relationships/{relationshipId}");
         await Expect(page.Locator("#notice")).ToHaveTextAsync("Tallennettu.");
         await Expect(page.Locator("#relationship h1")).ToContainTextAsync($"PS-{tag + 1}");
         await Expect(page.Locator("#relationship-status")).ToHaveTextAsync("Keskeytetty");
@@ -67,7 +67,7 @@ public sealed class CustomerEditPagesTests : IAsyncLifetime
 
         // The contract: ended needs its end date, beside the field; then saved.
         await page.Locator("#contracts .contract-edit").ClickAsync();
-        await page.WaitForURLAsync(url + $"/contracts/{contractId}/edit");
+        await page.WaitForPageAsync(url + $"/contracts/{contractId}/edit");
         await Expect(page.Locator("#Input_Title")).ToHaveValueAsync("Pellin vastaanotto");
         await Infrastructure.Browser.CheckPageAsync(page, "form-contract-edit");
         await page.SelectOptionAsync("#Input_Status", "Ended");
@@ -76,7 +76,7 @@ public sealed class CustomerEditPagesTests : IAsyncLifetime
         await Expect(page.Locator("#Input_Status")).ToHaveValueAsync("Ended");
         await page.FillAsync("#Input_EndDate", "2025-12-31");
         await page.ClickAsync("#save");
-        await page.WaitForURLAsync(url + $"/relationships/{relationshipId}#contracts");
+        await page.WaitForPageAsync(url + $"/relationships/{relationshipId}#contracts");
         await Expect(page.Locator("#contracts tbody tr").First).ToContainTextAsync("Päättynyt");
         await Expect(page.Locator("#contracts tbody tr").First).ToContainTextAsync("31.12.2025");
 
@@ -101,12 +101,12 @@ public sealed class CustomerEditPagesTests : IAsyncLifetime
         await Expect(page.Locator("#current-values .changed")).ToHaveCountAsync(1);
         await Infrastructure.Browser.CheckPageAsync(page, "form-contract-edit-stale");
         await page.ClickAsync("#save");
-        await page.WaitForURLAsync(url + $"/relationships/{relationshipId}#contracts");
+        await page.WaitForPageAsync(url + $"/relationships/{relationshipId}#contracts");
         await Expect(page.Locator("#contracts")).ToContainTextAsync("Pellin vastaanotto ja kuljetus");
 
         // The service: renamed and taken off its contract; its state still changes through its events.
         await page.ClickAsync("#service-0-edit");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/services/[0-9a-f-]{36}/edit$"));
+        await page.WaitForPageAsync(new System.Text.RegularExpressions.Regex("/services/[0-9a-f-]{36}/edit$"));
         await Expect(page.Locator("#Input_ServiceName")).ToHaveValueAsync("Lavanvaihto");
         await Expect(page.Locator("#Input_OrderedDate")).ToHaveValueAsync("2025-02-01");
         await Infrastructure.Browser.CheckPageAsync(page, "form-service-edit");
@@ -116,7 +116,7 @@ public sealed class CustomerEditPagesTests : IAsyncLifetime
         await page.FillAsync("#Input_ServiceName", "Lavanvaihto ja tyhjennys");
         await page.SelectOptionAsync("#Input_ContractId", "");
         await page.ClickAsync("#save");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/relationships/{relationshipId}#service-"));
+        await page.WaitForPageAsync(new System.Text.RegularExpressions.Regex($"/relationships/{relationshipId}#service-"));
         await Expect(page.Locator("#services h3").First).ToHaveTextAsync("Lavanvaihto ja tyhjennys");
         await Expect(page.Locator("#services .service-status")).ToHaveTextAsync("Käytössä");
     }
@@ -152,7 +152,7 @@ public sealed class CustomerEditPagesTests : IAsyncLifetime
         await page.FillAsync("#Input_Summary", "Kysyi kuparin hintaa");
         await page.SelectOptionAsync("#Input_Direction", "Outbound");
         await page.ClickAsync("#save");
-        await page.WaitForURLAsync(url + $"/subjects/{subjectId}#contacts");
+        await page.WaitForPageAsync(url + $"/subjects/{subjectId}#contacts");
         await Expect(page.Locator("#contact-list > li").First).ToContainTextAsync("Puhelu, lähtevä");
         await Expect(page.Locator("#contact-list > li").First).ToContainTextAsync("Kysyi kuparin hintaa");
 
@@ -175,7 +175,7 @@ public sealed class CustomerEditPagesTests : IAsyncLifetime
         await page.FillAsync("#Input_Text", "Nouto myöhästyi kaksi päivää");
         await page.CheckAsync("#Input_Handled");
         await page.ClickAsync("#save");
-        await page.WaitForURLAsync(url + $"/subjects/{subjectId}#feedback");
+        await page.WaitForPageAsync(url + $"/subjects/{subjectId}#feedback");
         await Expect(page.Locator("#feedback-list > li").First).ToContainTextAsync("Nouto myöhästyi kaksi päivää");
         await Expect(page.Locator("#feedback-list > li").First).ToContainTextAsync("Käsitelty");
         await Infrastructure.Browser.CheckPageAsync(page, "person-page-corrected");
@@ -186,7 +186,7 @@ public sealed class CustomerEditPagesTests : IAsyncLifetime
         await Expect(page.Locator("#withdraw-effect")).ToContainTextAsync("poistetaan heti");
         await Infrastructure.Browser.CheckPageAsync(page, "form-withdraw-consent");
         await page.ClickAsync("#withdraw");
-        await page.WaitForURLAsync(url + $"/subjects/{subjectId}#additional-info");
+        await page.WaitForPageAsync(url + $"/subjects/{subjectId}#additional-info");
         await Expect(page.Locator("#notice")).ToHaveTextAsync("Suostumus peruttu ja lisätieto poistettu.");
         await Expect(page.Locator("#additional-info-list")).ToHaveCountAsync(0);
         var left = await staff.Client.GetFromJsonAsync<JsonElement>($"/api/subjects/{subjectId}/additional-info");

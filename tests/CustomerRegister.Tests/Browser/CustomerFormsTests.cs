@@ -56,7 +56,7 @@ public sealed class CustomerFormsTests : IAsyncLifetime
         // Then valid: the new person's page.
         await FillConsumerAsync(page, phone: "044 397 8225", iban: "FI21 1234 5600 0007 85");
         await page.ClickAsync("#save");
-        await page.WaitForURLAsync(SubjectUrl);
+        await page.WaitForPageAsync(SubjectUrl);
         var subjectId = Guid.Parse(SubjectUrl.Match(page.Url).Groups[1].Value);
         await Expect(page.Locator("#person-name")).ToHaveTextAsync("Mäkinen, Eero");
         await Expect(page.Locator("#notice")).ToHaveTextAsync("Tallennettu.");
@@ -68,7 +68,7 @@ public sealed class CustomerFormsTests : IAsyncLifetime
         await Infrastructure.Browser.CheckPageAsync(page, "form-consumer-edit");
         await page.FillAsync("#Input_City", "Jyväskylä");
         await page.ClickAsync("#save");
-        await page.WaitForURLAsync(url + $"/subjects/{subjectId}");
+        await page.WaitForPageAsync(url + $"/subjects/{subjectId}");
 
         // A stale edit: someone changes the person through the API meanwhile; the input stays, the saved values show.
         await page.GotoAsync(url + $"/consumers/{subjectId}/edit");
@@ -95,16 +95,16 @@ public sealed class CustomerFormsTests : IAsyncLifetime
         await Expect(page.Locator("#current-values")).ToContainTextAsync("Rantatie 60");
         await Infrastructure.Browser.CheckPageAsync(page, "form-consumer-edit-stale");
         await page.ClickAsync("#save");
-        await page.WaitForURLAsync(url + $"/subjects/{subjectId}");
+        await page.WaitForPageAsync(url + $"/subjects/{subjectId}");
         await Expect(page.Locator("#consumer")).ToContainTextAsync("Kauppakatu 1");
 
         // Find the person from the search box in the header with a phone number typed with spaces (the plain form).
         await page.GotoAsync(url + "/");
         await page.Locator("#global-q").PressSequentiallyAsync("044 397 8225");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("/search\\?q="));
+        await page.WaitForPageAsync(new Regex("/search\\?q="));
         await page.Locator("#results a", new() { HasText = "Mäkinen Eero" }).ClickAsync();
-        await page.WaitForURLAsync(url + $"/subjects/{subjectId}");
+        await page.WaitForPageAsync(url + $"/subjects/{subjectId}");
 
         // Log a call in a few keystrokes: an inbound call is preset, the summary has the focus, Enter saves.
         await page.GotoAsync(url + $"/subjects/{subjectId}/contacts/new");
@@ -114,7 +114,7 @@ public sealed class CustomerFormsTests : IAsyncLifetime
         await Infrastructure.Browser.CheckPageAsync(page, "form-contact-log");
         await page.Keyboard.TypeAsync("Kysyi kuparin kilohintaa");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url + $"/subjects/{subjectId}#contacts");
+        await page.WaitForPageAsync(url + $"/subjects/{subjectId}#contacts");
         await Expect(page.Locator("#notice")).ToHaveTextAsync("Yhteydenotto kirjattu.");
         var history = await staff.Client.GetFromJsonAsync<JsonElement>($"/api/subjects/{subjectId}/contact-history");
         var logged = history.GetProperty("items")[0];
@@ -129,7 +129,7 @@ public sealed class CustomerFormsTests : IAsyncLifetime
         await Expect(page.Locator("#Input_Source")).ToHaveValueAsync("Consumer");
         await Infrastructure.Browser.CheckPageAsync(page, "form-marketing-ban");
         await page.ClickAsync("#save");
-        await page.WaitForURLAsync(url + $"/subjects/{subjectId}#marketing");
+        await page.WaitForPageAsync(url + $"/subjects/{subjectId}#marketing");
 
         // The marketing check now refuses email for this person.
         var check = await staff.Client.GetFromJsonAsync<JsonElement>(
@@ -151,7 +151,7 @@ public sealed class CustomerFormsTests : IAsyncLifetime
         await page.FillAsync("#Input_Text", "Nouto tuli sovittuna päivänä, kiitos.");
         await page.SelectOptionAsync("#Input_Rating", "5");
         await page.ClickAsync("#save");
-        await page.WaitForURLAsync(url + $"/subjects/{subjectId}#feedback");
+        await page.WaitForPageAsync(url + $"/subjects/{subjectId}#feedback");
 
         await page.GotoAsync(url + $"/subjects/{subjectId}/additional-info/new");
         await Infrastructure.Browser.CheckPageAsync(page, "form-additional-info");
@@ -160,14 +160,14 @@ public sealed class CustomerFormsTests : IAsyncLifetime
         await Expect(page.Locator("#Input_ConsentText-error")).ToBeVisibleAsync();
         await page.FillAsync("#Input_ConsentText", "Saamme tallentaa kertomasi lisätiedon asiakassuhteen hoitamiseksi.");
         await page.ClickAsync("#save");
-        await page.WaitForURLAsync(url + $"/subjects/{subjectId}#additional-info");
+        await page.WaitForPageAsync(url + $"/subjects/{subjectId}#additional-info");
 
         await page.GotoAsync(url + $"/subjects/{subjectId}/bank-account");
         await Expect(page.Locator("#bank-account-now")).ToHaveTextAsync("FI21 **** **** **07 85");
         await Infrastructure.Browser.CheckPageAsync(page, "form-bank-account");
         await page.FillAsync("#BankAccount", "FI49 5000 9420 0287 30");
         await page.ClickAsync("#save");
-        await page.WaitForURLAsync(url + $"/subjects/{subjectId}");
+        await page.WaitForPageAsync(url + $"/subjects/{subjectId}");
         await Expect(page.Locator("#bank-account")).ToHaveTextAsync("FI49 **** **** **87 30");
 
         // The identifier rules' reasons, in the page's language (the errors helper words them at the source).
@@ -189,7 +189,7 @@ public sealed class CustomerFormsTests : IAsyncLifetime
         await page.FillAsync("#Input_BusinessId", "1572860-0");
         await page.FillAsync("#Input_City", "Lahti");
         await page.ClickAsync("#save");
-        await page.WaitForURLAsync(new Regex("/organisations/[0-9a-f-]{36}$"));
+        await page.WaitForPageAsync(new Regex("/organisations/[0-9a-f-]{36}$"));
         var organisationId = Guid.Parse(page.Url[^36..]);
 
         await page.GotoAsync(url + $"/organisations/{organisationId}/edit");
@@ -197,7 +197,7 @@ public sealed class CustomerFormsTests : IAsyncLifetime
         await Infrastructure.Browser.CheckPageAsync(page, "form-organisation-edit");
         await page.FillAsync("#Input_Street", "Teollisuuskatu 7");
         await page.ClickAsync("#save");
-        await page.WaitForURLAsync(url + $"/organisations/{organisationId}");
+        await page.WaitForPageAsync(url + $"/organisations/{organisationId}");
 
         await page.GotoAsync(url + $"/organisations/{organisationId}/contacts/new");
         await Infrastructure.Browser.CheckPageAsync(page, "form-contact-new");
@@ -206,7 +206,7 @@ public sealed class CustomerFormsTests : IAsyncLifetime
         await page.FillAsync("#Input_Title", "Talouspäällikkö");
         await page.FillAsync("#Input_Phone", "050 555 1234");
         await page.ClickAsync("#save");
-        await page.WaitForURLAsync(SubjectUrl);
+        await page.WaitForPageAsync(SubjectUrl);
         await Expect(page.Locator(".contact-role")).ToContainTextAsync("Romu ja Rauta Oy");
 
         var contacts = await staff.Client.GetFromJsonAsync<JsonElement>($"/api/organisations/{organisationId}/contacts");
@@ -216,7 +216,7 @@ public sealed class CustomerFormsTests : IAsyncLifetime
         await Infrastructure.Browser.CheckPageAsync(page, "form-contact-edit");
         await page.FillAsync("#Input_Position", "Hankinnat");
         await page.ClickAsync("#save");
-        await page.WaitForURLAsync(SubjectUrl);
+        await page.WaitForPageAsync(SubjectUrl);
 
         // A relationship: a customer number that breaks the rule first, then a valid one.
         await page.GotoAsync(url + $"/organisations/{organisationId}/relationships/new");
@@ -226,7 +226,7 @@ public sealed class CustomerFormsTests : IAsyncLifetime
         await Expect(page.Locator("#Input_CustomerNumber-error")).ToBeVisibleAsync();
         await page.FillAsync("#Input_CustomerNumber", "RR 1001");
         await page.ClickAsync("#save");
-        await page.WaitForURLAsync(new Regex("/relationships/[0-9a-f-]{36}$"));
+        await page.WaitForPageAsync(new Regex("/relationships/[0-9a-f-]{36}$"));
         await Expect(page.Locator("#relationship h1")).ToContainTextAsync("RR-1001");
         await Infrastructure.Browser.CheckPageAsync(page, "form-relationship");
 
@@ -273,7 +273,7 @@ public sealed class CustomerFormsTests : IAsyncLifetime
         await Expect(page.Locator("#global-q-list [role=option]").First).ToContainTextAsync("Mäkinen");
         await page.Keyboard.PressAsync("ArrowDown");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(_browser.BaseUrl + $"/subjects/{subjectId}");
+        await page.WaitForPageAsync(_browser.BaseUrl + $"/subjects/{subjectId}");
     }
 
     private static async Task FillConsumerAsync(IPage page, string phone, string iban)

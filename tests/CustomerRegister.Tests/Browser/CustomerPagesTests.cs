@@ -39,10 +39,10 @@ public sealed class CustomerPagesTests : IAsyncLifetime
         var page = await _browser.SignedInPageAsync(reception.Email, RegisterFactory.UserPassword);
         await page.FillAsync("#global-q", "maki");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("/search\\?q=maki"));
+        await page.WaitForPageAsync(new Regex("/search\\?q=maki"));
         var link = page.Locator("#results a", new() { HasText = "Mäki Eino" });
         await link.ClickAsync();
-        await page.WaitForURLAsync(_browser.BaseUrl + $"/subjects/{subjectId}");
+        await page.WaitForPageAsync(_browser.BaseUrl + $"/subjects/{subjectId}");
 
         await Expect(page.Locator("#person-name")).ToHaveTextAsync("Mäki, Eino");
         await Expect(page.Locator("#consumer-phone")).ToHaveTextAsync("044 765 4321");
@@ -53,7 +53,7 @@ public sealed class CustomerPagesTests : IAsyncLifetime
         await page.SelectOptionAsync("#purpose", "invoicing_and_contracts");
         await page.ClickAsync("#reveal");
         await Expect(page.Locator("#bank-account")).ToHaveTextAsync("FI21 1234 5600 0007 85");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Infrastructure.Browser.ScreenshotPath("subject-revealed.png"), FullPage = true });
+        await Infrastructure.Browser.ScreenshotAsync(page, "subject-revealed");
 
         // Customer service sees the person but has no way to reveal the account.
         var other = await _browser.SignedInPageAsync(service.Email, RegisterFactory.UserPassword);
@@ -87,7 +87,7 @@ public sealed class CustomerPagesTests : IAsyncLifetime
         await Expect(page.Locator("#organisation h1")).ToHaveTextAsync("Romu ja Rauta Oy");
 
         await page.Locator("#contacts a", new() { HasText = "Öberg Sanna" }).ClickAsync();
-        await page.WaitForURLAsync(_browser.BaseUrl + $"/subjects/{contactSubject}");
+        await page.WaitForPageAsync(_browser.BaseUrl + $"/subjects/{contactSubject}");
         await Expect(page.Locator(".contact-role")).ToContainTextAsync("Romu ja Rauta Oy");
     }
 }

@@ -63,7 +63,7 @@ public sealed class DpoPagesTests : IAsyncLifetime
         await page.FillAsync("#Input_RequesterEmail", "eero.makinen@example.fi");
         await page.FillAsync("#Input_Text", "Soitti ja pyysi kaikki tiedot, joita meillä on hänestä.");
         await page.ClickAsync("#intake-save");
-        await page.WaitForURLAsync(RequestUrl);
+        await page.WaitForPageAsync(RequestUrl);
         var requestId = Guid.Parse(RequestUrl.Match(page.Url).Groups[1].Value);
         await Expect(page.Locator("#notice")).ToHaveTextAsync("Pyyntö kirjattu.");
         await Expect(page.Locator("#request-title")).ToHaveTextAsync("Tarkastuspyyntö");
@@ -159,7 +159,7 @@ public sealed class DpoPagesTests : IAsyncLifetime
         await page.FillAsync("#Input_RequesterAddress", "Rantatie 5, 40110 Jyväskylä");
         await page.FillAsync("#Input_Text", "Sukunimeni on nyt Kuusela-Virtanen.");
         await page.ClickAsync("#intake-save");
-        await page.WaitForURLAsync(RequestUrl);
+        await page.WaitForPageAsync(RequestUrl);
         await Expect(page.Locator($"#candidate-{subjectId} .why")).ToContainTextAsync("postinumero");
         await page.Locator($"#candidate-{subjectId} button.match").ClickAsync();
         await page.SelectOptionAsync("#Verify_Method", "IdDocumentSeenAtOffice");

@@ -52,14 +52,14 @@ public sealed class EventPagesTests : IAsyncLifetime
         var page = await _browser.SignedInPageAsync(marketing.Email, RegisterFactory.UserPassword);
         await page.GotoAsync(_browser.BaseUrl + "/marketing");
         await page.ClickAsync("#all-events");
-        await page.WaitForURLAsync(_browser.BaseUrl + "/marketing/events");
+        await page.WaitForPageAsync(_browser.BaseUrl + "/marketing/events");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Tapahtumat");
         await Expect(page.Locator("#past-events")).ToContainTextAsync("Kevätmessut");
         await Expect(page.Locator("#past-events")).ToContainTextAsync("20.5.2020");
 
         // Nothing typed: the reasons beside the fields, in Finnish and in Swedish.
         await page.ClickAsync("#new-event");
-        await page.WaitForURLAsync(_browser.BaseUrl + "/marketing/events/new");
+        await page.WaitForPageAsync(_browser.BaseUrl + "/marketing/events/new");
         await page.FillAsync("#Input_Date", "");
         await page.ClickAsync("#save");
         await Expect(page.Locator("#Input_Name-error")).ToHaveTextAsync("Pakollinen tieto.");
@@ -76,7 +76,7 @@ public sealed class EventPagesTests : IAsyncLifetime
         await page.FillAsync("#Input_Date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await page.FillAsync("#Input_Place", "Kuopion asema");
         await page.ClickAsync("#save");
-        await page.WaitForURLAsync(new Regex("/marketing/events/[0-9a-f-]{36}$"));
+        await page.WaitForPageAsync(new Regex("/marketing/events/[0-9a-f-]{36}$"));
         var eventUrl = page.Url;
         await Expect(page.Locator("h1")).ToHaveTextAsync("Avoimet ovet");
         await Expect(page.Locator("#event-date")).ToHaveTextAsync(date.ToString("d.M.yyyy", CultureInfo.InvariantCulture));
@@ -124,7 +124,7 @@ public sealed class EventPagesTests : IAsyncLifetime
         await Expect(panel).ToContainTextAsync("Osallistui");
         await Expect(panel).ToContainTextAsync("(puhelin)");
         await panel.Locator("a").ClickAsync();
-        await page.WaitForURLAsync(eventUrl);
+        await page.WaitForPageAsync(eventUrl);
     }
 
     [Fact]
@@ -160,13 +160,13 @@ public sealed class EventPagesTests : IAsyncLifetime
         await page.SelectOptionAsync("#List_CampaignId", new Microsoft.Playwright.SelectOptionValue { Label = "Pohjoisen kirje · Posti" });
         await Infrastructure.Browser.CheckPageAsync(page, "events-invite-campaign");
         await page.ClickAsync("#invite-campaign");
-        await page.WaitForURLAsync(new Regex("/jobs/[0-9a-f-]{36}$"));
+        await page.WaitForPageAsync(new Regex("/jobs/[0-9a-f-]{36}$"));
         var jobId = Guid.Parse(page.Url[^36..]);
         await _browser.App.Services.GetRequiredService<CustomerRegister.Infrastructure.Jobs.BackgroundJobs>().WhenFinishedAsync(jobId);
         await page.ReloadAsync();
         await Expect(page.Locator("#job-message")).ToContainTextAsync("Kutsuttu 1, jo aiemmin kutsuttu 0");
         await page.ClickAsync("#job-result");
-        await page.WaitForURLAsync(_browser.BaseUrl + $"/marketing/events/{eventId}");
+        await page.WaitForPageAsync(_browser.BaseUrl + $"/marketing/events/{eventId}");
         var rows = page.Locator("#invitees tbody tr");
         await Expect(rows).ToHaveCountAsync(1);
         await Expect(rows).ToContainTextAsync("Postilista Niilo");
@@ -183,13 +183,13 @@ public sealed class EventPagesTests : IAsyncLifetime
         var page = await _browser.SignedInPageAsync(marketing.Email, RegisterFactory.UserPassword);
         await page.GotoAsync(_browser.BaseUrl + "/marketing");
         await page.ClickAsync("#all-surveys");
-        await page.WaitForURLAsync(_browser.BaseUrl + "/marketing/surveys");
+        await page.WaitForPageAsync(_browser.BaseUrl + "/marketing/surveys");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Kyselyt");
         await page.ClickAsync("#new-survey");
         await page.FillAsync("#Input_Name", "Asiakastyytyväisyys 2026");
         await Infrastructure.Browser.CheckPageAsync(page, "surveys-new");
         await page.ClickAsync("#save");
-        await page.WaitForURLAsync(new Regex("/marketing/surveys/[0-9a-f-]{36}$"));
+        await page.WaitForPageAsync(new Regex("/marketing/surveys/[0-9a-f-]{36}$"));
         await Expect(page.Locator("h1")).ToHaveTextAsync("Asiakastyytyväisyys 2026");
         await Expect(page.Locator("#no-answers")).ToBeVisibleAsync();
 

@@ -47,7 +47,7 @@ public sealed class ImportPagesTests : IAsyncLifetime
         await Expect(page.Locator("#no-imports")).ToBeVisibleAsync();
         await Infrastructure.Browser.CheckPageAsync(page, "imports-list-empty");
         await page.ClickAsync("#new-import");
-        await page.WaitForURLAsync(_browser.BaseUrl + "/imports/new");
+        await page.WaitForPageAsync(_browser.BaseUrl + "/imports/new");
         await Infrastructure.Browser.CheckPageAsync(page, "imports-new");
 
         // Nothing chosen: each field says what is missing, in Finnish and in Swedish.

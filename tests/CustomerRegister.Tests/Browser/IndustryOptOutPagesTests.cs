@@ -21,9 +21,6 @@ public sealed partial class IndustryOptOutPagesTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _browser.DisposeAsync();
 
-    /// <summary>Waits for the navigation only, not for the page's load: the retrying assertions wait for what is on it.</summary>
-    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
-
     [GeneratedRegex("/jobs/[0-9a-f-]{36}$")]
     private static partial Regex JobUrl();
 
@@ -34,7 +31,7 @@ public sealed partial class IndustryOptOutPagesTests : IAsyncLifetime
         var page = await _browser.SignedInPageAsync(marketer.Email, RegisterFactory.UserPassword);
         await page.GotoAsync(_browser.BaseUrl + "/marketing");
         await page.ClickAsync("#industry-opt-out-link");
-        await page.WaitForURLAsync(_browser.BaseUrl + "/marketing/industry-opt-out", Committed);
+        await page.WaitForPageAsync(_browser.BaseUrl + "/marketing/industry-opt-out");
         await Expect(page.Locator("#current-phone")).ToContainTextAsync("Ei ladattu");
         await Expect(page.Locator("#no-history")).ToBeVisibleAsync();
         await Infrastructure.Browser.CheckPageAsync(page, "marketing-industry-opt-out-empty");
@@ -48,11 +45,11 @@ public sealed partial class IndustryOptOutPagesTests : IAsyncLifetime
 
         // A good list: the job page, then the list in force.
         await UploadAsync(page, "Phone", "puhelinkielto.csv", "\uFEFFpuhelin\n040 123 4567\n050 765 4321\n12\n");
-        await page.WaitForURLAsync(JobUrl(), Committed);
+        await page.WaitForPageAsync(JobUrl());
         await Expect(page.Locator("#job-message")).ToContainTextAsync("Lista ladattu: 2 numeroa tai osoitetta listalla, 1 riviä hylätty.");
         await Infrastructure.Browser.CheckPageAsync(page, "marketing-industry-opt-out-job");
         await page.ClickAsync("#job-result");
-        await page.WaitForURLAsync(_browser.BaseUrl + "/marketing/industry-opt-out", Committed);
+        await page.WaitForPageAsync(_browser.BaseUrl + "/marketing/industry-opt-out");
         var current = page.Locator("#current-phone");
         await Expect(current).ToContainTextAsync("Asiakkuusmarkkinointiliitto");
         await Expect(current).ToContainTextAsync("puhelinkielto.csv");
@@ -62,7 +59,7 @@ public sealed partial class IndustryOptOutPagesTests : IAsyncLifetime
 
         // A broken file: refused whole, its row named; the list in force is kept.
         await UploadAsync(page, "Phone", "rikki.csv", "phone\n0401112222\n\"040 333 4444\n");
-        await page.WaitForURLAsync(JobUrl(), Committed);
+        await page.WaitForPageAsync(JobUrl());
         await Expect(page.Locator("#job-message")).ToContainTextAsync("Tiedosto hylättiin kokonaan: Rivillä 2");
         await page.ClickAsync("#job-back");
         await Expect(page.Locator("#current-phone")).ToContainTextAsync("puhelinkielto.csv");

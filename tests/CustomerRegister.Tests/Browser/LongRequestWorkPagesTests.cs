@@ -54,7 +54,7 @@ public sealed class LongRequestWorkPagesTests : IAsyncLifetime
 
     private async Task WaitForJobAsync(IPage page)
     {
-        await page.WaitForURLAsync(JobUrl);
+        await page.WaitForPageAsync(JobUrl);
         await _browser.App.Services.GetRequiredService<BackgroundJobs>().WhenFinishedAsync(Guid.Parse(JobUrl.Match(page.Url).Groups[1].Value));
         await page.ReloadAsync();
     }

@@ -40,7 +40,7 @@ public sealed partial class ProfilingPagesTests : IAsyncLifetime
         await Infrastructure.Browser.CheckPageAsync(desk, "profiling-index");
 
         await desk.ClickAsync("#run-now");
-        await desk.WaitForURLAsync(JobUrl());
+        await desk.WaitForPageAsync(JobUrl());
         await Expect(desk.Locator("#job-state")).ToHaveTextAsync("Valmis", new() { Timeout = 30_000 });
         await Expect(desk.Locator("#job-message")).ToContainTextAsync("Profiloitiin");
         await desk.GotoAsync(_browser.BaseUrl + "/profiling");

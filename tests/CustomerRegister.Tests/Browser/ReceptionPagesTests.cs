@@ -44,7 +44,7 @@ public sealed class ReceptionPagesTests : IAsyncLifetime
         await page.FillAsync("#Input_City", "Tampere");
         await page.FillAsync("#Input_Phone", "040 765 1234");
         await page.ClickAsync("#create-owner");
-        await page.WaitForURLAsync(new Regex("/reception/certificates/new\\?subjectId="));
+        await page.WaitForPageAsync(new Regex("/reception/certificates/new\\?subjectId="));
         var subjectId = new Uri(page.Url).Query.Split('=')[1];
         await Expect(page.Locator("#owner-name")).ToHaveTextAsync("Rautio, Veikko");
         await Infrastructure.Browser.CheckPageAsync(page, "reception-certificate-new");
@@ -79,7 +79,7 @@ public sealed class ReceptionPagesTests : IAsyncLifetime
         await FillVehicleAsync(page, ValidCode);
         await Expect(page.Locator("#identity-live")).ToHaveTextAsync("Tarkistusmerkki täsmää.");
         await page.ClickAsync("#issue");
-        await page.WaitForURLAsync(new Regex("/reception/certificates/[0-9a-f-]{36}$"));
+        await page.WaitForPageAsync(new Regex("/reception/certificates/[0-9a-f-]{36}$"));
         var certificateId = page.Url[(page.Url.LastIndexOf('/') + 1)..];
         await Expect(page.Locator("#issued")).ToBeVisibleAsync();
         await Expect(page.Locator("#identity-code")).ToHaveTextAsync("131052-****");
@@ -121,7 +121,7 @@ public sealed class ReceptionPagesTests : IAsyncLifetime
         Assert.True((await owner.BoundingBoxAsync())!.Height >= 44, "an owner button is lower than 44 px");
         await Infrastructure.Browser.CheckPageAsync(page, "reception-desk-today");
         await owner.ClickAsync();
-        await page.WaitForURLAsync(_browser.BaseUrl + $"/reception/certificates/new?subjectId={subjectId}");
+        await page.WaitForPageAsync(_browser.BaseUrl + $"/reception/certificates/new?subjectId={subjectId}");
 
         // One column on a phone-sized screen, still without a horizontal scroll.
         await page.SetViewportSizeAsync(375, 812);

@@ -52,7 +52,7 @@ public sealed class RecipientsPagesTests : IAsyncLifetime
         await Infrastructure.Browser.CheckPageAsync(page, "recipients-list");
 
         await page.ClickAsync("#add-recipient");
-        await page.WaitForURLAsync(_browser.BaseUrl + "/recipients/new");
+        await page.WaitForPageAsync(_browser.BaseUrl + "/recipients/new");
         await page.FillAsync("#Input_Name", "Pilvipalvelu Inc");
         await page.FillAsync("#Input_CountryCode", "us");
         await page.SelectOptionAsync("#Input_Kind", "Other");
@@ -90,7 +90,7 @@ public sealed class RecipientsPagesTests : IAsyncLifetime
         await page.SelectOptionAsync("#Input_Safeguard", "StandardContractualClauses");
         await page.FillAsync("#Input_SafeguardDetails", "SCC 2021/914, allekirjoitettu 1.3.2025");
         await page.ClickAsync("#save");
-        await page.WaitForURLAsync(new Regex("/recipients/[0-9a-f-]{36}$"));
+        await page.WaitForPageAsync(new Regex("/recipients/[0-9a-f-]{36}$"));
         await Expect(page.Locator("h1")).ToHaveTextAsync("Pilvipalvelu Inc");
         await Expect(page.Locator("#recipient-country")).ToHaveTextAsync("US · EU:n ja ETA:n ulkopuolella");
         await Expect(page.Locator("#recipient-categories")).ToHaveTextAsync("Nimi");
@@ -144,7 +144,7 @@ public sealed class RecipientsPagesTests : IAsyncLifetime
         var desk = await _browser.SignedInPageAsync(dpo.Email, RegisterFactory.UserPassword);
         await desk.GotoAsync(_browser.BaseUrl + $"/subjects/{subjectId}");
         await desk.ClickAsync($"#disclosures-list a:text('{agency.GetProperty("name").GetString()}')");
-        await desk.WaitForURLAsync(_browser.BaseUrl + $"/recipients/{agency.GetProperty("id").GetGuid()}");
+        await desk.WaitForPageAsync(_browser.BaseUrl + $"/recipients/{agency.GetProperty("id").GetGuid()}");
         await Expect(desk.Locator("#disclosures tbody tr")).ToHaveCountAsync(50);
         await Infrastructure.Browser.CheckPageAsync(desk, "recipients-disclosures");
         await desk.ClickAsync("#next-disclosures");

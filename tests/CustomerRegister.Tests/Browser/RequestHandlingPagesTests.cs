@@ -36,7 +36,7 @@ public sealed class RequestHandlingPagesTests : IAsyncLifetime
         await page.FillAsync("#Input_RequesterName", "Pekka Puhelin");
         await page.FillAsync("#Input_RequesterPhone", "040 765 4321");
         await page.ClickAsync("#intake-save");
-        await page.WaitForURLAsync(RequestUrl);
+        await page.WaitForPageAsync(RequestUrl);
 
         // No email: the acknowledgement is shown to print and post, in the one voice, with the due date.
         await Expect(page.Locator("#acknowledgement-via")).ToHaveTextAsync("Pyytäjän sähköpostiosoitetta ei ole: tulosta vastaanottoilmoitus ja postita se.");

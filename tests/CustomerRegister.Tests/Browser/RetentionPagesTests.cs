@@ -64,7 +64,7 @@ public sealed partial class RetentionPagesTests : IAsyncLifetime
 
         var page = await _browser.SignedInPageAsync(dpo.Email, RegisterFactory.UserPassword);
         await page.ClickAsync("#nav-retention");
-        await page.WaitForURLAsync(url + "/retention");
+        await page.WaitForPageAsync(url + "/retention");
         var web = page.Locator("#rule-web-behaviour");
         await Expect(web.Locator("td.total")).ToHaveTextAsync("2");
         await Expect(web.Locator("td.held")).ToHaveTextAsync("0");
@@ -76,7 +76,7 @@ public sealed partial class RetentionPagesTests : IAsyncLifetime
 
         // The rule's drill-down: what it removes, in words, and why.
         await web.Locator("a").ClickAsync();
-        await page.WaitForURLAsync(url + "/retention/rules/web-behaviour");
+        await page.WaitForPageAsync(url + "/retention/rules/web-behaviour");
         await Expect(page.Locator("#rule-name")).ToHaveTextAsync("Verkkokäyttäytyminen");
         await Expect(page.Locator("#rule-period")).ToHaveTextAsync("13 kuukautta");
         await Expect(page.Locator("#item-web_events th")).ToContainTextAsync("verkko");
@@ -101,7 +101,7 @@ public sealed partial class RetentionPagesTests : IAsyncLifetime
 
         await page.FillAsync("#Input_Reason", "Riita-asia vireillä käräjäoikeudessa, dnro 123/2026");
         await page.ClickAsync("#set-submit");
-        await page.WaitForURLAsync(url + "/retention/holds");
+        await page.WaitForPageAsync(url + "/retention/holds");
         await Expect(page.Locator("#notice")).ToHaveTextAsync("Pito asetettu.");
         var hold = page.Locator("li.hold");
         await Expect(hold).ToHaveCountAsync(1);
@@ -139,7 +139,7 @@ public sealed partial class RetentionPagesTests : IAsyncLifetime
         }
 
         await page.ClickAsync("#run-now");
-        await page.WaitForURLAsync(JobUrl());
+        await page.WaitForPageAsync(JobUrl());
         await Expect(page.Locator("#job-title")).ToHaveTextAsync("Vanhentuneiden tietojen poisto");
         await Expect(page.Locator("#job-state")).ToHaveTextAsync("Epäonnistui", new() { Timeout = 20_000 });
         await Expect(page.Locator("#job-message")).ToContainTextAsync("Toinen instanssi on jo poistamassa");
@@ -149,7 +149,7 @@ public sealed partial class RetentionPagesTests : IAsyncLifetime
         await _browser.App.Database.ExecuteAsync($"UPDATE retention_leases SET expires_at = '{Sql(DateTime.UtcNow.AddMinutes(-1))}'");
         await page.ClickAsync("#job-back");
         await page.ClickAsync("#run-now");
-        await page.WaitForURLAsync(JobUrl());
+        await page.WaitForPageAsync(JobUrl());
         await Expect(page.Locator("#job-state")).ToHaveTextAsync("Valmis", new() { Timeout = 20_000 });
         await Expect(page.Locator("#job-message")).ToContainTextAsync("Poistettiin 1, pidossa 0.");
         await Infrastructure.Browser.CheckPageAsync(page, "retention-job-done");

@@ -25,7 +25,7 @@ public sealed partial class RightsConfirmPageTests : IAsyncLifetime
         var page = await _browser.NewPageAsync();
         await page.GotoAsync(_browser.BaseUrl + "/rights");
         await Infrastructure.Browser.AssertAccessibleAsync(page);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Infrastructure.Browser.ScreenshotPath("rights-fi.png"), FullPage = true });
+        await Infrastructure.Browser.ScreenshotAsync(page, "rights-fi");
 
         // Sent without a name or an email: the form comes back with each missing field named in Finnish, nothing sent.
         await page.SelectOptionAsync("#type", "Access");
@@ -40,7 +40,7 @@ public sealed partial class RightsConfirmPageTests : IAsyncLifetime
         await Expect(page.Locator("p.error")).ToHaveTextAsync(["Tarkista tämä tieto: se ei kelpaa tässä muodossa."]);
         await Expect(page.Locator("#name")).ToHaveValueAsync("Maija Meikäläinen");
         await Infrastructure.Browser.AssertAccessibleAsync(page);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Infrastructure.Browser.ScreenshotPath("rights-errors-fi.png"), FullPage = true });
+        await Infrastructure.Browser.ScreenshotAsync(page, "rights-errors-fi");
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed partial class RightsConfirmPageTests : IAsyncLifetime
         await Expect(page.Locator("h1")).ToHaveTextAsync("Bekräfta din begäran");
         Assert.Equal("Received", await StateAsync(app, email));
         await Infrastructure.Browser.AssertAccessibleAsync(page);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Infrastructure.Browser.ScreenshotPath("rights-confirm-sv.png"), FullPage = true });
+        await Infrastructure.Browser.ScreenshotAsync(page, "rights-confirm-sv");
 
         await page.ClickAsync("#confirm-request");
         await Expect(page.Locator("#rights-confirmed")).ToContainTextAsync("Tack");

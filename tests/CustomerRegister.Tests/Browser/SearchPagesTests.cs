@@ -51,7 +51,7 @@ public sealed class SearchPagesTests : IAsyncLifetime
         await Infrastructure.Browser.CheckPageAsync(page, "search-suggestions");
         await page.Keyboard.PressAsync("Enter");
 
-        await page.WaitForURLAsync(_browser.BaseUrl + first);
+        await page.WaitForPageAsync(_browser.BaseUrl + first);
         Assert.StartsWith("/subjects/", first);
 
         // The results page, with the kind and the matched field in words.
@@ -64,7 +64,7 @@ public sealed class SearchPagesTests : IAsyncLifetime
         await Expect(page.Locator("#global-q-list [role=option]", new() { HasText = "Aabel Aada" })).ToBeVisibleAsync();
         await page.Keyboard.PressAsync("ArrowDown");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(_browser.BaseUrl + $"/subjects/{person.GetProperty("subjectId").GetGuid()}");
+        await page.WaitForPageAsync(_browser.BaseUrl + $"/subjects/{person.GetProperty("subjectId").GetGuid()}");
     }
 
     [Fact]
@@ -102,12 +102,12 @@ public sealed class SearchPagesTests : IAsyncLifetime
         await page.FillAsync("#email", service.Email);
         await page.FillAsync("#password", RegisterFactory.UserPassword);
         await page.ClickAsync("#sign-in");
-        await page.WaitForURLAsync(_browser.BaseUrl + "/");
+        await page.WaitForPageAsync(_browser.BaseUrl + "/");
         await page.GotoAsync(_browser.BaseUrl + "/");
 
         await page.FillAsync("#global-q", "maki-kulmala " + first.ToLowerInvariant());
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("/search\\?q="));
+        await page.WaitForPageAsync(new Regex("/search\\?q="));
         var row = page.Locator("#results tr", new() { HasText = "Mäki-Kulmala " + first });
         await Expect(row).ToContainTextAsync("Kuluttaja");
         await Expect(row.Locator(".matched")).ToHaveTextAsync("nimi");
@@ -121,7 +121,7 @@ public sealed class SearchPagesTests : IAsyncLifetime
         await Expect(hit.Locator(".matched")).ToHaveTextAsync("Y-tunnus");
         await Expect(hit).ToContainTextAsync("Organisaatio");
         await hit.Locator("a").ClickAsync();
-        await page.WaitForURLAsync(_browser.BaseUrl + $"/organisations/{organisation.GetProperty("id").GetGuid()}");
+        await page.WaitForPageAsync(_browser.BaseUrl + $"/organisations/{organisation.GetProperty("id").GetGuid()}");
 
         await page.GotoAsync(_browser.BaseUrl + "/search?q=a");
         await Expect(page.Locator("#search-error")).ToHaveTextAsync("Kirjoita vähintään 2 merkkiä.");

@@ -50,12 +50,12 @@ public sealed class SignInPageTests : IAsyncLifetime
         await page.FillAsync("#email", FirstAdministrator.DefaultEmail);
         await page.FillAsync("#password", oneTime);
         await page.ClickAsync("#sign-in");
-        await page.WaitForURLAsync(new Regex("/Account/ChangePassword"));
+        await page.WaitForPageAsync(new Regex("/Account/ChangePassword"));
         await Expect(page.Locator("#must-change")).ToBeVisibleAsync();
 
         // Going elsewhere first is not possible: the home page sends the user back.
         await page.GotoAsync(_baseUrl + "/");
-        await page.WaitForURLAsync(new Regex("/Account/ChangePassword"));
+        await page.WaitForPageAsync(new Regex("/Account/ChangePassword"));
 
         await page.FillAsync("#current", oneTime);
         await page.FillAsync("#new", "lyhyt");
@@ -70,19 +70,19 @@ public sealed class SignInPageTests : IAsyncLifetime
         await page.ClickAsync("#change-password");
 
         // An administrator needs a second factor: nothing else opens before the authenticator is enrolled.
-        await page.WaitForURLAsync(new Regex("/Account/TwoFactor"));
+        await page.WaitForPageAsync(new Regex("/Account/TwoFactor"));
         await _browser.EnrolOnPageAsync(page, FirstAdministrator.DefaultEmail);
         await page.ClickAsync("#continue");
-        await page.WaitForURLAsync(_baseUrl + "/");
+        await page.WaitForPageAsync(_baseUrl + "/");
         await Expect(page.Locator("#welcome")).ToHaveTextAsync("Tervetuloa, Administrator");
         await Expect(page.Locator("#start-administrator h2")).ToHaveTextAsync("Pääkäyttäjä");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Infrastructure.Browser.ScreenshotPath("home-fi.png") });
+        await Infrastructure.Browser.ScreenshotAsync(page, "home-fi", fullPage: false);
 
         await page.ClickAsync("a[lang=sv]");
         await Expect(page.Locator("#welcome")).ToHaveTextAsync("Välkommen, Administrator");
 
         await page.ClickAsync("#sign-out");
-        await page.WaitForURLAsync(new Regex("/Account/Login"));
+        await page.WaitForPageAsync(new Regex("/Account/Login"));
         Assert.Empty(violations);
 
         // The new password works through the API as well; the one-time password no longer does.

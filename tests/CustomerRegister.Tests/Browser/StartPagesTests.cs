@@ -75,11 +75,11 @@ public sealed class StartPagesTests : IAsyncLifetime
         await Infrastructure.Browser.CheckPageAsync(page, "start-customer-service");
 
         await row.Locator("a").ClickAsync();
-        await page.WaitForURLAsync(_browser.BaseUrl + $"/subjects/{subjectId}");
+        await page.WaitForPageAsync(_browser.BaseUrl + $"/subjects/{subjectId}");
 
         // Handled from the person's feedback panel, it leaves the start page's open list.
         await page.Locator("#feedback .mark-handled").ClickAsync();
-        await page.WaitForURLAsync(_browser.BaseUrl + $"/subjects/{subjectId}#feedback");
+        await page.WaitForPageAsync(_browser.BaseUrl + $"/subjects/{subjectId}#feedback");
         await Expect(page.Locator("#feedback .mark-handled")).ToHaveCountAsync(0);
         await page.GotoAsync(_browser.BaseUrl + "/");
         await Expect(page.Locator("#start-customer-service")).Not.ToContainTextAsync(feedback);
@@ -160,7 +160,7 @@ public sealed class StartPagesTests : IAsyncLifetime
         await Infrastructure.Browser.CheckPageAsync(page, "start-marketing");
 
         await page.ClickAsync("#to-marketing");
-        await page.WaitForURLAsync(_browser.BaseUrl + "/marketing");
+        await page.WaitForPageAsync(_browser.BaseUrl + "/marketing");
         await Expect(page.Locator("#events tr", new() { HasText = name })).ToContainTextAsync("Kuopio");
         await Expect(page.Locator("#consents-email th")).ToHaveTextAsync("Sähköposti");
         await Expect(page.Locator("#main-menu #nav-marketing")).ToHaveAttributeAsync("aria-current", "page");

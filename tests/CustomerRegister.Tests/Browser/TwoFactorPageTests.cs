@@ -39,14 +39,14 @@ public sealed class TwoFactorPageTests : IAsyncLifetime
         await SignInWithPasswordAsync(page, email);
 
         // The password alone opens nothing but the enrolment.
-        await page.WaitForURLAsync(new Regex("/Account/TwoFactor\\?"));
+        await page.WaitForPageAsync(new Regex("/Account/TwoFactor\\?"));
         await Expect(page.Locator("h1")).ToHaveTextAsync("Kaksivaiheinen tunnistautuminen");
         await Expect(page.Locator("#two-factor-required")).ToBeVisibleAsync();
         Assert.True(await page.Locator("#qr-code").EvaluateAsync<int>("img => img.complete ? img.naturalWidth : 0") > 100);
         await AssertAccessibleAsync(page);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Infrastructure.Browser.ScreenshotPath("two-factor-enrol-fi.png"), FullPage = true });
+        await Infrastructure.Browser.ScreenshotAsync(page, "two-factor-enrol-fi");
         await page.GotoAsync(_browser.BaseUrl + "/search");
-        await page.WaitForURLAsync(new Regex("/Account/TwoFactor\\?"));
+        await page.WaitForPageAsync(new Regex("/Account/TwoFactor\\?"));
 
         await Expect(page.Locator("#shared-key")).ToHaveTextAsync(new Regex("^\\s*([A-Z2-7]{4} )+[A-Z2-7]{1,4}\\s*$"));
         var key = (await page.Locator("#shared-key").TextContentAsync())!.Trim();
@@ -57,18 +57,18 @@ public sealed class TwoFactorPageTests : IAsyncLifetime
         await Expect(page.Locator("#recovery-codes code")).ToHaveCountAsync(TwoFactorRules.RecoveryCodeCount);
         var recoveryCodes = await page.Locator("#recovery-codes code").AllTextContentsAsync();
         await AssertAccessibleAsync(page);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Infrastructure.Browser.ScreenshotPath("two-factor-recovery-codes-fi.png"), FullPage = true });
+        await Infrastructure.Browser.ScreenshotAsync(page, "two-factor-recovery-codes-fi");
         await page.ClickAsync("#continue");
-        await page.WaitForURLAsync(_browser.BaseUrl + "/search");
+        await page.WaitForPageAsync(_browser.BaseUrl + "/search");
         await page.GotoAsync(_browser.BaseUrl + "/");
         await Expect(page.Locator("#welcome")).ToHaveTextAsync("Tervetuloa, Tietosuojavastaava");
 
         // The next sign-in asks for a code: a wrong one and a replayed one are refused, a fresh one opens.
         await SignOutAsync(page);
         await SignInWithPasswordAsync(page, email);
-        await page.WaitForURLAsync(new Regex("/Account/TwoFactorSignIn"));
+        await page.WaitForPageAsync(new Regex("/Account/TwoFactorSignIn"));
         await AssertAccessibleAsync(page);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Infrastructure.Browser.ScreenshotPath("two-factor-sign-in-fi.png") });
+        await Infrastructure.Browser.ScreenshotAsync(page, "two-factor-sign-in-fi", fullPage: false);
         await page.FillAsync("#code", enrolmentCode == "000000" ? "111111" : "000000");
         await page.ClickAsync("#verify");
         await Expect(page.Locator("#two-factor-error")).ToContainTextAsync("väärä");
@@ -78,16 +78,16 @@ public sealed class TwoFactorPageTests : IAsyncLifetime
         App.Clock.Advance(TimeSpan.FromSeconds(30));
         await page.FillAsync("#code", totp.ComputeTotp(App.Clock.GetUtcNow().UtcDateTime));
         await page.ClickAsync("#verify");
-        await page.WaitForURLAsync(_browser.BaseUrl + "/");
+        await page.WaitForPageAsync(_browser.BaseUrl + "/");
 
         // Without the phone: a recovery code, once.
         await SignOutAsync(page);
         await SignInWithPasswordAsync(page, email);
-        await page.WaitForURLAsync(new Regex("/Account/TwoFactorSignIn"));
+        await page.WaitForPageAsync(new Regex("/Account/TwoFactorSignIn"));
         await page.ClickAsync("#use-recovery-code");
         await page.FillAsync("#recovery-code", recoveryCodes[0]);
         await page.ClickAsync("#verify");
-        await page.WaitForURLAsync(_browser.BaseUrl + "/");
+        await page.WaitForPageAsync(_browser.BaseUrl + "/");
         await SignOutAsync(page);
         await SignInWithPasswordAsync(page, email);
         await page.ClickAsync("#use-recovery-code");
@@ -102,13 +102,13 @@ public sealed class TwoFactorPageTests : IAsyncLifetime
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", RegisterFactory.UserPassword);
         await page.ClickAsync("#sign-in");
-        await page.WaitForURLAsync(u => !u.Contains("/Account/Login", StringComparison.Ordinal));
+        await page.WaitForPageAsync(u => !u.Contains("/Account/Login", StringComparison.Ordinal));
     }
 
     private static async Task SignOutAsync(IPage page)
     {
         await page.ClickAsync("#sign-out");
-        await page.WaitForURLAsync(new Regex("/Account/Login"));
+        await page.WaitForPageAsync(new Regex("/Account/Login"));
     }
 
     private static async Task AssertAccessibleAsync(IPage page)

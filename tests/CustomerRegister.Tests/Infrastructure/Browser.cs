@@ -53,12 +53,10 @@ public sealed class Browser : IAsyncDisposable
         await page.FillAsync("#password", password);
         await page.ClickAsync("#sign-in");
 
-        // Only where the sign-in went decides the next step (whose actions wait for their own elements): waiting for the
-        // load event of the page in between is a wait a loaded machine can make longer than the timeout.
+        // Only where the sign-in went decides the next step (whose actions wait for their own elements).
         try
         {
-            await page.WaitForURLAsync(u => !u.Contains("/Account/Login", StringComparison.Ordinal),
-                new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+            await page.WaitForPageAsync(u => !u.Contains("/Account/Login", StringComparison.Ordinal));
         }
         catch (TimeoutException)
         {
@@ -75,7 +73,7 @@ public sealed class Browser : IAsyncDisposable
             await page.ClickAsync("#continue");
         }
 
-        await page.WaitForURLAsync(BaseUrl + "/");
+        await page.WaitForPageAsync(BaseUrl + "/");
         return page;
     }
 
@@ -107,9 +105,13 @@ public sealed class Browser : IAsyncDisposable
         return codes;
     }
 
-    /// <summary>axe finds no WCAG violation on the page as it stands; the failure names each rule and the elements.</summary>
+    /// <summary>
+    /// axe finds no WCAG violation on the page as it stands, once loaded (colour contrast needs the stylesheet); the
+    /// failure names each rule and the elements.
+    /// </summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {
+        await page.WaitForLoadedAsync();
         var result = await page.RunAxe();
         Assert.True(result.Violations.Length == 0,
             string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})")));
@@ -118,8 +120,15 @@ public sealed class Browser : IAsyncDisposable
     /// <summary>The page as it stands is accessible (axe, zero WCAG A/AA violations) and saved as <c>artifacts/screenshots/{name}.png</c>.</summary>
     public static async Task CheckPageAsync(IPage page, string name)
     {
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath(name + ".png"), FullPage = true });
+        await ScreenshotAsync(page, name);
         await AssertAccessibleAsync(page);
+    }
+
+    /// <summary>The page as it stands, once loaded (styled), saved as <c>artifacts/screenshots/{name}.png</c>.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
+    {
+        await page.WaitForLoadedAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath(name + ".png"), FullPage = fullPage });
     }
 
     public static string ScreenshotPath(string name)
