@@ -54,17 +54,17 @@ public sealed class CampaignPreviewJobPagesTests : IAsyncLifetime
         await Infrastructure.Browser.CheckPageAsync(page, "campaigns-new-too-large");
 
         await page.ClickAsync("#save-campaign");
-        await page.WaitForURLAsync(new Regex("/marketing/campaigns/[0-9a-f-]{36}$"));
+        await page.WaitForPageAsync(new Regex("/marketing/campaigns/[0-9a-f-]{36}$"));
         var campaign = page.Url;
         await page.ClickAsync("#preview-campaign");
-        await page.WaitForURLAsync(JobUrl);
+        await page.WaitForPageAsync(JobUrl);
         await _browser.App.Services.GetRequiredService<BackgroundJobs>().WhenFinishedAsync(Guid.Parse(JobUrl.Match(page.Url).Groups[1].Value));
         await page.ReloadAsync();
         await Expect(page.Locator("#job-message")).ToContainTextAsync("Listalla 4, pois jätetty 0.");
         await Infrastructure.Browser.CheckPageAsync(page, "campaigns-preview-job");
 
         await page.ClickAsync("#job-result");
-        await page.WaitForURLAsync(campaign + "#runs-title");
+        await page.WaitForPageAsync(campaign + "#runs-title");
         await Expect(page.Locator("#runs tbody tr")).ToHaveCountAsync(1);
         await Expect(page.Locator("#runs tbody tr td.num").First).ToHaveTextAsync("4");
     }
