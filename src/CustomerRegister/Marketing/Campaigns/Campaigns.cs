@@ -62,6 +62,9 @@ public sealed class Campaigns(
     public const string ListedAction = "marketing.campaign.download";
     public const int PreviewRows = 20;
 
+    /// <summary>Listed people whose audit events are written together, before their rows are flushed to the file.</summary>
+    private const int ListedPerWrite = 5_000;
+
     private static readonly LocalText UnknownEvent = new("Tapahtumaa ei löydy.", "Evenemanget finns inte.", "No such event.");
 
     public async Task<Outcome<CampaignCriteria>> CriteriaAsync(CampaignRequest request, CancellationToken ct)
@@ -239,9 +242,9 @@ public sealed class Campaigns(
             await using (var writer = CampaignFile.Writer(output))
             {
                 writer.WriteHeader([.. CampaignFile.Columns(c.Channel)]);
+                var listed = new List<Guid>(ListedPerWrite);
                 await foreach (var batch in lists.EvaluateAsync(c, ct))
                 {
-                    var listed = new List<Guid>(batch.Count);
                     foreach (var v in batch)
                     {
                         counts.Add(v);
@@ -253,8 +256,19 @@ public sealed class Campaigns(
                         }
                     }
 
-                    // Recorded before the rows leave: a download cut short has still shown them.
+                    if (listed.Count >= ListedPerWrite)
+                    {
+                        await AuditAndFlushAsync();
+                    }
+                }
+
+                await AuditAndFlushAsync();
+
+                // Recorded before the rows leave: a download cut short has still its rows audited.
+                async Task AuditAndFlushAsync()
+                {
                     await AuditPeopleAsync(ListedAction, listed, runId, c.Channel, ct);
+                    listed.Clear();
                     await writer.FlushAsync(ct);
                 }
             }
