@@ -41,19 +41,6 @@ public sealed class CampaignPagesTests : IAsyncLifetime
             source = "Consumer",
         })).GetProperty("subjectId").GetGuid();
 
-    private static async Task AppendAsync(HttpClient client, Guid subjectId, string kind)
-    {
-        var response = await client.PostAsJsonAsync($"/api/subjects/{subjectId}/marketing-consents", new
-        {
-            channel = "Email",
-            purpose = "sales_and_marketing",
-            kind,
-            source = "Consumer",
-            wordingVersion = kind == "PermissionGranted" ? "email-2026-01" : null,
-            evidence = kind == "PermissionGranted" ? "webform-1" : null,
-        });
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-    }
 
     [Fact]
     public async Task AConsumerEmailListCountsEachReasonAndAnUnsubscribeTakesThePersonOffTheNextList()
@@ -63,13 +50,13 @@ public sealed class CampaignPagesTests : IAsyncLifetime
         var marketer = await _browser.App.CreateUserAsync(Roles.Marketing);
 
         var allowed = await ConsumerAsync(staff.Client, "Sallittu", "sallittu@example.fi");
-        await AppendAsync(staff.Client, allowed, "PermissionGranted");
+        await staff.Client.AppendEmailMarketingAsync(allowed, "PermissionGranted");
         await ConsumerAsync(staff.Client, "Luvaton", "luvaton@example.fi");
         var prohibited = await ConsumerAsync(staff.Client, "Kieltänyt", "kieltanyt@example.fi");
-        await AppendAsync(staff.Client, prohibited, "PermissionGranted");
-        await AppendAsync(staff.Client, prohibited, "Prohibition");
+        await staff.Client.AppendEmailMarketingAsync(prohibited, "PermissionGranted");
+        await staff.Client.AppendEmailMarketingAsync(prohibited, "Prohibition");
         var restricted = await ConsumerAsync(staff.Client, "Rajoitettu", "rajoitettu@example.fi");
-        await AppendAsync(staff.Client, restricted, "PermissionGranted");
+        await staff.Client.AppendEmailMarketingAsync(restricted, "PermissionGranted");
         var request = (await dpo.Client.CreateRequestAsync(RequestData.Intake(type: "Restriction", subjectId: restricted))).Id();
         await dpo.Client.StepAsync(request, "start", new { });
         await dpo.Client.StepAsync(request, "restrict", new { ground = "AccuracyContested" });

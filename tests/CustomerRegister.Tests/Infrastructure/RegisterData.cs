@@ -38,6 +38,21 @@ public static class RegisterData
             $"Recording a web-behaviour consent answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
+    /// <summary>Appends an email sales-and-marketing entry (a permission with its wording and evidence, or another kind) to the person's ledger.</summary>
+    public static async Task AppendEmailMarketingAsync(this HttpClient client, Guid subjectId, string kind)
+    {
+        var response = await client.PostAsJsonAsync($"/api/subjects/{subjectId}/marketing-consents", new
+        {
+            channel = "Email",
+            purpose = "sales_and_marketing",
+            kind,
+            source = "Consumer",
+            wordingVersion = kind == "PermissionGranted" ? "email-2026-01" : null,
+            evidence = kind == "PermissionGranted" ? "webform-1" : null,
+        });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     public static async Task<JsonElement> ErrorsOf(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
 

@@ -29,13 +29,13 @@ public sealed class CampaignTests(RegisterFactory app) : IClassFixture<RegisterF
         var city = "Kampanja" + string.Concat(Guid.NewGuid().ToString("N")[..8].Select(c => (char)('a' + (c % 26))));
 
         var allowed = await ConsumerAsync(staff.Client, city, "Sallittu");
-        await AppendAsync(staff.Client, allowed, "PermissionGranted");
+        await staff.Client.AppendEmailMarketingAsync(allowed, "PermissionGranted");
         var unasked = await ConsumerAsync(staff.Client, city, "Luvaton");
         var prohibited = await ConsumerAsync(staff.Client, city, "Kieltänyt");
-        await AppendAsync(staff.Client, prohibited, "PermissionGranted");
-        await AppendAsync(staff.Client, prohibited, "Prohibition");
+        await staff.Client.AppendEmailMarketingAsync(prohibited, "PermissionGranted");
+        await staff.Client.AppendEmailMarketingAsync(prohibited, "Prohibition");
         var restricted = await ConsumerAsync(staff.Client, city, "Rajoitettu");
-        await AppendAsync(staff.Client, restricted, "PermissionGranted");
+        await staff.Client.AppendEmailMarketingAsync(restricted, "PermissionGranted");
         var request = (await dpo.Client.CreateRequestAsync(RequestData.Intake(type: "Restriction", subjectId: restricted))).Id();
         await dpo.Client.StepAsync(request, "start", new { });
         await dpo.Client.StepAsync(request, "restrict", new { ground = "AccuracyContested" });
@@ -140,19 +140,6 @@ public sealed class CampaignTests(RegisterFactory app) : IClassFixture<RegisterF
             source = "Consumer",
         })).GetProperty("subjectId").GetGuid();
 
-    private static async Task AppendAsync(HttpClient client, Guid subjectId, string kind)
-    {
-        var response = await client.PostAsJsonAsync($"/api/subjects/{subjectId}/marketing-consents", new
-        {
-            channel = "Email",
-            purpose = "sales_and_marketing",
-            kind,
-            source = "Consumer",
-            wordingVersion = kind == "PermissionGranted" ? "email-2026-01" : null,
-            evidence = kind == "PermissionGranted" ? "webform-1" : null,
-        });
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-    }
 
     private static async Task<JsonElement> PostAsync(HttpClient client, string path, object? body = null)
     {
