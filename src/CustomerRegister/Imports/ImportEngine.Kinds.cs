@@ -29,6 +29,7 @@ public sealed partial class ImportEngine
         var found = await WithPairsAsync(db.Set<Consumer>().Where(c => ids.Contains(c.Id)), c => c.PostalCode, c => c.LastName,
             valid.Where(v => v.PostalCode is not null).Select(v => (v.PostalCode!, v.LastName)), ct);
         var restricted = await RestrictedAsync(found.Select(c => (Guid?)c.SubjectId), ct);
+        // Keys 0 email, 1 phone, 2 name and address.
         var pool = new MatchPool<Consumer>(found, c => c.Email is null ? null : ImportRowRules.EmailTerm(c.Email), c => c.Phone,
             c => c.Street is null || c.PostalCode is null ? null : ImportRowRules.Key(c.FirstName, c.LastName, c.Street, c.PostalCode));
         var created = new Dictionary<Consumer, ImportRow>(ReferenceEqualityComparer.Instance);
@@ -139,7 +140,7 @@ public sealed partial class ImportEngine
             o => o.Name, valid.Where(v => v.PostalCode is not null).Select(v => (v.PostalCode!, v.Name)), ct);
         var restricted = await RestrictedAsync(found.Select(o => o.SubjectId), ct);
 
-        // By business ID; by name and address; by name and address among those without a business ID (a row with one
+        // Keys 0 business ID, 1 name and address, 2 name and address among those without a business ID (a row with one
         // may only be matched by name to an organisation that has none).
         var pool = new MatchPool<Organisation>(found, o => o.BusinessId, o => NameKey(o.Name, o.PostalCode),
             o => o.BusinessId is null ? NameKey(o.Name, o.PostalCode) : null);
@@ -277,7 +278,7 @@ public sealed partial class ImportEngine
             .ToListAsync(ct);
         var restricted = await RestrictedAsync(found.Select(c => (Guid?)c.SubjectId), ct);
 
-        // A contact person is matched within their organisation: every key starts with it.
+        // A contact person is matched within their organisation: every key starts with it. Keys 0 email, 1 phone, 2 name.
         var pool = new MatchPool<ContactPerson>(found, c => c.Email is null ? null : $"{c.OrganisationId:N}|{ImportRowRules.EmailTerm(c.Email)}",
             c => c.Phone is null ? null : $"{c.OrganisationId:N}|{c.Phone}", c => $"{c.OrganisationId:N}|{ImportRowRules.Key(c.FirstName, c.LastName)}");
         var created = new Dictionary<ContactPerson, ImportRow>(ReferenceEqualityComparer.Instance);
