@@ -102,7 +102,7 @@ public sealed class TwoFactorPageTests : IAsyncLifetime
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", RegisterFactory.UserPassword);
         await page.ClickAsync("#sign-in");
-        await page.WaitForPageAsync(u => !u.Contains("/Account/Login", StringComparison.Ordinal));
+        await page.WaitForPageAsync(PageWaits.AwayFromSignIn);
     }
 
     private static async Task SignOutAsync(IPage page)

@@ -56,7 +56,7 @@ public sealed class Browser : IAsyncDisposable
         // Only where the sign-in went decides the next step (whose actions wait for their own elements).
         try
         {
-            await page.WaitForPageAsync(u => !u.Contains("/Account/Login", StringComparison.Ordinal));
+            await page.WaitForPageAsync(PageWaits.AwayFromSignIn);
         }
         catch (TimeoutException)
         {

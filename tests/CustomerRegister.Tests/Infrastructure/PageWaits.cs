@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -12,74 +11,39 @@ namespace CustomerRegister.Tests;
 /// the events. A <c>navigated</c> or <c>load</c> event delivered in between is lost and the wait runs into its timeout
 /// although the page is there, likelier the busier the machine (microsoft/playwright-dotnet#3364; the log then shows
 /// only the later "networkidle" event). With the URL already matching it also waits for <c>load</c> whatever
-/// <c>WaitUntil</c> says (#3365). Here nothing waits for an event: the page's URL and the document's
-/// <c>readyState</c> are read until they are as wanted, so a late look still sees what came early.
+/// <c>WaitUntil</c> says (#3365). Here nothing subscribes to an event after the fact: the URL is an auto-retrying
+/// assertion (<c>Expect(page).ToHaveURLAsync</c>, retried by Playwright's driver) and the document's <c>readyState</c>
+/// a condition the page itself re-checks (<c>WaitForFunctionAsync</c>, which outlives a navigation), so a late look
+/// still sees what came early.
 /// </summary>
 public static class PageWaits
 {
     /// <summary>Generous: a loaded 2-core CI machine running many browser tests at once is slow, not stuck.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(25);
+    /// <summary>Any page but the sign-in form: where a sign-in goes.</summary>
+    public static readonly Regex AwayFromSignIn = new("^(?!.*/Account/Login)");
+
+    private const string Parsed = "() => document.readyState !== 'loading'";
+    private const string Loaded = "() => document.readyState === 'complete'";
+
+    private static readonly PageAssertionsToHaveURLOptions UrlOptions = new() { Timeout = (float)Timeout.TotalMilliseconds };
+    private static readonly PageWaitForFunctionOptions ReadyOptions = new() { Timeout = (float)Timeout.TotalMilliseconds };
 
     /// <summary>Until the page is at exactly <paramref name="url"/> and its DOM is parsed (content ready, styles maybe not).</summary>
-    public static Task WaitForPageAsync(this IPage page, string url) =>
-        WaitForAsync(page, u => u == url, $"the page at {url}", "interactive", "complete");
+    public static async Task WaitForPageAsync(this IPage page, string url)
+    {
+        await Assertions.Expect(page).ToHaveURLAsync(url, UrlOptions);
+        await page.WaitForFunctionAsync(Parsed, null, ReadyOptions);
+    }
 
     /// <summary>Until the page's URL matches <paramref name="url"/> and its DOM is parsed (content ready, styles maybe not).</summary>
-    public static Task WaitForPageAsync(this IPage page, Regex url) =>
-        WaitForAsync(page, url.IsMatch, $"a page whose URL matches /{url}/", "interactive", "complete");
-
-    /// <summary>Until the page's URL satisfies <paramref name="url"/> and its DOM is parsed (content ready, styles maybe not).</summary>
-    public static Task WaitForPageAsync(this IPage page, Func<string, bool> url) =>
-        WaitForAsync(page, url, "a page whose URL satisfies the condition", "interactive", "complete");
+    public static async Task WaitForPageAsync(this IPage page, Regex url)
+    {
+        await Assertions.Expect(page).ToHaveURLAsync(url, UrlOptions);
+        await page.WaitForFunctionAsync(Parsed, null, ReadyOptions);
+    }
 
     /// <summary>Until the page has loaded its stylesheets, scripts and images (the document's <c>load</c>): before a screenshot or axe.</summary>
-    public static Task WaitForLoadedAsync(this IPage page) =>
-        WaitForAsync(page, _ => true, "the page fully loaded", "complete");
-
-    private static async Task WaitForAsync(IPage page, Func<string, bool> urlMatches, string what, params string[] readyStates)
-    {
-        var clock = Stopwatch.StartNew();
-        string? readyState = null;
-        while (true)
-        {
-            var url = page.Url;
-            if (urlMatches(url))
-            {
-                readyState = await ReadyStateAsync(page);
-                if (readyState is not null && readyStates.Contains(readyState) && page.Url == url)
-                {
-                    return;
-                }
-            }
-
-            if (clock.Elapsed > Timeout)
-            {
-                throw new TimeoutException(
-                    $"Waited {Timeout.TotalSeconds:0} s for {what}; the page is at {page.Url} (document {readyState ?? "not read"}).");
-            }
-
-            await Task.Delay(Poll);
-        }
-    }
-
-    /// <summary>The document's readyState, or null while a navigation replaces the document being asked.</summary>
-    private static async Task<string?> ReadyStateAsync(IPage page)
-    {
-        if (page.IsClosed)
-        {
-            throw new PlaywrightException("The page was closed while a test waited for it.");
-        }
-
-        try
-        {
-            return await page.EvaluateAsync<string>("document.readyState").WaitAsync(Timeout);
-        }
-        catch (PlaywrightException) when (!page.IsClosed)
-        {
-            // "Execution context was destroyed": the document went away under the question; ask the next one.
-            return null;
-        }
-    }
+    public static Task WaitForLoadedAsync(this IPage page) => page.WaitForFunctionAsync(Loaded, null, ReadyOptions);
 }
