@@ -46,7 +46,7 @@ public sealed record CampaignExportPlan(Guid CampaignId, string Name, CampaignCr
 /// (<c>marketing.campaign.preview</c>, <c>marketing.campaign.export</c>), pointing at the run that holds its counts; the
 /// criteria are the campaign's. Each person a run put before staff has an event of their own, pointing at the same run:
 /// <c>marketing.campaign.read</c> for the first rows a preview shows, <c>marketing.campaign.download</c> for every row of an
-/// export, written a batch at a time as the file streams. So "who has seen this person" and the access report name every
+/// export, written 5 000 at a time as the file streams. So "who has seen this person" and the access report name every
 /// list a person was on.
 /// </summary>
 public sealed class Campaigns(
@@ -150,13 +150,13 @@ public sealed class Campaigns(
             return new Failure(criteria.Errors, criteria.Conflict, criteria.NotFound);
         }
 
-        var selected = await lists.Selection(criteria.Value!).CountAsync(ct);
-        if (selected > options.Value.CampaignPreviewInlineLimit)
+        var (selected, inline) = await SizeAsync(criteria.Value!, ct);
+        if (!inline)
         {
             return Outcome.Conflict("selection", CampaignTexts.Texts["Campaigns.PreviewTooLarge"].Format(Display.Number(selected)), SelectionTooLarge);
         }
 
-        return await PreviewAsync(null, criteria.Value!, null, ct, firstRows: true);
+        return await PreviewAsync(null, criteria.Value!, firstRows: true, null, ct);
     }
 
     /// <summary>
@@ -173,10 +173,10 @@ public sealed class Campaigns(
         }
 
         var criteria = CampaignCriteriaJson.Read(campaign.Criteria);
-        var selected = await lists.Selection(criteria).CountAsync(ct);
-        if (selected <= options.Value.CampaignPreviewInlineLimit)
+        var (selected, inline) = await SizeAsync(criteria, ct);
+        if (inline)
         {
-            return new CampaignPreviewStart(await PreviewAsync(id, criteria, null, ct, firstRows: true), null);
+            return new CampaignPreviewStart(await PreviewAsync(id, criteria, firstRows: true, null, ct), null);
         }
 
         var start = new JobStart(PreviewJob, CampaignTexts.Texts["Campaigns.PreviewJob"].Format(campaign.Name), Permissions.MarketingWrite,
@@ -185,15 +185,22 @@ public sealed class Campaigns(
         return new CampaignPreviewStart(null, jobs.Start(start, user, async (services, progress, jobCt) =>
         {
             var preview = await services.GetRequiredService<Campaigns>()
-                .PreviewAsync(id, criteria, judged => progress.Report(judged, Math.Max(selected, judged), step), jobCt, firstRows: false);
+                .PreviewAsync(id, criteria, firstRows: false, judged => progress.Report(judged, Math.Max(selected, judged), step), jobCt);
             return JobResult.Done(CampaignTexts.Texts["Campaigns.PreviewDone"].Format(Display.Number(preview.Included),
                 Display.Number(preview.Selected - preview.Included)), $"/marketing/campaigns/{id}#runs-title");
         }));
     }
 
+    /// <summary>How many the selection finds, and whether that few are judged within the request.</summary>
+    private async Task<(int Selected, bool Inline)> SizeAsync(CampaignCriteria criteria, CancellationToken ct)
+    {
+        var selected = await lists.Selection(criteria).CountAsync(ct);
+        return (selected, selected <= options.Value.CampaignPreviewInlineLimit);
+    }
+
     /// <summary>Judges the selection; only a preview shown in a page keeps its first rows (and audits them as seen).</summary>
-    private async Task<CampaignPreview> PreviewAsync(Guid? campaignId, CampaignCriteria criteria, Action<int>? progress, CancellationToken ct,
-        bool firstRows)
+    private async Task<CampaignPreview> PreviewAsync(Guid? campaignId, CampaignCriteria criteria, bool firstRows, Action<int>? progress,
+        CancellationToken ct)
     {
         var runId = Guid.CreateVersion7();
         var counts = new CampaignCounts();
